@@ -1,0 +1,1 @@
+"""sgcn.graph: turns extracted facts into RDF, validates, stores, queries, exports, renders; holds the CLI."""

@@ -1,0 +1,1 @@
+"""sgcn.loaders: read source documents into Documents (one module per format)."""

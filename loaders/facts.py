@@ -1,0 +1,224 @@
+"""The facts extraction hands to the graph builder: plain data, no rdflib.
+
+Extraction reads a :class:`~sgcn.loaders.document.Document` and returns an
+:class:`Extraction`: the entities the document names and the facts it states, each
+fact carrying the :class:`Evidence` it was read from. ``sgcn.graph.build`` turns a
+list of extractions into triples. Entities are referred to by ``key``, which is
+unique within one build (``"Person/luke goh"``); merging the same entity across
+documents happens before the graph is built, so keys are already global there.
+
+The closed vocabularies of the query contract (``../shared/spec/competency-questions.md``)
+are defined here once; the ontology and the shapes state the same lists and a test
+checks they agree.
+
+Examples:
+    >>> ev = Evidence(source="a.txt", start=0, end=18, quote="Mr Li spoke at SCE.")
+    Traceback (most recent call last):
+    ...
+    ValueError: evidence quote 'Mr Li spoke at SCE.' is 19 characters but spans 0-18
+    >>> ev = Evidence(source="a.txt", start=0, end=19, quote="Mr Li spoke at SCE.")
+    >>> Relation("Person/li bo", "participated_in", "Event/smart china expo", ev).relation
+    'participated_in'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sgcn.loaders.document import Document
+
+ENTITY_TYPES = (
+    "Person",
+    "Organization",
+    "Initiative",
+    "Event",
+    "Agreement",
+    "Project",
+    "Place",
+    "Publication",
+)
+
+RELATIONS = (
+    "co_chaired",
+    "witnessed",
+    "party_to",
+    "organized",
+    "participated_in",
+    "part_of",
+    "held_in",
+    "member_of",
+    "funded_by",
+    "partner_in",
+    "launched",
+    "collaborates_with",
+)
+
+MEASURES = (
+    "mous_signed",
+    "agreements_signed",
+    "projects_signed",
+    "projects_launched",
+    "investment_value",
+    "fund_size",
+    "companies_participating",
+    "delegates",
+    "enterprises_attending",
+    "countries_and_regions",
+    "fortune_global_500_firms",
+    "exhibition_area",
+    "network_size",
+)
+
+QUALIFIERS = ("", "more than", "about", "nearly", "over")
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """Where a fact was read: a span of ``Document.text``.
+
+    Attributes:
+        source: file name of the document.
+        start: offset of the quote's first character in the document's kept text.
+        end: offset one past the quote's last character.
+        quote: exactly ``text[start:end]``, usually the whole sentence.
+    """
+
+    source: str
+    start: int
+    end: int
+    quote: str
+
+    def __post_init__(self) -> None:
+        if self.end - self.start != len(self.quote) or self.start < 0:
+            raise ValueError(
+                f"evidence quote {self.quote!r} is {len(self.quote)} characters "
+                f"but spans {self.start}-{self.end}"
+            )
+
+
+@dataclass(frozen=True, order=True)
+class Entity:
+    """Something the documents name.
+
+    Attributes:
+        key: identity within one build, ``"<Type>/<normalized label>"``.
+        type: one of :data:`ENTITY_TYPES`.
+        label: the preferred label, the fullest official name the sources give.
+        aliases: every other name found for it, sorted.
+    """
+
+    key: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.type not in ENTITY_TYPES:
+            raise ValueError(f"entity type {self.type!r} is not one of {ENTITY_TYPES}")
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """The document names an entity here; the evidence for its type."""
+
+    entity: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, order=True)
+class Relation:
+    """``subject relation object``, ``relation`` one of :data:`RELATIONS`."""
+
+    subject: str
+    relation: str
+    object: str
+    evidence: Evidence
+
+    def __post_init__(self) -> None:
+        if self.relation not in RELATIONS:
+            raise ValueError(f"relation {self.relation!r} is not one of {RELATIONS}")
+
+
+@dataclass(frozen=True, order=True)
+class Role:
+    """A post a person held, as the source states it, on the document's date.
+
+    Attributes:
+        person: key of the person.
+        title: the title without the organization, e.g. ``"Vice Mayor"``.
+        organization: key of the organization the title belongs to, or ``None``.
+        as_of: ISO date the role was stated (the document's date).
+    """
+
+    person: str
+    title: str
+    organization: str | None
+    as_of: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, order=True)
+class EventTime:
+    """When an event took place: ISO dates as precise as the source allows."""
+
+    event: str
+    start: str
+    end: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, order=True)
+class Figure:
+    """A number a source reports about an entity.
+
+    Attributes:
+        subject: key of the entity the number is about.
+        measure: one of :data:`MEASURES`.
+        value: the number, e.g. ``Decimal("816900000000")``.
+        unit: ISO 4217 code (``"CNY"``, ``"USD"``, ``"SGD"``), ``"sqm"``, or ``""`` for a count.
+        qualifier: one of :data:`QUALIFIERS`.
+        as_of: ISO date of the figure (the document's date unless the source gives one).
+    """
+
+    subject: str
+    measure: str
+    value: Decimal
+    unit: str
+    qualifier: str
+    as_of: str
+    evidence: Evidence
+
+    def __post_init__(self) -> None:
+        if self.measure not in MEASURES:
+            raise ValueError(f"measure {self.measure!r} is not one of {MEASURES}")
+        if self.qualifier not in QUALIFIERS:
+            raise ValueError(f"qualifier {self.qualifier!r} is not one of {QUALIFIERS}")
+
+
+@dataclass(frozen=True, order=True)
+class TopicTag:
+    """The subject is about a concept of the topic scheme (``ontology/topics.ttl``).
+
+    Attributes:
+        subject: key of an event, initiative, agreement or project.
+        topic: the concept's local name in the scheme, e.g. ``"artificial-intelligence"``.
+    """
+
+    subject: str
+    topic: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one document."""
+
+    document: Document
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    roles: tuple[Role, ...] = ()
+    event_times: tuple[EventTime, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    topics: tuple[TopicTag, ...] = field(default=())

@@ -1,0 +1,1 @@
+"""sgcn.queries: the SPARQL query library, one ``.rq`` file per question (data files)."""

@@ -16,6 +16,11 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.facts import Entity
 
 
 @dataclass(frozen=True, order=True)
@@ -48,3 +53,27 @@ class EntityMention:
     def within(self, sentence: Sentence) -> bool:
         """Whether the mention lies inside ``sentence``."""
         return sentence.start <= self.start and self.end <= sentence.end
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A document with its sentences and resolved mentions: what every rule stage reads.
+
+    Entity recognition builds it; each rule stage is a function
+    ``find_<facts>(analysis) -> list[<Fact>]``.
+
+    Attributes:
+        document: the document as its loader kept it.
+        sentences: its sentences in text order.
+        mentions: every entity mention, resolved, in text order.
+        entities: the entities the mentions resolve to, by key.
+    """
+
+    document: "Document"
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[EntityMention, ...]
+    entities: Mapping[str, "Entity"]
+
+    def mentions_in(self, sentence: Sentence) -> list[EntityMention]:
+        """The mentions inside ``sentence``, in text order."""
+        return [m for m in self.mentions if m.within(sentence)]

@@ -45,37 +45,32 @@ from collections import defaultdict
 from typing import Iterable
 
 import networkx as nx
-from rdflib import RDF, Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, SDO, SKOS
+from rdflib import Graph, URIRef
 
-from sgcn.graph.iris import ONTOLOGY
+from sgcn.graph.build import class_of, relation_properties
+from sgcn.graph.namespace import DCTERMS, ORG, PROV, RDF, SDO, SGCN, SKOS
 from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
 
 log = logging.getLogger(__name__)
-
-SGCN = Namespace(ONTOLOGY)
 
 
 class EntityNotFound(SgcnError):
     """No entity, or more than one, answers to a name the user gave."""
 
 
-def camel_case(name: str) -> str:
-    """The ontology's local name of a relation's contract name.
+def relation_names() -> dict[URIRef, str]:
+    """Relation property -> contract name, as the ontology's ``skos:notation`` states it.
 
     Examples:
-        >>> camel_case("participated_in")
-        'participatedIn'
+        >>> relation_names()[SGCN.participatedIn]
+        'participated_in'
     """
-    first, *rest = name.split("_")
-    return first + "".join(word.capitalize() for word in rest)
+    return {prop: name for name, prop in relation_properties().items()}
 
 
-#: Relation property IRI -> contract name, derived from the closed list.
-RELATION_NAMES: dict[URIRef, str] = {SGCN[camel_case(name)]: name for name in RELATIONS}
-#: Entity class IRI -> type name, derived from the closed list.
-ENTITY_CLASSES: dict[URIRef, str] = {SGCN[name]: name for name in ENTITY_TYPES}
+#: Entity class IRI -> type name, derived from the contract's closed list.
+ENTITY_CLASSES: dict[URIRef, str] = {class_of(name): name for name in ENTITY_TYPES}
 
 
 def _year(literal: object) -> int | None:
@@ -118,8 +113,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Convert a graph in sgcn's data model to a network of entities and relations.
 
     Args:
-        graph: an rdflib graph as ``sgcn build`` writes it (the ontology in it is
-            not needed: relation names are derived from the contract's list).
+        graph: an rdflib graph as ``sgcn build`` writes it (relation names come
+            from the shipped ontology, so a graph without it converts too).
 
     Returns:
         A directed multigraph: nodes are entity IRIs, edges are keyed by relation
@@ -164,7 +159,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         if predicate == RDF.type:
             named_in[subject].extend(items)
 
-    for prop, relation in RELATION_NAMES.items():
+    for prop, relation in relation_names().items():
         for subject, obj in graph.subject_objects(prop):
             s, o = str(subject), str(obj)
             if s not in net or o not in net:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
@@ -17,9 +18,10 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from sgcn.graph.export import EDGE_COLUMNS, FORMATS, NODE_COLUMNS, context, export
-from sgcn.graph.network import camel_case, to_networkx
+from sgcn.graph.build import class_of, relation_properties
+from sgcn.graph.network import to_networkx
 from sgcn.loaders.errors import SgcnError
-from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
+from sgcn.loaders.facts import ENTITY_TYPES
 
 FIXTURE = Path(__file__).parent.parent / "data" / "network" / "fixture.ttl"
 
@@ -72,14 +74,20 @@ def test_jsonld_uses_the_published_context(graph):
     assert forum["heldIn"] == "https://w3id.org/sgcn/id/place/xiamen"
 
 
-def test_context_names_every_entity_type_and_relation():
-    terms = context()["@context"]
-    sgcn = terms["sgcn"]
+def test_context_names_every_term_of_the_ontology():
+    ctx = context()["@context"]
+    expand = lambda value: value.replace("sgcn:", ctx["sgcn"], 1)  # noqa: E731
+    terms = {expand(v if isinstance(v, str) else v["@id"]): k for k, v in ctx.items() if not k.startswith("@")}
+    ontology = Graph().parse(data=files("sgcn.ontology").joinpath("sgcn.ttl").read_text(encoding="utf-8"), format="turtle")
+    defined = {s for s in ontology.subjects() if str(s).startswith(ctx["sgcn"]) and str(s) != ctx["sgcn"]}
+    assert len(defined) > 30
+    missing = sorted(str(term) for term in defined if str(term) not in terms)
+    assert not missing, f"context.jsonld lacks terms for {missing}"
     for name in ENTITY_TYPES:
-        assert terms[name] == f"sgcn:{name}"
-    for name in RELATIONS:
-        assert terms[camel_case(name)] == {"@id": f"sgcn:{camel_case(name)}", "@type": "@id"}
-    assert sgcn == "https://w3id.org/sgcn/ontology#"
+        assert ctx[name] == "sgcn:" + class_of(name).removeprefix(ctx["sgcn"])
+    for name, prop in relation_properties().items():
+        local = prop.removeprefix(ctx["sgcn"])
+        assert ctx[local] == {"@id": f"sgcn:{local}", "@type": "@id"}, name
 
 
 def test_same_graph_same_bytes_under_another_hash_seed(graph):

@@ -1,0 +1,215 @@
+"""The ``sgcn`` command: build the graph from documents, query it, and more.
+
+Each subcommand is one ``add_<name>_parser(subparsers)`` function that declares its
+options and sets ``handler`` to a ``run_<name>(args) -> int`` function; the handler
+imports the library module it needs inside the function, so ``sgcn --help`` stays
+fast and optional parts stay optional. To add a subcommand, write the two functions
+and append the ``add_`` function to :data:`SUBCOMMANDS`.
+
+Exit codes: 0 ok, 1 the graph does not conform to the shapes, 2 bad input or usage.
+Errors sgcn raises on purpose (:class:`~sgcn.loaders.errors.SgcnError`) become a
+message on stderr; anything else is a bug and shows its traceback.
+
+Examples:
+    >>> main(["query", "no-such-query", "--graph", "missing.ttl"])
+    2
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import textwrap
+from typing import Callable, Sequence
+
+from sgcn.loaders.errors import SgcnError
+
+EXIT_OK = 0
+EXIT_INVALID_GRAPH = 1
+EXIT_BAD_INPUT = 2
+
+EPILOG = """\
+examples:
+  sgcn build                                   # sources/ -> graph/sgcn.ttl
+  sgcn build --sources DIR --out FILE.ttl      # any folder of documents
+  sgcn build --skip-bad                        # build from the readable files, list the rest
+  sgcn query relations --format table          # on the project's graph/sgcn.ttl
+  sgcn query evidence --format csv --graph FILE.ttl
+
+exit codes: 0 ok, 1 the graph does not conform to the SHACL shapes (nothing written),
+2 bad input or usage (nothing written)
+"""
+
+
+
+def _paragraph(text: str) -> str:
+    return textwrap.fill(text, width=80)
+
+
+# --------------------------------------------------------------------------- build
+
+
+def add_build_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn build``: documents -> validated Turtle graph."""
+    parser = subparsers.add_parser(
+        "build",
+        help="read a folder of documents and write the knowledge graph as Turtle",
+        description=_paragraph(
+            "Read every document of SOURCES (plain text, Markdown, wire releases, web "
+            "pages, HTML), extract entities and facts with their evidence, validate the "
+            "graph against ontology/shapes.ttl and write it atomically to OUT. A graph "
+            "that does not conform is not written (exit 1); unreadable files stop the "
+            "build (exit 2) unless --skip-bad is given. Progress goes to stderr, the "
+            "summary to stdout."
+        ),
+        epilog="example:\n  sgcn build --sources sources --out graph/sgcn.ttl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--sources", default="sources", metavar="DIR",
+                        help="folder of source documents (default: sources, relative to the working folder)")
+    parser.add_argument("--out", default="graph/sgcn.ttl", metavar="FILE.ttl",
+                        help="Turtle file to write (default: graph/sgcn.ttl, relative to the working folder)")
+    parser.add_argument("--skip-bad", action="store_true",
+                        help="build from the readable files and list the ones that could not be read")
+    parser.set_defaults(handler=run_build)
+    return parser
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Run the build pipeline and report its summary."""
+    from sgcn.graph.pipeline import BadInputError, build
+
+    try:
+        summary = build(args.sources, args.out, skip_bad=args.skip_bad)
+    except BadInputError as err:
+        print(f"sgcn build: {len(err.errors)} file(s) cannot be read; nothing written:", file=sys.stderr)
+        for error in err.errors:
+            print(f"  {error}", file=sys.stderr)
+        print("use --skip-bad to build from the other files", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for line in summary.lines():
+        print(line)
+    if not summary.report.conforms:
+        print(f"sgcn build: the graph does not conform to the shapes; {args.out} not written:", file=sys.stderr)
+        for violation in summary.report.violations:
+            print(f"  {violation}", file=sys.stderr)
+        return EXIT_INVALID_GRAPH
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- query
+
+
+def add_query_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn query``: run a competency-question query."""
+    from sgcn.graph.query import FORMATS
+
+    parser = subparsers.add_parser(
+        "query",
+        help="answer a competency question (entities, relations, roles, events, figures, topics, evidence)",
+        description=_paragraph(
+            "Run the SPARQL query NAME of queries/NAME.rq and print its rows with a "
+            "header. Without --graph it reads the project's graph: sgcn.ttl inside the "
+            "sgcn.graph package, which in a checkout is the checkout's graph/sgcn.ttl."
+        ),
+        epilog=(
+            "examples:\n"
+            "  sgcn query entities --format table\n"
+            "  sgcn query figures --format json --graph /tmp/other.ttl"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("name", metavar="NAME", help="query name, e.g. relations")
+    parser.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
+    parser.add_argument("--graph", metavar="FILE.ttl", default=None,
+                        help="Turtle graph to query (default: the project's graph/sgcn.ttl)")
+    parser.set_defaults(handler=run_query)
+    return parser
+
+
+def run_query(args: argparse.Namespace) -> int:
+    """Run one query and print its rows."""
+    from sgcn.graph.query import format_rows, run_query as run
+
+    columns, rows = run(args.name, args.graph)
+    text = format_rows(columns, rows, args.format)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- main
+
+SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser]
+"""Every subcommand's ``add_<name>_parser``; append yours here."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``sgcn`` argument parser with every subcommand of :data:`SUBCOMMANDS`.
+
+    Examples:
+        >>> build_parser().parse_args(["build"]).sources
+        'sources'
+    """
+    parser = argparse.ArgumentParser(
+        prog="sgcn",
+        description=_paragraph(
+            "sgcn builds an RDF knowledge graph of Singapore-China digital cooperation "
+            "from press releases and news pages, every fact with its evidence, and "
+            "answers the project's competency questions over it."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail to stderr")
+    parser.add_argument("-q", "--quiet", action="store_true", help="log only errors to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add_parser in SUBCOMMANDS:
+        add_parser(subparsers)
+    return parser
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (so in-process tests capture it)."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``sgcn`` command line; returns the exit code.
+
+    Examples:
+        >>> main(["--help"])  # doctest: +ELLIPSIS
+        usage: sgcn ...
+        0
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("sgcn: %(message)s"))
+    logger = logging.getLogger("sgcn")
+    level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.INFO
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    try:
+        return args.handler(args)
+    except SgcnError as err:
+        print(f"sgcn {args.command}: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

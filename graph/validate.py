@@ -1,0 +1,143 @@
+"""Check a built graph against the SHACL shapes of ``ontology/shapes.ttl``.
+
+:func:`validate` runs pySHACL and returns a :class:`ValidationReport`: whether the
+graph conforms and, for each violation, the focus node, the property path and the
+shape's English message. Non-conformance is data, not an exception: ``sgcn build``
+reads the report, prints which node broke which rule and refuses to write the graph.
+
+Examples:
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> from sgcn.graph.namespace import RDF, SGCN, SKOS
+    >>> g = Graph()
+    >>> person = URIRef("https://w3id.org/sgcn/id/person/li-bo")
+    >>> _ = g.add((person, RDF.type, SGCN.Person))
+    >>> report = validate(g)
+    >>> report.conforms
+    False
+    >>> [v.message for v in report.violations]
+    ['An entity has exactly one preferred label (skos:prefLabel).']
+    >>> _ = g.add((person, SKOS.prefLabel, Literal("Li Bo")))
+    >>> validate(g).conforms
+    True
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+
+from sgcn.graph.namespace import RDFS, SGCN
+from sgcn.graph.build import vocabulary_graph
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One way the graph breaks a shape.
+
+    Attributes:
+        focus: the node that breaks the rule (its IRI, or a blank node id).
+        path: the property path checked, ``""`` for a rule on the node itself.
+        message: the shape's English message.
+        shape: the IRI of the shape (or ``""`` for an anonymous property shape).
+        value: the offending value, ``""`` when there is none (e.g. a missing property).
+    """
+
+    focus: str
+    path: str
+    message: str
+    shape: str = ""
+    value: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.focus} {self.path}".strip()
+        value = f" (value: {self.value})" if self.value else ""
+        return f"{where}: {self.message}{value}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What pySHACL found: ``conforms`` and the violations, sorted."""
+
+    conforms: bool
+    violations: tuple[Violation, ...] = ()
+
+    def __str__(self) -> str:
+        if self.conforms:
+            return "the graph conforms to the sgcn shapes"
+        return "\n".join(str(v) for v in self.violations)
+
+
+@lru_cache(maxsize=1)
+def _shapes_turtle() -> str:
+    return (files("sgcn.ontology") / "shapes.ttl").read_text(encoding="utf-8")
+
+
+def shapes_graph() -> Graph:
+    """The SHACL shapes of ``ontology/shapes.ttl`` as a fresh graph.
+
+    Examples:
+        >>> from rdflib.namespace import SH
+        >>> len(list(shapes_graph().subjects(SH.targetClass, None))) > 0
+        True
+    """
+    return Graph().parse(data=_shapes_turtle(), format="turtle")
+
+
+def _needs_vocabulary(graph: Graph) -> bool:
+    return (SGCN.Person, RDFS.subClassOf, SGCN.Entity) not in graph
+
+
+def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
+    """Validate ``graph`` against the sgcn shapes (or ``shapes``).
+
+    The class hierarchy of the ontology is needed to see that an ``sgcn:Person`` is
+    an ``sgcn:Entity``; when the graph does not include the ontology it is given to
+    pySHACL as the ontology graph.
+
+    Args:
+        graph: the graph to check (not modified).
+        shapes: other shapes to check against; defaults to :func:`shapes_graph`.
+
+    Returns:
+        The report, violations sorted by focus node, path and message.
+    """
+    from pyshacl import validate as shacl_validate
+
+    conforms, results, _text = shacl_validate(
+        graph,
+        shacl_graph=shapes if shapes is not None else shapes_graph(),
+        ont_graph=vocabulary_graph() if _needs_vocabulary(graph) else None,
+        inference="none",
+        allow_warnings=False,
+        abort_on_first=False,
+    )
+    violations = sorted(_violations(results))
+    log.info("SHACL validation: %s, %d violations", "conforms" if conforms else "fails", len(violations))
+    return ValidationReport(conforms=bool(conforms), violations=tuple(violations))
+
+
+def _violations(results: Graph) -> list[Violation]:
+    found = []
+    for result in results.subjects(SH.resultSeverity, None):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        message = results.value(result, SH.resultMessage)
+        shape = results.value(result, SH.sourceShape)
+        value = results.value(result, SH.value)
+        found.append(
+            Violation(
+                focus=str(focus) if focus is not None else "",
+                path=str(path) if isinstance(path, URIRef) else "",
+                message=str(message) if message is not None else "",
+                shape=str(shape) if isinstance(shape, URIRef) else "",
+                value=str(value) if value is not None else "",
+            )
+        )
+    return found

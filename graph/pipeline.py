@@ -141,11 +141,29 @@ def read_sources(sources_dir: Path, *, skip_bad: bool):
     return documents, errors
 
 
-def graph_from_extractions(extractions: list[Extraction]) -> tuple[Graph, ValidationReport]:
-    """Build the graph of ``extractions`` and validate it."""
-    graph = build_graph(extractions)
-    log.info("built %d triples; validating against the shapes", len(graph))
-    return graph, validate(graph)
+def write_if_valid(graph: Graph, out_path: str | Path) -> ValidationReport:
+    """Validate ``graph`` and write it atomically to ``out_path`` only if it conforms.
+
+    When it does not conform nothing is written (an existing file stays as it was)
+    and each violation is logged; the report says which node broke which shape.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> from rdflib import Graph, URIRef
+        >>> from sgcn.graph.namespace import RDF, SGCN
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.ttl"
+        >>> bad = Graph().add((URIRef("https://w3id.org/sgcn/id/place/x"), RDF.type, SGCN.Place))
+        >>> write_if_valid(bad, out).conforms, out.exists()
+        (False, False)
+    """
+    report = validate(graph)
+    if report.conforms:
+        write_turtle(graph, out_path)
+        log.info("wrote %s", out_path)
+    else:
+        for violation in report.violations:
+            log.error("invalid: %s", violation)
+    return report
 
 
 def build(sources_dir: str | Path, out_path: str | Path, *, skip_bad: bool = False) -> BuildSummary:
@@ -171,15 +189,9 @@ def build(sources_dir: str | Path, out_path: str | Path, *, skip_bad: bool = Fal
     log.info("read %d documents from %s", len(documents), sources_dir)
     extractions = list(extract_all(documents))
     log.info("extracted facts from %d documents", len(extractions))
-    graph, report = graph_from_extractions(extractions)
-    written = False
-    if report.conforms:
-        write_turtle(graph, out_path)
-        written = True
-        log.info("wrote %s", out_path)
-    else:
-        for violation in report.violations:
-            log.error("invalid: %s", violation)
+    graph = build_graph(extractions)
+    log.info("built %d triples; validating against the shapes", len(graph))
+    report = write_if_valid(graph, out_path)
     return BuildSummary(
         sources=sources_dir,
         out=out_path,
@@ -189,5 +201,5 @@ def build(sources_dir: str | Path, out_path: str | Path, *, skip_bad: bool = Fal
         skipped=tuple(str(e) for e in errors),
         triples=len(graph),
         report=report,
-        written=written,
+        written=report.conforms,
     )

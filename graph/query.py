@@ -7,8 +7,8 @@ an aligned text table. The graph queried by default is the project's
 ``graph/sgcn.ttl`` (see :func:`default_graph_path`).
 
 Examples:
-    >>> sorted(query_names())[:3]
-    ['entities', 'events', 'evidence']
+    >>> {"entities", "events", "evidence"} <= set(query_names())
+    True
     >>> print(format_rows(["a", "b"], [{"a": "1", "b": "x, y"}], "csv"), end="")
     a,b
     1,"x, y"
@@ -64,8 +64,8 @@ def query_text(name: str) -> str:
         >>> try:
         ...     query_text("nope")
         ... except QueryError as err:
-        ...     print(err)
-        no query named 'nope'; known: entities, events, evidence, figures, relations, roles, topics
+        ...     print(err)  # doctest: +ELLIPSIS
+        no query named 'nope'; known: ..., entities, ...
     """
     if not re.fullmatch(r"[a-z][a-z0-9_-]*", name) or name not in query_names():
         raise QueryError(f"no query named {name!r}; known: {', '.join(query_names())}")

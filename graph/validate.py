@@ -45,7 +45,8 @@ class Violation:
         focus: the node that breaks the rule (its IRI, or a blank node id).
         path: the property path checked, ``""`` for a rule on the node itself.
         message: the shape's English message.
-        shape: the IRI of the shape (or ``""`` for an anonymous property shape).
+        shape: the IRI of the named shape broken (for a property shape, the node
+            shape it belongs to).
         value: the offending value, ``""`` when there is none (e.g. a missing property).
     """
 
@@ -110,33 +111,45 @@ def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
     """
     from pyshacl import validate as shacl_validate
 
+    shapes = shapes if shapes is not None else shapes_graph()
     conforms, results, _text = shacl_validate(
         graph,
-        shacl_graph=shapes if shapes is not None else shapes_graph(),
+        shacl_graph=shapes,
         ont_graph=vocabulary_graph() if _needs_vocabulary(graph) else None,
         inference="none",
         allow_warnings=False,
         abort_on_first=False,
     )
-    violations = sorted(_violations(results))
+    violations = sorted(_violations(results, shapes))
     log.info("SHACL validation: %s, %d violations", "conforms" if conforms else "fails", len(violations))
     return ValidationReport(conforms=bool(conforms), violations=tuple(violations))
 
 
-def _violations(results: Graph) -> list[Violation]:
+def _named_shape(shape, shapes: Graph) -> str:
+    """The IRI of ``shape``, or of the named node shape an anonymous property shape belongs to."""
+    for _ in range(3):
+        if isinstance(shape, URIRef) or shape is None:
+            break
+        shape = next(iter(shapes.subjects(SH.property, shape)), None) or next(
+            iter(shapes.subjects(SH.sparql, shape)), None
+        )
+    return str(shape) if isinstance(shape, URIRef) else ""
+
+
+def _violations(results: Graph, shapes: Graph) -> list[Violation]:
     found = []
     for result in results.subjects(SH.resultSeverity, None):
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
         message = results.value(result, SH.resultMessage)
-        shape = results.value(result, SH.sourceShape)
+        shape = _named_shape(results.value(result, SH.sourceShape), shapes)
         value = results.value(result, SH.value)
         found.append(
             Violation(
                 focus=str(focus) if focus is not None else "",
                 path=str(path) if isinstance(path, URIRef) else "",
                 message=str(message) if message is not None else "",
-                shape=str(shape) if isinstance(shape, URIRef) else "",
+                shape=shape,
                 value=str(value) if value is not None else "",
             )
         )

@@ -1,0 +1,209 @@
+"""Tests of the figures stage: amounts tied to a measure and to the entity they are about.
+
+Analyses are built by hand (one sentence per line, mentions found by their words)
+so the rules are tested apart from entity recognition; the sentences are our own
+or the seed corpus's.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract.figures import find_figures, measures
+from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+from sgcn.loaders.facts import MEASURES
+
+HERE = Path(__file__).parent
+
+
+def make_analysis(lines: list[str], mentions: dict[str, str], *, date: str = "2020-03-05",
+                  publisher: str = "") -> Analysis:
+    """An analysis of ``lines`` (one sentence each); ``mentions`` maps words to a key.
+
+    The key's type is its part before the slash ("Event/sce 2019" is an Event).
+    """
+    text = "\n".join(lines)
+    document = Document(source="t.txt", text=text, sha256="0" * 64, format="plaintext",
+                        date=date, publisher=publisher)
+    sentences, offset = [], 0
+    for line in lines:
+        sentences.append(Sentence(offset, offset + len(line), line))
+        offset += len(line) + 1
+    found = []
+    for words, key in mentions.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text):
+            found.append(EntityMention(match.start(), match.end(), words, key, key.split("/")[0]))
+    return Analysis(document, tuple(sentences), tuple(sorted(found)), {})
+
+
+def rows(analysis: Analysis) -> list[tuple]:
+    return [(f.subject, f.measure, str(f.value), f.unit, f.qualifier) for f in find_figures(analysis)]
+
+
+def test_every_measure_the_rules_can_emit_is_in_the_contract():
+    assert measures() <= set(MEASURES)
+    rules = yaml.safe_load(
+        (HERE.parents[2] / "loaders" / "extract" / "measures.yaml").read_text(encoding="utf-8"))
+    assert set(rules["subjects"]) <= set(MEASURES)
+    assert {c["measure"] for c in rules["counts"]} - {"projects"} <= set(MEASURES)
+
+
+def test_signing_at_an_occasion_beats_the_programme():
+    analysis = make_analysis(
+        ["The agencies inked eight MoUs and unveiled 14 new joint projects under the Green "
+         "Corridor Initiative, at the 2nd Steering Council meeting today."],
+        {"Green Corridor Initiative": "Initiative/gci",
+         "2nd Steering Council meeting": "Event/council 2"})
+    assert rows(analysis) == [
+        ("Event/council 2", "mous_signed", "8", "", ""),
+        ("Event/council 2", "projects_launched", "14", "", ""),
+    ]
+
+
+def test_to_date_counts_under_a_programme():
+    analysis = make_analysis(
+        ["So far, a total of 31 projects have been initiated and 12 MOUs have been signed under GCI."],
+        {"GCI": "Initiative/gci"})
+    assert rows(analysis) == [
+        ("Initiative/gci", "projects_launched", "31", "", ""),
+        ("Initiative/gci", "mous_signed", "12", "", ""),
+    ]
+
+
+def test_signed_projects_with_their_investment_in_two_currencies():
+    analysis = make_analysis(
+        ["A total of 410 projects involving 52.5 billion yuan (about 7.4 billion U.S. dollars) "
+         "of investment were signed during the fair."],
+        {"the fair": "Event/trade fair 2021"})
+    assert rows(analysis) == [
+        ("Event/trade fair 2021", "projects_signed", "410", "", ""),
+        ("Event/trade fair 2021", "investment_value", "52500000000", "CNY", ""),
+        ("Event/trade fair 2021", "investment_value", "7400000000", "USD", "about"),
+    ]
+
+
+def test_agreements_and_projects_worth_under_an_initiative():
+    analysis = make_analysis(
+        ["By the end of June, 48 cooperation agreements and 150 cooperation projects worth more "
+         "than 20 billion U.S. dollars had been signed under the Corridor Initiative."],
+        {"the Corridor Initiative": "Initiative/corridor"}, date="2021-07-01")
+    assert rows(analysis) == [
+        ("Initiative/corridor", "agreements_signed", "48", "", ""),
+        ("Initiative/corridor", "projects_signed", "150", "", ""),
+        ("Initiative/corridor", "investment_value", "20000000000", "USD", "more than"),
+    ]
+
+
+def test_fund_size_from_a_fund_noun_after_the_money():
+    analysis = make_analysis(
+        ["Set up in 2021, the Harbour Fund is a S$25 million initiative by three agencies."],
+        {"the Harbour Fund": "Initiative/harbour fund", "Harbour Fund": "Initiative/harbour fund"})
+    assert rows(analysis) == [("Initiative/harbour fund", "fund_size", "25000000", "SGD", "")]
+
+
+def test_participation_counts_attach_to_the_nearest_event_before_them():
+    analysis = make_analysis(
+        ["Expo 2022 drew participation from more than 90 Malaysian companies and over 300 "
+         "delegates, compared with the 2021 edition with 55 companies and over 210 delegates."],
+        {"Expo 2022": "Event/expo 2022", "the 2021 edition": "Event/expo 2021"})
+    assert rows(analysis) == [
+        ("Event/expo 2022", "companies_participating", "90", "", "more than"),
+        ("Event/expo 2022", "delegates", "300", "", "over"),
+        ("Event/expo 2021", "companies_participating", "55", "", ""),
+        ("Event/expo 2021", "delegates", "210", "", "over"),
+    ]
+
+
+def test_participating_in_names_the_event():
+    analysis = make_analysis(
+        ["The Tech Fair is a large show, with some 25 Thai firms taking part in the fair last year."],
+        {"The Tech Fair": "Event/tech fair", "the fair last year": "Event/tech fair 2021"})
+    assert rows(analysis) == [("Event/tech fair 2021", "companies_participating", "25", "", "about")]
+
+
+def test_attendance_measures_of_an_expo():
+    analysis = make_analysis(
+        ["The three-day expo attracted exhibitors from almost 40 countries and regions, and 512 "
+         "domestic and foreign enterprises, including at least 30 Fortune Global 500 firms."],
+        {"The three-day expo": "Event/expo 2022"})
+    assert rows(analysis) == [
+        ("Event/expo 2022", "countries_and_regions", "40", "", "nearly"),
+        ("Event/expo 2022", "enterprises_attending", "512", "", ""),
+        ("Event/expo 2022", "fortune_global_500_firms", "30", "", "more than"),
+    ]
+
+
+def test_exhibition_area_dated_by_its_year():
+    analysis = make_analysis(
+        ["The Thai Pavilion grew in size from 800 sqm in 2020, to over 2,500 sqm in 2021."],
+        {"The Thai Pavilion": "Project/thai pavilion"}, date="2022-01-10")
+    figures = find_figures(analysis)
+    assert [(f.value, f.qualifier, f.as_of) for f in figures] == [
+        (Decimal(800), "", "2020"), (Decimal(2500), "over", "2021")]
+    assert all(f.measure == "exhibition_area" and f.unit == "sqm" for f in figures)
+
+
+def test_network_size_of_an_organisation():
+    analysis = make_analysis(
+        ["IMDA works with HubCo, an accelerator with a network of more than 5,000 start-ups."],
+        {"IMDA": "Organization/imda", "HubCo": "Organization/hubco"})
+    assert rows(analysis) == [("Organization/hubco", "network_size", "5000", "", "more than")]
+
+
+def test_numbers_in_words_and_a_headline():
+    analysis = make_analysis(
+        ["Eleven MOUs signed at the Joint Council", "The two sides inked fourteen agreements at the Joint Council."],
+        {"the Joint Council": "Event/joint council"})
+    assert rows(analysis) == [
+        ("Event/joint council", "mous_signed", "11", "", ""),
+        ("Event/joint council", "agreements_signed", "14", "", ""),
+    ]
+
+
+def test_as_of_date_given_by_the_sentence():
+    analysis = make_analysis(
+        ["As of March 2021, 60 projects have been launched under GCI."],
+        {"GCI": "Initiative/gci"}, date="2021-05-02")
+    assert [f.as_of for f in find_figures(analysis)] == ["2021-03"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 14 new joint projects reflect the role of digital technologies under GCI.",
+    "GCI supported 300 companies in 2021.",
+    "The minister met 12 business leaders at the Joint Council.",
+    "COVID-19 hit 2020 hard, said GCI, whose 5G pilots run in 3 cities.",
+    "Over 60 per cent of projects under GCI were signed in Phase 2.",
+    "GCI marks its 5th anniversary with 3rd-party audits of 2 MoUs drafts.",
+])
+def test_numbers_that_are_not_figures(sentence):
+    analysis = make_analysis([sentence], {"GCI": "Initiative/gci", "the Joint Council": "Event/joint council"})
+    assert rows(analysis) == []
+
+
+def test_no_subject_no_figure():
+    analysis = make_analysis(["More than 20 MoUs were signed."], {})
+    assert rows(analysis) == []
+
+
+def test_evidence_is_the_sentence():
+    analysis = make_analysis(["Intro line.", "15 MoUs were signed at the Joint Council."],
+                             {"the Joint Council": "Event/joint council"})
+    (figure,) = find_figures(analysis)
+    text = analysis.document.text
+    assert text[figure.evidence.start:figure.evidence.end] == figure.evidence.quote
+    assert figure.evidence.quote.startswith("15 MoUs")
+
+
+def test_bare_dollars_follow_the_source():
+    lines = ["SINGAPORE, 3 May 2021 - The agencies launched GCI.",
+             "GCI is a $10 million fund for start-ups."]
+    singapore = make_analysis(lines, {"GCI": "Initiative/gci"})
+    assert [f.unit for f in find_figures(singapore)] == ["SGD"]
+    wire = make_analysis(["BEIJING, May 3 (Xinhua) -- GCI is a $10 million fund."], {"GCI": "Initiative/gci"})
+    assert [f.unit for f in find_figures(wire)] == ["USD"]

@@ -14,9 +14,13 @@ Examples:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
+
+from sgcn.loaders.errors import LoadError
 
 
 @dataclass(frozen=True)
@@ -49,3 +53,78 @@ class Document:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+
+
+def decode(raw: bytes, path: str | Path) -> str:
+    """The text of a source file's bytes, as every loader keeps it.
+
+    The bytes must be UTF-8 (a byte-order mark is dropped). Line endings are
+    normalised to ``\\n`` (CRLF and lone CR alike), so the kept text, and every
+    offset into it, is the same whichever system wrote the file.
+
+    Args:
+        raw: the file's bytes.
+        path: the file, named in errors.
+
+    Raises:
+        LoadError: the file is empty or only whitespace, holds NUL bytes (binary),
+            or is not UTF-8 (the error names the byte offset and line).
+
+    Examples:
+        >>> decode(b"\\xef\\xbb\\xbfOne\\r\\nTwo\\r\\n", "a.txt")
+        'One\\nTwo\\n'
+        >>> decode(b"caf\\xe9\\n", "b.txt")
+        Traceback (most recent call last):
+        ...
+        sgcn.loaders.errors.LoadError: b.txt:1: not UTF-8: byte 0xe9 at offset 3
+    """
+    if not raw.strip():
+        raise LoadError(path, "empty file" if not raw else "empty file (only whitespace)")
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        raise LoadError(path, f"binary file: NUL byte at offset {offset}", line=raw.count(b"\n", 0, offset) + 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise LoadError(
+            path, f"not UTF-8: byte 0x{raw[err.start]:02x} at offset {err.start}", line=line
+        ) from err
+    if not text.strip():
+        raise LoadError(path, "empty file (only whitespace)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: str | Path) -> tuple[str, str]:
+    """The decoded text of a file and the sha256 of its raw bytes.
+
+    Args:
+        path: the file to read.
+
+    Raises:
+        LoadError: the file cannot be read or decoded (see :func:`decode`).
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp, "a.txt")
+        ...     _ = path.write_bytes(b"Hello.\\n")
+        ...     text, sha = read_source(path)
+        >>> text, sha[:12]
+        ('Hello.\\n', 'a2c064616af4')
+    """
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise LoadError(path, f"cannot read file: {err.strerror}") from err
+    return decode(raw, path), hashlib.sha256(raw).hexdigest()
+
+
+def digest(text: str) -> str:
+    """The sha256 of ``text`` in UTF-8, the digest ``parse`` gives a document it was handed as text.
+
+    Examples:
+        >>> digest("")[:16]
+        'e3b0c44298fc1c14'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

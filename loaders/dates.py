@@ -1,0 +1,377 @@
+"""Absolute dates in press-release text, as ISO 8601 strings as precise as the text.
+
+Loaders use this module to read a document's own date (a sign-off such as
+``5 MARCH 2020``, a dateline such as ``SINGAPORE, 25 November 2022 -``, a
+``March 09, 2020`` line under a headline); extraction uses :func:`find_dates` to
+find the dates of events in running text. Relative expressions ("today", "Monday",
+"last year") are not read here: extraction resolves them against the document date.
+
+The rules are plain regular expressions rather than ``dateparser``: dateparser
+fills a missing day with today's (``March 2020`` -> ``2020-03-22``), returns
+nothing for ranges such as ``September 4-6, 2023`` and gives no offsets, and all
+three matter here. English month names (full, three-letter and ``Sept``, with or
+without a full stop) in day-month-year and month-day-year order, ISO dates, years,
+and ranges between them are what press releases and wire stories use.
+
+Examples:
+    >>> parse_date("25 November 2022"), parse_date("Aug. 27, 2019"), parse_date("March 2020")
+    ('2022-11-25', '2019-08-27', '2020-03')
+    >>> [(d.text, d.iso_start, d.iso_end) for d in find_dates("from September 4-6, 2023.")]
+    [('September 4-6, 2023', '2023-09-04', '2023-09-06')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "DateSpan",
+    "Dateline",
+    "find_dateline",
+    "find_dates",
+    "lead_date",
+    "parse_date",
+    "precision",
+]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+_MONTH_NAMES = sorted(_MONTHS, key=len, reverse=True)
+
+
+def _month(group: str) -> str:
+    return rf"(?P<{group}>(?:{'|'.join(_MONTH_NAMES)})\b\.?)"
+
+
+def _day(group: str) -> str:
+    return rf"(?P<{group}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+
+
+def _year(group: str) -> str:
+    return rf"(?P<{group}>(?:1[89]|20)\d\d)(?![,.]\d|[^\W_])"
+
+
+_DASH = r"\s*[-\u2010-\u2015]\s*"
+_TO = rf"(?:{_DASH}|\s+(?:to|until|till|through|and)\s+)"
+_SEP = r"(?:,?\s+|\s*,\s*)"  # between parts: spaces, optionally one comma
+_NOT_AFTER_DIGIT = r"(?<![\d,.])"
+
+# Each pattern: named groups d1 m1 y1 (start) and d2 m2 y2 (end, of a range).
+# Tried in this order; a later pattern never takes text an earlier one matched.
+_PATTERNS = [
+    # 4-6 September 2023, 4 to 6 Sept 2023
+    rf"{_NOT_AFTER_DIGIT}{_day('d1')}{_TO}{_day('d2')}\s+{_month('m2')}{_SEP}{_year('y2')}",
+    # September 4-6, 2023
+    rf"{_month('m2')}\s*{_day('d1')}{_TO}{_day('d2')}{_SEP}{_year('y2')}",
+    # 30 August - 2 September 2023 / 30 August 2023 to 2 September 2023
+    rf"{_NOT_AFTER_DIGIT}{_day('d1')}\s+{_month('m1')}(?:{_SEP}{_year('y1')})?{_TO}"
+    rf"{_day('d2')}\s+{_month('m2')}{_SEP}{_year('y2')}",
+    # August 30 - September 2, 2023 / August 30, 2023 to September 2, 2023
+    rf"{_month('m1')}\s*{_day('d1')}(?:{_SEP}{_year('y1')})?{_TO}"
+    rf"{_month('m2')}\s*{_day('d2')}{_SEP}{_year('y2')}",
+    # March to May 2020, March 2020 - May 2021
+    rf"{_month('m1')}(?:{_SEP}{_year('y1')})?{_TO}{_month('m2')}{_SEP}{_year('y2')}",
+    # 2020-03-05
+    r"(?<![\d-])(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)(?![\d-])",
+    # 5 March 2020, 5th of March, 2020
+    rf"{_NOT_AFTER_DIGIT}{_day('d1')}\s+(?:of\s+)?{_month('m1')}{_SEP}{_year('y1')}",
+    # March 5, 2020, Aug. 27 2019
+    rf"{_month('m1')}\s*{_day('d1')}{_SEP}{_year('y1')}",
+    # March 2020, March, 2020
+    rf"{_month('m1')}{_SEP}{_year('y1')}",
+    # from 2020 to 2022, 2020-2022, between 2020 and 2022
+    rf"(?<![\w,.$-]){_year('y1')}{_TO}{_year('y2')}",
+    # 2019
+    rf"(?<![\w,.$-]){_year('y1')}(?![-\u2010-\u2015]\d)",
+]
+_COMPILED = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
+_DAY_MONTH = [
+    re.compile(rf"{_NOT_AFTER_DIGIT}{_day('d1')}\s+(?:of\s+)?{_month('m1')}", re.IGNORECASE),
+    re.compile(rf"{_month('m1')}\s*{_day('d1')}\b", re.IGNORECASE),
+]
+
+
+@dataclass(frozen=True, order=True)
+class DateSpan:
+    """An absolute date or date range found in text.
+
+    Attributes:
+        start: offset of the expression's first character.
+        end: offset one past its last character.
+        text: the expression as written (``"September 4-6, 2023"``).
+        iso_start: ISO 8601 date of the (first) day, month or year.
+        iso_end: ISO 8601 date the range ends on; ``""`` for a single date.
+    """
+
+    start: int
+    end: int
+    text: str
+    iso_start: str
+    iso_end: str = ""
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline a news release opens with: ``PLACE, date (Agency) --``.
+
+    Attributes:
+        start: offset of the dateline's first character.
+        end: offset one past the dash that ends it (the story starts after it).
+        place: the place as written (``"CHONGQING"``, ``"CHONGQING, China"``).
+        date: ISO date, ``""`` when the dateline gives no year and none was supplied.
+        month: month number written in the dateline (0 if none).
+        day: day number written in the dateline (0 if none).
+        agency: news agency or wire named in it (``"Xinhua"``, ``"PRNewswire"``), or ``""``.
+    """
+
+    start: int
+    end: int
+    place: str
+    date: str
+    month: int = 0
+    day: int = 0
+    agency: str = ""
+
+
+def _iso(year: str | None, month: str | None, day: str | None) -> str:
+    """ISO text of the parts given; ``""`` if they do not form a date."""
+    if not year:
+        return ""
+    y = int(year)
+    if not month:
+        return f"{y:04d}"
+    m = _MONTHS[month.lower().rstrip(".")]
+    if not day:
+        return f"{y:04d}-{m:02d}"
+    d = int(day)
+    if not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return ""
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _capitalised(match: re.Match[str]) -> bool:
+    """Month names must start with a capital ("may" is usually a verb)."""
+    for group in ("m1", "m2"):
+        if group in match.re.groupindex and match.group(group) and not match.group(group)[0].isupper():
+            return False
+    return True
+
+
+def _and_allowed(match: re.Match[str]) -> bool:
+    """``A and B`` is a range only after ``between`` ("between 2020 and 2022")."""
+    if not re.search(r"\sand\s", match.group(0), re.IGNORECASE):
+        return True
+    return match.string[: match.start()].rstrip().lower().endswith("between")
+
+
+def _span_of(match: re.Match[str]) -> DateSpan | None:
+    g = match.groupdict()
+    if g.get("iso"):
+        y, m, d = g["iso"].split("-")
+        if not (1 <= int(m) <= 12) or not (1 <= int(d) <= calendar.monthrange(int(y), int(m))[1]):
+            return None
+        return DateSpan(match.start(), match.end(), match.group(0), g["iso"])
+    if not _capitalised(match) or not _and_allowed(match):
+        return None
+    y2, m2, d2 = g.get("y2"), g.get("m2"), g.get("d2")
+    y1 = g.get("y1") or y2
+    m1 = g.get("m1") or (m2 if g.get("d1") else None)
+    d1 = g.get("d1")
+    start = _iso(y1, m1, d1)
+    end = _iso(y2, m2, d2) if y2 else ""
+    if not start or (y2 and not end) or (end and end < start):
+        return None
+    return DateSpan(match.start(), match.end(), match.group(0), start, end)
+
+
+def find_dates(text: str, *, year: int | None = None) -> list[DateSpan]:
+    """Find the absolute dates and date ranges in ``text``, in text order.
+
+    Args:
+        text: running text.
+        year: if given, day-and-month expressions without a year ("March 7",
+            "4 September") are read in this year; otherwise they are skipped.
+
+    Returns:
+        One :class:`DateSpan` per expression; ``iso_end`` is set for ranges only.
+
+    Examples:
+        >>> [(d.iso_start, d.iso_end) for d in find_dates("held 4 to 6 September 2023 in Chongqing")]
+        [('2023-09-04', '2023-09-06')]
+        >>> [(d.text, d.iso_start, d.iso_end) for d in find_dates("co-organise SCE from 2020 to 2022")]
+        [('2020 to 2022', '2020', '2022')]
+        >>> [d.iso_start for d in find_dates("Inaugurated in 2018; on 5 March 2020 and in May 2021.")]
+        ['2018', '2020-03-05', '2021-05']
+        >>> [d.iso_start for d in find_dates("CHONGQING, March 7 (Xinhua)", year=2020)]
+        ['2020-03-07']
+        >>> find_dates("more than 2,019 firms, 3,000 sqm, they may 5 times, en2017te")
+        []
+        >>> [d.text for d in find_dates("for 2018 and 2019, between 2020 and 2022")]
+        ['2018', '2019', '2020 and 2022']
+    """
+    taken: list[DateSpan] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s.start or start >= s.end for s in taken)
+
+    for pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            span = _span_of(match)
+            if span is not None:
+                taken.append(span)
+    if year is not None:
+        for pattern in _DAY_MONTH:
+            for match in pattern.finditer(text):
+                if not free(match.start(), match.end()) or not _capitalised(match):
+                    continue
+                iso = _iso(str(year), match.group("m1"), match.group("d1"))
+                if iso:
+                    taken.append(DateSpan(match.start(), match.end(), match.group(0), iso))
+    return sorted(taken)
+
+
+_WEEKDAY = re.compile(
+    r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.IGNORECASE
+)
+_TIMESTAMP = re.compile(r"^((?:1[89]|20)\d\d-[01]\d-[0-3]\d)[T ]\d\d:\d\d")
+_ISO_PARTIAL = re.compile(r"^((?:1[89]|20)\d\d)(?:-([01]\d))?$")
+
+
+def parse_date(text: str) -> str:
+    """The ISO 8601 form of a text that is one date, as precise as the text.
+
+    A missing day or month is never filled in. Weekday names, surrounding
+    whitespace and a final full stop are ignored; a timestamp gives its date.
+
+    Args:
+        text: e.g. ``"5 MARCH 2020"``, ``"March 09, 2020"``, ``"2019"``.
+
+    Returns:
+        ``"2020-03-05"``, ``"2020-03"`` or ``"2020"``; ``""`` if the text is not
+        exactly one date (a range, a yearless date or other words included).
+
+    Examples:
+        >>> parse_date("5 MARCH 2020"), parse_date("March 09, 2020"), parse_date("2019")
+        ('2020-03-05', '2020-03-09', '2019')
+        >>> parse_date("Monday, 7 March 2022"), parse_date("2020-03-05T09:00:00+08:00")
+        ('2022-03-07', '2020-03-05')
+        >>> parse_date("2023-09"), parse_date(""), parse_date("Smart China Expo"), parse_date("4-6 May 2023")
+        ('2023-09', '', '', '')
+    """
+    text = text.strip().rstrip(".").strip()
+    text = _WEEKDAY.sub("", text)
+    if stamp := _TIMESTAMP.match(text):
+        text = stamp.group(1)
+    if partial := _ISO_PARTIAL.match(text):
+        month = partial.group(2)
+        if month and not 1 <= int(month) <= 12:
+            return ""
+        return text
+    spans = find_dates(text)
+    if len(spans) == 1 and spans[0].text == text and not spans[0].iso_end:
+        return spans[0].iso_start
+    return ""
+
+
+def precision(iso: str) -> str:
+    """``"day"``, ``"month"``, ``"year"`` or ``""``: how precise an ISO date is.
+
+    Examples:
+        >>> precision("2020-03-05"), precision("2020-03"), precision("2020"), precision("")
+        ('day', 'month', 'year', '')
+    """
+    return {10: "day", 7: "month", 4: "year"}.get(len(iso), "")
+
+
+_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"
+_DATELINE = re.compile(
+    rf"^[ \t*_]*(?P<place>{_PLACE}),\s+(?P<date>[^\n]{{3,40}}?)\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .&-]*)\)|/(?P<wire>[A-Za-z][\w .&-]*)/)?"
+    r"\s*(?P<dash>--|[-\u2010-\u2015]+)",
+    re.MULTILINE,
+)
+
+
+def find_dateline(text: str, *, year: int | None = None) -> Dateline | None:
+    """The dateline of a news release, if one of its first lines opens with one.
+
+    A dateline is an upper-case place (optionally followed by ``, Country``), a
+    comma, a date, optionally a news agency in parentheses or a wire between
+    slashes, and a dash: ``SINGAPORE, 25 November 2022 -``,
+    ``CHONGQING, March 7 (Xinhua) --``,
+    ``CHONGQING, China, Aug. 27, 2019 /PRNewswire/ --``.
+
+    Args:
+        text: the document text.
+        year: the year to read a yearless dateline date in (taken by the
+            caller from elsewhere in the document); without it such a date is ``""``.
+
+    Examples:
+        >>> d = find_dateline("Title\\n\\nCHONGQING, March 7 (Xinhua) -- Chongqing will...", year=2020)
+        >>> d.place, d.date, d.agency
+        ('CHONGQING', '2020-03-07', 'Xinhua')
+        >>> d = find_dateline("CHONGQING, China, Aug. 27, 2019 /PRNewswire/ -- The 2019 SCE")
+        >>> d.place, d.date, d.agency
+        ('CHONGQING, China', '2019-08-27', 'PRNewswire')
+        >>> find_dateline("SINGAPORE, 25 November 2022 \u2013The Ministry").date
+        '2022-11-25'
+        >>> find_dateline("Singapore, a city-state, is small -- really.") is None
+        True
+    """
+    for match in _DATELINE.finditer(text):
+        raw = match.group("date").strip().rstrip(",")
+        iso = parse_date(raw)
+        month = day = 0
+        if not iso:
+            spans = find_dates(raw, year=year if year is not None else 1)
+            if len(spans) != 1 or spans[0].text != raw or spans[0].iso_end:
+                continue
+            parts = spans[0].iso_start.split("-")
+            month, day = (int(parts[1]), int(parts[2])) if len(parts) == 3 else (0, 0)
+            iso = spans[0].iso_start if year is not None else ""
+        else:
+            parts = iso.split("-")
+            month = int(parts[1]) if len(parts) > 1 else 0
+            day = int(parts[2]) if len(parts) > 2 else 0
+        return Dateline(
+            start=match.start("place"),
+            end=match.end("dash"),
+            place=match.group("place"),
+            date=iso,
+            month=month,
+            day=day,
+            agency=(match.group("agency") or match.group("wire") or "").strip(),
+        )
+    return None
+
+
+def lead_date(text: str) -> str:
+    """The month of the first dated occasion in a text's first paragraph, or ``""``.
+
+    A news report that gives no date of its own is written around the occasion
+    its lead paragraph dates ("taking place ... from September 4-6, 2023"); its
+    date is known to the month at best, so only the month is returned, and only
+    from a date that names a day or a month.
+
+    Examples:
+        >>> lead_date("Singapore returns to SCE, held from September 4-6, 2023.\\n\\nIn 2015 ...")
+        '2023-09'
+        >>> lead_date("The fund was launched in 2019.")
+        ''
+    """
+    for paragraph in text.split("\n\n"):
+        if paragraph.strip():
+            for span in find_dates(paragraph):
+                if precision(span.iso_start) in ("day", "month"):
+                    return span.iso_start[:7]
+            return ""
+    return ""

@@ -1,0 +1,274 @@
+"""Plain-text government press releases: the loader every other text format falls back to.
+
+A press release as issued by a ministry or agency: perhaps a "For immediate
+release" line, a headline (in capitals, maybe between markdown ``**`` marks),
+numbered paragraphs, a sign-off naming the issuer and the date
+(``MINISTRY OF TRADE AND INDUSTRY`` / ``5 MARCH 2020``), annexes and a media
+contact block. The whole text is kept as it stands: annexes carry facts, and the
+people and titles of the media contact block are read from it by extraction.
+
+The document's own metadata is read from it:
+
+- title: the first paragraph that is a heading (short, no sentence end), after
+  release notices such as "For immediate release" or "Embargoed until ...";
+- date: a line that is nothing but a date (the sign-off date or a date under the
+  headline), else a dateline (``SINGAPORE, 25 November 2022 -``), else the month of
+  the first dated occasion of the lead paragraph (``metadata["date_basis"]`` says so);
+- publisher: the sign-off line above the date (an organisation name in capitals,
+  turned into title case), or an "Issued by ..." line.
+
+Examples:
+    >>> doc = parse("PRESS RELEASE\\n\\nA TITLE HERE\\n\\n1. Text.\\n\\nMINISTRY OF HEALTH\\n2 MAY 2021\\n", source="a.txt")
+    >>> doc.title, doc.date, doc.publisher
+    ('A TITLE HERE', '2021-05-02', 'Ministry of Health')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from sgcn.loaders.dates import find_dateline, find_dates, lead_date, parse_date
+from sgcn.loaders.document import Document, digest, read_source
+from sgcn.loaders.errors import LoadError
+
+FORMAT = "plaintext"
+EXTENSIONS = (".txt", ".text", "")
+
+_NOTICE = re.compile(
+    r"^(?:for immediate release|immediate release|press release|media release|news release|"
+    r"for release|embargoed?\b.*|joint (?:press|media) release|statement|media statement)\W*$",
+    re.IGNORECASE,
+)
+_MARKS = re.compile(r"^[\s*_#>]+|[\s*_]+$")
+_SENTENCE_END = re.compile(r"[.!?:;]['\"\u2019\u201d)]*$")
+_NUMBERED = re.compile(r"^\s*(?:\d+|[a-z]|[ivx]+)[.)]\s")
+_ORG_WORD = re.compile(
+    r"\b(?:MINISTRY|AUTHORITY|DEPARTMENT|OFFICE|AGENCY|BOARD|COMMISSION|COUNCIL|BUREAU|"
+    r"GOVERNMENT|EMBASSY|INSTITUTE|ASSOCIATION|CORPORATION|COMMITTEE|SECRETARIAT|DIVISION|"
+    r"CENTRE|CENTER|FEDERATION|CHAMBER|ENTERPRISE|UNIVERSITY|BANK|GROUP)\b"
+)
+_ISSUED_BY = re.compile(r"^\s*issued by\s*:?\s*(?:the\s+)?(?P<org>[^\n]+?)\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
+_SMALL_WORDS = {"of", "and", "for", "the", "in", "on", "at", "to", "a", "an", "by", "with"}
+
+
+def strip_marks(line: str) -> str:
+    """A line without markdown emphasis or heading marks around it.
+
+    Examples:
+        >>> strip_marks("**MINISTRY OF TRADE AND INDUSTRY**")
+        'MINISTRY OF TRADE AND INDUSTRY'
+    """
+    return _MARKS.sub("", line).strip()
+
+
+def title_case(name: str) -> str:
+    """An organisation name written in capitals, in title case.
+
+    Small words stay lower case (except first), words in parentheses (acronyms)
+    and words with digits stay as they are.
+
+    Examples:
+        >>> title_case("MINISTRY OF TRADE AND INDUSTRY")
+        'Ministry of Trade and Industry'
+        >>> title_case("INFOCOMM MEDIA DEVELOPMENT AUTHORITY (IMDA)")
+        'Infocomm Media Development Authority (IMDA)'
+        >>> title_case("Ministry of Health")
+        'Ministry of Health'
+    """
+    if name != name.upper():
+        return name
+    words = []
+    for i, word in enumerate(name.split()):
+        lower = word.lower()
+        if word.startswith("(") or any(c.isdigit() for c in word):
+            words.append(word)
+        elif i and lower in _SMALL_WORDS:
+            words.append(lower)
+        else:
+            words.append("-".join(part.capitalize() for part in lower.split("-")))
+    return " ".join(words)
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """The blank-line separated paragraphs of ``text`` with their offsets.
+
+    Examples:
+        >>> paragraphs("A\\nB\\n\\n\\nC")
+        [(0, 'A\\nB'), (6, 'C')]
+    """
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+(?:\n[^\n]*\S[^\n]*)*", text)]
+
+
+def is_heading(line: str) -> bool:
+    """Whether a line reads as a heading: short, words, no sentence end.
+
+    Examples:
+        >>> is_heading("**SINGAPORE AND CHONGQING SIGN LETTER OF INTENT**")
+        True
+        >>> is_heading("1. Singapore and Chongqing inked a letter of intent today.")
+        False
+    """
+    bare = strip_marks(line)
+    return (
+        0 < len(bare) <= 250
+        and not _SENTENCE_END.search(bare)
+        and not _NUMBERED.match(bare)
+        and sum(c.isalpha() for c in bare) >= 0.5 * len(bare)
+    )
+
+
+def find_title(text: str) -> str:
+    """The first heading paragraph of a release, lines joined, marks removed.
+
+    Examples:
+        >>> find_title("\\nFor immediate release\\n\\n**SINGAPORE AND CHONGQING SIGN\\nA LETTER**\\n\\n1. Text.")
+        'SINGAPORE AND CHONGQING SIGN A LETTER'
+        >>> find_title("Singapore and Chongqing signed a letter of intent today.")
+        ''
+    """
+    for _, para in paragraphs(text)[:4]:
+        lines = [strip_marks(line) for line in para.splitlines() if line.strip()]
+        joined = " ".join(line for line in lines if line)
+        if not joined or _NOTICE.match(joined) or parse_date(joined):
+            continue
+        if all(is_heading(line) for line in lines if line) and len(joined) <= 300:
+            return joined
+        return ""
+    return ""
+
+
+def date_lines(text: str) -> list[tuple[int, str]]:
+    """The lines that are nothing but a date (a sign-off date, a date under a headline).
+
+    A label such as ``Date:``, ``Published:`` or ``Posted on`` before the date is allowed.
+
+    Returns:
+        ``(offset of the line, ISO date)`` pairs in text order.
+
+    Examples:
+        >>> date_lines("TITLE\\n\\nMarch 09, 2020\\n\\nText 2019.\\n**5 MARCH 2020**")
+        [(7, '2020-03-09'), (34, '2020-03-05')]
+    """
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = strip_marks(match.group(0))
+        line = re.sub(r"^(?:date|dated|published|posted|updated|issued)(?:\s+on)?\s*:?\s*", "", line, flags=re.IGNORECASE)
+        iso = parse_date(line)
+        if iso and len(iso) >= 7:
+            found.append((match.start(), iso))
+    return found
+
+
+def find_signoff(text: str) -> str:
+    """The issuer named in a release's sign-off, in title case, or ``""``.
+
+    The sign-off is an organisation name in capitals on the line(s) right above
+    a date line (``MINISTRY OF TRADE AND INDUSTRY`` / ``5 MARCH 2020``), or an
+    ``Issued by ...`` line.
+
+    Examples:
+        >>> find_signoff("1. Text.\\n\\n**MINISTRY OF TRADE AND INDUSTRY\\n5 MARCH 2020**\\n")
+        'Ministry of Trade and Industry'
+        >>> find_signoff("Issued by: Enterprise Singapore\\n")
+        'Enterprise Singapore'
+        >>> find_signoff("Text only.")
+        ''
+    """
+    for offset, _ in date_lines(text):
+        above = [strip_marks(line) for line in text[:offset].rstrip("\n").split("\n")[-3:]]
+        names: list[str] = []
+        for line in reversed(above):
+            if not line or line != line.upper() or not _ORG_WORD.search(line) or _SENTENCE_END.search(line):
+                break
+            names.insert(0, title_case(line))
+        if names:
+            return " and ".join(names)
+    if match := _ISSUED_BY.search(text):
+        return title_case(strip_marks(match.group("org")))
+    return ""
+
+
+def find_date(text: str) -> tuple[str, str]:
+    """A release's own date and where it was read from.
+
+    Returns:
+        ``(iso, basis)``: ``basis`` is ``"date line"``, ``"dateline"``,
+        ``"lead paragraph"`` or ``""`` when nothing was found.
+
+    Examples:
+        >>> find_date("SINGAPORE, 25 November 2022 \\u2013 The Ministry said.")
+        ('2022-11-25', 'dateline')
+        >>> find_date("Held from 4 to 6 May 2023.")
+        ('2023-05', 'lead paragraph')
+    """
+    lines = date_lines(text)
+    dateline = find_dateline(text)
+    if dateline and dateline.date:
+        # a dateline opening the story is the release date; a date line may be a later sign-off
+        return dateline.date, "dateline"
+    if lines:
+        return lines[0][1], "date line"
+    if dateline and dateline.month:
+        years = [int(d.iso_start[:4]) for d in find_dates(text)]
+        if years:
+            dated = find_dateline(text, year=max(years))
+            if dated and dated.date:
+                return dated.date, "dateline"
+    if lead := lead_date(text):
+        return lead, "lead paragraph"
+    return "", ""
+
+
+def sniff(text: str, path: str | Path = "") -> bool:
+    """Any text can be read as a plain press release (the dispatcher tries this last).
+
+    Examples:
+        >>> sniff("anything")
+        True
+    """
+    return True
+
+
+def parse(text: str, *, source: str) -> Document:
+    """Read a plain-text press release; the whole text is kept.
+
+    Args:
+        text: the decoded text (``\\n`` line endings).
+        source: the file name, recorded as ``Document.source``.
+
+    Examples:
+        >>> doc = parse("For immediate release\\n\\nTITLE\\n\\n1. Words.\\n\\nAUTHORITY X\\n3 JUNE 2021", source="r.txt")
+        >>> doc.title, doc.date, doc.publisher, doc.format
+        ('TITLE', '2021-06-03', 'Authority X', 'plaintext')
+    """
+    if not text.strip():
+        raise LoadError(source, "empty file")
+    date, basis = find_date(text)
+    metadata = {"date_basis": basis} if basis else {}
+    return Document(
+        source=source,
+        text=text,
+        sha256=digest(text),
+        format=FORMAT,
+        title=find_title(text),
+        date=date,
+        publisher=find_signoff(text),
+        metadata=metadata,
+    )
+
+
+def read(path: str | Path) -> Document:
+    """Read a plain-text press release from ``path`` (sha256 of its raw bytes).
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp, "r.txt")
+        ...     _ = path.write_text("TITLE\\n\\nText.\\n")
+        ...     read(path).title
+        'TITLE'
+    """
+    text, sha = read_source(path)
+    return replace(parse(text, source=Path(path).name), sha256=sha)

@@ -1,0 +1,161 @@
+"""What the relation and event-time rules know about a document beyond one sentence.
+
+Expo series and their editions ("Smart China Expo" and "Smart China Expo 2019"),
+year phrases that pick editions ("from 2020 to 2022", "since 2018", "for 2018 and 2019
+respectively", "the past two expos"), the event a sentence talks about when it names
+none ("This included dignitaries such as ..."), and name lookups for names nested in a
+longer mention ("Letter of Intent ... between MTI and the Chongqing Municipal People's
+Government").
+
+Examples:
+    >>> years_in("co-organise the expo from 2020 to 2022", 2020)
+    ([2020, 2021, 2022], 'range')
+    >>> years_in("the guest of honor for the past two expos", 2020)
+    ([2018, 2019], 'only')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sgcn.loaders.extract.spans import Analysis, Sentence
+from sgcn.loaders.facts import Entity
+
+_YEAR = r"((?:19|20)\d{2})"
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def norm(name: str) -> str:
+    """A name folded for comparison: lower case, punctuation dropped, single spaces.
+
+    Examples:
+        >>> norm("Chongqing Municipal People’s Government")
+        'chongqing municipal peoples government'
+    """
+    name = re.sub(r"['’]", "", name.lower())
+    return " ".join(re.findall(r"[a-z0-9]+", name))
+
+
+def names_of(entity: Entity) -> set[str]:
+    """The folded label and aliases of ``entity``."""
+    return {norm(n) for n in (entity.label, *entity.aliases) if norm(n)}
+
+
+def lookup(analysis: Analysis, name: str, types: set[str] | None = None) -> Entity | None:
+    """The entity of ``analysis`` one of whose names is ``name`` (folded), if any.
+
+    A leading "the" is ignored; types restrict the search.
+    """
+    wanted = norm(re.sub(r"^\s*the\s+", "", name, flags=re.I))
+    for entity in analysis.entities.values():
+        if (types is None or entity.type in types) and wanted in names_of(entity):
+            return entity
+    return None
+
+
+def _edition_pattern(series: Entity) -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(names_of(series), key=len, reverse=True))
+    return re.compile(rf"^(?:{_YEAR}\s+)?(?:{names})(?:\s+{_YEAR})?$")
+
+
+@lru_cache(maxsize=64)
+def _editions_cached(entities: tuple[Entity, ...]) -> dict[str, dict[int, str]]:
+    events = [e for e in entities if e.type == "Event"]
+    result: dict[str, dict[int, str]] = {}
+    for series in events:
+        pattern = _edition_pattern(series)
+        for entity in events:
+            if entity.key == series.key:
+                continue
+            for name in names_of(entity):
+                match = pattern.match(name)
+                if match and bool(match.group(1)) != bool(match.group(2)):
+                    year = int(match.group(1) or match.group(2))
+                    result.setdefault(series.key, {})[year] = entity.key
+                    break
+    return result
+
+
+def editions(analysis: Analysis) -> dict[str, dict[int, str]]:
+    """Series key -> {year: edition key} for the expo series of the document.
+
+    An edition is an event named like its series plus a year ("Smart China Expo 2019",
+    "2019 SCE").
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[SCE|Event|Smart China Expo] and "
+        ...     "[SCE 2019|Event|Smart China Expo 2019].")
+        >>> editions(a)
+        {'Event/smart china expo': {2019: 'Event/smart china expo 2019'}}
+    """
+    return _editions_cached(tuple(sorted(analysis.entities.values())))
+
+
+def series_of(analysis: Analysis, key: str) -> tuple[str, int] | None:
+    """``(series key, year)`` when ``key`` is an edition of a series, else ``None``."""
+    for series, by_year in editions(analysis).items():
+        for year, edition in by_year.items():
+            if edition == key:
+                return series, year
+    return None
+
+
+def doc_year(analysis: Analysis) -> int | None:
+    """The year of the document's date, if it has one."""
+    match = re.match(r"\d{4}", analysis.document.date or "")
+    return int(match.group(0)) if match else None
+
+
+def years_in(text: str, year: int | None) -> tuple[list[int], str]:
+    """The years a phrase of ``text`` points at, and how they apply.
+
+    Returns:
+        ``(years, mode)``: mode ``"range"`` (the series stays and its editions join:
+        "from 2020 to 2022", "since 2018"), ``"only"`` (the editions replace the series:
+        "for 2019", "the past two expos"), ``"respectively"`` (one year per subject, in
+        order), or ``([], "")`` when no year phrase is found.
+
+    Examples:
+        >>> years_in("attended as Guests-of-Honour for 2018 and 2019 respectively", 2020)
+        ([2018, 2019], 'respectively')
+        >>> years_in("led the delegation since 2018", 2020)
+        ([2018, 2019], 'range')
+        >>> years_in("has co-hosted the event since 2020", 2023)
+        ([2020, 2021, 2022, 2023], 'range')
+    """
+    span = re.search(rf"\bfrom\s+{_YEAR}\s+(?:to|until|through)\s+{_YEAR}\b", text)
+    if span:
+        return list(range(int(span.group(1)), int(span.group(2)) + 1)), "range"
+    since = re.search(rf"\bsince\s+{_YEAR}\b", text)
+    if since and year:
+        last = year if re.search(r"\b(?:has|have)\s+(?:\w+\s+)?[\w-]+ed\b|\bthis year\b", text) else year - 1
+        return list(range(int(since.group(1)), last + 1)), "range"
+    listed = re.search(rf"\bfor\s+{_YEAR}((?:\s*,\s*{_YEAR})*(?:,?\s+and\s+{_YEAR})?)(\s+respectively)?", text)
+    if listed:
+        years = [int(y) for y in re.findall(_YEAR, listed.group(0))]
+        return years, "respectively" if "respectively" in listed.group(0) else "only"
+    past = re.search(r"\b(?:the\s+)?(?:past|last|previous)\s+(two|three|four|five|six|\d)\s+(?:expos|editions|events|years|sessions)\b", text)
+    if past and year:
+        count = _NUMBER_WORDS.get(past.group(1)) or int(past.group(1))
+        return list(range(year - count, year)), "only"
+    return [], ""
+
+
+def context_event(analysis: Analysis, sentence: Sentence, before: int | None = None) -> str | None:
+    """The event a sentence talks about when it does not name one where a rule needs it.
+
+    The first event named in the sentence before offset ``before`` (a document offset),
+    else the first event named in one of the two sentences before it.
+    """
+    if before is not None:
+        for mention in analysis.mentions_in(sentence):
+            if mention.type == "Event" and mention.end <= before:
+                return mention.entity
+    index = analysis.sentences.index(sentence)
+    for previous in reversed(analysis.sentences[max(0, index - 2):index]):
+        for mention in analysis.mentions_in(previous):
+            if mention.type == "Event":
+                return mention.entity
+    return None

@@ -1,0 +1,249 @@
+"""A sentence seen with its mentions as slots: the shared ground of the relation rules.
+
+Relation, role and event-time rules ask questions like "which persons stand in the
+coordination right after *co-chaired by*?". To ask them with plain regular expressions,
+each resolved mention of a sentence is replaced by a slot ``⟦i⟧`` (``i`` its index in
+:attr:`Slotted.mentions`): ``"⟦0⟧ and ⟦1⟧ inked ⟦2⟧"``. Triggers are matched on that
+skeleton, and the entities they bind are read back from the slots, filtered by type.
+
+Coordinations distribute: :func:`chain_right` and :func:`chain_left` walk from a
+trigger to the nearest mention of an allowed type, then along the list it stands in
+("A, B and C", "MTI Deputy Secretary Luke Goh and Chongqing Vice Mayor Li Bo").
+
+Examples:
+    >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+    >>> a = analysis_from_markup("[Singapore|Place] and [Chongqing|Place] inked [a deal|Agreement].")
+    >>> sl = slot(a, a.sentences[0])
+    >>> sl.text
+    '⟦0⟧ and ⟦1⟧ inked ⟦2⟧.'
+    >>> [sl.mentions[i].text for i in chain_left(sl, sl.text.index(" inked"), {"Place"})]
+    ['Singapore', 'Chongqing']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+
+SLOT = r"⟦\d+⟧"
+_SLOT = re.compile(r"⟦(\d+)⟧")
+
+# Where a clause ends when reading rightwards from a trigger.
+_RIGHT_STOP = re.compile(
+    r"[;:!?]|\.(?:\s|$)|\s[–—]|\s--|"
+    r",\s+(?!(?:and|or|as well as|the|its|their|his|her)\b)(?=[a-z])|"
+    r"\b(?:who|which|whose|whereas|while|after|before|because|although|according to)\b"
+)
+# Where a clause starts when reading leftwards to a trigger.
+_LEFT_STOP = re.compile(
+    r"[;:!?]|\.\s|[–—]|--|\b(?:said|says|that|when|while|after|before|because|although|as)\s|"
+    r",\s+(?=(?:said|says|but|so|while|whereas)\b)"
+)
+# The words a list may hold between two of its members besides the coordinator:
+# titles and names (capitalised), possessives, honorifics, a few function words.
+_LIST_FILLER = re.compile(
+    r"^(?:⟦\d+⟧|[A-Z][\w.&/-]*|\(|\)|[’']s|of|for|the|its|their|his|her|former|both|also|"
+    r"then|de|van|von|and|or|as|well|&|,|\*+)$"
+)
+_COORDINATOR = re.compile(r",|\band\b|&|\bas well as\b|\bor\b")
+_WORD = re.compile(r"⟦\d+⟧|[’']s\b|[\w.&/-]+|[(),&*]")
+
+
+@dataclass(frozen=True)
+class Slotted:
+    """A sentence whose mentions are replaced by slots ``⟦i⟧``.
+
+    Attributes:
+        sentence: the sentence.
+        mentions: its mentions, non-overlapping, in text order (slot ``i`` is ``mentions[i]``).
+        text: the skeleton: the sentence text with every mention replaced by its slot.
+    """
+
+    sentence: Sentence
+    mentions: tuple[EntityMention, ...]
+    text: str
+
+    def slots_in(self, start: int, end: int) -> list[int]:
+        """The slot indexes in ``text[start:end]``, in order."""
+        return [int(m.group(1)) for m in _SLOT.finditer(self.text, start, end)]
+
+    def slot_at(self, index: int) -> re.Match[str]:
+        """The match object of slot ``index`` in the skeleton."""
+        match = re.search(f"⟦{index}⟧", self.text)
+        assert match is not None
+        return match
+
+
+def slot(analysis: Analysis, sentence: Sentence) -> Slotted:
+    """The skeleton of ``sentence``: its mentions replaced by numbered slots.
+
+    Overlapping mentions keep the longer one (then the earlier).
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[Mr Goh|Person|Luke Goh] met [Mr Li|Person|Li Bo] today.")
+        >>> slot(a, a.sentences[0]).text
+        '⟦0⟧ met ⟦1⟧ today.'
+    """
+    chosen: list[EntityMention] = []
+    for mention in sorted(analysis.mentions_in(sentence), key=lambda m: (m.start, -(m.end - m.start))):
+        if chosen and mention.start < chosen[-1].end:
+            if mention.end - mention.start > chosen[-1].end - chosen[-1].start:
+                chosen[-1] = mention
+            continue
+        chosen.append(mention)
+    parts = []
+    cursor = sentence.start
+    for index, mention in enumerate(chosen):
+        parts.append(sentence.text[cursor - sentence.start:mention.start - sentence.start])
+        parts.append(f"⟦{index}⟧")
+        cursor = mention.end
+    parts.append(sentence.text[cursor - sentence.start:])
+    return Slotted(sentence, tuple(chosen), "".join(parts))
+
+
+def words(text: str) -> list[str]:
+    """The words, slots and list punctuation of a skeleton fragment.
+
+    Examples:
+        >>> words("⟦0⟧'s Deputy CEO, and ⟦1⟧")
+        ['⟦0⟧', "'s", 'Deputy', 'CEO', ',', 'and', '⟦1⟧']
+    """
+    return _WORD.findall(text)
+
+
+def _is_list_gap(gap: str) -> bool:
+    """Whether ``gap`` can separate two members of one list."""
+    if not _COORDINATOR.search(gap):
+        return False
+    tokens = words(gap)
+    return len(tokens) <= 12 and all(_LIST_FILLER.match(token) for token in tokens)
+
+
+def _lead_ok(gap: str, max_words: int) -> bool:
+    """Whether ``gap`` (between a trigger and its first argument) is short enough."""
+    return len([w for w in words(gap) if w not in {",", "(", ")"}]) <= max_words
+
+
+def right_end(sl: Slotted, start: int) -> int:
+    """Where the clause that goes on at ``start`` ends in the skeleton."""
+    stop = _RIGHT_STOP.search(sl.text, start)
+    return stop.start() if stop else len(sl.text)
+
+
+def left_start(sl: Slotted, end: int) -> int:
+    """Where the clause that leads to ``end`` starts in the skeleton."""
+    start = 0
+    for stop in _LEFT_STOP.finditer(sl.text, 0, end):
+        start = stop.end()
+    return start
+
+
+def chain_right(
+    sl: Slotted, start: int, types: set[str], *, lead: int = 6, first_only: bool = False
+) -> list[int]:
+    """The allowed mentions of the list that begins after ``start``.
+
+    Args:
+        sl: the slotted sentence.
+        start: skeleton offset just after the trigger.
+        types: entity types allowed as members.
+        lead: at most this many words between the trigger and the first member.
+        first_only: take the first member only (no coordination).
+
+    Returns:
+        Slot indexes, in text order; empty when nothing fits.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("It is run by [A Co|Organization], [B Co|Organization] "
+        ...     "and the [C Co|Organization], not by [D Co|Organization].")
+        >>> sl = slot(a, a.sentences[0])
+        >>> chain_right(sl, sl.text.index("by") + 2, {"Organization"})
+        [0, 1, 2]
+    """
+    end = right_end(sl, start)
+    members: list[int] = []
+    cursor = start
+    for match in _SLOT.finditer(sl.text, start, end):
+        index = int(match.group(1))
+        if sl.mentions[index].type not in types:
+            continue
+        gap = sl.text[cursor:match.start()]
+        if not members:
+            if not _lead_ok(gap, lead):
+                break
+            if _possessor(sl, match, types):
+                continue
+        elif first_only or not _is_list_gap(gap):
+            break
+        members.append(index)
+        cursor = match.end()
+    return members
+
+
+def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_only: bool = False) -> list[int]:
+    """The allowed mentions of the list that ends before ``end``, read leftwards.
+
+    Args:
+        sl: the slotted sentence.
+        end: skeleton offset where the trigger starts.
+        types: entity types allowed as members.
+        lead: at most this many words between the last member and the trigger.
+        first_only: take the nearest member only.
+
+    Returns:
+        Slot indexes, in text order; empty when nothing fits.
+    """
+    text = _mask_adjuncts(sl.text)
+    start = left_start(sl, end)
+    found = [m for m in _SLOT.finditer(text, start, end) if sl.mentions[int(m.group(1))].type in types]
+    members: list[int] = []
+    cursor = end
+    for match in reversed(found):
+        gap = text[match.end():cursor]
+        if not members:
+            if not _lead_ok(_drop_possessed(gap), lead):
+                break
+        elif first_only or not _is_list_gap(gap):
+            break
+        members.append(int(match.group(1)))
+        cursor = match.start()
+    return sorted(members)
+
+
+_ADJUNCT = re.compile(
+    r",\s*(?:in\s+(?:close\s+)?(?:collaboration|partnership|cooperation|conjunction)\s+with|together\s+with|"
+    r"along\s+with|alongside|with\s+the\s+support\s+of|supported\s+by)\b[^,;]*,"
+)
+
+
+def _mask_adjuncts(text: str) -> str:
+    """``text`` with comma-enclosed adjuncts ("X, in collaboration with Y, launched") blanked.
+
+    A subject read leftwards from a verb skips them: in "A, in collaboration with B,
+    launched C" it is A, not B, that launched C.
+
+    Examples:
+        >>> _mask_adjuncts("⟦0⟧, together with ⟦1⟧, launched ⟦2⟧").replace(" ", "_")
+        '⟦0⟧_____________________launched_⟦2⟧'
+    """
+    return _ADJUNCT.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _possessor(sl: Slotted, match: re.Match[str], types: set[str]) -> bool:
+    """Whether the slot is a possessor of the next allowed slot ("China's ⟦Chongqing⟧")."""
+    after = re.match(r"[’']s\s+(?:[a-z]+\s+){0,2}⟦(\d+)⟧", sl.text[match.end():])
+    return bool(after) and sl.mentions[int(after.group(1))].type in types
+
+
+def _drop_possessed(gap: str) -> str:
+    """A gap without a trailing possessive noun phrase ("'s visit to ⟦3⟧ this year")."""
+    return gap
+
+
+def slot_type(sl: Slotted, index: int) -> str:
+    """The entity type of slot ``index``."""
+    return sl.mentions[index].type

@@ -1,0 +1,502 @@
+"""Relations between entities, read from the sentences of one document.
+
+This stage of extraction reads an :class:`~sgcn.loaders.extract.spans.Analysis` and
+returns the :class:`~sgcn.loaders.facts.Relation` facts of the closed list of the query
+contract (co_chaired, witnessed, party_to, organized, participated_in, part_of, held_in,
+member_of, funded_by, partner_in, launched, collaborates_with). Triggers of the genre
+("co-chaired by", "X and Y inked", "held within the framework of") live in
+``relation_patterns.yaml``; they are matched on each sentence's skeleton (see
+:mod:`sgcn.loaders.extract.rel_text`), coordinations distribute, and every pair is
+checked against the contract's subject and object types. A few document-level rules
+follow: an edition belongs to its series, a meeting named after an initiative belongs
+to it, an expo held in a city holds its editions there, and an event that happens
+"today" in a release with a dateline is held at the dateline's place.
+
+Examples:
+    >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+    >>> a = analysis_from_markup("The forum was organised by [NTU|Organization] and "
+    ...     "[Tsinghua|Organization] in [Chongqing|Place].".replace("forum", "[forum|Event]"))
+    >>> [(r.subject, r.relation, r.object) for r in find_relations(a)]
+    [('Organization/ntu', 'organized', 'Event/forum'), ('Organization/tsinghua', 'organized', 'Event/forum')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from sgcn.loaders.dates import find_dateline
+from sgcn.loaders.extract.rel_context import (
+    context_event,
+    doc_year,
+    editions,
+    lookup,
+    names_of,
+    series_of,
+    years_in,
+)
+from sgcn.loaders.extract.rel_text import SLOT, Slotted, chain_left, chain_right, left_start, right_end, slot
+from sgcn.loaders.extract.spans import Analysis, Sentence
+from sgcn.loaders.facts import Evidence, Relation
+
+log = logging.getLogger(__name__)
+
+_MEETING_WORDS = re.compile(r"\b(?:meeting|videoconference|video conference|call|talks|dialogue|teleconference)\b", re.I)
+_CEREMONY = re.compile(r"\bsigning ceremony\b", re.I)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger of ``relation_patterns.yaml``, compiled."""
+
+    relation: str
+    trigger: re.Pattern[str]
+    subject: dict[str, Any]
+    object: dict[str, Any]
+    options: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    text = files("sgcn.loaders.extract").joinpath("relation_patterns.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[Pattern, ...]:
+    """The compiled relation patterns.
+
+    Examples:
+        >>> {p.relation for p in patterns()} >= {"co_chaired", "party_to", "held_in"}
+        True
+    """
+    compiled = []
+    for item in _data()["patterns"]:
+        trigger = re.compile(item["trigger"].replace("{M}", SLOT), re.I)
+        options = {k: v for k, v in item.items() if k not in {"relation", "trigger", "subject", "object"}}
+        compiled.append(Pattern(item["relation"], trigger, item["subject"], item["object"], options))
+    return tuple(compiled)
+
+
+def contract() -> dict[str, tuple[set[str], set[str]]]:
+    """Relation -> (allowed subject types, allowed object types).
+
+    Examples:
+        >>> contract()["held_in"]
+        ({'Event'}, {'Place'})
+    """
+    return {name: (set(s), set(o)) for name, (s, o) in _data()["contract"].items()}
+
+
+def find_relations(analysis: Analysis) -> list[Relation]:
+    """The relations the document states, each with the sentence it was read from.
+
+    Args:
+        analysis: the document with its sentences and resolved mentions.
+
+    Returns:
+        Relations of the closed list, type-checked against the contract, without
+        duplicates, in text order of their evidence.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [JIC meeting|Event] is co-chaired by [Mr Leong|Person|Joseph Leong]"
+        ...     " and Mayor [Mr Qin|Person|Qin Weizhong].")
+        >>> [(r.subject, r.relation) for r in find_relations(a)]
+        [('Person/joseph leong', 'co_chaired'), ('Person/qin weizhong', 'co_chaired')]
+    """
+    found: list[Relation] = []
+    award: str | None = None
+    for sentence in analysis.sentences:
+        sl = slot(analysis, sentence)
+        evidence = _evidence(analysis, sentence)
+        for pattern in patterns():
+            for match in pattern.trigger.finditer(sl.text):
+                found.extend(_apply(analysis, sl, pattern, match, evidence))
+        award = _award_context(analysis, sl, evidence, award, found)
+        found.extend(_nested_agreement(analysis, sl, evidence))
+    found.extend(_part_of_by_name(analysis))
+    found.extend(_dateline_places(analysis))
+    found = _checked(analysis, found)
+    found.extend(_propagated(analysis, found))
+    return _unique(_checked(analysis, found))
+
+
+def _evidence(analysis: Analysis, sentence: Sentence) -> Evidence:
+    return Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
+
+
+def _side(analysis: Analysis, sl: Slotted, spec: dict[str, Any], match: re.Match[str]) -> list[str]:
+    """The entity keys one side of a pattern binds around a trigger match."""
+    types = set(spec["types"])
+    side = spec["side"]
+    first = bool(spec.get("first"))
+    indexes: list[int] = []
+    if side == "left":
+        indexes = chain_left(sl, match.start(), types, lead=spec.get("lead", 4), first_only=first)
+    elif side == "right":
+        indexes = chain_right(sl, match.end(), types, lead=spec.get("lead", 6), first_only=first)
+    elif side.startswith("group:"):
+        text = match.group(int(side.split(":")[1]))
+        indexes = [int(n) for n in re.findall(r"\d+", text or "")]
+        indexes = [i for i in indexes if sl.mentions[i].type in types]
+    elif side == "right_all":
+        indexes = _all_right(sl, match.end(), types)
+    elif side == "clause":
+        start = left_start(sl, match.start())
+        indexes = chain_right(sl, start, types, lead=10)
+        indexes = [i for i in indexes if sl.slot_at(i).start() < match.start()]
+    elif side == "after_comma":
+        indexes = _after_comma(sl, match.end(), types)
+    elif side == "sides":
+        return _sides(analysis, sl, types)
+    elif side == "context":
+        event = context_event(analysis, sl.sentence, _doc_offset(sl, match.start()))
+        return [event] if event else []
+    return [sl.mentions[i].entity for i in indexes]
+
+
+def _doc_offset(sl: Slotted, skeleton_offset: int) -> int:
+    """The document offset of a skeleton offset."""
+    delta = 0
+    for index, mention in enumerate(sl.mentions):
+        token = f"⟦{index}⟧"
+        position = sl.text.find(token)
+        if position >= skeleton_offset:
+            break
+        delta += (mention.end - mention.start) - len(token)
+    return sl.sentence.start + skeleton_offset + delta
+
+
+def _after_comma(sl: Slotted, start: int, types: set[str]) -> list[int]:
+    """The first allowed slot after the comma that ends an opening participle phrase."""
+    for match in re.finditer(r"⟦(\d+)⟧", sl.text[start:]):
+        index = int(match.group(1))
+        if sl.mentions[index].type in types:
+            return [index] if "," in sl.text[start:start + match.start()] else []
+    return []
+
+
+def _all_right(sl: Slotted, start: int, types: set[str]) -> list[int]:
+    """Every allowed slot up to the clause's end, except containers of a list ("China such as")."""
+    end = right_end(sl, start)
+    result = []
+    for match in re.finditer(r"⟦(\d+)⟧", sl.text[start:end]):
+        index = int(match.group(1))
+        if sl.mentions[index].type not in types:
+            continue
+        if re.match(r"\s*,?\s*(?:such as|including|like)\b", sl.text[start + match.end():end]):
+            continue
+        result.append(index)
+    return result
+
+
+def _sides(analysis: Analysis, sl: Slotted, types: set[str]) -> list[str]:
+    """The two sides "the two sides"/"both sides" refers to: the first list of two or more."""
+    index = analysis.sentences.index(sl.sentence)
+    for sentence in (sl.sentence, *reversed(analysis.sentences[max(0, index - 1):index])):
+        current = slot(analysis, sentence) if sentence is not sl.sentence else sl
+        for position in range(len(current.mentions)):
+            if current.mentions[position].type not in types:
+                continue
+            start = current.slot_at(position).start()
+            chain = chain_right(current, start, types, lead=0)
+            if len(chain) >= 2:
+                return [current.mentions[i].entity for i in chain]
+    return []
+
+
+def _apply(
+    analysis: Analysis, sl: Slotted, pattern: Pattern, match: re.Match[str], evidence: Evidence
+) -> list[Relation]:
+    """The relations one trigger match gives."""
+    subjects = _side(analysis, sl, pattern.subject, match)
+    objects = _side(analysis, sl, pattern.object, match)
+    if not objects and pattern.options.get("context_object"):
+        event = context_event(analysis, sl.sentence, _doc_offset(sl, match.start()))
+        objects = [event] if event else []
+    if pattern.options.get("meeting"):
+        objects = [o for o in objects if _MEETING_WORDS.search(_label(analysis, o) + " " + _texts(sl, o))]
+    if not subjects or not objects:
+        return []
+    pairs = [(s, o) for s in subjects for o in objects if s != o]
+    if pattern.options.get("years"):
+        pairs = _by_year(analysis, sl, pairs)
+    if pattern.relation == "co_chaired":
+        pairs = [(s, m) for s, o in pairs for m in _as_meetings(analysis, o)]
+    if pattern.relation == "witnessed":
+        pairs = [(s, c) for s, o in pairs for c in (o, *_ceremonies(analysis, o))]
+    if pattern.options.get("annual") and re.search(r"\bannual(?:ly)?\b", sl.text, re.I):
+        pairs = [(s2, o) for s, o in pairs for s2 in _with_series(analysis, s)]
+    return [Relation(s, pattern.relation, o, evidence) for s, o in pairs]
+
+
+def _label(analysis: Analysis, key: str) -> str:
+    entity = analysis.entities.get(key)
+    return entity.label if entity else ""
+
+
+def _texts(sl: Slotted, key: str) -> str:
+    return " ".join(m.text for m in sl.mentions if m.entity == key)
+
+
+def _by_year(analysis: Analysis, sl: Slotted, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Move a series object to the editions a year phrase of the sentence names."""
+    years, mode = years_in(sl.text, doc_year(analysis))
+    if not years:
+        return pairs
+    by_series = editions(analysis)
+    subjects = list(dict.fromkeys(s for s, _ in pairs))
+    result = []
+    for subject, obj in pairs:
+        edition_of = series_of(analysis, obj)
+        series = edition_of[0] if edition_of and mode != "range" else obj
+        found = by_series.get(series, {})
+        wanted = years
+        if mode == "respectively" and len(years) == len(subjects):
+            wanted = [years[subjects.index(subject)]]
+        picked = [found[y] for y in wanted if y in found]
+        if mode == "range" or not found:
+            result.append((subject, obj))
+        result.extend((subject, p) for p in picked)
+    return result
+
+
+def _as_meetings(analysis: Analysis, key: str) -> list[str]:
+    """A co-chaired body read as its meetings the document names ("The JIC is co-chaired")."""
+    entity = analysis.entities.get(key)
+    if entity is None or entity.type == "Event":
+        return [key]
+    names = names_of(entity)
+    meetings = []
+    for other in analysis.entities.values():
+        if other.type != "Event":
+            continue
+        if any(re.search(rf"\b{re.escape(n)}\b", o) and o != n for n in names for o in names_of(other)):
+            meetings.append(other.key)
+    return meetings
+
+
+def _ceremonies(analysis: Analysis, key: str) -> list[str]:
+    """The signing ceremony of an agreement witnessed ("the signing of the letter was witnessed by")."""
+    entity = analysis.entities.get(key)
+    if entity is None or entity.type != "Agreement":
+        return []
+    ceremonies = [e for e in analysis.entities.values() if e.type == "Event" and _CEREMONY.search(e.label)]
+    names = names_of(entity)
+    named = [e.key for e in ceremonies if any(n in o for n in names for o in names_of(e))]
+    if named:
+        return named
+    return [ceremonies[0].key] if len(ceremonies) == 1 else []
+
+
+def _with_series(analysis: Analysis, key: str) -> list[str]:
+    """An edition held "annually" somewhere: the series is held there too."""
+    edition_of = series_of(analysis, key)
+    return [key, edition_of[0]] if edition_of else [key]
+
+
+def _award_context(
+    analysis: Analysis, sl: Slotted, evidence: Evidence, award: str | None, found: list[Relation]
+) -> str | None:
+    """Projects introduced after "two proposals have been awarded the Fund" are funded by it.
+
+    Returns the fund in force for the next sentences.
+    """
+    awarded = re.search(rf"\b(?:awarded|granted)\s+(?:funding\s+from\s+)?(?:the\s+)?({SLOT})", sl.text, re.I)
+    if awarded:
+        index = int(re.findall(r"\d+", awarded.group(1))[0])
+        if sl.mentions[index].type == "Initiative":
+            return sl.mentions[index].entity
+    if award and re.search(r"\b(?:one|another|each|both|the other|all)\s+(?:of\s+)?(?:these|the|two)?\s*(?:projects?|proposals?)\b", sl.text, re.I):
+        for mention in sl.mentions:
+            if mention.type == "Project":
+                found.append(Relation(mention.entity, "funded_by", award, evidence))
+        return award
+    if award and not re.search(r"\bproject", sl.text, re.I):
+        return award if sl.mentions else award
+    return award
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?:\s+to\s+|$|,)", re.I)
+_TO_ORGANISE = re.compile(r"\bto\s+co-?(?:organi[sz]e|host)\s+(?:the\s+)?(.+?)(?:\s+between\b|\s+from\b|$)", re.I)
+
+
+def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[Relation]:
+    """Parties and purpose named inside an agreement's own name.
+
+    "the Letter of Intent to co-organise the Smart China Expo between MTI and the
+    Chongqing Municipal People's Government" names its parties and what they will
+    organise: the parties are party to it and organise the event.
+    """
+    result = []
+    for mention in sl.mentions:
+        if mention.type not in {"Agreement", "Event"}:
+            continue
+        between = _BETWEEN.search(mention.text)
+        parties = []
+        if between:
+            for name in between.groups():
+                entity = lookup(analysis, name, {"Organization", "Place"})
+                if entity:
+                    parties.append(entity.key)
+        purpose = _TO_ORGANISE.search(mention.text)
+        event = lookup(analysis, purpose.group(1), {"Event"}) if purpose else None
+        agreement = mention.entity if mention.type == "Agreement" else None
+        for party in parties:
+            if agreement:
+                result.append(Relation(party, "party_to", agreement, evidence))
+            if event:
+                result.append(Relation(party, "organized", event.key, evidence))
+    return result
+
+
+def _part_of_by_name(analysis: Analysis) -> list[Relation]:
+    """Events whose name holds the name of what they belong to.
+
+    An edition belongs to its series ("Smart China Expo 2019" -> "Smart China Expo"), a
+    meeting named after an initiative belongs to it ("fifth CCI JIC" -> CCI), a ceremony
+    of an edition to the edition ("opening ceremony of the 2019 Smart China Expo").
+    Evidence is the first sentence naming the part.
+    """
+    result = []
+    for entity in analysis.entities.values():
+        if entity.type != "Event":
+            continue
+        whole = _container(analysis, entity)
+        if whole is None:
+            continue
+        evidence = _first_evidence(analysis, entity.key)
+        if evidence:
+            result.append(Relation(entity.key, "part_of", whole, evidence))
+    return result
+
+
+def _container(analysis: Analysis, part: Any) -> str | None:
+    """The event or initiative whose name stands as the head or qualifier of ``part``'s name."""
+    best: tuple[int, str] | None = None
+    part_names = [n for n in names_of(part) if not re.search(r"\bbetween\b|\bto\s+co\b", n)]
+    for other in analysis.entities.values():
+        if other.key == part.key or other.type not in {"Event", "Initiative"}:
+            continue
+        for name in names_of(other):
+            if len(name) < 3:
+                continue
+            for own in part_names:
+                if own == name or not _holds(own, name):
+                    continue
+                if best is None or len(name) > best[0]:
+                    best = (len(name), other.key)
+    return best[1] if best else None
+
+
+def _holds(own: str, name: str) -> bool:
+    """Whether name ``own`` is ``name`` plus a year, an ordinal, or a meeting/ceremony word."""
+    pattern = (
+        rf"^(?:(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+        rf"inaugural|annual)\s+)*{re.escape(name)}(?:\s+\w+){{0,4}}$"
+        rf"|^(?:\w+\s+){{0,2}}(?:ceremony|session|forum|meeting|dinner|summit|conference)\s+of\s+(?:the\s+)?"
+        rf"(?:\d{{4}}\s+)?{re.escape(name)}$"
+        rf"|^\d{{4}}\s+{re.escape(name)}$"
+    )
+    if not re.search(pattern, own):
+        return False
+    tail = own[own.find(name) + len(name):].split()
+    extra = [w for w in tail if not re.fullmatch(r"\d{4}|\d+(?:st|nd|rd|th)?", w)]
+    return all(w in _PART_WORDS for w in extra) or not tail
+
+
+_PART_WORDS = {
+    "joint", "implementation", "committee", "jic", "senior", "officials", "meeting", "meetings",
+    "ceremony", "opening", "inauguration", "session", "forum", "summit", "conference",
+    "council", "dialogue", "working", "group", "signing", "contract", "closing", "som",
+}
+
+
+def _first_evidence(analysis: Analysis, key: str) -> Evidence | None:
+    for mention in analysis.mentions:
+        if mention.entity == key:
+            for sentence in analysis.sentences:
+                if mention.within(sentence):
+                    return _evidence(analysis, sentence)
+    return None
+
+
+def _dateline_places(analysis: Analysis) -> list[Relation]:
+    """An event that happens "today" in a release with a dateline is held at the dateline's place."""
+    text = analysis.document.text
+    dateline = find_dateline(text)
+    if dateline is None:
+        return []
+    place = lookup(analysis, dateline.place.split(",")[0].title(), {"Place"})
+    if place is None:
+        return []
+    result = []
+    for sentence in analysis.sentences:
+        sl = slot(analysis, sentence)
+        for match in re.finditer(rf"({SLOT})\s+(?:\w+\s+)?today\b", sl.text):
+            index = int(re.findall(r"\d+", match.group(1))[0])
+            if sl.mentions[index].type == "Event":
+                result.append(Relation(sl.mentions[index].entity, "held_in", place.key, _evidence(analysis, sentence)))
+    return result
+
+
+def _propagated(analysis: Analysis, relations: list[Relation]) -> list[Relation]:
+    """Facts that follow from others of the same document.
+
+    A series held in a place holds its editions there; a part of an event is held
+    where its event is (when it has no place of its own); who takes part in a part of
+    an event takes part in the event.
+    """
+    held = {r.subject: r for r in relations if r.relation == "held_in"}
+    parent = {r.subject: r for r in relations if r.relation == "part_of" and r.object in analysis.entities
+              and analysis.entities[r.object].type == "Event"}
+    result = []
+    for series, by_year in editions(analysis).items():
+        if series in held:
+            for edition in by_year.values():
+                if edition not in held:
+                    result.append(Relation(edition, "held_in", held[series].object, held[series].evidence))
+                    held[edition] = result[-1]
+    for part, link in parent.items():
+        if part not in held and link.object in held and series_of(analysis, part) is None:
+            result.append(Relation(part, "held_in", held[link.object].object, link.evidence))
+    for relation in relations:
+        if relation.relation == "participated_in" and relation.object in parent and series_of(analysis, relation.object) is None:
+            result.append(Relation(relation.subject, "participated_in", parent[relation.object].object, relation.evidence))
+    return result
+
+
+def _checked(analysis: Analysis, relations: list[Relation]) -> list[Relation]:
+    """The relations whose subject and object have the types the contract allows."""
+    table = contract()
+    kept = []
+    for relation in relations:
+        subject = analysis.entities.get(relation.subject)
+        obj = analysis.entities.get(relation.object)
+        if subject is None or obj is None:
+            log.debug("dropped %s: unknown entity", relation)
+            continue
+        allowed_subject, allowed_object = table[relation.relation]
+        if subject.type in allowed_subject and obj.type in allowed_object and subject.key != obj.key:
+            kept.append(relation)
+    return kept
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    """One relation per (subject, relation, object, sentence), in text order."""
+    seen = set()
+    result = []
+    for relation in sorted(relations, key=lambda r: (r.evidence.start, r.subject, r.relation, r.object)):
+        key = (relation.subject, relation.relation, relation.object, relation.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            result.append(relation)
+    return result
+

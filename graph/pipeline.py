@@ -182,11 +182,11 @@ def build(sources_dir: str | Path, out_path: str | Path, *, skip_bad: bool = Fal
             is written.
         SgcnError: the sources folder does not exist.
     """
-    from sgcn.loaders.extract import extract_all
-
     sources_dir, out_path = Path(sources_dir), Path(out_path)
     documents, errors = read_sources(sources_dir, skip_bad=skip_bad)
     log.info("read %d documents from %s", len(documents), sources_dir)
+    from sgcn.loaders.extract import extract_all
+
     extractions = list(extract_all(documents))
     log.info("extracted facts from %d documents", len(extractions))
     graph = build_graph(extractions)

@@ -51,6 +51,10 @@ _DATE_META = (
     "dcterms.date", "dcterms.issued", "dcterms.created", "citation_publication_date",
     "pubdate", "publish-date", "publish_date", "sailthru.date", "article:modified_time",
 )  # fmt: skip
+_BLOCKS = (
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
+    "nav", "header", "footer", "aside", "section", "article", "blockquote", "ul", "ol",
+)  # fmt: skip
 _PUBLISHER_META = ("og:site_name", "dc.publisher", "dcterms.publisher", "citation_publisher", "publisher", "application-name")
 
 
@@ -191,8 +195,10 @@ def parse(text: str, *, source: str) -> Document:
         found["title"] = _without_site(found["title"], found["publisher"])
     metadata = {"url": url} if (url := getattr(extracted, "url", None)) else {}
     kept = body + "\n"
-    for bad in tree.xpath("//script|//style|//noscript|//template"):
+    for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
         bad.drop_tree()
+    for element in tree.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
     visible = [" ".join(line.split()) for line in tree.text_content().splitlines()]
     kept_words = " ".join(kept.split())
     dropped = tuple(line for line in visible if line and line not in kept_words)

@@ -11,7 +11,8 @@
 
 A manifest only ADDS: :func:`merge` fills the title, date and publisher a
 document left empty and adds metadata keys it lacks; what the document states
-itself is never overridden. (A date the loader only inferred, the month of the lead
+itself is never overridden. A ``sha256`` field is checked against the document's
+digest (a mismatch is logged) and not copied. (A date the loader only inferred, the month of the lead
 paragraph's first date, ``date_basis: lead paragraph``, is not stated: a manifest
 date replaces it.) ``metadata["manifest_fields"]`` lists what it filled.
 
@@ -26,6 +27,7 @@ Examples:
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import Mapping
@@ -35,6 +37,8 @@ import yaml
 from sgcn.loaders.dates import parse_date
 from sgcn.loaders.document import Document, read_source
 from sgcn.loaders.errors import LoadError
+
+log = logging.getLogger(__name__)
 
 MANIFEST_NAMES = ("manifest.yaml", "manifest.yml")
 _DOCUMENT_FIELDS = ("title", "date", "publisher")
@@ -118,8 +122,10 @@ def merge(document: Document, fields: Mapping[str, str]) -> Document:
             changes[name] = value
             filled.append(name)
     metadata = dict(document.metadata)
+    if fields.get("sha256") and fields["sha256"] != document.sha256:
+        log.warning("%s differs from the file the manifest describes (sha256 %s)", document.source, fields["sha256"])
     for key, value in fields.items():
-        if key not in _DOCUMENT_FIELDS and value and key not in metadata:
+        if key not in _DOCUMENT_FIELDS and key != "sha256" and value and key not in metadata:
             metadata[key] = value
             filled.append(key)
     if not filled:

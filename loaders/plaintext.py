@@ -131,7 +131,7 @@ def find_title(text: str) -> str:
     for _, para in paragraphs(text)[:4]:
         lines = [strip_marks(line) for line in para.splitlines() if line.strip()]
         joined = " ".join(line for line in lines if line)
-        if not joined or _NOTICE.match(joined) or parse_date(joined):
+        if not joined or all(_NOTICE.match(line) or parse_date(line) for line in lines if line):
             continue
         if all(is_heading(line) for line in lines if line) and len(joined) <= 300:
             return joined

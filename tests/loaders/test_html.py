@@ -1,0 +1,70 @@
+"""The HTML loader: trafilatura's main text, metadata from the page's markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sgcn.loaders import LoadError, html, read
+
+
+def test_sample_page(data: Path) -> None:
+    doc = html.read(data / "html.html")
+    assert doc.format == "html"
+    assert doc.title == "Xi'an and Singapore sign smart city pact"
+    assert doc.date == "2022-04-18"
+    assert doc.publisher == "Silk Road Times"
+    assert "XI'AN, April 17 (Silk Road Times) -- The city of Xi'an" in doc.text
+    assert "the third such meeting since 2020." in doc.text
+    # trafilatura's metadata header is not in the text (it would shift offsets)
+    assert not doc.text.startswith("---")
+
+
+@pytest.mark.parametrize("furniture", ["Log in", "Most read", "Markets close higher", "Subscribe to our newsletter"])
+def test_page_furniture_is_left_out_and_recorded(data: Path, furniture: str) -> None:
+    doc = html.read(data / "html.html")
+    assert furniture not in doc.text
+    assert any(furniture in line for line in doc.dropped)
+
+
+def test_metadata_from_meta_tags_and_title_alone() -> None:
+    page = (
+        "<html><head><title>Chengdu expo opens - West China Post</title>"
+        '<meta name="dcterms.date" content="2021-11-02"></head><body><article>'
+        "<p>The Chengdu digital expo opened on Tuesday with exhibitors from more than 30 countries and regions.</p>"
+        "</article></body></html>"
+    )
+    doc = html.parse(page, source="c.html")
+    assert doc.date == "2021-11-02"
+    assert doc.title.startswith("Chengdu expo opens")
+
+
+def test_time_element_dates_a_page_without_meta() -> None:
+    page = (
+        "<html><body><article><h1>Pact signed</h1><time datetime='2020-07-01'>1 July</time>"
+        "<p>Two agencies signed a pact on data standards and digital identity on Wednesday.</p>"
+        "</article></body></html>"
+    )
+    assert html.parse(page, source="t.html").date == "2020-07-01"
+
+
+def test_truncated_html_is_an_error(data: Path, write_file) -> None:
+    raw = (data / "html.html").read_text("utf-8")
+    cut = raw[: raw.index("</article>")]
+    path = write_file("cut.html", cut)
+    with pytest.raises(LoadError) as caught:
+        read(path)
+    assert "truncated HTML" in caught.value.message
+    assert caught.value.path == str(path)
+    assert caught.value.line == cut.count("\n") + 1
+
+
+def test_a_page_without_main_text_is_an_error() -> None:
+    with pytest.raises(LoadError, match="no main text"):
+        html.parse("<html><body></body></html>", source="e.html")
+
+
+def test_an_html_document_in_a_txt_file_is_read_as_html(data: Path, write_file) -> None:
+    path = write_file("page.txt", (data / "html.html").read_text("utf-8"))
+    assert read(path).format == "html"

@@ -1,0 +1,90 @@
+"""The plain-text press release loader, on a sample of our own and on the seed corpus."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from sgcn.loaders import plaintext, read
+
+
+def test_sample_release_metadata(data: Path) -> None:
+    doc = plaintext.read(data / "plaintext.txt")
+    assert doc.format == "plaintext"
+    assert doc.title == "SINGAPORE AND GUANGZHOU TO DEEPEN COOPERATION ON DIGITAL TRADE AND DATA CONNECTIVITY"
+    assert doc.date == "2024-06-12"
+    assert doc.publisher == "Ministry of Trade and Industry"
+    assert doc.metadata["date_basis"] == "date line"
+
+
+def test_the_whole_release_is_kept(data: Path) -> None:
+    raw = (data / "plaintext.txt").read_text("utf-8")
+    doc = plaintext.read(data / "plaintext.txt")
+    assert doc.text == raw
+    assert doc.dropped == ()
+    # the media contact block stays: people and titles are read from it
+    assert "Rachel Lim\nSenior Manager\nCorporate Communications Division" in doc.text
+    assert "Annex A: Factsheet" in doc.text
+
+
+def test_release_notices_are_not_titles() -> None:
+    text = textwrap.dedent(
+        """\
+        MEDIA RELEASE
+        Embargoed until 10 am, 3 July 2023
+
+        Joint Statement on the Fourth Digital Policy Dialogue
+
+        1. Officials of both countries met in Beijing.
+        """
+    )
+    assert plaintext.parse(text, source="m.txt").title == "Joint Statement on the Fourth Digital Policy Dialogue"
+
+
+def test_signoff_with_an_acronym_and_an_issued_by_line() -> None:
+    text = "TITLE\n\n1. Words.\n\nINFOCOMM MEDIA DEVELOPMENT AUTHORITY (IMDA)\n8 May 2024\n"
+    assert plaintext.parse(text, source="a.txt").publisher == "Infocomm Media Development Authority (IMDA)"
+    text = "TITLE\n\n1. Words.\n\nIssued by the Ministry of Foreign Affairs.\n"
+    assert plaintext.parse(text, source="b.txt").publisher == "Ministry of Foreign Affairs"
+
+
+def test_a_joint_signoff_names_both_issuers() -> None:
+    text = "TITLE\n\nText.\n\nMINISTRY OF COMMUNICATIONS AND INFORMATION\nSMART NATION AND DIGITAL GOVERNMENT OFFICE\n2 FEBRUARY 2022\n"
+    assert plaintext.parse(text, source="j.txt").publisher == (
+        "Ministry of Communications and Information and Smart Nation and Digital Government Office"
+    )
+
+
+def test_a_capitalised_sentence_above_a_date_is_no_signoff() -> None:
+    text = "TITLE\n\nTHE TALKS WILL RESUME SOON.\n2 FEBRUARY 2022\n"
+    assert plaintext.parse(text, source="s.txt").publisher == ""
+
+
+def test_dateline_dates_a_release_without_a_date_line() -> None:
+    doc = plaintext.parse("SINGAPORE, 3 March 2021 - The two sides met today.\n", source="d.txt")
+    assert (doc.date, doc.metadata["date_basis"]) == ("2021-03-03", "dateline")
+
+
+def test_a_release_without_any_date_has_none() -> None:
+    doc = plaintext.parse("TITLE\n\nThe two sides met in 2019 and again later.\n", source="n.txt")
+    assert doc.date == ""
+    assert "date_basis" not in doc.metadata
+
+
+def test_crlf_files_are_read_with_newlines(write_file) -> None:
+    path = write_file("crlf.txt", b"TITLE\r\n\r\n1. Text of it.\r\n\r\nMINISTRY OF HEALTH\r\n2 MAY 2021\r\n")
+    doc = read(path)
+    assert "\r" not in doc.text
+    assert (doc.title, doc.date, doc.publisher) == ("TITLE", "2021-05-02", "Ministry of Health")
+
+
+def test_seed_release_000(sources: Path) -> None:
+    doc = read(sources / "000_451af802f011b263.txt")
+    assert doc.format == "plaintext"
+    assert doc.title.startswith("SINGAPORE AND CHONGQING SIGN LETTER OF INTENT")
+    assert doc.title.endswith("FROM 2020 TO 2022")
+    assert doc.date == "2020-03-05"
+    assert doc.publisher == "Ministry of Trade and Industry"
+    assert "Carista Wee\nAssistant Director\nCorporate Communications Division" in doc.text
+    assert "Annex C: Factsheet on Smart China Expo 2020" in doc.text
+    assert doc.text == (sources / "000_451af802f011b263.txt").read_text("utf-8")

@@ -1,0 +1,114 @@
+"""The scraped-web-page loader: the article kept, the page furniture dropped and recorded."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sgcn.loaders import LoadError, read, webpage
+
+
+def test_sample_page_keeps_headline_date_and_article(data: Path) -> None:
+    doc = webpage.read(data / "webpage.txt")
+    assert doc.format == "webpage"
+    assert doc.title == "Nanning hosts ASEAN digital ministers for connectivity talks"
+    assert doc.date == "2023-09-15"
+    assert doc.publisher == "Harbour Daily"
+    assert doc.text.splitlines()[0] == doc.title
+    assert "Published: 15 September 2023" in doc.text
+    assert "NANNING, Sept 14 (Harbour Daily) --" in doc.text
+    # the paragraph after the share box and the advertisement is still article
+    assert doc.text.rstrip().endswith("cyber security cooperation.")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Log in / Register",
+        "Subscribe to our newsletter for daily updates",
+        "Home  World  Business  Tech  Opinion",
+        "Technology",
+        "Share this article",
+        "Advertisement",
+        "Tags: ASEAN, Nanning, digital economy",
+        "Related stories",
+        "Leave a comment",
+        "Copyright © 2023 Harbour Daily. All rights reserved.",
+        "Digital ministers from ten ASEAN member states met in Nanning on Thursday",  # pull quote
+    ],
+)
+def test_sample_page_furniture_is_dropped_and_recorded(data: Path, furniture: str) -> None:
+    doc = webpage.read(data / "webpage.txt")
+    assert furniture in doc.dropped
+    assert furniture not in doc.text.replace("Digital ministers from ten ASEAN member states met in Nanning on Thursday to", "")
+
+
+def test_every_line_is_either_kept_or_dropped(data: Path) -> None:
+    raw = (data / "webpage.txt").read_text("utf-8")
+    doc = webpage.read(data / "webpage.txt")
+    kept = [line for line in doc.text.splitlines() if line]
+    assert sorted(kept + list(doc.dropped)) == sorted(line.strip() for line in raw.splitlines() if line.strip())
+
+
+def test_an_article_split_by_a_widget_line_stays_whole() -> None:
+    text = textwrap.dedent(
+        """\
+        Log in
+        Trade ministers meet in Xiamen
+
+        The trade ministers of both countries met in Xiamen on Friday to review the pact.
+
+        Print
+
+        They agreed to set up a working group on digital trade before the end of the year.
+        """
+    )
+    doc = webpage.parse(text, source="x.txt")
+    assert doc.text == (
+        "Trade ministers meet in Xiamen\n\n"
+        "The trade ministers of both countries met in Xiamen on Friday to review the pact.\n\n"
+        "They agreed to set up a working group on digital trade before the end of the year.\n"
+    )
+    assert doc.dropped == ("Log in", "Print")
+
+
+def test_a_page_without_prose_is_an_error() -> None:
+    with pytest.raises(LoadError, match="no article text"):
+        webpage.parse("Home\nLog in\nSubscribe\nHome\n", source="menu.txt")
+
+
+def test_plain_releases_do_not_sniff_as_pages(data: Path, sources: Path) -> None:
+    assert not webpage.sniff((data / "plaintext.txt").read_text("utf-8"), "plaintext.txt")
+    assert not webpage.sniff((sources / "000_451af802f011b263.txt").read_text("utf-8"), "000.txt")
+
+
+def test_seed_page_001(sources: Path) -> None:
+    doc = read(sources / "001_6aadee82c92dec9c.txt")
+    assert doc.format == "webpage"
+    assert doc.title == "Chongqing, Singapore to co-host 2020 Smart China Expo"
+    assert doc.date == "2020-03-09"
+    assert doc.publisher == "Xinhua Silk Road"
+    assert doc.metadata["agency"] == "Xinhua"
+    assert doc.text.startswith("Chongqing, Singapore to co-host 2020 Smart China Expo\n\nMarch 09, 2020\n\nCHONGQING, March 7 (Xinhua) --")
+    assert doc.text.rstrip().endswith("to boost bilateral cooperation in the digital economy.")
+    for phrase in ("Start a Free Trial", "Subscribe", "Scan the QR code", "login", "contributor", "Abstract :",
+                   "Identifying code", "International Relation", "Keyword:"):
+        assert phrase not in doc.text, phrase
+    assert "Start a Free Trial" in doc.dropped
+    assert doc.text.count("co-host the 2020 Smart China Expo, according to a letter of intent") == 1
+
+
+def test_seed_page_002(sources: Path) -> None:
+    doc = read(sources / "002_02d12c1938ddf01c.txt")
+    assert doc.format == "webpage"
+    assert doc.date == "2023-09"  # the page states no date: the month of its lead paragraph's event
+    assert doc.metadata["date_basis"] == "lead paragraph"
+    assert doc.text.startswith("Singapore returns for the sixth consecutive year")
+    assert "Leave a Reply" not in doc.text
+    assert doc.text.rstrip().endswith("its publication is scheduled for December 2023.")
+    assert doc.dropped == (
+        "Information and Communications Technology is one of the four priority areas of collaboration",
+        "Leave a Reply",
+    )

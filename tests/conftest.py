@@ -39,15 +39,15 @@ SAMPLE_TEXT = (
 )
 
 
-def sentence(text: str, words: str) -> Evidence:
-    """The evidence for the sentence of ``text`` that contains ``words``."""
+def sentence(text: str, words: str, source: str = "forum.txt") -> Evidence:
+    """The evidence for the sentence of ``text`` (in ``source``) that contains ``words``."""
     at = text.index(words)
     start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
     if start == 1:
         start = 0
     end = text.find(". ", at)
     end = len(text) if end == -1 else end + 1
-    return Evidence(source="forum.txt", start=start, end=end, quote=text[start:end])
+    return Evidence(source=source, start=start, end=end, quote=text[start:end])
 
 
 def sample_extraction(text: str = SAMPLE_TEXT, source: str = "forum.txt") -> Extraction:
@@ -68,10 +68,10 @@ def sample_extraction(text: str = SAMPLE_TEXT, source: str = "forum.txt") -> Ext
     mda = Entity("Organization/ministry of digital affairs", "Organization",
                  "Ministry of Digital Affairs", ("MDA",))
     fund = Entity("Initiative/open ledger fund", "Initiative", "Open Ledger Fund")
-    held = sentence(text, "was held in")
-    chaired = sentence(text, "co-chaired")
-    delegates = sentence(text, "delegates attended")
-    launched = sentence(text, "launched the Open")
+    held = sentence(text, "was held in", source)
+    chaired = sentence(text, "co-chaired", source)
+    delegates = sentence(text, "delegates attended", source)
+    launched = sentence(text, "launched the Open", source)
     return Extraction(
         document=doc,
         entities=(forum, singapore, tan, zhou, mda, fund),
@@ -110,6 +110,31 @@ def extraction() -> Extraction:
 
 
 @pytest.fixture
+def make_extraction():
+    """Factory: ``make_extraction(text=SAMPLE_TEXT, source="forum.txt")`` -> Extraction."""
+    return sample_extraction
+
+
+@pytest.fixture
 def repo() -> Path:
     """The root of the checkout (anchored at this file, not the working folder)."""
     return REPO
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """Build ``sources/`` once per test session: ``(turtle path, BuildSummary)``."""
+    from sgcn.graph.pipeline import build
+
+    out = tmp_path_factory.mktemp("corpus") / "sgcn.ttl"
+    summary = build(REPO / "sources", out)
+    assert summary.written, "\n".join(str(v) for v in summary.report.violations)
+    return out, summary
+
+
+@pytest.fixture(scope="session")
+def corpus_graph(corpus_build):
+    """The freshly built corpus graph, parsed."""
+    from rdflib import Graph
+
+    return Graph().parse(corpus_build[0], format="turtle")

@@ -1,0 +1,170 @@
+"""Tests of topic tagging: concept labels found in text and attached to their subject.
+
+Analyses are built by hand (one sentence per line, mentions found by their words)
+so the attachment rules are tested apart from entity recognition.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+from sgcn.loaders.extract.topics import document_focus, find_topic_mentions, find_topics, load_scheme
+
+
+def make_analysis(lines: list[str], mentions: dict[str, str]) -> Analysis:
+    """An analysis of ``lines`` (one sentence each); ``mentions`` maps words to a key
+    whose type is its part before the slash."""
+    text = "\n".join(lines)
+    document = Document(source="t.txt", text=text, sha256="0" * 64, format="plaintext",
+                        date="2022-05-01")
+    sentences, offset = [], 0
+    for line in lines:
+        sentences.append(Sentence(offset, offset + len(line), line))
+        offset += len(line) + 1
+    found = []
+    for words, key in mentions.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text):
+            found.append(EntityMention(match.start(), match.end(), words, key, key.split("/")[0]))
+    return Analysis(document, tuple(sentences), tuple(sorted(found)), {})
+
+
+def tags(analysis: Analysis) -> list[tuple[str, str]]:
+    return [(t.subject, t.topic) for t in find_topics(analysis)]
+
+
+def labels(text: str) -> list[tuple[str, str]]:
+    return [(m.slug, text[m.start:m.end]) for m in find_topic_mentions(text)]
+
+
+def test_every_tag_is_a_concept_of_the_scheme():
+    analysis = make_analysis(
+        ["The Harbour Forum covered AI, IoT, 5G, big data, smart cities, eBLs, AR/VR and "
+         "fintech, in sectors such as logistics, trade and healthcare."],
+        {"The Harbour Forum": "Event/harbour forum"})
+    found = tags(analysis)
+    assert len(found) >= 12
+    assert {topic for _, topic in found} <= set(load_scheme())
+
+
+def test_acronyms_are_matched_case_exactly():
+    assert labels("AI and IoT and ICT") == [
+        ("artificial-intelligence", "AI"), ("internet-of-things", "IoT"),
+        ("information-and-communications-technology", "ICT")]
+    assert labels("said ai; the ar code; an iot") == []
+
+
+def test_words_are_matched_case_blind_with_plurals_and_longest_first():
+    assert labels("Electronic Bills of Lading and an electronic bill of lading") == [
+        ("electronic-bills-of-lading", "Electronic Bills of Lading"),
+        ("electronic-bills-of-lading", "electronic bill of lading")]
+    assert labels("smart technologies for intelligent manufacturing") == [
+        ("smart-technology", "smart technologies"), ("intelligent-manufacturing", "intelligent manufacturing")]
+    assert labels("Augmented Reality/Virtual Reality") == [
+        ("augmented-reality", "Augmented Reality"), ("virtual-reality", "Virtual Reality")]
+
+
+def test_subject_in_the_sentence_before_the_label():
+    analysis = make_analysis(
+        ["The Tech Fair, an event focusing on blockchain, opened in Penang."],
+        {"The Tech Fair": "Event/tech fair"})
+    assert tags(analysis) == [("Event/tech fair", "blockchain")]
+
+
+def test_subject_after_the_label_when_none_before():
+    analysis = make_analysis(
+        ["Both sides inked 9 MoUs, covering sectors including cloud computing and "
+         "cybersecurity, at this year's fair."],
+        {"this year's fair": "Event/fair 2022"})
+    assert tags(analysis) == [("Event/fair 2022", "cloud-computing"), ("Event/fair 2022", "cybersecurity")]
+
+
+def test_background_mention_gives_way_to_the_foreground():
+    analysis = make_analysis(
+        ["At the Data Forum, held within the framework of the Expo to promote work in sectors "
+         "such as manufacturing and tourism, 12 MoUs were signed."],
+        {"the Data Forum": "Event/data forum", "the Expo": "Event/expo"})
+    assert tags(analysis) == [("Event/data forum", "manufacturing"), ("Event/data forum", "tourism")]
+
+
+def test_label_inside_a_project_name_tags_the_project():
+    analysis = make_analysis(
+        ["The Care Grant went to the battery management pilot, backed by the Ministry of "
+         "Industry and Information Technology."],
+        {"Care Grant": "Initiative/care grant", "battery management pilot": "Project/bm pilot",
+         "Ministry of Industry and Information Technology": "Organization/miit"})
+    assert tags(analysis) == [("Project/bm pilot", "battery-management")]
+
+
+def test_label_inside_an_organisation_name_is_not_a_topic():
+    analysis = make_analysis(
+        ["The Expo opened today.",
+         "It is organised by the Big Data Bureau and the Ministry of Information Technology."],
+        {"The Expo": "Event/expo", "Big Data Bureau": "Organization/bdb",
+         "Ministry of Information Technology": "Organization/mit"})
+    assert tags(analysis) == []
+
+
+def test_pronoun_sentence_continues_the_previous_subject():
+    analysis = make_analysis(
+        ["GCI is our flagship programme.",
+         "The second project of the Care Grant builds a diagnosis tool.",
+         "Using 5G, they aim to help patients in rural clinics."],
+        {"GCI": "Initiative/gci", "Care Grant": "Initiative/care grant",
+         "The second project": "Project/second project"})
+    assert tags(analysis) == [("Project/second project", "5g"), ("Project/second project", "healthcare")]
+
+
+def test_pronoun_after_a_publication_sentence_tags_nothing():
+    analysis = make_analysis(
+        ["GCI is our flagship programme.", "GCI launched the Market Guide.",
+         "The Market Guide will be published in May.",
+         "It will also cover data protection."],
+        {"GCI": "Initiative/gci", "The Market Guide": "Publication/market guide",
+         "the Market Guide": "Publication/market guide"})
+    assert tags(analysis) == []
+
+
+def test_sentence_without_subject_is_about_the_documents_focus():
+    analysis = make_analysis(
+        ["Ministers met at the 4th Council under GCI.", "GCI turns five this year.",
+         "One key area has been digital trade through the use of eBLs.",
+         "Notable projects use AI for the green economy, such as battery management for EVs."],
+        {"GCI": "Initiative/gci", "the 4th Council": "Event/council 4"})
+    assert document_focus(analysis) == "Initiative/gci"
+    assert tags(analysis) == [
+        ("Initiative/gci", "digital-trade"), ("Initiative/gci", "electronic-bills-of-lading"),
+        ("Initiative/gci", "artificial-intelligence"), ("Initiative/gci", "green-economy"),
+        ("Initiative/gci", "battery-management"), ("Initiative/gci", "electric-vehicles")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "GCI will streamline the trade supply chain.",
+    "GCI funds new energy battery management.",
+    "GCI shares its manufacturing know-how.",
+])
+def test_everyday_words_as_modifiers_are_not_topics(sentence):
+    analysis = make_analysis([sentence], {"GCI": "Initiative/gci"})
+    assert all(topic not in ("trade", "new-energy", "manufacturing") for _, topic in tags(analysis))
+
+
+def test_everyday_words_as_list_items_are_topics():
+    analysis = make_analysis(["GCI covers finance, trade and education."], {"GCI": "Initiative/gci"})
+    assert tags(analysis) == [("Initiative/gci", "finance"), ("Initiative/gci", "trade"),
+                              ("Initiative/gci", "education")]
+
+
+def test_people_and_places_take_no_topics():
+    analysis = make_analysis(["Ms Tan of Singapore spoke about AI."],
+                             {"Ms Tan": "Person/tan", "Singapore": "Place/singapore"})
+    assert tags(analysis) == []
+
+
+def test_evidence_is_the_sentence():
+    analysis = make_analysis(["Intro.", "The Fair is about robotics."], {"The Fair": "Event/fair"})
+    (tag,) = find_topics(analysis)
+    assert analysis.document.text[tag.evidence.start:tag.evidence.end] == tag.evidence.quote
+    assert tag.evidence.quote == "The Fair is about robotics."

@@ -33,7 +33,7 @@ _SLOT = re.compile(r"⟦(\d+)⟧")
 # Where a clause ends when reading rightwards from a trigger.
 _RIGHT_STOP = re.compile(
     r"[;:!?]|\.(?:\s|$)|\s[–—]|\s--|"
-    r",\s+(?!(?:and|or|as well as|the|its|their|his|her)\b)(?=[a-z])|"
+    r",\s+(?!(?:and|or|as well as|the|its|their|his|her|former)\b)(?=[a-z])|"
     r"\b(?:who|which|whose|whereas|while|after|before|because|although|according to)\b"
 )
 # Where a clause starts when reading leftwards to a trigger.
@@ -122,6 +122,12 @@ def _is_list_gap(gap: str) -> bool:
     return len(tokens) <= 12 and all(_LIST_FILLER.match(token) for token in tokens)
 
 
+def _is_filler(gap: str) -> bool:
+    """Whether ``gap`` holds only modifier words of a list member ("⟦0⟧'s ⟦1⟧": a possessor)."""
+    tokens = words(gap)
+    return len(tokens) <= 4 and all(_LIST_FILLER.match(token) for token in tokens)
+
+
 def _lead_ok(gap: str, max_words: int) -> bool:
     """Whether ``gap`` (between a trigger and its first argument) is short enough."""
     return len([w for w in words(gap) if w not in {",", "(", ")"}]) <= max_words
@@ -177,7 +183,11 @@ def chain_right(
                 break
             if _possessor(sl, match, types):
                 continue
-        elif first_only or not _is_list_gap(gap):
+        elif first_only:
+            break
+        elif not _is_list_gap(gap):
+            if _is_filler(gap):
+                continue
             break
         members.append(index)
         cursor = match.end()
@@ -207,7 +217,11 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
         if not members:
             if not _lead_ok(_drop_possessed(gap), lead):
                 break
-        elif first_only or not _is_list_gap(gap):
+        elif first_only:
+            break
+        elif not _is_list_gap(gap):
+            if _is_filler(gap):
+                continue
             break
         members.append(int(match.group(1)))
         cursor = match.start()

@@ -1,0 +1,303 @@
+"""Event times: when the events a document names start and end, as precisely as it says.
+
+This stage reads an :class:`~sgcn.loaders.extract.spans.Analysis` and returns one
+:class:`~sgcn.loaders.facts.EventTime` per event it can date. Sources of a date, from
+the most to the least trusted:
+
+1. an absolute date or range next to the event (``sgcn.loaders.dates.find_dates``):
+   "taking place in Chongqing from September 4-6, 2023", "Inaugurated in 2018, SCE ...";
+2. a date relative to the document's date: "today", "yesterday", a weekday ("kicked
+   off Monday" in a release of Tuesday 2019-08-27 is 2019-08-26), "this year";
+3. the year in an edition's name ("Smart China Expo 2020");
+4. the event it is part of (an opening ceremony starts with its expo; a forum held
+   within an expo is dated to the expo's month).
+
+"the four-day expo" then sets the end: start + 3 days. Events introduced with
+"featuring" share the date of the event that features them.
+
+Examples:
+    >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+    >>> a = analysis_from_markup("The [fair|Event] kicked off Monday in [Oslo|Place]. "
+    ...     "The four-day [fair|Event] drew crowds.", date="2019-08-27")
+    >>> [(t.event, t.start, t.end) for t in find_event_times(a)]
+    [('Event/fair', '2019-08-26', '2019-08-29')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sgcn.loaders.dates import find_dates
+from sgcn.loaders.extract.rel_context import doc_year, editions, series_of
+from sgcn.loaders.extract.rel_text import Slotted, slot
+from sgcn.loaders.extract.relations import find_relations
+from sgcn.loaders.extract.spans import Analysis, Sentence
+from sgcn.loaders.facts import EventTime, Evidence
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+_START_VERBS = r"(?:inaugurated|first\s+held|launched|founded|established|started|began|debuted)"
+_ARRANGING = re.compile(r"\b(?:co-?organi[sz]e|co-?host|organi[sz]e|host|sign\w*|ink\w*)\b[^⟦]{0,30}$", re.I)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A date read for an event, with how much it is trusted (lower is better)."""
+
+    event: str
+    start: str
+    end: str
+    rank: int
+    evidence: Evidence
+
+
+def find_event_times(analysis: Analysis) -> list[EventTime]:
+    """The start and end of each event the document dates.
+
+    Args:
+        analysis: the document with its sentences and resolved mentions.
+
+    Returns:
+        One event time per event with a date, ISO dates as precise as the source allows;
+        ``end`` is ``""`` for one-day or open events.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [Oslo Fair 2023|Event] takes place in [Oslo|Place] "
+        ...     "from September 4-6, 2023.", date="2023-09")
+        >>> [(t.start, t.end) for t in find_event_times(a)]
+        [('2023-09-04', '2023-09-06')]
+    """
+    candidates: list[_Candidate] = []
+    durations: dict[str, int] = {}
+    for sentence in analysis.sentences:
+        sl = slot(analysis, sentence)
+        evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
+        candidates.extend(_absolute(analysis, sl, evidence))
+        candidates.extend(_relative(analysis, sl, evidence))
+        for event, days in _durations(analysis, sl):
+            durations.setdefault(event, days)
+    candidates.extend(_from_names(analysis))
+    chosen = _choose(candidates)
+    chosen.update(_inherited(analysis, chosen))
+    result = []
+    for event, candidate in sorted(chosen.items()):
+        end = candidate.end
+        if not end and event in durations and len(candidate.start) == 10:
+            last = dt.date.fromisoformat(candidate.start) + dt.timedelta(days=durations[event] - 1)
+            end = last.isoformat() if durations[event] > 1 else ""
+        result.append(EventTime(event, candidate.start, end, candidate.evidence))
+    return result
+
+
+def _is_series(analysis: Analysis, key: str) -> bool:
+    return key in editions(analysis)
+
+
+def _event_slots(sl: Slotted) -> list[tuple[int, re.Match[str]]]:
+    return [(i, sl.slot_at(i)) for i, m in enumerate(sl.mentions) if m.type == "Event"]
+
+
+def _absolute(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Candidate]:
+    """Absolute dates standing next to an event in the sentence."""
+    result = []
+    year = doc_year(analysis)
+    for span in find_dates(sl.text, year=year):
+        before = sl.text[:span.start]
+        after = sl.text[span.end:]
+        opening = re.match(rf"^\s*{_START_VERBS}\s+(?:in\s+|on\s+)?$", before, re.I)
+        if opening:
+            following = re.match(r"^\s*,\s*(?:the\s+)?⟦(\d+)⟧", after)
+            if following and sl.mentions[int(following.group(1))].type == "Event":
+                event = sl.mentions[int(following.group(1))].entity
+                result.append(_Candidate(event, span.iso_start, "", 0, evidence))
+            continue
+        index = _event_before(sl, span.start)
+        if index is None:
+            continue
+        mention = sl.mentions[index]
+        if _ARRANGING.search(sl.text[:sl.slot_at(index).start()]):
+            continue
+        gap = sl.text[sl.slot_at(index).end():span.start]
+        if re.search(r"\b(?:since)\b", gap + before[-8:], re.I):
+            if _is_series(analysis, mention.entity) and re.search(r"\bheld\b", gap, re.I):
+                result.append(_Candidate(mention.entity, span.iso_start, "", 1, evidence))
+            continue
+        event = mention.entity
+        if _is_series(analysis, event) and not re.search(rf"\b{_START_VERBS}\b", gap, re.I):
+            event = editions(analysis)[event].get(int(span.iso_start[:4]), "")
+            if not event or span.iso_start[:4] != (span.iso_end or span.iso_start)[:4]:
+                continue
+        if len(gap.split()) > 12:
+            continue
+        result.append(_Candidate(event, span.iso_start, span.iso_end, 0, evidence))
+        result.extend(_featured(sl, index, span.iso_start, span.iso_end, evidence))
+    return result
+
+
+def _event_before(sl: Slotted, offset: int) -> int | None:
+    """The event named last before ``offset`` in the same clause, places and names between allowed."""
+    for match in reversed(list(re.finditer(r"⟦(\d+)⟧", sl.text[:offset]))):
+        gap = sl.text[match.end():offset]
+        if re.search(r"[.;]|\b(?:and|but|while|which|who)\b", gap) or len(gap.split()) > 12:
+            return None
+        if sl.mentions[int(match.group(1))].type == "Event":
+            return int(match.group(1))
+    return None
+
+
+def _featured(sl: Slotted, index: int, start: str, end: str, evidence: Evidence) -> list[_Candidate]:
+    """Events the dated event features ("kicked off Monday, featuring a signing ceremony")."""
+    result = []
+    after = sl.text[sl.slot_at(index).end():]
+    for match in re.finditer(r"\b(?:featuring|including|with)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}⟦(\d+)⟧", after):
+        mention = sl.mentions[int(match.group(1))]
+        if mention.type == "Event":
+            result.append(_Candidate(mention.entity, start, "", 2, evidence))
+    return result
+
+
+def _relative(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Candidate]:
+    """Dates said relative to the document's date: today, yesterday, a weekday, this year."""
+    date = _document_day(analysis)
+    result = []
+    for match in re.finditer(r"\b(today|yesterday|(?:on\s+)?(?:" + "|".join(_WEEKDAYS) + r")|this\s+year)\b",
+                             sl.text, re.I):
+        word = match.group(1).lower().removeprefix("on ").strip()
+        index = _nearest_event(sl, match.start(), match.end(), word)
+        if index is None:
+            continue
+        event = sl.mentions[index].entity
+        if word == "this year":
+            year = doc_year(analysis)
+            if year and not _is_series(analysis, event):
+                result.append(_Candidate(event, str(year), "", 3, evidence))
+            continue
+        if date is None or _is_series(analysis, event):
+            continue
+        if word == "today":
+            day = date
+        elif word == "yesterday":
+            day = date - dt.timedelta(days=1)
+        else:
+            day = date - dt.timedelta(days=(date.weekday() - _WEEKDAYS.index(word)) % 7)
+        result.append(_Candidate(event, day.isoformat(), "", 1, evidence))
+        result.extend(_featured(sl, index, day.isoformat(), "", evidence))
+    return result
+
+
+def _nearest_event(sl: Slotted, start: int, end: int, word: str) -> int | None:
+    """The event a relative date word belongs to: the one just before it, else just after."""
+    before = list(re.finditer(r"⟦(\d+)⟧", sl.text[:start]))
+    for match in reversed(before):
+        index = int(match.group(1))
+        gap = sl.text[match.end():start]
+        if sl.mentions[index].type == "Event":
+            if len(gap.split()) <= 4 and not re.search(r"[,;]", gap):
+                return index
+            break
+        if len(gap.split()) > 4:
+            break
+    if word == "this year":
+        for match in re.finditer(r"⟦(\d+)⟧", sl.text[end:]):
+            index = int(match.group(1))
+            if sl.mentions[index].type == "Event" and len(sl.text[end:end + match.start()].split()) <= 4:
+                return index
+    return None
+
+
+def _document_day(analysis: Analysis) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(analysis.document.date)
+    except ValueError:
+        return None
+
+
+def _durations(analysis: Analysis, sl: Slotted) -> list[tuple[str, int]]:
+    """Events said to last N days ("the four-day expo"), or the event in context."""
+    result = []
+    for mention in sl.mentions:
+        inside = re.search(r"\b(\w+)-day\b", mention.text, re.I)
+        days = _NUMBERS.get(inside.group(1).lower(), 0) if inside else 0
+        if mention.type == "Event" and days:
+            result.append((mention.entity, days))
+    for match in re.finditer(r"\b(\w+)-day\b", sl.text, re.I):
+        days = _NUMBERS.get(match.group(1).lower()) or (int(match.group(1)) if match.group(1).isdigit() else 0)
+        if not days:
+            continue
+        after = re.match(r"\s+(?:\w+\s+)?⟦(\d+)⟧", sl.text[match.end():])
+        if after and sl.mentions[int(after.group(1))].type == "Event":
+            result.append((sl.mentions[int(after.group(1))].entity, days))
+        else:
+            event = _context_event(analysis, sl.sentence)
+            if event:
+                result.append((event, days))
+    return result
+
+
+def _context_event(analysis: Analysis, sentence: Sentence) -> str | None:
+    """The dated event the text is about: the first one named in the three sentences before."""
+    index = analysis.sentences.index(sentence)
+    for previous in reversed(analysis.sentences[max(0, index - 3):index]):
+        for mention in analysis.mentions_in(previous):
+            if mention.type == "Event" and not _is_series(analysis, mention.entity):
+                return mention.entity
+    return None
+
+
+def _from_names(analysis: Analysis) -> list[_Candidate]:
+    """An edition's year from its name ("Smart China Expo 2020" -> 2020)."""
+    result = []
+    for by_year in editions(analysis).values():
+        for year, edition in by_year.items():
+            evidence = _first_evidence(analysis, edition)
+            if evidence:
+                result.append(_Candidate(edition, str(year), "", 4, evidence))
+    return result
+
+
+def _first_evidence(analysis: Analysis, key: str) -> Evidence | None:
+    for mention in analysis.mentions:
+        if mention.entity == key:
+            for sentence in analysis.sentences:
+                if mention.within(sentence):
+                    return Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
+    return None
+
+
+def _choose(candidates: list[_Candidate]) -> dict[str, _Candidate]:
+    """Per event, the most trusted date; among agreeing dates, the most precise."""
+    chosen: dict[str, _Candidate] = {}
+    for candidate in sorted(candidates, key=lambda c: (c.rank, -len(c.start), c.evidence.start)):
+        current = chosen.get(candidate.event)
+        if current is None:
+            chosen[candidate.event] = candidate
+        elif candidate.start.startswith(current.start) and len(candidate.start) > len(current.start):
+            chosen[candidate.event] = _Candidate(current.event, candidate.start, candidate.end or current.end,
+                                                 current.rank, candidate.evidence)
+    return chosen
+
+
+def _inherited(analysis: Analysis, chosen: dict[str, _Candidate]) -> dict[str, _Candidate]:
+    """Dates of events that are part of a dated event.
+
+    An opening or inauguration ceremony starts with its event; another part (a forum
+    held within an expo) is dated to the month its event starts in.
+    """
+    result = {}
+    for relation in find_relations(analysis):
+        if relation.relation != "part_of" or relation.object not in chosen or relation.subject in chosen:
+            continue
+        if series_of(analysis, relation.subject) is not None or analysis.entities[relation.subject].type != "Event":
+            continue
+        parent = chosen[relation.object]
+        label = analysis.entities[relation.subject].label
+        start = parent.start if re.search(r"\b(?:opening|inauguration|inaugural)\b", label, re.I) else parent.start[:7]
+        result[relation.subject] = _Candidate(relation.subject, start, "", 5, relation.evidence)
+    return result
+
+
+__all__ = ["find_event_times"]

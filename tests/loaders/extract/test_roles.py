@@ -1,0 +1,83 @@
+"""Role rules on sentences of our own writing, mentions marked by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from sgcn.loaders.extract.rel_markup import analysis_from_markup
+from sgcn.loaders.extract.roles import find_roles
+
+
+def roles(markup: str, **kwargs) -> set[tuple[str, str, str]]:
+    """(person label, title, organisation label or "") of the roles found in ``markup``."""
+    analysis = analysis_from_markup(markup, **kwargs)
+    labels = {key: entity.label for key, entity in analysis.entities.items()}
+    return {(labels[r.person], r.title, labels.get(r.organization, "")) for r in find_roles(analysis)}
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("The talks were led by [Ministry of Health|Organization] Deputy Secretary of Policy [Ann Lee|Person].",
+         ("Ann Lee", "Deputy Secretary of Policy", "Ministry of Health")),
+        ("Guests included former [Acme|Organization] Chairman Mr [Bo Wang|Person].",
+         ("Bo Wang", "former Chairman", "Acme")),
+        ("It was opened by Vice Premier [Cy Tan|Person].", ("Cy Tan", "Vice Premier", "")),
+        ("[Fuzhou|Place] Vice Mayor [Di Li|Person] and others met [Fuzhou Municipal People's Government|Organization].",
+         ("Di Li", "Vice Mayor", "Fuzhou Municipal People's Government")),
+        ("[Fuzhou|Place] VM [Di Li|Person] waved. The [Fuzhou Municipal Government|Organization] agreed.",
+         ("Di Li", "Vice Mayor", "Fuzhou Municipal Government")),
+        ("It is chaired by Mayor of [Fuzhou Municipal People's Government|Organization] Mr [Di Li|Person].",
+         ("Di Li", "Mayor", "Fuzhou Municipal People's Government")),
+        ("[Ed Ng|Person], Deputy CEO of [Port Authority Group|Organization], said so.",
+         ("Ed Ng", "Deputy CEO", "Port Authority Group")),
+        ("Permanent Secretary for Health and Sport Mr [Fay Ho|Person] spoke for the "
+         "[Ministry of Health and Sport|Organization].",
+         ("Fay Ho", "Permanent Secretary for Health and Sport", "Ministry of Health and Sport")),
+    ],
+)
+def test_title_forms(markup, expected):
+    assert expected in roles(markup)
+
+
+def test_one_title_of_two_ministries_is_two_roles():
+    found = roles("[Gus Lim|Person], State Secretary of [Norway|Place]'s [Ministry of Fish|Organization] and "
+                  "[Ministry of Oil|Organization], spoke.")
+    assert found == {("Gus Lim", "State Secretary", "Ministry of Fish"),
+                     ("Gus Lim", "State Secretary", "Ministry of Oil")}
+
+
+def test_a_city_title_without_a_government_entity_has_no_organisation():
+    assert roles("[Fuzhou|Place] Vice Mayor [Di Li|Person] came.") == {("Di Li", "Vice Mayor", "")}
+
+
+def test_media_contact_block():
+    found = roles("For media queries, please contact:\n\n[Hana Teo|Person]\nAssistant Director\n"
+                  "[Corporate Communications Division|Organization]\nTel: 6000 0000")
+    assert found == {("Hana Teo", "Assistant Director", "Corporate Communications Division")}
+
+
+def test_as_of_is_the_document_date_and_evidence_the_sentence():
+    analysis = analysis_from_markup("Later, Vice Premier [Cy Tan|Person] spoke.", date="2019-08-27")
+    (role,) = find_roles(analysis)
+    assert role.as_of == "2019-08-27"
+    assert analysis.document.text[role.evidence.start:role.evidence.end] == role.evidence.quote
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "[Ann Lee|Person] met [Bo Wang|Person].",                        # no title at all
+        "The Senior Officials Meeting hosted [Ann Lee|Person].",         # not a title before the name
+        "[Acme|Organization]'s [Ann Lee|Person] spoke.",                 # a possessive is membership, not a title
+        "[Ann Lee|Person], a long-time friend of [Acme|Organization], spoke.",
+    ],
+)
+def test_counter_examples(markup):
+    assert roles(markup) == set()
+
+
+def test_first_statement_per_person_and_organisation_wins():
+    found = roles("[MOH|Organization|Ministry of Health] Deputy Secretary of Policy [Ann Lee|Person] spoke.\n"
+                  "Annex: [MOH|Organization|Ministry of Health] DS [Ann Lee|Person].")
+    assert found == {("Ann Lee", "Deputy Secretary of Policy", "Ministry of Health")}

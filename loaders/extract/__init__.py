@@ -1,1 +1,127 @@
-"""sgcn.loaders.extract: rules that read entities and facts from a Document's text."""
+"""sgcn.loaders.extract: rules that read entities and facts from a Document's text.
+
+The pipeline of one document is :func:`extract`: :func:`~sgcn.loaders.extract.mentions.analyze`
+(sentences, entity mentions resolved to entities) and then each rule stage
+``find_*(analysis)``. :func:`extract_all` runs it over a corpus and merges the
+same entity across documents (:func:`~sgcn.loaders.extract.merge.merge_extractions`).
+Nothing here touches rdflib.
+
+Examples:
+    >>> from sgcn.loaders.document import Document
+    >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext", date="2020-03-05",
+    ...     text="Vice Mayor Li Bo of the Chongqing Municipal People's Government visited Singapore.")
+    >>> ex = extract(doc)
+    >>> [e.label for e in ex.entities]
+    ["Chongqing Municipal People's Government", 'Li Bo', 'Singapore']
+    >>> sorted({m.entity for m in ex.mentions})[:2]
+    ["Organization/chongqing municipal people's government", 'Person/li bo']
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Iterable
+
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract.figures import find_figures
+from sgcn.loaders.extract.mentions import analyze
+from sgcn.loaders.extract.merge import merge_extractions
+from sgcn.loaders.extract.relations import find_relations
+from sgcn.loaders.extract.roles import find_roles
+from sgcn.loaders.extract.spans import Analysis
+from sgcn.loaders.facts import Evidence, Extraction, Mention, Relation, Role
+
+log = logging.getLogger(__name__)
+
+__all__ = ["analyze", "extract", "extract_all", "merge_extractions"]
+
+
+def _evidence(analysis: Analysis, start: int, end: int) -> Evidence | None:
+    """The sentence holding ``start:end`` as evidence."""
+    for s in analysis.sentences:
+        if s.start <= start and end <= s.end:
+            return Evidence(analysis.document.source, s.start, s.end, s.text)
+    return None
+
+
+def type_mentions(analysis: Analysis) -> list[Mention]:
+    """One :class:`Mention` fact per entity per sentence that names it.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext",
+        ...                text="Singapore met China. Singapore left.")
+        >>> [(m.entity, m.evidence.quote) for m in type_mentions(analyze(doc))]
+        [('Place/china', 'Singapore met China.'), ('Place/singapore', 'Singapore met China.'), ('Place/singapore', 'Singapore left.')]
+    """
+    found = set()
+    for m in analysis.mentions:
+        evidence = _evidence(analysis, m.start, m.end)
+        if evidence is not None:
+            found.add(Mention(m.entity, evidence))
+    return sorted(found)
+
+
+def derived_memberships(roles: Iterable[Role]) -> list[Relation]:
+    """A ``member_of`` relation for every role that names an organisation.
+
+    Examples:
+        >>> ev = Evidence("a.txt", 0, 5, "Hello")
+        >>> derived_memberships([Role("Person/a", "CEO", "Organization/b", "2020", ev),
+        ...                      Role("Person/a", "Minister", None, "2020", ev)])
+        [Relation(subject='Person/a', relation='member_of', object='Organization/b', evidence=Evidence(source='a.txt', start=0, end=5, quote='Hello'))]
+    """
+    return sorted({Relation(r.person, "member_of", r.organization, r.evidence)
+                   for r in roles if r.organization})
+
+
+def extract(document: Document) -> Extraction:
+    """Everything the rules read from one document.
+
+    Args:
+        document: a document as its loader kept it.
+
+    Returns:
+        An :class:`~sgcn.loaders.facts.Extraction` with entities, type mentions,
+        relations (``member_of`` derived from roles included), roles, event times,
+        figures and topics, each fact list sorted.
+    """
+    analysis = analyze(document)
+    roles = _stage(find_roles, analysis)
+    relations = set(_stage(find_relations, analysis)) | set(derived_memberships(roles))
+    figures = _stage(find_figures, analysis)
+    return Extraction(
+        document=document,
+        entities=tuple(sorted(analysis.entities.values())),
+        mentions=tuple(type_mentions(analysis)),
+        relations=tuple(sorted(relations)),
+        roles=tuple(sorted(set(roles))),
+        figures=tuple(sorted(set(figures))),
+    )
+
+
+def _stage(find, analysis: Analysis) -> list:
+    found = list(find(analysis))
+    log.debug("%s: %s found %d", analysis.document.source, find.__name__, len(found))
+    return found
+
+
+def extract_all(documents: Iterable[Document]) -> list[Extraction]:
+    """Extract every document and merge the same entity across documents.
+
+    Args:
+        documents: the corpus, in any order.
+
+    Returns:
+        One extraction per document, sorted by source, with global entity keys.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> a = Document(source="a.txt", sha256="0" * 64, format="plaintext",
+        ...              text="The Infocomm Media Development Authority (IMDA) spoke.")
+        >>> b = Document(source="b.txt", sha256="1" * 64, format="plaintext", text="IMDA spoke.")
+        >>> [[e.key for e in x.entities] for x in extract_all([b, a])]
+        [['Organization/infocomm media development authority'], ['Organization/infocomm media development authority']]
+    """
+    extractions = [extract(d) for d in sorted(documents, key=lambda d: d.source)]
+    return merge_extractions(extractions)

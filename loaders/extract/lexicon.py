@@ -1,0 +1,255 @@
+"""The genre's lexicon: titles, honorifics, name heads and reference words.
+
+Recognition rules ask this module what a word is ("Mayor" is a title, "Mr" an
+honorific, "Authority" ends an organisation's name, "expo" refers back to an
+event). The words live in ``lexicon.yaml`` next to this module; nothing here
+knows about any document.
+
+Examples:
+    >>> is_title(["Deputy", "Secretary"])
+    True
+    >>> title_length(["Chongqing", "Vice", "Mayor", "Li", "Bo"], 1)
+    2
+    >>> head_type("Authority")
+    'Organization'
+    >>> is_honorific("Mr")
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib.resources import files
+from typing import Any, Sequence
+
+import yaml
+
+_MAX_TITLE_WORDS = 6
+
+
+@functools.cache
+def data() -> dict[str, Any]:
+    """The parsed ``lexicon.yaml``.
+
+    Examples:
+        >>> "Mayor" in data()["titles"]
+        True
+    """
+    text = files("sgcn.loaders.extract").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.cache
+def _title_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(t.split()) for t in data()["titles"])
+
+
+@functools.cache
+def _head_index() -> dict[tuple[str, ...], str]:
+    index: dict[tuple[str, ...], str] = {}
+    for type_, heads in data()["heads"].items():
+        for head in heads:
+            index.setdefault(tuple(head.split()), type_)
+    return index
+
+
+def is_honorific(word: str) -> bool:
+    """Whether ``word`` is an honorific put before names (Mr, Ms, Mdm, Dr ...).
+
+    Examples:
+        >>> is_honorific("Mdm"), is_honorific("Mayor")
+        (True, False)
+    """
+    return word in data()["honorifics"]
+
+
+def is_title_modifier(word: str) -> bool:
+    """Whether ``word`` can open a title before a core title ("Vice", "Deputy").
+
+    Examples:
+        >>> is_title_modifier("Vice"), is_title_modifier("Chongqing")
+        (True, False)
+    """
+    return word in data()["title_modifiers"] or word.lower() == "former"
+
+
+def title_length(words: Sequence[str], start: int) -> int:
+    """How many of ``words`` from ``start`` form a title (0 when none does).
+
+    A title is any number of modifiers followed by a core title, the longest one
+    that fits ("Emeritus Senior Minister", "Deputy CEO", "Vice Mayor"), or an
+    abbreviated title ("VM"). A modifier alone is not a title.
+
+    Examples:
+        >>> title_length(["Emeritus", "Senior", "Minister", "Mr", "Goh"], 0)
+        3
+        >>> title_length(["Deputy", "CEO", "of", "IMDA"], 0)
+        2
+        >>> title_length(["Vice", "Premier", "Han", "Zheng"], 0)
+        2
+        >>> title_length(["Senior", "Officials", "Meeting"], 0)
+        0
+    """
+    best = 0
+    i = start
+    while True:
+        for n in range(min(_MAX_TITLE_WORDS, len(words) - i), 0, -1):
+            if tuple(words[i:i + n]) in _title_phrases():
+                best = max(best, i + n - start)
+                break
+        if i == start and words[i:i + 1] and words[i] in data()["title_abbreviations"]:
+            best = max(best, 1)
+        if i < len(words) and is_title_modifier(words[i]):
+            i += 1
+            continue
+        return best
+
+
+def is_title(words: Sequence[str]) -> bool:
+    """Whether ``words`` are exactly one title.
+
+    Examples:
+        >>> is_title(["Assistant", "Director"])
+        True
+        >>> is_title(["Corporate", "Communications", "Division"])
+        False
+    """
+    return bool(words) and title_length(words, 0) == len(words)
+
+
+def expand_title(title: str) -> str:
+    """The title written out when it is an abbreviation ("VM" -> "Vice Mayor").
+
+    Examples:
+        >>> expand_title("VM"), expand_title("Mayor")
+        ('Vice Mayor', 'Mayor')
+    """
+    return data()["title_abbreviations"].get(title, title)
+
+
+def head_type(*words: str) -> str | None:
+    """The entity type a name ending in ``words`` has, or ``None``.
+
+    Examples:
+        >>> head_type("Initiative"), head_type("Letter", "of", "Intent"), head_type("Road")
+        ('Initiative', 'Agreement', None)
+    """
+    return _head_index().get(tuple(words))
+
+
+def name_head(words: Sequence[str]) -> tuple[str | None, int]:
+    """The type of a capitalised name and the index of the word that gives it.
+
+    The head of "X of Y" is the word before the first "of"/"for"/"on"
+    ("Ministry of Trade and Industry"); otherwise the last word that is a head
+    ("Smart China Expo 2020", "Outlast Technologies Pte Ltd").
+
+    Examples:
+        >>> name_head(["Ministry", "of", "Trade", "and", "Industry"])
+        ('Organization', 0)
+        >>> name_head(["Smart", "China", "Expo", "2020"])
+        ('Event', 2)
+        >>> name_head(["Letter", "of", "Intent"])
+        ('Agreement', 2)
+        >>> name_head(["Digital", "Future"])
+        (None, -1)
+    """
+    words = list(words)
+    for n in (3, 2):  # multi-word heads such as "Letter of Intent", "White Paper"
+        for i in range(len(words) - n, -1, -1):
+            type_ = head_type(*words[i:i + n])
+            if type_ and (i + n == len(words) or not words[i + n][0].isupper()
+                          or words[i + n].isdigit()):
+                return type_, i + n - 1
+    for i, word in enumerate(words):
+        if word in ("of", "for", "on") and i > 0:
+            type_ = head_type(words[i - 1])
+            if type_:
+                return type_, i - 1
+            break
+    last = len(words) - 1
+    while last >= 0 and (words[last].isdigit() or words[last] == ")"):
+        if words[last] == ")":  # skip a parenthesised acronym or place
+            while last >= 0 and words[last] != "(":
+                last -= 1
+        last -= 1
+    if last >= 0:
+        type_ = head_type(words[last])
+        if type_:
+            return type_, last
+    return None, -1
+
+
+def is_name_opener(word: str) -> bool:
+    """Whether a coordination "and <word> ..." starts a new name.
+
+    Examples:
+        >>> is_name_opener("Ministry"), is_name_opener("Industry")
+        (True, False)
+    """
+    return word in data()["name_openers"]
+
+
+def is_recurring_event(word: str) -> bool:
+    """Whether an event named with head ``word`` recurs in editions (expos, forums).
+
+    Examples:
+        >>> is_recurring_event("Expo"), is_recurring_event("Meeting")
+        (True, False)
+    """
+    return word in data()["recurring_events"]
+
+
+def is_organization_noun(word: str) -> bool:
+    """Whether a lower-case ``word`` names a kind of organisation ("incubator").
+
+    Examples:
+        >>> is_organization_noun("incubator"), is_organization_noun("expert")
+        (True, False)
+    """
+    return word in data()["organization_nouns"]
+
+
+def is_not_name_start(word: str) -> bool:
+    """Whether a capitalised ``word`` at the start of a name is an ordinary word.
+
+    Examples:
+        >>> is_not_name_start("The"), is_not_name_start("Led"), is_not_name_start("Tencent")
+        (True, True, False)
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS or word in data()["not_name_starts"]
+
+
+def reference_type(noun: str) -> str | None:
+    """The type a generic noun refers back to ("expo" -> Event), or ``None``.
+
+    Examples:
+        >>> reference_type("expo"), reference_type("initiative"), reference_type("city")
+        ('Event', 'Initiative', None)
+    """
+    for type_, nouns in data()["references"].items():
+        if noun in nouns:
+            return type_
+    return None
+
+
+def abbreviations() -> frozenset[str]:
+    """Abbreviations after which a full stop does not end a sentence.
+
+    Examples:
+        >>> "Pte." in abbreviations()
+        True
+    """
+    return frozenset(data()["abbreviations"])
+
+
+def is_surname(word: str) -> bool:
+    """Whether ``word`` is a common Chinese or Singaporean surname written first.
+
+    Examples:
+        >>> is_surname("Tan"), is_surname("Trade")
+        (True, False)
+    """
+    return word in data()["surnames"]

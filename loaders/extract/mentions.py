@@ -1,0 +1,360 @@
+"""Entity recognition for one document: ``analyze(document) -> Analysis``.
+
+The stage every rule stage builds on. It runs in passes over the sentences of
+:func:`~sgcn.loaders.extract.sentences.split_sentences`:
+
+1. *names* (:mod:`~sgcn.loaders.extract.names`): typed capitalised names, persons
+   by titles, honorifics, appositions, possessives; acronyms defined in
+   parentheses; media-contact blocks; described agreements, events and projects
+   (:mod:`~sgcn.loaders.extract.described`);
+2. *known names*: every later use of a name already found, of an alias or
+   acronym, or of a gazetteer name ("IMDA", "SCE", "Singapore"), plus edition
+   years around recurring events ("SCE 2019", "the 2019 Smart China Expo");
+3. *coreference* (:mod:`~sgcn.loaders.extract.coref`): "Mr Goh", "the expo",
+   "last year's event", "the inaugural SCE in 2018", "the initiative".
+
+Each mention is resolved to an entity key ``"<Type>/<normalized label>"``; a
+gazetteer entry gives the preferred label of what it knows.
+
+Examples:
+    >>> from sgcn.loaders.document import Document
+    >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext", date="2020-03-05",
+    ...     text="The Infocomm Media Development Authority (IMDA) met Vice Mayor Li Bo. "
+    ...          "IMDA and Mr Li visited the Smart China Expo (SCE) 2020 in Chongqing.")
+    >>> a = analyze(doc)
+    >>> [(m.text, m.entity) for m in a.mentions]  # doctest: +NORMALIZE_WHITESPACE
+    [('Infocomm Media Development Authority (IMDA)', 'Organization/infocomm media development authority'),
+     ('Li Bo', 'Person/li bo'),
+     ('IMDA', 'Organization/infocomm media development authority'),
+     ('Mr Li', 'Person/li bo'),
+     ('Smart China Expo (SCE) 2020', 'Event/smart china expo 2020'),
+     ('Chongqing', 'Place/chongqing')]
+    >>> a.entities["Organization/infocomm media development authority"].aliases
+    ('IMDA',)
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.extract.names import Candidate, find_names, tokenize
+from sgcn.loaders.extract.sentences import split_sentences
+from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+from sgcn.loaders.facts import Entity
+
+log = logging.getLogger(__name__)
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def normalize(name: str) -> str:
+    """The normalized form of a name used in keys and lookups.
+
+    Examples:
+        >>> normalize("Chongqing Municipal People’s  Government")
+        "chongqing municipal people's government"
+    """
+    name = name.replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", name).strip().lower()
+
+
+def entity_key(type_: str, label: str) -> str:
+    """The key of an entity: ``"<Type>/<normalized label>"``.
+
+    Examples:
+        >>> entity_key("Person", "Luke Goh")
+        'Person/luke goh'
+    """
+    return f"{type_}/{normalize(label)}"
+
+
+def series_of(key: str, entities) -> str | None:
+    """The key of the series an edition belongs to ("Smart China Expo 2019" -> the expo).
+
+    Args:
+        key: an entity key.
+        entities: the keys known (a mapping or set), e.g. ``Analysis.entities``.
+
+    Examples:
+        >>> series_of("Event/smart china expo 2019", {"Event/smart china expo"})
+        'Event/smart china expo'
+        >>> series_of("Event/smart china expo", {"Event/smart china expo"}) is None
+        True
+    """
+    m = re.fullmatch(r"(Event/.+) ((?:19|20)\d\d)", key)
+    if m and m.group(1) in entities:
+        return m.group(1)
+    return None
+
+
+@dataclass
+class _Record:
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    generic: bool = False  # named by a description ("joint letter of intent"): the longest form wins
+
+
+class Registry:
+    """The entities one document names, with an index of all their names.
+
+    Examples:
+        >>> r = Registry()
+        >>> k = r.add("Organization", "Ministry of Trade and Industry", ["MTI"])
+        >>> r.find("MTI") == k == r.find("ministry of trade and industry")
+        True
+    """
+
+    def __init__(self) -> None:
+        self.records: dict[str, _Record] = {}
+        self.index: dict[str, str] = {}
+
+    def find(self, name: str) -> str | None:
+        """The key of the entity one of whose names is ``name``, or ``None``."""
+        return self.index.get(normalize(name))
+
+    def add(self, type_: str, label: str, aliases=(), *, generic: bool = False) -> str:
+        """Register an entity (or more names of a known one) and return its key."""
+        label, aliases = _without_country(label, list(aliases))
+        entry = gazetteer.lookup(label)
+        if entry is None and not generic:
+            entry = next((gazetteer.lookup(a) for a in aliases if gazetteer.lookup(a)), None)
+        hidden: tuple[str, ...] = ()
+        if entry is not None:
+            aliases = [label, *aliases]
+            hidden = entry.names  # known names, indexed but not claimed as found
+            type_, label = entry.type, entry.label
+        key = self.find(label)
+        if key is None or not key.startswith(type_ + "/"):
+            key = entity_key(type_, label)
+        record = self.records.get(key)
+        if record is None:
+            record = self.records[key] = _Record(type_, label, generic=generic)
+        elif generic and len(label) > len(record.label):
+            record.aliases.add(record.label)
+            record.label = label
+        for name in (label, *aliases):
+            if name and normalize(name) != normalize(record.label):
+                record.aliases.add(name)
+        for name in (record.label, *record.aliases, *hidden):
+            self.index.setdefault(normalize(name), key)
+        return key
+
+    def entity(self, key: str) -> Entity:
+        """The :class:`Entity` registered under ``key``."""
+        r = self.records[key]
+        aliases = sorted({a for a in r.aliases if normalize(a) != normalize(r.label)})
+        return Entity(key, r.type, r.label, tuple(aliases))
+
+
+def _without_country(label: str, aliases: list[str]) -> tuple[str, list[str]]:
+    """"Ministry of Trade and Industry of Singapore" -> the ministry, the full form an alias.
+
+    Examples:
+        >>> _without_country("Ministry of Trade and Industry of Singapore", [])
+        ('Ministry of Trade and Industry', ['Ministry of Trade and Industry of Singapore'])
+        >>> _without_country("Bank of China", [])
+        ('Bank of China', [])
+    """
+    m = re.fullmatch(r"(.+ of .+) of ([A-Z][\w ]+)", label)
+    if m:
+        place = gazetteer.lookup(m.group(2))
+        if place is not None and place.type == "Place" and place.kind == "country":
+            return m.group(1), [label, *aliases]
+    return label, aliases
+
+
+def _edition_label(series: str, year: str) -> str:
+    return f"{series} {year}"
+
+
+class _Analyzer:
+    """The passes of :func:`analyze` over one document."""
+
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.text = document.text
+        self.year = document.date[:4] if _YEAR.fullmatch(document.date[:4] or "") else ""
+        self.sentences = split_sentences(document)
+        self.registry = Registry()
+        self.mentions: list[EntityMention] = []
+        self.person_refs: list[Candidate] = []
+
+    # ---------------------------------------------------------------- helpers
+    def _taken(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+    def _mention(self, start: int, end: int, key: str) -> None:
+        type_ = self.registry.records[key].type
+        self.mentions.append(EntityMention(start, end, self.text[start:end], key, type_))
+
+    def _possessive_label(self, cand: Candidate) -> tuple[str, list[str]]:
+        """"Shenzhen's Bureau of Commerce" -> "Shenzhen Bureau of Commerce" (a local body)."""
+        place = gazetteer.lookup(cand.possessor)
+        if (cand.type == "Organization" and place is not None and place.type == "Place"
+                and place.kind in ("city", "province") and not gazetteer.lookup(cand.label)):
+            return f"{place.label} {cand.label}", [cand.label, f"{cand.possessor}'s {cand.label}"]
+        return cand.label, []
+
+    # ---------------------------------------------------------------- pass 1
+    def names(self) -> None:
+        for sentence in self.sentences:
+            for cand in find_names(sentence.text, sentence.start):
+                if cand.type == "PersonRef":
+                    self.person_refs.append(cand)
+                    continue
+                if cand.type == "Agreement" and self._batch(cand.start):
+                    continue
+                label, aliases = self._possessive_label(cand)
+                aliases += cand.aliases + ([cand.acronym] if cand.acronym else [])
+                edition = self._edition_in(cand) if cand.type == "Event" else None
+                if edition:
+                    series_label, year, series_aliases = edition
+                    series = self.registry.add("Event", series_label, series_aliases)
+                    key = self.registry.add("Event", _edition_label(self.registry.records[series].label, year),
+                                            [label])
+                    self._mention(cand.start, cand.end, key)
+                    continue
+                key = self.registry.add(cand.type, label, aliases)
+                start, end = cand.start, cand.end
+                if not cand.nested:
+                    start, end, key = self._edition_around(start, end, key)
+                    if self._taken(start, end):
+                        continue
+                self._mention(start, end, key)
+        self._contact_blocks()
+
+    def _batch(self, start: int) -> bool:
+        """Whether the agreement named at ``start`` is counted ("eight Memorandum ...")."""
+        before = self.text[max(0, start - 20):start].split()
+        return bool(before) and (before[-1].isdigit() or before[-1].lower() in _NUMBER_WORDS)
+
+    def _edition_in(self, cand: Candidate) -> tuple[str, str, list[str]] | None:
+        """(series label, year, series aliases) when the name holds a year: "2019 Smart China Expo"."""
+        words = cand.label.split()
+        if len(words) < 2:
+            return None
+        if _YEAR.fullmatch(words[-1]) and lexicon.is_recurring_event(words[-2]):
+            return " ".join(words[:-1]), words[-1], [cand.acronym] if cand.acronym else []
+        if _YEAR.fullmatch(words[0]) and lexicon.is_recurring_event(words[-1]):
+            return " ".join(words[1:]), words[0], [cand.acronym] if cand.acronym else []
+        return None
+
+    def _contact_blocks(self) -> None:
+        """A line holding only a name, followed by a line holding only a title, names a person."""
+        for this, nxt in zip(self.sentences, self.sentences[1:]):
+            words = this.text.split()
+            if not (2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)):
+                continue
+            if gazetteer.lookup(this.text) or self.registry.find(this.text) or lexicon.name_head(words)[0]:
+                continue
+            if lexicon.is_title(nxt.text.split()) and not self._taken(this.start, this.end):
+                key = self.registry.add("Person", this.text)
+                self._mention(this.start, this.end, key)
+
+    # ---------------------------------------------------------------- pass 2
+    def known_names(self) -> None:
+        names: dict[str, str] = {}
+        for key, record in self.registry.records.items():
+            for name in (record.label, *record.aliases):
+                if not record.generic or name == record.label:
+                    names.setdefault(name, key)
+        for name in gazetteer.names():
+            names.setdefault(name, "")
+        ordered = sorted(names, key=lambda n: (-len(n), n))
+        pattern = re.compile(r"(?<![\w@.-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w@]|-[A-Z])")
+        folded = {normalize(n): n for n in ordered if not n.isupper()}
+        for sentence in self.sentences:
+            caps = sentence.text.isupper()
+            found = []
+            if caps:
+                upper = {n.upper(): n for n in folded.values()}
+                rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(upper, key=len, reverse=True))
+                                + r")(?![\w-])")
+                for m in rx.finditer(sentence.text):
+                    found.append((m.start(), m.end(), upper[m.group(0)]))
+            else:
+                for m in pattern.finditer(sentence.text):
+                    found.append((m.start(), m.end(), m.group(0)))
+            for s, e, name in found:
+                start, end = sentence.start + s, sentence.start + e
+                if self._taken(start, end):
+                    continue
+                key = names.get(name) or self._gazetteer_key(name)
+                if key is None:
+                    continue
+                start, end, key = self._edition_around(start, end, key)
+                if self._taken(start, end):
+                    continue
+                self._mention(start, end, key)
+
+    def _gazetteer_key(self, name: str) -> str | None:
+        entry = gazetteer.lookup(name)
+        if entry is None:
+            return None
+        return self.registry.add(entry.type, entry.label, [name])
+
+    def _edition_around(self, start: int, end: int, key: str) -> tuple[int, int, str]:
+        """Widen a mention of a recurring event to an edition year next to it ("SCE 2019")."""
+        record = self.registry.records[key]
+        if record.type != "Event" or not lexicon.is_recurring_event(record.label.split()[-1]):
+            return start, end, key
+        after = re.match(r"(\s*\([A-Z]{2,}\))?\s+((?:19|20)\d\d)\b", self.text[end:end + 16])
+        before = re.search(r"(?:^|\b(?:[Tt]he|[Tt]his|[Ll]ast|[Aa]t|[Oo]f)\s+)((?:19|20)\d\d)\s+$",
+                           self.text[max(0, start - 12):start])
+        if after:
+            year, end = after.group(2), end + after.end()
+        elif before:
+            year, start = before.group(1), start - (len(self.text[max(0, start - 12):start]) - before.start(1))
+        else:
+            return start, end, key
+        surface = self.text[start:end]
+        surface = re.sub(r"\s*\([A-Z]{2,}\)", "", surface)
+        edition = self.registry.add("Event", _edition_label(record.label, year), [surface])
+        return start, end, edition
+
+    # ---------------------------------------------------------------- assemble
+    def analysis(self) -> Analysis:
+        from sgcn.loaders.extract.coref import resolve_references
+
+        resolve_references(self)
+        mentions = tuple(sorted(set(self.mentions), key=lambda m: (m.start, -m.end, m.entity)))
+        keys = {m.entity for m in mentions}
+        entities = {k: self.registry.entity(k) for k in sorted(keys)}
+        return Analysis(self.doc, tuple(self.sentences), mentions, entities)
+
+
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "several", "many", "multiple", "some", "15", "dozens"}
+
+
+def analyze(document: Document) -> Analysis:
+    """Sentences, resolved entity mentions and entities of ``document``.
+
+    Args:
+        document: a document as a loader kept it; ``document.date`` anchors
+            references such as "last year's expo".
+
+    Returns:
+        The :class:`~sgcn.loaders.extract.spans.Analysis` every rule stage reads.
+        Mentions are in text order; a name nested in a longer one ("Chongqing
+        Connectivity Initiative" inside "... Senior Officials Meeting") is a
+        mention of its own and follows the longer one.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> doc = Document(source="b.txt", sha256="0" * 64, format="plaintext", date="2019-08-27",
+        ...     text="Alibaba's Jack Ma attended the expo. This year's event built on the inaugural "
+        ...          "Smart China Expo in 2018.")
+        >>> sorted({m.entity for m in analyze(doc).mentions})  # doctest: +NORMALIZE_WHITESPACE
+        ['Event/smart china expo 2018', 'Event/smart china expo 2019', 'Organization/alibaba',
+         'Person/jack ma']
+    """
+    analyzer = _Analyzer(document)
+    analyzer.names()
+    analyzer.known_names()
+    return analyzer.analysis()

@@ -1,0 +1,416 @@
+"""Name recognition inside one sentence: capitalised runs, titles, persons, appositions.
+
+The first pass of entity recognition. A sentence is tokenised (spaCy's blank
+English tokenizer) and cut into *runs* of capitalised words held together by the
+connectors names use ("of", "for", "on", "and", "&", hyphens, "People's",
+parenthesised acronyms). Each run is split at coordinations ("A and B", "A, B")
+and at titles and honorifics, so that "Ministry of Trade and Industry Deputy
+Secretary of Trade Luke Goh" gives an organisation, a title and a person. A piece
+that ends in a head word ("Authority", "Initiative", "Expo") is a typed name; a
+piece that follows a title or honorific, a possessive organisation ("Alibaba's
+Jack Ma") or stands before an apposed title ("Tan Kiat How, State Secretary") is a
+person. Pieces with no evidence of a type give nothing here (the gazetteer pass
+and coreference may still claim them).
+
+Examples:
+    >>> [(c.type, c.label) for c in find_names("Chongqing Vice Mayor Li Bo met IMDA.", 0)]
+    [('Person', 'Li Bo')]
+    >>> [(c.type, c.label, c.acronym) for c in find_names(
+    ...     "The Infocomm Media Development Authority (IMDA) led it.", 0)]
+    [('Organization', 'Infocomm Media Development Authority', 'IMDA')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from sgcn.loaders.extract import gazetteer, lexicon
+
+CONNECTORS = {"of", "for", "on", "and", "&", "de"}
+_NAME_POSSESSIVES = {"People", "Children", "Women", "Workers", "Men", "Farmers", "Citizens", "Nations"}
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+                      r"eighth|ninth|tenth|eleventh|twelfth|inaugural)$", re.I)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?$|^[A-Z]{2,}\d*$")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A token with its offsets in the document's text."""
+
+    text: str
+    start: int
+    end: int
+    space: bool  # white space follows
+
+
+@dataclass
+class Candidate:
+    """A name the rules found, before it is resolved to an entity.
+
+    Attributes:
+        start, end: offsets of the mention in the document's text.
+        text: the words as they stand.
+        type: an entity type, or ``"PersonRef"`` for "Mr Goh"-like references.
+        label: the name to file it under (honorific, acronym in parentheses dropped).
+        aliases: other names the mention gives (the acronym, the possessive form).
+        acronym: the acronym defined in parentheses right after the name, if any.
+        rule: which rule found it (for debugging and tests).
+        nested: whether it lies inside a longer name found by the same rule.
+        possessor: the name before "'s" when the mention follows one.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    acronym: str | None = None
+    rule: str = ""
+    nested: bool = False
+    possessor: str = ""
+
+
+@functools.cache
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def tokenize(text: str, offset: int) -> list[Tok]:
+    """Tokens of ``text`` with offsets shifted by ``offset``.
+
+    Examples:
+        >>> [t.text for t in tokenize("Shenzhen’s Bureau", 0)]
+        ['Shenzhen', '’s', 'Bureau']
+    """
+    return [Tok(t.text, offset + t.idx, offset + t.idx + len(t.text), bool(t.whitespace_))
+            for t in _tokenizer()(text)]
+
+
+def is_cap(word: str) -> bool:
+    """Whether ``word`` can be part of a capitalised name.
+
+    Examples:
+        >>> is_cap("Chongqing"), is_cap("iFlytek"), is_cap("the"), is_cap("5G")
+        (True, True, False, False)
+    """
+    return bool(word) and (word[0].isupper() or (len(word) > 1 and word[0].islower()
+                                                  and any(c.isupper() for c in word[1:])
+                                                  and word not in ("eBLs", "eBL")))
+
+
+def _possessive(tok: Tok) -> bool:
+    return tok.text in ("'s", "’s", "'", "’")
+
+
+def runs(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Index ranges ``[i, j)`` of the capitalised runs of a tokenised sentence.
+
+    Examples:
+        >>> toks = tokenize("Singapore and the Chongqing Municipal People's Government inked it.", 0)
+        >>> [" ".join(t.text for t in toks[i:j]) for i, j in runs(toks)]
+        ['Singapore', "Chongqing Municipal People 's Government"]
+    """
+    found = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not is_cap(toks[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = toks[j]
+            prev = toks[j - 1]
+            nxt = toks[j + 1] if j + 1 < n else None
+            if is_cap(t.text):
+                j += 1
+            elif (t.text.isdigit() and (_YEAR.match(t.text) or len(t.text) <= 2)
+                  and is_cap(prev.text) and not prev.text.isdigit()):
+                j += 1
+            elif t.text in CONNECTORS and nxt is not None and is_cap(nxt.text):
+                j += 1
+            elif t.text in ("-", "/") and not prev.space and not t.space and nxt is not None and is_cap(nxt.text):
+                j += 1
+            elif _possessive(t) and prev.text in _NAME_POSSESSIVES and nxt is not None and is_cap(nxt.text):
+                j += 1
+            elif t.text == "(" and _paren_group(toks, j):
+                j = _paren_group(toks, j)
+            else:
+                break
+        while j > i and toks[j - 1].text in CONNECTORS | {"-", "/"}:
+            j -= 1
+        found.append((i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def _paren_group(toks: list[Tok], j: int) -> int:
+    """End index after "( Word ... )" when it holds capitalised words only, else 0."""
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and is_cap(toks[k].text):
+        k += 1
+    if k > j + 1 and k < len(toks) and toks[k].text == ")":
+        return k + 1
+    return 0
+
+
+def _starts_segment(words: list[str], k: int) -> bool:
+    """Whether a coordination "and" before ``words[k]`` starts a new name."""
+    word = words[k]
+    if _ACRONYM.match(word) and word.isupper() and (k + 1 >= len(words) or not is_cap(words[k + 1])):
+        return True
+    if lexicon.is_name_opener(word) or lexicon.is_honorific(word) or lexicon.title_length(words, k):
+        return True
+    for n in (4, 3, 2, 1):
+        if gazetteer.lookup(" ".join(words[k:k + n])):
+            return True
+    return False
+
+
+def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+    parts, start = [], i
+    words = [t.text for t in toks]
+    for k in range(i + 1, j - 1):
+        if words[k] in ("and", "&") and _starts_segment(words, k + 1) and _left_complete(words[start:k]):
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, j))
+    return parts
+
+
+def _left_complete(words: list[str]) -> bool:
+    """Whether a piece before "and" can stand as a name of its own."""
+    if not words:
+        return False
+    if words[-1] in CONNECTORS:
+        return False
+    # "Ministry of Communications and Information": the piece before "and" is the
+    # complement of an "of" name; it is complete only if the next piece opens a name
+    return True
+
+
+def _label(toks: list[Tok], i: int, j: int, text: str, offset: int) -> tuple[str, str | None]:
+    """Label of tokens ``[i, j)`` with a parenthesised acronym removed, and that acronym."""
+    out: list[tuple[str, bool]] = []
+    acronym = None
+    k = i
+    while k < j:
+        t = toks[k]
+        if t.text == "(" and _paren_group(toks, k):
+            end = _paren_group(toks, k)
+            inner = [x.text for x in toks[k + 1:end - 1]]
+            if len(inner) == 1 and _ACRONYM.match(inner[0]):
+                acronym = acronym or inner[0]
+            else:
+                out.append((text[t.start - offset:toks[end - 1].end - offset], toks[end - 1].space))
+            k = end
+            continue
+        out.append((t.text, t.space))
+        k += 1
+    label = "".join(chunk + (" " if space else "") for chunk, space in out)
+    return re.sub(r"\s+", " ", label).strip(), acronym
+
+
+def _person_words(words: list[str]) -> int:
+    """How many leading ``words`` form a person's name (0-3)."""
+    n = 0
+    while n < len(words) and n < 3:
+        w = words[n]
+        if (not is_cap(w) or w in CONNECTORS or lexicon.head_type(w) or lexicon.title_length(words, n)
+                or lexicon.is_honorific(w) or w.isupper() and len(w) > 1 or not w.isalpha()
+                and "-" not in w):
+            break
+        n += 1
+    return n
+
+
+def _is_person_shape(words: list[str]) -> bool:
+    """Whether ``words`` look like a person's full name (two or three plain words)."""
+    return (2 <= len(words) <= 3 and _person_words(words) == len(words)
+            and not gazetteer.lookup(" ".join(words))
+            and not any(gazetteer.lookup(w) for w in words))
+
+
+def _name_after_title(words: list[str]) -> tuple[int, int]:
+    """Split the words after a title into (complement length, person length).
+
+    "of Trade Luke Goh" -> complement "of Trade", person "Luke Goh";
+    "Han Zheng" -> person only; "for Communications and Information Mr Joseph Leong" ->
+    complement up to the honorific.
+    """
+    for k, w in enumerate(words):
+        if lexicon.is_honorific(w):
+            return k, 0
+    if words and words[0] in ("of", "for"):
+        rest = words[1:]
+        if len(rest) >= 3:
+            n = 3 if len(rest) >= 4 and lexicon.is_surname(rest[-3]) else 2
+            if _person_words(rest[-n:]) == n:
+                return len(words) - n, n
+        return len(words), 0
+    n = _person_words(words)
+    if n >= 2 or (n == 1 and len(words) == 1 and False):
+        return 0, n
+    return 0, 0
+
+
+def find_names(sentence: str, offset: int) -> list[Candidate]:
+    """The names the run rules find in one sentence.
+
+    Args:
+        sentence: the sentence's text.
+        offset: where the sentence starts in the document's text.
+
+    Returns:
+        Candidates in text order (nested ones after the name containing them).
+
+    Examples:
+        >>> [(c.type, c.label) for c in find_names(
+        ...     "Ministry of Trade and Industry Deputy Secretary of Trade Luke Goh and "
+        ...     "Chongqing Vice Mayor Li Bo met.", 0)]
+        [('Organization', 'Ministry of Trade and Industry'), ('Person', 'Luke Goh'), ('Person', 'Li Bo')]
+        >>> [(c.type, c.label) for c in find_names("Alibaba's Jack Ma and Tencent's Pony Ma spoke.", 0)]
+        [('Person', 'Jack Ma'), ('Person', 'Pony Ma')]
+        >>> [(c.type, c.label) for c in find_names("Tan Kiat How, State Secretary of MCI, spoke.", 0)]
+        [('Person', 'Tan Kiat How')]
+        >>> [(c.type, c.label) for c in find_names("Mr Goh and Mr Li met.", 0)]
+        [('PersonRef', 'Goh'), ('PersonRef', 'Li')]
+        >>> find_names("Strengthening Partnerships in the Digital Future", 0)
+        []
+    """
+    toks = tokenize(sentence, offset)
+    words = [t.text for t in toks]
+    found: list[Candidate] = []
+    for i, j in runs(toks):
+        possessor = ""
+        if i >= 2 and _possessive(toks[i - 1]) and is_cap(words[i - 2]):
+            possessor = words[i - 2]
+            k = i - 3
+            while k >= 0 and is_cap(words[k]):  # a multi-word possessor
+                possessor = words[k] + " " + possessor
+                k -= 1
+        for a, b in _split_coordination(toks, i, j):
+            found.extend(_segment(toks, words, a, b, sentence, offset, possessor))
+            possessor = ""
+    return found
+
+
+def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
+    """Candidates from one coordinated piece ``[a, b)`` of a run."""
+    out: list[Candidate] = []
+    # skip ordinary words that open the piece ("The", "During", "Led")
+    while a < b and lexicon.is_not_name_start(words[a]) and not lexicon.title_length(words, a):
+        a += 1
+    while a < b and words[a] in CONNECTORS | {"-", "/", ")"}:
+        a += 1
+    if a >= b:
+        return out
+    # a title or an honorific inside the piece
+    k = a
+    while k < b:
+        tl = lexicon.title_length(words[:b], k)
+        if tl and (k == a or not _inside_name(words, a, k)):
+            break
+        if lexicon.is_honorific(words[k]):
+            tl = 0
+            break
+        k += 1
+    if k < b:
+        if k > a:
+            out.extend(_typed(toks, words, a, k, sentence, offset, possessor))
+        tl = lexicon.title_length(words[:b], k)
+        if lexicon.is_honorific(words[k]):
+            tl = 0
+        rest_start = k + tl
+        comp, _ = _name_after_title(words[rest_start:b]) if tl else (0, 0)
+        if comp and words[rest_start] in ("of", "for"):  # "Mayor of <organisation>"
+            out.extend(_typed(toks, words, rest_start + 1, rest_start + comp, sentence, offset, ""))
+        p = rest_start + comp
+        if p < b and lexicon.is_honorific(words[p]):
+            p += 1
+            n = _person_words(words[p:b])
+            if n == 1:
+                out.append(_cand(toks, p - 1, p + 1, sentence, offset, "PersonRef", words[p], "honorific"))
+            elif n >= 2:
+                out.append(_cand(toks, p, p + n, sentence, offset, "Person",
+                                 " ".join(words[p:p + n]), "honorific"))
+            return out
+        n = _person_words(words[p:b])
+        if tl and n >= 2:
+            out.append(_cand(toks, p, p + n, sentence, offset, "Person", " ".join(words[p:p + n]), "title"))
+        return out
+    # no title: apposition "Name, Title ..." or possessive "Org's Name"
+    piece = words[a:b]
+    after = words[b:b + 4]
+    if _is_person_shape(piece):
+        appos = after[:1] == [","] and (lexicon.title_length(after[1:] + words[b + 4:b + 8], 0)
+                                         or after[1:3] in (["the", after[2] if len(after) > 2 else ""],)
+                                         and lexicon.title_length(words[b + 2:b + 8], 0)
+                                         or after[1:2] == ["former"])
+        said = (a >= 1 and words[a - 1] in ("said", "says", "added", "noted")) and after[:1] == [","]
+        if appos or said or (possessor and _is_org_name(possessor)):
+            c = _cand(toks, a, b, sentence, offset, "Person", " ".join(piece),
+                      "apposition" if appos or said else "possessive")
+            out.append(c)
+            return out
+    out.extend(_typed(toks, words, a, b, sentence, offset, possessor))
+    return out
+
+
+def _inside_name(words: list[str], a: int, k: int) -> bool:
+    """Whether a title word at ``k`` is part of a longer name ("Office of the President")."""
+    return k > a and words[k - 1] in ("of", "for", "the")
+
+
+def _is_org_name(name: str) -> bool:
+    entry = gazetteer.lookup(name)
+    if entry:
+        return entry.type == "Organization"
+    return bool(lexicon.name_head(name.split())[0] == "Organization")
+
+
+def _cand(toks, i, j, sentence, offset, type_, label, rule, **kw) -> Candidate:
+    start, end = toks[i].start, toks[j - 1].end
+    return Candidate(start, end, sentence[start - offset:end - offset], type_, label, rule=rule, **kw)
+
+
+def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
+    """Typed names in the piece ``[a, b)`` (its head word gives the type), nested prefixes too."""
+    while b > a and words[b - 1] in CONNECTORS | {"-", "/", "("}:
+        b -= 1
+    while a < b and lexicon.is_not_name_start(words[a]):
+        a += 1
+    if a >= b:
+        return []
+    piece = words[a:b]
+    type_, head = lexicon.name_head(piece)
+    if type_ is None:
+        return []
+    if b - a == 1 and head == 0:  # "the Pavilion": a reference, resolved later
+        return []
+    label, acronym = _label(toks, a, b, sentence, offset)
+    cand = _cand(toks, a, b, sentence, offset, type_, label, "head", acronym=None, possessor=possessor)
+    out = [cand]
+    # acronyms defined inside the name: "Chongqing Connectivity Initiative (CCI) Joint ..."
+    for k in range(a, b):
+        if words[k] == "(" and k + 2 < b + 1 and k + 2 < len(words) and words[k + 2] == ")" \
+                and _ACRONYM.match(words[k + 1]):
+            inner_type = lexicon.head_type(words[k - 1]) if k > a else None
+            sub_label, _ = _label(toks, a, k, sentence, offset)
+            if k + 3 >= b:  # the acronym closes the name: it names the whole
+                cand.acronym = words[k + 1]
+            elif inner_type and inner_type != type_ or inner_type and k + 3 < b:
+                out.append(_cand(toks, a, k, sentence, offset, inner_type, sub_label, "nested",
+                                 acronym=words[k + 1], nested=True))
+            else:
+                cand.aliases.append(words[k + 1] + " " + " ".join(
+                    w for w in words[k + 3:b] if w not in ("(", ")")))
+                cand.acronym = cand.acronym or None
+                out[0].aliases.append(words[k + 1])
+    # a year after a recurring event's name makes an edition: "Smart China Expo 2020"
+    return out

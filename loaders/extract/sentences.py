@@ -1,0 +1,136 @@
+"""Sentence splitting: the first stage of extraction.
+
+A press release is not only running prose: headings, numbered paragraphs, annex
+lines, media-contact lines and datelines must each stand alone, so the text is
+first cut into blocks (paragraphs, and lines that are complete on their own), and
+spaCy's rule-based sentencizer then splits each block. Every sentence is an exact
+span of ``Document.text``, trimmed of white space, markdown marks (``**``, ``_``,
+``#``, list bullets, link brackets) and paragraph numbers ("1. ").
+
+Examples:
+    >>> from sgcn.loaders.document import Document
+    >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext",
+    ...     text="**HEADING**\\n\\n1. Mr Tan met Mr Li. They agreed.\\nCarista Wee\\nAssistant Director\\n")
+    >>> [s.text for s in split_sentences(doc)]
+    ['HEADING', 'Mr Tan met Mr Li.', 'They agreed.', 'Carista Wee', 'Assistant Director']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract.lexicon import abbreviations
+from sgcn.loaders.extract.spans import Sentence
+
+# marks trimmed from both ends of a block or sentence
+_EDGE_OPEN = re.compile(r"^(?:\s|\*+|_+|#+|>|\\|\[|[-•·*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)+")
+_EDGE_CLOSE = re.compile(r"(?:\s|\*+|_+|\]\([^)]*\)|\]|\\)+$")
+_RULE = re.compile(r"^[\s\\\-_=*~]+$")
+_CONTINUATION_END = re.compile(r"(?:\b(?:to|of|and|the|a|an|for|in|on|with|by|at|from|or|its|their)|[,(&-])$")
+_TERMINAL = re.compile(r"[.!?:;\"”’)]$")
+
+
+@functools.cache
+def _nlp():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of blocks: a line stands alone unless it plainly continues the one before."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    blocks: list[list[int]] = []
+    previous_blank = True
+    last_end = 0
+    for start, end in lines:
+        line = text[start:end]
+        blank_between = "\n\n" in text[last_end:start] or not blocks
+        last_end = end
+        if not line.strip() or _RULE.match(line):
+            previous_blank = True
+            continue
+        if blocks and not blank_between and not previous_blank and _continues(text[blocks[-1][0]:blocks[-1][1]], line):
+            blocks[-1][1] = end
+        else:
+            blocks.append([start, end])
+        previous_blank = False
+    return [(s, e) for s, e in blocks]
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` is the wrapped rest of ``previous`` rather than a line of its own."""
+    prev = _EDGE_CLOSE.sub("", previous).rstrip()
+    if not prev or _TERMINAL.search(prev):
+        return False
+    if previous.count("**") % 2 == 1:  # inside an open bold span
+        return True
+    if line[:1] in " \t" and not line.strip()[:1] in "-*•":  # indented continuation
+        return True
+    stripped = line.strip()
+    if _CONTINUATION_END.search(prev):
+        return True
+    return stripped[:1].islower()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``start:end`` past white space and markdown marks on both sides."""
+    chunk = text[start:end]
+    m = _EDGE_OPEN.match(chunk)
+    if m:
+        start += m.end()
+    chunk = text[start:end]
+    m = _EDGE_CLOSE.search(chunk)
+    if m:
+        end = start + m.start()
+    return start, max(start, end)
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    doc = _nlp()(text[start:end])
+    spans: list[list[int]] = []
+    abbrev = abbreviations()
+    for sent in doc.sents:
+        s, e = start + sent.start_char, start + sent.end_char
+        if spans:
+            prev_text = text[spans[-1][0]:spans[-1][1]].rstrip()
+            last_word = prev_text.rsplit(None, 1)[-1] if prev_text else ""
+            if last_word in abbrev or re.fullmatch(r"\(?\d{1,2}[.)]|[A-Z]\.", last_word or "x"):
+                spans[-1][1] = e
+                continue
+        spans.append([s, e])
+    return [(s, e) for s, e in spans]
+
+
+def split_sentences(document: Document) -> list[Sentence]:
+    """The sentences of ``document`` in text order, each an exact span of its text.
+
+    Args:
+        document: the document as its loader kept it.
+
+    Returns:
+        Sentences with ``text == document.text[start:end]``; empty lines and
+        separator rules give none.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> text = "SINGAPORE, 25 November 2022 - The Ministry said so. It agreed.\\n\\nTel: 6332 7505\\n"
+        >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext", text=text)
+        >>> [s.text for s in split_sentences(doc)]
+        ['SINGAPORE, 25 November 2022 - The Ministry said so.', 'It agreed.', 'Tel: 6332 7505']
+    """
+    text = document.text
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(text):
+        b_start, b_end = _trim(text, block_start, block_end)
+        if b_end <= b_start:
+            continue
+        for s, e in _split_block(text, b_start, b_end):
+            s, e = _trim(text, s, e)
+            if e > s and any(c.isalnum() for c in text[s:e]):
+                sentences.append(Sentence(s, e, text[s:e]))
+    return sentences

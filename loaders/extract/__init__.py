@@ -23,12 +23,14 @@ import logging
 from typing import Iterable
 
 from sgcn.loaders.document import Document
+from sgcn.loaders.extract.events import find_event_times
 from sgcn.loaders.extract.figures import find_figures
 from sgcn.loaders.extract.mentions import analyze
 from sgcn.loaders.extract.merge import merge_extractions
 from sgcn.loaders.extract.relations import find_relations
 from sgcn.loaders.extract.roles import find_roles
 from sgcn.loaders.extract.spans import Analysis
+from sgcn.loaders.extract.topics import find_topics
 from sgcn.loaders.facts import Evidence, Extraction, Mention, Relation, Role
 
 log = logging.getLogger(__name__)
@@ -90,13 +92,17 @@ def extract(document: Document) -> Extraction:
     roles = _stage(find_roles, analysis)
     relations = set(_stage(find_relations, analysis)) | set(derived_memberships(roles))
     figures = _stage(find_figures, analysis)
+    event_times = _stage(find_event_times, analysis)
+    topics = _stage(find_topics, analysis)
     return Extraction(
         document=document,
         entities=tuple(sorted(analysis.entities.values())),
         mentions=tuple(type_mentions(analysis)),
         relations=tuple(sorted(relations)),
         roles=tuple(sorted(set(roles))),
+        event_times=tuple(sorted(set(event_times))),
         figures=tuple(sorted(set(figures))),
+        topics=tuple(sorted(set(topics))),
     )
 
 

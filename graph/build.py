@@ -162,13 +162,18 @@ def plain_decimal(value: Decimal | int | float | str) -> str:
 
 
 def decimal_literal(value: Decimal | int | float | str) -> Literal:
-    """An xsd:decimal literal whose lexical form is :func:`plain_decimal`.
+    """An xsd:decimal literal in the lexical form Turtle writes it in (always with a point).
+
+    Turtle writes an xsd:decimal as a bare number with a point (``1200.0``); stating it
+    that way in the first place makes the graph in memory and the graph read back from
+    its Turtle the same. The queries print values as :func:`plain_decimal` does.
 
     Examples:
-        >>> str(decimal_literal(Decimal("4E7")))
-        '40000000'
+        >>> str(decimal_literal(Decimal("4E7"))), str(decimal_literal(Decimal("2.50")))
+        ('40000000.0', '2.5')
     """
-    return Literal(plain_decimal(value), datatype=XSD.decimal)
+    text = plain_decimal(value)
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def class_of(entity_type: str) -> URIRef:

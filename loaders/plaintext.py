@@ -221,6 +221,22 @@ def find_date(text: str) -> tuple[str, str]:
     return "", ""
 
 
+def looks_like_release(text: str) -> bool:
+    """Whether a text carries the marks of an issued press release: a release notice
+    ("For immediate release") among its first lines, or a sign-off with a date.
+
+    Examples:
+        >>> looks_like_release("For immediate release\\n\\nTITLE\\n\\nText.")
+        True
+        >>> looks_like_release("Text.\\n\\nMINISTRY OF HEALTH\\n2 MAY 2021")
+        True
+        >>> looks_like_release("Home\\nLog in\\n\\nA story.")
+        False
+    """
+    head = [strip_marks(line) for line in text.split("\n")[:12]]
+    return any(_NOTICE.match(line) for line in head if line) or bool(find_signoff(text))
+
+
 def sniff(text: str, path: str | Path = "") -> bool:
     """Any text can be read as a plain press release (the dispatcher tries this last).
 

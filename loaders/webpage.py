@@ -49,7 +49,7 @@ from pathlib import Path
 import yaml
 
 from sgcn.loaders import plaintext
-from sgcn.loaders.dates import find_dateline, find_dates, lead_date, parse_date
+from sgcn.loaders.dates import find_dateline, find_dates, lead_date
 from sgcn.loaders.document import Document, digest, read_source
 from sgcn.loaders.errors import LoadError
 
@@ -58,8 +58,8 @@ EXTENSIONS = (".txt", ".text", "")
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d)]*$")
-_TITLE_BAR = re.compile(r"^(?P<site>[^\n|\u2013\u2014-]{3,60}?)\s+(?:[|\u2013\u2014-]|::)\s+\S")
-_DATE_LABEL = re.compile(r"^(?:published|posted|updated|date|dated)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
+_BAR_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014-]|::)\s+")
+_BYLINE = re.compile(r"^(?:by|written by|reporter:?|author:?)\s+[A-Z]", re.IGNORECASE)
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}\s*:\s*")
 
 
@@ -117,10 +117,94 @@ def _normal(line: str) -> str:
     return " ".join(_WORD.findall(line.lower()))
 
 
+def segments(text: str) -> list[str]:
+    """The page's non-empty lines, a paragraph wrapped over several lines kept as one.
+
+    A line runs on into the next line (with no blank line between) when it does
+    not end like a sentence, has eight words or more, and either the next line
+    starts in lower case or the next line's first word would not have fitted on
+    it (the page is wrapped at the width of its longest such line, 100 characters
+    at most).
+
+    Examples:
+        >>> segments("Menu\\n\\nThe two cities agreed today to set up a joint\\nworking group on data.\\nLog in")
+        ['Menu', 'The two cities agreed today to set up a joint\\nworking group on data.', 'Log in']
+        >>> text = ("Two cities sign a data pact in Xiamen\\n"
+        ...         "The mayors of the two cities signed a pact on data\\n"
+        ...         "Exchange and digital trade at a forum in Xiamen.\\n")
+        >>> segments(text)[0]
+        'Two cities sign a data pact in Xiamen'
+        >>> len(segments(text))
+        2
+    """
+    raw = text.split("\n")
+    width = max(
+        (len(line.strip()) for line, after in zip(raw, raw[1:]) if after.strip() and len(line.strip()) <= 100),
+        default=0,
+    )
+    found: list[str] = []
+    joining = False
+    for line in raw:
+        line = line.strip()
+        if not line:
+            joining = False
+            continue
+        if joining and (line[0].islower() or len(found[-1].rsplit("\n", 1)[-1]) + 1 + len(line.split()[0]) > width):
+            found[-1] += "\n" + line
+        else:
+            found.append(line)
+        last = found[-1].rsplit("\n", 1)[-1]
+        joining = _words(last) >= 8 and not _SENTENCE_END.search(last) and not last.endswith(":")
+    return found
+
+
+def date_of_line(line: str) -> str:
+    """The date a short line states, if it is a date line ("Published: 5 May 2021 10:30").
+
+    A date line has at most 16 words, is not a sentence, and holds one date
+    that names at least a month.
+
+    Examples:
+        >>> date_of_line("March 09, 2020"), date_of_line("2023-09-05 15:20:00 Source: Xinhua Editor: Liu")
+        ('2020-03-09', '2023-09-05')
+        >>> date_of_line("By Wang Li | Updated: Sep 5, 2023 10:21 AM")
+        '2023-09-05'
+        >>> date_of_line("The expo was held on 5 May 2021 in Chongqing."), date_of_line("Since 2018")
+        ('', '')
+    """
+    line = plaintext.strip_marks(line)
+    if _words(line) > 16 or _SENTENCE_END.search(line) and _words(line) > 6:
+        return ""
+    dates = [d for d in find_dates(line) if len(d.iso_start) >= 7 and not d.iso_end]
+    return dates[0].iso_start if len(dates) == 1 else ""
+
+
+def site_name(bar: str, headline: str = "") -> str:
+    """The site's name from a page's title bar (``Site - tagline``, ``Headline | Site``).
+
+    Examples:
+        >>> site_name("Xinhua Silk Road - Belt and Road Portal, China's silk road website")
+        'Xinhua Silk Road'
+        >>> site_name("Pact signed in Xiamen - China Daily", headline="Pact signed in Xiamen")
+        'China Daily'
+        >>> site_name("Chongqing and Singapore sign a pact on data today.")
+        ''
+    """
+    parts = [p.strip() for p in _BAR_SEPARATOR.split(plaintext.strip_marks(bar)) if p.strip()]
+    if len(parts) < 2 or is_prose(bar):
+        return ""
+    if headline and _normal(parts[0]) == _normal(headline):
+        parts = parts[1:]
+        return parts[-1] if _words(parts[-1]) <= 6 else ""
+    return parts[0] if _words(parts[0]) <= 6 else ""
+
+
 def sniff(text: str, path: str | Path = "") -> bool:
     """Text with page furniture: a line with site vocabulary, or two short lines each repeated.
 
     One repeated short line is not enough: a release lists its annexes and then heads them.
+    A text with the marks of a press release (a release notice, a dated sign-off) needs
+    three such signs: a release may invite its readers to subscribe once.
 
     Examples:
         >>> sniff("Headline\\n\\nA long paragraph of the story goes here, with words.\\n\\nLeave a Reply\\n")
@@ -131,13 +215,17 @@ def sniff(text: str, path: str | Path = "") -> bool:
         False
         >>> sniff("Home\\nNews\\n\\nText of the story, long enough to count.\\n\\nHome\\nNews\\n")
         True
+        >>> sniff("For immediate release\\n\\nTITLE\\n\\n1. Text.\\n\\nTo subscribe to our releases, sign up here.")
+        False
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if any(is_furniture(line) for line in lines):
-        return True
+    furniture = sum(is_furniture(line) for line in lines)
     short = [_normal(line) for line in lines if not is_prose(line) and _words(line) <= 8]
     repeated = {line for line in short if short.count(line) > 1}
-    return len(repeated) >= 2
+    if not furniture and len(repeated) < 2:
+        return False
+    # a press release may say "subscribe" once; a page says such things again and again
+    return furniture + len(repeated) >= 3 or not plaintext.looks_like_release(text)
 
 
 def parse(text: str, *, source: str) -> Document:
@@ -155,69 +243,58 @@ def parse(text: str, *, source: str) -> Document:
         >>> doc.text.splitlines()[0], doc.dropped
         ('Headline of the story here', ('Sign in', 'Share'))
     """
-    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    lines = segments(text)
     if not lines:
         raise LoadError(source, "empty file")
     counts: dict[str, int] = {}
-    for _, line in lines:
+    for line in lines:
         counts[_normal(line)] = counts.get(_normal(line), 0) + 1
-    breaks = [
-        is_furniture(line) or (counts[_normal(line)] > 1 and not is_prose(line))
-        for _, line in lines
-    ]
+    breaks = [is_furniture(line) or (counts[_normal(line)] > 1 and not is_prose(line)) for line in lines]
     # runs of lines between furniture lines; the article is the one with the most prose
     best, best_score, run_start = (0, 0), 0, 0
     for index in range(len(lines) + 1):
         if index == len(lines) or breaks[index]:
-            score = sum(len(line) for _, line in lines[run_start:index] if is_prose(line))
+            score = sum(len(line) for line in lines[run_start:index] if is_prose(line))
             if score > best_score:
                 best, best_score = (run_start, index), score
             run_start = index + 1
     if best_score == 0:
         raise LoadError(source, "no article text found: no line of the page reads as prose")
     start, end = best
-    prose = [i for i in range(start, end) if is_prose(lines[i][1])]
+    prose = [i for i in range(start, end) if is_prose(lines[i])]
     first, last = prose[0], prose[-1]
     keep = set(range(first, last + 1))
-    headline = ""
+    # above the first paragraph: date lines and bylines, then the headline; nothing higher
+    headline_index = None
     for index in range(first - 1, start - 1, -1):
-        line = plaintext.strip_marks(lines[index][1])
-        if parse_date(_DATE_LABEL.sub("", line)):
-            keep.add(index)
-        elif re.match(r"^by\s+[A-Z]", line):
+        line = plaintext.strip_marks(lines[index])
+        if date_of_line(line) or _BYLINE.match(line):
             keep.add(index)
         elif _words(line) >= 3 and not is_widget(line):
             keep.add(index)
-            headline = line
+            headline_index = index
             break
     seen: set[str] = set()
     for index in sorted(keep):
-        line = lines[index][1]
-        key = _normal(line)
-        if is_widget(line) or key in seen:
+        key = _normal(lines[index])
+        if is_widget(lines[index]) or key in seen:
             keep.discard(index)
-            continue
         seen.add(key)
-    # a line whose words a longer kept line contains repeats it (abstract, pull quote)
+    # a long line whose words a longer kept line contains repeats it (abstract, pull quote)
     for index in sorted(keep):
-        line = lines[index][1]
+        line = lines[index]
         body = _normal(_LABEL.sub("", line))
-        if index != first - 1 and any(
-            other != index and len(lines[other][1]) > len(line) and body and body in _normal(lines[other][1])
-            for other in keep
+        if index != headline_index and _words(line) >= 8 and any(
+            other != index and len(lines[other]) > len(line) and body in _normal(lines[other]) for other in keep
         ):
             keep.discard(index)
-    kept = "\n\n".join(lines[i][1] for i in sorted(keep)) + "\n"
-    dropped = tuple(line for i, (_, line) in enumerate(lines) if i not in keep)
+    kept = "\n\n".join(lines[i] for i in sorted(keep)) + "\n"
+    dropped = tuple(line for i, line in enumerate(lines) if i not in keep)
 
     metadata: dict[str, str] = {}
-    date = ""
-    for index in sorted(keep):
-        if index < first:
-            iso = parse_date(_DATE_LABEL.sub("", plaintext.strip_marks(lines[index][1])))
-            if iso:
-                date, metadata["date_basis"] = iso, "date line"
-                break
+    date = next((iso for i in sorted(keep) if i < first and (iso := date_of_line(lines[i]))), "")
+    if date:
+        metadata["date_basis"] = "date line"
     years = [int(d.iso_start[:4]) for d in find_dates(kept)]
     dateline = find_dateline(kept, year=int(date[:4]) if date else (max(years) if years else None))
     if dateline:
@@ -228,11 +305,8 @@ def parse(text: str, *, source: str) -> Document:
             date, metadata["date_basis"] = dateline.date, "dateline"
     if not date and (date := lead_date(kept)):
         metadata["date_basis"] = "lead paragraph"
-    publisher = ""
-    if start > 0 or first > 0:
-        bar = _TITLE_BAR.match(lines[0][1])
-        if bar and 0 not in keep:
-            publisher = bar.group("site").strip()
+    headline = plaintext.strip_marks(lines[headline_index]) if headline_index is not None else ""
+    publisher = site_name(lines[0].split("\n")[0], headline) if 0 not in keep else ""
     if not publisher and dateline and dateline.agency:
         publisher = dateline.agency
     return Document(

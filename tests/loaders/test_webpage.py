@@ -41,7 +41,7 @@ def test_sample_page_keeps_headline_date_and_article(data: Path) -> None:
 )
 def test_sample_page_furniture_is_dropped_and_recorded(data: Path, furniture: str) -> None:
     doc = webpage.read(data / "webpage.txt")
-    assert furniture in doc.dropped
+    assert any(furniture in dropped for dropped in doc.dropped)
     assert furniture not in doc.text.replace("Digital ministers from ten ASEAN member states met in Nanning on Thursday to", "")
 
 
@@ -49,7 +49,8 @@ def test_every_line_is_either_kept_or_dropped(data: Path) -> None:
     raw = (data / "webpage.txt").read_text("utf-8")
     doc = webpage.read(data / "webpage.txt")
     kept = [line for line in doc.text.splitlines() if line]
-    assert sorted(kept + list(doc.dropped)) == sorted(line.strip() for line in raw.splitlines() if line.strip())
+    dropped = [line for block in doc.dropped for line in block.splitlines()]
+    assert sorted(kept + dropped) == sorted(line.strip() for line in raw.splitlines() if line.strip())
 
 
 def test_an_article_split_by_a_widget_line_stays_whole() -> None:
@@ -112,3 +113,34 @@ def test_seed_page_002(sources: Path) -> None:
         "Information and Communications Technology is one of the four priority areas of collaboration",
         "Leave a Reply",
     )
+
+
+def test_a_news_portal_page_with_wrapped_paragraphs(data: Path) -> None:
+    doc = read(data / "extra" / "news_portal.txt")
+    assert doc.format == "webpage"
+    assert doc.title == "Suzhou park signs data pact with Singapore firms"
+    assert doc.date == "2024-03-19"  # from "Updated: 2024-03-19 16:45" in the byline
+    assert doc.publisher == "Eastern Business Herald"  # title bar "Headline - Site"
+    # wrapped lines stay as they were, inside one paragraph
+    assert "pact with three\nSingapore technology firms on Monday" in doc.text
+    assert doc.text.rstrip().endswith("representatives from both countries.")
+    for furniture in ("Skip to main content", "Sign up for free", "Print | Email | Share", "Editor: Zhou Hui",
+                      "Most Viewed", "Stocks end mixed", "All rights reserved"):
+        assert furniture not in doc.text, furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("March 09, 2020", "2020-03-09"),
+        ("Published: 15 September 2023", "2023-09-15"),
+        ("2023-09-05 15:20:00 Source: Xinhua Editor: Liu", "2023-09-05"),
+        ("By Wang Li | Updated: Sep 5, 2023 10:21 AM", "2023-09-05"),
+        ("Posted on 2 June 2021 by admin", "2021-06-02"),
+        ("The expo was held on 5 May 2021 in Chongqing, with many guests.", ""),
+        ("Since 2018", ""),
+        ("Photos from 2 May 2021 and 3 May 2021", ""),
+    ],
+)
+def test_date_lines(line: str, iso: str) -> None:
+    assert webpage.date_of_line(line) == iso

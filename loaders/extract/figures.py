@@ -149,7 +149,8 @@ def _money_measure(sentence: str, amount: Amount) -> str | None:
     after, before = sentence[amount.end:], sentence[:amount.start]
     if re.match(rf"\s+(?:[\w-]+\s+){{0,2}}?{_words(money['fund_after'])}", after, re.IGNORECASE):
         return "fund_size"
-    if re.search(rf"{_words(money['fund_before'])}\s*$", before, re.IGNORECASE):
+    fund_then = rf"{_words(money['fund_nouns'])},?\s+(?:[\w-]+\s+){{0,3}}?{_words(money['fund_links'])}\s*$"
+    if re.search(fund_then, before, re.IGNORECASE):
         return "fund_size"
     near = before[-40:] + " " + after[:30]
     if re.search(_words(money["investment"]), near, re.IGNORECASE):

@@ -216,10 +216,13 @@ def _stands_as_item(text: str, mention: TopicMention) -> bool:
 
 
 def _is_background(sentence: Sentence, mention: EntityMention) -> bool:
-    """Whether ``mention`` is named as the background ("under X", "as part of X")."""
+    """Whether ``mention`` is named as the background ("under X", "X-supported")."""
     before = sentence.text[:mention.start - sentence.start]
+    after = sentence.text[mention.end - sentence.start:]
     phrases = _alternation(_rules()["background"])
-    return re.search(rf"\b(?:{phrases})\s+(?:the\s+)?$", before, re.IGNORECASE) is not None
+    suffixes = _alternation(_rules()["background_suffixes"])
+    return (re.search(rf"\b(?:{phrases})\s+(?:the\s+)?$", before, re.IGNORECASE) is not None
+            or re.match(rf"-(?:{suffixes})\b", after, re.IGNORECASE) is not None)
 
 
 def _subject_of(sentence: Sentence, candidates: list[EntityMention], position: int) -> EntityMention | None:
@@ -257,7 +260,9 @@ def _carried_subject(sentence: Sentence, mentions: list[EntityMention],
     """
     if candidates:
         order = _rules()["carry_order"]
-        foreground = [m for m in candidates if not _is_background(sentence, m)] or candidates
+        foreground = [m for m in candidates if not _is_background(sentence, m)]
+        if not foreground:
+            return None
         return min(foreground, key=lambda m: (order.index(m.type) if m.type in order else len(order),
                                               m.start)).entity
     if any(m.type in ("Person", "Organization", "Publication") for m in mentions):

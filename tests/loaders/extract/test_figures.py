@@ -207,3 +207,19 @@ def test_bare_dollars_follow_the_source():
     assert [f.unit for f in find_figures(singapore)] == ["SGD"]
     wire = make_analysis(["BEIJING, May 3 (Xinhua) -- GCI is a $10 million fund."], {"GCI": "Initiative/gci"})
     assert [f.unit for f in find_figures(wire)] == ["USD"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "GCI set up a fund of S$15 million for start-ups.",
+    "The GCI fund, worth S$15 million in total, opened today.",
+    "GCI is a S$15 million joint innovation fund.",
+])
+def test_fund_size_worded_around_the_money(sentence):
+    analysis = make_analysis([sentence], {"GCI": "Initiative/gci"})
+    assert rows(analysis) == [("Initiative/gci", "fund_size", "15000000", "SGD", "")]
+
+
+def test_investment_is_not_a_fund():
+    analysis = make_analysis(["Under GCI, 9 projects worth S$15 million were signed."],
+                             {"GCI": "Initiative/gci"})
+    assert ("Initiative/gci", "investment_value", "15000000", "SGD", "") in rows(analysis)

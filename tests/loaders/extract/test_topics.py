@@ -168,3 +168,12 @@ def test_evidence_is_the_sentence():
     (tag,) = find_topics(analysis)
     assert analysis.document.text[tag.evidence.start:tag.evidence.end] == tag.evidence.quote
     assert tag.evidence.quote == "The Fair is about robotics."
+
+
+def test_a_hyphenated_modifier_is_background():
+    analysis = make_analysis(
+        ["The Care Grant opened in May.",
+         "Another Care Grant-supported project builds a diagnosis tool.",
+         "Using 5G, they aim to help patients."],
+        {"Care Grant": "Initiative/care grant"})
+    assert tags(analysis) == []

@@ -17,8 +17,10 @@ about. Both are read from the language of the genre, whose wording lives in
 - the subject is one of the resolved mentions of the sentence, of a type the
   measure allows (``subjects`` in ``measures.yaml``): the one the number's frame
   names ("signed *at* the meeting", "signed *under* SCI", "participating *in* this
-  year's SCE"), the occasion before the programme; else the nearest mention before
-  the number ("SCE 2019 saw ... 70 companies"), else the nearest after it. A number
+  year's SCE"), the occasion before the programme; else, taking the allowed types
+  in their order of preference (the pavilion before the fair it stands in), the
+  nearest mention before the number ("SCE 2019 saw ... 70 companies"), else the
+  nearest after it. A number
   with no subject is not a figure.
 - ``as_of`` is the document's date, unless the source dates the number ("1,400 sqm
   in 2018", "as of March 2021").
@@ -224,10 +226,14 @@ def _subject(sentence: Sentence, mentions: list[EntityMention], reading: _Readin
                   and (frame != "occasion" or m.type == "Event")]
         if framed:
             return min(framed, key=lambda m: abs(m.start - position))
-    before = [m for m in candidates if m.end <= position]
-    if before:
-        return before[-1]
-    return candidates[0]
+    for kind in allowed:
+        of_kind = [m for m in candidates if m.type == kind]
+        before = [m for m in of_kind if m.end <= position]
+        if before:
+            return before[-1]
+        if of_kind:
+            return of_kind[0]
+    return None
 
 
 def _as_of(document_date: str, sentence: str, reading: _Reading) -> str:

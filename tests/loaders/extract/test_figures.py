@@ -223,3 +223,9 @@ def test_investment_is_not_a_fund():
     analysis = make_analysis(["Under GCI, 9 projects worth S$15 million were signed."],
                              {"GCI": "Initiative/gci"})
     assert ("Initiative/gci", "investment_value", "15000000", "SGD", "") in rows(analysis)
+
+
+def test_the_pavilion_before_the_fair_it_stands_in():
+    analysis = make_analysis(["The Thai Pavilion at the fair spans 1,200 square metres."],
+                             {"The Thai Pavilion": "Project/thai pavilion", "the fair": "Event/fair 2024"})
+    assert rows(analysis) == [("Project/thai pavilion", "exhibition_area", "1200", "sqm", "")]

@@ -87,9 +87,9 @@ _PATTERNS = [
     # March 2020, March, 2020
     rf"{_month('m1')}{_SEP}{_year('y1')}",
     # from 2020 to 2022, 2020-2022, between 2020 and 2022
-    rf"(?<![\w,.$-]){_year('y1')}{_TO}{_year('y2')}",
+    rf"(?<![\w,.$])(?<!\d-){_year('y1')}{_TO}{_year('y2')}",
     # 2019
-    rf"(?<![\w,.$-]){_year('y1')}(?![-\u2010-\u2015]\d)",
+    rf"(?<![\w,.$])(?<!\d-){_year('y1')}(?![-\u2010-\u2015]\d)",
 ]
 _COMPILED = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
 _DAY_MONTH = [
@@ -165,8 +165,12 @@ def _capitalised(match: re.Match[str]) -> bool:
 
 
 def _and_allowed(match: re.Match[str]) -> bool:
-    """``A and B`` is a range only after ``between`` ("between 2020 and 2022")."""
+    """``A and B`` is a range between two days of one month ("September 4 and 5, 2023"),
+    otherwise only after ``between`` ("between 2020 and 2022"; not "for 2018 and 2019")."""
     if not re.search(r"\sand\s", match.group(0), re.IGNORECASE):
+        return True
+    groups = match.groupdict()
+    if groups.get("d1") and groups.get("d2") and not groups.get("m1"):
         return True
     return match.string[: match.start()].rstrip().lower().endswith("between")
 

@@ -56,6 +56,11 @@ def test_parse_date_keeps_the_precision_given(text: str, iso: str) -> None:
         ("publication is scheduled for December 2023.", [("December 2023", "2023-12", "")]),
         ("Launched in 2019, the fund", [("2019", "2019", "")]),
         ("for 2018 and 2019 respectively", [("2018", "2018", ""), ("2019", "2019", "")]),
+        ("on September 4 and 5, 2023", [("September 4 and 5, 2023", "2023-09-04", "2023-09-05")]),
+        ("from December 30, 2023 - January 2, 2024", [("December 30, 2023 - January 2, 2024", "2023-12-30", "2024-01-02")]),
+        ("held 4th-6th September 2023", [("4th-6th September 2023", "2023-09-04", "2023-09-06")]),
+        ("by mid-2021", [("2021", "2021", "")]),
+        ("Aug 27th, 2019", [("Aug 27th, 2019", "2019-08-27", "")]),
     ],
 )
 def test_find_dates_reads_single_dates_and_ranges(text: str, found: list[tuple[str, str, str]]) -> None:

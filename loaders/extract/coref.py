@@ -91,11 +91,11 @@ def _edition(an: "_Analyzer", series: str, year: str) -> str:
     return an.registry.add("Event", _edition_label(label, year))
 
 
-def _claim(an: "_Analyzer", start: int, end: int, key: str) -> None:
-    """Mention ``key`` at ``start:end``, replacing shorter event mentions inside the span."""
+def _claim(an: "_Analyzer", start: int, end: int, key: str, drop=("Event",)) -> None:
+    """Mention ``key`` at ``start:end``, replacing the mentions of types ``drop`` inside the span."""
     an.mentions = [m for m in an.mentions
-                   if not (start <= m.start and m.end <= end and m.type == "Event")]
-    if not an._taken(start, end):
+                   if not (start <= m.start and m.end <= end and m.type in drop)]
+    if not an._taken(start, end, nested_ok=True):
         an._mention(start, end, key)
 
 
@@ -176,38 +176,75 @@ def _antecedent(an: "_Analyzer", position: int, type_: str, head: str) -> str | 
     return min(after, key=lambda m: m.start).entity if after else None
 
 
+_ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_COMMITTEES = ("Committee", "Commission", "Council", "Board", "Taskforce", "Working")
+
+
+def _ordinal_number(word: str) -> int:
+    word = word.lower()
+    return _ORDINAL_NUMBERS.get(word) or int(re.match(r"\d+", word).group(0))
+
+
+def _committee_in(an: "_Analyzer", label: str) -> str | None:
+    """The committee an acronym in a meeting's name stands for ("SCI JIC Meeting" -> the JIC)."""
+    for word in reversed(label.split()):
+        key = an.registry.find(word) if word.isupper() else None
+        if key and an.registry.records[key].type == "Organization" and \
+                an.registry.records[key].label.split()[-1] in _COMMITTEES:
+            return key
+    return None
+
+
 def _meetings(an: "_Analyzer") -> None:
-    """A named body followed by an event noun, or an ordinal before a committee, is a meeting."""
+    """A committee with an ordinal or an event noun is a meeting: "the 3rd JIC meeting", "the fifth CCI JIC"."""
     nouns = sorted(lexicon.data()["event_nouns"], key=len, reverse=True)
-    noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+    noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b")
+    index: dict[tuple[int, str], str] = {}
     for m in sorted(an.mentions, key=lambda m: m.start):
-        record = an.registry.records[m.entity]
-        if record.type not in ("Organization", "Event", "Initiative"):
+        record = an.registry.records.get(m.entity)
+        if record is None or record.type not in ("Organization", "Event", "Initiative"):
             continue
-        tail = re.match(r"(\s*\([A-Z]{2,}\))?(?:\s+[A-Z]{2,})*", an.text[m.end:m.end + 40])
-        end = m.end + (tail.end() if tail else 0)
-        # acronyms in a row name one thing: "CCI JIC" is the committee of the initiative
+        before = re.search(rf"\b({_ORDINAL})\s+(?:[A-Z]{{2,}}\s+)*$", an.text[max(0, m.start - 30):m.start], re.I)
+        tail = re.match(r"(\s*\([A-Z]{2,}\))?", an.text[m.end:m.end + 12])
+        end = m.end + tail.end()
         noun = noun_rx.match(an.text, end)
-        before = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 14):m.start], re.I)
-        committee = record.type == "Organization" and record.label.split()[-1] in ("Committee", "Commission",
-                                                                                   "Council", "JIC")
-        if not noun and not (before and committee):
+        if record.type == "Event":
+            committee = _committee_in(an, record.label) if record.label.split()[-1] in ("Meeting", "meeting") else None
+            if committee is None:
+                if noun and not before and not lexicon.is_recurring_event(noun.group(1).split()[-1]):
+                    _named_occasion(an, m.start, noun.end(), record)
+                continue
+            noun_text, stop = "meeting", m.end
+        elif record.label.split()[-1] in _COMMITTEES:
+            committee = m.entity
+            if not (before or noun):
+                continue
+            noun_text, stop = (noun.group(1), noun.end()) if noun else ("", end)
+        else:
+            if noun and not before:
+                _named_occasion(an, m.start, noun.end(), record)
             continue
-        if noun and noun.group(1)[0].isupper():
-            continue
-        if not noun and record.type != "Organization":
-            continue
-        start = m.start - (len(before.group(0)) if before else 0)
-        stop = noun.end() if noun else end
-        surface = an.text[start:stop]
-        label = re.sub(r"\s*\([A-Z]{2,}\)", "", surface)
-        label = re.sub(r"\s+", " ", label)
-        if lexicon.is_recurring_event(label.split()[-1]) and not before and record.type == "Event":
-            continue
-        key = an.registry.add("Event", _expand(an, label), [label] if _expand(an, label) != label else [])
-        _claim(an, start, stop, key)
-        an.mentions = [x for x in an.mentions if not (start <= x.start and x.end <= stop and x.entity != key
-                                                      and x.type == "Organization")]
+        ordinal = before.group(1) if before else ""
+        start = m.start - (len(an.text[max(0, m.start - 30):m.start]) - before.start()) if before else m.start
+        slot = (_ordinal_number(ordinal) if ordinal else 0, committee)
+        label = " ".join(w for w in (ordinal, an.registry.records[committee].label, noun_text) if w)
+        surface = re.sub(r"\s+", " ", re.sub(r"\s*\([A-Z]{2,}\)", "", an.text[start:stop]))
+        key = index.get(slot)
+        if key is None:
+            key = index[slot] = an.registry.add("Event", label, [surface] if surface != label else [])
+        else:
+            an.registry.records[key].aliases.add(surface)
+        _claim(an, start, stop, key, drop=("Event", "Organization"))
+
+
+def _named_occasion(an: "_Analyzer", start: int, stop: int, record) -> None:
+    """"the SCE inauguration ceremony": a body or event with an event noun is an occasion of its own."""
+    surface = re.sub(r"\s+", " ", re.sub(r"\s*\([A-Z]{2,}\)", "", an.text[start:stop]))
+    words = surface.split()
+    label = " ".join([record.label] + words[1:]) if len(words) >= 2 and an.registry.find(words[0]) else surface
+    key = an.registry.add("Event", label, [surface] if surface != label else [])
+    _claim(an, start, stop, key, drop=("Event", "Organization"))
 
 
 def _expand(an: "_Analyzer", label: str) -> str:

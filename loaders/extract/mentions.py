@@ -41,7 +41,8 @@ from dataclasses import dataclass, field
 
 from sgcn.loaders.document import Document
 from sgcn.loaders.extract import gazetteer, lexicon
-from sgcn.loaders.extract.names import Candidate, find_names, tokenize
+from sgcn.loaders.extract.described import find_described
+from sgcn.loaders.extract.names import Candidate, find_names
 from sgcn.loaders.extract.sentences import split_sentences
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 from sgcn.loaders.facts import Entity
@@ -144,6 +145,16 @@ class Registry:
             self.index.setdefault(normalize(name), key)
         return key
 
+    def extend(self, key: str, name: str) -> None:
+        """Another description of the described entity ``key``; the longest becomes its label."""
+        record = self.records[key]
+        if len(name) > len(record.label):
+            record.aliases.add(record.label)
+            record.label = name
+        elif normalize(name) != normalize(record.label):
+            record.aliases.add(name)
+        self.index.setdefault(normalize(name), key)
+
     def entity(self, key: str) -> Entity:
         """The :class:`Entity` registered under ``key``."""
         r = self.records[key]
@@ -168,6 +179,17 @@ def _without_country(label: str, aliases: list[str]) -> tuple[str, list[str]]:
     return label, aliases
 
 
+def _generic_agreement(label: str) -> bool:
+    """Whether a capitalised agreement name is only its kind ("Joint Letter of Intent").
+
+    Examples:
+        >>> _generic_agreement("Joint Letter of Intent"), _generic_agreement("Free Trade Agreement")
+        (True, False)
+    """
+    kind = re.sub(r"^joint ", "", label.lower())
+    return kind in ("letter of intent", "memorandum of understanding", "agreement", "mou", "contract")
+
+
 def _edition_label(series: str, year: str) -> str:
     return f"{series} {year}"
 
@@ -183,10 +205,21 @@ class _Analyzer:
         self.registry = Registry()
         self.mentions: list[EntityMention] = []
         self.person_refs: list[Candidate] = []
+        self.containers: set[tuple[int, int, str]] = set()  # described spans, which may hold names
+        self.cores: dict[tuple[str, str], str] = {}  # (type, kind) -> key of a described entity
 
     # ---------------------------------------------------------------- helpers
-    def _taken(self, start: int, end: int) -> bool:
-        return any(m.start < end and start < m.end for m in self.mentions)
+    def _taken(self, start: int, end: int, *, nested_ok: bool = False) -> bool:
+        """Whether a mention (not a described container) overlaps ``start:end``.
+
+        With ``nested_ok``, mentions lying inside the span do not count.
+        """
+        for m in self.mentions:
+            if m.start < end and start < m.end and (m.start, m.end, m.entity) not in self.containers:
+                if nested_ok and start <= m.start and m.end <= end:
+                    continue
+                return True
+        return False
 
     def _mention(self, start: int, end: int, key: str) -> None:
         type_ = self.registry.records[key].type
@@ -207,7 +240,7 @@ class _Analyzer:
                 if cand.type == "PersonRef":
                     self.person_refs.append(cand)
                     continue
-                if cand.type == "Agreement" and self._batch(cand.start):
+                if cand.type == "Agreement" and (self._batch(cand.start) or _generic_agreement(cand.label)):
                     continue
                 label, aliases = self._possessive_label(cand)
                 aliases += cand.aliases + ([cand.acronym] if cand.acronym else [])
@@ -227,6 +260,22 @@ class _Analyzer:
                         continue
                 self._mention(start, end, key)
         self._contact_blocks()
+        self._described()
+
+    def _described(self) -> None:
+        """Agreements, events, projects named by description; one entity per kind per document."""
+        for sentence in self.sentences:
+            for cand in find_described(sentence.text, sentence.start):
+                core = cand.aliases[0]
+                key = self.cores.get((cand.type, core))
+                if key is None:
+                    key = self.cores[(cand.type, core)] = self.registry.add(cand.type, cand.label, generic=True)
+                else:
+                    self.registry.extend(key, cand.label)
+                if self._taken(cand.start, cand.end, nested_ok=True):
+                    continue
+                self.containers.add((cand.start, cand.end, key))
+                self._mention(cand.start, cand.end, key)
 
     def _batch(self, start: int) -> bool:
         """Whether the agreement named at ``start`` is counted ("eight Memorandum ...")."""
@@ -318,10 +367,23 @@ class _Analyzer:
         return start, end, edition
 
     # ---------------------------------------------------------------- assemble
+    def _rekey(self) -> None:
+        """Give entities whose label grew (described ones) the key of their final label."""
+        rename = {}
+        for key, record in list(self.registry.records.items()):
+            new = entity_key(record.type, record.label)
+            if new != key and new not in self.registry.records:
+                self.registry.records[new] = self.registry.records.pop(key)
+                rename[key] = new
+        if rename:
+            self.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type)
+                             for m in self.mentions]
+
     def analysis(self) -> Analysis:
         from sgcn.loaders.extract.coref import resolve_references
 
         resolve_references(self)
+        self._rekey()
         mentions = tuple(sorted(set(self.mentions), key=lambda m: (m.start, -m.end, m.entity)))
         keys = {m.entity for m in mentions}
         entities = {k: self.registry.entity(k) for k in sorted(keys)}

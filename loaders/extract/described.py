@@ -1,0 +1,158 @@
+"""Entities named by a description rather than a proper name.
+
+Press releases single out agreements, events and projects in lower case: "a joint
+letter of intent to co-organise the Smart China Expo", "an online signing ceremony
+today", "the videoconference between ... and ...", "One of these projects focuses
+on new energy battery management, run by ...", "IMDA's TradeTrust pilot". Each
+rule here returns :class:`~sgcn.loaders.extract.names.Candidate` spans with a
+*core* (the kind of thing: "letter of intent", "signing ceremony") so that the
+mentions of one document with the same core are one entity, labelled by its
+fullest description. A counted batch ("eight MOUs", "13 memorandums") or a bare
+indefinite ("a hackathon", "an agreement") singles nothing out and gives nothing.
+
+Examples:
+    >>> [(c.type, c.label) for c in find_described(
+    ...     "They inked a joint letter of intent to co-organise the Smart China Expo (SCE) from 2020.", 0)]
+    [('Agreement', 'joint letter of intent to co-organise the Smart China Expo')]
+    >>> [(c.type, c.label) for c in find_described("They met in an online signing ceremony today.", 0)]
+    [('Event', 'online signing ceremony')]
+    >>> find_described("Activities include a hackathon and an agreement.", 0)
+    []
+"""
+
+from __future__ import annotations
+
+import re
+
+from sgcn.loaders.extract.names import Candidate
+
+_AGREEMENT = r"(?:[Jj]oint\s+)?(?:[Ll]etter\s+of\s+[Ii]ntent|[Mm]emorandum\s+of\s+[Uu]nderstanding|MoU|MOU|(?:[Ff]ramework\s+|[Cc]ooperation\s+)?[Aa]greement|[Cc]ontract)"
+_EVENT = r"(?:video\s?conference|signing\s+ceremony|ceremony|meeting|teleconference|video\s+call|summit)"
+_DET = r"\b(?P<det>[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+"
+_MOD = r"(?P<mod>(?:(?:online|virtual|joint|bilateral|new|first|historic|official|formal|special)\s+){0,2})"
+_COMPLEMENT_START = r"(?:between|to|on|of\s+the|for|with)\b"
+_ANCHOR = re.compile(r"^\s*(?:today|yesterday|this\s+(?:morning|afternoon|evening|week)|on\s+[A-Z]\w+|"
+                     r"(?:was|were|has\s+been|had\s+been)?\s*(?:signed|inked|concluded|held|reached))\b")
+_PROJECT = re.compile(
+    r"\b(?:One\s+of\s+(?:these|the|our)(?:\s+[\w-]+)?\s+projects|(?:[Aa]nother|[Tt]he|[Aa]|[Tt]his)\s+"
+    r"(?:[\w-]+\s+){0,2}?project)\s+(?:focuses|focusses|centres|centers|is\s+focused)\s+on\s+"
+    r"|\b(?:[Aa]nother|[Oo]ne|[Tt]he|[Aa]|[Tt]his)\s+(?:[\w-]+\s+){0,2}?project\s+(?:involves|develops|aims\s+to\s+develop|"
+    r"will\s+develop|is\s+developing)\s+(?:the\s+(?:creation|development|deployment|design)\s+of\s+)?")
+_PROJECT_NP = re.compile(r"(?:an?\s+|the\s+)?(?P<np>[a-z0-9][\w-]*(?:\s+(?!by\b|run\b|for\b|which\b|that\b|to\b)"
+                         r"[a-z0-9][\w-]*){0,9})")
+_PILOT = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})(?:\*\*|__|_)?\d?"
+                    r"\s+(?P<noun>pilot|programme|program|sandbox|scheme)\b")
+
+
+def _cand(sentence: str, offset: int, start: int, end: int, type_: str, label: str, rule: str,
+          core: str) -> Candidate:
+    c = Candidate(offset + start, offset + end, sentence[start:end], type_, label, rule=rule)
+    c.aliases.append(core)
+    return c
+
+
+def _complement(sentence: str, pos: int) -> int:
+    """End of a complement ("between A and B to co-organise the X") starting at ``pos``."""
+    if not re.match(r"\s+" + _COMPLEMENT_START, sentence[pos:]):
+        return pos
+    end = pos
+    for m in re.finditer(r"\s*(\S+)", sentence[pos:]):
+        word = m.group(1)
+        bare = word.rstrip(",;:.!?\"”)")
+        if word[:1] in "(“\"" or bare.lower() in _STOP_WORDS:
+            break
+        end = pos + m.start(1) + len(bare)
+        if bare != word:
+            break
+    return end
+
+
+_STOP_WORDS = {"from", "in", "at", "was", "were", "is", "are", "will", "has", "have", "had", "which",
+               "that", "after", "during", "today", "yesterday", "signed", "inked", "witnessed", "held",
+               "since", "as", "by", "who", "where", "when", "while"}
+
+
+def _agreements(sentence: str, offset: int) -> list[Candidate]:
+    out = []
+    for m in re.finditer(_DET + _MOD + rf"(?P<noun>{_AGREEMENT})\b(?!s\b)", sentence):
+        end = _complement(sentence, m.end())
+        definite = m.group("det").lower() in ("the", "this", "that")
+        if end == m.end():
+            if definite or not _ANCHOR.match(sentence[end:]):
+                continue  # "the agreement" refers back; "an agreement" alone singles nothing out
+        start = m.start("mod") if m.group("mod") else m.start("noun")
+        label = re.sub(r"\s+", " ", sentence[start:end])
+        label = re.sub(r"\s*\([A-Z]{2,}\)", "", label)
+        core = re.sub(r"^(?:[Jj]oint\s+)", "", re.sub(r"\s+", " ", m.group("noun"))).lower()
+        out.append(_cand(sentence, offset, start, end, "Agreement", label, "described", core))
+    return out
+
+
+def _events(sentence: str, offset: int) -> list[Candidate]:
+    out = []
+    for m in re.finditer(_DET + _MOD + rf"(?P<noun>(?:[a-z]+\s+)?{_EVENT})\b(?!s\b)", sentence):
+        noun = re.sub(r"\s+", " ", m.group("noun"))
+        if noun.split()[0] in ("the", "a", "an", "this", "that", "media", "press", "board", "annual"):
+            continue
+        end = _complement(sentence, m.end())
+        definite = m.group("det").lower() in ("the", "this", "that")
+        if end == m.end() and (definite or not _ANCHOR.match(sentence[end:])):
+            continue
+        start = m.start("mod") if m.group("mod") else m.start("noun")
+        label = re.sub(r"\s+", " ", sentence[start:end])
+        label = re.sub(r"\s*\([A-Z]{2,}\)", "", label)
+        core = noun.lower().replace("video conference", "videoconference")
+        core = core.split()[-1] if core.endswith("meeting") else core
+        out.append(_cand(sentence, offset, start, end, "Event", label, "described", core))
+    return out
+
+
+def _projects(sentence: str, offset: int) -> list[Candidate]:
+    out = []
+    for m in _PROJECT.finditer(sentence):
+        np = _PROJECT_NP.match(sentence, m.end())
+        if not np or len(np.group("np").split()) < 2:
+            continue
+        label = np.group("np") + " project"
+        out.append(_cand(sentence, offset, np.start("np"), np.end("np"), "Project", label, "described",
+                         label))
+    return out
+
+
+def _pilots(sentence: str, offset: int) -> list[Candidate]:
+    out = []
+    for m in _PILOT.finditer(sentence):
+        name = m.group("name")
+        first = name.split()[0]
+        from sgcn.loaders.extract import gazetteer, lexicon
+
+        if lexicon.is_not_name_start(first) or gazetteer.lookup(name) or lexicon.name_head(name.split())[0]:
+            continue
+        c = _cand(sentence, offset, m.start("name"), m.end("name"), "Initiative", name, "pilot",
+                  f"{name} {m.group('noun')}")
+        out.append(c)
+    return out
+
+
+def find_described(sentence: str, offset: int) -> list[Candidate]:
+    """Agreements, events, projects and pilots a sentence names by description.
+
+    Args:
+        sentence: the sentence's text.
+        offset: where it starts in the document's text.
+
+    Returns:
+        Candidates; ``aliases[0]`` of each is its core (the kind of thing), by which
+        the mentions of one document are grouped into one entity.
+
+    Examples:
+        >>> [c.label for c in find_described(
+        ...     "One of these projects focuses on new energy battery management, run by A Pte Ltd.", 0)]
+        ['new energy battery management project']
+        >>> [c.label for c in find_described("Both sides will expand IMDA's TradeTrust pilot.", 0)]
+        ['TradeTrust']
+        >>> find_described("Chongqing and Singapore inked 13 memorandums of understanding.", 0)
+        []
+    """
+    return (_agreements(sentence, offset) + _events(sentence, offset) + _projects(sentence, offset)
+            + _pilots(sentence, offset))

@@ -15,7 +15,8 @@ The document's own metadata is read from it:
   headline), else a dateline (``SINGAPORE, 25 November 2022 -``), else the month of
   the first dated occasion of the lead paragraph (``metadata["date_basis"]`` says so);
 - publisher: the sign-off line above the date (an organisation name in capitals,
-  turned into title case), or an "Issued by ..." line.
+  turned into title case), an "Issued by ..." line, or a letterhead (an organisation
+  named alone above the title).
 
 Examples:
     >>> doc = parse("PRESS RELEASE\\n\\nA TITLE HERE\\n\\n1. Text.\\n\\nMINISTRY OF HEALTH\\n2 MAY 2021\\n", source="a.txt")
@@ -119,24 +120,65 @@ def is_heading(line: str) -> bool:
     )
 
 
+def _is_org_name(line: str) -> bool:
+    """An organisation's name: a few words opening or closing with an organisation word
+    ("Ministry of Trade and Industry", "Infocomm Media Development Authority (IMDA)")."""
+    words = re.sub(r"\s*\([^)]*\)$", "", line).upper().split()
+    return (
+        0 < len(words) <= 8
+        and not _SENTENCE_END.search(line)
+        and bool(_ORG_WORD.fullmatch(words[0]) or _ORG_WORD.fullmatch(words[-1]))
+    )
+
+
+def _head(text: str) -> tuple[str, str]:
+    """The letterhead (an organisation named alone above the title) and the title."""
+    letterhead = ""
+    for _, para in paragraphs(text)[:4]:
+        lines = [strip_marks(line) for line in para.splitlines() if line.strip()]
+        lines = [line for line in lines if line and not _NOTICE.match(line) and not parse_date(line)]
+        if not lines:
+            continue
+        if not letterhead and len(lines) == 1 and _is_org_name(lines[0]) and lines[0] != lines[0].upper():
+            letterhead = lines[0]
+            continue
+        joined = " ".join(lines)
+        if all(is_heading(line) for line in lines) and len(joined) <= 300:
+            return letterhead, joined
+        break
+    # an organisation name with no heading under it was the title ("Enterprise Board Signs Pact")
+    return "", letterhead
+
+
 def find_title(text: str) -> str:
     """The first heading paragraph of a release, lines joined, marks removed.
+
+    Release notices ("For immediate release"), date lines and a letterhead (an
+    organisation named alone in title case above the title) are passed over.
 
     Examples:
         >>> find_title("\\nFor immediate release\\n\\n**SINGAPORE AND CHONGQING SIGN\\nA LETTER**\\n\\n1. Text.")
         'SINGAPORE AND CHONGQING SIGN A LETTER'
+        >>> find_title("PRESS RELEASE\\nMinistry of Trade and Industry\\n\\nTrade Talks with Chongqing\\n\\nText.")
+        'Trade Talks with Chongqing'
         >>> find_title("Singapore and Chongqing signed a letter of intent today.")
         ''
     """
-    for _, para in paragraphs(text)[:4]:
-        lines = [strip_marks(line) for line in para.splitlines() if line.strip()]
-        joined = " ".join(line for line in lines if line)
-        if not joined or all(_NOTICE.match(line) or parse_date(line) for line in lines if line):
-            continue
-        if all(is_heading(line) for line in lines if line) and len(joined) <= 300:
-            return joined
-        return ""
-    return ""
+    return _head(text)[1]
+
+
+def find_letterhead(text: str) -> str:
+    """The organisation a release names alone above its title, or ``""``.
+
+    Examples:
+        >>> find_letterhead("PRESS RELEASE\\nMinistry of Trade and Industry\\n\\nTrade Talks with Chongqing\\n\\nText.")
+        'Ministry of Trade and Industry'
+        >>> find_letterhead("TRADE TALKS WITH CHONGQING\\n\\nText.")
+        ''
+        >>> find_letterhead("Data Board Signs Pact\\n\\nThe board signed a pact today."), find_title("Data Board Signs Pact\\n\\nText.")
+        ('', 'Data Board Signs Pact')
+    """
+    return _head(text)[0]
 
 
 def date_lines(text: str) -> list[tuple[int, str]]:
@@ -270,7 +312,7 @@ def parse(text: str, *, source: str) -> Document:
         format=FORMAT,
         title=find_title(text),
         date=date,
-        publisher=find_signoff(text),
+        publisher=find_signoff(text) or find_letterhead(text),
         metadata=metadata,
     )
 

@@ -6,11 +6,12 @@ A wire release opens with a dateline naming the wire,
 line naming the organisation that issued it. Copies taken from an archive may
 carry a leading ``date YYYY-MM-DD`` header.
 
-Kept: everything from the headline (if any) or the dateline to the ``SOURCE``
-line included. Dropped: the ``date`` header and whatever follows the ``SOURCE``
-line (related links, contact boilerplate of the wire's page).
+Kept: the headline (if any) and everything from the dateline to the ``SOURCE``
+line included. Dropped: the ``date`` header, the wire page's other lines above the
+dateline ("Share this article", "News provided by", a time stamp) and whatever
+follows the ``SOURCE`` line (related links, contact boilerplate of the wire's page).
 Metadata: date from the header, else the dateline; publisher from ``SOURCE``,
-else the wire; ``metadata["wire"]`` names the wire (``"PR Newswire"``);
+else "News provided by", else the wire; ``metadata["wire"]`` names the wire (``"PR Newswire"``);
 ``metadata["dateline_place"]`` the dateline's place.
 
 Examples:
@@ -39,6 +40,7 @@ _WIRE_MARK = re.compile(
     r"|\((?P<paren>BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|Marketwired|EQS Newswire|PRNewswire)\)\s*(?:--|[-\u2013\u2014])",
     re.IGNORECASE,
 )
+_PROVIDED_BY = re.compile(r"^[ \t]*news provided by[ \t]*:?\s*\n\s*(?P<org>[^\n]+)", re.IGNORECASE | re.MULTILINE)
 _SOURCE = re.compile(r"^[ \t]*SOURCE[ \t]+(?P<org>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _WIRE_NAMES = {"prnewswire": "PR Newswire", "cnw": "CNW", "globenewswire": "GlobeNewswire"}
 
@@ -82,12 +84,13 @@ def parse(text: str, *, source: str) -> Document:
         >>> doc.date, doc.publisher, doc.metadata["dateline_place"], doc.dropped
         ('2019-08-27', 'The Committee', 'CHONGQING, China', (' date 2019-08-27 ', '\\n\\nRelated Links\\n'))
     """
-    dropped: list[str] = []
+    before: list[str] = []
+    after: list[str] = []
     metadata: dict[str, str] = {}
     date = ""
     header = _HEADER.match(text)
     if header:
-        dropped.append(header.group(0))
+        before.append(header.group(0))
         date = parse_date(header.group("date"))
         metadata["date_basis"] = "date header"
         text = text[header.end() :]
@@ -97,7 +100,7 @@ def parse(text: str, *, source: str) -> Document:
         last = sources[-1]
         publisher = last.group("org").strip()
         if text[last.end() :].strip():
-            dropped.append(text[last.end() :])
+            after.append(text[last.end() :])
         text = text[: last.end()]
     if not text.strip():
         raise LoadError(source, "no text after the date header")
@@ -105,6 +108,22 @@ def parse(text: str, *, source: str) -> Document:
     if mark:
         metadata["wire"] = wire_name(mark.group("slash") or mark.group("paren"))
     dateline = find_dateline(text)
+    title = ""
+    if dateline and dateline.start > 0:
+        # above the dateline the headline is kept; the wire page's lines ("Share this
+        # article", "News provided by", a time stamp) are dropped
+        prefix, body = text[: dateline.start], text[dateline.start :]
+        title = plaintext.find_title(prefix)
+        if by := _PROVIDED_BY.search(prefix):
+            publisher = publisher or by.group("org").strip()
+        head = ""
+        for _, para in plaintext.paragraphs(prefix):
+            if not head and title and " ".join(plaintext.strip_marks(x) for x in para.splitlines()) == title:
+                head = para
+            else:
+                before.append(para)
+        text = (head + "\n\n" if head else "") + body
+        dateline = find_dateline(text)
     if dateline:
         metadata["dateline_place"] = dateline.place
         if not date and dateline.date:
@@ -114,9 +133,6 @@ def parse(text: str, *, source: str) -> Document:
         date, basis = plaintext.find_date(text)
         if basis:
             metadata["date_basis"] = basis
-    title = ""
-    if dateline and dateline.start > 0:
-        title = plaintext.find_title(text[: dateline.start])
     return Document(
         source=source,
         text=text,
@@ -126,7 +142,7 @@ def parse(text: str, *, source: str) -> Document:
         date=date,
         publisher=publisher or metadata.get("wire", ""),
         metadata=metadata,
-        dropped=tuple(dropped),
+        dropped=tuple(before + after),
     )
 
 

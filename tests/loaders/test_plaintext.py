@@ -88,3 +88,23 @@ def test_seed_release_000(sources: Path) -> None:
     assert "Carista Wee\nAssistant Director\nCorporate Communications Division" in doc.text
     assert "Annex C: Factsheet on Smart China Expo 2020" in doc.text
     assert doc.text == (sources / "000_451af802f011b263.txt").read_text("utf-8")
+
+
+def test_a_letterhead_names_the_publisher_and_is_not_the_title() -> None:
+    text = textwrap.dedent(
+        """\
+        MEDIA RELEASE
+        Infocomm Media Development Authority
+
+        Singapore and Hainan Launch Digital Trade Pilot
+
+        1. The pilot will connect trade platforms of both sides from 2025.
+        """
+    )
+    doc = plaintext.parse(text, source="l.txt")
+    assert (doc.title, doc.publisher) == ("Singapore and Hainan Launch Digital Trade Pilot", "Infocomm Media Development Authority")
+
+
+def test_a_title_naming_an_organisation_is_still_the_title() -> None:
+    doc = plaintext.parse("Data Centre Alliance Opens Singapore Hub\n\nThe alliance opened a hub today.\n", source="t.txt")
+    assert (doc.title, doc.publisher) == ("Data Centre Alliance Opens Singapore Hub", "")

@@ -47,3 +47,20 @@ def test_seed_release_004(sources: Path) -> None:
     assert doc.text.startswith("CHONGQING, China, Aug. 27, 2019 /PRNewswire/ -- The 2019 Smart China Expo")
     assert doc.text.endswith("SOURCE The SCE Organizing Committee")
     assert doc.dropped == (" date 2019-08-27 ",)
+
+
+def test_a_wire_page_scrape_keeps_the_headline_and_drops_the_page_lines() -> None:
+    text = (
+        "Data Centre Alliance Opens Singapore Hub\n\nShare this article\n\nNews provided by\n\n"
+        "Data Centre Alliance\n\nMay 02, 2021, 09:00 ET\n\n"
+        "SINGAPORE, May 2, 2021 /PRNewswire/ -- The Data Centre Alliance opened a regional hub.\n"
+    )
+    doc = wire.parse(text, source="p.txt")
+    assert doc.title == "Data Centre Alliance Opens Singapore Hub"
+    assert doc.publisher == "Data Centre Alliance"
+    assert doc.date == "2021-05-02"
+    assert doc.text == (
+        "Data Centre Alliance Opens Singapore Hub\n\n"
+        "SINGAPORE, May 2, 2021 /PRNewswire/ -- The Data Centre Alliance opened a regional hub.\n"
+    )
+    assert doc.dropped == ("Share this article", "News provided by", "Data Centre Alliance", "May 02, 2021, 09:00 ET")

@@ -50,6 +50,7 @@ from sgcn.loaders.facts import Entity
 log = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_CURRENCY = re.compile(r"\s+(?:dollars?|cents?)\b")
 
 
 def normalize(name: str) -> str:
@@ -332,6 +333,8 @@ class _Analyzer:
             for s, e, name in found:
                 start, end = sentence.start + s, sentence.start + e
                 if self._taken(start, end):
+                    continue
+                if _CURRENCY.match(self.text, end):  # "U.S. dollars", "Singapore dollars"
                     continue
                 key = names.get(name) or self._gazetteer_key(name)
                 if key is None:

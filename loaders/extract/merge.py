@@ -4,7 +4,9 @@ Each document is analysed alone, so the same body may come out under different
 names ("Chongqing Connectivity Initiative" here, its full name there). Entities of
 the same type are merged when a name of one (label or strong alias) equals a
 name of the other; names compare normalized. A *weak* alias (an honorific and a
-surname, "Mr Goh") never merges, so that two people sharing a surname stay apart.
+surname, "Mr Goh") never merges, so that two people sharing a surname stay apart;
+an acronym alias merges only an entity the other document names by that acronym
+alone (two documents may define "JIC" for two different committees).
 A generic agreement ("letter of intent") named in one document merges with the
 one named agreement of the corpus that carries the same words, if there is
 exactly one. The merged entity's label is the fullest official name: the
@@ -101,12 +103,15 @@ def merge_extractions(extractions: list[Extraction]) -> list[Extraction]:
                 continue
             if _generic(e) and name != e.label:
                 continue
+            if name != e.label and _is_acronym(name):
+                continue  # two documents may spell the same acronym out differently
             slot = (e.type, _norm(name))
             if slot in by_name:
                 union.union(by_name[slot], e.key)
             else:
                 by_name[slot] = e.key
     _merge_generic(all_entities, union)
+    _merge_acronyms(all_entities, union)
     groups: dict[str, list[Entity]] = {}
     for e in all_entities:
         groups.setdefault(union.find(e.key), []).append(e)
@@ -139,6 +144,27 @@ def _merge_generic(entities: list[Entity], union: _Union) -> None:
                    if any(words in _norm(n) for n in (s.label, *s.aliases))}
         if len(matches) == 1:
             union.union(matches.pop(), e.key)
+
+
+def _is_acronym(name: str) -> bool:
+    """Whether ``name`` is a bare acronym ("JIC", "CQBDB").
+
+    Examples:
+        >>> _is_acronym("JIC"), _is_acronym("IDC Forum"), _is_acronym("TusStar")
+        (True, False, False)
+    """
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&*.]+s?", name))
+
+
+def _merge_acronyms(entities: list[Entity], union: _Union) -> None:
+    """An entity named only by an acronym joins the one entity that spells it out, if unique."""
+    for e in entities:
+        if not _is_acronym(e.label):
+            continue
+        owners = {union.find(o.key) for o in entities
+                  if o.type == e.type and o.key != e.key and e.label in o.aliases}
+        if len(owners) == 1:
+            union.union(owners.pop(), e.key)
 
 
 def _rewrite(x: Extraction, rename: dict[str, str], merged: dict[str, Entity]) -> Extraction:

@@ -280,6 +280,10 @@ def find_names(sentence: str, offset: int) -> list[Candidate]:
         [('Person', 'Tan Kiat How')]
         >>> [(c.type, c.label) for c in find_names("Mr Goh and Mr Li met.", 0)]
         [('PersonRef', 'Goh'), ('PersonRef', 'Li')]
+        >>> [(c.type, c.label) for c in find_names("IMDA met TusStar, a leading technology incubator.", 0)]
+        [('Organization', 'TusStar')]
+        >>> find_names("Guests met Ana, a leading expert in AI.", 0)
+        []
         >>> find_names("Strengthening Partnerships in the Digital Future", 0)
         []
     """
@@ -358,8 +362,29 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
                       "apposition" if appos or said else "possessive")
             out.append(c)
             return out
+    if _apposed_organization(words, a, b):
+        out.append(_cand(toks, a, b, sentence, offset, "Organization", " ".join(piece), "apposition"))
+        return out
     out.extend(_typed(toks, words, a, b, sentence, offset, possessor))
     return out
+
+
+def _apposed_organization(words: list[str], a: int, b: int) -> bool:
+    """"TusStar, a leading technology incubator": a name apposed to an organisation noun."""
+    piece = words[a:b]
+    if not 1 <= len(piece) <= 3 or lexicon.name_head(piece)[0] or gazetteer.lookup(" ".join(piece)):
+        return False
+    if any(not w[:1].isupper() or lexicon.title_length(piece, i) for i, w in enumerate(piece)):
+        return False
+    after = words[b:b + 7]
+    if after[:2] not in ([",", "a"], [",", "an"], [",", "the"]):
+        return False
+    for w in after[2:]:
+        if lexicon.is_organization_noun(w):
+            return True
+        if not w.islower() or w in ("of", "in", "with", "and", "that", "which", "who"):
+            return False
+    return False
 
 
 def _inside_name(words: list[str], a: int, k: int) -> bool:

@@ -1,0 +1,54 @@
+"""Merging entities across documents, and the whole pipeline on the seed corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sgcn.loaders import read
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract import extract_all
+from sgcn.loaders.extract.merge import merge_extractions
+from sgcn.loaders.facts import Entity, Extraction
+
+SOURCES = Path(__file__).parent.parent.parent.parent / "sources"
+
+
+def doc(source: str, text: str = "x", date: str = "2021-01-01") -> Document:
+    return Document(source=source, sha256="0" * 64, format="plaintext", text=text, date=date)
+
+
+def test_full_name_and_acronym_across_documents_are_one_entity():
+    a = doc("a.txt", "The Harbour Data Bureau (HDB) met the press.")
+    b = doc("b.txt", "HDB agreed with the Harbour Data Bureau on a plan.")
+    keys = {e.key for x in extract_all([a, b]) for e in x.entities if e.type == "Organization"}
+    assert keys == {"Organization/harbour data bureau"}
+
+
+def test_same_acronym_spelt_out_differently_stays_apart():
+    one = Entity("Organization/port joint committee", "Organization", "Port Joint Committee", ("JC",))
+    two = Entity("Organization/jade council", "Organization", "Jade Council", ("JC",))
+    merged = merge_extractions([Extraction(doc("a.txt"), entities=(one,)), Extraction(doc("b.txt"), entities=(two,))])
+    assert {e.label for x in merged for e in x.entities} == {"Port Joint Committee", "Jade Council"}
+
+
+def test_people_sharing_a_surname_alias_stay_apart():
+    one = Entity("Person/luke goh", "Person", "Luke Goh", ("Mr Goh",))
+    two = Entity("Person/goh chok tong", "Person", "Goh Chok Tong", ("Mr Goh",))
+    merged = merge_extractions([Extraction(doc("a.txt"), entities=(one,)), Extraction(doc("b.txt"), entities=(two,))])
+    assert len({e.key for x in merged for e in x.entities}) == 2
+
+
+def test_seed_corpus_merges_initiative_names_and_rewrites_every_key():
+    files = sorted(SOURCES.glob("*.txt"))
+    assert files
+    extractions = extract_all([read(p) for p in files])
+    keys = {e.key for x in extractions for e in x.entities}
+    cci = [e for x in extractions for e in x.entities if "Chongqing Connectivity Initiative" in e.aliases]
+    assert {e.key for e in cci} == {
+        "Initiative/china-singapore (chongqing) demonstration initiative on strategic connectivity"}
+    for x in extractions:
+        for fact in (*x.mentions, *x.relations, *x.roles, *x.figures, *x.event_times, *x.topics):
+            for name in ("entity", "subject", "object", "person", "event"):
+                value = getattr(fact, name, None)
+                if isinstance(value, str) and "/" in value:
+                    assert value in keys, (name, value)

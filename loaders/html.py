@@ -6,7 +6,8 @@ page's title, date and publisher come from, in order: JSON-LD (``headline``,
 ``datePublished``, ``publisher.name``), ``<meta>`` tags (Open Graph
 ``og:title``/``og:site_name``, ``article:published_time``, ``date``,
 ``dcterms.*``, ``citation_*``), the ``<time datetime>`` element and ``<title>``,
-and last what trafilatura found. A page cut short (no closing ``</body>`` or
+then the main text itself (a date line, a dateline, a release's sign-off, as for
+plain releases), then what trafilatura found. A page cut short (no closing ``</body>`` or
 ``</html>``) is refused: its article may be cut too.
 
 ``Document.dropped`` records the lines of the page's visible text that the main
@@ -35,6 +36,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from sgcn.loaders import plaintext
 from sgcn.loaders.dates import parse_date
 from sgcn.loaders.document import Document, digest, read_source
 from sgcn.loaders.errors import LoadError
@@ -190,11 +192,22 @@ def parse(text: str, *, source: str) -> Document:
     if not body:
         raise LoadError(source, "no main text found in the HTML page")
     if extracted is not None:
-        found["date"] = found["date"] or parse_date(extracted.date or "")
         found["publisher"] = found["publisher"] or (extracted.sitename or "")
         found["title"] = _without_site(found["title"], found["publisher"])
     metadata = {"url": url} if (url := getattr(extracted, "url", None)) else {}
     kept = body + "\n"
+    if found["date"]:
+        metadata["date_basis"] = "page metadata"
+    else:
+        # the text's own date line or dateline; then trafilatura's guess; then the lead paragraph
+        date, basis = plaintext.find_date(kept)
+        guess = parse_date(getattr(extracted, "date", None) or "")
+        if guess and basis in ("", "lead paragraph"):
+            date, basis = guess, "trafilatura"
+        found["date"] = date
+        if basis:
+            metadata["date_basis"] = basis
+    found["publisher"] = found["publisher"] or plaintext.find_signoff(kept)
     for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
         bad.drop_tree()
     for element in tree.iter(*_BLOCKS):

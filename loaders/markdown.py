@@ -9,7 +9,7 @@ move every offset. A body without front matter is read like a plain release.
 
 Where the front matter is silent, the body supplies the date (a dateline such as
 ``SINGAPORE, 25 November 2022 -``, a date line) and the title (the first ``#``
-heading or heading paragraph); the publisher from a sign-off.
+heading or heading paragraph); the publisher from a sign-off or a letterhead.
 
 Examples:
     >>> doc = parse("---\\ntitle: A title\\ndate: 2022-11-25\\n---\\nSome **bold** text.\\n", source="a.md")
@@ -143,7 +143,7 @@ def parse(text: str, *, source: str) -> Document:
         format=FORMAT,
         title=title,
         date=date,
-        publisher=publisher or plaintext.find_signoff(body),
+        publisher=publisher or plaintext.find_signoff(body) or plaintext.find_letterhead(body),
         metadata=metadata,
         dropped=(front_matter,) if front_matter else (),
     )

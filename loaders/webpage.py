@@ -12,7 +12,9 @@ The rules here are about such furniture in general, not about one site:
    ``loaders/webpage_furniture.yaml``), or when it is a short line (no sentence
    punctuation) that occurs more than once on the page.
 2. The *article* is the run of lines between furniture lines that holds the
-   most prose (lines of many words ending like sentences).
+   most prose (lines of many words ending like sentences). A press release
+   published as a page keeps its tail (sign-off, annexes, media contacts) when
+   the run goes on to a date line or a "For media queries"-style line.
 3. Before its first prose line the article keeps a date line and the headline
    (the nearest short line of several words above it); section labels and other
    short lines further up are dropped. Lines after its last prose line are dropped.
@@ -24,8 +26,9 @@ The rules here are about such furniture in general, not about one site:
 Every dropped line is recorded in ``Document.dropped``. The kept lines are
 joined by blank lines. Date: the kept date line, else the dateline (``CHONGQING,
 March 7 (Xinhua) --``, year from elsewhere on the page), else the month of the lead
-paragraph's first date. Title: the kept headline. Publisher: the site name from the
-page's title bar (``Site Name - tagline``), else a dateline's news agency.
+paragraph's first date. Title: the kept headline. Publisher: a release's sign-off,
+else the site name from the page's title bar (``Site Name - tagline``), else a
+dateline's news agency.
 
 Examples:
     >>> page = "My Site - News\\nLogin | Subscribe\\n\\nWorld\\n\\nTwo cities sign a pact\\n\\nMay 3, 2021\\n\\n" \\
@@ -49,7 +52,7 @@ from pathlib import Path
 import yaml
 
 from sgcn.loaders import plaintext
-from sgcn.loaders.dates import find_dateline, find_dates, lead_date
+from sgcn.loaders.dates import find_dateline, find_dates
 from sgcn.loaders.document import Document, digest, read_source
 from sgcn.loaders.errors import LoadError
 
@@ -58,6 +61,11 @@ EXTENSIONS = (".txt", ".text", "")
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d)]*$")
+_RELEASE_TAIL = re.compile(
+    r"^(?:for (?:media|press) (?:queries|enquiries|inquiries)|media contacts?|press contacts?|"
+    r"for more information|annex\b|issued by)",
+    re.IGNORECASE,
+)
 _BAR_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014-]|::)\s+")
 _BYLINE = re.compile(r"^(?:by|written by|reporter:?|author:?)\s+[A-Z]", re.IGNORECASE)
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}\s*:\s*")
@@ -263,6 +271,10 @@ def parse(text: str, *, source: str) -> Document:
     start, end = best
     prose = [i for i in range(start, end) if is_prose(lines[i])]
     first, last = prose[0], prose[-1]
+    # a press release published as a page ends with its sign-off, annexes and media
+    # contacts: short lines after the last paragraph, kept when the run holds such a tail
+    if any(date_of_line(line) or _RELEASE_TAIL.search(line) for line in lines[last + 1 : end]):
+        last = end - 1
     keep = set(range(first, last + 1))
     # above the first paragraph: date lines and bylines, then the headline; nothing higher
     headline_index = None
@@ -303,10 +315,14 @@ def parse(text: str, *, source: str) -> Document:
             metadata["agency"] = dateline.agency
         if not date and dateline.date:
             date, metadata["date_basis"] = dateline.date, "dateline"
-    if not date and (date := lead_date(kept)):
-        metadata["date_basis"] = "lead paragraph"
+    if not date:
+        date, basis = plaintext.find_date(kept)
+        if basis:
+            metadata["date_basis"] = basis
     headline = plaintext.strip_marks(lines[headline_index]) if headline_index is not None else ""
-    publisher = site_name(lines[0].split("\n")[0], headline) if 0 not in keep else ""
+    publisher = plaintext.find_signoff(kept)
+    if not publisher and 0 not in keep:
+        publisher = site_name(lines[0].split("\n")[0], headline)
     if not publisher and dateline and dateline.agency:
         publisher = dateline.agency
     return Document(

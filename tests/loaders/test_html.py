@@ -68,3 +68,16 @@ def test_a_page_without_main_text_is_an_error() -> None:
 def test_an_html_document_in_a_txt_file_is_read_as_html(data: Path, write_file) -> None:
     path = write_file("page.txt", (data / "html.html").read_text("utf-8"))
     assert read(path).format == "html"
+
+
+def test_a_page_without_metadata_is_dated_and_signed_by_its_text() -> None:
+    page = (
+        "<html><body><div id='content'><h1>Singapore and Tianjin renew eco-city pact</h1>"
+        "<p>SINGAPORE, 8 July 2022 - Singapore and Tianjin renewed their pact on the eco-city today, "
+        "extending cooperation on smart estates and green finance for five more years.</p>"
+        "<p>The renewal was signed by senior officials of both governments at a videoconference.</p>"
+        "<p>MINISTRY OF NATIONAL DEVELOPMENT<br>8 JULY 2022</p></div></body></html>"
+    )
+    doc = html.parse(page, source="t.html")
+    assert (doc.date, doc.metadata["date_basis"]) == ("2022-07-08", "dateline")
+    assert doc.publisher == "Ministry of National Development"

@@ -144,3 +144,34 @@ def test_a_news_portal_page_with_wrapped_paragraphs(data: Path) -> None:
 )
 def test_date_lines(line: str, iso: str) -> None:
     assert webpage.date_of_line(line) == iso
+
+
+def test_a_release_published_as_a_page_keeps_its_signoff_and_media_contacts() -> None:
+    text = textwrap.dedent(
+        """\
+        Ministry of Digital Affairs | Newsroom
+        Home  Newsroom  Speeches  Contact us
+
+        Singapore and Xiamen sign pact on digital trade
+
+        The Ministry of Digital Affairs signed a pact on digital trade with the Xiamen government today.
+
+        The pact covers electronic trade documents, data standards and joint pilots for small firms.
+
+        MINISTRY OF DIGITAL AFFAIRS
+        3 APRIL 2024
+
+        For media queries, please contact:
+        Jane Tan
+        Senior Manager, Communications
+        Email: jane_tan@example.gov.sg
+
+        Share this page
+        Privacy statement | Terms of use
+        """
+    )
+    doc = webpage.parse(text, source="r.txt")
+    assert doc.title == "Singapore and Xiamen sign pact on digital trade"
+    assert (doc.date, doc.publisher) == ("2024-04-03", "Ministry of Digital Affairs")
+    assert "Jane Tan\n\nSenior Manager, Communications" in doc.text
+    assert "Privacy statement" not in doc.text and "Share this page" not in doc.text

@@ -40,13 +40,19 @@ _HEADING = re.compile(r"^#{1,3}\s+(?P<title>.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def sniff(text: str, path: str | Path = "") -> bool:
-    """A ``.md`` file, or any text opening with a ``---`` front matter fence.
+    """A ``.md`` file, or a text opening with ``---`` front matter of ``key: value`` lines.
 
     Examples:
         >>> sniff("---\\ntitle: x\\n---\\nBody"), sniff("Body", "a.md"), sniff("Body", "a.txt")
         (True, True, False)
+        >>> sniff("---\\nA release between rules\\n---\\nBody", "a.txt")
+        False
     """
-    return Path(path).suffix.lower() in (".md", ".markdown") or text.startswith("---\n")
+    if Path(path).suffix.lower() in (".md", ".markdown"):
+        return True
+    # in a .txt, a fence counts only if it is closed and opens with a "key:" line
+    match = _FRONT_MATTER.match(text)
+    return bool(match and re.match(r"\s*[\w-]+\s*:", match.group("yaml") or ""))
 
 
 def split_front_matter(text: str, source: str = "") -> tuple[dict[str, object], str, str]:

@@ -14,7 +14,7 @@ The rules here are about such furniture in general, not about one site:
 2. The *article* is the run of lines between furniture lines that holds the
    most prose (lines of many words ending like sentences). A press release
    published as a page keeps its tail (sign-off, annexes, media contacts) when
-   the run goes on to a date line or a "For media queries"-style line.
+   the run goes on to a dated sign-off or a "For media queries"-style line.
 3. Before its first prose line the article keeps a date line and the headline
    (the nearest short line of several words above it); section labels and other
    short lines further up are dropped. Lines after its last prose line are dropped.
@@ -273,7 +273,8 @@ def parse(text: str, *, source: str) -> Document:
     first, last = prose[0], prose[-1]
     # a press release published as a page ends with its sign-off, annexes and media
     # contacts: short lines after the last paragraph, kept when the run holds such a tail
-    if any(date_of_line(line) or _RELEASE_TAIL.search(line) for line in lines[last + 1 : end]):
+    tail = lines[last + 1 : end]
+    if any(_RELEASE_TAIL.search(line) for line in tail) or plaintext.find_signoff("\n".join(tail)):
         last = end - 1
     keep = set(range(first, last + 1))
     # above the first paragraph: date lines and bylines, then the headline; nothing higher

@@ -2,7 +2,7 @@
 
 Two families of export, one verb (:func:`export`) for both:
 
-- the whole RDF graph as ``turtle``, ``ntriples`` (lines sorted) and ``jsonld``
+- the whole RDF graph as ``turtle`` (the build's own deterministic Turtle), ``ntriples`` (lines sorted) and ``jsonld``
   (compacted with the published context ``ontology/context.jsonld``, keys and
   values sorted), for triple stores and JSON-LD consumers;
 - the network of entities and relations (:func:`sgcn.graph.network.to_networkx`) as
@@ -42,6 +42,7 @@ from rdflib import BNode, Graph
 from rdflib.compare import to_canonical_graph
 
 from sgcn.graph.network import to_networkx
+from sgcn.graph.serialize import to_turtle
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
@@ -79,16 +80,6 @@ def _canonical(graph: Graph) -> Graph:
     if any(isinstance(term, BNode) for triple in graph for term in triple):
         return to_canonical_graph(graph)
     return graph
-
-
-def to_turtle(graph: Graph) -> bytes:
-    """Turtle in rdflib's ``longturtle`` layout, the same bytes for the same graph.
-
-    Examples:
-        >>> to_turtle(Graph()).strip()
-        b''
-    """
-    return graph.serialize(format="longturtle", encoding="utf-8")
 
 
 def to_ntriples(graph: Graph) -> bytes:

@@ -138,9 +138,176 @@ def run_query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------- viz, analyze, export
+
+
+def _read_graph(path: str | None):
+    """The graph at ``path``, or the project's graph when ``path`` is None."""
+    from sgcn.graph.query import default_graph_path, load_graph
+
+    return load_graph(path or default_graph_path())
+
+
+def _add_graph_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--graph", metavar="FILE.ttl", default=None,
+                        help="Turtle graph to read (default: the project's graph/sgcn.ttl)")
+
+
+def add_viz_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn viz``: the interactive network as one offline HTML page."""
+    from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
+
+    parser = subparsers.add_parser(
+        "viz",
+        help="write the interactive network of entities and relations as one HTML page",
+        description=_paragraph(
+            "Write a self-contained HTML page (vis-network inlined, works offline from "
+            "file://) drawing entities as nodes (colour and shape by type, size by "
+            "connectedness) and relations as labelled edges, with tooltips holding "
+            "aliases, roles, evidence quotes and sources, a search box and type and "
+            "relation filters. Large networks get a precomputed layout."
+        ),
+        epilog=(
+            "examples:\n"
+            "  sgcn viz --out network.html\n"
+            "  sgcn viz --focus \"Luke Goh\" --depth 2 --out goh.html\n"
+            "  sgcn viz --types Person Organization Event --relations co_chaired participated_in\n"
+            "  sgcn viz --since 2019 --until 2020"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_graph_option(parser)
+    parser.add_argument("--out", metavar="FILE.html", default="network.html",
+                        help="page to write (default: network.html in the working folder)")
+    parser.add_argument("--focus", metavar="ENTITY", help="draw only the ego network of this entity (any of its names)")
+    parser.add_argument("--depth", type=int, default=1, metavar="N",
+                        help="with --focus: how many relations away to go (default: 1)")
+    parser.add_argument("--types", nargs="+", choices=ENTITY_TYPES, metavar="TYPE",
+                        help=f"entity types to keep ({', '.join(ENTITY_TYPES)})")
+    parser.add_argument("--relations", nargs="+", choices=RELATIONS, metavar="RELATION",
+                        help=f"relations to keep ({', '.join(RELATIONS)})")
+    parser.add_argument("--since", type=int, metavar="YEAR", help="keep what sources of YEAR or later say")
+    parser.add_argument("--until", type=int, metavar="YEAR", help="keep what sources of YEAR or earlier say")
+    parser.add_argument("--title", default=None, help="page title (default: describes the selection)")
+    parser.set_defaults(handler=run_viz)
+    return parser
+
+
+def run_viz(args: argparse.Namespace) -> int:
+    """Select the part of the network asked for and write its page."""
+    from sgcn.graph.network import to_networkx
+    from sgcn.graph.viz import render, select, write_page
+
+    net = select(
+        to_networkx(_read_graph(args.graph)),
+        focus=args.focus,
+        depth=args.depth,
+        types=args.types,
+        relations=args.relations,
+        since=args.since,
+        until=args.until,
+    )
+    title = args.title or ("sgcn network" + (f" around {args.focus}" if args.focus else ""))
+    path = write_page(render(net, title=title), args.out)
+    print(f"wrote {path} ({net.number_of_nodes()} entities, {net.number_of_edges()} relations)")
+    return EXIT_OK
+
+
+def add_analyze_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn analyze``: centrality, bridges, communities, paths."""
+    parser = subparsers.add_parser(
+        "analyze",
+        help="most central people and organizations, Singapore-China bridges, communities, paths",
+        description=_paragraph(
+            "Convert the graph to a network and print the most central people and "
+            "organizations (betweenness and degree centrality), the entities that "
+            "bridge Singapore-side and China-side organizations, and the communities "
+            "(Louvain). With --path A B, print instead the shortest chain of relations "
+            "between two entities with the evidence for each step."
+        ),
+        epilog=(
+            "examples:\n"
+            "  sgcn analyze --top 5\n"
+            "  sgcn analyze --path \"Luke Goh\" \"Smart China Expo\"\n"
+            "  sgcn analyze --format json > analysis.json"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_graph_option(parser)
+    parser.add_argument("--top", type=int, default=10, metavar="N", help="rows per ranking (default: 10)")
+    parser.add_argument("--path", nargs=2, metavar=("A", "B"), help="shortest chain of relations from A to B")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.set_defaults(handler=run_analyze)
+    return parser
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    """Print the analysis report, or one evidenced path."""
+    import json
+
+    from sgcn.graph.analyze import format_path, format_report, path, report
+    from sgcn.graph.network import to_networkx
+
+    net = to_networkx(_read_graph(args.graph))
+    data = path(net, *args.path) if args.path else report(net, top=args.top)
+    if args.format == "json":
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(format_path(data) if args.path else format_report(data))
+    return EXIT_OK
+
+
+def add_export_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn export``: the graph in another tool's format."""
+    from sgcn.graph.export import FORMATS
+
+    parser = subparsers.add_parser(
+        "export",
+        help="export the graph (Turtle, N-Triples, JSON-LD, GraphML, GEXF, Cytoscape.js, CSV)",
+        description=_paragraph(
+            "Write the whole RDF graph as turtle, ntriples (sorted) or jsonld (with the "
+            "published context ontology/context.jsonld), or its network of entities and "
+            "relations as graphml or gexf (Gephi, Cytoscape, yEd), cytoscape "
+            "(Cytoscape.js JSON), csv-nodes or csv-edges. The same graph always gives "
+            "the same bytes."
+        ),
+        epilog=(
+            "examples:\n"
+            "  sgcn export --format gexf --out sgcn.gexf\n"
+            "  sgcn export --format jsonld > sgcn.jsonld\n"
+            "  sgcn export --format csv-nodes --out nodes.csv && sgcn export --format csv-edges --out edges.csv"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_graph_option(parser)
+    parser.add_argument("--format", required=True, choices=list(FORMATS), metavar="FMT",
+                        help=f"one of: {', '.join(FORMATS)}")
+    parser.add_argument("--out", metavar="FILE", default=None, help="file to write (default: standard output)")
+    parser.set_defaults(handler=run_export)
+    return parser
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export the graph to a file (atomically) or to standard output."""
+    from sgcn.graph.export import export
+    from sgcn.graph.serialize import write_atomic
+
+    data = export(_read_graph(args.graph), args.format)
+    if args.out:
+        write_atomic(args.out, data)
+    else:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None:
+            stream.write(data)
+            stream.flush()
+        else:  # a text-only stdout (captured in tests)
+            sys.stdout.write(data.decode("utf-8"))
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- main
 
-SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser]
+SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser, add_viz_parser, add_analyze_parser, add_export_parser]
 """Every subcommand's ``add_<name>_parser``; append yours here."""
 
 

@@ -236,6 +236,41 @@ def _subject(sentence: Sentence, mentions: list[EntityMention], reading: _Readin
     return None
 
 
+#: Types that can be what a figure is about; a sentence naming none of them continues
+#: the sentence before it ("The expo opened ... . More than 500 firms took part.").
+_SUBJECT_TYPES = ("Event", "Initiative", "Project", "Organization")
+
+
+def _names_a_subject(mentions: list[EntityMention]) -> bool:
+    """Whether any mention could be what a number in the sentence is about."""
+    return any(m.type in _SUBJECT_TYPES for m in mentions)
+
+
+def _carried_mentions(analysis: Analysis, previous: Sentence | None,
+                      sentence: Sentence) -> list[EntityMention]:
+    """The events and initiatives of the sentence before, when it is in the same paragraph.
+
+    They stand in for the subject of a sentence that names none, placed before it so
+    that "the nearest mention before the number" picks the last one named.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+        >>> text = "The Expo opened. 49 projects were signed."
+        >>> doc = Document(source="a.txt", text=text, sha256="0" * 64, format="plaintext")
+        >>> expo = EntityMention(0, 8, "The Expo", "Event/expo", "Event")
+        >>> first, second = Sentence(0, 16, text[:16]), Sentence(17, 41, text[17:])
+        >>> [m.entity for m in _carried_mentions(Analysis(doc, (first, second), (expo,), {}), first, second)]
+        ['Event/expo']
+        >>> _carried_mentions(Analysis(doc, (first, second), (expo,), {}), None, second)
+        []
+    """
+    if previous is None or "\n\n" in analysis.document.text[previous.end:sentence.start]:
+        return []
+    return [EntityMention(sentence.start, sentence.start, m.text, m.entity, m.type)
+            for m in analysis.mentions_in(previous) if m.type in ("Event", "Initiative")]
+
+
 def _as_of(document_date: str, sentence: str, reading: _Reading) -> str:
     """The date the figure holds at: one the source gives for it, else the document's.
 
@@ -291,8 +326,11 @@ def find_figures(analysis: Analysis) -> list[Figure]:
     document = analysis.document
     dollar = _dollar(analysis)
     figures: list[Figure] = []
+    previous: Sentence | None = None
     for sentence in analysis.sentences:
         readings = _readings(sentence.text, dollar)
+        carried = _carried_mentions(analysis, previous, sentence)
+        previous = sentence
         if not readings:
             continue
         mentions = analysis.mentions_in(sentence)
@@ -304,6 +342,8 @@ def find_figures(analysis: Analysis) -> list[Figure]:
                 subject = chosen.get(index - 1)
             else:
                 subject = _subject(sentence, mentions, reading)
+            if subject is None and not _names_a_subject(mentions):
+                subject = _subject(sentence, carried, reading)
             if subject is None:
                 log.debug("no subject for %r in %r", reading.amount.text, sentence.text[:60])
                 continue

@@ -229,3 +229,27 @@ def test_the_pavilion_before_the_fair_it_stands_in():
     analysis = make_analysis(["The Thai Pavilion at the fair spans 1,200 square metres."],
                              {"The Thai Pavilion": "Project/thai pavilion", "the fair": "Event/fair 2024"})
     assert rows(analysis) == [("Project/thai pavilion", "exhibition_area", "1200", "sqm", "")]
+
+
+def test_a_sentence_naming_no_subject_continues_the_one_before():
+    analysis = make_analysis(
+        ["The Harbour Tech Fair opened in Xiamen on Friday.",
+         "Nearly 300 enterprises took part and 25 projects were signed on the first day."],
+        {"The Harbour Tech Fair": "Event/harbour tech fair"},
+    )
+    assert rows(analysis) == [
+        ("Event/harbour tech fair", "enterprises_attending", "300", "", "nearly"),
+        ("Event/harbour tech fair", "projects_signed", "25", "", ""),
+    ]
+
+
+def test_no_carry_over_across_a_paragraph_or_past_a_named_subject():
+    lines = ["The Harbour Tech Fair opened in Xiamen on Friday.", "",
+             "Nearly 300 enterprises took part."]
+    assert rows(make_analysis(lines, {"The Harbour Tech Fair": "Event/harbour tech fair"})) == []
+    named = make_analysis(
+        ["The Harbour Tech Fair opened on Friday.",
+         "The Coastal Fund has backed 12 projects launched by members."],
+        {"The Harbour Tech Fair": "Event/harbour tech fair", "The Coastal Fund": "Initiative/coastal fund"},
+    )
+    assert [r[0] for r in rows(named)] == ["Initiative/coastal fund"]

@@ -125,6 +125,20 @@ def relation_properties() -> Mapping[str, URIRef]:
 
 
 
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+"""An ISO 8601 date as precise as a source gives it: ``2020-03-05``, ``2020-03`` or ``2020``."""
+
+
+def is_iso_date(text: str) -> bool:
+    """Whether ``text`` is a date :func:`date_literal` can type.
+
+    Examples:
+        >>> is_iso_date("2020-03-05"), is_iso_date("2019"), is_iso_date("March 2020"), is_iso_date("")
+        (True, True, False, False)
+    """
+    return bool(ISO_DATE.fullmatch(text))
+
+
 def date_literal(iso: str) -> Literal:
     """An ISO date typed by its precision: xsd:date, xsd:gYearMonth or xsd:gYear.
 
@@ -204,8 +218,10 @@ def add_document(graph: Graph, document: Document) -> URIRef:
     graph.add((iri, SGCN.text, Literal(document.text)))
     if document.title:
         graph.add((iri, DCTERMS.title, Literal(document.title)))
-    if document.date:
+    if is_iso_date(document.date):
         graph.add((iri, DCTERMS.date, date_literal(document.date)))
+    elif document.date:
+        log.warning("%s: date %r is not an ISO date; not stated", document.source, document.date)
     if document.publisher:
         graph.add((iri, DCTERMS.publisher, Literal(document.publisher)))
     url = document.metadata.get("url", "")
@@ -232,8 +248,12 @@ def add_evidence(graph: Graph, evidence: Evidence) -> URIRef:
     return iri
 
 
-def add_entity(graph: Graph, entity: Entity) -> URIRef:
+def add_entity(graph: Graph, entity: Entity, iri: URIRef | None = None) -> URIRef:
     """State an entity: its class, preferred label and aliases.
+
+    Two entities whose labels differ only in punctuation or case mint the same IRI;
+    the first label stated stays the preferred one and the other becomes an alias,
+    so an entity never has two preferred labels.
 
     Examples:
         >>> g = Graph()
@@ -241,12 +261,21 @@ def add_entity(graph: Graph, entity: Entity) -> URIRef:
         ...                            "Ministry of Trade and Industry", ("MTI",)))
         >>> str(iri), str(g.value(iri, SKOS.altLabel))
         ('https://w3id.org/sgcn/id/organization/ministry-of-trade-and-industry', 'MTI')
+        >>> _ = add_entity(g, Entity("Organization/m", "Organization", "Ministry of trade and industry"))
+        >>> sorted(str(a) for a in g.objects(iri, SKOS.altLabel))
+        ['MTI', 'Ministry of trade and industry']
     """
-    iri = mint(entity.type, entity.label)
+    iri = iri if iri is not None else mint(entity.type, entity.label)
     graph.add((iri, RDF.type, class_of(entity.type)))
-    graph.add((iri, SKOS.prefLabel, Literal(entity.label)))
-    for alias in entity.aliases:
-        if alias != entity.label:
+    label = Literal(entity.label)
+    stated = graph.value(iri, SKOS.prefLabel)
+    if stated is None:
+        graph.add((iri, SKOS.prefLabel, label))
+        stated = label
+    elif stated != label:
+        log.info("%s is named both %r and %r; keeping the first as preferred label", iri, str(stated), entity.label)
+    for alias in (entity.label, *entity.aliases):
+        if Literal(alias) != stated:
             graph.add((iri, SKOS.altLabel, Literal(alias)))
     return iri
 
@@ -301,7 +330,9 @@ def add_role(graph: Graph, role: Role, person: URIRef, organization: URIRef | No
 def add_event_time(graph: Graph, event_time: EventTime, event: URIRef) -> None:
     """State an event's first (and last) day, each with an assertion."""
     for prop, iso in ((SDO.startDate, event_time.start), (SDO.endDate, event_time.end)):
-        if iso:
+        if iso and not is_iso_date(iso):
+            log.warning("skipping %r: %r is not an ISO date", event_time, iso)
+        elif iso:
             literal = date_literal(iso)
             graph.add((event, prop, literal))
             add_assertion(graph, event, prop, literal, event_time.evidence)
@@ -335,7 +366,7 @@ def add_topic(graph: Graph, tag: TopicTag, subject: URIRef) -> None:
 
 
 def entity_index(extractions: Iterable[Extraction]) -> dict[str, tuple[URIRef, str]]:
-    """Entity key -> (IRI, type) over all extractions.
+    """Entity key -> (IRI, type) over all extractions (the first extraction naming a key wins).
 
     Examples:
         >>> from sgcn.loaders.document import Document
@@ -347,7 +378,7 @@ def entity_index(extractions: Iterable[Extraction]) -> dict[str, tuple[URIRef, s
     index: dict[str, tuple[URIRef, str]] = {}
     for extraction in extractions:
         for entity in extraction.entities:
-            index[entity.key] = (mint(entity.type, entity.label), entity.type)
+            index.setdefault(entity.key, (mint(entity.type, entity.label), entity.type))
     return index
 
 
@@ -362,7 +393,7 @@ def add_extraction(graph: Graph, extraction: Extraction, index) -> None:
     """State one document's entities and facts, resolving keys through ``index``."""
     add_document(graph, extraction.document)
     for entity in extraction.entities:
-        add_entity(graph, entity)
+        add_entity(graph, entity, index[entity.key][0])
     for mention in extraction.mentions:
         iri = _resolve(index, mention.entity, mention)
         if iri is not None:
@@ -381,8 +412,8 @@ def add_extraction(graph: Graph, extraction: Extraction, index) -> None:
                 continue
         if person is None:
             continue
-        if not role.as_of:
-            log.warning("skipping %r: no date to state the role as of", role)
+        if not is_iso_date(role.as_of):
+            log.warning("skipping %r: no ISO date to state the role as of", role)
             continue
         add_role(graph, role, person, organization)
     for event_time in extraction.event_times:
@@ -393,8 +424,8 @@ def add_extraction(graph: Graph, extraction: Extraction, index) -> None:
         subject = _resolve(index, figure.subject, figure)
         if subject is None:
             continue
-        if not figure.as_of:
-            log.warning("skipping %r: no date to state the figure as of", figure)
+        if not is_iso_date(figure.as_of):
+            log.warning("skipping %r: no ISO date to state the figure as of", figure)
             continue
         add_figure(graph, figure, subject)
     for tag in extraction.topics:

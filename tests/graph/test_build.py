@@ -11,7 +11,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from sgcn.graph.build import build_graph, date_literal, plain_decimal
 from sgcn.graph.iris import ID, mint
-from sgcn.graph.namespace import RDF, SGCN, SKOS, XSD
+from sgcn.graph.namespace import RDF, SDO, SGCN, SKOS, XSD
 from sgcn.graph.validate import validate
 from sgcn.loaders.document import Document
 from sgcn.loaders.facts import (
@@ -128,3 +128,29 @@ def test_date_literal_rejects_what_is_not_a_date():
 )
 def test_plain_decimals(value, text):
     assert plain_decimal(value) == text
+
+
+def test_labels_that_mint_one_iri_keep_one_preferred_label():
+    text = "The People's Bank and the Peoples Bank met."
+    doc = Document(source="p.txt", text=text, sha256="3" * 64, format="plaintext")
+    first = Entity("Organization/peoples bank", "Organization", "People's Bank")
+    second = Entity("Organization/the peoples bank", "Organization", "Peoples Bank", ("PB",))
+    graph = build_graph([Extraction(doc, entities=(first, second))])
+    iri = mint("Organization", "People's Bank")
+    assert [str(x) for x in graph.objects(iri, SKOS.prefLabel)] == ["People's Bank"]
+    assert sorted(str(x) for x in graph.objects(iri, SKOS.altLabel)) == ["PB", "Peoples Bank"]
+    assert validate(graph).conforms
+
+
+def test_facts_with_dates_that_are_not_iso_are_skipped(caplog):
+    text = "The Lion Forum ran in spring."
+    doc = Document(source="d.txt", text=text, sha256="4" * 64, format="plaintext", date="spring 2024")
+    ev = Evidence("d.txt", 0, len(text), text)
+    forum = Entity("Event/lion forum", "Event", "Lion Forum")
+    ex = Extraction(doc, entities=(forum,), event_times=(EventTime(forum.key, "spring 2024", "", ev),),
+                    figures=(Figure(forum.key, "delegates", Decimal(10), "", "", "", ev),))
+    graph = build_graph([ex])
+    assert not list(graph.subjects(RDF.type, SGCN.Figure))
+    assert graph.value(mint("Event", "Lion Forum"), SDO.startDate) is None
+    assert "spring 2024" in caplog.text
+    assert validate(graph).conforms

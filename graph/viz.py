@@ -150,7 +150,13 @@ def layout(net: nx.MultiDiGraph, *, seed: int = 7, iterations: int = 500) -> dic
     rng = random.Random(seed)
     side = math.sqrt(len(nodes))  # igraph's own start square; a smaller one defeats its grid
     start = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in nodes]
-    coords = graph.layout_fruchterman_reingold(seed=start, niter=iterations, grid="auto").coords
+    # igraph draws its random numbers from a module-wide generator (Python's random
+    # by default): lend it a seeded one for this layout only.
+    igraph.set_random_number_generator(rng)
+    try:
+        coords = graph.layout_fruchterman_reingold(seed=start, niter=iterations, grid="auto").coords
+    finally:
+        igraph.set_random_number_generator(random)
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     width = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     spread = 90.0 * math.sqrt(len(nodes)) / width
@@ -247,7 +253,7 @@ def render(net: nx.MultiDiGraph, *, title: str = "sgcn network", physics_up_to: 
     }
     log.info("page of %d nodes and %d edges (%s)", len(nodes), len(edges), "physics" if physics else "precomputed layout")
     fill = {
-        "title": html.escape(title),
+        "title": html.escape(title).replace("\u2028", "&#8232;").replace("\u2029", "&#8233;"),
         "vis_network": _resource("vis-network.min.js"),
         "data": json_for_html(data),
     }

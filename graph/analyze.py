@@ -111,6 +111,8 @@ def side_of(net: nx.MultiDiGraph, node: str) -> str | None:
     """
     rules = side_rules()
     data = net.nodes[node]
+    if data.get("type") not in ("Organization", "Place"):
+        return None
     all_names = names(net, node)
     if data.get("type") == "Place":
         for name in all_names:

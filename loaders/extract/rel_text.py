@@ -48,6 +48,9 @@ _LIST_FILLER = re.compile(
     r"then|de|van|von|and|or|as|well|&|,|\*+)$"
 )
 _COORDINATOR = re.compile(r",|\band\b|&|\bas well as\b|\bor\b")
+# A gap opening with "'s" follows a possessor ("⟦0⟧'s Minister for Trade and Industry ⟦1⟧"),
+# not a member of the list: the "and" inside the title does not coordinate.
+_POSSESSIVE = re.compile(r"^\s*[’']s\b")
 _WORD = re.compile(r"⟦\d+⟧|[’']s\b|[\w.&/-]+|[(),&*]")
 
 
@@ -116,7 +119,7 @@ def words(text: str) -> list[str]:
 
 def _is_list_gap(gap: str) -> bool:
     """Whether ``gap`` can separate two members of one list."""
-    if not _COORDINATOR.search(gap):
+    if not _COORDINATOR.search(gap) or _POSSESSIVE.match(gap):
         return False
     tokens = words(gap)
     return len(tokens) <= 12 and all(_LIST_FILLER.match(token) for token in tokens)
@@ -230,7 +233,9 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
 
 _ADJUNCT = re.compile(
     r",\s*(?:in\s+(?:close\s+)?(?:collaboration|partnership|cooperation|conjunction)\s+with|together\s+with|"
-    r"along\s+with|alongside|with\s+the\s+support\s+of|supported\s+by)\b[^,;]*,"
+    r"along\s+with|alongside|with\s+the\s+support\s+of|supported\s+by)\b[^,;]*,|"
+    # a theme in apposition: "The expo, themed \"Smart Life\", was co-organised by"
+    r",\s*(?:themed|titled|entitled|dubbed|(?:held\s+)?(?:under|with)\s+the\s+theme(?:\s+of)?)\s+[“\"][^”\"]*[”\"]\s*,"
 )
 
 
@@ -243,6 +248,8 @@ def _mask_adjuncts(text: str) -> str:
     Examples:
         >>> _mask_adjuncts("⟦0⟧, together with ⟦1⟧, launched ⟦2⟧").replace(" ", "_")
         '⟦0⟧_____________________launched_⟦2⟧'
+        >>> _mask_adjuncts('⟦0⟧, themed "AI for All", was held').strip(" ⟦0⟧")
+        'was held'
     """
     return _ADJUNCT.sub(lambda m: " " * len(m.group(0)), text)
 

@@ -48,6 +48,12 @@ from sgcn.loaders.facts import Evidence, Relation
 log = logging.getLogger(__name__)
 
 _MEETING_WORDS = re.compile(r"\b(?:meeting|videoconference|video conference|call|talks|dialogue|teleconference)\b", re.I)
+# Events that are parts of a larger one when written "<part> of the <whole>".
+_PART_NOUNS = re.compile(
+    r"\b(?:meeting|session|ceremony|forum|summit|conference|dialogue|roundtable|round|dinner|reception|"
+    r"workshop|seminar|plenary|committee|council)s?\b",
+    re.I,
+)
 _CEREMONY = re.compile(r"\bsigning ceremony\b", re.I)
 
 
@@ -121,9 +127,10 @@ def find_relations(analysis: Analysis) -> list[Relation]:
                 found.extend(_apply(analysis, sl, pattern, match, evidence))
         award = _award_context(analysis, sl, evidence, award, found)
         found.extend(_nested_agreement(analysis, sl, evidence))
+        found.extend(_framed(analysis, sl, evidence))
     found.extend(_part_of_by_name(analysis))
-    found.extend(_dateline_places(analysis))
     found = _checked(analysis, found)
+    found.extend(_dateline_places(analysis, found))
     found.extend(_propagated(analysis, found))
     return _unique(_checked(analysis, found))
 
@@ -221,7 +228,9 @@ def _apply(
     if not objects and pattern.options.get("context_object"):
         event = context_event(analysis, sl.sentence, _doc_offset(sl, match.start()))
         objects = [event] if event else []
-    if pattern.options.get("meeting"):
+    if pattern.options.get("meeting") == "subject":
+        subjects = [s for s in subjects if _PART_NOUNS.search(_label(analysis, s) + " " + _texts(sl, s))]
+    elif pattern.options.get("meeting"):
         objects = [o for o in objects if _MEETING_WORDS.search(_label(analysis, o) + " " + _texts(sl, o))]
     if not subjects or not objects:
         return []
@@ -322,6 +331,50 @@ def _award_context(
     if award and not re.search(r"\bproject", sl.text, re.I):
         return award if sl.mentions else award
     return award
+
+
+_FRAME = re.compile(r"^(?:Under|Within)\s+(?:the\s+|this\s+|that\s+)?(?:(⟦\d+⟧)|([a-z]+))\s*,")
+_FRAME_VERB = re.compile(r"\b(?:signed|inked|launched|unveiled|set\s+up|started|concluded|rolled\s+out)\b")
+
+
+def _framed(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[Relation]:
+    """A sentence opening "Under the partnership, A and B signed C": C belongs to the initiative.
+
+    The frame is an initiative named in the sentence or, written as a bare noun ("the
+    partnership", "the programme"), the one initiative of the document whose name ends
+    with that noun. What the clause signs or launches (agreements, projects) is part of
+    it, and the organisations that sign or launch it are partners in it.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[Oslo|Place] set up the [Oslo-Rome Data Programme|Initiative]. "
+        ...     "Under the programme, [Acme|Organization] signed [a pact|Agreement].")
+        >>> sorted((r.subject, r.relation) for r in _framed(a, slot(a, a.sentences[1]), None))
+        [('Agreement/a pact', 'part_of'), ('Organization/acme', 'partner_in')]
+    """
+    frame = _FRAME.match(sl.text)
+    verb = _FRAME_VERB.search(sl.text, frame.end()) if frame else None
+    if frame is None or verb is None:
+        return []
+    if frame.group(1):
+        mention = sl.mentions[int(frame.group(1)[1:-1])]
+        initiative = mention.entity if mention.type == "Initiative" else None
+    else:
+        noun = frame.group(2)
+        heads = [e.key for e in analysis.entities.values()
+                 if e.type == "Initiative" and e.label.lower().split()[-1:] == [noun]]
+        initiative = heads[0] if len(heads) == 1 else None
+    if initiative is None:
+        return []
+    result = []
+    for match in re.finditer(r"⟦(\d+)⟧", sl.text[frame.end():]):
+        mention = sl.mentions[int(match.group(1))]
+        before_verb = frame.end() + match.start() < verb.start()
+        if mention.type in {"Agreement", "Project"} and not before_verb:
+            result.append(Relation(mention.entity, "part_of", initiative, evidence))
+        elif mention.type == "Organization" and before_verb:
+            result.append(Relation(mention.entity, "partner_in", initiative, evidence))
+    return result
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?:\s+to\s+|$|,)", re.I)
@@ -428,8 +481,26 @@ def _first_evidence(analysis: Analysis, key: str) -> Evidence | None:
     return None
 
 
-def _dateline_places(analysis: Analysis) -> list[Relation]:
-    """An event that happens "today" in a release with a dateline is held at the dateline's place."""
+_STORY_VERBS = (
+    r"(?:today|opened|opens|closed|closes|concluded|concludes|ended|ends|kicked\s+off|kicks\s+off|"
+    r"got\s+under\s+way|gets\s+under\s+way|wrapped\s+up|wraps\s+up|began|begins|started|starts)"
+)
+
+
+def _dateline_places(analysis: Analysis, relations: list[Relation]) -> list[Relation]:
+    """The event a datelined story reports as happening is held at the dateline's place.
+
+    "CHONGQING, Aug 24 (Xinhua) -- The 2024 Expo closed on Saturday" and "... the
+    forum opened today" say where the event is: the dateline city. Only an event with
+    no place of its own in the text, reported by a verb of opening, closing or "today".
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("OSLO, May 2 (Reuters) -- The [Fish Fair 2024|Event] closed on Friday. "
+        ...     "[Oslo|Place] is cold.", date="2024-05-03")
+        >>> [(r.subject, r.object) for r in _dateline_places(a, [])]
+        [('Event/fish fair 2024', 'Place/oslo')]
+    """
     text = analysis.document.text
     dateline = find_dateline(text)
     if dateline is None:
@@ -437,13 +508,15 @@ def _dateline_places(analysis: Analysis) -> list[Relation]:
     place = lookup(analysis, dateline.place.split(",")[0].title(), {"Place"})
     if place is None:
         return []
+    placed = {r.subject for r in relations if r.relation == "held_in"}
     result = []
     for sentence in analysis.sentences:
         sl = slot(analysis, sentence)
-        for match in re.finditer(rf"({SLOT})\s+(?:\w+\s+)?today\b", sl.text):
+        for match in re.finditer(rf"({SLOT})\s+(?:\w+\s+)?{_STORY_VERBS}\b", sl.text):
             index = int(re.findall(r"\d+", match.group(1))[0])
-            if sl.mentions[index].type == "Event":
-                result.append(Relation(sl.mentions[index].entity, "held_in", place.key, _evidence(analysis, sentence)))
+            event = sl.mentions[index]
+            if event.type == "Event" and event.entity not in placed and event.entity not in editions(analysis):
+                result.append(Relation(event.entity, "held_in", place.key, _evidence(analysis, sentence)))
     return result
 
 

@@ -262,3 +262,83 @@ def test_evidence_is_the_sentence():
 
 def test_corpus_is_present():
     assert len(list(CORPUS.glob("*.txt"))) >= 5
+
+
+def test_two_titled_persons_coordinated_before_co_chaired_both_chair():
+    found = triples(
+        "Minister for Health and Sport Mrs [Ann Lee|Person] and [Fuzhou|Place] Mayor Mr [Bo Wang|Person] "
+        "co-chaired the [2nd Steering Council meeting|Event] in [Fuzhou|Place] today."
+    )
+    assert ("Ann Lee", "co_chaired", "2nd Steering Council meeting") in found
+    assert ("Bo Wang", "co_chaired", "2nd Steering Council meeting") in found
+
+
+def test_possessor_before_a_title_is_not_a_list_member():
+    found = triples("[Norway|Place]'s Minister for Trade and Fisheries [Ann Lee|Person] attended the [Fish Fair|Event].")
+    assert found == {("Ann Lee", "participated_in", "Fish Fair")}
+
+
+def test_meeting_of_an_initiative_in_a_city():
+    found = triples(
+        "[Ann Lee|Person] co-chaired the [3rd Steering Council meeting|Event] of the "
+        "[Oslo-Fuzhou Green Port Initiative (GPI)|Initiative|Oslo-Fuzhou Green Port Initiative] in [Fuzhou|Place] today."
+    )
+    assert ("3rd Steering Council meeting", "part_of", "Oslo-Fuzhou Green Port Initiative") in found
+    assert ("3rd Steering Council meeting", "held_in", "Fuzhou") in found
+
+
+def test_of_phrase_gives_part_of_only_for_parts_of_events():
+    # an expo "of" a city is not part of it, and a person is never part of anything
+    found = triples("The [Harbour Expo|Event] of the [Blue Ports Programme|Initiative] drew crowds.")
+    assert not any(r == "part_of" for _, r, _ in found)
+
+
+def test_hosted_by_and_co_hosted_by_both_organise():
+    found = triples("The [Fish Fair 2022|Event] is hosted by the [Bergen City Council|Organization] and co-hosted by "
+                    "[Norway|Place]'s [Ministry of Fisheries|Organization].")
+    assert found == {("Bergen City Council", "organized", "Fish Fair 2022"),
+                     ("Ministry of Fisheries", "organized", "Fish Fair 2022")}
+
+
+def test_theme_in_apposition_does_not_hide_the_organised_event():
+    found = triples('[The fair|Event|Fish Fair 2022], themed "Oceans of Data", was co-organised by the '
+                    '[Bergen City Council|Organization] and [Acme|Organization].')
+    assert found == {("Bergen City Council", "organized", "Fish Fair 2022"), ("Acme", "organized", "Fish Fair 2022")}
+
+
+def test_first_edition_to_be_held_in_a_city():
+    found = triples("The partners will hold a yearly [Fjord Data Forum|Event], with the first edition to be held "
+                    "in [Bergen|Place] in 2025.")
+    assert found == {("Fjord Data Forum", "held_in", "Bergen")}
+
+
+def test_speech_at_an_event_and_at_an_unnamed_ceremony_of_the_event_in_context():
+    assert ("Ann Lee", "participated_in", "Fish Fair 2022") in triples(
+        "Minister [Ann Lee|Person] delivered a keynote speech at the [Fish Fair 2022|Event].")
+    found = triples("The [Fish Fair 2022|Event] opened today. Minister [Ann Lee|Person] gave an address at the "
+                    "opening ceremony by video link.")
+    assert ("Ann Lee", "participated_in", "Fish Fair 2022") in found
+    # a speech about an event given elsewhere is no participation in it
+    assert triples("[Ann Lee|Person] delivered a speech in [Oslo|Place].") == set()
+
+
+def test_under_the_partnership_frames_what_the_clause_signs():
+    found = triples(
+        "[Oslo|Place] and [Acme|Organization] launched the [Oslo-Acme Data Partnership|Initiative]. "
+        "Under the partnership, [Beta Corp|Organization] and [Gamma Ltd|Organization] signed an "
+        "[agreement on data trade|Agreement]."
+    )
+    assert ("agreement on data trade", "part_of", "Oslo-Acme Data Partnership") in found
+    assert ("Beta Corp", "partner_in", "Oslo-Acme Data Partnership") in found
+    # no initiative ends with the noun: nothing is framed
+    assert not any(r == "part_of" for _, r, _ in triples(
+        "Under the plan, [Beta Corp|Organization] signed an [agreement on data trade|Agreement]."))
+
+
+def test_dateline_place_for_an_event_that_closed_but_not_over_a_stated_place():
+    found = triples("BERGEN, May 3 (Reuters) -- The [Fish Fair 2024|Event] closed on Friday after three days. "
+                    "[Bergen|Place] is rainy.", date="2024-05-04")
+    assert ("Fish Fair 2024", "held_in", "Bergen") in found
+    found = triples("BERGEN, 3 May 2024 - The [Council meeting|Event] opened in [Oslo|Place] today. "
+                    "[Bergen|Place] is rainy.", date="2024-05-03")
+    assert found == {("Council meeting", "held_in", "Oslo")}

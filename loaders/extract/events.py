@@ -29,7 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sgcn.loaders.dates import find_dates
+from sgcn.loaders.dates import find_dateline, find_dates
 from sgcn.loaders.extract.rel_context import doc_year, editions, series_of
 from sgcn.loaders.extract.rel_text import Slotted, slot
 from sgcn.loaders.extract.relations import find_relations
@@ -40,6 +40,12 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 _START_VERBS = r"(?:inaugurated|first\s+held|launched|founded|established|started|began|debuted)"
+_CLOSING = re.compile(
+    r"\b(?:closed|closes|ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|drew\s+to\s+a\s+close|"
+    r"came\s+to\s+a\s+close|came\s+to\s+an\s+end)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_LASTING = re.compile(r"\b(?:after|over|for|lasting)\s+(\w+)\s+days\b", re.I)
 _ARRANGING = re.compile(r"\b(?:co-?organi[sz]e|co-?host|organi[sz]e|host|sign\w*|ink\w*)\b[^⟦]{0,30}$", re.I)
 
 
@@ -52,6 +58,7 @@ class _Candidate:
     end: str
     rank: int
     evidence: Evidence
+    closing: bool = False
 
 
 def find_event_times(analysis: Analysis) -> list[EventTime]:
@@ -81,7 +88,9 @@ def find_event_times(analysis: Analysis) -> list[EventTime]:
         for event, days in _durations(analysis, sl):
             durations.setdefault(event, days)
     candidates.extend(_from_names(analysis))
-    chosen = _choose(candidates)
+    closings = {c.event: c for c in reversed(candidates) if c.closing}
+    chosen = _choose([c for c in candidates if not c.closing])
+    chosen.update(_closed(chosen, closings, durations))
     chosen.update(_inherited(analysis, chosen))
     result = []
     for event, candidate in sorted(chosen.items()):
@@ -91,6 +100,33 @@ def find_event_times(analysis: Analysis) -> list[EventTime]:
             end = last.isoformat() if durations[event] > 1 else ""
         result.append(EventTime(event, candidate.start, end, candidate.evidence))
     return result
+
+
+def _closed(chosen: dict[str, _Candidate], closings: dict[str, _Candidate],
+            durations: dict[str, int]) -> dict[str, _Candidate]:
+    """Events said to have closed on a day: that day ends them; the start is read or counted back."""
+    result = {}
+    for event, closing in closings.items():
+        current = chosen.get(event)
+        if current is not None and len(current.start) == 10 and current.start <= closing.end:
+            result[event] = _Candidate(event, current.start, closing.end, current.rank, current.evidence)
+        else:
+            start = _start_before(closing.end, durations.get(event))
+            result[event] = _Candidate(event, start, closing.end, closing.rank, closing.evidence)
+    return result
+
+
+def _start_before(end: str, days: int | None) -> str:
+    """The start of an event that closed on ``end``: ``days`` before, else only its month (or year).
+
+    Examples:
+        >>> _start_before("2024-08-24", 4), _start_before("2024-08-24", None), _start_before("2024-08-03", None)
+        ('2024-08-21', '2024-08', '2024')
+    """
+    last = dt.date.fromisoformat(end)
+    if days:
+        return (last - dt.timedelta(days=days - 1)).isoformat()
+    return end[:7] if last.day > 7 else end[:4]
 
 
 def _is_series(analysis: Analysis, key: str) -> bool:
@@ -184,6 +220,9 @@ def _relative(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Cand
             day = date - dt.timedelta(days=1)
         else:
             day = date - dt.timedelta(days=(date.weekday() - _WEEKDAYS.index(word)) % 7)
+        if _CLOSING.search(sl.text[:match.start()]):
+            result.append(_Candidate(event, day.isoformat(), day.isoformat(), 1, evidence, closing=True))
+            continue
         result.append(_Candidate(event, day.isoformat(), "", 1, evidence))
         result.extend(_featured(sl, index, day.isoformat(), "", evidence))
     return result
@@ -196,10 +235,10 @@ def _nearest_event(sl: Slotted, start: int, end: int, word: str) -> int | None:
         index = int(match.group(1))
         gap = sl.text[match.end():start]
         if sl.mentions[index].type == "Event":
-            if len(gap.split()) <= 4 and not re.search(r"[,;]", gap):
+            if _word_count(gap) <= 4 and not re.search(r"[,;]", gap):
                 return index
             break
-        if len(gap.split()) > 4:
+        if _word_count(gap) > 4:
             break
     if word == "this year":
         for match in re.finditer(r"⟦(\d+)⟧", sl.text[end:]):
@@ -209,11 +248,30 @@ def _nearest_event(sl: Slotted, start: int, end: int, word: str) -> int | None:
     return None
 
 
+def _word_count(gap: str) -> int:
+    """Words of a skeleton gap, slots not counted ("of the ⟦4⟧ in ⟦5⟧" has three)."""
+    return len([w for w in gap.split() if not re.fullmatch(r"\W*⟦\d+⟧\W*", w)])
+
+
 def _document_day(analysis: Analysis) -> dt.date | None:
+    """The day relative dates are read against: the dateline's day, else the document's date.
+
+    A wire story published on Sunday under the dateline "CHONGQING, Aug 24" tells its
+    "Saturday" from the dateline's day.
+    """
     try:
-        return dt.date.fromisoformat(analysis.document.date)
+        published = dt.date.fromisoformat(analysis.document.date)
     except ValueError:
         return None
+    dateline = find_dateline(analysis.document.text, year=published.year)
+    if dateline and dateline.month and dateline.day:
+        try:
+            day = dt.date(published.year, dateline.month, dateline.day)
+        except ValueError:
+            return published
+        if dt.timedelta(0) <= published - day <= dt.timedelta(days=7):
+            return day
+    return published
 
 
 def _durations(analysis: Analysis, sl: Slotted) -> list[tuple[str, int]]:
@@ -224,6 +282,12 @@ def _durations(analysis: Analysis, sl: Slotted) -> list[tuple[str, int]]:
         days = _NUMBERS.get(inside.group(1).lower(), 0) if inside else 0
         if mention.type == "Event" and days:
             result.append((mention.entity, days))
+    for match in _LASTING.finditer(sl.text):
+        days = _NUMBERS.get(match.group(1).lower()) or (int(match.group(1)) if match.group(1).isdigit() else 0)
+        before = [m for m in re.finditer(r"⟦(\d+)⟧", sl.text[:match.start()])
+                  if sl.mentions[int(m.group(1))].type == "Event"]
+        if days and before and _word_count(sl.text[before[-1].end():match.start()]) <= 6:
+            result.append((sl.mentions[int(before[-1].group(1))].entity, days))
     for match in re.finditer(r"\b(\w+)-day\b", sl.text, re.I):
         days = _NUMBERS.get(match.group(1).lower()) or (int(match.group(1)) if match.group(1).isdigit() else 0)
         if not days:

@@ -104,6 +104,9 @@ def _title_before(analysis: Analysis, sl: Slotted, index: int) -> tuple[str, str
 def _title_after(analysis: Analysis, sl: Slotted, index: int) -> list[tuple[str, str | None]]:
     """Titles in an apposition after the name: "X, Deputy CEO of IMDA"."""
     end = sl.slot_at(index).end()
+    portfolio = _title_with_portfolio(sl, end)
+    if portfolio:
+        return [portfolio]
     match = re.match(r",\s+(?:the\s+)?(former\s+)?((?:[A-Z][\w/&-]*\s*)+?)(?:\s+(?:of|at|for)\s+(?:the\s+)?|,|\.|$)",
                      sl.text[end:])
     if not match:
@@ -116,6 +119,38 @@ def _title_after(analysis: Analysis, sl: Slotted, index: int) -> list[tuple[str,
     if not organizations:
         return [(title, _portfolio(analysis, title_words))]
     return [(title, sl.mentions[i].entity) for i in organizations]
+
+
+_PORTFOLIO_AT = re.compile(
+    r",\s+(?:the\s+)?(former\s+)?([A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*)*\s+(?:of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w&-]*(?:\s+(?:and|&|[A-Z][\w&-]*))*)\s+(?:at|with|in)\s+(?:the\s+)?⟦(\d+)⟧"
+)
+
+
+def _title_with_portfolio(sl: Slotted, end: int) -> tuple[str, str] | None:
+    """"X, Director of International Cooperation at IMDA": the title keeps its portfolio.
+
+    The "of"/"for" phrase names a field or a division inside the organisation that
+    follows "at"; it is part of the post, so the title is "Director of International
+    Cooperation" and the organisation IMDA.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[Ann Lee|Person], Head of Digital Trade at [Acme|Organization], spoke.")
+        >>> sl = slot(a, a.sentences[0])
+        >>> _title_with_portfolio(sl, sl.slot_at(0).end())
+        ('Head of Digital Trade', 'Organization/acme')
+    """
+    match = _PORTFOLIO_AT.match(sl.text[end:])
+    if not match:
+        return None
+    mention = sl.mentions[int(match.group(3))]
+    head = match.group(2).split()
+    cut = next(i for i, w in enumerate(head) if w in {"of", "for"})
+    if mention.type != "Organization" or not lexicon.is_title(head[:cut]):
+        return None
+    title = ("former " if match.group(1) else "") + " ".join([_written_out(head[:cut]), *head[cut:]])
+    return title, mention.entity
 
 
 def _strip_honorifics(tokens: list[str]) -> list[str]:
@@ -173,13 +208,25 @@ def _government_of(analysis: Analysis, place: EntityMention) -> str | None:
 
 
 def _portfolio(analysis: Analysis, title_words: list[str]) -> str | None:
-    """The ministry a title names by its portfolio ("Permanent Secretary for X" -> "Ministry of X")."""
+    """The ministry a title names by its portfolio ("Permanent Secretary for X" -> "Ministry of X").
+
+    Every "of"/"for" of the title is tried, so "Senior Minister of State for Trade and
+    Industry" finds the "Ministry of Trade and Industry" the document names.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [Ministry of Health|Organization] said so.")
+        >>> _portfolio(a, "Minister of State for Health".split())
+        'Organization/ministry of health'
+        >>> _portfolio(a, "Minister of State for Law".split()) is None
+        True
+    """
     text = " ".join(title_words)
-    match = re.search(r"\b(?:for|of)\s+(.+)$", text)
-    if not match:
-        return None
-    entity = lookup(analysis, f"Ministry of {match.group(1)}", {"Organization"})
-    return entity.key if entity else None
+    for match in re.finditer(r"\b(?:for|of)\s+(?=(.+)$)", text):
+        entity = lookup(analysis, f"Ministry of {match.group(1)}", {"Organization"})
+        if entity:
+            return entity.key
+    return None
 
 
 def _contact_block(analysis: Analysis) -> list[Role]:

@@ -52,3 +52,31 @@ def test_an_opening_ceremony_starts_with_its_event():
 
 def test_no_date_no_event_time():
     assert times("The [Harbour Fair|Event] was large and [Oslo|Place] is cold.", date="2021-05-04") == {}
+
+
+def test_closed_on_a_weekday_after_n_days_counts_back_from_the_close():
+    found = times("The [Fish Fair 2024|Event] closed on Saturday after four days in [Bergen|Place].",
+                  date="2024-08-25")
+    assert found["Fish Fair 2024"] == ("2024-08-21", "2024-08-24")
+
+
+def test_closed_without_a_duration_keeps_only_the_month():
+    found = times("The [Fish Fair 2024|Event] ended on Saturday.", date="2024-08-25")
+    assert found["Fish Fair 2024"] == ("2024-08", "2024-08-24")
+
+
+def test_opened_and_closed_give_start_and_end():
+    found = times("The [Fish Fair 2024|Event] opened on Tuesday. It was busy. The [fair|Event|Fish Fair 2024] "
+                  "closed on Friday.", date="2024-08-24")
+    assert found["Fish Fair 2024"] == ("2024-08-20", "2024-08-23")
+
+
+def test_weekday_is_read_against_the_dateline_day_of_a_later_web_page():
+    found = times("BERGEN, Aug 23 (Reuters) -- The [Fish Fair 2024|Event] kicked off on Friday.", date="2024-08-26")
+    assert found["Fish Fair 2024"] == ("2024-08-23", "")
+
+
+def test_today_after_an_of_phrase_and_a_place():
+    found = times("Ministers co-chaired the [3rd Council meeting|Event] of the [Green Port Initiative|Initiative] "
+                  "in [Fuzhou|Place] today.", date="2023-12-08")
+    assert found["3rd Council meeting"] == ("2023-12-08", "")

@@ -81,3 +81,20 @@ def test_first_statement_per_person_and_organisation_wins():
     found = roles("[MOH|Organization|Ministry of Health] Deputy Secretary of Policy [Ann Lee|Person] spoke.\n"
                   "Annex: [MOH|Organization|Ministry of Health] DS [Ann Lee|Person].")
     assert found == {("Ann Lee", "Deputy Secretary of Policy", "Ministry of Health")}
+
+
+def test_minister_of_state_for_a_portfolio_belongs_to_the_ministry_the_document_names():
+    found = roles("Senior Minister of State for Health and Sport Dr [Ann Lee|Person] spoke. "
+                  "The [Ministry of Health and Sport|Organization] thanked her.")
+    assert found == {("Ann Lee", "Senior Minister of State for Health and Sport", "Ministry of Health and Sport")}
+    # no such ministry in the document: no organisation is guessed
+    assert roles("Minister of State for Fisheries [Bo Wang|Person] spoke.") == {
+        ("Bo Wang", "Minister of State for Fisheries", "")}
+
+
+def test_title_with_a_portfolio_at_an_organisation():
+    found = roles("Mr [Bo Wang|Person], Head of Digital Trade at [Acme|Organization], said it would help.")
+    assert found == {("Bo Wang", "Head of Digital Trade", "Acme")}
+    # a place after "in" is no organisation; the plain "Director of X" stays as before
+    assert roles("[Bo Wang|Person], Director of Sales in [Oslo|Place], said so.") != {
+        ("Bo Wang", "Director of Sales", "Oslo")}

@@ -34,11 +34,12 @@ import io
 import json
 import logging
 import re
+from decimal import Decimal
 from importlib.resources import files
 from typing import Callable
 
 import networkx as nx
-from rdflib import BNode, Graph
+from rdflib import XSD, BNode, Graph, Literal
 from rdflib.compare import to_canonical_graph
 
 from sgcn.graph.network import to_networkx
@@ -73,6 +74,44 @@ def context() -> dict:
         'https://w3id.org/sgcn/ontology#'
     """
     return json.loads(files("sgcn.ontology").joinpath("context.jsonld").read_text(encoding="utf-8"))
+
+
+def in_memory(graph: Graph) -> Graph:
+    """A copy of ``graph`` in rdflib's memory store with its prefixes, ``xsd:string`` literals plain.
+
+    RDF 1.1 makes ``"x"`` and ``"x"^^xsd:string`` the same literal, but stores differ in
+    which one they hand back (the Oxigraph store gives the typed form), and in how they
+    spell a decimal (``60`` or ``60.0``): copying first, with one spelling for each,
+    makes every export of a graph the same bytes whatever store it was loaded into.
+
+    Examples:
+        >>> from rdflib import Literal, URIRef, XSD
+        >>> g = Graph()
+        >>> _ = g.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x", datatype=XSD.string)))
+        >>> next(iter(in_memory(g)))[2].datatype is None
+        True
+    """
+    copy = Graph()
+    for prefix, namespace in graph.namespaces():
+        copy.bind(prefix, namespace, override=True, replace=True)
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype == XSD.string:
+            o = Literal(str(o))
+        elif isinstance(o, Literal) and o.datatype == XSD.decimal:
+            o = Literal(_decimal_lexical(str(o)), datatype=XSD.decimal)
+        copy.add((s, p, o))
+    return copy
+
+
+def _decimal_lexical(text: str) -> str:
+    """One spelling per decimal value, the one the build's Turtle uses (``60`` -> ``60.0``).
+
+    Examples:
+        >>> _decimal_lexical("60"), _decimal_lexical("60.00"), _decimal_lexical("0.50")
+        ('60.0', '60.0', '0.5')
+    """
+    value = format(Decimal(text).normalize(), "f")
+    return value if "." in value else value + ".0"
 
 
 def _canonical(graph: Graph) -> Graph:
@@ -293,5 +332,6 @@ def export(graph: Graph, fmt: str) -> bytes:
         writer = FORMATS[fmt]
     except KeyError as err:
         raise SgcnError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}") from err
+    graph = in_memory(graph)
     log.info("exporting %d triples as %s", len(graph), fmt)
     return writer(graph)

@@ -19,6 +19,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from sgcn.graph.export import EDGE_COLUMNS, FORMATS, NODE_COLUMNS, context, export
 from sgcn.graph.build import class_of, relation_properties
+from sgcn.graph.cli import main
 from sgcn.graph.network import to_networkx
 from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.facts import ENTITY_TYPES
@@ -158,3 +159,30 @@ def test_csv_node_and_edge_lists_read_back_by_the_csv_module(graph, net):
 def test_unknown_format_names_the_known_ones(graph):
     with pytest.raises(SgcnError, match="unknown export format 'xlsx'; known: turtle, ntriples"):
         export(graph, "xlsx")
+
+
+def test_project_graph_exports_read_back_with_the_same_nodes_edges_and_labels(tmp_path):
+    from sgcn.graph.query import default_graph_path
+
+    project = Graph().parse(default_graph_path(), format="turtle")
+    net = to_networkx(project)
+    assert net.number_of_nodes() > 20
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        back = reader(io.BytesIO(export(project, fmt)))
+        assert {n: back.nodes[n]["label"] for n in back} == expected_nodes(net), fmt
+        assert {(s, d["relation"], o) for s, o, d in back.edges(data=True)} == expected_edges(net), fmt
+    nodes = list(csv.DictReader(io.StringIO(export(project, "csv-nodes").decode())))
+    assert {row["id"]: row["label"] for row in nodes} == expected_nodes(net)
+    assert_same_graph(Graph().parse(data=export(project, "ntriples"), format="nt"), project)
+    assert_same_graph(Graph().parse(data=export(project, "jsonld"), format="json-ld"), project)
+    # the CLI (whatever store it loads the graph into) writes the same bytes
+    for fmt in ("ntriples", "graphml"):
+        assert main(["export", "--format", fmt, "--out", str(tmp_path / fmt)]) == 0
+        assert (tmp_path / fmt).read_bytes() == export(project, fmt), fmt
+
+
+def test_cli_export_writes_to_stdout_and_refuses_unknown_formats(capsysbinary):
+    assert main(["export", "--graph", str(FIXTURE), "--format", "csv-edges"]) == 0
+    assert capsysbinary.readouterr().out.startswith(b"id,source,target,relation,")
+    assert main(["export", "--graph", str(FIXTURE), "--format", "xlsx"]) == 2
+    assert b"invalid choice: 'xlsx'" in capsysbinary.readouterr().err

@@ -131,8 +131,23 @@ def _is_filler(gap: str) -> bool:
     return len(tokens) <= 4 and all(_LIST_FILLER.match(token) for token in tokens)
 
 
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w.-]*)*")
+
+
 def _lead_ok(gap: str, max_words: int) -> bool:
-    """Whether ``gap`` (between a trigger and its first argument) is short enough."""
+    """Whether ``gap`` (between a trigger and its first argument) is short enough.
+
+    A run of capitalised words counts as one word: it is a title or a name standing
+    before the argument ("witnessed by Senior Minister of State for Trade and Industry
+    Dr ⟦1⟧").
+
+    Examples:
+        >>> _lead_ok(" Senior Minister of State for Trade and Industry Dr ", 2)
+        True
+        >>> _lead_ok(" the people who came to see the ", 2)
+        False
+    """
+    gap = _CAPITALISED_RUN.sub("T", gap)
     return len([w for w in words(gap) if w not in {",", "(", ")"}]) <= max_words
 
 

@@ -342,3 +342,12 @@ def test_dateline_place_for_an_event_that_closed_but_not_over_a_stated_place():
     found = triples("BERGEN, 3 May 2024 - The [Council meeting|Event] opened in [Oslo|Place] today. "
                     "[Bergen|Place] is rainy.", date="2024-05-03")
     assert found == {("Council meeting", "held_in", "Oslo")}
+
+
+def test_long_titles_before_names_do_not_count_against_the_lead():
+    found = triples("[The ceremony|Event|signing ceremony] was witnessed by Senior Minister of State for Health and "
+                    "Sport Dr [Ann Lee|Person] and [Fuzhou|Place] Vice Governor [Bo Wang|Person].")
+    assert found == {("Ann Lee", "witnessed", "signing ceremony"), ("Bo Wang", "witnessed", "signing ceremony")}
+    # lower-case words still count: a person far after "witnessed by" is not the witness
+    assert triples("[The ceremony|Event] was witnessed by many of the people who came to see the minister "
+                   "and [Ann Lee|Person].") == set()

@@ -78,6 +78,19 @@ def _year(literal: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _most_precise(dates: Iterable[object], *, latest: bool) -> str:
+    """Of several ISO dates stated for one thing, the most precise (then the earliest or latest).
+
+    Examples:
+        >>> _most_precise(["2019", "2019-08-26", "2019-08-27"], latest=False)
+        '2019-08-26'
+        >>> _most_precise([], latest=True)
+        ''
+    """
+    found = sorted({str(d) for d in dates}, key=lambda d: (len(d), d if latest else [-ord(c) for c in d]))
+    return found[-1] if found else ""
+
+
 def _documents(graph: Graph) -> dict[URIRef, tuple[str, str]]:
     """Document IRI -> (file name, ISO date)."""
     return {
@@ -133,15 +146,15 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         for entity in graph.subjects(RDF.type, cls):
             if not isinstance(entity, URIRef):
                 continue
-            label = graph.value(entity, SKOS.prefLabel)
+            label = min(graph.objects(entity, SKOS.prefLabel), default=None)  # one, by the shapes
             aliases = sorted({str(a) for a in graph.objects(entity, SKOS.altLabel)} - {str(label)})
             net.add_node(
                 str(entity),
                 type=type_name,
                 label=str(label) if label is not None else str(entity).rsplit("/", 1)[-1],
                 aliases=tuple(aliases),
-                start=str(graph.value(entity, SDO.startDate) or ""),
-                end=str(graph.value(entity, SDO.endDate) or ""),
+                start=_most_precise(graph.objects(entity, SDO.startDate), latest=False),
+                end=_most_precise(graph.objects(entity, SDO.endDate), latest=True),
             )
 
     # Evidence per asserted statement, for relations and for the types of entities.

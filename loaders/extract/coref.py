@@ -17,6 +17,7 @@ Examples:
     ...          "year's expo, and Minister Luke Goh said the expo grows. Mr Goh agreed.")
     >>> [(m.text, m.entity) for m in analyze(doc).mentions if m.type != "Place"]  # doctest: +NORMALIZE_WHITESPACE
     [('2020 Smart China Expo', 'Event/smart china expo 2020'),
+     ('Smart China Expo', 'Event/smart china expo'),
      ("last year's expo", 'Event/smart china expo 2019'),
      ('Luke Goh', 'Person/luke goh'),
      ('the expo', 'Event/smart china expo 2019'),
@@ -47,6 +48,7 @@ def resolve_references(an: "_Analyzer") -> None:
     _person_refs(an)
     _meetings(an)
     _year_references(an)
+    _occasions(an)
     _definite_references(an)
 
 
@@ -165,7 +167,7 @@ def _antecedent(an: "_Analyzer", position: int, type_: str, head: str) -> str | 
         record = an.registry.records[m.entity]
         if record.type != type_:
             continue
-        if not generic and head not in record.label.lower().split() and not (
+        if not generic and head not in _head_words(record.label) and not (
                 head == "expo" and "exposition" in record.label.lower()):
             continue
         candidates.append(m)
@@ -174,6 +176,18 @@ def _antecedent(an: "_Analyzer", position: int, type_: str, head: str) -> str | 
         return max(before, key=lambda m: (m.end, -m.start)).entity
     after = [m for m in candidates if m.start > position]
     return min(after, key=lambda m: m.start).entity if after else None
+
+
+def _head_words(label: str) -> list[str]:
+    """The words of a label before its complement: "opening ceremony of the Expo 2021" -> opening, ceremony.
+
+    Examples:
+        >>> _head_words("opening ceremony of the Harbour Expo 2021")
+        ['opening', 'ceremony']
+        >>> _head_words("Letter of Intent between A and B")
+        ['letter', 'of', 'intent']
+    """
+    return re.split(r"\s+(?:of\s+the|between)\s+", label.lower(), maxsplit=1)[0].split()
 
 
 _ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -266,3 +280,73 @@ def _expand(an: "_Analyzer", label: str) -> str:
 
 def _last_expansion(out: list[str]) -> str:
     return out[-1] if out else ""
+
+
+def _occasions(an: "_Analyzer") -> None:
+    """Name each part of an event named by its kind alone after what it is the occasion of.
+
+    "launched the X Partnership at a signing ceremony" is the signing ceremony of that
+    partnership; "delivered a speech at the opening ceremony" after "The 2021 Harbour
+    Expo opened" is the opening ceremony of that edition. With neither, the phrase
+    singles nothing out and gives no entity (a definite one may still refer back).
+    """
+    for cand in an.occasions:
+        if an._taken(cand.start, cand.end):
+            continue
+        whole = _occasion_of(an, cand.start)
+        if whole is None:
+            continue
+        key, surface = whole
+        record = an.registry.records[key]
+        core = cand.aliases[0]
+        names = [surface] + [n for n in (record.label, *sorted(record.aliases))
+                             if n[:1].isupper() or n[:1].isdigit()]
+        aliases = [f"{core} of the {n}" for n in names[1:]] + [f"{n} {core}" for n in names]
+        aliases += [cand.label, core] if cand.label == core else [cand.label]
+        occasion = an.registry.add("Event", f"{core} of the {surface}", aliases)
+        an._mention(cand.start, cand.end, occasion)
+
+
+_AT = re.compile(r"\s*(?:\([A-Z][\w&-]*\)\s*)?(?:at|during|in)\s+(?:an?|the)\s+$")
+
+
+def _occasion_of(an: "_Analyzer", position: int) -> tuple[str, str] | None:
+    """(key, name as written) of what an occasion at ``position`` belongs to, or ``None``.
+
+    An agreement or initiative followed by "at a ..." in the same sentence comes first;
+    else an edition of a recurring event named in the same sentence (the nearest before
+    it, else the first after); else the edition the document is about.
+    """
+    sentence = next((s for s in an.sentences if s.start <= position < s.end), None)
+    if sentence is None:
+        return None
+    named = sorted(an.mentions, key=lambda m: (m.end, -m.start))
+    for m in reversed([m for m in named if sentence.start <= m.start and m.end <= position]):
+        if m.type in ("Agreement", "Initiative") and _AT.fullmatch(an.text[m.end:position]):
+            return m.entity, _written_name(an, m)
+        break
+    editions = [m for m in named if _series(an, m.entity) not in (None, m.entity)]
+    here = [m for m in editions if sentence.start <= m.start and m.end <= sentence.end]
+    if here:
+        before = [m for m in here if m.end <= position]
+        m = before[-1] if before else here[0]
+        return m.entity, _written_name(an, m)
+    return _main_edition(an, editions)
+
+
+def _main_edition(an: "_Analyzer", editions: list) -> tuple[str, str] | None:
+    """The edition a document is about: that of the document's year, else the first one named."""
+    by_start = sorted(editions, key=lambda m: m.start)
+    this_year = [m for m in by_start if an.year and an.registry.records[m.entity].label.endswith(an.year)]
+    named = [m for m in this_year or by_start if m.text[:1].isupper() or m.text[:1].isdigit()]
+    m = (named or this_year or by_start or [None])[0]
+    return (m.entity, _written_name(an, m)) if m else None
+
+
+def _written_name(an: "_Analyzer", m) -> str:
+    """The name a mention gives its entity: its own words when it is a name, else the entity's label."""
+    record = an.registry.records[m.entity]
+    text = re.sub(r"\s*\([A-Z][\w&-]*\)", "", re.sub(r"\s+", " ", m.text))
+    text = re.sub(r"^[Tt]he\s+", "", text)
+    known = {n.lower() for n in (record.label, *record.aliases)}
+    return text if text.lower() in known and text[:1].isupper() | text[:1].isdigit() else record.label

@@ -40,6 +40,11 @@ _PROJECT = re.compile(
     r"will\s+develop|is\s+developing)\s+(?:the\s+(?:creation|development|deployment|design)\s+of\s+)?")
 _PROJECT_NP = re.compile(r"(?:an?\s+|the\s+)?(?P<np>[a-z0-9][\w-]*(?:\s+(?!by\b|run\b|for\b|which\b|that\b|to\b)"
                          r"[a-z0-9][\w-]*){0,9})")
+_PROJECT_APPOSED = re.compile(
+    r"\b(?:One\s+of\s+(?:these|the|those|our|its|their)(?:\s+[\w-]+)?\s+projects|[Aa]nother\s+project|"
+    r"[Tt]he\s+(?:first|second|third|other|latest|largest|flagship)\s+project),\s+(?:an?|the)\s+"
+    r"(?P<np>[\w-]+(?:\s+(?!by\b|run\b|for\b|which\b|that\b|to\b|and\b|with\b|developed\b|built\b|led\b|"
+    r"operated\b|designed\b)[\w-]+){1,7})(?=\s*,|\s+(?:developed|run|built|led|operated|designed)\b)")
 _PILOT = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})(?:\*\*|__|_)?\d?"
                     r"\s+(?P<noun>pilot|programme|program|sandbox|scheme)\b")
 
@@ -119,6 +124,30 @@ def _projects(sentence: str, offset: int) -> list[Candidate]:
     return out
 
 
+def _apposed_projects(sentence: str, offset: int) -> list[Candidate]:
+    """A project singled out and described in apposition: "One of the projects, a smart grid monitor, ...".
+
+    The description is the project's label ("smart grid monitor"), with "... project" as an
+    alias. A counted batch ("Three projects have been awarded ...") singles nothing out.
+
+    Examples:
+        >>> [(c.label, c.aliases) for c in _apposed_projects(
+        ...     "One of the projects, a river flood sensor grid, is run by A and B.", 0)]
+        [('river flood sensor grid', ['river flood sensor grid', 'river flood sensor grid project'])]
+        >>> _apposed_projects("Three projects, all in Xiamen, were awarded grants.", 0)
+        []
+    """
+    out = []
+    for m in _PROJECT_APPOSED.finditer(sentence):
+        label = re.sub(r"\s+", " ", m.group("np"))
+        if label[:1].isupper() and not label.split()[0].isupper() and "-" not in label.split()[0]:
+            continue  # a proper name, read by the name rules
+        c = _cand(sentence, offset, m.start("np"), m.end("np"), "Project", label, "described", label)
+        c.aliases.append(f"{label} project")
+        out.append(c)
+    return out
+
+
 def _pilots(sentence: str, offset: int) -> list[Candidate]:
     out = []
     for m in _PILOT.finditer(sentence):
@@ -131,6 +160,33 @@ def _pilots(sentence: str, offset: int) -> list[Candidate]:
         c = _cand(sentence, offset, m.start("name"), m.end("name"), "Initiative", name, "pilot",
                   f"{name} {m.group('noun')}")
         out.append(c)
+    return out
+
+
+def _occasion_pattern() -> re.Pattern[str]:
+    from sgcn.loaders.extract import lexicon
+
+    kinds = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(lexicon.occasions(), key=len, reverse=True))
+    return re.compile(r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+|(?<=['’]s)\s+)" + _MOD
+                      + rf"(?P<noun>{kinds})\b(?!s\b|-)")
+
+
+def _occasions(sentence: str, offset: int) -> list[Candidate]:
+    """Parts of an event named by their kind alone: "at the opening ceremony", "a signing ceremony".
+
+    They are returned with rule ``"occasion"``: which event or agreement they are the
+    occasion of is read from the document around them (see
+    :func:`sgcn.loaders.extract.coref.resolve_references`). One with a complement
+    ("the signing ceremony of the letter") is a described event instead.
+    """
+    out = []
+    for m in _occasion_pattern().finditer(sentence):
+        if _complement(sentence, m.end()) != m.end():
+            continue
+        start = m.start("mod") if m.group("mod") else m.start("noun")
+        label = re.sub(r"\s+", " ", sentence[start:m.end()])
+        core = re.sub(r"\s+", " ", m.group("noun")).lower()
+        out.append(_cand(sentence, offset, start, m.end(), "Event", label, "occasion", core))
     return out
 
 
@@ -154,5 +210,7 @@ def find_described(sentence: str, offset: int) -> list[Candidate]:
         >>> find_described("Chongqing and Singapore inked 13 memorandums of understanding.", 0)
         []
     """
-    return (_agreements(sentence, offset) + _events(sentence, offset) + _projects(sentence, offset)
-            + _pilots(sentence, offset))
+    found = (_agreements(sentence, offset) + _events(sentence, offset) + _projects(sentence, offset)
+             + _apposed_projects(sentence, offset) + _pilots(sentence, offset))
+    found += [c for c in _occasions(sentence, offset) if not any(c.start < d.end and d.start < c.end for d in found)]
+    return found

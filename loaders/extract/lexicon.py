@@ -200,6 +200,16 @@ def is_recurring_event(word: str) -> bool:
     return word in data()["recurring_events"]
 
 
+def occasions() -> tuple[str, ...]:
+    """Lower-case names of the parts of an event that single one out ("opening ceremony").
+
+    Examples:
+        >>> "opening ceremony" in occasions(), "ceremony" in occasions()
+        (True, False)
+    """
+    return tuple(data()["occasions"])
+
+
 def is_organization_noun(word: str) -> bool:
     """Whether a lower-case ``word`` names a kind of organisation ("incubator").
 

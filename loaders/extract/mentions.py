@@ -28,6 +28,7 @@ Examples:
      ('IMDA', 'Organization/infocomm media development authority'),
      ('Mr Li', 'Person/li bo'),
      ('Smart China Expo (SCE) 2020', 'Event/smart china expo 2020'),
+     ('Smart China Expo', 'Event/smart china expo'),
      ('Chongqing', 'Place/chongqing')]
     >>> a.entities["Organization/infocomm media development authority"].aliases
     ('IMDA',)
@@ -208,6 +209,8 @@ class _Analyzer:
         self.person_refs: list[Candidate] = []
         self.containers: set[tuple[int, int, str]] = set()  # described spans, which may hold names
         self.cores: dict[tuple[str, str], str] = {}  # (type, kind) -> key of a described entity
+        self.occasions: list[Candidate] = []  # "the opening ceremony": resolved by coreference
+        self.inner_series: list[tuple[int, int, str]] = []  # edition mentions holding a series' name
 
     # ---------------------------------------------------------------- helpers
     def _taken(self, start: int, end: int, *, nested_ok: bool = False) -> bool:
@@ -252,14 +255,17 @@ class _Analyzer:
                     key = self.registry.add("Event", _edition_label(self.registry.records[series].label, year),
                                             [label])
                     self._mention(cand.start, cand.end, key)
+                    self._series_inside(cand.start, cand.end, series)
                     continue
                 key = self.registry.add(cand.type, label, aliases)
-                start, end = cand.start, cand.end
+                start, end, named = cand.start, cand.end, key
                 if not cand.nested:
                     start, end, key = self._edition_around(start, end, key)
                     if self._taken(start, end):
                         continue
                 self._mention(start, end, key)
+                if key != named:
+                    self._series_inside(start, end, named)
         self._contact_blocks()
         self._described()
 
@@ -267,10 +273,14 @@ class _Analyzer:
         """Agreements, events, projects named by description; one entity per kind per document."""
         for sentence in self.sentences:
             for cand in find_described(sentence.text, sentence.start):
+                if cand.rule == "occasion":
+                    self.occasions.append(cand)
+                    continue
                 core = cand.aliases[0]
                 key = self.cores.get((cand.type, core))
                 if key is None:
-                    key = self.cores[(cand.type, core)] = self.registry.add(cand.type, cand.label, generic=True)
+                    key = self.cores[(cand.type, core)] = self.registry.add(cand.type, cand.label, cand.aliases[1:],
+                                                                            generic=True)
                 else:
                     self.registry.extend(key, cand.label)
                 if self._taken(cand.start, cand.end, nested_ok=True):
@@ -339,16 +349,40 @@ class _Analyzer:
                 key = names.get(name) or self._gazetteer_key(name)
                 if key is None:
                     continue
+                named = key
                 start, end, key = self._edition_around(start, end, key)
                 if self._taken(start, end):
                     continue
                 self._mention(start, end, key)
+                if key != named:
+                    self._series_inside(start, end, named)
 
     def _gazetteer_key(self, name: str) -> str | None:
         entry = gazetteer.lookup(name)
         if entry is None:
             return None
         return self.registry.add(entry.type, entry.label, [name])
+
+    def _series_inside(self, start: int, end: int, series: str) -> None:
+        """Remember that the edition mentioned at ``start:end`` holds the name of ``series``."""
+        self.inner_series.append((start, end, series))
+
+    def _unnamed_series(self) -> None:
+        """Mention a series named only inside an edition's name ("The 2021 Smart China Expo opened").
+
+        An edition named without its series still gives the series, with the first
+        sentence naming the edition as evidence, so that the edition can be stated part
+        of it. A series the document names on its own needs nothing more.
+        """
+        for start, end, series in self.inner_series:
+            if any(m.entity == series for m in self.mentions):
+                continue
+            record = self.registry.records[series]
+            for name in sorted((record.label, *record.aliases), key=len, reverse=True):
+                found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text[start:end])
+                if found:
+                    self._mention(start + found.start(), start + found.end(), series)
+                    break
 
     def _edition_around(self, start: int, end: int, key: str) -> tuple[int, int, str]:
         """Widen a mention of a recurring event to an edition year next to it ("SCE 2019")."""
@@ -422,4 +456,5 @@ def analyze(document: Document) -> Analysis:
     analyzer = _Analyzer(document)
     analyzer.names()
     analyzer.known_names()
+    analyzer._unnamed_series()
     return analyzer.analysis()

@@ -42,12 +42,19 @@ def _norm(name: str) -> str:
 def is_weak_alias(name: str) -> bool:
     """Whether ``name`` may not merge entities across documents ("Mr Goh", "the expo").
 
+    A description in lower case alone ("opening ceremony", "videoconference") names a
+    different occasion in each document.
+
     Examples:
         >>> is_weak_alias("Mr Goh"), is_weak_alias("IMDA"), is_weak_alias("Luke Goh")
         (True, False, False)
+        >>> is_weak_alias("opening ceremony"), is_weak_alias("opening ceremony of the Expo 2021")
+        (True, False)
     """
     words = name.split()
     if words and lexicon.is_honorific(words[0]) and len(words) <= 2:
+        return True
+    if name == name.lower() and not re.search(r"\d", name):
         return True
     return words[:1] in (["the"], ["this"], ["last"])
 

@@ -120,3 +120,68 @@ def test_seed_corpus_mentions_are_exact_and_typed():
         people |= {e.label for e in a.entities.values() if e.type == "Person"}
     assert {"Luke Goh", "Li Bo", "Carista Wee", "Goh Chok Tong", "Tan Kiat How", "Qin Weizhong"} <= people
     assert "Mr Goh" not in people
+
+
+def test_occasion_named_by_its_kind_belongs_to_the_edition_of_the_story():
+    text = ("The 2022 Harbour Tech Fair opened in Xiamen on Tuesday. Minister Alan Poh spoke at the "
+            "opening ceremony. The fair drew 300 firms.")
+    got = resolved(text, date="2022-05-04")
+    assert got["opening ceremony"] == "opening ceremony of the 2022 Harbour Tech Fair"
+    assert got["The fair"] == "Harbour Tech Fair 2022"  # the fair, not the ceremony named inside it
+
+
+def test_occasion_belongs_to_the_edition_of_the_year_not_a_past_one_named_in_passing():
+    text = ("The 2023 Harbour Tech Fair opened in Xiamen. It built on the inaugural Harbour Tech Fair "
+            "in 2019. Ministers attended the closing ceremony.")
+    got = resolved(text, date="2023-05-04")
+    assert got["closing ceremony"] == "closing ceremony of the 2023 Harbour Tech Fair"
+
+
+def test_occasion_of_what_was_launched_at_it():
+    text = ("Fujian and Singapore launched the Green Shipping Partnership (GSP) at a signing ceremony "
+            "in Xiamen today. The ceremony was witnessed by Minister Alan Poh.")
+    got = resolved(text)
+    assert got["signing ceremony"] == "signing ceremony of the Green Shipping Partnership"
+    assert got["The ceremony"] == "signing ceremony of the Green Shipping Partnership"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opening ceremony will be streamed online.",  # whose ceremony? nothing says
+        "Two opening ceremonies were held in Xiamen.",
+        "Acme signed a contract at the opening of its plant.",
+    ],
+)
+def test_occasion_without_context_gives_no_event(text):
+    assert not {label for type_, label in entities(text) if type_ == "Event"}
+
+
+def test_edition_named_without_its_series_still_gives_the_series():
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2022-05-04",
+                   text="The 2022 Harbour Tech Fair opened in Xiamen.")
+    a = analyze(doc)
+    series = [m for m in a.mentions if m.entity == "Event/harbour tech fair"]
+    assert [m.text for m in series] == ["Harbour Tech Fair"]
+    assert "Event/harbour tech fair 2022" in a.entities
+
+
+def test_series_named_on_its_own_is_not_mentioned_again_inside_the_edition():
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2022-05-04",
+                   text="The Harbour Tech Fair is held every May. The 2022 Harbour Tech Fair opened.")
+    a = analyze(doc)
+    assert len([m for m in a.mentions if m.entity == "Event/harbour tech fair"]) == 1
+
+
+def test_apposed_project_description_is_a_project():
+    text = ("Four projects won grants. One of the projects, a river flood sensor grid, is run by "
+            "Acme Pte Ltd. The project uses drones.")
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2021-05-04")
+    a = analyze(doc)
+    project = a.entities["Project/river flood sensor grid"]
+    assert project.aliases == ("river flood sensor grid project",)
+    assert {m.text for m in a.mentions if m.entity == project.key} == {"river flood sensor grid", "The project"}
+
+
+def test_counted_projects_give_no_project():
+    assert not {t for t, _ in entities("Three projects have been awarded the Green Port Fund.") if t == "Project"}

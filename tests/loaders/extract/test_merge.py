@@ -52,3 +52,10 @@ def test_seed_corpus_merges_initiative_names_and_rewrites_every_key():
                 value = getattr(fact, name, None)
                 if isinstance(value, str) and "/" in value:
                     assert value in keys, (name, value)
+
+
+def test_occasions_of_different_editions_stay_apart():
+    a = doc("a.txt", "The 2021 Harbour Tech Fair opened. Ministers attended the opening ceremony.", "2021-05-04")
+    b = doc("b.txt", "The 2022 Harbour Tech Fair opened. Ministers attended the opening ceremony.", "2022-05-04")
+    labels = {e.label for x in extract_all([a, b]) for e in x.entities if "ceremony" in e.label}
+    assert labels == {"opening ceremony of the 2021 Harbour Tech Fair", "opening ceremony of the 2022 Harbour Tech Fair"}

@@ -209,7 +209,7 @@ def _framed(sentence: Sentence, mention: EntityMention, frame: str) -> bool:
 def _subject(sentence: Sentence, mentions: list[EntityMention], reading: _Reading) -> EntityMention | None:
     """The mention the figure is about (see the module docstring), or ``None``."""
     allowed = _rules()["subjects"][reading.measure]
-    candidates = [m for m in mentions if m.type in allowed]
+    candidates = [m for m in mentions if m.type in allowed and not _nested(m, mentions)]
     if not candidates:
         return None
     position = sentence.start + reading.amount.start
@@ -234,6 +234,12 @@ def _subject(sentence: Sentence, mentions: list[EntityMention], reading: _Readin
         if of_kind:
             return of_kind[0]
     return None
+
+
+def _nested(mention: EntityMention, mentions: list[EntityMention]) -> bool:
+    """Whether ``mention`` lies inside a longer one (the series in "The 2021 Harbour Expo")."""
+    return any(o.start <= mention.start and mention.end <= o.end and o.end - o.start > mention.end - mention.start
+               for o in mentions)
 
 
 #: Types that can be what a figure is about; a sentence naming none of them continues

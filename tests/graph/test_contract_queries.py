@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from sgcn.graph.build import build_graph
 from sgcn.graph.namespace import SKOS
 from sgcn.graph.iris import mint
 from sgcn.graph.query import query_header, run_query
+from sgcn.loaders.facts import EventTime
 
 REPO = Path(__file__).resolve().parents[2]
 CONTRACT = REPO.parent / "shared" / "spec" / "competency-questions.md"
@@ -99,3 +101,15 @@ def test_order_is_deterministic(extraction):
     graph = build_graph([extraction])
     for name in CONTRACT_QUERIES:
         assert run_query(name, graph) == run_query(name, build_graph([extraction]))
+
+
+def test_events_prefer_the_most_precise_dates(make_extraction):
+    first, second = make_extraction(source="a.txt"), make_extraction(source="b.txt")
+    vaguer = EventTime(first.event_times[0].event, "2024", "2024-05", first.event_times[0].evidence)
+    graph = build_graph([replace(first, event_times=(vaguer,)), second])
+    assert run_query("events", graph)[1] == [
+        {"event": "Harbourfront Forum 2024", "start": "2024-05-14", "end": "2024-05-16", "place": "Singapore"}
+    ]
+    graph = build_graph([replace(first, event_times=(vaguer,))])
+    assert run_query("events", graph)[1][0]["start"] == "2024"
+    assert run_query("events", graph)[1][0]["end"] == "2024-05"

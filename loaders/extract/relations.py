@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from sgcn.loaders.dates import find_dateline
+from sgcn.loaders.dates import find_dateline, find_dates
 from sgcn.loaders.extract.rel_context import (
     context_event,
     doc_year,
@@ -129,7 +129,7 @@ def find_relations(analysis: Analysis) -> list[Relation]:
         found.extend(_nested_agreement(analysis, sl, evidence))
         found.extend(_framed(analysis, sl, evidence))
     found.extend(_part_of_by_name(analysis))
-    found = _checked(analysis, found)
+    found = _to_current_edition(analysis, _checked(analysis, found))
     found.extend(_dateline_places(analysis, found))
     found.extend(_propagated(analysis, found))
     return _unique(_checked(analysis, found))
@@ -256,8 +256,15 @@ def _texts(sl: Slotted, key: str) -> str:
 
 
 def _by_year(analysis: Analysis, sl: Slotted, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Move a series object to the editions a year phrase of the sentence names."""
+    """Move a series object to the editions a year phrase of the sentence names.
+
+    Without a year phrase, a date of one year in the sentence ("taking place from
+    September 4-6, 2023") names the edition.
+    """
     years, mode = years_in(sl.text, doc_year(analysis))
+    if not years:
+        dated = {int(d.iso_start[:4]) for d in find_dates(sl.text, year=doc_year(analysis)) if d.iso_start[:4].isdigit()}
+        years, mode = (sorted(dated), "only") if len(dated) == 1 else ([], "")
     if not years:
         return pairs
     by_series = editions(analysis)
@@ -517,6 +524,31 @@ def _dateline_places(analysis: Analysis, relations: list[Relation]) -> list[Rela
             event = sl.mentions[index]
             if event.type == "Event" and event.entity not in placed and event.entity not in editions(analysis):
                 result.append(Relation(event.entity, "held_in", place.key, _evidence(analysis, sentence)))
+    return result
+
+
+def _to_current_edition(analysis: Analysis, relations: list[Relation]) -> list[Relation]:
+    """A ceremony or forum "of the SCE" or "held within the framework of the SCE" is part of this year's edition.
+
+    A one-off event (not itself an edition or a series) belongs to one edition, not to
+    the series: when the document names the edition of its own year, the part moves to it.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [Fair|Event] is in its tenth year. [This year's Fair|Event|Fair 2023] "
+        ...     "opened. The [Fair forum|Event] was held within the framework of the [Fair|Event].", date="2023-05-01")
+        >>> [(r.subject, r.object) for r in find_relations(a) if r.relation == "part_of"]
+        [('Event/fair 2023', 'Event/fair'), ('Event/fair forum', 'Event/fair 2023')]
+    """
+    year = doc_year(analysis)
+    by_series = editions(analysis)
+    result = []
+    for relation in relations:
+        current = by_series.get(relation.object, {}).get(year) if year else None
+        if relation.relation == "part_of" and current and relation.subject != current \
+                and relation.subject not in by_series and series_of(analysis, relation.subject) is None:
+            relation = Relation(relation.subject, "part_of", current, relation.evidence)
+        result.append(relation)
     return result
 
 

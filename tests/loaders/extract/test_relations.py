@@ -351,3 +351,21 @@ def test_long_titles_before_names_do_not_count_against_the_lead():
     # lower-case words still count: a person far after "witnessed by" is not the witness
     assert triples("[The ceremony|Event] was witnessed by many of the people who came to see the minister "
                    "and [Ann Lee|Person].") == set()
+
+
+def test_a_forum_of_a_series_belongs_to_this_years_edition():
+    found = triples("[This year's Harbour Expo|Event|Harbour Expo 2023] opened in [Oslo|Place]. The "
+                    "[Data Forum|Event] was held within the framework of the [Harbour Expo|Event]. [Ann Lee|Person] "
+                    "spoke at the [Data Forum|Event].", date="2023-09-04")
+    assert ("Data Forum", "part_of", "Harbour Expo 2023") in found
+    assert ("Data Forum", "part_of", "Harbour Expo") not in found
+    assert ("Ann Lee", "participated_in", "Harbour Expo 2023") in found
+    # an edition stays part of its series
+    assert ("Harbour Expo 2023", "part_of", "Harbour Expo") in found
+
+
+def test_a_dated_sentence_picks_the_edition_of_that_year():
+    found = triples("[Norway|Place] returns for the third year to the annual [Harbour Expo|Event] taking place "
+                    "in [Oslo|Place] from May 4-6, 2023. It is the [Harbour Expo 2023|Event].", date="2023-05-01")
+    assert ("Norway", "participated_in", "Harbour Expo 2023") in found
+    assert ("Norway", "participated_in", "Harbour Expo") not in found

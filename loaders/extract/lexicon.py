@@ -127,6 +127,36 @@ def expand_title(title: str) -> str:
     return data()["title_abbreviations"].get(title, title)
 
 
+def portfolio_ministry(title: str) -> str | None:
+    """The ministry a title names by its portfolio, or ``None``.
+
+    A minister's or secretary's title carries the portfolio after the core title:
+    "Senior Minister of State for Trade and Industry" and "Permanent Secretary for
+    Trade and Industry" both name the "Ministry of Trade and Industry". The name is a
+    candidate: the caller keeps it only when the document or the gazetteer knows such a
+    ministry. A portfolio that names no ministry ("Director of International
+    Cooperation" at an agency: a field of work inside the body after "at") stays part of
+    the title, and the role belongs to that body.
+
+    Examples:
+        >>> portfolio_ministry("Senior Minister of State for Trade and Industry")
+        'Ministry of Trade and Industry'
+        >>> portfolio_ministry("Minister for Digital Development and Information")
+        'Ministry of Digital Development and Information'
+        >>> portfolio_ministry("Permanent Secretary (Trade)") is None, portfolio_ministry("Mayor") is None
+        (True, True)
+    """
+    words = title.split()
+    core = title_length(words, 0)
+    rest = words[core:]
+    if not core or len(rest) < 2 or rest[0] not in ("for", "of"):
+        return None
+    portfolio = rest[1:]
+    if not all(w[:1].isupper() or w in ("and", "&") for w in portfolio) or portfolio[-1] in ("and", "&"):
+        return None
+    return "Ministry of " + " ".join(portfolio)
+
+
 def head_type(*words: str) -> str | None:
     """The entity type a name ending in ``words`` has, or ``None``.
 

@@ -13,6 +13,7 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import SH
 
+from sgcn.graph.pipeline import write_if_valid
 from sgcn.graph.validate import shapes_graph, validate
 
 HERE = Path(__file__).parent
@@ -52,3 +53,16 @@ def test_shape_fixture(fixture: Path):
         assert not report.conforms
         assert {v.shape for v in report.violations} == {shape_of(fixture)}, str(report)
         assert all(v.focus and v.message for v in report.violations)
+
+
+@pytest.mark.parametrize("fixture", sorted(HERE.glob("*-invalid.ttl")), ids=lambda p: p.stem)
+def test_build_refuses_a_graph_breaking_the_shape(fixture: Path, tmp_path: Path):
+    out = tmp_path / "graph.ttl"
+    out.write_bytes(b"# previous graph\n")
+    graph = fixture_graph(fixture)
+    report = write_if_valid(graph, out)
+    assert not report.conforms
+    assert out.read_bytes() == b"# previous graph\n"
+    named = {str(s) for s in Graph().parse(fixture).subjects()}
+    assert {v.focus for v in report.violations} <= named
+    assert all(v.focus in str(v) and v.message in str(v) for v in report.violations)

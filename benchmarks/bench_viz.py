@@ -72,9 +72,9 @@ def synthetic_network(nodes: int, *, seed: int = 11, edges_per_node: int = 2) ->
     return net
 
 
-def time_ready(browser, path: Path, *, timeout_s: float = 600) -> float:
-    """Seconds from navigation start until the page reports it is drawn."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+def time_ready(context, path: Path, *, timeout_s: float = 600) -> float:
+    """Seconds from navigation start until the page reports it is drawn (a new tab of ``context``)."""
+    page = context.new_page()
     try:
         page.goto(path.resolve().as_uri())
         page.wait_for_function("window.sgcnReady === true", timeout=timeout_s * 1000, polling=50)
@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'nodes':>6} {'edges':>6} {'layout':>11} {'render s':>9} {'ready s':>8}  (median of {args.repeat})")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
         for size in args.sizes:
             net = synthetic_network(size)
             start = time.perf_counter()
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             page = render(net, title=f"{size} nodes", physics_up_to=physics_up_to)
             rendered = time.perf_counter() - start
             path = write_page(page, OUT / f"viz-{size}.html")
-            ready = statistics.median(time_ready(browser, path) for _ in range(args.repeat))
+            ready = statistics.median(time_ready(context, path) for _ in range(args.repeat))
             kind = "physics" if size <= physics_up_to else "precomputed"
             print(f"{size:>6} {net.number_of_edges():>6} {kind:>11} {rendered:>9.2f} {ready:>8.2f}", flush=True)
         browser.close()

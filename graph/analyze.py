@@ -170,6 +170,13 @@ def centrality(net: nx.MultiDiGraph, *, top: int = 10, types: tuple[str, ...] = 
     Returns:
         ``{type: [{"entity", "label", "type", "degree", "degree_centrality",
         "betweenness"}, ...]}``, most central first.
+
+    Examples:
+        >>> net = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+        >>> for n in net:
+        ...     net.nodes[n].update(label=n.upper(), type="Person")
+        >>> [(r["label"], r["betweenness"]) for r in centrality(net, top=2)["Person"]]
+        [('B', 1.0), ('A', 0.0)]
     """
     simple = simple_graph(net)
     if simple.number_of_nodes() == 0:
@@ -306,7 +313,12 @@ def path(net: nx.MultiDiGraph, start: str, end: str) -> list[dict]:
 
 
 def report(net: nx.MultiDiGraph, *, top: int = 10) -> dict:
-    """Centrality, bridges and communities of ``net`` as plain data (JSON-ready)."""
+    """Centrality, bridges and communities of ``net`` as plain data (JSON-ready).
+
+    Examples:
+        >>> sorted(report(nx.MultiDiGraph()))
+        ['bridges', 'central', 'communities', 'entities', 'relations', 'sides']
+    """
     return {
         "entities": net.number_of_nodes(),
         "relations": net.number_of_edges(),

@@ -38,6 +38,7 @@ from sgcn.loaders.extract.rel_context import (
     editions,
     lookup,
     names_of,
+    norm,
     series_of,
     years_in,
 )
@@ -409,12 +410,30 @@ def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> li
         purpose = _TO_ORGANISE.search(mention.text)
         event = lookup(analysis, purpose.group(1), {"Event"}) if purpose else None
         agreement = mention.entity if mention.type == "Agreement" else None
+        if mention.type == "Event" and between and _MEETING_WORDS.search(mention.text):
+            result.extend(Relation(p, "co_chaired", mention.entity, evidence) for p in _persons_in(analysis, between))
         for party in parties:
             if agreement:
                 result.append(Relation(party, "party_to", agreement, evidence))
             if event:
                 result.append(Relation(party, "organized", event.key, evidence))
     return result
+
+
+def _persons_in(analysis: Analysis, between: re.Match[str]) -> list[str]:
+    """The persons a meeting's name puts on its two sides ("videoconference between Minister A and Mayor B").
+
+    Each side ends with the person's name (titles before it); a side is read as the
+    document's person whose label or alias ends it.
+    """
+    found = []
+    for side in between.groups():
+        folded = norm(side)
+        for entity in analysis.entities.values():
+            if entity.type == "Person" and any(folded == n or folded.endswith(" " + n) for n in names_of(entity)):
+                found.append(entity.key)
+                break
+    return found if len(found) == 2 else []
 
 
 def _part_of_by_name(analysis: Analysis) -> list[Relation]:

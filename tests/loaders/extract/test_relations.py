@@ -369,3 +369,40 @@ def test_a_dated_sentence_picks_the_edition_of_that_year():
                     "in [Oslo|Place] from May 4-6, 2023. It is the [Harbour Expo 2023|Event].", date="2023-05-01")
     assert ("Norway", "participated_in", "Harbour Expo 2023") in found
     assert ("Norway", "participated_in", "Harbour Expo") not in found
+
+
+def test_signing_or_announcing_at_an_event_is_taking_part_in_it():
+    found = triples("[Norway|Place] and [Fujian|Place] inked 9 deals on shipping and ports at the "
+                    "[Harbour Expo 2023|Event] to deepen ties.")
+    assert found >= {("Norway", "participated_in", "Harbour Expo 2023"), ("Fujian", "participated_in", "Harbour Expo 2023")}
+    found = triples("The [Port Authority|Organization] announced two pilots and unveiled the "
+                    "[Green Berth scheme|Initiative] at the [5th Council meeting|Event] today.")
+    assert ("Port Authority", "participated_in", "5th Council meeting") in found
+    # the speaker who reports a signing did not sign, and a thing signed is no participant
+    assert not any(r == "participated_in" for _, r, _ in triples(
+        "[Ann Lee|Person] said that the [deal|Agreement] was signed at the [Harbour Expo 2023|Event]."))
+
+
+def test_led_by_an_agency_companies_take_part():
+    found = triples("Led by the [Port Authority|Organization], more than 20 firms are taking part in the "
+                    "[Harbour Expo 2023|Event].")
+    assert found == {("Port Authority", "participated_in", "Harbour Expo 2023")}
+
+
+def test_visit_to_a_city_to_chair_a_meeting_places_the_meeting():
+    found = triples("[Bergen|Place] looks forward to Governor [Bo Wang|Person]'s visit to [Bergen|Place] this year "
+                    "to co-chair the [sixth Council meeting|Event].")
+    assert ("sixth Council meeting", "held_in", "Bergen") in found
+    assert not any(r == "held_in" for _, r, _ in triples(
+        "[Bo Wang|Person] will visit [Bergen|Place] after the [sixth Council meeting|Event]."))
+
+
+def test_a_meeting_named_between_two_persons_is_co_chaired_by_them():
+    found = triples("Photo of the [videoconference between Health Minister Ann Lee and Fujian Governor Bo Wang|Event]. "
+                    "[Ms Lee|Person|Ann Lee] and [Mr Wang|Person|Bo Wang] smiled.",
+                    aliases={"Ann Lee": ("Ann Lee",), "Bo Wang": ("Bo Wang",)})
+    meeting = "videoconference between Health Minister Ann Lee and Fujian Governor Bo Wang"
+    assert {("Ann Lee", "co_chaired", meeting), ("Bo Wang", "co_chaired", meeting)} <= found
+    # an exhibition "between" two persons is no meeting they chair
+    assert not any(r == "co_chaired" for _, r, _ in triples(
+        "The [exhibition between Ann Lee and Bo Wang|Event] opened. [Ms Lee|Person|Ann Lee] and [Mr Wang|Person|Bo Wang] came."))

@@ -242,14 +242,44 @@ def _meetings(an: "_Analyzer") -> None:
         ordinal = before.group(1) if before else ""
         start = m.start - (len(an.text[max(0, m.start - 30):m.start]) - before.start()) if before else m.start
         slot = (_ordinal_number(ordinal) if ordinal else 0, committee)
-        label = " ".join(w for w in (ordinal, an.registry.records[committee].label, noun_text) if w)
+        committee_label = an.registry.records[committee].label
+        label = " ".join(w for w in (ordinal, committee_label, noun_text) if w)
         surface = re.sub(r"\s+", " ", re.sub(r"\s*\([A-Z]{2,}\)", "", an.text[start:stop]))
+        aliases = [surface, *_meeting_aliases(an, ordinal, committee, noun_text)]
+        whole = _initiative_after(an, stop)
+        if whole is not None and whole not in an.registry.find(committee_label).split("/", 1)[1]:
+            aliases.append(label)
+            init = an.registry.records[an.registry.find(whole)]
+            label = " ".join(w for w in (ordinal, init.label, committee_label, noun_text) if w)
+            aliases += [" ".join(w for w in (ordinal, a, c, noun_text) if w)
+                        for a in sorted(init.aliases) if a.isupper()
+                        for c in _acronyms(an, committee)]
         key = index.get(slot)
         if key is None:
-            key = index[slot] = an.registry.add("Event", label, [surface] if surface != label else [])
+            key = index[slot] = an.registry.add("Event", label, [a for a in aliases if a != label])
         else:
-            an.registry.records[key].aliases.add(surface)
+            an.registry.records[key].aliases.update(a for a in aliases if a != an.registry.records[key].label)
         _claim(an, start, stop, key, drop=("Event", "Organization"))
+
+
+def _acronyms(an: "_Analyzer", key: str) -> list[str]:
+    """The acronyms an entity goes by in the document ("JIC")."""
+    return sorted(a for a in an.registry.records[key].aliases if re.fullmatch(r"[A-Z][A-Z0-9&]+", a))
+
+
+def _meeting_aliases(an: "_Analyzer", ordinal: str, committee: str, noun: str) -> list[str]:
+    """The meeting named by its committee's acronym: "4th JIC meeting"."""
+    return [" ".join(w for w in (ordinal, acronym, noun or "meeting") if w) for acronym in _acronyms(an, committee)]
+
+
+def _initiative_after(an: "_Analyzer", position: int) -> str | None:
+    """The label of the initiative a meeting is "of" ("... meeting of the Smart City Initiative")."""
+    link = re.match(r"\s+of\s+(?:the\s+)?", an.text[position:position + 12])
+    if not link:
+        return None
+    at = position + link.end()
+    named = [m for m in an.mentions if m.start == at and m.type == "Initiative"]
+    return an.registry.records[max(named, key=lambda m: m.end).entity].label if named else None
 
 
 def _named_occasion(an: "_Analyzer", start: int, stop: int, record) -> None:

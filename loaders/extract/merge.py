@@ -110,7 +110,7 @@ def merge_extractions(extractions: list[Extraction]) -> list[Extraction]:
                 continue
             if _generic(e) and name != e.label:
                 continue
-            if name != e.label and _is_acronym(name):
+            if name != e.label and (_is_acronym(name) or _acronym_phrase(name)):
                 continue  # two documents may spell the same acronym out differently
             slot = (e.type, _norm(name))
             if slot in by_name:
@@ -161,6 +161,21 @@ def _is_acronym(name: str) -> bool:
         (True, False, False)
     """
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&*.]+s?", name))
+
+
+def _acronym_phrase(name: str) -> bool:
+    """Whether ``name`` is an acronym with only numbers and common words ("4th JIC meeting").
+
+    Such a name is as ambiguous across documents as the acronym alone.
+
+    Examples:
+        >>> _acronym_phrase("4th JIC meeting"), _acronym_phrase("IDC Forum"), _acronym_phrase("JIC")
+        (True, False, False)
+    """
+    words = name.split()
+    acronyms = [w for w in words if _is_acronym(w)]
+    rest = [w for w in words if not _is_acronym(w)]
+    return bool(acronyms) and bool(rest) and all(not w[:1].isupper() for w in rest)
 
 
 def _merge_acronyms(entities: list[Entity], union: _Union) -> None:

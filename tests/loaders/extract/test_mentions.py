@@ -185,3 +185,12 @@ def test_apposed_project_description_is_a_project():
 
 def test_counted_projects_give_no_project():
     assert not {t for t, _ in entities("Three projects have been awarded the Green Port Fund.") if t == "Project"}
+
+
+def test_meeting_of_an_initiative_is_named_with_it_and_by_acronyms():
+    text = ("Ministers co-chaired the 2nd Joint Steering Committee (JSC) meeting of the Green Port "
+            "Initiative (GPI) in Xiamen today.")
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2021-05-04")
+    meetings = [e for e in analyze(doc).entities.values() if e.type == "Event"]
+    assert [m.label for m in meetings] == ["2nd Green Port Initiative Joint Steering Committee meeting"]
+    assert {"2nd JSC meeting", "2nd GPI JSC meeting", "2nd Joint Steering Committee meeting"} <= set(meetings[0].aliases)

@@ -59,3 +59,10 @@ def test_occasions_of_different_editions_stay_apart():
     b = doc("b.txt", "The 2022 Harbour Tech Fair opened. Ministers attended the opening ceremony.", "2022-05-04")
     labels = {e.label for x in extract_all([a, b]) for e in x.entities if "ceremony" in e.label}
     assert labels == {"opening ceremony of the 2021 Harbour Tech Fair", "opening ceremony of the 2022 Harbour Tech Fair"}
+
+
+def test_meetings_named_by_the_same_acronym_and_ordinal_stay_apart():
+    one = Entity("Event/2nd port committee meeting", "Event", "2nd Port Committee meeting", ("2nd PC meeting",))
+    two = Entity("Event/2nd planning council meeting", "Event", "2nd Planning Council meeting", ("2nd PC meeting",))
+    merged = merge_extractions([Extraction(doc("a.txt"), entities=(one,)), Extraction(doc("b.txt"), entities=(two,))])
+    assert len({e.key for x in merged for e in x.entities}) == 2

@@ -48,6 +48,7 @@ def resolve_references(an: "_Analyzer") -> None:
     _person_refs(an)
     _meetings(an)
     _year_references(an)
+    _running_series(an)
     _occasions(an)
     _definite_references(an)
 
@@ -120,6 +121,7 @@ def _year_references(an: "_Analyzer") -> None:
         (rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?P<n>{words})\s+(last|next|this) year\b", 2),
         (rf"\b[Tt]he\s+inaugural\s+(?P<n>{words})(?:\s+in\s+(?P<y>{_YEAR}))?", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
+        (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),
     ]
     for sentence in an.sentences:
         for pattern, group in patterns:
@@ -138,6 +140,29 @@ def _year_references(an: "_Analyzer") -> None:
                 if m.group(0)[:3].lower() == "the" and group == 0:
                     start += 4  # "the" is not part of the name
                 _claim(an, start, end, _edition(an, series, year))
+
+
+_RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*\))?\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
+                      r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close)\b")
+
+
+def _running_series(an: "_Analyzer") -> None:
+    """A series said to open or close in a dated story is its edition of that year.
+
+    "The Harbour Tech Fair opened in Xiamen on Monday" in a story dated 2022 is the
+    Harbour Tech Fair 2022. A sentence that names a year of its own is left alone.
+    """
+    if not an.year:
+        return
+    for m in sorted(an.mentions, key=lambda m: m.start):
+        if _series(an, m.entity) != m.entity or not _RUNNING.match(an.text, m.end):
+            continue
+        if any(o is not m and o.start <= m.start and m.end <= o.end for o in an.mentions):
+            continue  # the series inside an edition's name
+        sentence = next((s for s in an.sentences if s.start <= m.start < s.end), None)
+        if sentence is None or re.search(_YEAR, sentence.text):
+            continue
+        _claim(an, m.start, m.end, _edition(an, m.entity, an.year))
 
 
 def _definite_references(an: "_Analyzer") -> None:

@@ -41,7 +41,7 @@ _PROJECT = re.compile(
 _PROJECT_NP = re.compile(r"(?:an?\s+|the\s+)?(?P<np>[a-z0-9][\w-]*(?:\s+(?!by\b|run\b|for\b|which\b|that\b|to\b)"
                          r"[a-z0-9][\w-]*){0,9})")
 _PROJECT_APPOSED = re.compile(
-    r"\b(?:One\s+of\s+(?:these|the|those|our|its|their)(?:\s+[\w-]+)?\s+projects|[Aa]nother\s+project|"
+    r"\b(?:One\s+of\s+(?:these|the|those|our|its|their)(?:\s+[\w-]+)?\s+projects|(?:[Aa]nother|One)\s+project|"
     r"[Tt]he\s+(?:first|second|third|other|latest|largest|flagship)\s+project),\s+(?:an?|the)\s+"
     r"(?P<np>[\w-]+(?:\s+(?!by\b|run\b|for\b|which\b|that\b|to\b|and\b|with\b|developed\b|built\b|led\b|"
     r"operated\b|designed\b)[\w-]+){1,7})(?=\s*,|\s+(?:developed|run|built|led|operated|designed)\b)")

@@ -194,3 +194,26 @@ def test_meeting_of_an_initiative_is_named_with_it_and_by_acronyms():
     meetings = [e for e in analyze(doc).entities.values() if e.type == "Event"]
     assert [m.label for m in meetings] == ["2nd Green Port Initiative Joint Steering Committee meeting"]
     assert {"2nd JSC meeting", "2nd GPI JSC meeting", "2nd Joint Steering Committee meeting"} <= set(meetings[0].aliases)
+
+
+def test_definite_expo_with_an_apposition_is_the_edition_of_the_story():
+    text = ("The 2022 Harbour Tech Fair closed on Friday. The fair, themed \"Ports of Tomorrow\", was "
+            "co-organised by Acme Group and the Xiamen Port Authority.")
+    assert resolved(text, date="2022-05-08")["The fair"] == "Harbour Tech Fair 2022"
+
+
+def test_year_edition_of_a_series_is_that_edition():
+    text = "The Harbour Tech Fair is annual. Acme showed drones at the 2021 edition of the fair."
+    assert resolved(text, date="2022-05-08")["2021 edition of the fair"] == "Harbour Tech Fair 2021"
+
+
+def test_series_that_opens_in_a_dated_story_is_this_years_edition():
+    got = resolved("The Harbour Tech Fair opened in Xiamen on Monday.", date="2022-05-08")
+    assert got["Harbour Tech Fair"] == "Harbour Tech Fair 2022"
+    got = resolved("The Harbour Tech Fair opened in Xiamen in 2019.", date="2022-05-08")
+    assert got["Harbour Tech Fair"] == "Harbour Tech Fair"  # the sentence gives its own year
+
+
+def test_one_project_in_apposition_is_a_project():
+    assert ("Project", "cold-chain tracking system") in entities(
+        "One project, a cold-chain tracking system, is led by Acme Pte Ltd.")

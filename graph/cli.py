@@ -21,6 +21,7 @@ import argparse
 import logging
 import sys
 import textwrap
+from pathlib import Path
 from typing import Callable, Sequence
 
 from sgcn.loaders.errors import SgcnError
@@ -102,39 +103,90 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def add_query_parser(subparsers) -> argparse.ArgumentParser:
-    """``sgcn query``: run a competency-question query."""
+    """``sgcn query``: run a library query, or an ad-hoc one, on a graph or an endpoint."""
     from sgcn.graph.query import FORMATS
+    from sgcn.graph.store import DEFAULT_STORE, STORES
 
     parser = subparsers.add_parser(
         "query",
-        help="answer a competency question (entities, relations, roles, events, figures, topics, evidence)",
+        help="run a query of the library (sgcn query --list), or your own, here or on an endpoint",
         description=_paragraph(
-            "Run the SPARQL query NAME of queries/NAME.rq and print its rows with a "
-            "header. Without --graph it reads the project's graph: sgcn.ttl inside the "
-            "sgcn.graph package, which in a checkout is the checkout's graph/sgcn.ttl."
+            "Run the SPARQL query NAME of the query library (queries/NAME.rq; --list "
+            "shows them all with their parameters), or your own with --file or --text, "
+            "and print the answer. Without --graph it reads the project's graph: sgcn.ttl "
+            "inside the sgcn.graph package, which in a checkout is the checkout's "
+            "graph/sgcn.ttl. With --endpoint it runs on a remote SPARQL endpoint instead. "
+            "Parameters are bound as RDF terms, never pasted into the query."
         ),
         epilog=(
             "examples:\n"
+            "  sgcn query --list\n"
             "  sgcn query entities --format table\n"
-            "  sgcn query figures --format json --graph /tmp/other.ttl"
+            "  sgcn query entity-facts --param entity=\"Luke Goh\" --format table\n"
+            "  sgcn query shortest-chain --param from=\"Luke Goh\" --param to=\"Chongqing\"\n"
+            "  sgcn query entity-graph --param entity=\"Luke Goh\" --format turtle\n"
+            "  sgcn query --text 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' --store memory\n"
+            "  sgcn query figures --format json --graph /tmp/other.ttl\n"
+            "  sgcn query relations --endpoint http://127.0.0.1:7878/query"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("name", metavar="NAME", help="query name, e.g. relations")
-    parser.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
+    parser.add_argument("name", metavar="NAME", nargs="?", help="query name, e.g. relations")
+    parser.add_argument("--list", action="store_true", help="list the query library with descriptions and parameters")
+    parser.add_argument("--file", metavar="FILE.rq", help="run the SPARQL query in this file")
+    parser.add_argument("--text", metavar="SPARQL", help="run this SPARQL query")
+    parser.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                        help="a parameter the query declares (repeatable); an entity by name or IRI")
+    parser.add_argument("--format", choices=FORMATS, default="csv",
+                        help="output: csv, tsv, json (SPARQL 1.1 results JSON), xml, table for rows; "
+                             "turtle, json-ld, nt for CONSTRUCT/DESCRIBE (default: csv)")
     parser.add_argument("--graph", metavar="FILE.ttl", default=None,
-                        help="Turtle graph to query (default: the project's graph/sgcn.ttl)")
+                        help="graph file to query (default: the project's graph/sgcn.ttl)")
+    parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
+                        help=f"embedded store to run on (default: {DEFAULT_STORE}, the faster)")
+    parser.add_argument("--endpoint", metavar="URL", help="run on this remote SPARQL endpoint instead")
+    parser.add_argument("--graph-uri", metavar="IRI", default=None,
+                        help="with --endpoint: the named graph to query (default: the one sgcn push fills; "
+                             "'' for the store's default graph)")
     parser.set_defaults(handler=run_query)
     return parser
 
 
 def run_query(args: argparse.Namespace) -> int:
-    """Run one query and print its rows."""
-    from sgcn.graph.query import format_rows, run_query as run
+    """Run one query and print its answer."""
+    from sgcn.graph.query import Target, execute, library, write_result
+    from sgcn.graph.remote import DEFAULT_GRAPH_URI
 
-    columns, rows = run(args.name, args.graph)
-    text = format_rows(columns, rows, args.format)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    if args.list:
+        for name, header in library().items():
+            print(f"{name}\n    {header.title}")
+            if header.returns:
+                print(f"    returns: {header.returns}")
+            for param in header.params:
+                optional = ", optional" if not param.required else ""
+                print(f"    --param {param.name}=...  ({param.kind}{optional}) {param.description}")
+        return EXIT_OK
+    sources = [x for x in (args.name, args.file, args.text) if x is not None]
+    if len(sources) != 1:
+        print("sgcn query: give one of NAME, --file FILE.rq or --text SPARQL (or --list)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    params = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            print(f"sgcn query: --param wants NAME=VALUE, not {item!r}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        params[name.strip()] = value
+    text = args.text
+    if args.file is not None:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise SgcnError(f"{args.file}: cannot read the query: {err}") from err
+    graph_uri = DEFAULT_GRAPH_URI if args.graph_uri is None else (args.graph_uri or None)
+    target = Target.open(graph=args.graph, store=args.store, endpoint=args.endpoint, graph_uri=graph_uri)
+    answer = execute(target, name=args.name, text=text, params=params)
+    sys.stdout.write(write_result(answer, args.format))
     return EXIT_OK
 
 

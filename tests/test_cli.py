@@ -124,7 +124,9 @@ def test_query_csv_has_the_contract_header(small_graph, capsys):
 
 def test_query_json_and_table(small_graph, capsys):
     assert main(["query", "figures", "--format", "json", "--graph", str(small_graph)]) == 0
-    figures = json.loads(capsys.readouterr().out)
+    results = json.loads(capsys.readouterr().out)  # SPARQL 1.1 Query Results JSON
+    figures = [{var: cell["value"] for var, cell in binding.items()} | {var: "" for var in results["head"]["vars"] if var not in binding}
+               for binding in results["results"]["bindings"]]
     assert {"subject": "Open Ledger Fund", "measure": "fund_size", "value": "40000000", "unit": "SGD",
             "qualifier": "", "as_of": "2024-05-14", "source": "forum.txt"} in figures
     assert main(["query", "events", "--format", "table", "--graph", str(small_graph)]) == 0

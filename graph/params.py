@@ -1,0 +1,288 @@
+"""The query library's headers and typed parameters, bound without touching query text.
+
+Every ``.rq`` file of ``queries/`` opens with comment lines that say what it answers
+and which parameters it takes::
+
+    # title: Everything known about one entity, with its evidence
+    # returns: relation, direction, other, source, quote
+    # params:
+    #   entity (entity): the entity, by its preferred label, an alias or its IRI
+    #   year (literal xsd:gYear, optional): only facts stated that year
+
+A parameter is ``NAME (KIND[ DATATYPE][, optional]): DESCRIPTION`` where KIND is
+``literal`` (a string, or a typed literal when a datatype follows), ``iri`` (an
+absolute IRI) or ``entity`` (a name looked up to the entity's IRI, see
+``queries/entity-lookup.rq``); ``# params: none`` says there are none.
+
+A value reaches the query as an RDF term, never as text: :func:`bind` adds one
+``VALUES`` block, written from the terms' own N-Triples syntax, as the first member of
+the query's top-level ``WHERE`` group. The same bound text runs unchanged on rdflib,
+on Oxigraph and on any remote SPARQL 1.1 endpoint; a value holding quotes, braces,
+``}``, ``;`` or ``DROP`` stays one literal (pyoxigraph's own ``substitutions`` only
+accept projected variables, so they cannot carry a filter-only parameter).
+
+Examples:
+    >>> header = parse_header('''# title: Facts about one thing
+    ... # returns: p, o
+    ... # params:
+    ... #   thing (iri): the thing's IRI
+    ... SELECT ?p ?o WHERE { ?thing ?p ?o }''', name="facts")
+    >>> header.title, [p.name for p in header.params]
+    ('Facts about one thing', ['thing'])
+    >>> print(bind("SELECT ?p WHERE { ?s ?p ?o }", {"o": Literal('x"} ; DROP ALL')}))
+    SELECT ?p WHERE { VALUES (?o) { ("x\\"} ; DROP ALL") } ?s ?p ?o }
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from rdflib import Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from sgcn.loaders.errors import SgcnError
+
+KINDS = ("literal", "iri", "entity")
+
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<spec>[^)]*)\)\s*:?\s*(?P<description>.*)$"
+)
+_HEADER = re.compile(r"^#\s*(?P<key>[a-z]+):\s*(?P<value>.*)$")
+# SPARQL 1.1 grammar, IRIREF: no spaces, controls or <>"{}|^`\ inside the brackets.
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
+_IRIREF = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]*>")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class QueryError(SgcnError):
+    """A query, a query header or a parameter value that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a library query.
+
+    Attributes:
+        name: the SPARQL variable it binds, without ``?``.
+        kind: one of :data:`KINDS`.
+        datatype: the datatype IRI of a typed literal, ``None`` for a plain string.
+        required: whether a run without it is refused.
+        description: what the value means, for ``sgcn query --list``.
+    """
+
+    name: str
+    kind: str
+    datatype: str | None = None
+    required: bool = True
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class QueryHeader:
+    """What a ``.rq`` file says about itself in its opening comments."""
+
+    name: str
+    title: str
+    returns: str
+    params: tuple[Param, ...]
+    text: str
+
+
+def parse_param(line: str, *, query: str = "") -> Param:
+    """Read one parameter declaration ``NAME (KIND[ DATATYPE][, optional]): DESCRIPTION``.
+
+    Examples:
+        >>> parse_param("year (literal xsd:gYear, optional): the year")
+        Param(name='year', kind='literal', datatype='http://www.w3.org/2001/XMLSchema#gYear', required=False, description='the year')
+        >>> try:
+        ...     parse_param("who (person)")
+        ... except QueryError as err:
+        ...     print(err)
+        query '': parameter 'who' has kind 'person'; kinds are literal, iri, entity
+    """
+    match = _PARAM.match(line.strip())
+    if not match:
+        raise QueryError(f"query {query!r}: cannot read parameter declaration {line.strip()!r}")
+    words = [w.strip() for w in match["spec"].replace(",", " ").split()]
+    kind, rest = (words[0] if words else ""), words[1:]
+    if kind not in KINDS:
+        raise QueryError(f"query {query!r}: parameter {match['name']!r} has kind {kind!r}; kinds are {', '.join(KINDS)}")
+    required = "optional" not in rest
+    rest = [w for w in rest if w not in ("optional", "required")]
+    datatype = None
+    if rest:
+        if kind != "literal" or len(rest) > 1:
+            raise QueryError(f"query {query!r}: parameter {match['name']!r} has unknown options {rest}")
+        datatype = str(XSD[rest[0].removeprefix("xsd:")]) if rest[0].startswith("xsd:") else rest[0]
+        if not _IRI.match(datatype):
+            raise QueryError(f"query {query!r}: parameter {match['name']!r} has datatype {rest[0]!r}, not an IRI")
+    return Param(match["name"], kind, datatype, required, match["description"].strip())
+
+
+def parse_header(text: str, *, name: str) -> QueryHeader:
+    """Read the ``# title:``, ``# returns:`` and ``# params:`` comments opening a query.
+
+    Args:
+        text: the query text.
+        name: the query's name (its file name without ``.rq``), for messages.
+
+    Examples:
+        >>> parse_header("# title: All types\\n# params: none\\nSELECT DISTINCT ?t { ?s a ?t }", name="t").params
+        ()
+    """
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    in_params = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        header = _HEADER.match(line)
+        if header:
+            key, value = header["key"], header["value"].strip()
+            in_params = key == "params"
+            if in_params:
+                if value and value.lower() not in ("none", "-"):
+                    params.append(parse_param(value, query=name))
+            else:
+                fields[key] = (fields.get(key, "") + " " + value).strip()
+            continue
+        body = line.lstrip("#").strip()
+        if in_params and _PARAM.match(body):
+            params.append(parse_param(body, query=name))
+    return QueryHeader(
+        name=name,
+        title=fields.get("title", name),
+        returns=fields.get("returns", ""),
+        params=tuple(params),
+        text=text,
+    )
+
+
+def to_term(param: Param, value: str) -> Identifier:
+    """The RDF term a command-line value stands for, checked against the parameter's kind.
+
+    An ``entity`` parameter given an IRI (``https://...`` or ``<...>``) becomes that IRI;
+    given a name, the caller looks it up (see ``sgcn.graph.query.resolve_entity``).
+
+    Examples:
+        >>> to_term(Param("n", "literal", str(XSD.integer)), "42").n3()
+        '"42"^^<http://www.w3.org/2001/XMLSchema#integer>'
+        >>> to_term(Param("e", "iri"), "<https://w3id.org/sgcn/id/person/luke-goh>")
+        rdflib.term.URIRef('https://w3id.org/sgcn/id/person/luke-goh')
+        >>> try:
+        ...     to_term(Param("e", "iri"), "https://x/> } DROP ALL ; <y")
+        ... except QueryError as err:
+        ...     print(err)
+        parameter 'e' wants an IRI; 'https://x/> } DROP ALL ; <y' is not one
+    """
+    if param.kind == "literal":
+        if param.datatype is None:
+            return Literal(value)
+        literal = Literal(value, datatype=URIRef(param.datatype))
+        if getattr(literal, "ill_typed", False):
+            raise QueryError(f"parameter {param.name!r} wants a {param.datatype}; {value!r} is not one")
+        return literal
+    iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
+    if not _IRI.match(iri):
+        raise QueryError(f"parameter {param.name!r} wants an IRI; {value!r} is not one")
+    return URIRef(iri)
+
+
+def looks_like_iri(value: str) -> bool:
+    """Whether a command-line value is written as an absolute IRI.
+
+    Examples:
+        >>> looks_like_iri("https://w3id.org/sgcn/id/person/luke-goh"), looks_like_iri("Luke Goh")
+        (True, False)
+    """
+    inner = value[1:-1] if value.startswith("<") and value.endswith(">") else value
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", inner)) and bool(_IRI.match(inner))
+
+
+def _term_syntax(term: Identifier) -> str:
+    """A term in SPARQL syntax, refusing anything that is not a plain IRI or literal."""
+    if isinstance(term, URIRef):
+        if not _IRI.match(str(term)):
+            raise QueryError(f"{str(term)!r} is not an IRI that can be bound")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        return term.n3()
+    raise QueryError(f"cannot bind {term!r}: only IRIs and literals are values")
+
+
+def _where_brace(text: str) -> int:
+    """Offset of the ``{`` opening the top-level WHERE group, skipping strings, IRIs, comments."""
+    depth, i, n = 0, 0, len(text)
+    seen_form = seen_where = template = False
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        if c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<":
+            iri = _IRIREF.match(text, i)
+            if iri:
+                i = iri.end()
+                continue
+        if c in "?$":
+            word = _NAME.match(text, i + 1)
+            i = word.end() if word else i + 1
+            continue
+        if c == "{":
+            if depth == 0 and seen_form and (seen_where or not template):
+                return i
+            if depth == 0:
+                template = False
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and (c.isalpha() or c == "_"):
+            word = _NAME.match(text, i)
+            token = word.group(0).upper()
+            if token == "WHERE":
+                seen_where = True
+            elif token in ("SELECT", "ASK", "DESCRIBE", "CONSTRUCT"):
+                seen_form, template = True, token == "CONSTRUCT"
+            i = word.end()
+            continue
+        i += 1
+    raise QueryError("the query has no WHERE group to bind parameters in")
+
+
+def bind(text: str, values: Mapping[str, Identifier]) -> str:
+    """The query with ``values`` bound: one ``VALUES`` row first in its top-level group.
+
+    Args:
+        text: a SPARQL query.
+        values: variable name (without ``?``) to the IRI or literal it takes.
+
+    Examples:
+        >>> bind("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef("https://x/a")})
+        'CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<https://x/a>) } ?s ?p ?o }'
+        >>> bind("SELECT * { ?s ?p ?o }", {})
+        'SELECT * { ?s ?p ?o }'
+    """
+    if not values:
+        return text
+    names = []
+    for name in values:
+        if not _NAME.fullmatch(name):
+            raise QueryError(f"{name!r} is not a SPARQL variable name")
+        names.append(Variable(name).n3())
+    terms = " ".join(_term_syntax(term) for term in values.values())
+    at = _where_brace(text) + 1
+    return f"{text[:at]} VALUES ({' '.join(names)}) {{ ({terms}) }}{text[at:]}"

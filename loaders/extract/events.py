@@ -29,7 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sgcn.loaders.dates import find_dateline, find_dates
+from sgcn.loaders.dates import DateSpan, find_dateline, find_dates
 from sgcn.loaders.extract.rel_context import doc_year, editions, series_of
 from sgcn.loaders.extract.rel_text import Slotted, slot
 from sgcn.loaders.extract.relations import find_relations
@@ -41,10 +41,13 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "nine": 9, "ten": 10}
 _START_VERBS = r"(?:inaugurated|first\s+held|launched|founded|established|started|began|debuted)"
 _CLOSING = re.compile(
-    r"\b(?:closed|closes|ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|drew\s+to\s+a\s+close|"
-    r"came\s+to\s+a\s+close|came\s+to\s+an\s+end)\s+(?:\w+\s+)?$",
+    r"\b(?:(?:will\s+)?(?:close|closed|closes|end|ended|ends|conclude|concluded|concludes|wrap\s+up|wrapped\s+up|"
+    r"wraps\s+up|drew\s+to\s+a\s+close|came\s+to\s+a\s+close|came\s+to\s+an\s+end)\s+(?:\w+\s+)?|"
+    r"(?:runs?|running|ran|lasts?|lasting|lasted|continues?|continued|is\s+on|are\s+on)\s+(?:until|till|through)\s+|"
+    r"\buntil\s+)$",
     re.I,
 )
+_FORWARD = re.compile(r"\b(?:will|until|till|through|next|coming)\b(?:\s+\w+){0,3}\s*$", re.I)
 _LASTING = re.compile(r"\b(?:after|over|for|lasting)\s+(\w+)\s+days\b", re.I)
 _ARRANGING = re.compile(r"\b(?:co-?organi[sz]e|co-?host|organi[sz]e|host|sign\w*|ink\w*)\b[^⟦]{0,30}$", re.I)
 
@@ -141,7 +144,7 @@ def _absolute(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Cand
     """Absolute dates standing next to an event in the sentence."""
     result = []
     year = doc_year(analysis)
-    for span in find_dates(sl.text, year=year):
+    for span in [_with_range_start(d, sl.text) for d in find_dates(sl.text, year=year)]:
         before = sl.text[:span.start]
         after = sl.text[span.end:]
         opening = re.match(rf"^\s*{_START_VERBS}\s+(?:in\s+|on\s+)?$", before, re.I)
@@ -155,6 +158,10 @@ def _absolute(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Cand
         if index is None:
             continue
         mention = sl.mentions[index]
+        if _CLOSING.search(before) and not span.iso_end and len(span.iso_start) == 10 \
+                and not _is_series(analysis, mention.entity):
+            result.append(_Candidate(mention.entity, span.iso_start, span.iso_start, 0, evidence, closing=True))
+            continue
         if _ARRANGING.search(sl.text[:sl.slot_at(index).start()]):
             continue
         gap = sl.text[sl.slot_at(index).end():span.start]
@@ -174,11 +181,44 @@ def _absolute(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Cand
     return result
 
 
+# What ends the clause of an event named earlier; a second verb of the same subject
+# ("opened on Monday and will run until Friday") or a relative clause of its dates
+# ("which runs from 3 to 6 May") does not.
+_CLAUSE_BREAK = re.compile(
+    r"[.;]|\bbut\b|\bwhile\b|\bwho\b|"
+    r"\band\b(?!\s+(?:will|is|was|has|had|then|later|runs?|ran|closes|closed|ends|ended)\b)|"
+    r"\bwhich\b(?!\s+(?:runs?|ran|takes?\s+place|took\s+place|is\s+held|was\s+held|will\s+be\s+held|"
+    r"will\s+run|lasts?|lasted|is\s+on|opens|opened|closes|closed|ends|ended)\b)"
+)
+
+
+def _with_range_start(span: DateSpan, text: str) -> DateSpan:
+    """A date that ends a range whose first day stands alone before it ("from 3 to 6 September").
+
+    Examples:
+        >>> from sgcn.loaders.dates import find_dates
+        >>> text = "runs from 3 to 6 September"
+        >>> s = _with_range_start(find_dates(text, year=2023)[0], text)
+        >>> s.iso_start, s.iso_end, s.text
+        ('2023-09-03', '2023-09-06', '3 to 6 September')
+    """
+    first = re.search(r"\b(\d{1,2})\s*(?:to|-|–|until|till)\s*$", text[:span.start])
+    if span.iso_end or len(span.iso_start) != 10 or first is None or not span.text[:1].isdigit():
+        return span
+    try:
+        start = dt.date.fromisoformat(span.iso_start).replace(day=int(first.group(1)))
+    except ValueError:
+        return span
+    if start.isoformat() >= span.iso_start:
+        return span
+    return DateSpan(first.start(), span.end, text[first.start():span.end], start.isoformat(), span.iso_start)
+
+
 def _event_before(sl: Slotted, offset: int) -> int | None:
     """The event named last before ``offset`` in the same clause, places and names between allowed."""
     for match in reversed(list(re.finditer(r"⟦(\d+)⟧", sl.text[:offset]))):
         gap = sl.text[match.end():offset]
-        if re.search(r"[.;]|\b(?:and|but|while|which|who)\b", gap) or len(gap.split()) > 12:
+        if _CLAUSE_BREAK.search(gap) or len(gap.split()) > 12:
             return None
         if sl.mentions[int(match.group(1))].type == "Event":
             return int(match.group(1))
@@ -203,7 +243,10 @@ def _relative(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Cand
     for match in re.finditer(r"\b(today|yesterday|(?:on\s+)?(?:" + "|".join(_WEEKDAYS) + r")|this\s+year)\b",
                              sl.text, re.I):
         word = match.group(1).lower().removeprefix("on ").strip()
+        closing = bool(_CLOSING.search(sl.text[:match.start()]))
         index = _nearest_event(sl, match.start(), match.end(), word)
+        if index is None and closing:
+            index = _event_before(sl, match.start())
         if index is None:
             continue
         event = sl.mentions[index].entity
@@ -218,9 +261,11 @@ def _relative(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Cand
             day = date
         elif word == "yesterday":
             day = date - dt.timedelta(days=1)
+        elif _FORWARD.search(sl.text[:match.start()]):
+            day = date + dt.timedelta(days=(_WEEKDAYS.index(word) - date.weekday()) % 7)
         else:
             day = date - dt.timedelta(days=(date.weekday() - _WEEKDAYS.index(word)) % 7)
-        if _CLOSING.search(sl.text[:match.start()]):
+        if closing:
             result.append(_Candidate(event, day.isoformat(), day.isoformat(), 1, evidence, closing=True))
             continue
         result.append(_Candidate(event, day.isoformat(), "", 1, evidence))

@@ -80,3 +80,26 @@ def test_today_after_an_of_phrase_and_a_place():
     found = times("Ministers co-chaired the [3rd Council meeting|Event] of the [Green Port Initiative|Initiative] "
                   "in [Fuzhou|Place] today.", date="2023-12-08")
     assert found["3rd Council meeting"] == ("2023-12-08", "")
+
+
+def test_runs_until_a_date_is_the_end():
+    found = times("The five-day [Fish Fair 2023|Event] runs until 6 September.", date="2023-09-02")
+    assert found["Fish Fair 2023"] == ("2023-09-02", "2023-09-06")
+
+
+def test_opened_on_a_weekday_and_will_run_until_a_later_weekday():
+    found = times("The [Fish Fair 2023|Event] kicked off in [Oslo|Place] on Tuesday and will run until Friday.",
+                  date="2023-09-06")
+    assert found["Fish Fair 2023"] == ("2023-09-05", "2023-09-08")
+
+
+def test_a_range_whose_first_day_stands_alone_in_a_which_clause():
+    found = times("The [Fish Fair 2023|Event], which runs from 3 to 6 September, opened in [Oslo|Place].",
+                  date="2023-09-03")
+    assert found["Fish Fair 2023"] == ("2023-09-03", "2023-09-06")
+
+
+def test_a_date_in_another_clause_is_not_the_events():
+    found = times("The [Fish Fair 2023|Event] opened in [Oslo|Place], but the minister left on 6 September.",
+                  date="2023-09-03")
+    assert "Fish Fair 2023" not in found

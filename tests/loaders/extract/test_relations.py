@@ -406,3 +406,28 @@ def test_a_meeting_named_between_two_persons_is_co_chaired_by_them():
     # an exhibition "between" two persons is no meeting they chair
     assert not any(r == "co_chaired" for _, r, _ in triples(
         "The [exhibition between Ann Lee and Bo Wang|Event] opened. [Ms Lee|Person|Ann Lee] and [Mr Wang|Person|Bo Wang] came."))
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("The [Port Council meeting|Event] was chaired jointly by [Ann Lee|Person] and [Bo Wang|Person].",
+         {("Ann Lee", "co_chaired", "Port Council meeting"), ("Bo Wang", "co_chaired", "Port Council meeting")}),
+        ("[Ann Lee|Person] and [Bo Wang|Person] jointly chaired the [Port Council meeting|Event].",
+         {("Ann Lee", "co_chaired", "Port Council meeting"), ("Bo Wang", "co_chaired", "Port Council meeting")}),
+        ("Organised by [Acme|Organization] and [Beta Ltd|Organization], the [Data Forum|Event] drew 300 delegates.",
+         {("Acme", "organized", "Data Forum"), ("Beta Ltd", "organized", "Data Forum")}),
+        ("The [Data Forum|Event] is organised by [Acme|Organization], with [Beta Ltd|Organization] as co-organiser.",
+         {("Acme", "organized", "Data Forum"), ("Beta Ltd", "organized", "Data Forum")}),
+        ("[Norway|Place] is the guest country of the [Harbour Expo 2023|Event].",
+         {("Norway", "participated_in", "Harbour Expo 2023")}),
+        ("The [Harbour Expo 2023|Event] wrapped up on Sunday in [Oslo|Place].",
+         {("Harbour Expo 2023", "held_in", "Oslo")}),
+    ],
+)
+def test_more_wordings_of_the_genre(markup, expected):
+    assert triples(markup) == expected
+
+
+def test_a_single_chair_is_no_co_chair():
+    assert triples("The [Port Council meeting|Event] was chaired by [Ann Lee|Person].") == set()

@@ -112,12 +112,24 @@ def test_fixture_page_draws_searches_filters_and_explains(tmp_path, open_page):
     # the node tooltip has the type, aliases and roles
     tan = page.evaluate("sgcn.nodes.get({filter: (n) => n.name === 'Tan Mei Ling'})[0].id")
     text = hover(page, tan)
-    assert "Person" in text.title() and "Ms Tan" in text and "Minister, Maritime Data Authority (2021-03)" in text
+    assert "PERSON" in text.upper() and "Ms Tan" in text and "Minister, Maritime Data Authority (2021-03)" in text
 
     # the edge tooltip carries the evidence quote and its source
-    edge_tip = page.evaluate(
-        "sgcn.edges.get({filter: (e) => e.relation === 'held_in'})[0].title.textContent"
+    x, y = page.evaluate(
+        """() => {
+            const edge = sgcn.edges.get({filter: (e) => e.relation === 'held_in'})[0];
+            const a = sgcn.network.getPosition(edge.from), b = sgcn.network.getPosition(edge.to);
+            const p = sgcn.network.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+            const box = document.querySelector('#network canvas').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }"""
     )
+    page.mouse.move(x + 3, y + 3)
+    page.mouse.move(x, y)
+    page.wait_for_function(
+        "() => document.querySelector('div.vis-tooltip').innerText.includes('held in')", timeout=5_000
+    )
+    edge_tip = page.inner_text("div.vis-tooltip")
     assert "The forum was held in Xiamen." in edge_tip and "a.txt" in edge_tip
 
     # filters inside the page: hide people, then co_chaired relations

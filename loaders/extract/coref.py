@@ -348,12 +348,17 @@ def _occasions(an: "_Analyzer") -> None:
     for cand in an.occasions:
         if an._taken(cand.start, cand.end):
             continue
-        whole = _occasion_of(an, cand.start)
+        core = cand.aliases[0]
+        whole = _occasion_of(an, cand.start, signing="signing" in core)
         if whole is None:
             continue
-        key, surface = whole
+        key, surface, done = whole
+        if core == "ceremony":  # "signed X at a ceremony": named by what was done at it
+            if done is None:
+                continue
+            core = {"signed": "signing", "inked": "signing", "launched": "launch", "unveiled": "unveiling",
+                    "opened": "opening"}[done] + " ceremony"
         record = an.registry.records[key]
-        core = cand.aliases[0]
         names = [surface] + [n for n in (record.label, *sorted(record.aliases))
                              if n[:1].isupper() or n[:1].isdigit()]
         aliases = [f"{core} of the {n}" for n in names[1:]] + [f"{n} {core}" for n in names]
@@ -363,14 +368,17 @@ def _occasions(an: "_Analyzer") -> None:
 
 
 _AT = re.compile(r"\s*(?:\([A-Z][\w&-]*\)\s*)?(?:at|during|in)\s+(?:an?|the)\s+$")
+_DONE = re.compile(r"\b(signed|inked|launched|unveiled|opened)\b(?!.*\b(?:signed|inked|launched|unveiled|opened)\b)")
 
 
-def _occasion_of(an: "_Analyzer", position: int) -> tuple[str, str] | None:
-    """(key, name as written) of what an occasion at ``position`` belongs to, or ``None``.
+def _occasion_of(an: "_Analyzer", position: int, *, signing: bool = False) -> tuple[str, str, str | None] | None:
+    """(key, name as written, verb) of what an occasion at ``position`` belongs to, or ``None``.
 
-    An agreement or initiative followed by "at a ..." in the same sentence comes first;
-    else an edition of a recurring event named in the same sentence (the nearest before
-    it, else the first after); else the edition the document is about.
+    An agreement or initiative followed by "at a ..." in the same sentence comes first
+    (with the verb that did it: "signed", "launched"); else an edition of a recurring
+    event named in the same sentence (the nearest before it, else the first after); else
+    the edition the document is about; else, for a signing ceremony, the agreement named
+    most recently before it.
     """
     sentence = next((s for s in an.sentences if s.start <= position < s.end), None)
     if sentence is None:
@@ -378,15 +386,20 @@ def _occasion_of(an: "_Analyzer", position: int) -> tuple[str, str] | None:
     named = sorted(an.mentions, key=lambda m: (m.end, -m.start))
     for m in reversed([m for m in named if sentence.start <= m.start and m.end <= position]):
         if m.type in ("Agreement", "Initiative") and _AT.fullmatch(an.text[m.end:position]):
-            return m.entity, _written_name(an, m)
+            done = _DONE.search(an.text[sentence.start:m.start])
+            return m.entity, _written_name(an, m), done.group(1) if done else None
         break
     editions = [m for m in named if _series(an, m.entity) not in (None, m.entity)]
     here = [m for m in editions if sentence.start <= m.start and m.end <= sentence.end]
     if here:
         before = [m for m in here if m.end <= position]
         m = before[-1] if before else here[0]
-        return m.entity, _written_name(an, m)
-    return _main_edition(an, editions)
+        return m.entity, _written_name(an, m), None
+    main = _main_edition(an, editions)
+    if main is None and signing:
+        agreements = [m for m in named if m.type == "Agreement" and m.end <= position]
+        main = (agreements[-1].entity, _written_name(an, agreements[-1])) if agreements else None
+    return (*main, None) if main else None
 
 
 def _main_edition(an: "_Analyzer", editions: list) -> tuple[str, str] | None:

@@ -166,7 +166,8 @@ def _pilots(sentence: str, offset: int) -> list[Candidate]:
 def _occasion_pattern() -> re.Pattern[str]:
     from sgcn.loaders.extract import lexicon
 
-    kinds = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(lexicon.occasions(), key=len, reverse=True))
+    kinds = "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                     for k in sorted([*lexicon.occasions(), "ceremony"], key=len, reverse=True))
     return re.compile(r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+|(?<=['’]s)\s+)" + _MOD
                       + rf"(?P<noun>{kinds})\b(?!s\b|-)")
 
@@ -183,6 +184,8 @@ def _occasions(sentence: str, offset: int) -> list[Candidate]:
     for m in _occasion_pattern().finditer(sentence):
         if _complement(sentence, m.end()) != m.end():
             continue
+        if m.group("noun") == "ceremony" and (m.group("det") or "").lower() not in ("a", "an"):
+            continue  # "the ceremony" refers back
         start = m.start("mod") if m.group("mod") else m.start("noun")
         label = re.sub(r"\s+", " ", sentence[start:m.end()])
         core = re.sub(r"\s+", " ", m.group("noun")).lower()

@@ -217,3 +217,15 @@ def test_series_that_opens_in_a_dated_story_is_this_years_edition():
 def test_one_project_in_apposition_is_a_project():
     assert ("Project", "cold-chain tracking system") in entities(
         "One project, a cold-chain tracking system, is led by Acme Pte Ltd.")
+
+
+def test_ceremony_at_which_an_agreement_was_signed_is_its_signing_ceremony():
+    text = ("Acme Group and the Xiamen Port Authority signed a Memorandum of Understanding on green "
+            "berths at a ceremony in Xiamen today. The signing ceremony was witnessed by Mayor Bo Wang.")
+    got = resolved(text)
+    label = "signing ceremony of the Memorandum of Understanding on green berths"
+    assert got["ceremony"] == label and got["signing ceremony"] == label
+
+
+def test_bare_ceremony_without_anything_done_at_it_gives_no_event():
+    assert not {label for t, label in entities("Guests met at a ceremony in Xiamen today.") if t == "Event"}

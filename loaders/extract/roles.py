@@ -107,18 +107,46 @@ def _title_after(analysis: Analysis, sl: Slotted, index: int) -> list[tuple[str,
     portfolio = _title_with_portfolio(sl, end)
     if portfolio:
         return [portfolio]
+    owned = re.match(r",\s+(?:the\s+)?⟦(\d+)⟧[’']s\s+(former\s+)?((?:[A-Z][\w/&-]*\s*)+?)\s*(?:,|\.|$)", sl.text[end:])
+    if owned and sl.mentions[int(owned.group(1))].type == "Organization" and lexicon.is_title(owned.group(3).split()):
+        title = ("former " if owned.group(2) else "") + _written_out(owned.group(3).split())
+        return [(title, sl.mentions[int(owned.group(1))].entity)]
+    joint = re.match(r",\s+(?:the\s+)?(former\s+)?([A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*)*)\s+(?:and|&)\s+"
+                     r"([A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*)*)\s+(?:of|at)\s+(?:the\s+)?(?=⟦)", sl.text[end:])
+    if joint and lexicon.is_title(joint.group(2).split()) and lexicon.is_title(joint.group(3).split()):
+        # "Chairman and CEO of Acme": one post of two titles
+        title = ("former " if joint.group(1) else "") + \
+            f"{_written_out(joint.group(2).split())} and {_written_out(joint.group(3).split())}"
+        organizations = chain_right(sl, end + joint.end(), {"Organization"}, lead=0)
+        return [(title, sl.mentions[i].entity) for i in organizations]
     match = re.match(r",\s+(?:the\s+)?(former\s+)?((?:[A-Z][\w/&-]*\s*)+?)(?:\s+(?:of|at|for)\s+(?:the\s+)?|,|\.|$)",
                      sl.text[end:])
+    if match is None or not lexicon.is_title(match.group(2).split()):
+        lower = re.match(r",\s+(?:the\s+)?(former\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?(?=⟦)",
+                         sl.text[end:])
+        if lower and _trailing_title(lower.group(2).split()) == lower.group(2).split():
+            title = ("former " if lower.group(1) else "") + lower.group(2)
+            organizations = chain_right(sl, end + lower.end(), {"Organization"}, lead=0, first_only=True)
+            return [(title, sl.mentions[i].entity) for i in organizations]
     if not match:
         return []
     title_words = match.group(2).split()
     if not lexicon.is_title(title_words):
         return []
     title = ("former " if match.group(1) else "") + _written_out(title_words)
+    rest = sl.text[end + match.end():]
     organizations = chain_right(sl, end + match.end(), {"Organization"}, lead=2)
-    if not organizations:
-        return [(title, _portfolio(analysis, title_words))]
-    return [(title, sl.mentions[i].entity) for i in organizations]
+    if organizations:
+        return [(title, sl.mentions[i].entity) for i in organizations]
+    place = re.match(r"⟦(\d+)⟧", rest)
+    if place and sl.mentions[int(place.group(1))].type == "Place" and _GOVERNMENT_TITLES.search(title):
+        return [(title, _government_of(analysis, sl.mentions[int(place.group(1))]))]
+    field = re.match(r"([A-Z][\w&-]*(?:\s+(?:and|&|[A-Z][\w&-]*))*)\s*(?:,|\.|$)", rest)
+    if field and re.search(r"\s(?:of|for)\s+(?:the\s+)?$", match.group(0)):
+        joiner = re.search(r"\s(of|for)\s+(?:the\s+)?$", match.group(0)).group(1)
+        with_field = [*title_words, joiner, *field.group(1).split()]
+        return [(f"{title} {joiner} {field.group(1)}", _portfolio(analysis, with_field))]
+    return [(title, _portfolio(analysis, title_words))]
 
 
 _PORTFOLIO_AT = re.compile(
@@ -167,7 +195,20 @@ def _trailing_title(tokens: list[str]) -> list[str]:
         ['Deputy', 'Secretary', 'of', 'Trade']
         >>> _trailing_title("met the".split())
         []
+        >>> _trailing_title("the company's chief executive".split())
+        ['chief', 'executive']
     """
+    found = _trailing_title_as_written(tokens)
+    if found or not tokens or not tokens[-1].islower():
+        return found
+    # "Acme chief executive Ann Lee": a lower-case title, as news pages write it
+    capitalised = [t if t in {"of", "for", "and"} else t[:1].upper() + t[1:] for t in tokens]
+    found = _trailing_title_as_written(capitalised)
+    return tokens[len(tokens) - len(found):] if found else []
+
+
+def _trailing_title_as_written(tokens: list[str]) -> list[str]:
+    """The longest title, capitalised as the lexicon writes it, that ends ``tokens``."""
     for start in range(len(tokens)):
         length = lexicon.title_length(tokens, start)
         if not length:

@@ -98,3 +98,25 @@ def test_title_with_a_portfolio_at_an_organisation():
     # a place after "in" is no organisation; the plain "Director of X" stays as before
     assert roles("[Bo Wang|Person], Director of Sales in [Oslo|Place], said so.") != {
         ("Bo Wang", "Director of Sales", "Oslo")}
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("[Acme|Organization] chief executive [Ann Lee|Person] said so.", ("Ann Lee", "chief executive", "Acme")),
+        ("[Ann Lee|Person], chief executive of [Acme|Organization], said so.", ("Ann Lee", "chief executive", "Acme")),
+        ("[Ann Lee|Person], [Acme|Organization]'s CEO, said so.", ("Ann Lee", "CEO", "Acme")),
+        ("[Ann Lee|Person], Chairman and CEO of [Acme|Organization], said so.", ("Ann Lee", "Chairman and CEO", "Acme")),
+        ("[Ann Lee|Person], Minister for Health and Sport, spoke. The [Ministry of Health and Sport|Organization] agreed.",
+         ("Ann Lee", "Minister for Health and Sport", "Ministry of Health and Sport")),
+        ("Mr [Bo Wang|Person], Vice Mayor of [Fuzhou|Place], spoke. The [Fuzhou Municipal People's Government|Organization] agreed.",
+         ("Bo Wang", "Vice Mayor", "Fuzhou Municipal People's Government")),
+    ],
+)
+def test_appositions_and_lower_case_titles(markup, expected):
+    assert roles(markup) == {expected}
+
+
+def test_lower_case_words_that_are_no_title_give_no_role():
+    assert roles("[Ann Lee|Person], a keen sailor of [Acme|Organization], said so.") == set()
+    assert roles("[Acme|Organization] staff [Ann Lee|Person] said so.") == set()

@@ -169,7 +169,7 @@ def _definite_references(an: "_Analyzer") -> None:
     refs = lexicon.data()["references"]
     nouns = {n.lower(): t for t, ns in refs.items() for n in ns}
     alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?P<n>{alternation})\b(?![-'’])",
+    pattern = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?P<n>{alternation})\b(?!-|['’](?!s\b))",
                          re.I)
     for sentence in an.sentences:
         for m in pattern.finditer(sentence.text):

@@ -229,3 +229,9 @@ def test_ceremony_at_which_an_agreement_was_signed_is_its_signing_ceremony():
 
 def test_bare_ceremony_without_anything_done_at_it_gives_no_event():
     assert not {label for t, label in entities("Guests met at a ceremony in Xiamen today.") if t == "Event"}
+
+
+def test_possessive_definite_reference_resolves():
+    text = "The 2022 Harbour Tech Fair opened on Monday. Mayor Bo Wang spoke at the fair's opening ceremony."
+    got = resolved(text, date="2022-05-08")
+    assert got["the fair"] == "Harbour Tech Fair 2022"

@@ -194,10 +194,10 @@ def run_query(args: argparse.Namespace) -> int:
 
 
 def _read_graph(path: str | None):
-    """The graph at ``path``, or the project's graph when ``path`` is None."""
+    """The graph at ``path`` (or the project's graph) as an rdflib graph, for networkx and exports."""
     from sgcn.graph.query import default_graph_path, load_graph
 
-    return load_graph(path or default_graph_path())
+    return load_graph(path or default_graph_path(), store="memory")
 
 
 def _add_graph_option(parser: argparse.ArgumentParser) -> None:

@@ -186,7 +186,7 @@ def test_cli_analyze_prints_the_report_and_paths(capsys):
 def test_the_project_graph_has_both_sides_and_bridges_between_them():
     from sgcn.graph.query import default_graph_path, load_graph
 
-    project = to_networkx(load_graph(default_graph_path()))
+    project = to_networkx(load_graph(default_graph_path(), store="memory"))
     data = report(project, top=5)
     assert data["sides"][SINGAPORE] > 0 and data["sides"][CHINA] > 0
     assert data["bridges"] and all(0 < r["score"] <= 1 for r in data["bridges"])

@@ -151,7 +151,7 @@ def test_real_graph_page_has_every_entity_and_relation(tmp_path, open_page, caps
     capsys.readouterr()
     from sgcn.graph.query import default_graph_path, load_graph
 
-    net = to_networkx(load_graph(default_graph_path()))
+    net = to_networkx(load_graph(default_graph_path(), store="memory"))
     assert net.number_of_nodes() > 20
     page = open_page(out)
     got = counts(page)

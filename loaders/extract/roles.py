@@ -251,8 +251,9 @@ def _government_of(analysis: Analysis, place: EntityMention) -> str | None:
 def _portfolio(analysis: Analysis, title_words: list[str]) -> str | None:
     """The ministry a title names by its portfolio ("Permanent Secretary for X" -> "Ministry of X").
 
-    Every "of"/"for" of the title is tried, so "Senior Minister of State for Trade and
-    Industry" finds the "Ministry of Trade and Industry" the document names.
+    The lexicon's :func:`~sgcn.loaders.extract.lexicon.portfolio_ministry` names the
+    candidate; failing that, every "of"/"for" of the title is tried. Only a ministry the
+    document names is kept (a role refers to an entity of the document).
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
@@ -263,6 +264,10 @@ def _portfolio(analysis: Analysis, title_words: list[str]) -> str | None:
         True
     """
     text = " ".join(title_words)
+    named = lexicon.portfolio_ministry(text)
+    entity = lookup(analysis, named, {"Organization"}) if named else None
+    if entity:
+        return entity.key
     for match in re.finditer(r"\b(?:for|of)\s+(?=(.+)$)", text):
         entity = lookup(analysis, f"Ministry of {match.group(1)}", {"Organization"})
         if entity:

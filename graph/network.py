@@ -138,6 +138,11 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         >>> net.number_of_nodes(), net.graph["name"]
         (0, 'sgcn')
     """
+    if not isinstance(graph, Graph):
+        raise SgcnError(
+            f"the network is built from an rdflib Graph, not {type(graph).__name__}: "
+            "load it with sgcn.graph.query.load_graph(path, store='memory')"
+        )
     documents = _documents(graph)
     evidence = _evidence(graph, documents)
 

@@ -30,6 +30,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract.spans import EntityMention
 
 if TYPE_CHECKING:
     from sgcn.loaders.extract.mentions import _Analyzer
@@ -49,6 +50,7 @@ def resolve_references(an: "_Analyzer") -> None:
     _meetings(an)
     _year_references(an)
     _running_series(an)
+    _current_edition(an)
     _occasions(an)
     _definite_references(an)
 
@@ -163,6 +165,43 @@ def _running_series(an: "_Analyzer") -> None:
         if sentence is None or re.search(_YEAR, sentence.text):
             continue
         _claim(an, m.start, m.end, _edition(an, m.entity, an.year))
+
+
+_WITHIN = re.compile(r"\b(?:within\s+the\s+framework\s+of|on\s+the\s+sidelines\s+of|during|at|"
+                     r"in\s+conjunction\s+with|as\s+part\s+of|alongside)\s+(?:the\s+)?$", re.I)
+
+
+def _current_edition(an: "_Analyzer") -> None:
+    """In a story about this year's edition, what happens "at" the series happens at that edition.
+
+    When a document names the edition of its own year ("this year's SCE", "SCE 2023"),
+    the series named after "at", "during", "on the sidelines of" or "within the
+    framework of" is that edition ("a forum held within the framework of the SCE"), and
+    an occasion named with the series ("the SCE inauguration ceremony") is the
+    occasion of that edition. Elsewhere the series stays the series ("continue
+    co-hosting the Smart China Expo").
+    """
+    if not an.year:
+        return
+    occasion_nouns = set(lexicon.data()["event_nouns"])
+    for series, record in list(an.registry.records.items()):
+        if _series(an, series) != series:
+            continue
+        edition = an.registry.find(f"{record.label} {an.year}")
+        if edition is None or not any(m.entity == edition for m in an.mentions):
+            continue
+        for m in sorted(an.mentions, key=lambda m: m.start):
+            if m.entity == series and _WITHIN.search(an.text[max(0, m.start - 40):m.start]) and \
+                    not any(o is not m and o.start <= m.start and m.end <= o.end for o in an.mentions):
+                _claim(an, m.start, m.end, edition)
+        for name in {an.registry.records[m.entity].label for m in an.mentions}:
+            rest = name[len(record.label) + 1:] if name.startswith(record.label + " ") else ""
+            if rest in occasion_nouns:
+                old = an.registry.find(name)
+                new = an.registry.add("Event", f"{an.registry.records[edition].label} {rest}",
+                                      [name, *an.registry.records[old].aliases])
+                an.mentions = [EntityMention(m.start, m.end, m.text, new, m.type) if m.entity == old else m
+                               for m in an.mentions]
 
 
 def _definite_references(an: "_Analyzer") -> None:

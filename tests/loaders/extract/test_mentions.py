@@ -235,3 +235,19 @@ def test_possessive_definite_reference_resolves():
     text = "The 2022 Harbour Tech Fair opened on Monday. Mayor Bo Wang spoke at the fair's opening ceremony."
     got = resolved(text, date="2022-05-08")
     assert got["the fair"] == "Harbour Tech Fair 2022"
+
+
+def test_series_at_which_things_happen_in_a_story_about_this_years_edition_is_that_edition():
+    text = ("Acme returns to the annual Harbour Tech Fair (HTF) in Xiamen. Twenty firms exhibit at this "
+            "year's HTF. Mayor Bo Wang spoke at the HTF opening ceremony. At the Port Data Forum, held "
+            "within the framework of the HTF, deals were signed. Acme will keep supporting the Harbour "
+            "Tech Fair.")
+    got = resolved(text, date="2022-05-08")
+    assert got["HTF opening ceremony"] == "Harbour Tech Fair 2022 opening ceremony"
+    assert got["HTF"] == "Harbour Tech Fair 2022"  # the last "HTF", after "within the framework of the"
+    assert got["Harbour Tech Fair"] == "Harbour Tech Fair"  # supporting the series
+
+
+def test_series_stays_the_series_when_the_story_names_no_edition_of_its_year():
+    got = resolved("Acme exhibited at the Harbour Tech Fair (HTF) in Xiamen.", date="2022-05-08")
+    assert got["Harbour Tech Fair (HTF)"] == "Harbour Tech Fair"

@@ -431,3 +431,47 @@ def test_more_wordings_of_the_genre(markup, expected):
 
 def test_a_single_chair_is_no_co_chair():
     assert triples("The [Port Council meeting|Event] was chaired by [Ann Lee|Person].") == set()
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("The [pact on ports|Agreement], signed by [Acme|Organization] and [Beta Ltd|Organization], covers ships.",
+         {("Acme", "party_to", "pact on ports"), ("Beta Ltd", "party_to", "pact on ports")}),
+        ("[Acme|Organization] inked a [pact on ports|Agreement] with [Beta Ltd|Organization].",
+         {("Acme", "party_to", "pact on ports"), ("Beta Ltd", "party_to", "pact on ports")}),
+        ("[Acme|Organization] will partner [Beta Ltd|Organization] to develop the [Smart Berth project|Project].",
+         {("Acme", "partner_in", "Smart Berth project"), ("Beta Ltd", "partner_in", "Smart Berth project")}),
+        ("The [Smart Berth project|Project] is a collaboration between [Acme|Organization] and [Beta Ltd|Organization].",
+         {("Acme", "partner_in", "Smart Berth project"), ("Beta Ltd", "partner_in", "Smart Berth project")}),
+        ("[Acme|Organization] and [Beta Ltd|Organization] will jointly develop the [Smart Berth project|Project].",
+         {("Acme", "partner_in", "Smart Berth project"), ("Beta Ltd", "partner_in", "Smart Berth project")}),
+        ("[Acme|Organization] launched the [Green Data Programme|Initiative] with [Beta Ltd|Organization].",
+         {("Acme", "launched", "Green Data Programme"), ("Beta Ltd", "launched", "Green Data Programme")}),
+        ("The [Green Data Programme|Initiative] was launched in 2019 by [Acme|Organization].",
+         {("Acme", "launched", "Green Data Programme")}),
+        ("The [Data Forum|Event] was attended by [Ann Lee|Person] and [Bo Wang|Person].",
+         {("Ann Lee", "participated_in", "Data Forum"), ("Bo Wang", "participated_in", "Data Forum")}),
+        ("The [Data Forum|Event], a side event of the [Harbour Expo 2023|Event], drew 300 people.",
+         {("Data Forum", "part_of", "Harbour Expo 2023")}),
+        ("On the sidelines of the [Harbour Expo 2023|Event], [Acme|Organization] signed a [pact on ports|Agreement].",
+         {("Acme", "participated_in", "Harbour Expo 2023"), ("Acme", "party_to", "pact on ports")}),
+    ],
+)
+def test_agreement_project_launch_and_event_wordings(markup, expected):
+    assert triples(markup) == expected
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # a place named in a frame that does nothing is no participant
+        "At the [Harbour Expo 2023|Event], prices in [Oslo|Place] rose.",
+        # a person visiting a booth is not read as partner of anything
+        "[Ann Lee|Person] visited the [Acme|Organization] booth.",
+        # "develop" with a person subject is no partnership
+        "[Ann Lee|Person] will develop the [Smart Berth project|Project].",
+    ],
+)
+def test_more_counter_examples(markup):
+    assert triples(markup) == set()

@@ -130,6 +130,7 @@ def find_relations(analysis: Analysis) -> list[Relation]:
         found.extend(_nested_agreement(analysis, sl, evidence))
         found.extend(_framed(analysis, sl, evidence))
     found.extend(_part_of_by_name(analysis))
+    found.extend(_unit_memberships(analysis))
     found = _to_current_edition(analysis, _checked(analysis, found))
     found.extend(_dateline_places(analysis, found))
     found.extend(_propagated(analysis, found))
@@ -434,6 +435,45 @@ def _persons_in(analysis: Analysis, between: re.Match[str]) -> list[str]:
                 found.append(entity.key)
                 break
     return found if len(found) == 2 else []
+
+
+_UNIT = re.compile(
+    r"\b(?:Group|Division|Department|Dept|Unit|Office|Team|Centre|Center|Lab|Laboratory|Branch|Directorate|Section)$"
+)
+
+
+def _unit_memberships(analysis: Analysis) -> list[Relation]:
+    """A person of a unit is a member of the body the unit belongs to.
+
+    "Deputy CEO of IMDA International Group": the unit's name opens with its body's
+    name, so the person is a member of IMDA too. A bare unit of a release's media
+    contact ("Corporate Communications Division") belongs to the release's publisher.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[Ann Lee|Person], Director of [Acme Data Group|Organization], "
+        ...     "spoke for [Acme|Organization].")
+        >>> [(r.subject, r.object) for r in _unit_memberships(a)]
+        [('Person/ann lee', 'Organization/acme')]
+    """
+    from sgcn.loaders.extract.roles import find_roles  # roles reads relations' helpers: import late
+
+    organizations = [e for e in analysis.entities.values() if e.type == "Organization"]
+    publisher = lookup(analysis, analysis.document.publisher, {"Organization"}) if analysis.document.publisher else None
+    result = []
+    for role in find_roles(analysis):
+        unit = analysis.entities.get(role.organization or "")
+        if unit is None or not _UNIT.search(unit.label):
+            continue
+        own = norm(unit.label)
+        bodies = [o.key for o in organizations if o.key != unit.key
+                  and any(own.startswith(n + " ") for n in names_of(o) if len(n) > 1)]
+        named_inside = any(n in own.split() or f" {n} " in f" {own} " for e in analysis.entities.values()
+                           if e.key != unit.key for n in names_of(e) if len(n) > 2)
+        if not bodies and publisher is not None and not named_inside and publisher.key != unit.key:
+            bodies = [publisher.key]
+        result.extend(Relation(role.person, "member_of", body, role.evidence) for body in bodies)
+    return result
 
 
 def _part_of_by_name(analysis: Analysis) -> list[Relation]:

@@ -475,3 +475,23 @@ def test_agreement_project_launch_and_event_wordings(markup, expected):
 )
 def test_more_counter_examples(markup):
     assert triples(markup) == set()
+
+
+def test_a_person_of_a_unit_is_a_member_of_its_body():
+    found = triples("[Ann Lee|Person], Director of [Acme Data Group|Organization], spoke for [Acme|Organization].")
+    assert ("Ann Lee", "member_of", "Acme") in found
+    # a body whose name merely starts like another's is no unit of it
+    assert not any(r == "member_of" for _, r, _ in triples(
+        "[Ann Lee|Person], Director of [Acme Data Solutions|Organization], met [Acme|Organization]."))
+
+
+def test_a_media_contacts_bare_unit_belongs_to_the_publisher():
+    import dataclasses
+
+    analysis = analysis_from_markup("For media queries, please contact:\n[Ann Lee|Person]\nSenior Manager\n"
+                                    "[Media Relations Division|Organization]\nThe [Port Authority|Organization] "
+                                    "issued this.")
+    analysis = dataclasses.replace(analysis, document=dataclasses.replace(analysis.document, publisher="Port Authority"))
+    labels = {key: entity.label for key, entity in analysis.entities.items()}
+    found = {(labels[r.subject], r.relation, labels[r.object]) for r in find_relations(analysis)}
+    assert ("Ann Lee", "member_of", "Port Authority") in found

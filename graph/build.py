@@ -109,6 +109,31 @@ def vocabulary_graph() -> Graph:
 
 
 @lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    return Graph().parse(data=ontology_text("sgcn.ttl"), format="turtle")
+
+
+@lru_cache(maxsize=1)
+def relation_types() -> Mapping[str, tuple[frozenset[str], frozenset[str]]]:
+    """Contract relation name -> (subject types, object types), from the ontology's
+    ``schema:domainIncludes`` / ``schema:rangeIncludes``.
+
+    Examples:
+        >>> sorted(relation_types()["witnessed"][1])
+        ['Agreement', 'Event']
+    """
+    ontology = _ontology()
+
+    def names(prop, which) -> frozenset[str]:
+        return frozenset(str(ontology.value(c, SKOS.notation)) for c in ontology.objects(prop, which))
+
+    return {
+        name: (names(prop, SDO.domainIncludes), names(prop, SDO.rangeIncludes))
+        for name, prop in relation_properties().items()
+    }
+
+
+@lru_cache(maxsize=1)
 def relation_properties() -> Mapping[str, URIRef]:
     """Contract relation name -> ontology property, read from the ontology's ``skos:notation``.
 
@@ -116,7 +141,7 @@ def relation_properties() -> Mapping[str, URIRef]:
         >>> relation_properties()["participated_in"] == SGCN.participatedIn
         True
     """
-    ontology = Graph().parse(data=ontology_text("sgcn.ttl"), format="turtle")
+    ontology = _ontology()
     table = {}
     for prop, notation in ontology.subject_objects(SKOS.notation):
         if (prop, RDF.type, OWL.ObjectProperty) in ontology:
@@ -389,6 +414,23 @@ def _resolve(index, key: str | None, what: object) -> URIRef | None:
     return index[key][0]
 
 
+def _types_fit(index, relation: Relation) -> bool:
+    """Whether a relation links the types the contract allows (else it is logged and dropped).
+
+    The shapes would refuse the whole graph over one mistyped relation; dropping it
+    here keeps one extraction slip on an unseen document from stopping the build.
+    """
+    subjects, objects = relation_types()[relation.relation]
+    subject_type, object_type = index[relation.subject][1], index[relation.object][1]
+    if subject_type in subjects and object_type in objects:
+        return True
+    log.warning(
+        "skipping %r: %s links %s to %s, not %s to %s", relation, relation.relation,
+        subject_type, object_type, "/".join(sorted(subjects)), "/".join(sorted(objects)),
+    )
+    return False
+
+
 def add_extraction(graph: Graph, extraction: Extraction, index) -> None:
     """State one document's entities and facts, resolving keys through ``index``."""
     add_document(graph, extraction.document)
@@ -401,7 +443,7 @@ def add_extraction(graph: Graph, extraction: Extraction, index) -> None:
     for relation in extraction.relations:
         subject = _resolve(index, relation.subject, relation)
         obj = _resolve(index, relation.object, relation)
-        if subject is not None and obj is not None:
+        if subject is not None and obj is not None and _types_fit(index, relation):
             add_relation(graph, relation, subject, obj)
     for role in extraction.roles:
         person = _resolve(index, role.person, role)
@@ -409,6 +451,9 @@ def add_extraction(graph: Graph, extraction: Extraction, index) -> None:
         if role.organization is not None:
             organization = _resolve(index, role.organization, role)
             if organization is None:
+                continue
+            if index[role.organization][1] != "Organization":
+                log.warning("skipping %r: %r is not an Organization", role, role.organization)
                 continue
         if person is None:
             continue

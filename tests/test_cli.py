@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import shutil
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import sgcn.loaders.extract as extract_module
 from sgcn.graph.build import build_graph
 from sgcn.graph.cli import main
 from sgcn.graph.serialize import write_turtle
-from sgcn.loaders.facts import Entity, Evidence, Extraction, Figure, Relation
+from sgcn.loaders.facts import Entity, Evidence, Extraction, Mention
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "sources"
@@ -86,25 +85,23 @@ def test_missing_sources_folder_is_a_usage_error(tmp_path, capsys):
     assert not (tmp_path / "g.ttl").exists()
 
 
-def broken_extractions(documents):
-    """Extractions that break a shape: a Place co-chairs, a figure about nothing known."""
+def misquoting_extractions(documents):
+    """An extraction whose evidence quote is not the document's text at its offsets."""
     doc = documents[0]
-    sentence = doc.text[: doc.text.index("\n")] if "\n" in doc.text else doc.text
-    ev = Evidence(doc.source, 0, len(sentence), sentence)
+    end = doc.text.index("\n") if "\n" in doc.text else len(doc.text)
+    ev = Evidence(doc.source, 0, end, "x" * end)
     place = Entity("Place/atlantis", "Place", "Atlantis")
-    event = Entity("Event/summit", "Event", "Atlantis Summit")
-    return [Extraction(doc, entities=(place, event),
-                       relations=(Relation(place.key, "co_chaired", event.key, ev),))]
+    return [Extraction(doc, entities=(place,), mentions=(Mention(place.key, ev),))]
 
 
 def test_invalid_graph_is_refused_naming_the_node(tmp_path, old_output, capsys, monkeypatch):
-    monkeypatch.setattr(extract_module, "extract_all", broken_extractions, raising=False)
+    monkeypatch.setattr(extract_module, "extract_all", misquoting_extractions, raising=False)
     folder = sources_with(tmp_path)
     code = main(["build", "--sources", str(folder), "--out", str(old_output)])
     captured = capsys.readouterr()
     assert code == 1
-    assert "https://w3id.org/sgcn/id/place/atlantis" in captured.err
-    assert "Only a Person co-chairs" in captured.err
+    assert "https://w3id.org/sgcn/id/evidence/" in captured.err
+    assert "The evidence quote is not the document's kept text" in captured.err
     assert old_output.read_bytes() == b"# the previous graph\n"
 
 

@@ -11,7 +11,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from sgcn.graph.build import build_graph, date_literal, plain_decimal
 from sgcn.graph.iris import ID, mint
-from sgcn.graph.namespace import RDF, SDO, SGCN, SKOS, XSD
+from sgcn.graph.namespace import ORG, RDF, SDO, SGCN, SKOS, XSD
 from sgcn.graph.validate import validate
 from sgcn.loaders.document import Document
 from sgcn.loaders.facts import (
@@ -153,4 +153,22 @@ def test_facts_with_dates_that_are_not_iso_are_skipped(caplog):
     assert not list(graph.subjects(RDF.type, SGCN.Figure))
     assert graph.value(mint("Event", "Lion Forum"), SDO.startDate) is None
     assert "spring 2024" in caplog.text
+    assert validate(graph).conforms
+
+
+def test_relations_the_contract_does_not_allow_are_dropped(caplog):
+    text = "Singapore co-chaired the Lion Forum with Ada Lim."
+    doc = Document(source="t.txt", text=text, sha256="5" * 64, format="plaintext")
+    ev = Evidence("t.txt", 0, len(text), text)
+    place = Entity("Place/singapore", "Place", "Singapore")
+    ada = Entity("Person/ada lim", "Person", "Ada Lim")
+    forum = Entity("Event/lion forum", "Event", "Lion Forum")
+    ex = Extraction(doc, entities=(place, ada, forum), relations=(
+        Relation(place.key, "co_chaired", forum.key, ev),
+        Relation(ada.key, "co_chaired", forum.key, ev),
+    ), roles=(Role(ada.key, "Mayor", place.key, "2024", ev),))
+    graph = build_graph([ex])
+    assert list(graph.subject_objects(SGCN.coChaired)) == [(mint("Person", "Ada Lim"), mint("Event", "Lion Forum"))]
+    assert not list(graph.subjects(RDF.type, ORG.Membership))
+    assert "co_chaired links Place to Event" in caplog.text
     assert validate(graph).conforms

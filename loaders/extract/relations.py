@@ -519,7 +519,7 @@ def _holds(own: str, name: str) -> bool:
     """Whether name ``own`` is ``name`` plus a year, an ordinal, or a meeting/ceremony word."""
     pattern = (
         rf"^(?:(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-        rf"inaugural|annual)\s+)*{re.escape(name)}(?:\s+\w+){{0,4}}$"
+        rf"inaugural|annual)\s+)*{re.escape(name)}(?:\s+\w+){{0,6}}$"
         rf"|^(?:\w+\s+){{0,2}}(?:ceremony|session|forum|meeting|dinner|summit|conference)\s+of\s+(?:the\s+)?"
         rf"(?:\d{{4}}\s+)?{re.escape(name)}$"
         rf"|^\d{{4}}\s+{re.escape(name)}$"

@@ -495,3 +495,10 @@ def test_a_media_contacts_bare_unit_belongs_to_the_publisher():
     labels = {key: entity.label for key, entity in analysis.entities.items()}
     found = {(labels[r.subject], r.relation, labels[r.object]) for r in find_relations(analysis)}
     assert ("Ann Lee", "member_of", "Port Authority") in found
+
+
+def test_a_committee_meeting_named_after_its_initiative_with_a_long_tail():
+    found = triples("The [Green Port Initiative Joint Implementation Committee Senior Officials Meeting|Event] met. "
+                    "The [Green Port Initiative|Initiative] is ten years old.")
+    assert ("Green Port Initiative Joint Implementation Committee Senior Officials Meeting", "part_of",
+            "Green Port Initiative") in found

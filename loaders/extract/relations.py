@@ -411,6 +411,11 @@ def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> li
         purpose = _TO_ORGANISE.search(mention.text)
         event = lookup(analysis, purpose.group(1), {"Event"}) if purpose else None
         agreement = mention.entity if mention.type == "Agreement" else None
+        signing = re.search(r"\b(?:signing|inking)\s+(?:ceremony\s+)?of\s+(?:the\s+)?(.+)$", mention.text, re.I)
+        if agreement is None and signing:
+            # "signing ceremony of the Letter of Intent ... between A and B": the letter's parties
+            found = lookup(analysis, signing.group(1), {"Agreement"})
+            agreement = found.key if found else None
         if mention.type == "Event" and between and _MEETING_WORDS.search(mention.text):
             result.extend(Relation(p, "co_chaired", mention.entity, evidence) for p in _persons_in(analysis, between))
         for party in parties:

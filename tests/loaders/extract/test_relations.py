@@ -502,3 +502,9 @@ def test_a_committee_meeting_named_after_its_initiative_with_a_long_tail():
                     "The [Green Port Initiative|Initiative] is ten years old.")
     assert ("Green Port Initiative Joint Implementation Committee Senior Officials Meeting", "part_of",
             "Green Port Initiative") in found
+
+
+def test_signing_ceremony_named_with_its_letter_and_parties():
+    found = triples("Photo of the [signing ceremony of the Pact on Ports between Acme and the Port Authority|Event]. "
+                    "The [Pact on Ports|Agreement] helps. [Acme|Organization] and the [Port Authority|Organization] agree.")
+    assert {("Acme", "party_to", "Pact on Ports"), ("Port Authority", "party_to", "Pact on Ports")} <= found

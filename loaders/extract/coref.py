@@ -194,7 +194,7 @@ def _current_edition(an: "_Analyzer") -> None:
             if m.entity == series and _WITHIN.search(an.text[max(0, m.start - 40):m.start]) and \
                     not any(o is not m and o.start <= m.start and m.end <= o.end for o in an.mentions):
                 _claim(an, m.start, m.end, edition)
-        for name in {an.registry.records[m.entity].label for m in an.mentions}:
+        for name in sorted({an.registry.records[m.entity].label for m in an.mentions}):
             rest = name[len(record.label) + 1:] if name.startswith(record.label + " ") else ""
             if rest in occasion_nouns:
                 old = an.registry.find(name)

@@ -414,7 +414,8 @@ def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> li
         signing = re.search(r"\b(?:signing|inking)\s+(?:ceremony\s+)?of\s+(?:the\s+)?(.+)$", mention.text, re.I)
         if agreement is None and signing:
             # "signing ceremony of the Letter of Intent ... between A and B": the letter's parties
-            found = lookup(analysis, signing.group(1), {"Agreement"})
+            found = lookup(analysis, signing.group(1), {"Agreement"}) or \
+                lookup(analysis, re.split(r"\s+between\s+", signing.group(1))[0], {"Agreement"})
             agreement = found.key if found else None
         if mention.type == "Event" and between and _MEETING_WORDS.search(mention.text):
             result.extend(Relation(p, "co_chaired", mention.entity, evidence) for p in _persons_in(analysis, between))

@@ -326,19 +326,42 @@ def add_assertion(graph: Graph, subject: URIRef, predicate: URIRef, obj, evidenc
 
 
 def add_mention(graph: Graph, mention: Mention, entity: URIRef, entity_type: str) -> None:
-    """State that a document names ``entity`` as what it is (the evidence for its type)."""
+    """State that a document names ``entity`` as what it is (the evidence for its type).
+
+    Examples:
+        >>> g = Graph(); ev = Evidence(source="b.txt", start=0, end=3, quote="Hi.")
+        >>> add_mention(g, Mention("Place/sg", ev), mint("Place", "Singapore"), "Place")
+        >>> g.value(predicate=RDF.object, object=SGCN.Place) is not None
+        True
+    """
     add_assertion(graph, entity, RDF.type, class_of(entity_type), mention.evidence)
 
 
 def add_relation(graph: Graph, relation: Relation, subject: URIRef, obj: URIRef) -> None:
-    """State ``subject <relation> obj`` with an assertion for its evidence."""
+    """State ``subject <relation> obj`` with an assertion for its evidence.
+
+    Examples:
+        >>> g = Graph(); ev = Evidence(source="b.txt", start=0, end=3, quote="Hi.")
+        >>> li, expo = mint("Person", "Li Bo"), mint("Event", "Smart China Expo 2019")
+        >>> add_relation(g, Relation("Person/li bo", "participated_in", "Event/sce", ev), li, expo)
+        >>> (li, SGCN.participatedIn, expo) in g
+        True
+    """
     prop = relation_properties()[relation.relation]
     graph.add((subject, prop, obj))
     add_assertion(graph, subject, prop, obj, relation.evidence)
 
 
 def add_role(graph: Graph, role: Role, person: URIRef, organization: URIRef | None) -> URIRef:
-    """State a post as an ``org:Membership`` with its title, date and evidence."""
+    """State a post as an ``org:Membership`` with its title, date and evidence.
+
+    Examples:
+        >>> g = Graph(); ev = Evidence(source="b.txt", start=0, end=3, quote="Hi.")
+        >>> role = Role("Person/li bo", "Vice Mayor", None, "2020-03-05", ev)
+        >>> m = add_role(g, role, mint("Person", "Li Bo"), None)
+        >>> str(g.value(m, SGCN.roleTitle)), str(g.value(m, SGCN.asOf))
+        ('Vice Mayor', '2020-03-05')
+    """
     iri = mint_fact(
         "membership", person, role.title, organization or "", role.as_of, role.evidence.source
     )
@@ -353,7 +376,15 @@ def add_role(graph: Graph, role: Role, person: URIRef, organization: URIRef | No
 
 
 def add_event_time(graph: Graph, event_time: EventTime, event: URIRef) -> None:
-    """State an event's first (and last) day, each with an assertion."""
+    """State an event's first (and last) day, each with an assertion.
+
+    Examples:
+        >>> g = Graph(); ev = Evidence(source="b.txt", start=0, end=3, quote="Hi.")
+        >>> expo = mint("Event", "Smart China Expo 2023")
+        >>> add_event_time(g, EventTime("Event/sce", "2023-09-04", "2023-09-06", ev), expo)
+        >>> str(g.value(expo, SDO.startDate)), str(g.value(expo, SDO.endDate))
+        ('2023-09-04', '2023-09-06')
+    """
     for prop, iso in ((SDO.startDate, event_time.start), (SDO.endDate, event_time.end)):
         if iso and not is_iso_date(iso):
             log.warning("skipping %r: %r is not an ISO date", event_time, iso)
@@ -364,7 +395,15 @@ def add_event_time(graph: Graph, event_time: EventTime, event: URIRef) -> None:
 
 
 def add_figure(graph: Graph, figure: Figure, subject: URIRef) -> URIRef:
-    """State a reported number as an ``sgcn:Figure`` observation."""
+    """State a reported number as an ``sgcn:Figure`` observation.
+
+    Examples:
+        >>> g = Graph(); ev = Evidence(source="b.txt", start=0, end=3, quote="Hi.")
+        >>> fig = Figure("Event/sce", "investment_value", Decimal("816.9E9"), "CNY", "", "2019", ev)
+        >>> f = add_figure(g, fig, mint("Event", "Smart China Expo 2019"))
+        >>> str(g.value(f, SGCN.value)), str(g.value(f, SGCN.unit)), g.value(f, SGCN.qualifier)
+        ('816900000000.0', 'CNY', None)
+    """
     value = plain_decimal(figure.value)
     iri = mint_fact(
         "figure", subject, figure.measure, value, figure.unit, figure.qualifier,
@@ -384,7 +423,15 @@ def add_figure(graph: Graph, figure: Figure, subject: URIRef) -> URIRef:
 
 
 def add_topic(graph: Graph, tag: TopicTag, subject: URIRef) -> None:
-    """State that ``subject`` is about a concept of the topic scheme."""
+    """State that ``subject`` is about a concept of the topic scheme.
+
+    Examples:
+        >>> g = Graph(); ev = Evidence(source="b.txt", start=0, end=3, quote="Hi.")
+        >>> expo = mint("Event", "Smart China Expo 2019")
+        >>> add_topic(g, TopicTag("Event/sce", "5g", ev), expo)
+        >>> str(g.value(expo, DCTERMS.subject))
+        'https://w3id.org/sgcn/topic/5g'
+    """
     concept = SGCN_TOPIC[tag.topic]
     graph.add((subject, DCTERMS.subject, concept))
     add_assertion(graph, subject, DCTERMS.subject, concept, tag.evidence)
@@ -432,7 +479,15 @@ def _types_fit(index, relation: Relation) -> bool:
 
 
 def add_extraction(graph: Graph, extraction: Extraction, index) -> None:
-    """State one document's entities and facts, resolving keys through ``index``."""
+    """State one document's entities and facts, resolving keys through :func:`entity_index`.
+
+    Examples:
+        >>> doc = Document(source="a.txt", text="Hi.", sha256="0" * 64, format="plaintext")
+        >>> ex = Extraction(doc, entities=(Entity("Place/sg", "Place", "Singapore"),))
+        >>> g = Graph(); add_extraction(g, ex, entity_index([ex]))
+        >>> str(g.value(mint("Place", "Singapore"), SKOS.prefLabel))
+        'Singapore'
+    """
     add_document(graph, extraction.document)
     for entity in extraction.entities:
         add_entity(graph, entity, index[entity.key][0])

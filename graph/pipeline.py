@@ -97,7 +97,16 @@ class BuildSummary:
 
 
 def count_entities(extractions: Iterable[Extraction]) -> dict[str, int]:
-    """Distinct entities by type over all extractions, types in a fixed order."""
+    """Distinct entities by type over all extractions, types in a fixed order.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.facts import Entity
+        >>> doc = Document(source="a.txt", text="", sha256="0" * 64, format="plaintext")
+        >>> sg = Entity("Place/sg", "Place", "Singapore")
+        >>> count_entities([Extraction(doc, entities=(sg,)), Extraction(doc, entities=(sg,))])
+        {'Place': 1}
+    """
     seen = {}
     for extraction in extractions:
         for entity in extraction.entities:
@@ -107,7 +116,16 @@ def count_entities(extractions: Iterable[Extraction]) -> dict[str, int]:
 
 
 def count_facts(extractions: Iterable[Extraction]) -> dict[str, int]:
-    """Facts by kind: each relation by its name, then roles, event times, figures, topics."""
+    """Facts by kind: each relation by its name, then roles, event times, figures, topics.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.facts import Evidence, Relation
+        >>> doc = Document(source="a.txt", text="Hi.", sha256="0" * 64, format="plaintext")
+        >>> ev = Evidence("a.txt", 0, 3, "Hi.")
+        >>> count_facts([Extraction(doc, relations=(Relation("Place/a", "held_in", "Place/b", ev),))])
+        {'held_in': 1}
+    """
     counts: Counter[str] = Counter()
     for extraction in extractions:
         counts["type mentions"] += len(extraction.mentions)
@@ -126,6 +144,18 @@ def read_sources(sources_dir: Path, *, skip_bad: bool):
     Raises:
         SgcnError: when ``sources_dir`` is not a folder.
         BadInputError: when a file failed and ``skip_bad`` is false.
+
+    Examples:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "empty.txt").write_bytes(b"")
+        >>> try:
+        ...     read_sources(folder, skip_bad=False)
+        ... except BadInputError as err:
+        ...     print(len(err.errors), Path(err.errors[0].path).name)
+        1 empty.txt
+        >>> read_sources(folder, skip_bad=True)[0]
+        []
     """
     from sgcn.loaders import read_folder
 
@@ -181,6 +211,14 @@ def build(sources_dir: str | Path, out_path: str | Path, *, skip_bad: bool = Fal
         BadInputError: some files cannot be read and ``skip_bad`` is false; nothing
             is written.
         SgcnError: the sources folder does not exist.
+
+    Examples:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "note.md").write_text("---\\ntitle: Note\\n---\\nThe Lion Forum opened in Singapore.\\n")
+        >>> summary = build(folder, folder / "out" / "g.ttl")
+        >>> summary.documents, summary.written, (folder / "out" / "g.ttl").exists()
+        (1, True, True)
     """
     sources_dir, out_path = Path(sources_dir), Path(out_path)
     documents, errors = read_sources(sources_dir, skip_bad=skip_bad)

@@ -76,5 +76,14 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
 
 
 def write_turtle(graph: Graph, path: str | Path) -> Path:
-    """Serialize ``graph`` with :func:`to_turtle` and write it with :func:`write_atomic`."""
+    """Serialize ``graph`` with :func:`to_turtle` and write it with :func:`write_atomic`.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> g = Graph().add((URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal("x")))
+        >>> path = write_turtle(g, pathlib.Path(tempfile.mkdtemp()) / "g.ttl")
+        >>> len(Graph().parse(path))
+        1
+    """
     return write_atomic(path, to_turtle(graph))

@@ -108,6 +108,15 @@ def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
 
     Returns:
         The report, violations sorted by focus node, path and message.
+
+    Examples:
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> from sgcn.graph.namespace import RDF, SGCN, SKOS
+        >>> place = URIRef("https://w3id.org/sgcn/id/place/x")
+        >>> g = Graph().add((place, RDF.type, SGCN.Place)).add((place, RDF.type, SGCN.Event))
+        >>> _ = g.add((place, SKOS.prefLabel, Literal("X")))
+        >>> [v.shape.rsplit("#")[1] for v in validate(g).violations]
+        ['EntityHasOneEntityType']
     """
     from pyshacl import validate as shacl_validate
 

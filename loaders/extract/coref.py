@@ -51,6 +51,7 @@ def resolve_references(an: "_Analyzer") -> None:
     _year_references(an)
     _running_series(an)
     _current_edition(an)
+    an._unnamed_series()
     _occasions(an)
     _definite_references(an)
 
@@ -235,6 +236,8 @@ def _antecedent(an: "_Analyzer", position: int, type_: str, head: str) -> str | 
                 head == "expo" and "exposition" in record.label.lower()):
             continue
         candidates.append(m)
+    if head == "event":  # "the four-day event" is the event, not a ceremony within it
+        candidates = [m for m in candidates if m.entity not in an.occasion_keys] or candidates
     before = [m for m in candidates if m.end <= position]
     if before:
         return max(before, key=lambda m: (m.end, -m.start)).entity
@@ -403,6 +406,7 @@ def _occasions(an: "_Analyzer") -> None:
         aliases = [f"{core} of the {n}" for n in names[1:]] + [f"{n} {core}" for n in names]
         aliases += [cand.label, core] if cand.label == core else [cand.label]
         occasion = an.registry.add("Event", f"{core} of the {surface}", aliases)
+        an.occasion_keys.add(occasion)
         an._mention(cand.start, cand.end, occasion)
 
 

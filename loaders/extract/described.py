@@ -77,6 +77,11 @@ _STOP_WORDS = {"from", "in", "at", "was", "were", "is", "are", "will", "has", "h
                "since", "as", "by", "who", "where", "when", "while"}
 
 
+_REFERENCE_COMPLEMENT = re.compile(
+    r"\s+of\s+(?:the|this(?:\s+year['’]s)?)\s+(?:[a-z-]+\s+)?(?:expo|exposition|event|fair|forum|summit|"
+    r"conference|exhibition|meeting|festival|show|week)")
+
+
 def _agreements(sentence: str, offset: int) -> list[Candidate]:
     out = []
     for m in re.finditer(_DET + _MOD + rf"(?P<noun>{_AGREEMENT})\b(?!s\b)", sentence):
@@ -100,6 +105,8 @@ def _events(sentence: str, offset: int) -> list[Candidate]:
         if noun.split()[0] in ("the", "a", "an", "this", "that", "media", "press", "board", "annual"):
             continue
         end = _complement(sentence, m.end())
+        if _REFERENCE_COMPLEMENT.fullmatch(sentence[m.end():end]):
+            continue  # "the opening ceremony of the expo": an occasion of the expo in context
         definite = m.group("det").lower() in ("the", "this", "that")
         if end == m.end() and (definite or not _ANCHOR.match(sentence[end:])):
             continue
@@ -182,7 +189,8 @@ def _occasions(sentence: str, offset: int) -> list[Candidate]:
     """
     out = []
     for m in _occasion_pattern().finditer(sentence):
-        if _complement(sentence, m.end()) != m.end():
+        end = _complement(sentence, m.end())
+        if end != m.end() and not _REFERENCE_COMPLEMENT.fullmatch(sentence[m.end():end]):
             continue
         if m.group("noun") == "ceremony" and (m.group("det") or "").lower() not in ("a", "an"):
             continue  # "the ceremony" refers back

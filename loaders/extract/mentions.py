@@ -211,6 +211,7 @@ class _Analyzer:
         self.cores: dict[tuple[str, str], str] = {}  # (type, kind) -> key of a described entity
         self.occasions: list[Candidate] = []  # "the opening ceremony": resolved by coreference
         self.inner_series: list[tuple[int, int, str]] = []  # edition mentions holding a series' name
+        self.occasion_keys: set[str] = set()  # keys of the occasions coreference named
 
     # ---------------------------------------------------------------- helpers
     def _taken(self, start: int, end: int, *, nested_ok: bool = False) -> bool:
@@ -377,6 +378,8 @@ class _Analyzer:
         for start, end, series in self.inner_series:
             if any(m.entity == series for m in self.mentions):
                 continue
+            if not any(m.start == start and m.end == end for m in self.mentions):
+                continue  # the edition's mention gave way to a longer one
             record = self.registry.records[series]
             for name in sorted((record.label, *record.aliases), key=len, reverse=True):
                 found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text[start:end])

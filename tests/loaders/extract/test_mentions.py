@@ -251,3 +251,20 @@ def test_series_at_which_things_happen_in_a_story_about_this_years_edition_is_th
 def test_series_stays_the_series_when_the_story_names_no_edition_of_its_year():
     got = resolved("Acme exhibited at the Harbour Tech Fair (HTF) in Xiamen.", date="2022-05-08")
     assert got["Harbour Tech Fair (HTF)"] == "Harbour Tech Fair"
+
+
+def test_occasion_of_a_generic_reference_is_the_occasion_of_the_edition_in_context():
+    text = ("The 2022 Harbour Tech Fair opened on Monday. Mayor Bo Wang spoke at the opening ceremony of "
+            "the fair. The three-day event drew 300 firms.")
+    got = resolved(text, date="2022-05-08")
+    assert got["opening ceremony"] == "opening ceremony of the 2022 Harbour Tech Fair"
+    assert got["The three-day event"] == "Harbour Tech Fair 2022"  # the event, not its ceremony
+    assert "opening ceremony of the fair" not in {label for _, label in entities(text, date="2022-05-08")}
+
+
+def test_series_keeps_a_mention_when_its_acronym_turns_out_to_be_this_years_edition():
+    text = ("Ann Lee will visit the 2022 Harbour Tech Fair (HTF) in Xiamen. On the sidelines of the HTF, "
+            "she will meet Mayor Bo Wang.")
+    got = resolved(text, date="2022-05-08")
+    assert got["HTF"] == "Harbour Tech Fair 2022"
+    assert got["Harbour Tech Fair"] == "Harbour Tech Fair"

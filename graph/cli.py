@@ -52,7 +52,15 @@ def _paragraph(text: str) -> str:
 
 
 def add_build_parser(subparsers) -> argparse.ArgumentParser:
-    """``sgcn build``: documents -> validated Turtle graph."""
+    """``sgcn build``: documents -> validated Turtle graph.
+
+    Examples:
+        >>> parser = argparse.ArgumentParser(); sub = parser.add_subparsers()
+        >>> _ = add_build_parser(sub)
+        >>> args = parser.parse_args(["build", "--sources", "docs", "--skip-bad"])
+        >>> args.sources, args.out, args.skip_bad, args.handler is run_build
+        ('docs', 'graph/sgcn.ttl', True, True)
+    """
     parser = subparsers.add_parser(
         "build",
         help="read a folder of documents and write the knowledge graph as Turtle",
@@ -78,7 +86,17 @@ def add_build_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """Run the build pipeline and report its summary."""
+    """Run the build pipeline and report its summary; returns the exit code.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> empty = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (empty / "blank.txt").write_bytes(b"")
+        >>> run_build(argparse.Namespace(sources=str(empty), out=str(empty / "g.ttl"), skip_bad=False))
+        2
+        >>> (empty / "g.ttl").exists()
+        False
+    """
     from sgcn.graph.pipeline import BadInputError, build
 
     try:

@@ -161,3 +161,11 @@ def test_usage_errors_exit_2(capsys):
     assert main(["build", "--no-such-option"]) == 2
     err = capsys.readouterr().err
     assert "required" in err and "unrecognized arguments: --no-such-option" in err
+
+
+def test_query_without_graph_reads_the_checkouts_graph(capsys):
+    assert main(["query", "roles", "--format", "csv"]) == 0
+    default = capsys.readouterr().out
+    assert main(["query", "roles", "--format", "csv", "--graph", str(REPO / "graph" / "sgcn.ttl")]) == 0
+    assert default == capsys.readouterr().out
+    assert default.startswith("person,role,organization,as_of,source")

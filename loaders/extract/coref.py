@@ -145,6 +145,7 @@ def _year_references(an: "_Analyzer") -> None:
                 _claim(an, start, end, _edition(an, series, year))
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")
 _RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*\))?\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
                       r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close)\b")
 
@@ -163,9 +164,19 @@ def _running_series(an: "_Analyzer") -> None:
         if any(o is not m and o.start <= m.start and m.end <= o.end for o in an.mentions):
             continue  # the series inside an edition's name
         sentence = next((s for s in an.sentences if s.start <= m.start < s.end), None)
-        if sentence is None or re.search(_YEAR, sentence.text):
+        if sentence is None or re.search(_YEAR, _DATELINE.sub("", sentence.text)):
             continue
-        _claim(an, m.start, m.end, _edition(an, m.entity, an.year))
+        edition = _edition(an, m.entity, an.year)
+        start = m.start
+        ordinal = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 16):m.start], re.I)
+        if ordinal:  # "The 20th Harbour Expo opened": its ordinal names the edition too
+            start -= len(an.text[max(0, m.start - 16):m.start]) - ordinal.start(1)
+            name = re.sub(r"\s*\([A-Z][\w&-]*\)", "", an.text[start:m.end])
+            an.registry.records[edition].aliases.add(re.sub(r"\s+", " ", name))
+        elif re.search(r"\b[Tt]he\s+$", an.text[max(0, start - 4):start]):
+            start -= len(re.search(r"[Tt]he\s+$", an.text[max(0, start - 4):start]).group(0))
+        _claim(an, start, m.end, edition)
+        an.inner_series.append((start, m.end, m.entity))  # the series keeps a mention inside
 
 
 _WITHIN = re.compile(r"\b(?:within\s+the\s+framework\s+of|on\s+the\s+sidelines\s+of|during|at|"

@@ -383,7 +383,7 @@ class _Analyzer:
             record = self.registry.records[series]
             for name in sorted((record.label, *record.aliases), key=len, reverse=True):
                 found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text[start:end])
-                if found:
+                if found and (found.start(), found.end()) != (0, end - start):
                     self._mention(start + found.start(), start + found.end(), series)
                     break
 

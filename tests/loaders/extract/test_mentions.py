@@ -209,7 +209,11 @@ def test_year_edition_of_a_series_is_that_edition():
 
 def test_series_that_opens_in_a_dated_story_is_this_years_edition():
     got = resolved("The Harbour Tech Fair opened in Xiamen on Monday.", date="2022-05-08")
-    assert got["Harbour Tech Fair"] == "Harbour Tech Fair 2022"
+    assert got["The Harbour Tech Fair"] == "Harbour Tech Fair 2022"
+    assert got["Harbour Tech Fair"] == "Harbour Tech Fair"  # the series, named inside it
+    got = resolved("XIAMEN, May 2, 2022 /Wire/ -- The 7th Harbour Tech Fair (HTF) opened on Monday.",
+                   date="2022-05-02")
+    assert got["7th Harbour Tech Fair (HTF)"] == "Harbour Tech Fair 2022"  # the dateline's year is not its own
     got = resolved("The Harbour Tech Fair opened in Xiamen in 2019.", date="2022-05-08")
     assert got["Harbour Tech Fair"] == "Harbour Tech Fair"  # the sentence gives its own year
 

@@ -126,6 +126,7 @@ def _year_references(an: "_Analyzer") -> None:
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),
     ]
+    _numbered_editions(an)
     for sentence in an.sentences:
         for pattern, group in patterns:
             for m in re.finditer(pattern, sentence.text, flags=re.I if group else 0):
@@ -143,6 +144,28 @@ def _year_references(an: "_Analyzer") -> None:
                 if m.group(0)[:3].lower() == "the" and group == 0:
                     start += 4  # "the" is not part of the name
                 _claim(an, start, end, _edition(an, series, year))
+
+
+_NUMBERED_EDITION = re.compile(rf"\b[Tt]he\s+(?:{_ORDINAL}|inaugural|next)\s+edition\b(?P<rest>[^.;]*?)\bin\s+(?P<y>{_YEAR})\b")
+
+
+def _numbered_editions(an: "_Analyzer") -> None:
+    """"an annual X Forum, with the first edition to be held in Chengdu in 2024": that edition is X 2024.
+
+    The series is the recurring event named last before it in the same sentence; the
+    year is the one the clause gives.
+    """
+    for sentence in an.sentences:
+        for m in _NUMBERED_EDITION.finditer(sentence.text):
+            start = sentence.start + m.start() + 4  # "the" is not part of the name
+            end = sentence.start + m.start("rest")
+            named = [x for x in an.mentions if sentence.start <= x.start and x.end <= start
+                     and _series(an, x.entity) == x.entity]
+            if not named or an._taken(start, end):
+                continue
+            series = max(named, key=lambda x: x.end).entity
+            edition = _edition(an, series, m.group("y"))
+            an._mention(start, end, edition)
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")

@@ -272,3 +272,16 @@ def test_series_keeps_a_mention_when_its_acronym_turns_out_to_be_this_years_edit
     got = resolved(text, date="2022-05-08")
     assert got["HTF"] == "Harbour Tech Fair 2022"
     assert got["Harbour Tech Fair"] == "Harbour Tech Fair"
+
+
+def test_first_edition_in_a_year_is_that_edition_of_the_series_named_before():
+    text = ("The ports agreed to hold an annual Harbour Data Forum, with the first edition to be held in "
+            "Xiamen in 2025.")
+    got = resolved(text, date="2024-03-01")
+    assert got["first edition"] == "Harbour Data Forum 2025"
+    assert got["Harbour Data Forum"] == "Harbour Data Forum"
+
+
+def test_edition_without_a_year_or_series_gives_nothing():
+    got = resolved("The first edition drew 300 firms in 2019.", date="2024-03-01")
+    assert "first edition" not in got

@@ -49,6 +49,16 @@ _CLOSING = re.compile(
 )
 _FORWARD = re.compile(r"\b(?:will|until|till|through|next|coming)\b(?:\s+\w+){0,3}\s*$", re.I)
 _LASTING = re.compile(r"\b(?:after|over|for|lasting)\s+(\w+)\s+days\b", re.I)
+# A participle or which-clause in apposition telling when the event before it happened:
+# "the 6th Council meeting, held in Suzhou today", ", which took place in Oslo yesterday",
+# also after what the event is of ("the 2nd meeting of the Joint Council, convened today").
+_APPOSED_HAPPENING = re.compile(
+    r"^(?:\s+of\s+(?:the\s+)?⟦\d+⟧)?\s*,\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?(?:being\s+)?"
+    r"(?:held|took\s+place|taking\s+place|takes\s+place|convened|opened|kicked\s+off|launched|staged|hosted|"
+    r"organi[sz]ed|co-organi[sz]ed|began|started)"
+    r"(?:\s+(?:[a-z]+|⟦\d+⟧)){0,6}?\s*$",
+    re.I,
+)
 _ARRANGING = re.compile(r"\b(?:co-?organi[sz]e|co-?host|organi[sz]e|host|sign\w*|ink\w*)\b[^⟦]{0,30}$", re.I)
 
 
@@ -280,10 +290,10 @@ def _nearest_event(sl: Slotted, start: int, end: int, word: str) -> int | None:
         index = int(match.group(1))
         gap = sl.text[match.end():start]
         if sl.mentions[index].type == "Event":
-            if _word_count(gap) <= 4 and not re.search(r"[,;]", gap):
+            if (_word_count(gap) <= 4 and not re.search(r"[,;]", gap)) or _APPOSED_HAPPENING.match(gap):
                 return index
             break
-        if _word_count(gap) > 4:
+        if _word_count(gap) > 4 and not _APPOSED_HAPPENING.match(gap):
             break
     if word == "this year":
         for match in re.finditer(r"⟦(\d+)⟧", sl.text[end:]):

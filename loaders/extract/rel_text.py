@@ -207,6 +207,9 @@ def chain_right(
             if _is_filler(gap):
                 continue
             break
+        elif _possessor(sl, match, types):
+            # "A and Singapore's MTI": the country modifies the member that follows
+            continue
         members.append(index)
         cursor = match.end()
     return members
@@ -241,6 +244,9 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
             if _is_filler(gap):
                 continue
             break
+        if _possessor(sl, match, types) and members:
+            # "Singapore's MTI and A signed": the country modifies the member after it
+            continue
         members.append(int(match.group(1)))
         cursor = match.start()
     return sorted(members)

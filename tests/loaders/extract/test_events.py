@@ -103,3 +103,19 @@ def test_a_date_in_another_clause_is_not_the_events():
     found = times("The [Fish Fair 2023|Event] opened in [Oslo|Place], but the minister left on 6 September.",
                   date="2023-09-03")
     assert "Fish Fair 2023" not in found
+
+
+def test_today_in_an_apposed_participle_or_which_clause_dates_the_event():
+    found = times("Ministers co-chaired the [2nd Council meeting|Event] of the [Green Port Initiative|Initiative], "
+                  "held in [Fuzhou|Place] today. The [Fish Forum|Event], which took place in [Oslo|Place] "
+                  "yesterday, drew crowds. The [Trade Dialogue|Event], convened today, ended early.",
+                  date="2023-12-08")
+    assert found["2nd Council meeting"] == ("2023-12-08", "")
+    assert found["Fish Forum"] == ("2023-12-07", "")
+    assert found["Trade Dialogue"] == ("2023-12-08", "")
+
+
+def test_today_after_an_apposition_that_is_no_happening_stays_unassigned():
+    found = times("The [Fish Forum|Event], a gathering of ministers and officials, was praised by many today.",
+                  date="2023-12-08")
+    assert "Fish Forum" not in found

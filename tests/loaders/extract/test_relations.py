@@ -508,3 +508,37 @@ def test_signing_ceremony_named_with_its_letter_and_parties():
     found = triples("Photo of the [signing ceremony of the Pact on Ports between Acme and the Port Authority|Event]. "
                     "The [Pact on Ports|Agreement] helps. [Acme|Organization] and the [Port Authority|Organization] agree.")
     assert {("Acme", "party_to", "Pact on Ports"), ("Port Authority", "party_to", "Pact on Ports")} <= found
+
+
+@pytest.mark.parametrize(
+    ("markup", "member", "possessor", "relation", "obj"),
+    [
+        ("The [Fish Fair|Event] was co-hosted by the [Port Authority|Organization] and [Norway|Place]'s "
+         "[Ministry of Fisheries|Organization], among others.",
+         "Ministry of Fisheries", "Norway", "organized", "Fish Fair"),
+        ("The [Fish Fair|Event] is organised by [Acme|Organization], [Norway|Place]'s "
+         "[Fisheries Board|Organization] and [Bergen|Place].",
+         "Fisheries Board", "Norway", "organized", "Fish Fair"),
+        ("[Norway|Place]'s [Fisheries Board|Organization] and [Acme|Organization] inked a "
+         "[supply pact|Agreement] on Monday.",
+         "Fisheries Board", "Norway", "party_to", "supply pact"),
+        ("[Acme|Organization] and [Norway|Place]'s [Fisheries Board|Organization] inked a "
+         "[supply pact|Agreement] on Monday.",
+         "Fisheries Board", "Norway", "party_to", "supply pact"),
+    ],
+)
+def test_a_possessive_country_inside_a_list_modifies_the_member(markup, member, possessor, relation, obj):
+    found = triples(markup)
+    assert (member, relation, obj) in found
+    assert (possessor, relation, obj) not in found
+
+
+def test_a_country_coordinated_without_possessive_stays_a_member():
+    found = triples("The [Fish Fair|Event] was co-hosted by [Norway|Place] and the [Port Authority|Organization].")
+    assert {("Norway", "organized", "Fish Fair"), ("Port Authority", "organized", "Fish Fair")} <= found
+
+
+def test_held_in_from_a_which_clause():
+    found = triples("Ministers met at the [2nd Council meeting|Event] of the [Green Port Initiative|Initiative], "
+                    "which took place in [Fuzhou|Place] today.")
+    assert ("2nd Council meeting", "held_in", "Fuzhou") in found

@@ -375,9 +375,104 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------ serve, push
+
+
+def add_serve_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn serve``: a read-only SPARQL endpoint and entity pages."""
+    from sgcn.graph.store import DEFAULT_STORE, STORES
+
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the graph: a read-only SPARQL 1.1 endpoint, entity pages and a query page",
+        description=_paragraph(
+            "Serve the graph over HTTP on 127.0.0.1: the SPARQL 1.1 Protocol at /sparql "
+            "(GET and POST; JSON, XML, CSV, TSV, Turtle, JSON-LD by content negotiation), "
+            "every entity IRI at /id/<type>/<slug> (HTML, Turtle or JSON-LD), and a query "
+            "page listing the query library at /. Updates are refused. A query that runs "
+            "longer than --timeout is stopped, an answer over --max-results is refused; "
+            "the server keeps serving. Needs the serve extra: pip install 'sgcn[serve]'."
+        ),
+        epilog="examples:\n  sgcn serve\n  sgcn serve --port 8080 --timeout 5 --max-results 5000 --graph /tmp/g.ttl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--graph", metavar="FILE.ttl", default=None,
+                        help="graph file to serve (default: the project's graph/sgcn.ttl)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
+                        help=f"embedded store the queries run on (default: {DEFAULT_STORE})")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="stop a query after this many seconds (default: 10)")
+    parser.add_argument("--max-results", type=int, default=10000, metavar="N",
+                        help="refuse answers of more than N rows or triples (default: 10000)")
+    parser.add_argument("--workers", type=int, default=2, metavar="N",
+                        help="queries that can run at once (default: 2)")
+    parser.set_defaults(handler=run_serve)
+    return parser
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve until interrupted."""
+    from sgcn.graph.query import default_graph_path
+    from sgcn.graph.server import serve
+
+    if args.timeout <= 0 or args.max_results < 0 or args.workers < 1:
+        print("sgcn serve: --timeout must be positive, --max-results >= 0, --workers >= 1", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    graph = args.graph or default_graph_path()
+    print(f"sgcn serve: {graph} at http://{args.host}:{args.port}/ (SPARQL endpoint: /sparql)", file=sys.stderr)
+    serve(graph, host=args.host, port=args.port, store=args.store, timeout=args.timeout,
+          max_results=args.max_results, workers=args.workers)
+    return EXIT_OK
+
+
+def add_push_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn push``: load the graph into a remote triple store."""
+    parser = subparsers.add_parser(
+        "push",
+        help="load the graph into a remote triple store (Graph Store Protocol or SPARQL Update) and verify it",
+        description=_paragraph(
+            "Replace a named graph of the triple store behind the SPARQL endpoint URL "
+            "with the built graph: by one SPARQL 1.1 Graph Store Protocol PUT where the "
+            "store offers it (Oxigraph, Fuseki, GraphDB, Virtuoso), else by one SPARQL "
+            "Update request; then check that the store holds exactly the triples pushed."
+        ),
+        epilog=("examples:\n  sgcn push --endpoint http://127.0.0.1:7878/query\n"
+                "  sgcn push --endpoint http://localhost:3030/sgcn/sparql --graph-uri https://example.org/g\n"
+                "  sgcn push --endpoint URL --store-url http://host/rdf-graph-store"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--endpoint", required=True, metavar="URL", help="the store's SPARQL query endpoint")
+    parser.add_argument("--graph-uri", metavar="IRI", default=None,
+                        help="named graph to replace (default: https://w3id.org/sgcn/graph)")
+    parser.add_argument("--graph", metavar="FILE.ttl", default=None,
+                        help="graph file to push (default: the project's graph/sgcn.ttl)")
+    parser.add_argument("--store-url", metavar="URL", help="the Graph Store Protocol URL, if not next to the endpoint")
+    parser.add_argument("--update-url", metavar="URL", help="the SPARQL Update URL, if not next to the endpoint")
+    parser.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                        help="seconds to wait for each request (default: 300)")
+    parser.set_defaults(handler=run_push)
+    return parser
+
+
+def run_push(args: argparse.Namespace) -> int:
+    """Push the graph and report what the store holds."""
+    from sgcn.graph.query import default_graph_path
+    from sgcn.graph.remote import DEFAULT_GRAPH_URI, push
+    from sgcn.graph.store import load_graph
+
+    graph = load_graph(args.graph or default_graph_path(), store="memory")
+    report = push(graph, args.endpoint, graph_uri=args.graph_uri or DEFAULT_GRAPH_URI,
+                  store_url=args.store_url, update_url=args.update_url, timeout=args.timeout)
+    print(report.line())
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- main
 
-SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser, add_viz_parser, add_analyze_parser, add_export_parser]
+SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser, add_viz_parser, add_analyze_parser, add_export_parser,
+                               add_serve_parser, add_push_parser]
 """Every subcommand's ``add_<name>_parser``; append yours here."""
 
 

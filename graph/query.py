@@ -415,6 +415,10 @@ def write_graph(graph: Graph, fmt: str) -> str:
         >>> write_graph(g, "nt")
         '<https://x/a> <https://x/p> "b" .\\n'
     """
+    from sgcn.graph.build import PREFIXES
+
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
     if fmt == "nt":
         lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
         return "\n".join(lines) + ("\n" if lines else "")

@@ -54,6 +54,7 @@ def resolve_references(an: "_Analyzer") -> None:
     an._unnamed_series()
     _occasions(an)
     _definite_references(an)
+    _spelled_out(an)
 
 
 def _person_refs(an: "_Analyzer") -> None:
@@ -390,6 +391,22 @@ def _named_occasion(an: "_Analyzer", start: int, stop: int, record) -> None:
     label = " ".join([record.label] + words[1:]) if len(words) >= 2 and an.registry.find(words[0]) else surface
     key = an.registry.add("Event", label, [surface] if surface != label else [])
     _claim(an, start, stop, key, drop=("Event", "Organization"))
+
+
+def _spelled_out(an: "_Analyzer") -> None:
+    """A name holding another entity's acronym gets its written-out form as an alias.
+
+    "SCE Organizing Committee" is also the "Smart China Expo Organizing Committee", the
+    name another document may use for it.
+    """
+    for key in sorted({m.entity for m in an.mentions}):
+        record = an.registry.records[key]
+        if record.type not in ("Organization", "Event", "Initiative") or len(record.label.split()) < 2 \
+                or not record.label[:1].isupper() or re.search(r"\bbetween\b", record.label):
+            continue  # a proper name, not a description
+        full = _expand(an, record.label)
+        if full != record.label:
+            record.aliases.add(full)
 
 
 def _expand(an: "_Analyzer", label: str) -> str:

@@ -66,3 +66,10 @@ def test_meetings_named_by_the_same_acronym_and_ordinal_stay_apart():
     two = Entity("Event/2nd planning council meeting", "Event", "2nd Planning Council meeting", ("2nd PC meeting",))
     merged = merge_extractions([Extraction(doc("a.txt"), entities=(one,)), Extraction(doc("b.txt"), entities=(two,))])
     assert len({e.key for x in merged for e in x.entities}) == 2
+
+
+def test_name_with_an_acronym_merges_with_the_name_written_out():
+    a = doc("a.txt", "The Harbour Tech Fair (HTF) opened. The HTF Organizing Committee said so.")
+    b = doc("b.txt", "SOURCE Harbour Tech Fair Organizing Committee")
+    labels = {e.label for x in extract_all([a, b]) for e in x.entities if e.type == "Organization"}
+    assert labels == {"Harbour Tech Fair Organizing Committee"}

@@ -9,6 +9,14 @@ initiative", "the Pavilion", "the meeting") to the nearest entity of their kind,
 and named bodies followed by an event noun ("the 3rd Joint Implementation
 Committee (JIC) meeting", "the fifth CCI JIC") which are meetings, not bodies.
 
+Series and sub-events: a series said to open in a dated story ("The Harbour Tech
+Fair opened on Monday"), "the 2021 edition of the fair" and "the first edition ...
+in 2025" are editions; in a story about this year's edition, what happens "at" or
+"within the framework of" the series happens at that edition; occasions named by
+their kind ("the opening ceremony", "a signing ceremony") are named after the
+agreement done at them or the edition the story is about ("opening ceremony of the
+2021 Harbour Tech Fair"); a name holding an acronym gets its written-out alias.
+
 Examples:
     >>> from sgcn.loaders.document import Document
     >>> from sgcn.loaders.extract.mentions import analyze

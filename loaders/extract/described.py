@@ -9,6 +9,11 @@ rule here returns :class:`~sgcn.loaders.extract.names.Candidate` spans with a
 mentions of one document with the same core are one entity, labelled by its
 fullest description. A counted batch ("eight MOUs", "13 memorandums") or a bare
 indefinite ("a hackathon", "an agreement") singles nothing out and gives nothing.
+A project described in apposition ("One of the projects, a smart grid monitor, is
+run by ...") is labelled by its description. Occasions named by their kind alone
+("at the opening ceremony", "a signing ceremony in Xiamen today") come back with
+rule ``"occasion"``: coreference names them after the edition or agreement they
+belong to.
 
 Examples:
     >>> [(c.type, c.label) for c in find_described(
@@ -22,6 +27,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from sgcn.loaders.extract.names import Candidate
@@ -170,6 +176,7 @@ def _pilots(sentence: str, offset: int) -> list[Candidate]:
     return out
 
 
+@functools.cache
 def _occasion_pattern() -> re.Pattern[str]:
     from sgcn.loaders.extract import lexicon
 

@@ -474,11 +474,38 @@ def _unit_memberships(analysis: Analysis) -> list[Relation]:
         own = norm(unit.label)
         bodies = [o.key for o in organizations if o.key != unit.key
                   and any(own.startswith(n + " ") for n in names_of(o) if len(n) > 1)]
+        bodies += [b for b in _possessing_bodies(analysis, role.evidence, unit.key) if b not in bodies]
         named_inside = any(n in own.split() or f" {n} " in f" {own} " for e in analysis.entities.values()
                            if e.key != unit.key for n in names_of(e) if len(n) > 2)
         if not bodies and publisher is not None and not named_inside and publisher.key != unit.key:
             bodies = [publisher.key]
         result.extend(Relation(role.person, "member_of", body, role.evidence) for body in bodies)
+    return result
+
+
+_POSSESSED = re.compile(r"⟦(\d+)⟧[’']s\s+(?:the\s+)?⟦(\d+)⟧")
+
+
+def _possessing_bodies(analysis: Analysis, evidence: Evidence, unit: str) -> list[str]:
+    """The organisations a unit is named as the possession of ("Acme's Data Group") in a sentence.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[Ann Lee|Person], Director of [Acme|Organization]'s "
+        ...     "[Data Group|Organization], spoke.")
+        >>> s = a.sentences[0]
+        >>> _possessing_bodies(a, Evidence("a", s.start, s.end, s.text), "Organization/data group")
+        ['Organization/acme']
+    """
+    result = []
+    for sentence in analysis.sentences:
+        if sentence.start != evidence.start:
+            continue
+        sl = slot(analysis, sentence)
+        for match in _POSSESSED.finditer(sl.text):
+            owner, owned = (sl.mentions[int(g)] for g in match.groups())
+            if owned.entity == unit and owner.type == "Organization" and owner.entity != unit:
+                result.append(owner.entity)
     return result
 
 

@@ -542,3 +542,24 @@ def test_held_in_from_a_which_clause():
     found = triples("Ministers met at the [2nd Council meeting|Event] of the [Green Port Initiative|Initiative], "
                     "which took place in [Fuzhou|Place] today.")
     assert ("2nd Council meeting", "held_in", "Fuzhou") in found
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '"Good news," said [Ann Lee|Person], Executive Director of [Acme|Organization]\'s '
+        '[Northern Europe Group|Organization].',
+        "[Ann Lee|Person], Deputy Director of the [Port Authority|Organization]'s [Trade Division|Organization], spoke.",
+    ],
+)
+def test_a_person_of_a_possessed_unit_is_a_member_of_its_body(markup):
+    # the membership of the unit itself comes from the role (see test_roles)
+    found = {(s, o) for s, r, o in triples(markup) if r == "member_of"}
+    body = "Acme" if "Acme" in markup else "Port Authority"
+    assert ("Ann Lee", body) in found
+
+
+def test_a_possessed_body_that_is_no_unit_adds_no_parent():
+    found = {(s, o) for s, r, o in triples(
+        "[Ann Lee|Person], Director of [Acme|Organization]'s [Beta Bank|Organization], spoke.") if r == "member_of"}
+    assert ("Ann Lee", "Acme") not in found

@@ -120,3 +120,8 @@ def test_appositions_and_lower_case_titles(markup, expected):
 def test_lower_case_words_that_are_no_title_give_no_role():
     assert roles("[Ann Lee|Person], a keen sailor of [Acme|Organization], said so.") == set()
     assert roles("[Acme|Organization] staff [Ann Lee|Person] said so.") == set()
+
+
+def test_title_of_a_possessed_unit_keeps_the_unit_as_organization():
+    assert roles('"Good news," said [Ann Lee|Person], Executive Director of [Acme|Organization]\'s '
+                 '[Northern Europe Group|Organization].') == {("Ann Lee", "Executive Director", "Northern Europe Group")}

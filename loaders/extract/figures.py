@@ -49,6 +49,7 @@ import yaml
 
 from sgcn.loaders.dates import find_dates
 from sgcn.loaders.extract.numbers import Amount, find_amounts
+from sgcn.loaders.extract.rel_text import outermost
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 from sgcn.loaders.facts import Evidence, Figure
 
@@ -209,7 +210,7 @@ def _framed(sentence: Sentence, mention: EntityMention, frame: str) -> bool:
 def _subject(sentence: Sentence, mentions: list[EntityMention], reading: _Reading) -> EntityMention | None:
     """The mention the figure is about (see the module docstring), or ``None``."""
     allowed = _rules()["subjects"][reading.measure]
-    candidates = [m for m in mentions if m.type in allowed and not _nested(m, mentions)]
+    candidates = [m for m in outermost(mentions) if m.type in allowed]
     if not candidates:
         return None
     position = sentence.start + reading.amount.start
@@ -234,12 +235,6 @@ def _subject(sentence: Sentence, mentions: list[EntityMention], reading: _Readin
         if of_kind:
             return of_kind[0]
     return None
-
-
-def _nested(mention: EntityMention, mentions: list[EntityMention]) -> bool:
-    """Whether ``mention`` lies inside a longer one (the series in "The 2021 Harbour Expo")."""
-    return any(o.start <= mention.start and mention.end <= o.end and o.end - o.start > mention.end - mention.start
-               for o in mentions)
 
 
 #: Types that can be what a figure is about; a sentence naming none of them continues

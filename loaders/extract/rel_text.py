@@ -107,6 +107,24 @@ def slot(analysis: Analysis, sentence: Sentence) -> Slotted:
     return Slotted(sentence, tuple(chosen), "".join(parts))
 
 
+def outermost(mentions) -> list[EntityMention]:
+    """``mentions`` without those nested inside a longer one, in their order.
+
+    An edition's name holds its series' ("The 2022 Harbour Expo" holds "Harbour Expo"):
+    what the sentence says is about the outer mention. Relation rules see the same
+    through :func:`slot`; figures and topics use this to pick their subject.
+
+    Examples:
+        >>> edition = EntityMention(4, 26, "2022 Harbour Expo", "Event/harbour expo 2022", "Event")
+        >>> series = EntityMention(9, 26, "Harbour Expo", "Event/harbour expo", "Event")
+        >>> [m.entity for m in outermost([edition, series])]
+        ['Event/harbour expo 2022']
+    """
+    mentions = list(mentions)
+    return [m for m in mentions if not any(
+        o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in mentions)]
+
+
 def words(text: str) -> list[str]:
     """The words, slots and list punctuation of a skeleton fragment.
 

@@ -47,6 +47,7 @@ from importlib.resources import files
 import yaml
 
 from sgcn.loaders.errors import SgcnError
+from sgcn.loaders.extract.rel_text import outermost
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 from sgcn.loaders.facts import Evidence, TopicTag
 
@@ -318,7 +319,8 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
     tags: list[TopicTag] = []
     previous: str | None = focus
     for sentence in analysis.sentences:
-        mentions = analysis.mentions_in(sentence)
+        # a series named inside its edition's name is not what the sentence is about
+        mentions = outermost(analysis.mentions_in(sentence))
         candidates = [m for m in mentions if m.type in taggable]
         evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
         if candidates:

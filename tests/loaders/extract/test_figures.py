@@ -253,3 +253,9 @@ def test_no_carry_over_across_a_paragraph_or_past_a_named_subject():
         {"The Harbour Tech Fair": "Event/harbour tech fair", "The Coastal Fund": "Initiative/coastal fund"},
     )
     assert [r[0] for r in rows(named)] == ["Initiative/coastal fund"]
+
+
+def test_the_edition_not_the_series_inside_its_name_is_the_subject():
+    analysis = make_analysis(["More than 500 firms joined the 2022 Harbour Expo."],
+                             {"2022 Harbour Expo": "Event/harbour expo 2022", "Harbour Expo": "Event/harbour expo"})
+    assert [row[:3] for row in rows(analysis)] == [("Event/harbour expo 2022", "companies_participating", "500")]

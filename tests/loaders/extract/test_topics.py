@@ -177,3 +177,20 @@ def test_a_hyphenated_modifier_is_background():
          "Using 5G, they aim to help patients."],
         {"Care Grant": "Initiative/care grant"})
     assert tags(analysis) == []
+
+
+def test_a_series_named_inside_its_editions_name_takes_no_topic():
+    analysis = make_analysis(
+        ['The 2022 Harbour Expo opened today with the theme "Smart Technology for Greener Ports".',
+         "At the 2022 Harbour Expo, firms showed blockchain tools."],
+        {"2022 Harbour Expo": "Event/harbour expo 2022", "Harbour Expo": "Event/harbour expo"})
+    found = tags(analysis)
+    assert ("Event/harbour expo 2022", "smart-technology") in found
+    assert ("Event/harbour expo 2022", "blockchain") in found
+    assert not any(subject == "Event/harbour expo" for subject, _ in found)
+
+
+def test_a_series_named_on_its_own_still_takes_its_topics():
+    analysis = make_analysis(["The Harbour Expo is a showcase of blockchain."],
+                             {"Harbour Expo": "Event/harbour expo"})
+    assert tags(analysis) == [("Event/harbour expo", "blockchain")]

@@ -60,6 +60,7 @@ def resolve_references(an: "_Analyzer") -> None:
     _running_series(an)
     _current_edition(an)
     an._unnamed_series()
+    _definite_references(an, skip_occasions=True)
     _occasions(an)
     _definite_references(an)
     _spelled_out(an)
@@ -248,7 +249,13 @@ def _current_edition(an: "_Analyzer") -> None:
                                for m in an.mentions]
 
 
-def _definite_references(an: "_Analyzer") -> None:
+def _definite_references(an: "_Analyzer", *, skip_occasions: bool = False) -> None:
+    """"the expo", "the initiative", "this event": the nearest entity of the kind (see :func:`_antecedent`).
+
+    A span inside a described entity's mention ("the signing ceremony of the letter")
+    is that entity's; with ``skip_occasions``, occasions still to be named ("the
+    opening ceremony") are left for :func:`_occasions`.
+    """
     refs = lexicon.data()["references"]
     nouns = {n.lower(): t for t, ns in refs.items() for n in ns}
     alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
@@ -258,7 +265,9 @@ def _definite_references(an: "_Analyzer") -> None:
         for m in pattern.finditer(sentence.text):
             start = sentence.start + m.start()
             end = sentence.start + m.end()
-            if an._taken(start, end):
+            if an._taken(start, end) or any(m2.start < end and start < m2.end for m2 in an.mentions):
+                continue
+            if skip_occasions and any(c.start < end and start < c.end for c in an.occasions):
                 continue
             noun = m.group("n").lower()
             type_ = nouns[noun]
@@ -276,7 +285,8 @@ def _antecedent(an: "_Analyzer", position: int, type_: str, head: str) -> str | 
         if record.type != type_:
             continue
         if not generic and head not in _head_words(record.label) and not (
-                head == "expo" and "exposition" in record.label.lower()):
+                head == "expo" and "exposition" in record.label.lower()) and not (
+                head == "meeting" and _is_committee(record.label)):
             continue
         candidates.append(m)
     if head == "event":  # "the four-day event" is the event, not a ceremony within it
@@ -315,9 +325,23 @@ def _committee_in(an: "_Analyzer", label: str) -> str | None:
     for word in reversed(label.split()):
         key = an.registry.find(word) if word.isupper() else None
         if key and an.registry.records[key].type == "Organization" and \
-                an.registry.records[key].label.split()[-1] in _COMMITTEES:
+                _is_committee(an.registry.records[key].label):
             return key
     return None
+
+
+def _is_committee(label: str) -> bool:
+    """Whether a body's name is that of a committee that meets ("Joint Council for Bilateral Cooperation").
+
+    Examples:
+        >>> _is_committee("Joint Council for Bilateral Cooperation"), _is_committee("Port Committee")
+        (True, True)
+        >>> _is_committee("Council Services Bureau")
+        False
+    """
+    words = label.split()
+    _, head = lexicon.name_head(words)
+    return words[-1] in _COMMITTEES or (head >= 0 and words[head] in _COMMITTEES)
 
 
 def _meetings(an: "_Analyzer") -> None:
@@ -325,6 +349,7 @@ def _meetings(an: "_Analyzer") -> None:
     nouns = sorted(lexicon.data()["event_nouns"], key=len, reverse=True)
     noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b")
     index: dict[tuple[int, str], str] = {}
+    held: dict[str, str] = {}  # committee -> its first meeting named
     for m in sorted(an.mentions, key=lambda m: m.start):
         record = an.registry.records.get(m.entity)
         if record is None or record.type not in ("Organization", "Event", "Initiative"):
@@ -340,7 +365,7 @@ def _meetings(an: "_Analyzer") -> None:
                     _named_occasion(an, m.start, noun.end(), record)
                 continue
             noun_text, stop = "meeting", m.end
-        elif record.label.split()[-1] in _COMMITTEES:
+        elif _is_committee(record.label):
             committee = m.entity
             if not (before or noun):
                 continue
@@ -370,6 +395,16 @@ def _meetings(an: "_Analyzer") -> None:
         else:
             an.registry.records[key].aliases.update(a for a in aliases if a != an.registry.records[key].label)
         _claim(an, start, stop, key, drop=("Event", "Organization"))
+        held.setdefault(committee, key)
+    _committee_at_meeting(an, held)
+
+
+def _committee_at_meeting(an: "_Analyzer", held: dict[str, str]) -> None:
+    """"On the sidelines of the JCBC" after "the 20th JCBC met": the committee's meeting, not the body."""
+    for m in sorted(an.mentions, key=lambda m: m.start):
+        meeting = held.get(m.entity)
+        if meeting and _WITHIN.search(an.text[max(0, m.start - 40):m.start]):
+            _claim(an, m.start, m.end, meeting, drop=("Organization",))
 
 
 def _acronyms(an: "_Analyzer", key: str) -> list[str]:
@@ -490,6 +525,10 @@ def _occasion_of(an: "_Analyzer", position: int, *, signing: bool = False) -> tu
         if m.type in ("Agreement", "Initiative") and _AT.fullmatch(an.text[m.end:position]):
             done = _DONE.search(an.text[sentence.start:m.start])
             return m.entity, _written_name(an, m), done.group(1) if done else None
+        if m.type in ("Agreement", "Initiative", "Event") and re.fullmatch(r"['’]s\s+", an.text[m.end:position]):
+            edition = _series(an, m.entity)
+            if edition != m.entity or edition is None:  # "the fund's closing ceremony"; not a bare series
+                return m.entity, _written_name(an, m), None
         break
     editions = [m for m in named if _series(an, m.entity) not in (None, m.entity)]
     here = [m for m in editions if sentence.start <= m.start and m.end <= sentence.end]
@@ -497,10 +536,10 @@ def _occasion_of(an: "_Analyzer", position: int, *, signing: bool = False) -> tu
         before = [m for m in here if m.end <= position]
         m = before[-1] if before else here[0]
         return m.entity, _written_name(an, m), None
+    agreements = [m for m in named if m.type == "Agreement" and m.end <= position]
+    if signing and agreements:  # the signing of the agreement named last, not of the edition
+        return agreements[-1].entity, _written_name(an, agreements[-1]), None
     main = _main_edition(an, editions)
-    if main is None and signing:
-        agreements = [m for m in named if m.type == "Agreement" and m.end <= position]
-        main = (agreements[-1].entity, _written_name(an, agreements[-1])) if agreements else None
     return (*main, None) if main else None
 
 
@@ -516,7 +555,10 @@ def _main_edition(an: "_Analyzer", editions: list) -> tuple[str, str] | None:
 def _written_name(an: "_Analyzer", m) -> str:
     """The name a mention gives its entity: its own words when it is a name, else the entity's label."""
     record = an.registry.records[m.entity]
-    text = re.sub(r"\s*\([A-Z][\w&-]*\)", "", re.sub(r"\s+", " ", m.text))
-    text = re.sub(r"^[Tt]he\s+", "", text)
     known = {n.lower() for n in (record.label, *record.aliases)}
-    return text if text.lower() in known and text[:1].isupper() | text[:1].isdigit() else record.label
+    for mention in [m] + sorted((x for x in an.mentions if x.entity == m.entity), key=lambda x: x.start):
+        text = re.sub(r"\s*\([A-Z][\w&-]*\)", "", re.sub(r"\s+", " ", mention.text))
+        text = re.sub(r"^[Tt]he\s+", "", text)
+        if text.lower() in known and text[:1].isupper() | text[:1].isdigit():
+            return text  # as the document writes it, else as it first names it
+    return record.label

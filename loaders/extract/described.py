@@ -141,7 +141,8 @@ def _apposed_projects(sentence: str, offset: int) -> list[Candidate]:
     """A project singled out and described in apposition: "One of the projects, a smart grid monitor, ...".
 
     The description is the project's label ("smart grid monitor"), with "... project" as an
-    alias. A counted batch ("Three projects have been awarded ...") singles nothing out.
+    alias; a name in apposition ("Another project, the Harbour Link, ...") is the project's
+    name. A counted batch ("Three projects have been awarded ...") singles nothing out.
 
     Examples:
         >>> [(c.label, c.aliases) for c in _apposed_projects(
@@ -153,10 +154,9 @@ def _apposed_projects(sentence: str, offset: int) -> list[Candidate]:
     out = []
     for m in _PROJECT_APPOSED.finditer(sentence):
         label = re.sub(r"\s+", " ", m.group("np"))
-        if label[:1].isupper() and not label.split()[0].isupper() and "-" not in label.split()[0]:
-            continue  # a proper name, read by the name rules
         c = _cand(sentence, offset, m.start("np"), m.end("np"), "Project", label, "described", label)
-        c.aliases.append(f"{label} project")
+        if not all(w[:1].isupper() for w in label.split()):  # a description, not a name ("the Harbour Link")
+            c.aliases.append(f"{label} project")
         out.append(c)
     return out
 

@@ -285,3 +285,27 @@ def test_first_edition_in_a_year_is_that_edition_of_the_series_named_before():
 def test_edition_without_a_year_or_series_gives_nothing():
     got = resolved("The first edition drew 300 firms in 2019.", date="2024-03-01")
     assert "first edition" not in got
+
+
+def test_named_project_in_apposition_is_a_project():
+    assert ("Project", "Smart Harbour Twin") in entities("Another project, the Smart Harbour Twin, will be built by Beta Labs.")
+
+
+def test_occasion_of_a_possessor():
+    text = "Acme joined the Green Port Fund this year. The fund's closing ceremony was held in Xiamen."
+    assert resolved(text)["closing ceremony"] == "closing ceremony of the Green Port Fund"
+
+
+def test_signing_ceremony_is_of_the_agreement_even_when_an_edition_is_named_in_passing():
+    text = ("Acme and Beta Labs signed a Memorandum of Understanding on port data. They met at last year's "
+            "Harbour Tech Fair. The signing ceremony was witnessed by Mayor Bo Wang.")
+    got = resolved(text, date="2022-05-08")
+    assert got["signing ceremony"] == "signing ceremony of the Memorandum of Understanding on port data"
+
+
+def test_committee_with_an_ordinal_is_its_meeting_and_the_meeting_refers_back():
+    text = ("Ministers co-chaired the 20th Joint Council for Port Cooperation (JCPC) in Xiamen today. "
+            "At the meeting, five MOUs were signed. On the sidelines of the JCPC, Acme signed a deal.")
+    got = resolved(text)
+    assert got["20th Joint Council for Port Cooperation (JCPC)"] == "20th Joint Council for Port Cooperation"
+    assert got["the meeting"] == got["JCPC"] == "20th Joint Council for Port Cooperation"

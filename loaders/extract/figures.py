@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -272,6 +273,46 @@ def _carried_mentions(analysis: Analysis, previous: Sentence | None,
             for m in analysis.mentions_in(previous) if m.type in ("Event", "Initiative")]
 
 
+def focus_event(analysis: Analysis) -> str | None:
+    """The one dated event a document is about: the event held on the document's day.
+
+    A release dated the day of a meeting ("co-chaired the 6th Council meeting, held in
+    Oslo today") reports what was done there; its sentences that name no subject
+    ("Both sides also launched 10 projects.") are about that meeting. The focus is the
+    event whose dates cover the document's date; when several do (an expo and its
+    opening ceremony), the one named most often, if strictly most; else none.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> focus_event(analysis_from_markup("Ministers met at the [2nd Council meeting|Event] today.",
+        ...                                  date="2023-12-08"))
+        'Event/2nd council meeting'
+        >>> focus_event(analysis_from_markup("The [Fish Fair|Event] was held in 2019.", date="2023-12-08")) is None
+        True
+    """
+    from sgcn.loaders.extract.events import find_event_times  # events read relations: import late
+
+    day = analysis.document.date
+    if len(day) != 10:
+        return None
+    dated = {t.event for t in find_event_times(analysis)
+             if len(t.start) == 10 and t.start <= day <= (t.end or t.start)}
+    if len(dated) <= 1:
+        return next(iter(dated), None)
+    ranked = Counter(m.entity for m in analysis.mentions if m.entity in dated).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _about_the_focus(sentence: str) -> bool:
+    """Whether a sentence without a subject may be about the focus event: it is not
+    about another time ("since 2015", "to date", "in 2019")."""
+    other_time = _words(_rules()["focus"]["other_time"])
+    return re.search(other_time, sentence, re.IGNORECASE) is None and \
+        re.search(r"\b(?:19|20)\d\d\b", sentence) is None
+
+
 def _as_of(document_date: str, sentence: str, reading: _Reading) -> str:
     """The date the figure holds at: one the source gives for it, else the document's.
 
@@ -328,6 +369,7 @@ def find_figures(analysis: Analysis) -> list[Figure]:
     dollar = _dollar(analysis)
     figures: list[Figure] = []
     previous: Sentence | None = None
+    focus: list[str | None] = []  # the focus event, found once when first needed
     for sentence in analysis.sentences:
         readings = _readings(sentence.text, dollar)
         carried = _carried_mentions(analysis, previous, sentence)
@@ -345,6 +387,12 @@ def find_figures(analysis: Analysis) -> list[Figure]:
                 subject = _subject(sentence, mentions, reading)
             if subject is None and not _names_a_subject(mentions):
                 subject = _subject(sentence, carried, reading)
+                if subject is None and not carried and "Event" in _rules()["subjects"][reading.measure] \
+                        and _about_the_focus(sentence.text):
+                    if not focus:
+                        focus.append(focus_event(analysis))
+                    if focus[0] is not None:
+                        subject = EntityMention(sentence.start, sentence.start, "", focus[0], "Event")
             if subject is None:
                 log.debug("no subject for %r in %r", reading.amount.text, sentence.text[:60])
                 continue

@@ -259,3 +259,62 @@ def test_the_edition_not_the_series_inside_its_name_is_the_subject():
     analysis = make_analysis(["More than 500 firms joined the 2022 Harbour Expo."],
                              {"2022 Harbour Expo": "Event/harbour expo 2022", "Harbour Expo": "Event/harbour expo"})
     assert [row[:3] for row in rows(analysis)] == [("Event/harbour expo 2022", "companies_participating", "500")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("More than 500 enterprises took part in the Harbour Expo.", "enterprises_attending"),
+        ("More than 500 enterprises joined the Harbour Expo.", "enterprises_attending"),
+        ("More than 500 enterprises exhibited at the Harbour Expo.", "enterprises_attending"),
+        ("More than 500 enterprises showcased their products at the Harbour Expo.", "enterprises_attending"),
+        ("The Harbour Expo attracted more than 500 enterprises.", "enterprises_attending"),
+        ("More than 500 companies took part in the Harbour Expo.", "companies_participating"),
+        ("More than 500 firms attended the Harbour Expo.", "companies_participating"),
+        ("The Harbour Expo drew more than 500 exhibitors.", "companies_participating"),
+        ("More than 500 companies showcased their products at the Harbour Expo.", "companies_participating"),
+    ],
+)
+def test_the_counted_noun_not_the_verb_decides_who_took_part(sentence, measure):
+    analysis = make_analysis([sentence], {"the Harbour Expo": "Event/harbour expo 2022",
+                                          "The Harbour Expo": "Event/harbour expo 2022"})
+    assert [(r[1], r[2], r[4]) for r in rows(analysis)] == [(measure, "500", "more than")]
+
+
+def test_enterprises_without_a_taking_part_cue_are_no_figure():
+    analysis = make_analysis(["The Harbour Expo is backed by 500 enterprises."],
+                             {"The Harbour Expo": "Event/harbour expo 2022"})
+    assert rows(analysis) == []
+
+
+def focus_rows(markup: str, date: str) -> list[tuple[str, str, str]]:
+    from sgcn.loaders.extract.rel_markup import analysis_from_markup
+
+    analysis = analysis_from_markup(markup, date=date)
+    return [(f.subject, f.measure, str(f.value)) for f in find_figures(analysis)]
+
+
+def test_a_subjectless_figure_after_a_subjectless_sentence_is_the_focus_meetings():
+    markup = ("Ministers co-chaired the [2nd Council meeting|Event] of the [Green Port Initiative|Initiative], "
+              "held in [Fuzhou|Place] today.\n\nThe leaders reviewed progress.\n\n"
+              "Both sides also launched 10 new joint projects.")
+    assert focus_rows(markup, "2023-12-08") == [("Event/2nd council meeting", "projects_launched", "10")]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Since then, 80 projects have been launched.",  # another time
+        "In 2019, 80 projects were launched.",  # a year of its own
+    ],
+)
+def test_a_subjectless_figure_of_another_time_is_not_the_focus_meetings(last):
+    markup = ("Ministers co-chaired the [2nd Council meeting|Event] held in [Fuzhou|Place] today.\n\n"
+              f"The leaders reviewed progress.\n\n{last}")
+    assert focus_rows(markup, "2023-12-08") == []
+
+
+def test_no_focus_without_an_event_held_on_the_documents_day():
+    markup = ("The [2nd Council meeting|Event] was held in [Fuzhou|Place] in 2019.\n\n"
+              "The leaders reviewed progress.\n\nBoth sides also launched 10 new joint projects.")
+    assert focus_rows(markup, "2023-12-08") == []

@@ -19,10 +19,12 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Iterable
 
 from sgcn.loaders.document import Document
+from sgcn.loaders.extract import gazetteer
 from sgcn.loaders.extract.events import find_event_times
 from sgcn.loaders.extract.figures import find_figures
 from sgcn.loaders.extract.mentions import analyze
@@ -31,7 +33,7 @@ from sgcn.loaders.extract.relations import find_relations
 from sgcn.loaders.extract.roles import find_roles
 from sgcn.loaders.extract.spans import Analysis
 from sgcn.loaders.extract.topics import find_topics
-from sgcn.loaders.facts import Evidence, Extraction, Mention, Relation, Role
+from sgcn.loaders.facts import Entity, Evidence, Extraction, Mention, Relation, Role
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,48 @@ def derived_memberships(roles: Iterable[Role]) -> list[Relation]:
                    for r in roles if r.organization})
 
 
+def known_organizations(roles: Iterable[Role], entities: dict[str, Entity]) -> tuple[list[Role], list[Entity], list[Mention]]:
+    """Roles whose organisation the document does not name but the gazetteer knows.
+
+    "Senior Minister of State for Digital Development and Information Dr A" belongs to
+    the Ministry of Digital Development and Information even when the document never
+    names it: the roles stage may give the key of a gazetteer body
+    (:func:`~sgcn.loaders.extract.lexicon.portfolio_ministry` names it), and the body
+    joins the document's entities with the role's sentence as its evidence. A role
+    naming a key that is neither the document's nor the gazetteer's loses its
+    organisation rather than point at nothing.
+
+    Returns:
+        (roles, entities added, their type mentions).
+
+    Examples:
+        >>> ev = Evidence("a.txt", 0, 5, "Hello")
+        >>> roles, added, _ = known_organizations(
+        ...     [Role("Person/a", "Minister", "Organization/ministry of trade and industry", "2020", ev)], {})
+        >>> [(e.label, e.aliases) for e in added]
+        [('Ministry of Trade and Industry', ('MTI',))]
+        >>> known_organizations([Role("Person/a", "Minister", "Organization/nowhere", "2020", ev)], {})[0][0].organization
+    """
+    from sgcn.loaders.extract.mentions import entity_key
+
+    by_key = {entity_key(e.type, e.label): e for e in gazetteer.entries()}
+    kept, added, mentions = [], {}, []
+    for role in roles:
+        key = role.organization
+        if key is None or key in entities:
+            kept.append(role)
+            continue
+        entry = by_key.get(key)
+        if entry is None:
+            log.warning("%s: role of %s names no known organisation %s", role.evidence.source, role.person, key)
+            kept.append(dataclasses.replace(role, organization=None))
+            continue
+        added.setdefault(key, Entity(key, entry.type, entry.label, tuple(n for n in entry.names if n != entry.label)))
+        mentions.append(Mention(key, role.evidence))
+        kept.append(role)
+    return kept, sorted(added.values()), sorted(set(mentions))
+
+
 def extract(document: Document) -> Extraction:
     """Everything the rules read from one document.
 
@@ -89,15 +133,15 @@ def extract(document: Document) -> Extraction:
         figures and topics, each fact list sorted.
     """
     analysis = analyze(document)
-    roles = _stage(find_roles, analysis)
+    roles, gazetteer_bodies, body_mentions = known_organizations(_stage(find_roles, analysis), analysis.entities)
     relations = set(_stage(find_relations, analysis)) | set(derived_memberships(roles))
     figures = _stage(find_figures, analysis)
     event_times = _stage(find_event_times, analysis)
     topics = _stage(find_topics, analysis)
     return Extraction(
         document=document,
-        entities=tuple(sorted(analysis.entities.values())),
-        mentions=tuple(type_mentions(analysis)),
+        entities=tuple(sorted([*analysis.entities.values(), *gazetteer_bodies])),
+        mentions=tuple(sorted({*type_mentions(analysis), *body_mentions})),
         relations=tuple(sorted(relations)),
         roles=tuple(sorted(set(roles))),
         event_times=tuple(sorted(set(event_times))),

@@ -484,10 +484,14 @@ def _unit_memberships(analysis: Analysis) -> list[Relation]:
 
 
 _POSSESSED = re.compile(r"⟦(\d+)⟧[’']s\s+(?:the\s+)?⟦(\d+)⟧")
+_UNIT_OF = re.compile(r"⟦(\d+)⟧,?\s+(?:of|at|in|under)\s+(?:the\s+)?⟦(\d+)⟧")
 
 
 def _possessing_bodies(analysis: Analysis, evidence: Evidence, unit: str) -> list[str]:
-    """The organisations a unit is named as the possession of ("Acme's Data Group") in a sentence.
+    """The organisations a unit is named as part of in a sentence.
+
+    "Acme's Data Group" and "the Data Group of Acme" (or "at Acme") both make Acme
+    the body the unit belongs to.
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
@@ -502,8 +506,10 @@ def _possessing_bodies(analysis: Analysis, evidence: Evidence, unit: str) -> lis
         if sentence.start != evidence.start:
             continue
         sl = slot(analysis, sentence)
-        for match in _POSSESSED.finditer(sl.text):
-            owner, owned = (sl.mentions[int(g)] for g in match.groups())
+        pairs = [(m.group(1), m.group(2)) for m in _POSSESSED.finditer(sl.text)]
+        pairs += [(m.group(2), m.group(1)) for m in _UNIT_OF.finditer(sl.text)]
+        for owner_slot, owned_slot in pairs:
+            owner, owned = sl.mentions[int(owner_slot)], sl.mentions[int(owned_slot)]
             if owned.entity == unit and owner.type == "Organization" and owner.entity != unit:
                 result.append(owner.entity)
     return result

@@ -563,3 +563,20 @@ def test_a_possessed_body_that_is_no_unit_adds_no_parent():
     found = {(s, o) for s, r, o in triples(
         "[Ann Lee|Person], Director of [Acme|Organization]'s [Beta Bank|Organization], spoke.") if r == "member_of"}
     assert ("Ann Lee", "Acme") not in found
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "[Ann Lee|Person], Director of the [Beta Office|Organization] of [Acme|Organization], spoke.",
+        "[Ann Lee|Person], Head of the [Greater Europe Group|Organization] at [Acme|Organization], spoke.",
+        "[Acme|Organization]'s [Northern Europe Group|Organization] Executive Director [Ann Lee|Person] spoke.",
+    ],
+)
+def test_a_unit_of_a_body_after_of_or_at_or_before_the_title(markup):
+    assert ("Ann Lee", "member_of", "Acme") in triples(markup)
+
+
+def test_a_body_that_is_no_unit_of_another_adds_no_parent():
+    assert not any(r == "member_of" for _, r, _ in triples(
+        "[Ann Lee|Person], Director of [Beta Bank|Organization] of [Acme|Organization], spoke."))

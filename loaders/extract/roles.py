@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 
-from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.extract.mentions import entity_key
 from sgcn.loaders.extract.rel_context import lookup, names_of, norm
 from sgcn.loaders.extract.rel_text import Slotted, chain_right, slot
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
@@ -252,8 +253,9 @@ def _portfolio(analysis: Analysis, title_words: list[str]) -> str | None:
     """The ministry a title names by its portfolio ("Permanent Secretary for X" -> "Ministry of X").
 
     The lexicon's :func:`~sgcn.loaders.extract.lexicon.portfolio_ministry` names the
-    candidate; failing that, every "of"/"for" of the title is tried. Only a ministry the
-    document names is kept (a role refers to an entity of the document).
+    candidate; failing that, every "of"/"for" of the title is tried. A ministry the
+    document names comes first; else the gazetteer's ministry for the portfolio, which
+    the pipeline adds to the document's entities with the role's sentence as evidence.
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
@@ -262,6 +264,8 @@ def _portfolio(analysis: Analysis, title_words: list[str]) -> str | None:
         'Organization/ministry of health'
         >>> _portfolio(a, "Minister of State for Law".split()) is None
         True
+        >>> _portfolio(a, "Minister for Trade and Industry".split())
+        'Organization/ministry of trade and industry'
     """
     text = " ".join(title_words)
     named = lexicon.portfolio_ministry(text)
@@ -272,6 +276,9 @@ def _portfolio(analysis: Analysis, title_words: list[str]) -> str | None:
         entity = lookup(analysis, f"Ministry of {match.group(1)}", {"Organization"})
         if entity:
             return entity.key
+    known = gazetteer.lookup(named) if named else None  # the pipeline adds a gazetteer body to the entities
+    if known is not None and known.type == "Organization" and known.label.startswith("Ministry of "):
+        return entity_key(known.type, known.label)
     return None
 
 

@@ -73,3 +73,12 @@ def test_name_with_an_acronym_merges_with_the_name_written_out():
     b = doc("b.txt", "SOURCE Harbour Tech Fair Organizing Committee")
     labels = {e.label for x in extract_all([a, b]) for e in x.entities if e.type == "Organization"}
     assert labels == {"Harbour Tech Fair Organizing Committee"}
+
+
+def test_portfolio_title_gives_the_gazetteer_ministry_with_the_titles_sentence_as_evidence():
+    text = "Minister for Trade and Industry Ann Lee visited Xiamen today."
+    [x] = extract_all([doc("a.txt", text)])
+    roles = {(r.person, r.organization) for r in x.roles}
+    assert ("Person/ann lee", "Organization/ministry of trade and industry") in roles
+    assert "Organization/ministry of trade and industry" in {e.key for e in x.entities}
+    assert {m.evidence.quote for m in x.mentions if m.entity == "Organization/ministry of trade and industry"} == {text}

@@ -55,6 +55,7 @@ _HEADER = re.compile(r"^#\s*(?P<key>[a-z]+):\s*(?P<value>.*)$")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
 _IRIREF = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]*>")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
 class QueryError(SgcnError):
@@ -212,7 +213,16 @@ def _term_syntax(term: Identifier) -> str:
             raise QueryError(f"{str(term)!r} is not an IRI that can be bound")
         return f"<{term}>"
     if isinstance(term, Literal):
-        return term.n3()
+        # every control character escaped (rdflib's own n3() leaves tabs raw, and its SPARQL
+        # parser turns raw tabs into spaces)
+        text = "".join(_ESCAPES.get(c, c) if c in _ESCAPES or c >= " " else f"\\u{ord(c):04X}" for c in str(term))
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype:
+            if not _IRI.match(str(term.datatype)):
+                raise QueryError(f"{str(term.datatype)!r} is not a datatype IRI")
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
     raise QueryError(f"cannot bind {term!r}: only IRIs and literals are values")
 
 

@@ -56,7 +56,7 @@ ROW_FORMATS = ("csv", "json", "table", "tsv", "xml")
 GRAPH_FORMATS = ("turtle", "json-ld", "nt")
 FORMATS = ROW_FORMATS + GRAPH_FORMATS
 
-Runner = Callable[[str], Answer]
+Runner = Callable[[str, Mapping[str, Identifier]], Answer]
 
 
 def query_names() -> list[str]:
@@ -176,13 +176,18 @@ class Target:
             return cls(endpoint=endpoint, graph_uri=graph_uri, timeout=timeout)
         return cls(graph=load_graph(default_graph_path() if graph is None else graph, store))
 
-    def run(self, text: str) -> Answer:
-        """Run an already bound query."""
+    def run(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
+        """Run a query with ``bindings`` (variable name to RDF term) as typed parameters.
+
+        An embedded store takes them its own way (``sgcn.graph.store.run_query``); a
+        remote endpoint gets one ``VALUES`` row (``sgcn.graph.params.bind``).
+        """
         if self.graph is not None:
-            return run_on_graph(self.graph, text)
+            return run_on_graph(self.graph, text, bindings)
         from sgcn.graph.remote import query_endpoint
 
-        return query_endpoint(self.endpoint, text, graph_uri=self.graph_uri, timeout=self.timeout)
+        return query_endpoint(self.endpoint, bind(text, dict(bindings or {})), graph_uri=self.graph_uri,
+                              timeout=self.timeout)
 
 
 def resolve_entity(value: str, runner: Runner) -> URIRef:
@@ -197,7 +202,7 @@ def resolve_entity(value: str, runner: Runner) -> URIRef:
     if looks_like_iri(value):
         return URIRef(value.strip("<>"))
     header = parse_header(query_text("entity-lookup"), name="entity-lookup")
-    rows = runner(bind(header.text, {"name": Literal(value)})).fetch()
+    rows = runner(header.text, {"name": Literal(value)}).fetch()
     candidates = {str(row[0]): (str(row[1]), str(row[2]), str(row[3])) for row in rows}
     if not candidates:
         raise QueryError(f"no entity is named {value!r} (try `sgcn query entity-lookup --param name=...`)")
@@ -259,7 +264,7 @@ def execute(target: Target, *, name: str | None = None, text: str | None = None,
         raise QueryError("give a query name or a query text")
     header = parse_header(query_text(name) if name else text, name=name or "(ad hoc)")
     terms = resolve_params(header, dict(params or {}), target.run)
-    return target.run(bind(header.text, terms))
+    return target.run(header.text, terms)
 
 
 # --------------------------------------------------------------------------- contract rows

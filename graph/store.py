@@ -34,12 +34,13 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple, Union
+from typing import Iterable, Iterator, Mapping, NamedTuple, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier
 
-from sgcn.graph.params import QueryError
+from sgcn.graph.params import QueryError, bind
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
@@ -293,8 +294,12 @@ def _rdflib_answer(result) -> Answer:
     return Answer("CONSTRUCT", graph=result.graph)
 
 
-def run_query(graph: EmbeddedGraph, text: str) -> Answer:
-    """Run a SPARQL query (already bound, see ``sgcn.graph.params.bind``) on an embedded graph.
+def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
+    """Run a SPARQL query on an embedded graph, with ``bindings`` as typed parameters.
+
+    Each store takes the values its own way, neither by pasting text: rdflib as
+    ``initBindings`` (its evaluator starts from them), Oxigraph as one ``VALUES`` row
+    (``sgcn.graph.params.bind``; its ``substitutions`` only take projected variables).
 
     Only queries run: an update is a malformed query here, so a store opened for
     querying stays read-only.
@@ -313,6 +318,8 @@ def run_query(graph: EmbeddedGraph, text: str) -> Answer:
         malformed SPARQL query
     """
     if isinstance(graph, ox.Store):
+        if bindings:
+            text = bind(text, bindings)
         try:
             return _oxigraph_answer(graph.query(text))
         except SyntaxError as err:
@@ -320,7 +327,7 @@ def run_query(graph: EmbeddedGraph, text: str) -> Answer:
         except ValueError as err:
             raise QueryError(f"query cannot run: {err}") from err
     try:
-        return _rdflib_answer(graph.query(text))
+        return _rdflib_answer(graph.query(text, initBindings=dict(bindings or {})))
     except Exception as err:  # rdflib's parser raises pyparsing's exceptions
         if type(err).__module__.startswith(("pyparsing", "rdflib.plugins.sparql")):
             raise QueryError(f"malformed SPARQL query: {err}") from err

@@ -296,3 +296,39 @@ def bind(text: str, values: Mapping[str, Identifier]) -> str:
     terms = " ".join(_term_syntax(term) for term in values.values())
     at = _where_brace(text) + 1
     return f"{text[:at]} VALUES ({' '.join(names)}) {{ ({terms}) }}{text[at:]}"
+
+
+def strip_comments(text: str) -> str:
+    """The query without its ``#`` comments (a ``#`` inside a string or an IRI stays).
+
+    Some clients guess a request's kind from its first keyword and are misled by words
+    in comments; the query sent to a remote endpoint goes without them.
+
+    Examples:
+        >>> strip_comments('# drop the old ones\\nSELECT ?s WHERE { ?s <https://x/#a> "#1" } # done')
+        '\\nSELECT ?s WHERE { ?s <https://x/#a> "#1" } '
+    """
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + len(quote)])
+            i = j + len(quote)
+            continue
+        if c == "<":
+            iri = _IRIREF.match(text, i)
+            if iri:
+                out.append(iri.group(0))
+                i = iri.end()
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)

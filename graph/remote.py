@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from sgcn.graph.params import _IRI, QueryError
+from sgcn.graph.params import _IRI, QueryError, strip_comments
 from sgcn.graph.store import Answer, term
 from sgcn.loaders.errors import SgcnError
 
@@ -117,7 +117,7 @@ def query_endpoint(endpoint: str, text: str, *, graph_uri: str | None = DEFAULT_
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     client = SPARQLWrapper(endpoint, agent=_USER_AGENT)
-    client.setQuery(text)
+    client.setQuery(strip_comments(text))  # SPARQLWrapper takes a comment's "drop" for an update
     client.setMethod("POST")
     client.setTimeout(int(timeout))
     if graph_uri:
@@ -224,7 +224,11 @@ def _post_update(urls: list[str], graph_uri: str, payload: bytes, timeout: float
 
 
 def _triples(payload: bytes) -> set:
-    return set(ox.parse(payload, ox.RdfFormat.N_TRIPLES))
+    """The triples of N-Triples, typed literals in canonical form (stores write "60.0"^^xsd:decimal
+    back as "60": the same value; comparing canonical forms keeps the check exact about values)."""
+    store = ox.Store()
+    store.load(payload, ox.RdfFormat.N_TRIPLES)
+    return set(store)
 
 
 def _fetch(endpoint: str, graph_uri: str, graph_store: str | None, timeout: float) -> bytes:

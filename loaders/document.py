@@ -15,10 +15,10 @@ Examples:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Callable, Mapping
 
 from sgcn.loaders.errors import LoadError
 
@@ -118,6 +118,31 @@ def read_source(path: str | Path) -> tuple[str, str]:
     except OSError as err:
         raise LoadError(path, f"cannot read file: {err.strerror}") from err
     return decode(raw, path), hashlib.sha256(raw).hexdigest()
+
+
+def parse_file(path: str | Path, parse: Callable[..., Document]) -> Document:
+    """Read ``path`` and hand its text to a loader's ``parse``: what every ``read`` does.
+
+    The document's ``sha256`` is that of the file's raw bytes, and an error ``parse``
+    raises names the file's path rather than its bare name.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> def parse(text, *, source):
+        ...     return Document(source=source, text=text.strip(), sha256="", format="demo")
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp, "a.txt")
+        ...     _ = path.write_bytes(b"Hello.\\n")
+        ...     doc = parse_file(path, parse)
+        >>> doc.source, doc.text, doc.sha256[:12]
+        ('a.txt', 'Hello.', 'a2c064616af4')
+    """
+    text, sha = read_source(path)
+    try:
+        document = parse(text, source=Path(path).name)
+    except LoadError as err:
+        raise LoadError(path, err.message, line=err.line, column=err.column) from err
+    return replace(document, sha256=sha)
 
 
 def digest(text: str) -> str:

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from sgcn.loaders import plaintext
 from sgcn.loaders.dates import parse_date
-from sgcn.loaders.document import Document, digest, read_source
+from sgcn.loaders.document import Document, digest, parse_file
 from sgcn.loaders.errors import LoadError
 
 FORMAT = "markdown"
@@ -166,9 +165,4 @@ def read(path: str | Path) -> Document:
         ...     read(path).title
         'T'
     """
-    text, sha = read_source(path)
-    try:
-        document = parse(text, source=Path(path).name)
-    except LoadError as err:
-        raise LoadError(path, err.message, line=err.line, column=err.column) from err
-    return replace(document, sha256=sha)
+    return parse_file(path, parse)

@@ -27,11 +27,10 @@ Examples:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from sgcn.loaders.dates import find_dateline, find_dates, lead_date, parse_date
-from sgcn.loaders.document import Document, digest, read_source
+from sgcn.loaders.document import Document, digest, parse_file
 from sgcn.loaders.errors import LoadError
 
 FORMAT = "plaintext"
@@ -328,5 +327,4 @@ def read(path: str | Path) -> Document:
         ...     read(path).title
         'TITLE'
     """
-    text, sha = read_source(path)
-    return replace(parse(text, source=Path(path).name), sha256=sha)
+    return parse_file(path, parse)

@@ -44,7 +44,6 @@ Examples:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -53,7 +52,7 @@ import yaml
 
 from sgcn.loaders import plaintext
 from sgcn.loaders.dates import find_dateline, find_dates
-from sgcn.loaders.document import Document, digest, read_source
+from sgcn.loaders.document import Document, digest, parse_file
 from sgcn.loaders.errors import LoadError
 
 FORMAT = "webpage"
@@ -350,9 +349,4 @@ def read(path: str | Path) -> Document:
         ...     read(path).title
         'A headline for it'
     """
-    text, sha = read_source(path)
-    try:
-        document = parse(text, source=Path(path).name)
-    except LoadError as err:
-        raise LoadError(path, err.message, line=err.line, column=err.column) from err
-    return replace(document, sha256=sha)
+    return parse_file(path, parse)

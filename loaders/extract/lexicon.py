@@ -250,6 +250,16 @@ def is_organization_noun(word: str) -> bool:
     return word in data()["organization_nouns"]
 
 
+def is_industry_noun(word: str) -> bool:
+    """Whether a capitalised ``word`` can end a company's name as its industry ("Robotics").
+
+    Examples:
+        >>> is_industry_noun("Robotics"), is_industry_noun("Expo")
+        (True, False)
+    """
+    return word in data()["industry_nouns"]
+
+
 def is_not_name_start(word: str) -> bool:
     """Whether a capitalised ``word`` at the start of a name is an ordinary word.
 

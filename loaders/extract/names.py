@@ -173,25 +173,35 @@ def _starts_segment(words: list[str], k: int) -> bool:
 
 
 def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+    """Cut the run ``[i, j)`` at each "and" that starts a new name.
+
+    "and" starts a name when the next word opens one (a head such as "Ministry", a
+    title, an acronym, a gazetteer name) or when the piece before it is a whole
+    organisation's name ending in its head ("Acme Holdings and Beta Bank"), or the
+    piece before ends in an industry noun and the rest is such a name ("Haitian Robotics
+    and Acme Pte Ltd"), never inside the complement of an "X of Y" name ("Ministry of Trade and Industry").
+    """
     parts, start = [], i
     words = [t.text for t in toks]
     for k in range(i + 1, j - 1):
-        if words[k] in ("and", "&") and _starts_segment(words, k + 1) and _left_complete(words[start:k]):
+        if words[k] in ("and", "&") and (_starts_segment(words, k + 1) or _ends_in_org_head(words[start:k])
+                                         or lexicon.is_industry_noun(words[k - 1])
+                                         and not CONNECTORS & set(words[start:k])
+                                         and _ends_in_org_head(words[k + 1:j])):
             parts.append((start, k))
             start = k + 1
     parts.append((start, j))
     return parts
 
 
-def _left_complete(words: list[str]) -> bool:
-    """Whether a piece before "and" can stand as a name of its own."""
-    if not words:
-        return False
-    if words[-1] in CONNECTORS:
-        return False
-    # "Ministry of Communications and Information": the piece before "and" is the
-    # complement of an "of" name; it is complete only if the next piece opens a name
-    return True
+def _ends_in_org_head(words: list[str]) -> bool:
+    """Whether ``words`` are an organisation's name whose last word is its head.
+
+    Examples:
+        >>> _ends_in_org_head(["Acme", "Holdings"]), _ends_in_org_head(["Ministry", "of", "Trade"])
+        (True, False)
+    """
+    return len(words) >= 2 and lexicon.name_head(words) == ("Organization", len(words) - 1)
 
 
 def _label(toks: list[Tok], i: int, j: int, text: str, offset: int) -> tuple[str, str | None]:
@@ -254,9 +264,7 @@ def _name_after_title(words: list[str]) -> tuple[int, int]:
                 return len(words) - n, n
         return len(words), 0
     n = _person_words(words)
-    if n >= 2 or (n == 1 and len(words) == 1 and False):
-        return 0, n
-    return 0, 0
+    return (0, n) if n >= 2 else (0, 0)
 
 
 def find_names(sentence: str, offset: int) -> list[Candidate]:
@@ -290,6 +298,7 @@ def find_names(sentence: str, offset: int) -> list[Candidate]:
     toks = tokenize(sentence, offset)
     words = [t.text for t in toks]
     found: list[Candidate] = []
+    pieces: list[tuple[int, int, list[Candidate]]] = []
     for i, j in runs(toks):
         possessor = ""
         if i >= 2 and _possessive(toks[i - 1]) and is_cap(words[i - 2]):
@@ -299,8 +308,14 @@ def find_names(sentence: str, offset: int) -> list[Candidate]:
                 possessor = words[k] + " " + possessor
                 k -= 1
         for a, b in _split_coordination(toks, i, j):
-            found.extend(_segment(toks, words, a, b, sentence, offset, possessor))
+            cands = _segment(toks, words, a, b, sentence, offset, possessor)
+            pieces.append((a, b, cands))
+            found.extend(cands)
             possessor = ""
+    listed = _listed_companies(toks, pieces, sentence, offset)
+    if listed:
+        found = [c for c in found if not any(x.start <= c.start and c.end <= x.end for x in listed)]
+        found = sorted(found + listed, key=lambda c: c.start)
     return found
 
 
@@ -325,6 +340,8 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
             break
         k += 1
     if k < b:
+        if k > a and _unit_before_title(words[:b], a, k):  # "Greater China Group Director"
+            k += 1
         if k > a:
             out.extend(_typed(toks, words, a, k, sentence, offset, possessor))
         tl = lexicon.title_length(words[:b], k)
@@ -387,6 +404,75 @@ def _apposed_organization(words: list[str], a: int, b: int) -> bool:
     return False
 
 
+def _unit_before_title(words: list[str], a: int, k: int) -> bool:
+    """Whether the title found at ``k`` opens with the head of a unit named before it.
+
+    "Greater China Group Director Lim Mei": "Group" could modify "Director", but after
+    "Greater China" it ends the unit's name, and the title is "Director".
+
+    Examples:
+        >>> _unit_before_title("Greater China Group Director Lim Mei".split(), 0, 2)
+        True
+        >>> _unit_before_title("Acme Managing Director Tan Wei".split(), 0, 1)
+        False
+    """
+    return (lexicon.head_type(words[k]) == "Organization" and lexicon.is_title_modifier(words[k])
+            and bool(lexicon.title_length(words, k + 1))
+            and lexicon.name_head(words[a:k + 1]) == ("Organization", k - a))
+
+
+def _place_company(words: list[str]) -> bool:
+    """"Xiamen Haitian Robotics": a city or province, a name, an industry noun.
+
+    Examples:
+        >>> _place_company(["Xiamen", "Haitian", "Robotics"]), _place_company(["Xiamen", "Robotics"])
+        (True, False)
+        >>> _place_company(["Singapore", "Haitian", "Robotics"]), _place_company(["Xiamen", "Smart", "Port"])
+        (False, False)
+    """
+    if len(words) < 3 or not lexicon.is_industry_noun(words[-1]) or not all(is_cap(w) for w in words):
+        return False
+    for n in (2, 1):
+        entry = gazetteer.lookup(" ".join(words[:n]))
+        if entry and entry.kind in ("city", "province") and len(words) > n + 1:
+            return True
+    return False
+
+
+def _listed_companies(toks: list[Tok], pieces: list[tuple[int, int, list[Candidate]]],
+                      sentence: str, offset: int) -> list[Candidate]:
+    """Untyped pieces ending in an industry noun that stand in a list of organisations.
+
+    "run by Acme Pte Ltd and Haitian Robotics", "between Haitian Robotics and Acme Pte
+    Ltd": a piece of two or more capitalised words ending in an industry noun is a
+    company when the list it stands in (pieces joined by "and", "&" or a comma) holds a
+    recognised organisation, or when it follows "by" or "between".
+    """
+    out = []
+    for n, (a, b, cands) in enumerate(pieces):
+        words = [t.text for t in toks[a:b]]
+        if cands and not all(c.type == "Place" for c in cands) or len(words) < 2:
+            continue
+        if not lexicon.is_industry_noun(words[-1]) or lexicon.is_not_name_start(words[0]):
+            continue
+        if not all(is_cap(w) or w in CONNECTORS for w in words):
+            continue
+        before = toks[a - 1].text if a else ""
+        listed = before in ("by", "between")
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(pieces) and _joined(toks, pieces[min(m, n)][1], pieces[max(m, n)][0]):
+                listed = listed or any(c.type == "Organization" for c in pieces[m][2])
+        if listed:
+            out.append(_cand(toks, a, b, sentence, offset, "Organization", " ".join(words), "listed"))
+    return out
+
+
+def _joined(toks: list[Tok], end: int, start: int) -> bool:
+    """Whether only list glue ("and", "&", ",", "as well as") lies between two pieces."""
+    glue = [t.text for t in toks[end:start]]
+    return 0 < len(glue) <= 3 and all(w in ("and", "&", ",", "as", "well") for w in glue)
+
+
 def _inside_name(words: list[str], a: int, k: int) -> bool:
     """Whether a title word at ``k`` is part of a longer name ("Office of the President")."""
     return k > a and words[k - 1] in ("of", "for", "the")
@@ -414,6 +500,8 @@ def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
         return []
     piece = words[a:b]
     type_, head = lexicon.name_head(piece)
+    if type_ is None and _place_company(piece):
+        type_, head = "Organization", len(piece) - 1
     if type_ is None:
         return []
     if b - a == 1 and head == 0:  # "the Pavilion": a reference, resolved later

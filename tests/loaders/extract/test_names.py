@@ -1,0 +1,47 @@
+"""Name recognition (names.py) on sentences of our own writing, counter-examples included."""
+
+from __future__ import annotations
+
+from sgcn.loaders.extract.names import find_names
+
+
+def names(sentence: str) -> set[tuple[str, str]]:
+    return {(c.type, c.label) for c in find_names(sentence, 0)}
+
+
+def test_place_led_company_with_an_industry_noun_is_an_organization():
+    found = names("The app is run by Singapore start-up Lumen Pay Pte Ltd and Xiamen Haitian Robotics.")
+    assert {("Organization", "Lumen Pay Pte Ltd"), ("Organization", "Xiamen Haitian Robotics")} <= found
+    assert ("Organization", "Chengdu Qilin Semiconductor") in names("Chengdu Qilin Semiconductor will build it.")
+
+
+def test_city_with_a_bare_industry_noun_is_not_a_company():
+    assert not {t for t, _ in names("Xiamen Logistics grew fast last year.") if t == "Organization"}
+    assert not {t for t, _ in names("The talks covered Smart Logistics and Cloud Software.")}
+
+
+def test_industry_named_company_listed_beside_an_organization():
+    assert ("Organization", "Haitian Robotics") in names("It is developed by Acme Pte Ltd and Haitian Robotics.")
+    found = names("A pact between Haitian Robotics and Acme Pte Ltd was signed.")
+    assert {("Organization", "Haitian Robotics"), ("Organization", "Acme Pte Ltd")} <= found
+    assert ("Organization", "Nanyang Payments") in names("The pilot is run by Nanyang Payments.")
+
+
+def test_industry_words_in_a_list_of_sectors_are_not_companies():
+    assert not names("Acme Pte Ltd showcased Artificial Intelligence and Robotics.") - {
+        ("Organization", "Acme Pte Ltd")}
+
+
+def test_and_after_a_whole_organization_name_starts_another():
+    assert names("Acme Holdings and Beta Bank launched it.") == {
+        ("Organization", "Acme Holdings"), ("Organization", "Beta Bank")}
+    assert names("The Ministry of Trade and Industry met.") == {("Organization", "Ministry of Trade and Industry")}
+    assert names("The Centre for Robotics and Automation Pte Ltd opened.") == {
+        ("Organization", "Centre for Robotics and Automation Pte Ltd")}
+
+
+def test_unit_named_before_a_title_is_an_organization_not_a_place():
+    found = names("Enterprise Singapore's Greater China Group Director Lim Mei spoke.")
+    assert ("Organization", "Greater China Group") in found and ("Person", "Lim Mei") in found
+    assert not {t for t, _ in found if t == "Place"}
+    assert ("Person", "Tan Wei") in names("Acme's Regional Group Director Tan Wei spoke.")

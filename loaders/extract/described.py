@@ -10,7 +10,8 @@ mentions of one document with the same core are one entity, labelled by its
 fullest description. A counted batch ("eight MOUs", "13 memorandums") or a bare
 indefinite ("a hackathon", "an agreement") singles nothing out and gives nothing.
 A project described in apposition ("One of the projects, a smart grid monitor, is
-run by ...") is labelled by its description. Occasions named by their kind alone
+run by ...") or after a copula ("The first project supported by the fund is a smart
+grid monitor run by ...") is labelled by its description. Occasions named by their kind alone
 ("at the opening ceremony", "a signing ceremony in Xiamen today") come back with
 rule ``"occasion"``: coreference names them after the edition or agreement they
 belong to.
@@ -49,6 +50,13 @@ _PROJECT_NP = re.compile(r"(?:an?\s+|the\s+)?(?P<np>[a-z0-9][\w-]*(?:\s+(?!by\b|
 _PROJECT_APPOSED = re.compile(
     r"\b(?:One\s+of\s+(?:these|the|those|our|its|their)(?:\s+[\w-]+)?\s+projects|(?:[Aa]nother|One)\s+project|"
     r"[Tt]he\s+(?:first|second|third|other|latest|largest|flagship)\s+project),\s+(?:an?|the)\s+"
+    r"(?P<np>[\w-]+(?:\s+(?!by\b|run\b|for\b|which\b|that\b|to\b|and\b|with\b|developed\b|built\b|led\b|"
+    r"operated\b|designed\b)[\w-]+){1,7})(?=\s*,|\s+(?:developed|run|built|led|operated|designed)\b)")
+_PROJECT_COPULA = re.compile(
+    r"\b(?:One\s+of\s+(?:these|the|those|our|its|their)(?:\s+[\w-]+)?\s+projects|(?:[Aa]nother|One)\s+project|"
+    r"[Tt]he\s+(?:(?:first|second|third|fourth|fifth|other|latest|largest|flagship|pilot)\s+)?project)"
+    r"(?:\s+(?:supported|funded|backed|selected|chosen|awarded|approved|financed)\s+(?:by|under|from|through)"
+    r"\s+[^,.;:]{1,60}?)?\s+(?:is|was|will\s+be)\s+(?:an?)\s+"
     r"(?P<np>[\w-]+(?:\s+(?!by\b|run\b|for\b|which\b|that\b|to\b|and\b|with\b|developed\b|built\b|led\b|"
     r"operated\b|designed\b)[\w-]+){1,7})(?=\s*,|\s+(?:developed|run|built|led|operated|designed)\b)")
 _PILOT = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})(?:\*\*|__|_)?\d?"
@@ -138,9 +146,10 @@ def _projects(sentence: str, offset: int) -> list[Candidate]:
 
 
 def _apposed_projects(sentence: str, offset: int) -> list[Candidate]:
-    """A project singled out and described in apposition: "One of the projects, a smart grid monitor, ...".
+    """A project singled out and described in apposition or after a copula.
 
-    The description is the project's label ("smart grid monitor"), with "... project" as an
+    "One of the projects, a smart grid monitor, is run by ...", "The first project
+    supported by the fund is a smart grid monitor run by ...". The description is the project's label ("smart grid monitor"), with "... project" as an
     alias; a name in apposition ("Another project, the Harbour Link, ...") is the project's
     name. A counted batch ("Three projects have been awarded ...") singles nothing out.
 
@@ -148,11 +157,14 @@ def _apposed_projects(sentence: str, offset: int) -> list[Candidate]:
         >>> [(c.label, c.aliases) for c in _apposed_projects(
         ...     "One of the projects, a river flood sensor grid, is run by A and B.", 0)]
         [('river flood sensor grid', ['river flood sensor grid', 'river flood sensor grid project'])]
+        >>> [c.label for c in _apposed_projects(
+        ...     "The first project backed by the fund is a cross-border payments app run by A and B.", 0)]
+        ['cross-border payments app']
         >>> _apposed_projects("Three projects, all in Xiamen, were awarded grants.", 0)
         []
     """
     out = []
-    for m in _PROJECT_APPOSED.finditer(sentence):
+    for m in [*_PROJECT_APPOSED.finditer(sentence), *_PROJECT_COPULA.finditer(sentence)]:
         label = re.sub(r"\s+", " ", m.group("np"))
         c = _cand(sentence, offset, m.start("np"), m.end("np"), "Project", label, "described", label)
         if not all(w[:1].isupper() for w in label.split()):  # a description, not a name ("the Harbour Link")

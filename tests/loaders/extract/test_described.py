@@ -32,3 +32,28 @@ def test_one_project_in_apposition_is_a_project():
 
 def test_named_project_in_apposition_is_a_project():
     assert ("Project", "Smart Harbour Twin") in entities("Another project, the Smart Harbour Twin, will be built by Beta Labs.")
+
+
+def test_project_described_after_a_copula_is_a_project():
+    text = ("The Tide Fund opened in 2023. The first project supported by the fund is a cross-border "
+            "payments app run by Acme Pte Ltd and Beta Labs.")
+    assert ("Project", "cross-border payments app") in entities(text)
+    assert ("Project", "harbour drone fleet") in entities(
+        "One of the projects is a harbour drone fleet developed by Acme Pte Ltd.")
+
+
+def test_a_copula_without_an_agent_describes_no_project():
+    assert not {t for t, _ in entities("The first project is a big step for the city.") if t == "Project"}
+    assert not {t for t, _ in entities("The project is a success, said Acme Pte Ltd.") if t == "Project"}
+
+
+def test_copula_project_takes_its_fund_and_its_partners():
+    from sgcn.loaders.extract import extract
+
+    text = ("The Tide Fund opened in 2023. The first project supported by the fund is a cross-border "
+            "payments app run by Acme Pte Ltd and Xiamen Haitian Robotics.")
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2024-06-14")
+    found = {(r.subject, r.relation, r.object) for r in extract(doc).relations}
+    app = "Project/cross-border payments app"
+    assert {(app, "funded_by", "Initiative/tide fund"), ("Organization/acme pte ltd", "partner_in", app),
+            ("Organization/xiamen haitian robotics", "partner_in", app)} <= found

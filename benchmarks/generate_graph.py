@@ -99,6 +99,11 @@ class _Pools:
         self.series = sorted({f"{p} {f} Expo" for p in _PLACES for f in _FIELDS[:6]}
                              | {f"Joint Committee on {f}" for f in _FIELDS})
         self.topics = _topics()
+        # the world is stable, as in real news: a person holds one post in one organization,
+        # an expo or committee series belongs to one initiative and is held in one place
+        self.home = {person: (rng.choice(self.organizations), rng.choice(_TITLES)) for person in self.people}
+        self.series_initiative = {series: rng.choice(self.initiatives) for series in self.series}
+        self.series_place = {series: rng.choice(_PLACES) for series in self.series}
 
 
 def _entity(kind: str, label: str, aliases: tuple[str, ...] = ()) -> Entity:
@@ -112,15 +117,17 @@ def _document(rng: random.Random, pools: _Pools, number: int) -> Extraction:
     day = 1 + rng.randrange(28)
     date = f"{year}-{month:02d}-{day:02d}"
     source = f"synthetic-{number:06d}.txt"
-    place = _entity("Place", rng.choice(_PLACES))
     series_label = rng.choice(pools.series)
+    place = _entity("Place", pools.series_place[series_label])
     edition = 1 + (year - 2015)
-    event = _entity("Event", f"{edition}th {series_label}")
+    event = _entity("Event", f"{series_label} {year}")
     series = _entity("Event", series_label)
-    initiative = _entity("Initiative", rng.choice(pools.initiatives))
+    initiative = _entity("Initiative", pools.series_initiative[series_label])
     people = [_entity("Person", label, (f"Mr {label.split()[-1]}",))
               for label in rng.sample(pools.people, 4)]
+    homes = [pools.home[person.label] for person in people]
     organizations = [_entity("Organization", label) for label in rng.sample(pools.organizations, 4)]
+    members = [_entity("Organization", label) for label, _ in homes]
     agreement = _entity("Agreement", f"MoU on {rng.choice(_FIELDS)} between "
                                      f"{organizations[0].label} and {organizations[1].label}")
     project = _entity("Project", f"{rng.choice(_PLACES)} {rng.choice(_FIELDS)} Pilot {number % 97}")
@@ -144,7 +151,7 @@ def _document(rng: random.Random, pools: _Pools, number: int) -> Extraction:
     times: list[EventTime] = []
     mentions: list[Mention] = []
 
-    opening = say(f"{place.label}, {day} {month}/{year}: the {event.label} was held in {place.label} "
+    opening = say(f"{place.label}, {day} {month}/{year}: the {event.label}, edition {edition}, was held in {place.label} "
                   f"from {day} to {min(day + 2, 28)} of the month, within the framework of the "
                   f"{initiative.label}.")
     relations += [Relation(event.key, "held_in", place.key, opening),
@@ -152,8 +159,7 @@ def _document(rng: random.Random, pools: _Pools, number: int) -> Extraction:
                   Relation(event.key, "part_of", series.key, opening)]
     times.append(EventTime(event.key, date, f"{year}-{month:02d}-{min(day + 2, 28):02d}", opening))
     mentions += [Mention(e.key, opening) for e in (place, event, initiative)]
-    for person, organization in zip(people, organizations):
-        title = rng.choice(_TITLES)
+    for person, organization, (_, title) in zip(people, members, homes):
         said = say(f"{title} of the {organization.label} {person.label} attended the meeting, "
                    f"and {person.aliases[0]} spoke on cooperation.")
         roles.append(Role(person.key, title, organization.key, date, said))
@@ -196,7 +202,7 @@ def _document(rng: random.Random, pools: _Pools, number: int) -> Extraction:
     document = Document(source=source, text=text, sha256=f"{number:064x}", format="plaintext",
                         title=f"Synthetic release {number}", date=date, publisher="Synthetic Press")
     entities = {e.key: e for e in (place, event, series, initiative, agreement, project,
-                                   *people, *organizations)}
+                                   *people, *organizations, *members)}
     return Extraction(document, entities=tuple(entities.values()), mentions=tuple(mentions),
                       relations=tuple(relations), roles=tuple(roles), event_times=tuple(times),
                       figures=tuple(figures), topics=tuple(topics))

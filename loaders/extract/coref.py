@@ -6,7 +6,8 @@ the document's date ("last year's expo", "the event last year", "this year's
 SCE", "the inaugural SCE in 2018", "the 2018 inaugural event" are editions of the
 recurring event the text is about), definite references ("the expo", "the
 initiative", "the Pavilion", "the meeting") to the nearest entity of their kind,
-and named bodies followed by an event noun ("the 3rd Joint Implementation
+things announced before they are named ("a new fund ... . The fund, called
+the X Fund, ..."), and named bodies followed by an event noun ("the 3rd Joint Implementation
 Committee (JIC) meeting", "the fifth CCI JIC") which are meetings, not bodies.
 
 Series and sub-events: a series said to open in a dated story ("The Harbour Tech
@@ -60,6 +61,7 @@ def resolve_references(an: "_Analyzer") -> None:
     _running_series(an)
     _current_edition(an)
     an._unnamed_series()
+    _named_later(an)
     _definite_references(an, skip_occasions=True)
     _occasions(an)
     _definite_references(an)
@@ -275,6 +277,41 @@ def _definite_references(an: "_Analyzer", *, skip_occasions: bool = False) -> No
             target = _antecedent(an, start, type_, head)
             if target:
                 an._mention(start, end, target)
+
+
+def _named_later(an: "_Analyzer") -> None:
+    """A thing announced before it is named: "launched a new fund ... . The fund, called the X, ...".
+
+    "<the|a> <kind>, called|named|known as|dubbed <Name>" makes the kind phrase a
+    mention of the name's entity; after a definite "The fund", the nearest indefinite
+    "a new RMB 30 million fund" in that sentence or the two before it is one too, so
+    that what is said of it (who launched it, its size) is said of the name.
+    """
+    refs = lexicon.data()["references"]
+    nouns = {n.lower(): t for t, ns in refs.items() for n in ns}
+    alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?P<det>[Tt]he|[Tt]his|[Aa]n?)\s+(?:[\w.-]+\s+){{0,6}}?(?P<n>{alternation})"
+                         rf"\s*,?\s+(?:called|named|known\s+as|dubbed)\s+(?:the\s+)?(?=[A-Z])")
+    for i, sentence in enumerate(an.sentences):
+        for m in pattern.finditer(sentence.text):
+            at = sentence.start + m.end()
+            named = [x for x in an.mentions if x.start == at and x.type == nouns[m.group("n").lower()]]
+            start, end = sentence.start + m.start(), sentence.start + m.end("n")
+            if not named or an._taken(start, end):
+                continue
+            key = max(named, key=lambda x: x.end).entity
+            an._mention(start, end, key)
+            if m.group("det").lower() in ("the", "this"):
+                _indefinite_before(an, an.sentences[max(0, i - 2):i + 1], start, m.group("n"), key)
+
+
+def _indefinite_before(an: "_Analyzer", sentences, position: int, noun: str, key: str) -> None:
+    """Make the last "a/an ... <noun>" before ``position`` in ``sentences`` a mention of ``key``."""
+    pattern = re.compile(rf"\b[Aa]n?\s+(?:[\w.-]+\s+){{0,6}}?{re.escape(noun)}\b(?!s\b|-)", re.I)
+    found = [(s.start + m.start(), s.start + m.end()) for s in sentences for m in pattern.finditer(s.text)
+             if s.start + m.end() <= position]
+    if found and not an._taken(*found[-1]):
+        an._mention(*found[-1], key)
 
 
 def _antecedent(an: "_Analyzer", position: int, type_: str, head: str) -> str | None:

@@ -183,3 +183,29 @@ def test_committee_with_an_ordinal_is_its_meeting_and_the_meeting_refers_back():
     got = resolved(text)
     assert got["20th Joint Council for Port Cooperation (JCPC)"] == "20th Joint Council for Port Cooperation"
     assert got["the meeting"] == got["JCPC"] == "20th Joint Council for Port Cooperation"
+
+
+def test_thing_announced_before_it_is_named_is_the_named_thing():
+    text = ("Acme Holdings and Beta Bank have launched a new RMB 30 million fund to back data firms. "
+            "The fund, known as the Harbour Data Fund (HDF), opens in May.")
+    got = resolved(text)
+    assert got["a new RMB 30 million fund"] == got["The fund"] == "Harbour Data Fund"
+    got = resolved("Acme Holdings unveiled a programme dubbed the Green Port Programme.")
+    assert got["a programme"] == "Green Port Programme"
+
+
+def test_named_after_is_not_a_name():
+    got = resolved("Acme Holdings set up a fund. The fund, named after its founder, is small.")
+    assert "a fund" not in got and "The fund" not in got
+
+
+def test_fund_named_later_takes_its_launchers_and_size():
+    from sgcn.loaders.extract import extract
+
+    text = ("Acme Holdings and Beta Bank have launched a new RMB 30 million fund to back data firms. "
+            "The fund, called the Harbour Data Fund (HDF), opens in May.")
+    ex = extract(Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2024-06-14"))
+    fund = "Initiative/harbour data fund"
+    assert {(r.subject, r.relation, r.object) for r in ex.relations} >= {
+        ("Organization/acme holdings", "launched", fund), ("Organization/beta bank", "launched", fund)}
+    assert {(f.subject, f.measure) for f in ex.figures} == {(fund, "fund_size")}

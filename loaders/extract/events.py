@@ -146,10 +146,6 @@ def _is_series(analysis: Analysis, key: str) -> bool:
     return key in editions(analysis)
 
 
-def _event_slots(sl: Slotted) -> list[tuple[int, re.Match[str]]]:
-    return [(i, sl.slot_at(i)) for i, m in enumerate(sl.mentions) if m.type == "Event"]
-
-
 def _absolute(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Candidate]:
     """Absolute dates standing next to an event in the sentence."""
     result = []

@@ -68,10 +68,6 @@ class Slotted:
     mentions: tuple[EntityMention, ...]
     text: str
 
-    def slots_in(self, start: int, end: int) -> list[int]:
-        """The slot indexes in ``text[start:end]``, in order."""
-        return [int(m.group(1)) for m in _SLOT.finditer(self.text, start, end)]
-
     def slot_at(self, index: int) -> re.Match[str]:
         """The match object of slot ``index`` in the skeleton."""
         match = re.search(f"⟦{index}⟧", self.text)
@@ -254,7 +250,7 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
     for match in reversed(found):
         gap = text[match.end():cursor]
         if not members:
-            if not _lead_ok(_drop_possessed(gap), lead):
+            if not _lead_ok(gap, lead):
                 break
         elif first_only:
             break
@@ -297,13 +293,3 @@ def _possessor(sl: Slotted, match: re.Match[str], types: set[str]) -> bool:
     """Whether the slot is a possessor of the next allowed slot ("China's ⟦Chongqing⟧")."""
     after = re.match(r"[’']s\s+(?:[a-z]+\s+){0,2}⟦(\d+)⟧", sl.text[match.end():])
     return bool(after) and sl.mentions[int(after.group(1))].type in types
-
-
-def _drop_possessed(gap: str) -> str:
-    """A gap without a trailing possessive noun phrase ("'s visit to ⟦3⟧ this year")."""
-    return gap
-
-
-def slot_type(sl: Slotted, index: int) -> str:
-    """The entity type of slot ``index``."""
-    return sl.mentions[index].type

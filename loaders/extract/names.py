@@ -9,7 +9,11 @@ Secretary of Trade Luke Goh" gives an organisation, a title and a person. A piec
 that ends in a head word ("Authority", "Initiative", "Expo") is a typed name; a
 piece that follows a title or honorific, a possessive organisation ("Alibaba's
 Jack Ma") or stands before an apposed title ("Tan Kiat How, State Secretary") is a
-person. Pieces with no evidence of a type give nothing here (the gazetteer pass
+person. A company without a legal form is a piece that opens with a city or
+province and ends in an industry noun ("Xiamen Haitian Robotics"), or ends in one
+and stands in a list beside an organisation ("run by Acme Pte Ltd and Haitian
+Robotics"); a unit whose head could modify the title after it is the unit ("Greater
+China Group Director Lim Mei"). Pieces with no evidence of a type give nothing here (the gazetteer pass
 and coreference may still claim them).
 
 Examples:

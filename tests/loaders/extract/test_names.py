@@ -45,3 +45,14 @@ def test_unit_named_before_a_title_is_an_organization_not_a_place():
     assert ("Organization", "Greater China Group") in found and ("Person", "Lim Mei") in found
     assert not {t for t, _ in found if t == "Place"}
     assert ("Person", "Tan Wei") in names("Acme's Regional Group Director Tan Wei spoke.")
+
+
+def test_unit_before_a_title_holds_the_role_and_its_parent_the_membership():
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.extract import extract
+
+    text = "Enterprise Singapore's Greater China Group Director Lim Mei opened the office."
+    ex = extract(Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2024-06-14"))
+    assert {(r.title, r.organization) for r in ex.roles} == {("Director", "Organization/greater china group")}
+    assert ("Person/lim mei", "member_of", "Organization/enterprise singapore") in {
+        (r.subject, r.relation, r.object) for r in ex.relations}

@@ -296,23 +296,88 @@ def precision(iso: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(iso), "")
 
 
-_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"
-_DATELINE = re.compile(
-    rf"^[ \t*_]*(?P<place>{_PLACE}),\s+(?P<date>[^\n]{{3,40}}?)\s*"
-    r"(?:\((?P<agency>[A-Za-z][\w .&-]*)\)|/(?P<wire>[A-Za-z][\w .&-]*)/)?"
-    r"\s*(?P<dash>--|[-\u2010-\u2015]+)",
-    re.MULTILINE,
+_NOT_PLACES = "|".join([*_MONTH_NAMES, r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", "today", "date", "dated"])
+_PLACE_WORD = r"(?:[A-Z][A-Z.'\u2019-]+|[A-Z][a-z.'\u2019-]+)"
+# One to four words, each in capitals or title case, on one line; then maybe ", Country".
+# Month and weekday names are not places ("Monday, 7 March 2022" is a date, not a dateline).
+_PLACE = (
+    rf"(?!(?i:{_NOT_PLACES})\b){_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}"
+    rf"(?:,[ \t]+(?!(?i:{_NOT_PLACES})\b)[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?(?=,))?"
 )
+_DATELINE_HEAD = re.compile(
+    rf"^[ \t*_]*(?P<place>{_PLACE})(?:,[ \t]+|[ \t]*(?P<paren>\()[ \t]*)", re.MULTILINE
+)
+_END = r"(?P<dash>--|[-\u2010-\u2015]+)|(?P<colon>:)(?!\d)"
+_DATELINE_TAIL = re.compile(
+    r"[ \t]*,?[ \t]*(?:\((?P<agency>[A-Za-z][\w .&-]*)\)|/(?P<wire>[A-Za-z][\w .&-]*)/)?"
+    rf"[ \t]*(?:{_END}|(?P<eol>)[ \t*_]*$)"
+)
+_PAREN_TAIL = re.compile(rf"[ \t]*\)(?:[ \t]*(?:{_END}))?")
+_OPENING_PARAGRAPHS = 5
+
+
+def _is_opening(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies in one of the first paragraphs of ``text`` (notice,
+    headline, standfirst, dateline), where a dateline of the looser forms stands."""
+    before = [p for p in re.split(r"\n[ \t]*\n", text[:offset]) if p.strip()]
+    return len(before) < _OPENING_PARAGRAPHS
+
+
+def _dateline_at(text: str, head: re.Match[str], year: int | None) -> Dateline | None:
+    """The dateline whose place ``head`` matched, if a date and an ending follow it."""
+    line_end = text.find("\n", head.end())
+    rest = text[head.end() : line_end if line_end >= 0 else len(text)]
+    skip = _WEEKDAY.match(rest)
+    offset = skip.end() if skip else 0
+    spans = [s for s in find_dates(rest[offset:], year=year if year is not None else 1) if s.start == 0]
+    if not spans or spans[0].iso_end:
+        return None
+    span = spans[0]
+    tail_at = offset + span.end
+    tail = (_PAREN_TAIL if head.group("paren") else _DATELINE_TAIL).match(rest, tail_at)
+    if tail is None:
+        return None
+    iso = span.iso_start
+    parts = [int(x) for x in iso.split("-")]
+    month = parts[1] if len(parts) > 1 else 0
+    day = parts[2] if len(parts) > 2 else 0
+    if iso.startswith("0001"):  # read with the stand-in year: a yearless date
+        iso = ""
+    groups = tail.groupdict()
+    place = head.group("place")
+    strict = place.isupper() and not head.group("paren") and bool(groups.get("dash"))
+    if not strict and not (day and _is_opening(text, head.start())):
+        return None
+    if groups.get("eol") is not None:
+        end = head.end() + tail_at
+    else:
+        end = head.end() + tail.end()
+    return Dateline(
+        start=head.start("place"),
+        end=end,
+        place=place,
+        date=iso,
+        month=month,
+        day=day,
+        agency=(groups.get("agency") or groups.get("wire") or "").strip(),
+    )
 
 
 def find_dateline(text: str, *, year: int | None = None) -> Dateline | None:
-    """The dateline of a news release, if one of its first lines opens with one.
+    """The dateline of a news release: a line that opens with a place and a full date.
 
-    A dateline is an upper-case place (optionally followed by ``, Country``), a
-    comma, a date, optionally a news agency in parentheses or a wire between
-    slashes, and a dash: ``SINGAPORE, 25 November 2022 -``,
-    ``CHONGQING, March 7 (Xinhua) --``,
-    ``CHONGQING, China, Aug. 27, 2019 /PRNewswire/ --``.
+    The place is a name in capitals or title case (optionally followed by
+    ``, Country``); then, after a comma, a date, optionally a news agency in
+    parentheses or a wire between slashes, and an ending: a dash, a colon or the
+    end of the line. The date may also stand in parentheses after the place:
+    ``SINGAPORE (14 June 2024) -``. Examples: ``SINGAPORE, 25 November 2022 -``,
+    ``CHONGQING, March 7 (Xinhua) --``, ``CHONGQING, China, Aug. 27, 2019 /PRNewswire/ --``,
+    ``Singapore, 14 June 2024 -``, ``SINGAPORE, 14 June 2024:``.
+
+    A place in capitals ended by a dash is a dateline wherever it stands, as it
+    always was. The looser forms (title case, a colon, the end of the line,
+    parentheses) must give a day and stand in the first paragraphs of the text,
+    so that a caption or sign-off further down is not read as the dateline.
 
     Args:
         text: the document text.
@@ -328,33 +393,18 @@ def find_dateline(text: str, *, year: int | None = None) -> Dateline | None:
         ('CHONGQING, China', '2019-08-27', 'PRNewswire')
         >>> find_dateline("SINGAPORE, 25 November 2022 \u2013The Ministry").date
         '2022-11-25'
+        >>> [find_dateline(t).date for t in ("Singapore, 14 June 2024 \u2013 Acme", "SINGAPORE (14 June 2024) Acme",
+        ...     "Acme launches fund\\nSINGAPORE, 14 June 2024\\n\\nText.", "SINGAPORE, 14 June 2024: Acme")]
+        ['2024-06-14', '2024-06-14', '2024-06-14', '2024-06-14']
         >>> find_dateline("Singapore, a city-state, is small -- really.") is None
         True
+        >>> find_dateline("Singapore, the host, welcomed guests on 14 June 2024.") is None
+        True
     """
-    for match in _DATELINE.finditer(text):
-        raw = match.group("date").strip().rstrip(",")
-        iso = parse_date(raw)
-        month = day = 0
-        if not iso:
-            spans = find_dates(raw, year=year if year is not None else 1)
-            if len(spans) != 1 or spans[0].text != raw or spans[0].iso_end:
-                continue
-            parts = spans[0].iso_start.split("-")
-            month, day = (int(parts[1]), int(parts[2])) if len(parts) == 3 else (0, 0)
-            iso = spans[0].iso_start if year is not None else ""
-        else:
-            parts = iso.split("-")
-            month = int(parts[1]) if len(parts) > 1 else 0
-            day = int(parts[2]) if len(parts) > 2 else 0
-        return Dateline(
-            start=match.start("place"),
-            end=match.end("dash"),
-            place=match.group("place"),
-            date=iso,
-            month=month,
-            day=day,
-            agency=(match.group("agency") or match.group("wire") or "").strip(),
-        )
+    for head in _DATELINE_HEAD.finditer(text):
+        dateline = _dateline_at(text, head, year)
+        if dateline is not None:
+            return dateline
     return None
 
 

@@ -130,13 +130,31 @@ def _is_org_name(line: str) -> bool:
     )
 
 
+def _head_lines(para: str) -> tuple[list[str], bool]:
+    """The lines of a paragraph that may be part of the head (marks removed; notices,
+    date lines and a dateline alone on its line left out), and whether the story starts
+    in it: a dateline followed by text opens the story, so nothing after it is a title."""
+    lines = []
+    for raw in para.splitlines():
+        line = strip_marks(raw)
+        if not line or _NOTICE.match(line) or parse_date(line):
+            continue
+        if dateline := find_dateline(line):
+            if strip_marks(line[dateline.end :]):
+                return lines, True
+            continue
+        lines.append(line)
+    return lines, False
+
+
 def _head(text: str) -> tuple[str, str]:
     """The letterhead (an organisation named alone above the title) and the title."""
     letterhead = ""
     for _, para in paragraphs(text)[:4]:
-        lines = [strip_marks(line) for line in para.splitlines() if line.strip()]
-        lines = [line for line in lines if line and not _NOTICE.match(line) and not parse_date(line)]
+        lines, story = _head_lines(para)
         if not lines:
+            if story:
+                break
             continue
         if not letterhead and len(lines) == 1 and _is_org_name(lines[0]) and lines[0] != lines[0].upper():
             letterhead = lines[0]
@@ -183,7 +201,7 @@ def find_letterhead(text: str) -> str:
 def date_lines(text: str) -> list[tuple[int, str]]:
     """The lines that are nothing but a date (a sign-off date, a date under a headline).
 
-    A label such as ``Date:``, ``Published:`` or ``Posted on`` before the date is allowed.
+    A place before the date (``SINGAPORE, 5 MARCH 2020``) is allowed, and a label such as ``Date:``, ``Published:`` or ``Posted on`` before the date is allowed.
 
     Returns:
         ``(offset of the line, ISO date)`` pairs in text order.
@@ -191,12 +209,16 @@ def date_lines(text: str) -> list[tuple[int, str]]:
     Examples:
         >>> date_lines("TITLE\\n\\nMarch 09, 2020\\n\\nText 2019.\\n**5 MARCH 2020**")
         [(7, '2020-03-09'), (34, '2020-03-05')]
+        >>> date_lines("Text.\\n\\nMINISTRY OF HEALTH\\nSINGAPORE, 2 MAY 2021")
+        [(26, '2021-05-02')]
     """
     found = []
     for match in re.finditer(r"[^\n]+", text):
         line = strip_marks(match.group(0))
         line = re.sub(r"^(?:date|dated|published|posted|updated|issued)(?:\s+on)?\s*:?\s*", "", line, flags=re.IGNORECASE)
         iso = parse_date(line)
+        if not iso and (dateline := find_dateline(line)) and not strip_marks(line[dateline.end :]):
+            iso = dateline.date  # a place and a date alone on a line: "SINGAPORE, 14 June 2024"
         if iso and len(iso) >= 7:
             found.append((match.start(), iso))
     return found

@@ -10,9 +10,11 @@ people and titles of the media contact block are read from it by extraction.
 The document's own metadata is read from it:
 
 - title: the first paragraph that is a heading (short, no sentence end), after
-  release notices such as "For immediate release" or "Embargoed until ...";
-- date: a line that is nothing but a date (the sign-off date or a date under the
-  headline), else a dateline (``SINGAPORE, 25 November 2022 -``), else the month of
+  release notices such as "For immediate release" or "Embargoed until ..."; it
+  ends where a dateline starts the story, and a dateline alone on its line is no part of it;
+- date: a dateline (``SINGAPORE, 25 November 2022 -``, ``Singapore, 14 June 2024:``,
+  ``SINGAPORE, 14 June 2024`` alone on a line), else a line that is nothing but a date
+  (the sign-off date or a date under the headline, perhaps after a place), else the month of
   the first dated occasion of the lead paragraph (``metadata["date_basis"]`` says so);
 - publisher: the sign-off line above the date (an organisation name in capitals,
   turned into title case), an "Issued by ..." line, or a letterhead (an organisation

@@ -129,3 +129,55 @@ def test_running_text_with_a_dash_is_no_dateline() -> None:
 def test_lead_date_is_the_month_of_the_lead_paragraph() -> None:
     assert lead_date("The expo runs from 4 to 6 September 2023 in Chongqing.\n\nIt began in 2018.") == "2023-09"
     assert lead_date("The fund began in 2019.\n\nOn 5 May 2021 it grew.") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "end"),
+    [
+        ("Singapore, 14 June 2024 \u2013 Acme said", "Singapore", "\u2013"),
+        ("Hong Kong, June 14, 2024: Acme said", "Hong Kong", ":"),
+        ("SINGAPORE, 14 June 2024\n\nAcme said", "SINGAPORE", "4"),
+        ("**SINGAPORE, 14 June 2024**\n\nAcme said", "SINGAPORE", "4"),
+        ("SINGAPORE (14 June 2024) \u2013 Acme said", "SINGAPORE", "\u2013"),
+        ("Singapore (14 June 2024) Acme said", "Singapore", ")"),
+        ("SINGAPORE, Friday, 14 June 2024 - Acme said", "SINGAPORE", "-"),
+    ],
+)
+def test_dateline_forms_of_the_genre(text: str, place: str, end: str) -> None:
+    dateline = find_dateline(text)
+    assert dateline is not None
+    assert (dateline.place, dateline.date, dateline.day) == (place, "2024-06-14", 14)
+    assert text[dateline.end - 1] == end
+
+
+def test_a_dateline_place_stays_on_its_line() -> None:
+    dateline = find_dateline("ACME LAUNCHES FUND\nSINGAPORE, 14 June 2024 - Acme said")
+    assert dateline is not None and dateline.place == "SINGAPORE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Singapore, the host city, said on 14 June 2024 that it agreed.",
+        "Singapore, 14 June 2024 marked the opening of the fund.",
+        "Monday, 14 June 2021 - the fund opened.",
+        "Singapore, June 2024: a month of launches.",  # a dateline gives a day
+        "Singapore (Reuters) - Acme said on 14 June 2024.",
+        "Today, 14 June 2024: the fund opens.",
+    ],
+)
+def test_sentences_that_look_like_datelines_are_not(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+def test_looser_datelines_stand_only_in_the_opening_paragraphs() -> None:
+    body = "\n\n".join(f"{n}. Text of paragraph {n}." for n in range(1, 6))
+    assert find_dateline(f"{body}\n\nSingapore, 14 June 2024 - a caption") is None
+    assert find_dateline(f"{body}\n\nSINGAPORE, 14 June 2024\n") is None
+    # the capitals-and-dash form stands anywhere, as before
+    late = find_dateline(f"{body}\n\nSINGAPORE, 14 June 2024 - Text.")
+    assert late is not None and late.date == "2024-06-14"
+
+
+def test_lead_date_keeps_month_precision_for_an_occasion() -> None:
+    assert lead_date("Acme will open the fund in June 2024.\n\nMore.") == "2024-06"

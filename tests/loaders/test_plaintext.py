@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from sgcn.loaders import plaintext, read
 
 
@@ -108,3 +110,71 @@ def test_a_letterhead_names_the_publisher_and_is_not_the_title() -> None:
 def test_a_title_naming_an_organisation_is_still_the_title() -> None:
     doc = plaintext.parse("Data Centre Alliance Opens Singapore Hub\n\nThe alliance opened a hub today.\n", source="t.txt")
     assert (doc.title, doc.publisher) == ("Data Centre Alliance Opens Singapore Hub", "")
+
+
+# Datelines in the layouts releases use: each gives the release's date to the day,
+# and the title never takes the dateline in.
+_DATELINE_LAYOUTS = [
+    # dateline on its own line under the headline, no dash
+    ("Acme launches fund\nSINGAPORE, 14 June 2024\n\nAcme launched a fund.", "Acme launches fund"),
+    # under a release notice, no headline
+    ("For immediate release\nSINGAPORE, 14 June 2024\n\nAcme launched a fund in June 2024.", ""),
+    # place in title case, en dash
+    ("Singapore, 14 June 2024 \u2013 Acme launched a fund.", ""),
+    # a colon instead of a dash
+    ("SINGAPORE, 14 June 2024: Acme launched a fund.", ""),
+    # notice, blank line, then the dateline as a paragraph of its own
+    ("For immediate release\n\nSINGAPORE, 14 June 2024\n\nAcme launched a fund.", ""),
+    # the date in parentheses
+    ("SINGAPORE (14 June 2024) \u2013 Acme launched a fund.", ""),
+    # notice, headline and a dashed dateline on consecutive lines
+    ("For immediate release\nAcme launches fund\nSINGAPORE, 14 June 2024 \u2013 Acme launched a fund.", "Acme launches fund"),
+    # a dateline alone on its line may stand above the headline
+    ("Hong Kong, 14 June 2024\n\nACME LAUNCHES FUND\n\nAcme launched a fund.", "ACME LAUNCHES FUND"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), _DATELINE_LAYOUTS)
+def test_a_dateline_gives_the_day_and_is_no_title(text: str, title: str) -> None:
+    doc = plaintext.parse(text, source="r.txt")
+    assert (doc.date, doc.metadata["date_basis"], doc.title) == ("2024-06-14", "dateline", title)
+
+
+@pytest.mark.parametrize(("text", "title"), _DATELINE_LAYOUTS)
+def test_datelines_read_the_same_through_the_dispatcher(write_file, text: str, title: str) -> None:
+    doc = read(write_file("release.txt", text))
+    assert (doc.date, doc.title) == ("2024-06-14", title)
+
+
+def test_a_body_sentence_opening_with_a_place_is_no_dateline() -> None:
+    text = "Singapore, the host city, said on 14 June 2024 that Acme would open a fund.\n\nMore text."
+    doc = plaintext.parse(text, source="r.txt")
+    # the lead paragraph dates an occasion: month precision only
+    assert (doc.date, doc.metadata["date_basis"]) == ("2024-06", "lead paragraph")
+
+
+def test_a_lead_paragraph_naming_a_month_gives_the_month() -> None:
+    text = "Acme will launch a fund in June 2024, the firm said.\n\nSINGAPORE is its base."
+    doc = plaintext.parse(text, source="r.txt")
+    assert (doc.date, doc.metadata["date_basis"]) == ("2024-06", "lead paragraph")
+
+
+def test_a_place_and_date_line_in_the_signoff_dates_and_names_the_issuer() -> None:
+    text = textwrap.dedent(
+        """\
+        BOARD SIGNS PACT
+
+        1. The board signed a pact on data flows.
+
+        2. It takes effect next year.
+
+        3. Both sides will meet again.
+
+        4. Officials welcomed the pact.
+
+        DIGITAL TRADE BOARD
+        SINGAPORE, 3 July 2023
+        """
+    )
+    doc = plaintext.parse(text, source="r.txt")
+    assert (doc.date, doc.metadata["date_basis"], doc.publisher) == ("2023-07-03", "date line", "Digital Trade Board")

@@ -55,6 +55,9 @@ log = logging.getLogger(__name__)
 ROW_FORMATS = ("csv", "json", "table", "tsv", "xml")
 GRAPH_FORMATS = ("turtle", "json-ld", "nt")
 FORMATS = ROW_FORMATS + GRAPH_FORMATS
+# row formats a store may write itself (sgcn.graph.store.Answer.serialize): the SPARQL
+# 1.1 results formats; a table is laid out here from the rows
+_NATIVE_FORMATS = ("csv", "tsv", "json", "xml")
 
 Runner = Callable[[str, Mapping[str, Identifier]], Answer]
 
@@ -457,7 +460,43 @@ def write_result(answer: Answer, fmt: str, *, limit: int | None = None) -> str:
         if limit is not None and len(answer.graph) > limit:
             raise QueryError(f"the answer has more than {limit} triples")
         return write_graph(answer.graph, fmt if fmt in GRAPH_FORMATS else "turtle")
+    if answer.serialize is not None and limit is None and fmt in _NATIVE_FORMATS:
+        data = answer.serialize(fmt)
+        return csv_from_sparql(data, len(answer.variables)) if fmt == "csv" else data.decode("utf-8")
     rows = answer.fetch(limit)
     if limit is not None and len(rows) > limit:
         raise QueryError(f"the answer has more than {limit} rows")
     return write_rows(answer.variables, rows, fmt)
+
+
+def csv_from_sparql(data: bytes, width: int) -> str:
+    """The CSV ``write_rows`` writes, from a SPARQL 1.1 CSV results document.
+
+    The SPARQL format ends lines with CRLF and quotes a field holding ``\\r``; sgcn's
+    CSV (the contract's) ends lines with LF, like Python's ``csv`` module, and writes
+    a row of one empty field as ``""``. Where every CRLF ends a row (quotes balance on
+    each line) and no other CR occurs, the line ends are swapped in bulk; otherwise
+    the document is read and written again with ``csv``. Blank nodes keep the
+    SPARQL format's ``_:`` before their label.
+
+    Args:
+        data: the CSV document, UTF-8.
+        width: how many variables the answer has.
+
+    Examples:
+        >>> print(csv_from_sparql(b'a,b\\r\\n"x, y",1\\r\\n', 2), end="")
+        a,b
+        "x, y",1
+        >>> csv_from_sparql(b'a\\r\\n"x\\r\\ny"\\r\\n\\r\\n', 1)
+        'a\\n"x\\r\\ny"\\n""\\n'
+    """
+    lines = data.split(b"\r\n")
+    if b"\r" not in data.replace(b"\r\n", b"") and all(line.count(b'"') % 2 == 0 for line in lines):
+        if width == 1:
+            lines[:-1] = [line or b'""' for line in lines[:-1]]
+        return b"\n".join(lines).decode("utf-8")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in csv.reader(io.StringIO(data.decode("utf-8"), newline="")):
+        writer.writerow(row or [""] * width)
+    return out.getvalue()

@@ -34,7 +34,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, NamedTuple, Union
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -65,6 +65,13 @@ _FORMATS = {
     ".n3": (ox.RdfFormat.N3, "n3"),
 }
 _BY_NAME = {rdflib_name: (oxf, rdflib_name) for oxf, rdflib_name in _FORMATS.values()}
+# the SPARQL 1.1 results formats Oxigraph writes itself
+RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
 
 
 class Term(NamedTuple):
@@ -168,6 +175,10 @@ class Answer:
         rows: the SELECT rows, produced lazily; each a tuple of :class:`Term` or ``None``.
         boolean: the ASK answer.
         graph: the CONSTRUCT or DESCRIBE graph, as an rdflib graph.
+        serialize: for a SELECT answer of the Oxigraph store, writes the whole answer in
+            a SPARQL 1.1 results format (``"csv"``, ``"tsv"``, ``"json"``, ``"xml"``) with
+            Oxigraph's own writer, as bytes, without making a Python object per cell;
+            ``None`` elsewhere. Either it or :attr:`rows` is read, once.
     """
 
     type: str
@@ -175,6 +186,7 @@ class Answer:
     rows: Iterable[tuple] = ()
     boolean: bool | None = None
     graph: Graph | None = None
+    serialize: Callable[[str], bytes] | None = None
 
     def fetch(self, limit: int | None = None) -> list[tuple]:
         """The rows as a list; with ``limit``, at most ``limit + 1`` are read (so a caller
@@ -276,7 +288,16 @@ def _oxigraph_answer(result) -> Answer:
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
         rows = (tuple(from_oxigraph(solution[i]) for i in range(len(variables))) for solution in result)
-        return Answer("SELECT", variables, rows)
+
+        def serialize(fmt: str) -> bytes:
+            if fmt not in RESULT_FORMATS:
+                raise QueryError(f"Oxigraph writes results as {', '.join(RESULT_FORMATS)}, not {fmt!r}")
+            try:
+                return result.serialize(format=RESULT_FORMATS[fmt])
+            except ValueError as err:  # an error met while evaluating, lazily
+                raise QueryError(f"query cannot run: {err}") from err
+
+        return Answer("SELECT", variables, rows, serialize=serialize)
     graph = Graph()
     data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
     if data:

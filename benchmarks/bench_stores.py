@@ -7,7 +7,8 @@ plus writing the whole answer as CSV, timed inside a worker process holding the
 store. A run longer than ``--max-seconds`` is stopped (the worker is killed and the
 store reloaded) and shown as ``>N``. The table gives the median per store and the
 ratio to the default store; the exit status is 1 when the default store takes a
-second or more on any query.
+second or more on any query, 2 when the stores loaded different graphs (the file
+changed during the run). Where the stores' answers differ in length, a line says so.
 
 Usage::
 
@@ -25,7 +26,7 @@ import time
 from pathlib import Path
 
 from sgcn.graph.query import Target, execute, library, write_result
-from sgcn.graph.store import DEFAULT_STORE, STORES, load_graph
+from sgcn.graph.store import DEFAULT_STORE, STORES, graph_size, load_graph
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -53,8 +54,9 @@ def pick_params(target: Target) -> dict[str, dict[str, str]]:
 def _worker(conn, graph: str, store: str, params: dict) -> None:
     """Hold ``graph`` in ``store``; time each query sent, answer with (seconds, rows)."""
     started = time.perf_counter()
-    target = Target(graph=load_graph(graph, store=store))
-    conn.send(("loaded", time.perf_counter() - started))
+    loaded = load_graph(graph, store=store)
+    conn.send(("loaded", time.perf_counter() - started, graph_size(loaded)))
+    target = Target(graph=loaded)
     while True:
         name = conn.recv()
         if name is None:
@@ -70,6 +72,7 @@ class _Store:
     def __init__(self, graph: str, store: str, params: dict):
         self.args = (graph, store, params)
         self.load_seconds = 0.0
+        self.triples = 0
         self._start()
 
     def _start(self) -> None:
@@ -78,7 +81,7 @@ class _Store:
         self.process = context.Process(target=_worker, args=(child, *self.args), daemon=True)
         self.process.start()
         child.close()
-        self.load_seconds = self.conn.recv()[1]
+        _, self.load_seconds, self.triples = self.conn.recv()
 
     def run(self, name: str, cap: float) -> tuple[float, int] | None:
         self.conn.send(name)
@@ -111,12 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     names = [n for n in library() if not args.queries or n in args.queries.split(",")]
     params = pick_params(Target(graph=load_graph(args.graph)))
     medians: dict[str, dict[str, float | None]] = {}
+    counts: dict[str, dict[str, int]] = {}
     loads: dict[str, float] = {}
+    sizes: dict[str, int] = {}
     for store in stores:
         print(f"loading {args.graph} into {store} ...", file=sys.stderr)
         worker = _Store(str(args.graph), store, params)
-        loads[store] = worker.load_seconds
-        medians[store] = {}
+        loads[store], sizes[store] = worker.load_seconds, worker.triples
+        medians[store], counts[store] = {}, {}
         for name in names:
             times, rows = [], 0
             for _ in range(args.repeat):
@@ -129,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
                 if result[0] > 5 * BUDGET and len(times) >= 1:
                     break  # slow runs are not repeated: the run stays bounded
             medians[store][name] = statistics.median(times) if times else None
+            if times:
+                counts[store][name] = rows
             shown = f"{medians[store][name]:.3f} s" if times else f"> {args.max_seconds:g} s"
             print(f"  {store:9} {name:20} {rows:7} rows  {shown}", file=sys.stderr)
         worker.close()
@@ -137,7 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     header = f"{'query':20}" + "".join(f"{s + ' (s)':>16}" for s in stores)
     others = [s for s in stores if s != default]
     header += "".join(f"{s + '/' + default:>20}" for s in others)
-    print(f"graph: {args.graph} | load: " + ", ".join(f"{s} {loads[s]:.1f} s" for s in stores))
+    print(f"graph: {args.graph}, {sizes[default]:,} triples | load: "
+          + ", ".join(f"{s} {loads[s]:.1f} s" for s in stores))
+    if len(set(sizes.values())) > 1:  # the file changed under the run: the stores answered different graphs
+        print("the stores loaded different graphs: " + ", ".join(f"{s} {sizes[s]:,} triples" for s in stores))
+        return 2
     print(header)
     over = []
     for name in names:
@@ -157,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
         if base is None or base >= BUDGET:
             over.append(name)
+    for name in names:
+        answered = {store: counts[store][name] for store in stores if name in counts[store]}
+        if len(set(answered.values())) > 1:
+            print(f"{name}: the stores disagree on the answer's lines: "
+                  + ", ".join(f"{s} {n}" for s, n in answered.items()))
     if over:
         print(f"over the {BUDGET:g} s budget on {default}: {', '.join(over)}")
         return 1

@@ -226,6 +226,20 @@ def _term_syntax(term: Identifier) -> str:
     raise QueryError(f"cannot bind {term!r}: only IRIs and literals are values")
 
 
+def _string_end(text: str, start: int) -> int:
+    r"""Offset just past the SPARQL string literal opening at ``start`` (short or long quotes).
+
+    Examples:
+        >>> _string_end(r'x "a\"b" y', 2), _string_end("'''it's''' z", 0)
+        (8, 10)
+    """
+    quote = text[start] * 3 if text.startswith(text[start] * 3, start) else text[start]
+    j = start + len(quote)
+    while j < len(text) and not text.startswith(quote, j):
+        j += 2 if text[j] == "\\" else 1
+    return j + len(quote)
+
+
 def _where_brace(text: str) -> int:
     """Offset of the ``{`` opening the top-level WHERE group, skipping strings, IRIs, comments."""
     depth, i, n = 0, 0, len(text)
@@ -237,11 +251,7 @@ def _where_brace(text: str) -> int:
             i = n if end < 0 else end + 1
             continue
         if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
+            i = _string_end(text, i)
             continue
         if c == "<":
             iri = _IRIREF.match(text, i)
@@ -316,12 +326,9 @@ def strip_comments(text: str) -> str:
             i = n if end < 0 else end
             continue
         if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i:j + len(quote)])
-            i = j + len(quote)
+            end = _string_end(text, i)
+            out.append(text[i:end])
+            i = end
             continue
         if c == "<":
             iri = _IRIREF.match(text, i)

@@ -45,7 +45,7 @@ from sgcn.loaders.extract import gazetteer, lexicon
 from sgcn.loaders.extract.described import find_described
 from sgcn.loaders.extract.names import Candidate, find_names
 from sgcn.loaders.extract.sentences import split_sentences
-from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+from sgcn.loaders.extract.spans import Analysis, EntityMention
 from sgcn.loaders.facts import Entity
 
 log = logging.getLogger(__name__)

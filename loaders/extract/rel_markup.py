@@ -107,3 +107,31 @@ def _sentences(text: str) -> list[Sentence]:
         if gap:
             start = gap.end()
     return sentences
+
+
+def analysis_from_lines(lines: list[str], mentions: dict[str, str], *, date: str = "",
+                        publisher: str = "") -> Analysis:
+    """An analysis of ``lines`` (one sentence each) whose mentions are found by their words.
+
+    ``mentions`` maps words to an entity key; every occurrence of the words (as whole
+    words) is a mention, of the type the key starts with. No entities are recorded:
+    for stages that read mentions only (figures, topics).
+
+    Examples:
+        >>> a = analysis_from_lines(["The Fair opened.", "The Fair closed."], {"The Fair": "Event/fair"})
+        >>> [(s.start, s.text) for s in a.sentences], [m.start for m in a.mentions]
+        ([(0, 'The Fair opened.'), (17, 'The Fair closed.')], [0, 17])
+    """
+    text = "\n".join(lines)
+    document = Document(source="t.txt", text=text, sha256="0" * 64, format="plaintext",
+                        date=date, publisher=publisher)
+    sentences, offset = [], 0
+    for line in lines:
+        sentences.append(Sentence(offset, offset + len(line), line))
+        offset += len(line) + 1
+    found = [
+        EntityMention(match.start(), match.end(), words, key, key.split("/")[0])
+        for words, key in mentions.items()
+        for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text)
+    ]
+    return Analysis(document, tuple(sentences), tuple(sorted(found)), {})

@@ -7,16 +7,15 @@ or the seed corpus's.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
 
-from sgcn.loaders.document import Document
 from sgcn.loaders.extract.figures import find_figures, measures
-from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+from sgcn.loaders.extract.rel_markup import analysis_from_lines
+from sgcn.loaders.extract.spans import Analysis
 from sgcn.loaders.facts import MEASURES
 
 HERE = Path(__file__).parent
@@ -28,18 +27,7 @@ def make_analysis(lines: list[str], mentions: dict[str, str], *, date: str = "20
 
     The key's type is its part before the slash ("Event/sce 2019" is an Event).
     """
-    text = "\n".join(lines)
-    document = Document(source="t.txt", text=text, sha256="0" * 64, format="plaintext",
-                        date=date, publisher=publisher)
-    sentences, offset = [], 0
-    for line in lines:
-        sentences.append(Sentence(offset, offset + len(line), line))
-        offset += len(line) + 1
-    found = []
-    for words, key in mentions.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text):
-            found.append(EntityMention(match.start(), match.end(), words, key, key.split("/")[0]))
-    return Analysis(document, tuple(sentences), tuple(sorted(found)), {})
+    return analysis_from_lines(lines, mentions, date=date, publisher=publisher)
 
 
 def rows(analysis: Analysis) -> list[tuple]:

@@ -6,30 +6,18 @@ so the attachment rules are tested apart from entity recognition.
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
-from sgcn.loaders.document import Document
-from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+from sgcn.loaders.extract.rel_markup import analysis_from_lines
+from sgcn.loaders.extract.spans import Analysis
 from sgcn.loaders.extract.topics import document_focus, find_topic_mentions, find_topics, load_scheme
 
 
 def make_analysis(lines: list[str], mentions: dict[str, str]) -> Analysis:
     """An analysis of ``lines`` (one sentence each); ``mentions`` maps words to a key
     whose type is its part before the slash."""
-    text = "\n".join(lines)
-    document = Document(source="t.txt", text=text, sha256="0" * 64, format="plaintext",
-                        date="2022-05-01")
-    sentences, offset = [], 0
-    for line in lines:
-        sentences.append(Sentence(offset, offset + len(line), line))
-        offset += len(line) + 1
-    found = []
-    for words, key in mentions.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text):
-            found.append(EntityMention(match.start(), match.end(), words, key, key.split("/")[0]))
-    return Analysis(document, tuple(sentences), tuple(sorted(found)), {})
+    return analysis_from_lines(lines, mentions, date="2022-05-01")
 
 
 def tags(analysis: Analysis) -> list[tuple[str, str]]:

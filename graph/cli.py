@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import textwrap
@@ -182,6 +183,8 @@ def run_query(args: argparse.Namespace) -> int:
                 print(f"    returns: {header.returns}")
             for param in header.params:
                 optional = ", optional" if not param.required else ""
+                if param.default is not None:
+                    optional += f", default {json.dumps(param.default, ensure_ascii=False)}"
                 print(f"    --param {param.name}=...  ({param.kind}{optional}) {param.description}")
         return EXIT_OK
     sources = [x for x in (args.name, args.file, args.text) if x is not None]

@@ -9,10 +9,14 @@ and which parameters it takes::
     #   entity (entity): the entity, by its preferred label, an alias or its IRI
     #   year (literal xsd:gYear, optional): only facts stated that year
 
-A parameter is ``NAME (KIND[ DATATYPE][, optional]): DESCRIPTION`` where KIND is
-``literal`` (a string, or a typed literal when a datatype follows), ``iri`` (an
-absolute IRI) or ``entity`` (a name looked up to the entity's IRI, see
-``queries/entity-lookup.rq``); ``# params: none`` says there are none.
+A parameter is ``NAME (KIND[ DATATYPE][, optional][, default "VALUE"]): DESCRIPTION``
+where KIND is ``literal`` (a string, or a typed literal when a datatype follows),
+``iri`` (an absolute IRI) or ``entity`` (a name looked up to the entity's IRI, see
+``queries/entity-lookup.rq``); ``# params: none`` says there are none. A parameter
+with a default may be left out and is then bound to its default: a query filters
+with it unconditionally (``CONTAINS(?label, ?series)`` with the default ``""`` keeps
+every row), where ``!BOUND(?series) || ...`` would need a variable that no row binds,
+which not every engine allows.
 
 A value reaches the query as an RDF term, never as text: :func:`bind` adds one
 ``VALUES`` block, written from the terms' own N-Triples syntax, as the first member of
@@ -35,6 +39,7 @@ Examples:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Mapping
@@ -50,6 +55,7 @@ KINDS = ("literal", "iri", "entity")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<spec>[^)]*)\)\s*:?\s*(?P<description>.*)$"
 )
+_DEFAULT = re.compile(r'default\s+(?P<value>"(?:[^"\\]|\\.)*")')
 _HEADER = re.compile(r"^#\s*(?P<key>[a-z]+):\s*(?P<value>.*)$")
 # SPARQL 1.1 grammar, IRIREF: no spaces, controls or <>"{}|^`\ inside the brackets.
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
@@ -72,6 +78,7 @@ class Param:
         datatype: the datatype IRI of a typed literal, ``None`` for a plain string.
         required: whether a run without it is refused.
         description: what the value means, for ``sgcn query --list``.
+        default: the value it takes when left out (``None``: it stays unbound).
     """
 
     name: str
@@ -79,6 +86,7 @@ class Param:
     datatype: str | None = None
     required: bool = True
     description: str = ""
+    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,11 +101,13 @@ class QueryHeader:
 
 
 def parse_param(line: str, *, query: str = "") -> Param:
-    """Read one parameter declaration ``NAME (KIND[ DATATYPE][, optional]): DESCRIPTION``.
+    """Read one parameter declaration ``NAME (KIND[ DATATYPE][, optional][, default "VALUE"]): DESCRIPTION``.
 
     Examples:
         >>> parse_param("year (literal xsd:gYear, optional): the year")
-        Param(name='year', kind='literal', datatype='http://www.w3.org/2001/XMLSchema#gYear', required=False, description='the year')
+        Param(name='year', kind='literal', datatype='http://www.w3.org/2001/XMLSchema#gYear', required=False, description='the year', default=None)
+        >>> parse_param('series (literal, default ""): part of the label').default
+        ''
         >>> try:
         ...     parse_param("who (person)")
         ... except QueryError as err:
@@ -107,11 +117,18 @@ def parse_param(line: str, *, query: str = "") -> Param:
     match = _PARAM.match(line.strip())
     if not match:
         raise QueryError(f"query {query!r}: cannot read parameter declaration {line.strip()!r}")
-    words = [w.strip() for w in match["spec"].replace(",", " ").split()]
+    spec, default = match["spec"], None
+    declared = _DEFAULT.search(spec)
+    if declared:
+        default = json.loads(declared["value"])
+        spec = spec[: declared.start()] + spec[declared.end():]
+    words = [w.strip() for w in spec.replace(",", " ").split()]
     kind, rest = (words[0] if words else ""), words[1:]
     if kind not in KINDS:
         raise QueryError(f"query {query!r}: parameter {match['name']!r} has kind {kind!r}; kinds are {', '.join(KINDS)}")
-    required = "optional" not in rest
+    if default is not None and kind == "entity":
+        raise QueryError(f"query {query!r}: parameter {match['name']!r} is an entity and cannot have a default")
+    required = "optional" not in rest and default is None
     rest = [w for w in rest if w not in ("optional", "required")]
     datatype = None
     if rest:
@@ -120,7 +137,7 @@ def parse_param(line: str, *, query: str = "") -> Param:
         datatype = str(XSD[rest[0].removeprefix("xsd:")]) if rest[0].startswith("xsd:") else rest[0]
         if not _IRI.match(datatype):
             raise QueryError(f"query {query!r}: parameter {match['name']!r} has datatype {rest[0]!r}, not an IRI")
-    return Param(match["name"], kind, datatype, required, match["description"].strip())
+    return Param(match["name"], kind, datatype, required, match["description"].strip(), default)
 
 
 def parse_header(text: str, *, name: str) -> QueryHeader:

@@ -238,6 +238,7 @@ def resolve_params(header: QueryHeader, values: Mapping[str, str], runner: Runne
     missing = [p.name for p in header.params if p.required and p.name not in values]
     if missing:
         raise QueryError(f"query {header.name!r} needs --param {missing[0]}=... ({declared[missing[0]].description})")
+    values = {**{p.name: p.default for p in header.params if p.default is not None}, **values}
     terms: dict[str, Identifier] = {}
     for name, value in values.items():
         param = declared[name]
@@ -462,7 +463,8 @@ def write_result(answer: Answer, fmt: str, *, limit: int | None = None) -> str:
         return write_graph(answer.graph, fmt if fmt in GRAPH_FORMATS else "turtle")
     if answer.serialize is not None and limit is None and fmt in _NATIVE_FORMATS:
         data = answer.serialize(fmt)
-        return csv_from_sparql(data, len(answer.variables)) if fmt == "csv" else data.decode("utf-8")
+        if data is not None:
+            return csv_from_sparql(data, len(answer.variables)) if fmt == "csv" else data.decode("utf-8")
     rows = answer.fetch(limit)
     if limit is not None and len(rows) > limit:
         raise QueryError(f"the answer has more than {limit} rows")

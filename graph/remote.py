@@ -139,7 +139,7 @@ def query_endpoint(endpoint: str, text: str, *, graph_uri: str | None = DEFAULT_
         graph = Graph()
         fmt = "nt" if "n-triples" in content_type else "turtle"
         graph.parse(data=body.decode("utf-8"), format=fmt)
-        return Answer("CONSTRUCT", graph=graph)
+        return Answer("CONSTRUCT", graph=graph, engine="endpoint")
     return answer_from_json(body)
 
 
@@ -156,7 +156,7 @@ def answer_from_json(body: bytes | str) -> Answer:
     try:
         data = json.loads(body)
         if "boolean" in data:
-            return Answer("ASK", boolean=bool(data["boolean"]))
+            return Answer("ASK", boolean=bool(data["boolean"]), engine="endpoint")
         variables = list(data["head"]["vars"])
         rows = []
         for binding in data["results"]["bindings"]:
@@ -171,7 +171,7 @@ def answer_from_json(body: bytes | str) -> Answer:
             rows.append(tuple(row))
     except (ValueError, KeyError, TypeError) as err:
         raise RemoteError(f"not a SPARQL JSON result: {err}") from err
-    return Answer("SELECT", variables, rows)
+    return Answer("SELECT", variables, rows, engine="endpoint")
 
 
 def _request(method: str, url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,

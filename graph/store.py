@@ -1,18 +1,27 @@
 """The embedded stores ``sgcn query`` and ``sgcn serve`` run SPARQL on.
 
-Two stores stand behind one small set of functions (:func:`load_graph`,
+Three stores stand behind one small set of functions (:func:`load_graph`,
 :func:`run_query`) and one result type (:class:`Answer`):
 
-- ``oxigraph`` (the default): a ``pyoxigraph.Store`` in memory, loaded by Oxigraph's
-  own parser and queried by its SPARQL engine; results stay Oxigraph terms until they
-  are written, so a large result costs no Python objects per cell.
+- ``auto`` (the default): Oxigraph, with the query library's own queries asked of
+  maplib's columnar engine first (``sgcn.graph.columnar``). Oxigraph is a complete
+  SPARQL 1.1 engine and fast on selective queries; maplib answers the whole-graph
+  questions (``evidence``, ``relations``) about ten times faster but is not complete,
+  so it only gets the library's queries, whose answers the test suite checks against
+  Oxigraph's on every store, and only where its answer is exact; everything else
+  (ad-hoc queries, ASK, CONSTRUCT, DESCRIBE) runs on Oxigraph. The graph is held
+  twice, once per engine.
+- ``oxigraph``: a ``pyoxigraph.Store`` in memory, loaded by Oxigraph's own parser and
+  queried by its SPARQL engine; results stay Oxigraph terms until they are written,
+  so a large result costs no Python objects per cell.
 - ``memory``: an ``rdflib.Graph`` with rdflib's own in-memory store and SPARQL
-  engine; pure Python, slow on large graphs, useful to cross-check the default.
+  engine; pure Python, slow on large graphs, useful to cross-check the others.
 
 rdflib remains the API of the rest of sgcn (graphs are built, validated and written
-with it); only querying moves to Oxigraph. rdflib over Oxigraph (``oxrdflib``) was
-measured too: its engine is Oxigraph's, but turning every result cell into an rdflib
-term costs about 10 microseconds, seconds on large results (README, "Querying").
+with it); only querying moves to Oxigraph and maplib. rdflib over Oxigraph
+(``oxrdflib``) was measured too: its engine is Oxigraph's, but turning every result
+cell into an rdflib term costs about 10 microseconds, seconds on large results
+(README, "Querying").
 
 Results of every store (and of remote endpoints, ``sgcn.graph.remote``) are rows of
 :class:`Term`: the kind of term, its value, datatype and language, which is what the
@@ -32,6 +41,7 @@ from __future__ import annotations
 
 import logging
 import time
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
@@ -45,12 +55,34 @@ from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
 
-STORES = ("oxigraph", "memory")
-DEFAULT_STORE = "oxigraph"
+STORES = ("auto", "oxigraph", "memory")
+DEFAULT_STORE = "auto"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
-EmbeddedGraph = Union[ox.Store, Graph]
+
+
+class AutoGraph:
+    """The ``auto`` store: one graph held by Oxigraph and by maplib (see the module's text).
+
+    Attributes:
+        oxigraph: the ``pyoxigraph.Store``, which answers every query.
+        columnar: the maplib model, made from Oxigraph's triples, which answers the
+            query library's queries where it can (``sgcn.graph.columnar``).
+    """
+
+    def __init__(self, oxigraph: ox.Store):
+        from sgcn.graph import columnar
+
+        self.oxigraph = oxigraph
+        self.columnar = columnar.load_ntriples(oxigraph.dump(format=ox.RdfFormat.N_TRIPLES,
+                                                              from_graph=ox.DefaultGraph()))
+
+    def __len__(self) -> int:
+        return len(self.oxigraph)
+
+
+EmbeddedGraph = Union[AutoGraph, ox.Store, Graph]
 
 # format names by file suffix: (Oxigraph's format, rdflib's format)
 _FORMATS = {
@@ -175,10 +207,13 @@ class Answer:
         rows: the SELECT rows, produced lazily; each a tuple of :class:`Term` or ``None``.
         boolean: the ASK answer.
         graph: the CONSTRUCT or DESCRIBE graph, as an rdflib graph.
-        serialize: for a SELECT answer of the Oxigraph store, writes the whole answer in
-            a SPARQL 1.1 results format (``"csv"``, ``"tsv"``, ``"json"``, ``"xml"``) with
-            Oxigraph's own writer, as bytes, without making a Python object per cell;
-            ``None`` elsewhere. Either it or :attr:`rows` is read, once.
+        serialize: for a SELECT answer of Oxigraph or maplib, writes the whole answer
+            in a SPARQL 1.1 results format (``"csv"``, ``"tsv"``, ``"json"``, ``"xml"``)
+            with the engine's own writer, as bytes, without making a Python object per
+            cell, or returns ``None`` for a format that engine does not write (maplib
+            writes CSV only); ``None`` elsewhere. Once it has returned bytes the rows
+            are spent: read one or the other.
+        engine: what answered: ``"oxigraph"``, ``"maplib"``, ``"rdflib"`` or ``"endpoint"``.
     """
 
     type: str
@@ -186,7 +221,8 @@ class Answer:
     rows: Iterable[tuple] = ()
     boolean: bool | None = None
     graph: Graph | None = None
-    serialize: Callable[[str], bytes] | None = None
+    serialize: Callable[[str], bytes | None] | None = None
+    engine: str = ""
 
     def fetch(self, limit: int | None = None) -> list[tuple]:
         """The rows as a list; with ``limit``, at most ``limit + 1`` are read (so a caller
@@ -206,6 +242,8 @@ def new_graph(store: str = DEFAULT_STORE) -> EmbeddedGraph:
         >>> type(new_graph("oxigraph")).__name__, type(new_graph("memory")).__name__
         ('Store', 'Graph')
     """
+    if store == "auto":
+        return AutoGraph(ox.Store())
     if store == "oxigraph":
         return ox.Store()
     if store == "memory":
@@ -220,7 +258,7 @@ def parse_graph(data: str | bytes, *, format: str = "turtle", store: str = DEFAU
         >>> len(parse_graph("@prefix x: <https://x/> . x:a x:p x:b .", store="memory"))
         1
     """
-    graph = new_graph(store)
+    graph = new_graph("oxigraph" if store == "auto" else store)
     if format not in _BY_NAME:
         raise SgcnError(f"unknown RDF format {format!r}; formats: {', '.join(sorted(_BY_NAME))}")
     try:
@@ -231,7 +269,7 @@ def parse_graph(data: str | bytes, *, format: str = "turtle", store: str = DEFAU
             graph.parse(data=data, format=format)
     except (SyntaxError, ValueError) as err:
         raise SgcnError(f"cannot read RDF data as {format}: {err}") from err
-    return graph
+    return AutoGraph(graph) if store == "auto" else graph
 
 
 def from_rdflib_graph(graph: Graph, store: str = DEFAULT_STORE) -> EmbeddedGraph:
@@ -269,7 +307,7 @@ def load_graph(path: str | Path, *, store: str = DEFAULT_STORE, format: str | No
     formats = _BY_NAME.get(format) if format else _FORMATS.get(path.suffix.lower())
     if formats is None:
         raise SgcnError(f"{path}: unknown RDF format; suffixes known: {', '.join(sorted(_FORMATS))}")
-    graph = new_graph(store)
+    graph = new_graph("oxigraph" if store == "auto" else store)
     started = time.perf_counter()
     try:
         if isinstance(graph, ox.Store):
@@ -278,13 +316,15 @@ def load_graph(path: str | Path, *, store: str = DEFAULT_STORE, format: str | No
             graph.parse(str(path), format=formats[1])
     except (SyntaxError, ValueError, OSError) as err:
         raise SgcnError(f"{path}: cannot read as {formats[1]}: {err}") from err
+    if store == "auto":
+        graph = AutoGraph(graph)
     log.debug("loaded %s into the %s store in %.2f s", path, store, time.perf_counter() - started)
     return graph
 
 
 def _oxigraph_answer(result) -> Answer:
     if isinstance(result, ox.QueryBoolean):
-        return Answer("ASK", boolean=bool(result))
+        return Answer("ASK", boolean=bool(result), engine="oxigraph")
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
         rows = (tuple(from_oxigraph(solution[i]) for i in range(len(variables))) for solution in result)
@@ -297,22 +337,22 @@ def _oxigraph_answer(result) -> Answer:
             except ValueError as err:  # an error met while evaluating, lazily
                 raise QueryError(f"query cannot run: {err}") from err
 
-        return Answer("SELECT", variables, rows, serialize=serialize)
+        return Answer("SELECT", variables, rows, serialize=serialize, engine="oxigraph")
     graph = Graph()
     data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
     if data:
         graph.parse(data=data.decode("utf-8"), format="nt")
-    return Answer("CONSTRUCT", graph=graph)
+    return Answer("CONSTRUCT", graph=graph, engine="oxigraph")
 
 
 def _rdflib_answer(result) -> Answer:
     if result.type == "ASK":
-        return Answer("ASK", boolean=bool(result.askAnswer))
+        return Answer("ASK", boolean=bool(result.askAnswer), engine="rdflib")
     if result.type == "SELECT":
         variables = [str(v) for v in result.vars]
         rows = (tuple(from_rdflib(value) for value in row) for row in result)
-        return Answer("SELECT", variables, rows)
-    return Answer("CONSTRUCT", graph=result.graph)
+        return Answer("SELECT", variables, rows, engine="rdflib")
+    return Answer("CONSTRUCT", graph=result.graph, engine="rdflib")
 
 
 def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
@@ -321,6 +361,9 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
     Each store takes the values its own way, neither by pasting text: rdflib as
     ``initBindings`` (its evaluator starts from them), Oxigraph as one ``VALUES`` row
     (``sgcn.graph.params.bind``; its ``substitutions`` only take projected variables).
+
+    On the ``auto`` store a query of the library (its text as ``queries/`` holds it)
+    is asked of maplib first and of Oxigraph where maplib's answer would not be exact.
 
     Only queries run: an update is a malformed query here, so a store opened for
     querying stays read-only.
@@ -338,6 +381,16 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
         ...     print(str(err).split(":")[0])
         malformed SPARQL query
     """
+    if isinstance(graph, AutoGraph):
+        bound = bind(text, bindings) if bindings else text
+        if text in _library_texts():
+            from sgcn.graph import columnar
+
+            answer = columnar.select(graph.columnar, bound)
+            if answer is not None:
+                return answer
+            log.debug("maplib gives no exact answer to this library query; Oxigraph answers it")
+        graph, text, bindings = graph.oxigraph, bound, None
     if isinstance(graph, ox.Store):
         if bindings:
             text = bind(text, bindings)
@@ -353,6 +406,14 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
         if type(err).__module__.startswith(("pyparsing", "rdflib.plugins.sparql")):
             raise QueryError(f"malformed SPARQL query: {err}") from err
         raise
+
+
+@lru_cache(maxsize=1)
+def _library_texts() -> frozenset[str]:
+    """The texts of the query library's queries, which the ``auto`` store asks maplib."""
+    from sgcn.graph.query import library  # the library is read through the store's functions
+
+    return frozenset(header.text for header in library().values())
 
 
 def graph_size(graph: EmbeddedGraph) -> int:

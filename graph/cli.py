@@ -162,7 +162,9 @@ def add_query_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--graph", metavar="FILE.ttl", default=None,
                         help="graph file to query (default: the project's graph/sgcn.ttl)")
     parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
-                        help=f"embedded store to run on (default: {DEFAULT_STORE}, the faster)")
+                        help=f"embedded store to run on (default: {DEFAULT_STORE}: the library's queries on "
+                             "maplib's columnar engine, every other query on Oxigraph; oxigraph: Oxigraph "
+                             "only; memory: rdflib's own store)")
     parser.add_argument("--endpoint", metavar="URL", help="run on this remote SPARQL endpoint instead")
     parser.add_argument("--graph-uri", metavar="IRI", default=None,
                         help="with --endpoint: the named graph to query (default: the one sgcn push fills; "

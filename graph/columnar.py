@@ -28,6 +28,7 @@ Examples:
 
 from __future__ import annotations
 
+import json
 from typing import Iterator
 
 from sgcn.graph.params import QueryError
@@ -116,14 +117,8 @@ def select(model, text: str) -> Answer | None:
     variables = list(frame.columns)
 
     def serialize(fmt: str) -> bytes | None:
-        if fmt != "csv":
-            return None
-        import polars as pl
-
-        # SPARQL 1.1 CSV: plain values, CRLF line ends, an empty string written as nothing
-        plain = lexical.select(pl.when(pl.col(name) == "").then(None).otherwise(pl.col(name)).alias(name)
-                               for name in variables)
-        return plain.write_csv(line_terminator="\r\n", quote_style="necessary", null_value="").encode("utf-8")
+        writer = _WRITERS.get(fmt)
+        return writer(lexical, variables, types).encode("utf-8") if writer else None
 
     return Answer("SELECT", variables, _Rows(lexical, variables, types), serialize=serialize, engine="maplib")
 
@@ -155,6 +150,119 @@ def _lexical_frame(frame, types: dict[str, str]):
 
 def _language_column(name: str) -> str:
     return f"{name}\x00lang"
+
+
+# ---------------------------------------------------------------- the SPARQL 1.1 results formats
+# Each writer makes the whole document with Polars expressions, one column at a time,
+# so an answer of 100k rows costs no Python object per cell; they write what
+# sgcn.graph.query.write_rows writes from rows of Term, and the tests read both back.
+
+
+def _csv(lexical, variables: list[str], types: dict[str, str]) -> str:
+    """SPARQL 1.1 CSV: plain values, CRLF line ends, an empty string written as nothing."""
+    import polars as pl
+
+    plain = lexical.select(pl.when(pl.col(name) == "").then(None).otherwise(pl.col(name)).alias(name)
+                           for name in variables)
+    return plain.write_csv(line_terminator="\r\n", quote_style="necessary", null_value="")
+
+
+def _escaped(column, replacements: tuple[tuple[str, str], ...]):
+    for old, new in replacements:
+        column = column.str.replace_all(old, new, literal=True)
+    return column
+
+
+_TURTLE_STRING = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
+_XML_TEXT = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+
+
+def _tsv(lexical, variables: list[str], types: dict[str, str]) -> str:
+    """SPARQL 1.1 TSV: each term in Turtle syntax (as ``Term.n3`` writes it), unbound empty."""
+    import polars as pl
+
+    cells = []
+    for name in variables:
+        kind = types[name]
+        column = pl.col(name)
+        if kind == "iri":
+            cell = pl.concat_str([pl.lit("<"), column, pl.lit(">")])
+        elif kind == "blank":
+            cell = pl.concat_str([pl.lit("_:"), column])
+        else:
+            cell = pl.concat_str([pl.lit('"'), _escaped(column, _TURTLE_STRING), pl.lit('"')])
+            if kind == RDF_LANG_STRING:
+                cell = pl.concat_str([cell, pl.lit("@"), pl.col(_language_column(name))])
+            elif EXACT_TYPES[kind][1]:
+                cell = pl.concat_str([cell, pl.lit(f"^^<{EXACT_TYPES[kind][1]}>")])
+        cells.append(cell.fill_null(""))
+    header = "\t".join(f"?{name}" for name in variables)
+    if lexical.height == 0:
+        return header + "\n"
+    lines = lexical.select(pl.concat_str(cells, separator="\t").alias("line"))["line"]
+    return header + "\n" + lines.str.join("\n").item() + "\n"
+
+
+def _json(lexical, variables: list[str], types: dict[str, str]) -> str:
+    """SPARQL 1.1 results JSON: an unbound variable has no member in its row."""
+    import polars as pl
+
+    members = []
+    for name in variables:
+        kind = types[name]
+        if kind == "unbound":
+            continue
+        term_kind, datatype = EXACT_TYPES[kind]
+        fields = [pl.lit(term_kind).alias("type"), pl.col(name).alias("value")]
+        if kind == RDF_LANG_STRING:
+            fields.append(pl.col(_language_column(name)).alias("xml:lang"))
+        elif datatype:
+            fields.append(pl.lit(datatype).alias("datatype"))
+        member = pl.concat_str([pl.lit(json.dumps(name) + ":"), pl.struct(fields).struct.json_encode()])
+        members.append(pl.when(pl.col(name).is_not_null()).then(member))
+    head = '{"head": {"vars": ' + json.dumps(variables, ensure_ascii=False) + '}, "results": {"bindings": ['
+    if lexical.height == 0:
+        return head + "]}}\n"
+    row = pl.concat_str([pl.lit("{"), pl.concat_str(members, separator=",", ignore_nulls=True), pl.lit("}")]) \
+        if members else pl.lit("{}")
+    rows = lexical.select(row.alias("row"))["row"]
+    return head + "\n" + rows.str.join(",\n").item() + "\n]}}\n"
+
+
+def _xml(lexical, variables: list[str], types: dict[str, str]) -> str:
+    """SPARQL Query Results XML Format."""
+    import polars as pl
+    from xml.sax.saxutils import quoteattr
+
+    bindings = []
+    for name in variables:
+        kind = types[name]
+        if kind == "unbound":
+            continue
+        term_kind, datatype = EXACT_TYPES[kind]
+        text = _escaped(pl.col(name), _XML_TEXT)
+        if term_kind in ("uri", "bnode"):
+            element = pl.concat_str([pl.lit(f"<{term_kind}>"), text, pl.lit(f"</{term_kind}>")])
+        elif kind == RDF_LANG_STRING:
+            language = _escaped(pl.col(_language_column(name)), _XML_TEXT + (('"', "&quot;"),))
+            element = pl.concat_str([pl.lit('<literal xml:lang="'), language, pl.lit('">'), text, pl.lit("</literal>")])
+        else:
+            opening = f"<literal datatype={quoteattr(datatype)}>" if datatype else "<literal>"
+            element = pl.concat_str([pl.lit(opening), text, pl.lit("</literal>")])
+        binding = pl.concat_str([pl.lit(f"\n    <binding name={quoteattr(name)}>"), element, pl.lit("</binding>")])
+        bindings.append(pl.when(pl.col(name).is_not_null()).then(binding))
+    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+    out += [f"  <variable name={quoteattr(name)}/>" for name in variables]
+    out += ["</head>", "<results>"]
+    if lexical.height:
+        body = pl.concat_str(bindings, separator="", ignore_nulls=True) if bindings else pl.lit("")
+        rows = lexical.select(pl.concat_str([pl.lit("  <result>"), body, pl.lit("\n  </result>")]).alias("row"))["row"]
+        out.append(rows.str.join("\n").item())
+    out += ["</results>", "</sparql>"]
+    return "\n".join(out) + "\n"
+
+
+_WRITERS = {"csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}
 
 
 class _Rows:

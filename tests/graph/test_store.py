@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.query import Result
 
 from sgcn.graph.params import QueryError
 from sgcn.graph.query import Target, execute, library
@@ -76,6 +78,12 @@ def test_every_store_gives_the_same_answers_to_every_library_query(synthetic):
     assert answered >= len(library()) - 2  # nearly every query finds something in the synthetic graph
 
 
+def _read_back(text: str, fmt: str) -> tuple[list[str], list[tuple]]:
+    """A SPARQL results document read by rdflib's parser: its variables and rows of terms."""
+    result = Result.parse(io.StringIO(text), format=fmt)
+    return [str(v) for v in result.vars], [tuple(row) for row in result]
+
+
 def _library_runs(graph_file: Path):
     """Each library query with parameters picked from the graph, on the auto store and on Oxigraph."""
     auto, oxigraph = (Target(graph=load_graph(graph_file, store=store)) for store in ("auto", "oxigraph"))
@@ -106,8 +114,9 @@ def test_auto_store_writes_every_library_answer_as_oxigraph_does(graph_file, syn
             assert isomorphic(answer.graph, on_oxigraph().graph), name
             continue
         assert write_result(answer, "csv") == write_result(on_oxigraph(), "csv"), name
-        # the terms, their kinds, datatypes and languages (Oxigraph writes its JSON compactly)
-        assert json.loads(write_result(on_auto(), "json")) == json.loads(write_result(on_oxigraph(), "json")), name
+        for fmt in ("json", "tsv", "xml"):  # the same terms (kinds, datatypes, languages), in order
+            assert _read_back(write_result(on_auto(), fmt), fmt) == _read_back(write_result(on_oxigraph(), fmt), fmt), \
+                f"{name} as {fmt}"
         if answer.engine == "maplib":
             by_maplib.add(name)
     selects = {name for name in library() if name != "entity-graph"}  # the one CONSTRUCT
@@ -142,8 +151,10 @@ def test_maplib_terms_are_written_as_oxigraph_writes_them():
         answer = columnar.select(graph.columnar, text)
         assert answer is not None, datatype
         assert write_result(answer, "csv") == write_result(run_query(graph.oxigraph, text), "csv"), datatype
-        assert json.loads(write_result(columnar.select(graph.columnar, text), "json")) == \
-            json.loads(write_result(run_query(graph.oxigraph, text), "json")), datatype
+        for fmt in ("json", "tsv", "xml"):
+            assert _read_back(write_result(columnar.select(graph.columnar, text), fmt), fmt) == \
+                _read_back(write_result(run_query(graph.oxigraph, text), fmt), fmt), f"{datatype} as {fmt}"
+        _assert_written_as_rows_are(columnar.select, graph.columnar, text)
     for text in ("SELECT ?o WHERE { ?s <https://x/d> ?o }",  # a date
                  "SELECT ?o WHERE { ?s <https://x/f> ?o }",  # a double
                  "SELECT ?o WHERE { ?s <https://x/p> ?o }",  # several types in one column
@@ -214,7 +225,7 @@ def test_oxigraph_writes_csv_byte_for_byte_as_the_python_rows_do(values):
 
 
 @pytest.mark.parametrize("values", [NASTY, [v for v in NASTY if "\r" not in v]], ids=["with-cr", "without-cr"])
-def test_maplib_writes_csv_byte_for_byte_as_oxigraph_does(values):
+def test_maplib_writes_every_results_format_as_oxigraph_does(values):
     from sgcn.graph import columnar
     from sgcn.graph.query import write_result
 
@@ -224,6 +235,21 @@ def test_maplib_writes_csv_byte_for_byte_as_oxigraph_does(values):
         assert answer is not None and answer.serialize("csv") is not None
         assert write_result(columnar.select(graph.columnar, text), "csv") == \
             write_result(run_query(graph.oxigraph, text), "csv"), text
+        for fmt in ("json", "tsv", "xml"):
+            assert _read_back(write_result(columnar.select(graph.columnar, text), fmt), fmt) == \
+                _read_back(write_result(run_query(graph.oxigraph, text), fmt), fmt), f"{text} as {fmt}"
+        _assert_written_as_rows_are(columnar.select, graph.columnar, text)
+
+
+def _assert_written_as_rows_are(select, model, text: str) -> None:
+    """maplib's own writers give what sgcn writes from rows of Term (JSON: the same document)."""
+    from sgcn.graph.query import write_result, write_rows
+
+    for fmt in ("tsv", "xml", "json"):
+        rows = select(model, text)
+        fast = write_result(select(model, text), fmt)
+        slow = write_rows(rows.variables, rows.fetch(), fmt)
+        assert (json.loads(fast) == json.loads(slow)) if fmt == "json" else (fast == slow), f"{text} as {fmt}"
 
 
 def test_oxigraph_writes_the_sparql_results_formats_itself():

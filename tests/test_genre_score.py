@@ -30,18 +30,38 @@ def sgcn_command() -> str:
 
 
 @pytest.fixture(scope="module", params=sorted(OVERALL_FLOOR))
-def scored(request, tmp_path_factory):
-    folder = GENRE / request.param
+def built(request, tmp_path_factory) -> tuple[str, Path]:
+    """Each genre folder built into a graph: its name and the graph file."""
     out = tmp_path_factory.mktemp(request.param)
-    summary = build(folder / "docs", out / "graph.ttl")
+    summary = build(GENRE / request.param / "docs", out / "graph.ttl")
     assert summary.written
+    return request.param, out / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def scored(built):
+    name, graph = built
+    folder, out = GENRE / name, graph.parent
     done = subprocess.run(
         [sys.executable, str(SCORER), str(folder / "gold.yaml"), "--graph", str(out / "graph.ttl"),
          "--sgcn", sgcn_command(), "--json", str(out / "score.json"), "--show-misses"],
         capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 0, done.stderr
-    return request.param, json.loads((out / "score.json").read_text(encoding="utf-8")), done.stdout
+    return name, json.loads((out / "score.json").read_text(encoding="utf-8")), done.stdout
+
+
+def test_the_default_store_answers_the_contract_as_oxigraph_does(built):
+    """The scorer reads the default store (maplib for the library): byte for byte Oxigraph's CSV."""
+    from sgcn.graph.query import Target, execute, write_result
+    from sgcn.graph.store import load_graph
+
+    _, graph = built
+    auto, oxigraph = (Target(graph=load_graph(graph, store=store)) for store in ("auto", "oxigraph"))
+    for name in ("entities", "relations", "roles", "events", "figures", "topics", "evidence"):
+        answer = execute(auto, name=name)
+        assert answer.engine == "maplib", name
+        assert write_result(answer, "csv") == write_result(execute(oxigraph, name=name), "csv"), name
 
 
 def test_every_genre_folder_has_documents_a_gold_and_floors():

@@ -325,6 +325,18 @@ def bind(text: str, values: Mapping[str, Identifier]) -> str:
     return f"{text[:at]} VALUES ({' '.join(names)}) {{ ({terms}) }}{text[at:]}"
 
 
+def query_form(text: str) -> str:
+    """The query's form: ``SELECT``, ``CONSTRUCT``, ``ASK`` or ``DESCRIBE`` (``""`` if none).
+
+    Examples:
+        >>> query_form("PREFIX s: <https://x/select#> # ASK me\\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        'CONSTRUCT'
+    """
+    bare = _IRIREF.sub("<>", strip_comments(text))
+    form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b(?![:\w-])", bare, re.IGNORECASE)
+    return form.group(1).upper() if form else ""
+
+
 def strip_comments(text: str) -> str:
     """The query without its ``#`` comments (a ``#`` inside a string or an IRI stays).
 

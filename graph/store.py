@@ -50,7 +50,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from sgcn.graph.params import QueryError, bind
+from sgcn.graph.params import QueryError, bind, query_form
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
@@ -362,8 +362,8 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
     ``initBindings`` (its evaluator starts from them), Oxigraph as one ``VALUES`` row
     (``sgcn.graph.params.bind``; its ``substitutions`` only take projected variables).
 
-    On the ``auto`` store a query of the library (its text as ``queries/`` holds it)
-    is asked of maplib first and of Oxigraph where maplib's answer would not be exact.
+    On the ``auto`` store a SELECT query of the library (its text as ``queries/`` holds
+    it) is asked of maplib first, and of Oxigraph where maplib's answer would not be exact.
 
     Only queries run: an update is a malformed query here, so a store opened for
     querying stays read-only.
@@ -383,7 +383,7 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
     """
     if isinstance(graph, AutoGraph):
         bound = bind(text, bindings) if bindings else text
-        if text in _library_texts():
+        if text in _library_selects():
             from sgcn.graph import columnar
 
             answer = columnar.select(graph.columnar, bound)
@@ -409,11 +409,11 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
 
 
 @lru_cache(maxsize=1)
-def _library_texts() -> frozenset[str]:
-    """The texts of the query library's queries, which the ``auto`` store asks maplib."""
+def _library_selects() -> frozenset[str]:
+    """The texts of the query library's SELECT queries, which the ``auto`` store asks maplib."""
     from sgcn.graph.query import library  # the library is read through the store's functions
 
-    return frozenset(header.text for header in library().values())
+    return frozenset(header.text for header in library().values() if query_form(header.text) == "SELECT")
 
 
 def graph_size(graph: EmbeddedGraph) -> int:

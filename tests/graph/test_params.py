@@ -116,3 +116,27 @@ def test_unknown_missing_and_ambiguous_parameters_are_errors():
     iri = str(mint("Organization", "Ministry of Trade"))
     assert resolve_params(header, {"entity": iri}, target.run) == {"entity": URIRef(iri)}
     assert resolve_params(header, {"entity": f"<{iri}>"}, target.run) == {"entity": URIRef(iri)}
+
+
+def test_a_parameter_left_out_takes_its_default():
+    header = parse_header('# params:\n#   series (literal, default ""): part of the label\n'
+                          'SELECT ?s WHERE { ?s ?p ?o FILTER (CONTAINS(STR(?o), ?series)) }', name="q")
+    (series,) = header.params
+    assert not series.required and series.default == ""
+    assert resolve_params(header, {}) == {"series": Literal("")}
+    assert resolve_params(header, {"series": "Joint"}) == {"series": Literal("Joint")}
+    with pytest.raises(QueryError, match="cannot have a default"):
+        parse_header('# params:\n#   who (entity, default "x"): somebody\nSELECT * {}', name="q")
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_meeting_chairs_without_a_series_lists_every_meeting(store):
+    """The default "" keeps every row; a series keeps the meetings whose label holds it."""
+    from sgcn.graph.query import default_graph_path, load_graph
+
+    target = Target(graph=load_graph(default_graph_path(), store))
+    every = execute(target, name="meeting-chairs").fetch()
+    some = execute(target, name="meeting-chairs", params={"series": "Senior Officials"}).fetch()
+    assert len(every) > len(some) > 0
+    assert {row[0].value for row in every} >= {row[0].value for row in some}
+    assert all("senior officials" in row[0].value.lower() for row in some)

@@ -1,7 +1,8 @@
 # sgcn: two commands on a fresh clone.
 #   make build   create .venv, install sgcn, build sources/ -> graph/sgcn.ttl
 #   make test    create .venv, install sgcn with its test extra (+ Debian chromium for the
-#                browser tests), run the whole test suite
+#                browser tests, Debian virtuoso-opensource for the remote-store tests),
+#                run the whole test suite
 # .ci/run runs exactly `make test`.
 
 PYTHON ?= python3
@@ -10,12 +11,13 @@ BIN    := $(VENV)/bin
 SOURCES ?= sources
 OUT     ?= graph/sgcn.ttl
 CHROMIUM ?= /usr/bin/chromium
+VIRTUOSO ?= /usr/bin/virtuoso-t
 
-.PHONY: build test install install-test chromium clean help
+.PHONY: build test install install-test chromium virtuoso clean help
 
 help:
 	@echo "make build   install sgcn into $(VENV) and build $(SOURCES)/ -> $(OUT)"
-	@echo "make test    install sgcn[test] into $(VENV) (and chromium) and run pytest"
+	@echo "make test    install sgcn[test] into $(VENV) (and chromium, virtuoso) and run pytest"
 	@echo "make clean   remove the virtual environment and build leftovers"
 
 $(BIN)/python:
@@ -38,16 +40,27 @@ install-test: $(VENV)/.installed-test
 build: install
 	$(BIN)/sgcn build --sources $(SOURCES) --out $(OUT)
 
-# The browser tests drive Debian's chromium; install it when it is missing.
-chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  echo "installing Debian chromium (needed by the browser tests)"; \
-	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei; \
-	fi
+# Install Debian packages when the program they bring is missing (root, or sudo):
+#   $(call debian,PROGRAM,PACKAGES,WHAT FOR)
+define debian
+@if [ ! -x "$(1)" ]; then \
+  echo "installing Debian $(2) (needed by $(3))"; \
+  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+  $$SUDO apt-get update -qq && \
+  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(2); \
+fi
+endef
 
-test: install-test chromium
+# The browser tests drive Debian's chromium.
+chromium:
+	$(call debian,$(CHROMIUM),chromium fonts-wqy-microhei,the browser tests)
+
+# `sgcn push` and `sgcn query --endpoint` are tested against a real Virtuoso too (the
+# tests start it from a temporary database; the package's own service is not used).
+virtuoso:
+	$(call debian,$(VIRTUOSO),virtuoso-opensource,the remote-store tests)
+
+test: install-test chromium virtuoso
 	$(BIN)/python -m pytest
 
 clean:

@@ -13,10 +13,11 @@ A parameter is ``NAME (KIND[ DATATYPE][, optional][, default "VALUE"]): DESCRIPT
 where KIND is ``literal`` (a string, or a typed literal when a datatype follows),
 ``iri`` (an absolute IRI) or ``entity`` (a name looked up to the entity's IRI, see
 ``queries/entity-lookup.rq``); ``# params: none`` says there are none. A parameter
-with a default may be left out and is then bound to its default: a query filters
-with it unconditionally (``CONTAINS(?label, ?series)`` with the default ``""`` keeps
-every row), where ``!BOUND(?series) || ...`` would need a variable that no row binds,
-which not every engine allows.
+with a default may be left out and is then bound to its default, so the query
+never tests a variable that nothing binds (``!BOUND(?series) || ...``), which not every
+engine allows: ``?series = "" || CONTAINS(LCASE(?label), LCASE(?series))`` with the
+default ``""`` keeps every row (the test for ``""`` is there because some stores,
+Virtuoso 7.2 among them, say no string contains ``""``).
 
 A value reaches the query as an RDF term, never as text: :func:`bind` adds one
 ``VALUES`` block, written from the terms' own N-Triples syntax, as the first member of

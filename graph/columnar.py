@@ -203,30 +203,34 @@ def _tsv(lexical, variables: list[str], types: dict[str, str]) -> str:
     return header + "\n" + lines.str.join("\n").item() + "\n"
 
 
+def _rows_of_bound_cells(lexical, variables: list[str], types: dict[str, str], cell, separator: str):
+    """One string per row: ``cell(name, kind, term_kind, datatype)`` of each bound value,
+    joined by ``separator`` (the JSON and XML formats leave unbound variables out)."""
+    import polars as pl
+
+    cells = [pl.when(pl.col(name).is_not_null()).then(cell(name, types[name], *EXACT_TYPES[types[name]]))
+             for name in variables if types[name] != "unbound"]
+    joined = pl.concat_str(cells, separator=separator, ignore_nulls=True) if cells else pl.lit("")
+    return lexical.select(joined.alias("row"))["row"]
+
+
 def _json(lexical, variables: list[str], types: dict[str, str]) -> str:
     """SPARQL 1.1 results JSON: an unbound variable has no member in its row."""
     import polars as pl
 
-    members = []
-    for name in variables:
-        kind = types[name]
-        if kind == "unbound":
-            continue
-        term_kind, datatype = EXACT_TYPES[kind]
+    def member(name: str, kind: str, term_kind: str, datatype: str | None):
         fields = [pl.lit(term_kind).alias("type"), pl.col(name).alias("value")]
         if kind == RDF_LANG_STRING:
             fields.append(pl.col(_language_column(name)).alias("xml:lang"))
         elif datatype:
             fields.append(pl.lit(datatype).alias("datatype"))
-        member = pl.concat_str([pl.lit(json.dumps(name) + ":"), pl.struct(fields).struct.json_encode()])
-        members.append(pl.when(pl.col(name).is_not_null()).then(member))
+        return pl.concat_str([pl.lit(json.dumps(name) + ":"), pl.struct(fields).struct.json_encode()])
+
     head = '{"head": {"vars": ' + json.dumps(variables, ensure_ascii=False) + '}, "results": {"bindings": ['
     if lexical.height == 0:
         return head + "]}}\n"
-    row = pl.concat_str([pl.lit("{"), pl.concat_str(members, separator=",", ignore_nulls=True), pl.lit("}")]) \
-        if members else pl.lit("{}")
-    rows = lexical.select(row.alias("row"))["row"]
-    return head + "\n" + rows.str.join(",\n").item() + "\n]}}\n"
+    rows = _rows_of_bound_cells(lexical, variables, types, member, ",")
+    return head + "\n{" + rows.str.join("},\n{").item() + "}\n]}}\n"
 
 
 def _xml(lexical, variables: list[str], types: dict[str, str]) -> str:
@@ -234,12 +238,7 @@ def _xml(lexical, variables: list[str], types: dict[str, str]) -> str:
     import polars as pl
     from xml.sax.saxutils import quoteattr
 
-    bindings = []
-    for name in variables:
-        kind = types[name]
-        if kind == "unbound":
-            continue
-        term_kind, datatype = EXACT_TYPES[kind]
+    def binding(name: str, kind: str, term_kind: str, datatype: str | None):
         text = _escaped(pl.col(name), _XML_TEXT)
         if term_kind in ("uri", "bnode"):
             element = pl.concat_str([pl.lit(f"<{term_kind}>"), text, pl.lit(f"</{term_kind}>")])
@@ -249,15 +248,14 @@ def _xml(lexical, variables: list[str], types: dict[str, str]) -> str:
         else:
             opening = f"<literal datatype={quoteattr(datatype)}>" if datatype else "<literal>"
             element = pl.concat_str([pl.lit(opening), text, pl.lit("</literal>")])
-        binding = pl.concat_str([pl.lit(f"\n    <binding name={quoteattr(name)}>"), element, pl.lit("</binding>")])
-        bindings.append(pl.when(pl.col(name).is_not_null()).then(binding))
+        return pl.concat_str([pl.lit(f"\n    <binding name={quoteattr(name)}>"), element, pl.lit("</binding>")])
+
     out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
     out += [f"  <variable name={quoteattr(name)}/>" for name in variables]
     out += ["</head>", "<results>"]
     if lexical.height:
-        body = pl.concat_str(bindings, separator="", ignore_nulls=True) if bindings else pl.lit("")
-        rows = lexical.select(pl.concat_str([pl.lit("  <result>"), body, pl.lit("\n  </result>")]).alias("row"))["row"]
-        out.append(rows.str.join("\n").item())
+        rows = _rows_of_bound_cells(lexical, variables, types, binding, "")
+        out.append("  <result>" + rows.str.join("\n  </result>\n  <result>").item() + "\n  </result>")
     out += ["</results>", "</sparql>"]
     return "\n".join(out) + "\n"
 

@@ -6,8 +6,10 @@ about one entity, the shortest chain between two, who co-chaired each meeting, .
 each file's header says what it answers and which parameters it takes
 (``sgcn.graph.params``). A query runs
 
-- on an embedded store (``sgcn.graph.store``: Oxigraph by default, rdflib's memory
-  store a flag away) loaded from ``graph/sgcn.ttl`` or any other graph file, or
+- on an embedded store (``sgcn.graph.store``: by default Oxigraph, with the library's
+  SELECT queries answered by maplib's columnar engine where its answer is exact;
+  Oxigraph alone or rdflib's memory store a flag away) loaded from ``graph/sgcn.ttl``
+  or any other graph file, or
 - on a remote SPARQL endpoint (``sgcn.graph.remote``) through SPARQLWrapper,
 
 with its parameters bound as RDF terms (an ``entity`` parameter given a name is

@@ -14,7 +14,9 @@ Examples:
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -55,12 +57,42 @@ class Document:
         object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
 
 
+# charset labels an HTML page may declare, read as browsers read them (the WHATWG
+# Encoding Standard): GB2312 and GBK pages are GB18030, Latin-1 and ASCII are windows-1252
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
+    "big5": "big5hkscs",
+}
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag of its first 4 KB, as Python names it.
+
+    Examples:
+        >>> declared_charset(b'<html><head><meta charset="GB2312"><title>x</title>')
+        'gb18030'
+        >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">')
+        'shift_jis'
+        >>> declared_charset(b"Plain text, charset=latin1 written in a sentence.") is None
+        True
+    """
+    match = _META_CHARSET.search(raw[:4096])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    return _CHARSET_ALIASES.get(label, label)
+
+
 def decode(raw: bytes, path: str | Path) -> str:
     """The text of a source file's bytes, as every loader keeps it.
 
-    The bytes must be UTF-8 (a byte-order mark is dropped). Line endings are
-    normalised to ``\\n`` (CRLF and lone CR alike), so the kept text, and every
-    offset into it, is the same whichever system wrote the file.
+    The bytes are UTF-8 (a byte-order mark is dropped), or, for an HTML page that is not
+    valid UTF-8, in the charset its ``<meta>`` declares (:func:`declared_charset`).
+    Line endings are normalised to ``\\n`` (CRLF and lone CR alike), so the kept text,
+    and every offset into it, is the same whichever system wrote the file.
 
     Args:
         raw: the file's bytes.
@@ -68,7 +100,8 @@ def decode(raw: bytes, path: str | Path) -> str:
 
     Raises:
         LoadError: the file is empty or only whitespace, holds NUL bytes (binary),
-            or is not UTF-8 (the error names the byte offset and line).
+            or is not UTF-8 and declares no charset it is written in (the error names
+            the byte offset and line).
 
     Examples:
         >>> decode(b"\\xef\\xbb\\xbfOne\\r\\nTwo\\r\\n", "a.txt")
@@ -77,6 +110,8 @@ def decode(raw: bytes, path: str | Path) -> str:
         Traceback (most recent call last):
         ...
         sgcn.loaders.errors.LoadError: b.txt:1: not UTF-8: byte 0xe9 at offset 3
+        >>> decode('<meta charset="gbk"><p>重庆</p>'.encode("gbk"), "c.html")
+        '<meta charset="gbk"><p>重庆</p>'
     """
     if not raw.strip():
         raise LoadError(path, "empty file" if not raw else "empty file (only whitespace)")
@@ -86,13 +121,29 @@ def decode(raw: bytes, path: str | Path) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise LoadError(
-            path, f"not UTF-8: byte 0x{raw[err.start]:02x} at offset {err.start}", line=line
-        ) from err
+        text = _decode_declared(raw, path, err)
     if not text.strip():
         raise LoadError(path, "empty file (only whitespace)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_declared(raw: bytes, path: str | Path, utf8_error: UnicodeDecodeError) -> str:
+    """Bytes that are not UTF-8, in the charset they declare; else the UTF-8 error, located."""
+    charset = declared_charset(raw)
+    if charset is None:
+        line = raw.count(b"\n", 0, utf8_error.start) + 1
+        raise LoadError(path, f"not UTF-8: byte 0x{raw[utf8_error.start]:02x} at offset {utf8_error.start}",
+                        line=line) from utf8_error
+    try:
+        codecs.lookup(charset)
+    except LookupError as err:
+        raise LoadError(path, f"not UTF-8, and its declared charset {charset!r} is unknown") from err
+    try:
+        return raw.decode(charset)
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise LoadError(path, f"not {charset}, the charset it declares: byte 0x{raw[err.start]:02x} "
+                              f"at offset {err.start}", line=line) from err
 
 
 def read_source(path: str | Path) -> tuple[str, str]:

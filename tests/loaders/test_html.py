@@ -81,3 +81,38 @@ def test_a_page_without_metadata_is_dated_and_signed_by_its_text() -> None:
     doc = html.parse(page, source="t.html")
     assert (doc.date, doc.metadata["date_basis"]) == ("2022-07-08", "dateline")
     assert doc.publisher == "Ministry of National Development"
+
+
+GBK_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    "<title>重庆 and Singapore open a data corridor</title></head><body><article>"
+    "<p>CHONGQING, 3 June 2021 - The Chongqing Municipal Commission of Commerce (重庆市商务委员会) "
+    "and Enterprise Singapore signed an agreement on a cross-border data corridor on Thursday.</p>"
+    "<p>Officials said the corridor would serve more than 200 companies in its first year.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_page_in_the_charset_it_declares_is_read(write_file) -> None:
+    """A Chinese site's page in GB2312/GBK: decoded as browsers do, every quote is in the text."""
+    path = write_file("gbk.html", GBK_PAGE.encode("gbk"))
+    doc = read(path)
+    assert "Chongqing Municipal Commission of Commerce (重庆市商务委员会)" in doc.text
+    assert doc.title.startswith("重庆 and Singapore")
+    assert doc.date == "2021-06-03"
+    # the sha256 is that of the bytes on disk
+    import hashlib
+
+    assert doc.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_page_whose_bytes_do_not_match_its_charset_is_an_error(write_file) -> None:
+    wrong = write_file("wrong.html", GBK_PAGE.replace("gb2312", "shift_jis").encode("gbk"))
+    with pytest.raises(LoadError, match=r"wrong.html:\d+: not shift_jis, the charset it declares: byte 0x"):
+        read(wrong)
+    unknown = write_file("unknown.html", GBK_PAGE.replace("gb2312", "klingon-8").encode("gbk"))
+    with pytest.raises(LoadError, match="declared charset 'klingon-8' is unknown"):
+        read(unknown)
+    undeclared = write_file("undeclared.html", GBK_PAGE.replace("charset=gb2312", "").encode("gbk"))
+    with pytest.raises(LoadError, match="not UTF-8: byte 0x"):
+        read(undeclared)

@@ -1,0 +1,143 @@
+"""Committee meetings: a committee with an ordinal or an event noun names a meeting, not the body.
+
+A pass of coreference (:func:`~sgcn.loaders.extract.coref.resolve_references`).
+"The 3rd Joint Implementation Committee (JIC) meeting" and "the fifth CCI JIC" are
+meetings of a committee (a body whose head word is "Committee", "Council", "Board"...,
+see :func:`_is_committee`). A meeting is named with its ordinal, its committee and its
+noun, gets the names it goes by with the committee's acronyms ("3rd JIC meeting") and
+with the initiative it is "of" ("... meeting of the Smart City Initiative"); "on the
+sidelines of the JCBC" after "the 20th JCBC met" is that meeting. A body or event
+followed by an event noun without an ordinal ("the SCE inauguration ceremony") is an
+occasion of its own (:func:`~sgcn.loaders.extract.occasions._named_occasion`).
+
+Examples:
+    >>> from sgcn.loaders.document import Document
+    >>> from sgcn.loaders.extract.mentions import analyze
+    >>> doc = Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2022-06-01",
+    ...     text="The 3rd Joint Implementation Committee (JIC) meeting was held in Tianjin on "
+    ...          "Friday. The meeting reviewed the pilot.")
+    >>> a = analyze(doc)
+    >>> [(m.text, m.entity) for m in a.mentions if m.type == "Event"]  # doctest: +NORMALIZE_WHITESPACE
+    [('3rd Joint Implementation Committee (JIC) meeting', 'Event/3rd joint implementation committee meeting'),
+     ('The meeting', 'Event/3rd joint implementation committee meeting')]
+    >>> a.entities["Event/3rd joint implementation committee meeting"].aliases
+    ('3rd JIC meeting',)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract.acronyms import _acronyms
+from sgcn.loaders.extract.editions import _ORDINAL, _WITHIN, _claim, _ordinal_number
+from sgcn.loaders.extract.occasions import _named_occasion
+
+if TYPE_CHECKING:
+    from sgcn.loaders.extract.mentions import _Analyzer
+
+
+_COMMITTEES = ("Committee", "Commission", "Council", "Board", "Taskforce", "Working")
+
+
+def _committee_in(an: "_Analyzer", label: str) -> str | None:
+    """The committee an acronym in a meeting's name stands for ("SCI JIC Meeting" -> the JIC)."""
+    for word in reversed(label.split()):
+        key = an.registry.find(word) if word.isupper() else None
+        if key and an.registry.records[key].type == "Organization" and \
+                _is_committee(an.registry.records[key].label):
+            return key
+    return None
+
+
+def _is_committee(label: str) -> bool:
+    """Whether a body's name is that of a committee that meets ("Joint Council for Bilateral Cooperation").
+
+    Examples:
+        >>> _is_committee("Joint Council for Bilateral Cooperation"), _is_committee("Port Committee")
+        (True, True)
+        >>> _is_committee("Council Services Bureau")
+        False
+    """
+    words = label.split()
+    _, head = lexicon.name_head(words)
+    return words[-1] in _COMMITTEES or (head >= 0 and words[head] in _COMMITTEES)
+
+
+def _meetings(an: "_Analyzer") -> None:
+    """A committee with an ordinal or an event noun is a meeting: "the 3rd JIC meeting", "the fifth CCI JIC"."""
+    nouns = sorted(lexicon.data()["event_nouns"], key=len, reverse=True)
+    noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b")
+    index: dict[tuple[int, str], str] = {}
+    held: dict[str, str] = {}  # committee -> its first meeting named
+    for m in sorted(an.mentions, key=lambda m: m.start):
+        record = an.registry.records.get(m.entity)
+        if record is None or record.type not in ("Organization", "Event", "Initiative"):
+            continue
+        before = re.search(rf"\b({_ORDINAL})\s+(?:[A-Z]{{2,}}\s+)*$", an.text[max(0, m.start - 30):m.start], re.I)
+        tail = re.match(r"(\s*\([A-Z]{2,}\))?", an.text[m.end:m.end + 12])
+        end = m.end + tail.end()
+        noun = noun_rx.match(an.text, end)
+        if record.type == "Event":
+            committee = _committee_in(an, record.label) if record.label.split()[-1] in ("Meeting", "meeting") else None
+            if committee is None:
+                if noun and not before and not lexicon.is_recurring_event(noun.group(1).split()[-1]):
+                    _named_occasion(an, m.start, noun.end(), record)
+                continue
+            noun_text, stop = "meeting", m.end
+        elif _is_committee(record.label):
+            committee = m.entity
+            if not (before or noun):
+                continue
+            noun_text, stop = (noun.group(1), noun.end()) if noun else ("", end)
+        else:
+            if noun and not before:
+                _named_occasion(an, m.start, noun.end(), record)
+            continue
+        ordinal = before.group(1) if before else ""
+        start = m.start - (len(an.text[max(0, m.start - 30):m.start]) - before.start()) if before else m.start
+        slot = (_ordinal_number(ordinal) if ordinal else 0, committee)
+        committee_label = an.registry.records[committee].label
+        label = " ".join(w for w in (ordinal, committee_label, noun_text) if w)
+        surface = re.sub(r"\s+", " ", re.sub(r"\s*\([A-Z]{2,}\)", "", an.text[start:stop]))
+        aliases = [surface, *_meeting_aliases(an, ordinal, committee, noun_text)]
+        whole = _initiative_after(an, stop)
+        if whole is not None and whole not in an.registry.find(committee_label).split("/", 1)[1]:
+            aliases.append(label)
+            init = an.registry.records[an.registry.find(whole)]
+            label = " ".join(w for w in (ordinal, init.label, committee_label, noun_text) if w)
+            aliases += [" ".join(w for w in (ordinal, a, c, noun_text) if w)
+                        for a in sorted(init.aliases) if a.isupper()
+                        for c in _acronyms(an, committee)]
+        key = index.get(slot)
+        if key is None:
+            key = index[slot] = an.registry.add("Event", label, [a for a in aliases if a != label])
+        else:
+            an.registry.records[key].aliases.update(a for a in aliases if a != an.registry.records[key].label)
+        _claim(an, start, stop, key, drop=("Event", "Organization"))
+        held.setdefault(committee, key)
+    _committee_at_meeting(an, held)
+
+
+def _committee_at_meeting(an: "_Analyzer", held: dict[str, str]) -> None:
+    """"On the sidelines of the JCBC" after "the 20th JCBC met": the committee's meeting, not the body."""
+    for m in sorted(an.mentions, key=lambda m: m.start):
+        meeting = held.get(m.entity)
+        if meeting and _WITHIN.search(an.text[max(0, m.start - 40):m.start]):
+            _claim(an, m.start, m.end, meeting, drop=("Organization",))
+
+
+def _meeting_aliases(an: "_Analyzer", ordinal: str, committee: str, noun: str) -> list[str]:
+    """The meeting named by its committee's acronym: "4th JIC meeting"."""
+    return [" ".join(w for w in (ordinal, acronym, noun or "meeting") if w) for acronym in _acronyms(an, committee)]
+
+
+def _initiative_after(an: "_Analyzer", position: int) -> str | None:
+    """The label of the initiative a meeting is "of" ("... meeting of the Smart City Initiative")."""
+    link = re.match(r"\s+of\s+(?:the\s+)?", an.text[position:position + 12])
+    if not link:
+        return None
+    at = position + link.end()
+    named = [m for m in an.mentions if m.start == at and m.type == "Initiative"]
+    return an.registry.records[max(named, key=lambda m: m.end).entity].label if named else None

@@ -7,21 +7,9 @@ from pathlib import Path
 import pytest
 
 from sgcn.loaders import read
-from sgcn.loaders.document import Document
 from sgcn.loaders.extract.mentions import analyze
 
 SOURCES = Path(__file__).parent.parent.parent.parent / "sources"
-
-
-def entities(text: str, date: str = "2021-05-04") -> set[tuple[str, str]]:
-    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date=date)
-    return {(e.type, e.label) for e in analyze(doc).entities.values()}
-
-
-def resolved(text: str, date: str = "2021-05-04") -> dict[str, str]:
-    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date=date)
-    a = analyze(doc)
-    return {m.text: a.entities[m.entity].label for m in a.mentions}
 
 
 @pytest.mark.parametrize(
@@ -49,7 +37,7 @@ def resolved(text: str, date: str = "2021-05-04") -> dict[str, str]:
          ("Agreement", "memorandum of understanding on green shipping corridors")),
     ],
 )
-def test_rule_families(text, expected):
+def test_rule_families(text, expected, entities):
     assert expected in entities(text)
 
 
@@ -64,11 +52,11 @@ def test_rule_families(text, expected):
         "They met Ana, a leading expert in AI.",
     ],
 )
-def test_counter_examples_give_no_entity(text):
+def test_counter_examples_give_no_entity(text, entities):
     assert entities(text) == set()
 
 
-def test_surname_resolves_to_the_person_named_most_recently_before():
+def test_surname_resolves_to_the_person_named_most_recently_before(resolved):
     text = ("Deputy Secretary Luke Goh met Vice Mayor Li Bo. Mr Goh and Mr Li agreed.\n\n"
             "Guests included Emeritus Senior Minister Mr Goh Chok Tong.")
     got = resolved(text)
@@ -77,12 +65,12 @@ def test_surname_resolves_to_the_person_named_most_recently_before():
     assert got["Goh Chok Tong"] == "Goh Chok Tong"
 
 
-def test_acronym_defined_in_parentheses_resolves_later_uses():
+def test_acronym_defined_in_parentheses_resolves_later_uses(resolved):
     got = resolved("The Harbour Data Bureau (HDB) met Acme. Later HDB paid.")
     assert got["HDB"] == "Harbour Data Bureau"
 
 
-def test_editions_and_relative_references_use_the_document_date():
+def test_editions_and_relative_references_use_the_document_date(resolved):
     text = ("Ningbo hosted the 2021 Harbour Tech Expo (HTE). Deals at last year's expo grew. "
             "The inaugural HTE in 2019 was small. This year's HTE is larger. The expo ends today.")
     got = resolved(text, date="2021-05-04")
@@ -93,7 +81,7 @@ def test_editions_and_relative_references_use_the_document_date():
     assert got["The expo"] == "Harbour Tech Expo 2021"
 
 
-def test_committee_with_ordinal_is_a_meeting():
+def test_committee_with_ordinal_is_a_meeting(resolved):
     text = ("The Port Joint Steering Committee (PJSC) met. The 2nd PJSC meeting was held today. "
             "The second Port Joint Steering Committee meeting agreed.")
     got = resolved(text)
@@ -101,7 +89,7 @@ def test_committee_with_ordinal_is_a_meeting():
     assert "Committee" in got["2nd PJSC meeting"] and "2nd" in got["2nd PJSC meeting"]
 
 
-def test_described_event_keeps_one_entity_per_kind():
+def test_described_event_keeps_one_entity_per_kind(entities):
     text = ("They met after a videoconference today. During the videoconference they agreed.\n\n"
             "Photo of the videoconference between Minister Ann Lee and Mayor Bo Wang")
     labels = {label for t, label in entities(text) if t == "Event"}

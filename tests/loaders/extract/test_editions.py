@@ -1,0 +1,75 @@
+"""Series and their editions (sgcn.loaders.extract.editions) on sentences of our own writing."""
+
+from __future__ import annotations
+
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract.mentions import analyze
+
+
+def test_edition_named_without_its_series_still_gives_the_series():
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2022-05-04",
+                   text="The 2022 Harbour Tech Fair opened in Xiamen.")
+    a = analyze(doc)
+    series = [m for m in a.mentions if m.entity == "Event/harbour tech fair"]
+    assert [m.text for m in series] == ["Harbour Tech Fair"]
+    assert "Event/harbour tech fair 2022" in a.entities
+
+
+def test_series_named_on_its_own_is_not_mentioned_again_inside_the_edition():
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2022-05-04",
+                   text="The Harbour Tech Fair is held every May. The 2022 Harbour Tech Fair opened.")
+    a = analyze(doc)
+    assert len([m for m in a.mentions if m.entity == "Event/harbour tech fair"]) == 1
+
+
+def test_year_edition_of_a_series_is_that_edition(resolved):
+    text = "The Harbour Tech Fair is annual. Acme showed drones at the 2021 edition of the fair."
+    assert resolved(text, date="2022-05-08")["2021 edition of the fair"] == "Harbour Tech Fair 2021"
+
+
+def test_series_that_opens_in_a_dated_story_is_this_years_edition(resolved):
+    got = resolved("The Harbour Tech Fair opened in Xiamen on Monday.", date="2022-05-08")
+    assert got["The Harbour Tech Fair"] == "Harbour Tech Fair 2022"
+    assert got["Harbour Tech Fair"] == "Harbour Tech Fair"  # the series, named inside it
+    got = resolved("XIAMEN, May 2, 2022 /Wire/ -- The 7th Harbour Tech Fair (HTF) opened on Monday.",
+                   date="2022-05-02")
+    assert got["7th Harbour Tech Fair (HTF)"] == "Harbour Tech Fair 2022"  # the dateline's year is not its own
+    got = resolved("The Harbour Tech Fair opened in Xiamen in 2019.", date="2022-05-08")
+    assert got["Harbour Tech Fair"] == "Harbour Tech Fair"  # the sentence gives its own year
+
+
+def test_series_at_which_things_happen_in_a_story_about_this_years_edition_is_that_edition(resolved):
+    text = ("Acme returns to the annual Harbour Tech Fair (HTF) in Xiamen. Twenty firms exhibit at this "
+            "year's HTF. Mayor Bo Wang spoke at the HTF opening ceremony. At the Port Data Forum, held "
+            "within the framework of the HTF, deals were signed. Acme will keep supporting the Harbour "
+            "Tech Fair.")
+    got = resolved(text, date="2022-05-08")
+    assert got["HTF opening ceremony"] == "Harbour Tech Fair 2022 opening ceremony"
+    assert got["HTF"] == "Harbour Tech Fair 2022"  # the last "HTF", after "within the framework of the"
+    assert got["Harbour Tech Fair"] == "Harbour Tech Fair"  # supporting the series
+
+
+def test_series_stays_the_series_when_the_story_names_no_edition_of_its_year(resolved):
+    got = resolved("Acme exhibited at the Harbour Tech Fair (HTF) in Xiamen.", date="2022-05-08")
+    assert got["Harbour Tech Fair (HTF)"] == "Harbour Tech Fair"
+
+
+def test_series_keeps_a_mention_when_its_acronym_turns_out_to_be_this_years_edition(resolved):
+    text = ("Ann Lee will visit the 2022 Harbour Tech Fair (HTF) in Xiamen. On the sidelines of the HTF, "
+            "she will meet Mayor Bo Wang.")
+    got = resolved(text, date="2022-05-08")
+    assert got["HTF"] == "Harbour Tech Fair 2022"
+    assert got["Harbour Tech Fair"] == "Harbour Tech Fair"
+
+
+def test_first_edition_in_a_year_is_that_edition_of_the_series_named_before(resolved):
+    text = ("The ports agreed to hold an annual Harbour Data Forum, with the first edition to be held in "
+            "Xiamen in 2025.")
+    got = resolved(text, date="2024-03-01")
+    assert got["first edition"] == "Harbour Data Forum 2025"
+    assert got["Harbour Data Forum"] == "Harbour Data Forum"
+
+
+def test_edition_without_a_year_or_series_gives_nothing(resolved):
+    got = resolved("The first edition drew 300 firms in 2019.", date="2024-03-01")
+    assert "first edition" not in got

@@ -6,11 +6,6 @@ from sgcn.loaders.document import Document
 from sgcn.loaders.extract.mentions import analyze
 
 
-def entities(text: str, date: str = "2021-05-04") -> set[tuple[str, str]]:
-    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date=date)
-    return {(e.type, e.label) for e in analyze(doc).entities.values()}
-
-
 def test_apposed_project_description_is_a_project():
     text = ("Four projects won grants. One of the projects, a river flood sensor grid, is run by "
             "Acme Pte Ltd. The project uses drones.")
@@ -21,20 +16,20 @@ def test_apposed_project_description_is_a_project():
     assert {m.text for m in a.mentions if m.entity == project.key} == {"river flood sensor grid", "The project"}
 
 
-def test_counted_projects_give_no_project():
+def test_counted_projects_give_no_project(entities):
     assert not {t for t, _ in entities("Three projects have been awarded the Green Port Fund.") if t == "Project"}
 
 
-def test_one_project_in_apposition_is_a_project():
+def test_one_project_in_apposition_is_a_project(entities):
     assert ("Project", "cold-chain tracking system") in entities(
         "One project, a cold-chain tracking system, is led by Acme Pte Ltd.")
 
 
-def test_named_project_in_apposition_is_a_project():
+def test_named_project_in_apposition_is_a_project(entities):
     assert ("Project", "Smart Harbour Twin") in entities("Another project, the Smart Harbour Twin, will be built by Beta Labs.")
 
 
-def test_project_described_after_a_copula_is_a_project():
+def test_project_described_after_a_copula_is_a_project(entities):
     text = ("The Tide Fund opened in 2023. The first project supported by the fund is a cross-border "
             "payments app run by Acme Pte Ltd and Beta Labs.")
     assert ("Project", "cross-border payments app") in entities(text)
@@ -42,7 +37,7 @@ def test_project_described_after_a_copula_is_a_project():
         "One of the projects is a harbour drone fleet developed by Acme Pte Ltd.")
 
 
-def test_a_copula_without_an_agent_describes_no_project():
+def test_a_copula_without_an_agent_describes_no_project(entities):
     assert not {t for t, _ in entities("The first project is a big step for the city.") if t == "Project"}
     assert not {t for t, _ in entities("The project is a success, said Acme Pte Ltd.") if t == "Project"}
 

@@ -73,3 +73,14 @@ def test_first_edition_in_a_year_is_that_edition_of_the_series_named_before(reso
 def test_edition_without_a_year_or_series_gives_nothing(resolved):
     got = resolved("The first edition drew 300 firms in 2019.", date="2024-03-01")
     assert "first edition" not in got
+
+
+def test_editions_and_relative_references_use_the_document_date(resolved):
+    text = ("Ningbo hosted the 2021 Harbour Tech Expo (HTE). Deals at last year's expo grew. "
+            "The inaugural HTE in 2019 was small. This year's HTE is larger. The expo ends today.")
+    got = resolved(text, date="2021-05-04")
+    assert got["2021 Harbour Tech Expo (HTE)"] == "Harbour Tech Expo 2021"
+    assert got["last year's expo"] == "Harbour Tech Expo 2020"
+    assert got["inaugural HTE in 2019"] == "Harbour Tech Expo 2019"
+    assert got["This year's HTE"] == "Harbour Tech Expo 2021"
+    assert got["The expo"] == "Harbour Tech Expo 2021"

@@ -21,3 +21,11 @@ def test_committee_with_an_ordinal_is_its_meeting_and_the_meeting_refers_back(re
     got = resolved(text)
     assert got["20th Joint Council for Port Cooperation (JCPC)"] == "20th Joint Council for Port Cooperation"
     assert got["the meeting"] == got["JCPC"] == "20th Joint Council for Port Cooperation"
+
+
+def test_committee_with_ordinal_is_a_meeting(resolved):
+    text = ("The Port Joint Steering Committee (PJSC) met. The 2nd PJSC meeting was held today. "
+            "The second Port Joint Steering Committee meeting agreed.")
+    got = resolved(text)
+    assert got["2nd PJSC meeting"] == got["second Port Joint Steering Committee meeting"]
+    assert "Committee" in got["2nd PJSC meeting"] and "2nd" in got["2nd PJSC meeting"]

@@ -70,25 +70,6 @@ def test_acronym_defined_in_parentheses_resolves_later_uses(resolved):
     assert got["HDB"] == "Harbour Data Bureau"
 
 
-def test_editions_and_relative_references_use_the_document_date(resolved):
-    text = ("Ningbo hosted the 2021 Harbour Tech Expo (HTE). Deals at last year's expo grew. "
-            "The inaugural HTE in 2019 was small. This year's HTE is larger. The expo ends today.")
-    got = resolved(text, date="2021-05-04")
-    assert got["2021 Harbour Tech Expo (HTE)"] == "Harbour Tech Expo 2021"
-    assert got["last year's expo"] == "Harbour Tech Expo 2020"
-    assert got["inaugural HTE in 2019"] == "Harbour Tech Expo 2019"
-    assert got["This year's HTE"] == "Harbour Tech Expo 2021"
-    assert got["The expo"] == "Harbour Tech Expo 2021"
-
-
-def test_committee_with_ordinal_is_a_meeting(resolved):
-    text = ("The Port Joint Steering Committee (PJSC) met. The 2nd PJSC meeting was held today. "
-            "The second Port Joint Steering Committee meeting agreed.")
-    got = resolved(text)
-    assert got["2nd PJSC meeting"] == got["second Port Joint Steering Committee meeting"]
-    assert "Committee" in got["2nd PJSC meeting"] and "2nd" in got["2nd PJSC meeting"]
-
-
 def test_described_event_keeps_one_entity_per_kind(entities):
     text = ("They met after a videoconference today. During the videoconference they agreed.\n\n"
             "Photo of the videoconference between Minister Ann Lee and Mayor Bo Wang")

@@ -41,8 +41,8 @@ from __future__ import annotations
 
 import logging
 import time
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
 
@@ -61,14 +61,13 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
-
 class AutoGraph:
     """The ``auto`` store: one graph held by Oxigraph and by maplib (see the module's text).
 
     Attributes:
         oxigraph: the ``pyoxigraph.Store``, which answers every query.
         columnar: the maplib model, made from Oxigraph's triples, which answers the
-            query library's queries where it can (``sgcn.graph.columnar``).
+            query library's SELECT queries where it can (``sgcn.graph.columnar``).
     """
 
     def __init__(self, oxigraph: ox.Store):
@@ -210,9 +209,9 @@ class Answer:
         serialize: for a SELECT answer of Oxigraph or maplib, writes the whole answer
             in a SPARQL 1.1 results format (``"csv"``, ``"tsv"``, ``"json"``, ``"xml"``)
             with the engine's own writer, as bytes, without making a Python object per
-            cell, or returns ``None`` for a format that engine does not write (maplib
-            writes CSV only); ``None`` elsewhere. Once it has returned bytes the rows
-            are spent: read one or the other.
+            cell, or returns ``None`` for a format that engine does not write;
+            ``None`` elsewhere. Once it has returned bytes the rows are spent: read one
+            or the other.
         engine: what answered: ``"oxigraph"``, ``"maplib"``, ``"rdflib"`` or ``"endpoint"``.
     """
 
@@ -411,7 +410,7 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
 @lru_cache(maxsize=1)
 def _library_selects() -> frozenset[str]:
     """The texts of the query library's SELECT queries, which the ``auto`` store asks maplib."""
-    from sgcn.graph.query import library  # the library is read through the store's functions
+    from sgcn.graph.query import library  # imported here: sgcn.graph.query imports this module
 
     return frozenset(header.text for header in library().values() if query_form(header.text) == "SELECT")
 

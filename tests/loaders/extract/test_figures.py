@@ -306,3 +306,30 @@ def test_no_focus_without_an_event_held_on_the_documents_day():
     markup = ("The [2nd Council meeting|Event] was held in [Fuzhou|Place] in 2019.\n\n"
               "The leaders reviewed progress.\n\nBoth sides also launched 10 new joint projects.")
     assert focus_rows(markup, "2023-12-08") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("The Harbour Fair drew nearly 600 participants from 15 countries and regions.", "600", "nearly"),
+        ("Some 2,000 attendees came to the Harbour Fair.", "2000", "about"),
+        ("The Harbour Fair attracted more than 800 guests.", "800", "more than"),
+    ],
+)
+def test_attendance_is_counted_as_delegates(sentence, value, qualifier):
+    analysis = make_analysis([sentence], {"Harbour Fair": "Event/harbour fair"})
+    assert ("Event/harbour fair", "delegates", value, "", qualifier) in rows(analysis)
+
+
+def test_visitors_are_not_delegates():
+    analysis = make_analysis(["The Harbour Fair drew 50,000 visitors."], {"Harbour Fair": "Event/harbour fair"})
+    assert not any(row[1] == "delegates" for row in rows(analysis))
+
+
+def test_a_figure_at_a_meeting_takes_the_meeting_the_phrase_resolves_to():
+    analysis = make_analysis(
+        ["The 3rd Trade Council meeting took place in Oslo.",
+         "More than 10 agreements were signed at the TC meeting."],
+        {"3rd Trade Council meeting": "Event/trade council meeting 3",
+         "TC meeting": "Event/trade council meeting 3"})
+    assert ("Event/trade council meeting 3", "agreements_signed", "10", "", "more than") in rows(analysis)

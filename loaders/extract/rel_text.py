@@ -242,7 +242,7 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
     Returns:
         Slot indexes, in text order; empty when nothing fits.
     """
-    text = _mask_adjuncts(sl.text)
+    text = _mask_adjuncts(sl.text, end)
     start = left_start(sl, end)
     found = [m for m in _SLOT.finditer(text, start, end) if sl.mentions[int(m.group(1))].type in types]
     members: list[int] = []
@@ -270,23 +270,39 @@ _ADJUNCT = re.compile(
     r",\s*(?:in\s+(?:close\s+)?(?:collaboration|partnership|cooperation|conjunction)\s+with|together\s+with|"
     r"along\s+with|alongside|with\s+the\s+support\s+of|supported\s+by)\b[^,;]*,|"
     # a theme in apposition: "The expo, themed \"Smart Life\", was co-organised by"
-    r",\s*(?:themed|titled|entitled|dubbed|(?:held\s+)?(?:under|with)\s+the\s+theme(?:\s+of)?)\s+[“\"][^”\"]*[”\"]\s*,"
+    r",\s*(?:themed|titled|entitled|dubbed|(?:held\s+)?(?:under|with)\s+the\s+theme(?:\s+of)?)\s+[“\"][^”\"]*[”\"]\s*,|"
+    # a relative or participle clause between subject and verb: "The summit, held at
+    # the Harbour Centre on 3 May, was organised by"; "The forum, which drew 300
+    # guests, was hosted by"
+    r",\s*(?:which|that|(?:held|hosted|staged|convened|taking\s+place|launched|attended|now|first|"
+    r"formed|founded|established|set\s+up|one|a|an)\b)[^;:]*?,(?=\s*(?:(?:is|was|were|are|has|have|had|will|"
+    r"would|also|then|drew|draws|attracted|attracts|brought|opened|opens|closed|closes|saw|sees|featured|"
+    r"features|gathered|gathers)\b))"
 )
 
 
-def _mask_adjuncts(text: str) -> str:
+def _mask_adjuncts(text: str, end: int | None = None) -> str:
     """``text`` with comma-enclosed adjuncts ("X, in collaboration with Y, launched") blanked.
 
     A subject read leftwards from a verb skips them: in "A, in collaboration with B,
-    launched C" it is A, not B, that launched C.
+    launched C" it is A, not B, that launched C; in "The summit, held in Oslo, was
+    organised by" the summit is what was organised. Only adjuncts that close before
+    ``end`` (the trigger) are blanked: a trigger inside one reads its own words.
 
     Examples:
         >>> _mask_adjuncts("⟦0⟧, together with ⟦1⟧, launched ⟦2⟧").replace(" ", "_")
         '⟦0⟧_____________________launched_⟦2⟧'
         >>> _mask_adjuncts('⟦0⟧, themed "AI for All", was held').strip(" ⟦0⟧")
         'was held'
+        >>> _mask_adjuncts("⟦0⟧, held at ⟦1⟧ on 3 May, was organised by").strip(" ⟦0⟧")
+        'was organised by'
+        >>> _mask_adjuncts("⟦0⟧, which drew 300 guests, was hosted by").strip(" ⟦0⟧")
+        'was hosted by'
+        >>> _mask_adjuncts("⟦0⟧, which ⟦1⟧ hosted, was big", end=20).strip(" ⟦0⟧")
+        ', which ⟦1⟧ hosted, was big'
     """
-    return _ADJUNCT.sub(lambda m: " " * len(m.group(0)), text)
+    limit = len(text) if end is None else end
+    return _ADJUNCT.sub(lambda m: " " * len(m.group(0)) if m.end() <= limit else m.group(0), text)
 
 
 def _possessor(sl: Slotted, match: re.Match[str], types: set[str]) -> bool:

@@ -234,6 +234,9 @@ def _apply(
         subjects = [s for s in subjects if _PART_NOUNS.search(_label(analysis, s) + " " + _texts(sl, s))]
     elif pattern.options.get("meeting"):
         objects = [o for o in objects if _MEETING_WORDS.search(_label(analysis, o) + " " + _texts(sl, o))]
+    preferred = pattern.options.get("prefer")
+    if preferred and any(_type(analysis, o) == preferred for o in objects):
+        objects = [o for o in objects if _type(analysis, o) == preferred]
     if not subjects or not objects:
         return []
     pairs = [(s, o) for s in subjects for o in objects if s != o]
@@ -246,6 +249,11 @@ def _apply(
     if pattern.options.get("annual") and re.search(r"\bannual(?:ly)?\b", sl.text, re.I):
         pairs = [(s2, o) for s, o in pairs for s2 in _with_series(analysis, s)]
     return [Relation(s, pattern.relation, o, evidence) for s, o in pairs]
+
+
+def _type(analysis: Analysis, key: str) -> str:
+    entity = analysis.entities.get(key)
+    return entity.type if entity else ""
 
 
 def _label(analysis: Analysis, key: str) -> str:

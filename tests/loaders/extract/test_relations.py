@@ -580,3 +580,94 @@ def test_a_unit_of_a_body_after_of_or_at_or_before_the_title(markup):
 def test_a_body_that_is_no_unit_of_another_adds_no_parent():
     assert not any(r == "member_of" for _, r, _ in triples(
         "[Ann Lee|Person], Director of [Beta Bank|Organization] of [Acme|Organization], spoke."))
+
+
+# ---------------------------------------------------------------- round 4 families
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (
+            "The [Data Accord|Agreement] was signed by [Acme|Organization] and [Borealis|Organization] "
+            "in the presence of Premier [Wen Hao|Person] and Prime Minister [Ann Lee|Person].",
+            {("Wen Hao", "witnessed", "Data Accord"), ("Ann Lee", "witnessed", "Data Accord")},
+        ),
+        (
+            "[Acme|Organization] and [Borealis|Organization] inked the [Port Pact|Agreement], with "
+            "Vice-Premier [Wen Hao|Person] and Minister [Ann Lee|Person] in attendance.",
+            {("Wen Hao", "witnessed", "Port Pact"), ("Ann Lee", "witnessed", "Port Pact")},
+        ),
+        (
+            "The two agencies exchanged the [Green Letter|Agreement] as Minister [Ann Lee|Person] looked on.",
+            {("Ann Lee", "witnessed", "Green Letter")},
+        ),
+    ],
+)
+def test_witnessed_by_presence_attendance_and_looking_on(markup, expected):
+    assert expected <= triples(markup)
+
+
+def test_presence_witnesses_the_agreement_not_the_frames_event():
+    found = triples("At the [Harbour Fair|Event], the [Data Accord|Agreement] was signed in the presence "
+                    "of Minister [Ann Lee|Person].")
+    assert ("Ann Lee", "witnessed", "Data Accord") in found
+    assert ("Ann Lee", "witnessed", "Harbour Fair") not in found
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "The [Data Accord|Agreement] was signed in the presence of 200 guests.",
+        "[Ann Lee|Person] spoke on the [Data Accord|Agreement] with journalists in the room.",
+    ],
+)
+def test_presence_without_a_person_witnesses_nothing(markup):
+    assert not any(rel == "witnessed" for _, rel, _ in triples(markup))
+
+
+@pytest.mark.parametrize("verb", ["have teamed up with", "partnered with", "joined hands with",
+                                  "joined forces with"])
+def test_coordinated_subjects_that_team_up_all_collaborate_and_launch(verb):
+    found = triples(f"The [Port Authority|Organization] and the [Lumen Foundation|Organization] {verb} "
+                    "[Arcadia Capital|Organization] to set up a S$30 million [Blue Fund|Initiative].")
+    for party in ("Port Authority", "Lumen Foundation"):
+        assert (party, "collaborates_with", "Arcadia Capital") in found
+    for party in ("Port Authority", "Lumen Foundation", "Arcadia Capital"):
+        assert (party, "launched", "Blue Fund") in found
+
+
+def test_teaming_up_to_do_something_else_launches_nothing():
+    found = triples("[Acme|Organization] teamed up with [Borealis|Organization] to study the "
+                    "[Blue Fund|Initiative] rules.")
+    assert ("Acme", "collaborates_with", "Borealis") in found
+    assert not any(rel == "launched" for _, rel, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (
+            "The [Data Summit|Event], held at the [Harbour Centre|Organization] in [Oslo|Place] on 3 May, "
+            "was organised by [Acme|Organization] and [Borealis|Organization].",
+            {("Acme", "organized", "Data Summit"), ("Borealis", "organized", "Data Summit"),
+             ("Data Summit", "held_in", "Oslo")},
+        ),
+        (
+            "The [Data Forum|Event], which drew 300 guests from [Oslo|Place], [Norway|Place], was hosted "
+            "by [Acme|Organization].",
+            {("Acme", "organized", "Data Forum")},
+        ),
+        (
+            "The [Data Forum|Event] was held at [Bergen|Place] this week.",
+            {("Data Forum", "held_in", "Bergen")},
+        ),
+    ],
+)
+def test_an_apposition_between_subject_and_verb_is_skipped(markup, expected):
+    assert expected <= triples(markup)
+
+
+def test_an_organiser_inside_a_which_clause_stays_its_own():
+    found = triples("The [Data Forum|Event], which [Acme|Organization] hosted, was held in [Oslo|Place].")
+    assert ("Data Forum", "held_in", "Oslo") in found
+    assert not any(rel == "organized" and subject == "Oslo" for subject, rel, _ in found)

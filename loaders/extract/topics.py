@@ -271,6 +271,40 @@ def _carried_subject(sentence: Sentence, mentions: list[EntityMention],
     return fallback
 
 
+def _frame_noun(text: str) -> str | None:
+    """The kind of entity a sentence's opening common noun names ("Under the MoU," -> Agreement).
+
+    Examples:
+        >>> _frame_noun("Under the MoU, both sides will cooperate on AI.")
+        'Agreement'
+        >>> _frame_noun("The fund will invest in smart grids.")
+        'Initiative'
+        >>> _frame_noun("The two ministers discussed AI.") is None
+        True
+    """
+    rules = _rules()
+    lead = _alternation(rules["frame_lead"])
+    determiners = _alternation(rules["frame_determiners"])
+    for kind, nouns in rules["frame_nouns"].items():
+        pattern = rf"^\s*(?:(?:{lead})\s+)?(?:{determiners})\s+(?:{_alternation(nouns)})(?=[\s,])"
+        if re.match(pattern, text, re.IGNORECASE):
+            return kind
+    return None
+
+
+def _framed_subject(analysis: Analysis, sentence: Sentence) -> str | None:
+    """The entity a sentence framed by a common noun is about: the last of its kind named before.
+
+    "Under the MoU, the two sides will cooperate on e-invoicing": the agreement the
+    document named last before this sentence, when the noun's own kind has one.
+    """
+    kind = _frame_noun(sentence.text)
+    if kind is None:
+        return None
+    before = [m for m in analysis.mentions if m.end <= sentence.start and m.type == kind]
+    return before[-1].entity if before else None
+
+
 def document_focus(analysis: Analysis) -> str | None:
     """The key of the initiative or event the document names most often.
 
@@ -323,8 +357,11 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
         mentions = outermost(analysis.mentions_in(sentence))
         candidates = [m for m in mentions if m.type in taggable]
         evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
+        framed = None if candidates else _framed_subject(analysis, sentence)
         if candidates:
             fallback = None
+        elif framed is not None:
+            fallback = framed
         elif _pronoun_subject(sentence.text):
             fallback = previous
         else:

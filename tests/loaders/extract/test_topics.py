@@ -182,3 +182,32 @@ def test_a_series_named_on_its_own_still_takes_its_topics():
     analysis = make_analysis(["The Harbour Expo is a showcase of blockchain."],
                              {"Harbour Expo": "Event/harbour expo"})
     assert tags(analysis) == [("Event/harbour expo", "blockchain")]
+
+
+def test_a_sentence_framed_by_a_common_noun_is_about_the_last_entity_of_its_kind():
+    analysis = make_analysis(
+        ["Acme and Borealis signed the Data Accord at the Harbour Fair.",
+         "The Harbour Fair opened on Monday.",
+         "Under the MoU, the two sides will cooperate on paperless trading, e-invoicing and "
+         "cross-border data flows."],
+        {"Data Accord": "Agreement/data accord", "Harbour Fair": "Event/harbour fair"})
+    framed = [t for s, t in tags(analysis) if s == "Agreement/data accord"]
+    assert framed == ["digital-trade", "e-invoicing", "cross-border-data-flows"]
+    assert not any(s == "Event/harbour fair" for s, _ in tags(analysis))
+
+
+def test_a_fund_takes_the_topics_it_invests_in():
+    analysis = make_analysis(
+        ["Acme launched the Blue Fund at the Harbour Fair.",
+         "The fund will invest in firms working on carbon capture, battery storage and smart grids."],
+        {"Blue Fund": "Initiative/blue fund", "Harbour Fair": "Event/harbour fair"})
+    assert tags(analysis) == [("Initiative/blue fund", "carbon-capture"),
+                              ("Initiative/blue fund", "energy-storage"),
+                              ("Initiative/blue fund", "smart-grids")]
+
+
+def test_a_frame_noun_with_nothing_of_its_kind_before_falls_back_to_the_focus():
+    analysis = make_analysis(
+        ["The Harbour Fair opened on Monday.", "Under the MoU, firms will work on smart grids."],
+        {"Harbour Fair": "Event/harbour fair"})
+    assert tags(analysis) == [("Event/harbour fair", "smart-grids")]

@@ -78,12 +78,29 @@ def _complement(sentence: str, pos: int) -> int:
     for m in re.finditer(r"\s*(\S+)", sentence[pos:]):
         word = m.group(1)
         bare = word.rstrip(",;:.!?\"”)")
-        if word[:1] in "(“\"" or bare.lower() in _STOP_WORDS:
+        if word[:1] in "(“\"" or bare.lower() in _STOP_WORDS or _date_after(word, sentence, pos + m.end()):
             break
         end = pos + m.start(1) + len(bare)
         if bare != word:
             break
     return end
+
+
+def _date_after(word: str, sentence: str, pos: int) -> bool:
+    """Whether ``word`` is "on" opening a date ("on Thursday", "on 12 March"): the complement ends.
+
+    Examples:
+        >>> _date_after("on", "an agreement on trade on Thursday", 25)
+        True
+        >>> _date_after("on", "an agreement on trade", 15)
+        False
+    """
+    if word != "on":
+        return False
+    from sgcn.loaders.extract import lexicon
+
+    nxt = sentence[pos:].split()[:1]
+    return bool(nxt) and (nxt[0][:1].isdigit() or lexicon.is_date_word(nxt[0].rstrip(",.;:")))
 
 
 _STOP_WORDS = {"from", "in", "at", "was", "were", "is", "are", "will", "has", "have", "had", "which",

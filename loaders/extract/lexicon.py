@@ -303,3 +303,28 @@ def is_surname(word: str) -> bool:
         (True, False)
     """
     return word in data()["surnames"]
+
+
+def is_headline_verb(word: str) -> bool:
+    """Whether ``word`` is a verb of title-case headlines ("Signs", "Inks", "Opens").
+
+    Examples:
+        >>> is_headline_verb("Inks"), is_headline_verb("Expo")
+        (True, False)
+    """
+    return word in _set("headline_verbs")
+
+
+def is_date_word(word: str) -> bool:
+    """Whether ``word`` names a weekday or a month ("Thursday", "March", "Sept").
+
+    Examples:
+        >>> is_date_word("Thursday"), is_date_word("Trade")
+        (True, False)
+    """
+    return word in _set("date_words")
+
+
+@functools.cache
+def _set(name: str) -> frozenset[str]:
+    return frozenset(data().get(name) or ())

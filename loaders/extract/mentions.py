@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from sgcn.loaders.document import Document
 from sgcn.loaders.extract import gazetteer, lexicon
 from sgcn.loaders.extract.described import find_described
-from sgcn.loaders.extract.names import Candidate, find_names
+from sgcn.loaders.extract.names import Candidate, find_names, is_headline
 from sgcn.loaders.extract.sentences import split_sentences
 from sgcn.loaders.extract.spans import Analysis, EntityMention
 from sgcn.loaders.facts import Entity
@@ -241,7 +241,10 @@ class _Analyzer:
     # ---------------------------------------------------------------- pass 1
     def names(self) -> None:
         for sentence in self.sentences:
+            headline = is_headline(sentence.text)
             for cand in find_names(sentence.text, sentence.start):
+                if headline and not self._headline_name(cand, sentence):
+                    continue
                 if cand.type == "PersonRef":
                     self.person_refs.append(cand)
                     continue
@@ -269,6 +272,19 @@ class _Analyzer:
                     self._series_inside(start, end, named)
         self._contact_blocks()
         self._described()
+
+    def _headline_name(self, cand: Candidate, sentence) -> bool:
+        """Whether a name read in a title-case headline is evidence of an entity.
+
+        Every word of such a headline is capitalised, so "Logistics Cooperation
+        Memorandum" may be a description set in capitals: an agreement, initiative,
+        project or publication counts only when the rest of the document names it too
+        (in any case). Persons, organisations, events and places keep their head-word evidence.
+        """
+        if cand.type not in ("Agreement", "Initiative", "Project", "Publication"):
+            return True
+        rest = (self.text[:sentence.start] + " " + self.text[sentence.end:]).lower()
+        return normalize(cand.label) in normalize(rest)
 
     def _described(self) -> None:
         """Agreements, events, projects named by description; one entity per kind per document."""

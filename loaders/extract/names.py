@@ -136,7 +136,10 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
             elif (t.text.isdigit() and (_YEAR.match(t.text) or len(t.text) <= 2)
                   and is_cap(prev.text) and not prev.text.isdigit()):
                 j += 1
-            elif t.text in CONNECTORS and nxt is not None and is_cap(nxt.text):
+            elif (t.text in CONNECTORS and nxt is not None and is_cap(nxt.text)
+                  and not lexicon.is_date_word(nxt.text)):
+                j += 1
+            elif t.text == "in" and nxt is not None and _agreement_goes_on(toks, i, j):
                 j += 1
             elif t.text in ("-", "/") and not prev.space and not t.space and nxt is not None and is_cap(nxt.text):
                 j += 1
@@ -151,6 +154,76 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
         found.append((i, j))
         i = max(j, i + 1)
     return found
+
+
+def _agreement_goes_on(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether "in" at ``j`` goes on an agreement's name: "Memorandum ... on Cooperation in Green Finance".
+
+    The run ``[i, j)`` must hold an agreement head followed by "on", "of" or "for", and
+    the words after "in" must be a field (capitalised, not a date nor a place):
+    "Agreement on Digital Trade in Beijing" stops before "in".
+
+    Examples:
+        >>> toks = tokenize("a Memorandum of Understanding on Cooperation in Green Finance", 0)
+        >>> _agreement_goes_on(toks, 1, 6)
+        True
+        >>> toks = tokenize("the Agreement on Digital Trade in Beijing", 0)
+        >>> _agreement_goes_on(toks, 1, 5)
+        False
+    """
+    nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+    if not is_cap(nxt) or lexicon.is_date_word(nxt) or gazetteer.lookup(nxt):
+        return False
+    if j + 2 < len(toks) and is_cap(toks[j + 2].text) and gazetteer.lookup(f"{nxt} {toks[j + 2].text}"):
+        return False
+    words = [t.text for t in toks[i:j]]
+    return any(lexicon.head_type(w) == "Agreement" and k + 1 < len(words) and words[k + 1] in ("on", "of", "for")
+               for k, w in enumerate(words))
+
+
+def is_headline(sentence: str) -> bool:
+    """Whether ``sentence`` is a headline written in title case, with a verb of its own.
+
+    In such a line every word is capitalised, so capitals are no evidence of a name
+    and the headline's verb ("Sign", "Inks", "Opens") ends one.
+
+    Examples:
+        >>> is_headline("Chengdu, Penang Sign Memorandum On Logistics Cooperation")
+        True
+        >>> is_headline("Smart China Expo Opens in Chongqing")
+        True
+        >>> is_headline("Chengdu and Penang signed a memorandum on Tuesday.")
+        False
+        >>> is_headline("Ministry of Trade and Industry")
+        False
+    """
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    if len(words) < 3 or any(not is_cap(w) and w not in _HEADLINE_SMALL_WORDS for w in words):
+        return False
+    return any(lexicon.is_headline_verb(w) for w in words[1:])
+
+
+_HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with", "as", "by",
+                         "from", "over", "into", "amid", "vs", "via", "or", "up", "out"}
+
+
+def _headline_pieces(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+    """Cut a run of a title-case headline at its verbs ("Penang Sign Memorandum ...")."""
+    pieces, start = [], i
+    for k in range(i, j):
+        if lexicon.is_headline_verb(toks[k].text):
+            pieces.append((start, k))
+            start = k + 1
+    pieces.append((start, j))
+    out = []
+    for a, b in pieces:
+        while a < b and toks[a].text in CONNECTORS | {"-", "/"} | {"And", "On", "Of", "For", "In", "To"}:
+            a += 1
+        while b > a and toks[b - 1].text in CONNECTORS | {"-", "/"} | {"And", "On", "Of", "For", "In", "To"}:
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 def _paren_group(toks: list[Tok], j: int) -> int:
@@ -303,7 +376,9 @@ def find_names(sentence: str, offset: int) -> list[Candidate]:
     words = [t.text for t in toks]
     found: list[Candidate] = []
     pieces: list[tuple[int, int, list[Candidate]]] = []
-    for i, j in runs(toks):
+    headline = is_headline(sentence)
+    spans = [p for i, j in runs(toks) for p in (_headline_pieces(toks, i, j) if headline else [(i, j)])]
+    for i, j in spans:
         possessor = ""
         if i >= 2 and _possessive(toks[i - 1]) and is_cap(words[i - 2]):
             possessor = words[i - 2]

@@ -56,3 +56,42 @@ def test_unit_before_a_title_holds_the_role_and_its_parent_the_membership():
     assert {(r.title, r.organization) for r in ex.roles} == {("Director", "Organization/greater china group")}
     assert ("Person/lim mei", "member_of", "Organization/enterprise singapore") in {
         (r.subject, r.relation, r.object) for r in ex.relations}
+
+
+def test_headline_verbs_end_names_in_a_title_case_headline(entities):
+    found = entities("Chengdu, Penang Sign Logistics Cooperation Memorandum\n\n"
+                     "Chengdu and Penang signed a memorandum on rail freight on Tuesday.\n")
+    assert not {label for t, label in found if "Sign" in label or "Penang Sign" in label}
+    assert not {label for t, label in found if t == "Agreement" and label[:1].isupper()}
+    found = entities("Vietnam And Laos Ink Power Trade Agreement\n\nThe Power Trade Agreement covers 20 MW.\n")
+    assert ("Agreement", "Power Trade Agreement") in found
+    assert not {label for _, label in found if "Ink" in label}
+
+
+def test_real_names_in_a_headline_are_kept(entities):
+    assert ("Event", "Smart China Expo") in entities("Smart China Expo Opens in Chongqing\n\nVisitors came.\n")
+    assert ("Organization", "Ministry of Commerce") in entities(
+        "Ministry of Commerce Unveils Plan\n\nOfficials spoke on Monday.\n")
+
+
+def test_headline_verbs_are_name_words_outside_headlines():
+    assert names("They met Seal Technologies Pte Ltd on Monday.") == {("Organization", "Seal Technologies Pte Ltd")}
+    assert names("The Ink Holdings board met on Monday.") == {("Organization", "Ink Holdings")}
+
+
+def test_agreement_name_goes_on_over_in_and_stops_before_dates_places_and_between():
+    assert names("The banks signed a Memorandum of Understanding on Cooperation in Green Finance.") == {
+        ("Agreement", "Memorandum of Understanding on Cooperation in Green Finance")}
+    found = names("They inked an Agreement on Deepening Collaboration in Port Logistics between Acme Holdings "
+                  "and Beta Bank.")
+    assert ("Agreement", "Agreement on Deepening Collaboration in Port Logistics") in found
+    assert names("They signed the Agreement on Digital Trade in Beijing on Thursday.") == {
+        ("Agreement", "Agreement on Digital Trade")}
+    assert names("They signed a Memorandum on Logistics Cooperation on Tuesday.") == {
+        ("Agreement", "Memorandum on Logistics Cooperation")}
+
+
+def test_described_agreement_stops_before_a_date(entities):
+    found = entities("The two agencies signed an agreement on digital trade on 12 March in Beijing.")
+    assert ("Agreement", "agreement on digital trade") in found
+    assert not {label for t, label in found if "March" in label}

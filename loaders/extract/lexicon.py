@@ -328,3 +328,13 @@ def is_date_word(word: str) -> bool:
 @functools.cache
 def _set(name: str) -> frozenset[str]:
     return frozenset(data().get(name) or ())
+
+
+def is_company_noun(word: str) -> bool:
+    """Whether ``word`` says what kind of company the name after it is ("maker", "start-up").
+
+    Examples:
+        >>> is_company_noun("start-up"), is_company_noun("start-ups"), is_company_noun("platform")
+        (True, False, False)
+    """
+    return word in _set("company_nouns")

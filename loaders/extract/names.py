@@ -458,11 +458,49 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
                       "apposition" if appos or said else "possessive")
             out.append(c)
             return out
+    n = _described_organization(words, a, b)
+    if n:
+        out.append(_cand(toks, a, a + n, sentence, offset, "Organization", " ".join(words[a:a + n]), "descriptor"))
+        if a + n + 1 < b and words[a + n] in ("and", "&"):  # "firm Kaida and Chinese EV maker ..."
+            out.extend(_segment(toks, words, a + n + 1, b, sentence, offset, ""))
+        return out
     if _apposed_organization(words, a, b):
         out.append(_cand(toks, a, b, sentence, offset, "Organization", " ".join(piece), "apposition"))
         return out
     out.extend(_typed(toks, words, a, b, sentence, offset, possessor))
     return out
+
+
+def _described_organization(words: list[str], a: int, b: int) -> int:
+    """"Singapore start-up SunPool", "Shenzhen-based drone maker Skylark": a name after a company noun.
+
+    A short capitalised name right after a singular noun that says what kind of company
+    it is (``lexicon.company_nouns``) names that company. The name must not be a date,
+    a title, an honorific or a known name, so "the drone maker said" and "the firm's
+    CEO Tan Wei" give nothing here.
+
+    Examples:
+        >>> _described_organization("Shenzhen-based drone maker Skylark unveiled it".split(), 3, 4)
+        1
+        >>> _described_organization("the drone maker Tuesday".split(), 3, 4)
+        0
+
+    Returns:
+        How many words of ``words[a:b]`` make the name (the words before an "and"), or 0.
+    """
+    n = 0
+    while a + n < b and words[a + n] not in CONNECTORS:
+        n += 1
+    piece = words[a:a + n]
+    if not 1 <= n <= 3 or a == 0 or lexicon.name_head(piece)[0] or gazetteer.lookup(" ".join(piece)):
+        return 0
+    if any(not w[:1].isupper() or lexicon.title_length(piece, i) or lexicon.is_honorific(w)
+           or lexicon.is_date_word(w) or lexicon.is_not_name_start(w) for i, w in enumerate(piece)):
+        return 0
+    noun = words[a - 1]
+    if a >= 3 and words[a - 2] == "-":
+        noun = words[a - 3] + "-" + words[a - 1]
+    return n if lexicon.is_company_noun(noun) else 0
 
 
 def _apposed_organization(words: list[str], a: int, b: int) -> bool:

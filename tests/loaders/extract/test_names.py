@@ -95,3 +95,26 @@ def test_described_agreement_stops_before_a_date(entities):
     found = entities("The two agencies signed an agreement on digital trade on 12 March in Beijing.")
     assert ("Agreement", "agreement on digital trade") in found
     assert not {label for t, label in found if "March" in label}
+
+
+def test_venues_are_places_not_organizations():
+    assert names("The forum was held at the Chengdu Century City Convention Centre.") == {
+        ("Place", "Chengdu Century City Convention Centre")}
+    assert ("Place", "Suzhou International Expo Centre") in names("Guests toured the Suzhou International Expo Centre.")
+    assert ("Place", "Nanning International Exhibition Hall") in names("It opened at Nanning International Exhibition Hall.")
+    # counter-example: a centre that is a body
+    assert names("The Singapore Centre for Digital Trade opened.") == {
+        ("Organization", "Singapore Centre for Digital Trade")}
+
+
+def test_company_named_after_a_descriptor_is_an_organization():
+    found = names("Singapore start-up SunPool and Shenzhen-based drone maker Skylark met local logistics firm "
+                  "Kaida and Chinese EV maker Zhidian.")
+    assert {("Organization", n) for n in ("SunPool", "Skylark", "Kaida", "Zhidian")} <= found
+
+
+def test_descriptor_without_a_name_gives_no_organization():
+    assert not {t for t, _ in names("Singapore start-ups are growing fast.") if t == "Organization"}
+    assert names("The drone maker said it would expand.") == set()
+    assert names("The bank Monday said so.") == set()
+    assert names("The firm CEO Tan Wei spoke.") == {("Person", "Tan Wei")}

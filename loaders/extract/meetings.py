@@ -75,7 +75,8 @@ def _meetings(an: "_Analyzer") -> None:
         record = an.registry.records.get(m.entity)
         if record is None or record.type not in ("Organization", "Event", "Initiative"):
             continue
-        before = re.search(rf"\b({_ORDINAL})\s+(?:[A-Z]{{2,}}\s+)*$", an.text[max(0, m.start - 30):m.start], re.I)
+        before = re.search(rf"\b({_ORDINAL})\s+(?P<of>(?:meeting|session)\s+of\s+(?:the\s+)?)?(?:[A-Z]{{2,}}\s+)*$",
+                           an.text[max(0, m.start - 30):m.start], re.I)
         tail = re.match(r"(\s*\([A-Z]{2,}\))?", an.text[m.end:m.end + 12])
         end = m.end + tail.end()
         noun = noun_rx.match(an.text, end)
@@ -91,6 +92,8 @@ def _meetings(an: "_Analyzer") -> None:
             if not (before or noun):
                 continue
             noun_text, stop = (noun.group(1), noun.end()) if noun else ("", end)
+            if before and before.group("of"):  # "the 7th meeting of the Joint Council": keep the council
+                noun_text = before.group("of").split()[0].lower()
         else:
             if noun and not before:
                 _named_occasion(an, m.start, noun.end(), record)
@@ -111,11 +114,14 @@ def _meetings(an: "_Analyzer") -> None:
                         for a in sorted(init.aliases) if a.isupper()
                         for c in _acronyms(an, committee)]
         key = index.get(slot)
+        if key is None and not ordinal and committee in held:  # "the JCTC meeting" after "the 7th meeting of the JCTC"
+            key = held[committee]
         if key is None:
             key = index[slot] = an.registry.add("Event", label, [a for a in aliases if a != label])
         else:
             an.registry.records[key].aliases.update(a for a in aliases if a != an.registry.records[key].label)
-        _claim(an, start, stop, key, drop=("Event", "Organization"))
+        _claim(an, start, stop, key,
+               drop=("Event",) if before and before.group("of") else ("Event", "Organization"))
         held.setdefault(committee, key)
     _committee_at_meeting(an, held)
 

@@ -29,3 +29,21 @@ def test_committee_with_ordinal_is_a_meeting(resolved):
     got = resolved(text)
     assert got["2nd PJSC meeting"] == got["second Port Joint Steering Committee meeting"]
     assert "Committee" in got["2nd PJSC meeting"] and "2nd" in got["2nd PJSC meeting"]
+
+
+def test_numbered_meeting_of_a_council_is_one_event_and_keeps_the_council(resolved, entities):
+    text = ("The 7th meeting of the Harbour Joint Council for Trade Cooperation (HJCTC), which was co-chaired by "
+            "Minister Tan Wei, was held in Xiamen on Monday. The HJCTC meeting agreed on 12 projects. "
+            "The meeting also reviewed e-commerce.")
+    found = entities(text)
+    assert ("Event", "7th Harbour Joint Council for Trade Cooperation meeting") in found
+    assert ("Organization", "Harbour Joint Council for Trade Cooperation") in found
+    assert len({label for t, label in found if t == "Event"}) == 1
+    refs = resolved(text)
+    assert refs["HJCTC meeting"] == refs["The meeting"] == "7th Harbour Joint Council for Trade Cooperation meeting"
+
+
+def test_unnumbered_meetings_of_different_councils_stay_apart(entities):
+    found = entities("The 3rd meeting of the Port Council was held on Monday. The Rail Council meeting followed.")
+    assert ("Event", "3rd Port Council meeting") in found
+    assert not {label for t, label in found if t == "Event" and "Rail" in label and "3rd" in label}

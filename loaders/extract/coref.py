@@ -112,11 +112,36 @@ def _named_later(an: "_Analyzer") -> None:
             an._mention(start, end, key)
             if m.group("det").lower() in ("the", "this"):
                 _indefinite_before(an, an.sentences[max(0, i - 2):i + 1], start, m.group("n"), key)
+    _named_next(an, nouns)
+
+
+def _named_next(an: "_Analyzer", nouns: dict[str, str]) -> None:
+    """"... set up a US$20 million fund on Friday. The Mekong Agritech Fund will invest ...".
+
+    A sentence that opens with a name first given there, whose head is a kind noun
+    ("Fund", "Initiative", "Programme"), names the indefinite "a ... fund" of the
+    sentence just before it in the same paragraph: that phrase becomes a mention of the
+    name, so that its size and founders are the named fund's.
+    """
+    for previous, sentence in zip(an.sentences, an.sentences[1:]):
+        if "\n\n" in an.text[previous.end:sentence.start]:
+            continue
+        lead = re.match(r"(?:[Tt]he\s+)?", sentence.text).end()
+        named = [x for x in an.mentions if x.start == sentence.start + lead and x.end <= sentence.end]
+        if not named:
+            continue
+        first = max(named, key=lambda x: x.end)
+        record = an.registry.records.get(first.entity)
+        noun = record.label.split()[-1].lower() if record else ""
+        if nouns.get(noun) != first.type or any(x.entity == first.entity and x.start < first.start
+                                                 for x in an.mentions):
+            continue
+        _indefinite_before(an, [previous], sentence.start, noun, first.entity)
 
 
 def _indefinite_before(an: "_Analyzer", sentences, position: int, noun: str, key: str) -> None:
     """Make the last "a/an ... <noun>" before ``position`` in ``sentences`` a mention of ``key``."""
-    pattern = re.compile(rf"\b[Aa]n?\s+(?:[\w.-]+\s+){{0,6}}?{re.escape(noun)}\b(?!s\b|-)", re.I)
+    pattern = re.compile(rf"\b[Aa]n?\s+(?:[\w.$€£¥%-]+\s+){{0,6}}?{re.escape(noun)}\b(?!s\b|-)", re.I)
     found = [(s.start + m.start(), s.start + m.end()) for s in sentences for m in pattern.finditer(s.text)
              if s.start + m.end() <= position]
     if found and not an._taken(*found[-1]):

@@ -46,3 +46,27 @@ def test_fund_named_later_takes_its_launchers_and_size():
     assert {(r.subject, r.relation, r.object) for r in ex.relations} >= {
         ("Organization/acme holdings", "launched", fund), ("Organization/beta bank", "launched", fund)}
     assert {(f.subject, f.measure) for f in ex.figures} == {(fund, "fund_size")}
+
+
+def test_indefinite_fund_named_in_the_next_sentence_is_that_fund(resolved):
+    refs = resolved("Acme Bank and Beta Bank set up a US$20 million fund for agritech firms on Friday. "
+                    "The Mekong Agritech Fund will invest in farm robotics.")
+    assert refs["a US$20 million fund"] == "Mekong Agritech Fund"
+
+
+def test_fund_named_after_a_paragraph_break_or_already_named_is_not_linked(resolved):
+    refs = resolved("Acme Bank runs a fund for start-ups.\n\nThe Mekong Agritech Fund will invest in robotics.")
+    assert "a fund" not in refs
+    refs = resolved("The Mekong Agritech Fund opened. Beta Bank has a fund for farmers. "
+                    "The Mekong Agritech Fund will invest in robotics.")
+    assert "a fund" not in refs
+
+
+def test_fund_size_and_founders_go_to_the_fund_named_next():
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.extract import extract
+
+    text = ("Acme Bank and Beta Bank set up a US$20 million fund for agritech firms on Friday. "
+            "The Mekong Agritech Fund will invest in farm robotics.")
+    ex = extract(Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2021-05-04"))
+    assert {(f.subject, f.measure) for f in ex.figures} == {("Initiative/mekong agritech fund", "fund_size")}

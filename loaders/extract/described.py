@@ -59,6 +59,14 @@ _PROJECT_COPULA = re.compile(
     r"\s+[^,.;:]{1,60}?)?\s+(?:is|was|will\s+be)\s+(?:an?)\s+"
     r"(?P<np>[\w-]+(?:\s+(?!by\b|run\b|for\b|which\b|that\b|to\b|and\b|with\b|developed\b|built\b|led\b|"
     r"operated\b|designed\b)[\w-]+){1,7})(?=\s*,|\s+(?:developed|run|built|led|operated|designed)\b)")
+_PROJECTS_COPULA = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]hese)\s+(?:(?:first|initial|latest|two|three|four|five|2|3|4|5|pilot|new)\s+){0,3}"
+    r"projects(?:\s+(?:supported|funded|backed|selected|chosen|awarded|approved|financed)\s+(?:by|under|from|through)"
+    r"\s+[^,.;:]{1,60}?)?\s+(?:are|were|will\s+be|include|included)\s+(?=an?\s)")
+_DESCRIBED_PROJECT = re.compile(
+    r"\b(?:an?)\s+(?P<np>[\w-]+(?:\s+(?!by\b|run\b|for\b|which\b|that\b|to\b|and\b|"
+    r"with\b|developed\b|built\b|led\b|operated\b|designed\b)[\w-]+){1,7})(?=\s*,|\s+(?:developed|run|built|led|"
+    r"operated|designed)\s+by\b)")
 _PILOT = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})(?:\*\*|__|_)?\d?"
                     r"\s+(?P<noun>pilot|programme|program|sandbox|scheme)\b")
 
@@ -179,9 +187,18 @@ def _apposed_projects(sentence: str, offset: int) -> list[Candidate]:
         ['cross-border payments app']
         >>> _apposed_projects("Three projects, all in Xiamen, were awarded grants.", 0)
         []
+        >>> [c.label for c in _apposed_projects("The first two projects backed by the fund are a tidal-energy "
+        ...     "pilot run by A and a port-emissions dashboard developed by B.", 0)]
+        ['tidal-energy pilot', 'port-emissions dashboard']
     """
     out = []
-    for m in [*_PROJECT_APPOSED.finditer(sentence), *_PROJECT_COPULA.finditer(sentence)]:
+    found = [*_PROJECT_APPOSED.finditer(sentence), *_PROJECT_COPULA.finditer(sentence)]
+    for head in _PROJECTS_COPULA.finditer(sentence):  # "The first two projects ... are a X run by A and a Y ..."
+        rest = sentence[head.end():]
+        stop = re.search(r"[.;:]\s", rest)
+        found += [d for d in _DESCRIBED_PROJECT.finditer(sentence, head.end(), head.end() + (stop.start() if stop else len(rest)))
+                  if d.start() == head.end() or re.search(r"(?:,|\band)\s+$", sentence[:d.start()])]
+    for m in found:
         label = re.sub(r"\s+", " ", m.group("np"))
         c = _cand(sentence, offset, m.start("np"), m.end("np"), "Project", label, "described", label)
         if not all(w[:1].isupper() for w in label.split()):  # a description, not a name ("the Harbour Link")

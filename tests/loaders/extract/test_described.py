@@ -52,3 +52,15 @@ def test_copula_project_takes_its_fund_and_its_partners():
     app = "Project/cross-border payments app"
     assert {(app, "funded_by", "Initiative/tide fund"), ("Organization/acme pte ltd", "partner_in", app),
             ("Organization/xiamen haitian robotics", "partner_in", app)} <= found
+
+
+def test_two_projects_described_after_one_copula_are_two_projects(entities):
+    found = entities("The first two projects backed by the fund are a tidal-energy pilot run by Acme Pte Ltd "
+                     "and a port-emissions dashboard developed by Beta Holdings.")
+    assert {("Project", "tidal-energy pilot"), ("Project", "port-emissions dashboard")} <= found
+
+
+def test_plural_copula_without_agents_describes_no_project(entities):
+    found = entities("The two projects were a big step for Acme Pte Ltd and Beta Holdings. "
+                     "The projects are a success and a model, officials said.")
+    assert not {t for t, _ in found if t == "Project"}

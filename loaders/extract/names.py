@@ -262,6 +262,7 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
     words = [t.text for t in toks]
     for k in range(i + 1, j - 1):
         if words[k] in ("and", "&") and (_starts_segment(words, k + 1) or _ends_in_org_head(words[start:k])
+                                         or _titled_pair(words, start, k, j)
                                          or lexicon.is_industry_noun(words[k - 1])
                                          and not CONNECTORS & set(words[start:k])
                                          and _ends_in_org_head(words[k + 1:j])):
@@ -269,6 +270,30 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
             start = k + 1
     parts.append((start, j))
     return parts
+
+
+def _titled_pair(words: list[str], start: int, k: int, j: int) -> bool:
+    """"Thai Commerce Minister Jurin Laksanawisit and Chinese Vice Minister Wang Shouwen".
+
+    An "and" at ``k`` starts a new name when the piece before it ends in a titled
+    person's name and a title opens within the first three words after it.
+
+    Examples:
+        >>> w = "Thai Commerce Minister Jurin Laksanawisit and Chinese Vice Minister Wang Shouwen".split()
+        >>> _titled_pair(w, 0, 5, len(w))
+        True
+        >>> w = "Ministry of Trade and Industry Deputy Secretary Luke Goh".split()
+        >>> _titled_pair(w, 0, 3, len(w))
+        False
+    """
+    before = words[start:k]
+    titled = next((t for t in range(len(before)) if lexicon.title_length(before, t)), None)
+    if titled is None:
+        return False
+    rest = titled + lexicon.title_length(before, titled)
+    if not 2 <= len(before) - rest <= 3 or _person_words(before[rest:]) != len(before) - rest:
+        return False
+    return any(lexicon.title_length(words[:j], k + 1 + d) for d in range(3) if k + 1 + d < j)
 
 
 def _ends_in_org_head(words: list[str]) -> bool:

@@ -118,3 +118,11 @@ def test_descriptor_without_a_name_gives_no_organization():
     assert names("The drone maker said it would expand.") == set()
     assert names("The bank Monday said so.") == set()
     assert names("The firm CEO Tan Wei spoke.") == {("Person", "Tan Wei")}
+
+
+def test_two_titled_persons_joined_by_and_are_both_persons():
+    assert names("It was co-chaired by Thai Commerce Minister Jurin Laksanawisit and Chinese Vice Minister "
+                 "Wang Shouwen.") == {("Person", "Jurin Laksanawisit"), ("Person", "Wang Shouwen")}
+    # counter-example: "and" inside an organisation's name before a title
+    assert names("Ministry of Trade and Industry Deputy Secretary Luke Goh spoke.") == {
+        ("Organization", "Ministry of Trade and Industry"), ("Person", "Luke Goh")}

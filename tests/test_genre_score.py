@@ -1,9 +1,9 @@
 """Extraction carries over to documents beyond the seed corpus (tests/data/genre/).
 
 Each folder is built with ``sgcn build`` and scored by ``../shared/tools/score.py``
-against its own hand-written gold. The floors sit below today's scores (dev 0.96,
-unseen 0.84 overall) with room for the noise of a rule change, so that a rule that
-only fits the seed's wording, or a change that breaks a family of rules, fails here.
+against its own hand-written gold. The floors sit below today's scores (see
+``tests/data/genre/README.md``) with room for the noise of a rule change, so that a rule
+that only fits the seed's wording, or a change that breaks a family of rules, fails here.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from sgcn.graph.pipeline import build
 HERE = Path(__file__).resolve().parent
 GENRE = HERE / "data" / "genre"
 SCORER = HERE.parent.parent / "shared" / "tools" / "score.py"
-OVERALL_FLOOR = {"dev": 0.90, "unseen": 0.75}
-QUESTION_FLOOR = {"dev": 0.75, "unseen": 0.40}
+OVERALL_FLOOR = {"dev": 0.90, "unseen": 0.75, "fresh": 0.70}
+QUESTION_FLOOR = {"dev": 0.75, "unseen": 0.40, "fresh": 0.40}
 
 
 def sgcn_command() -> str:

@@ -274,10 +274,10 @@ _ADJUNCT = re.compile(
     # a relative or participle clause between subject and verb: "The summit, held at
     # the Harbour Centre on 3 May, was organised by"; "The forum, which drew 300
     # guests, was hosted by"
-    r",\s*(?:which|that|(?:held|hosted|staged|convened|taking\s+place|launched|attended|now|first|"
+    r"(?P<clause>,\s*(?:which|that|(?:held|hosted|staged|convened|taking\s+place|launched|attended|now|first|"
     r"formed|founded|established|set\s+up|one|a|an)\b)[^;:]*?,(?=\s*(?:(?:is|was|were|are|has|have|had|will|"
     r"would|also|then|drew|draws|attracted|attracts|brought|opened|opens|closed|closes|saw|sees|featured|"
-    r"features|gathered|gathers)\b))"
+    r"features|gathered|gathers)\b)))"
 )
 
 
@@ -300,9 +300,23 @@ def _mask_adjuncts(text: str, end: int | None = None) -> str:
         'was hosted by'
         >>> _mask_adjuncts("⟦0⟧, which ⟦1⟧ hosted, was big", end=20).strip(" ⟦0⟧")
         ', which ⟦1⟧ hosted, was big'
+        >>> _mask_adjuncts("One of the projects, a ⟦0⟧, is run by ⟦1⟧")
+        'One of the projects, a ⟦0⟧, is run by ⟦1⟧'
     """
     limit = len(text) if end is None else end
-    return _ADJUNCT.sub(lambda m: " " * len(m.group(0)) if m.end() <= limit else m.group(0), text)
+    return _ADJUNCT.sub(lambda m: " " * len(m.group(0)) if _maskable(text, m, limit) else m.group(0), text)
+
+
+def _maskable(text: str, match: re.Match[str], limit: int) -> bool:
+    """Whether the adjunct ``match`` closes before ``limit`` and hides nothing the verb needs.
+
+    A clause or apposition is an aside only when it follows the name it describes
+    ("⟦0⟧, held in Oslo, was"); after a common noun it is itself the subject's name
+    ("One of the projects, a smart grid monitor, is run by").
+    """
+    if match.end() > limit:
+        return False
+    return not match.group("clause") or text[: match.start()].rstrip().endswith("⟧")
 
 
 def _possessor(sl: Slotted, match: re.Match[str], types: set[str]) -> bool:

@@ -216,6 +216,31 @@ def _stands_as_item(text: str, mention: TopicMention) -> bool:
     return bool(opened) and bool(closed)
 
 
+def _modifies_head(analysis: Analysis, holder: EntityMention, end: int) -> bool:
+    """Whether an everyday word ending at ``end`` names the domain of a described thing.
+
+    A thing named by its description ("a smart logistics platform", "a tourism app")
+    is about the noun right before its head; words further in ("new energy battery
+    management project") and words of proper names ("Deputy Secretary of Trade") only
+    modify.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.spans import Analysis, EntityMention
+        >>> text = "a smart logistics platform and a new energy battery project"
+        >>> doc = Document(source="a.txt", text=text, sha256="0" * 64, format="plaintext")
+        >>> a = Analysis(doc, (), (), {})
+        >>> _modifies_head(a, EntityMention(2, 26, "smart logistics platform", "Project/p", "Project"), 17)
+        True
+        >>> _modifies_head(a, EntityMention(33, 59, "new energy battery project", "Project/q", "Project"), 43)
+        False
+    """
+    words = analysis.document.text[holder.start:holder.end]
+    if words != words.lower():
+        return False
+    return re.fullmatch(r"\s+[a-z][\w-]*", analysis.document.text[end:holder.end]) is not None
+
+
 def _is_background(sentence: Sentence, mention: EntityMention) -> bool:
     """Whether ``mention`` is named as the background ("under X", "X-supported")."""
     before = sentence.text[:mention.start - sentence.start]
@@ -367,10 +392,11 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
         else:
             fallback = focus
         for found in find_topic_mentions(sentence.text):
-            if found.slug in generic and not _stands_as_item(sentence.text, found):
-                continue
             start, end = sentence.start + found.start, sentence.start + found.end
             holder = next((m for m in mentions if m.start <= start and end <= m.end), None)
+            named = holder is not None and holder.type in taggable and _modifies_head(analysis, holder, end)
+            if found.slug in generic and not named and not _stands_as_item(sentence.text, found):
+                continue
             if holder is not None:
                 subject = holder.entity if holder.type in taggable else None
             elif candidates:

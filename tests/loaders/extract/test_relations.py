@@ -671,3 +671,26 @@ def test_an_organiser_inside_a_which_clause_stays_its_own():
     found = triples("The [Data Forum|Event], which [Acme|Organization] hosted, was held in [Oslo|Place].")
     assert ("Data Forum", "held_in", "Oslo") in found
     assert not any(rel == "organized" and subject == "Oslo" for subject, rel, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected", "absent"),
+    [
+        (  # the apposition after a common noun is the subject's own name
+            "One of the projects, a [drone mapping service|Project], is run by [Skylark Pte Ltd|Organization] "
+            "and [Penang Aero|Organization].",
+            {("Skylark Pte Ltd", "partner_in", "drone mapping service"),
+             ("Penang Aero", "partner_in", "drone mapping service")},
+            set(),
+        ),
+        (  # after a name the same apposition is an aside: the name is the subject
+            "The [Harbour Pilot|Project], a scheme started in [Oslo|Place], is run by [Acme|Organization].",
+            {("Acme", "partner_in", "Harbour Pilot")},
+            set(),
+        ),
+    ],
+)
+def test_an_apposition_after_a_common_noun_names_the_subject(markup, expected, absent):
+    found = triples(markup)
+    assert expected <= found
+    assert not absent & found

@@ -211,3 +211,17 @@ def test_a_frame_noun_with_nothing_of_its_kind_before_falls_back_to_the_focus():
         ["The Harbour Fair opened on Monday.", "Under the MoU, firms will work on smart grids."],
         {"Harbour Fair": "Event/harbour fair"})
     assert tags(analysis) == [("Event/harbour fair", "smart-grids")]
+
+
+def test_an_everyday_word_right_before_a_descriptions_head_is_its_domain():
+    analysis = make_analysis(
+        ["One of the projects, a smart tourism app, is run by Acme.",
+         "A second, a tourism data exchange pilot, is run by Borealis.",
+         "Officials of the Ministry of Trade looked on."],
+        {"smart tourism app": "Project/smart tourism app",
+         "tourism data exchange pilot": "Project/tourism data exchange pilot",
+         "Ministry of Trade": "Organization/ministry of trade"})
+    found = tags(analysis)
+    assert ("Project/smart tourism app", "tourism") in found
+    # further from the head it only modifies; a proper name's word is no topic
+    assert not [t for t in found if t[0] != "Project/smart tourism app"]

@@ -179,10 +179,15 @@ def _definite_references(an: "_Analyzer", *, skip_occasions: bool = False) -> No
 def _antecedent(an: "_Analyzer", position: int, type_: str, head: str) -> str | None:
     """The entity of ``type_`` whose name has the head word ``head`` nearest before ``position``, else first after.
 
-    "event", "initiative", "project" and "agreement" refer to any entity of the type;
-    "the expo" also finds an exposition, "the meeting" a committee that meets.
+    "event", "initiative", "project" and "agreement" (and its plain synonyms "pact",
+    "deal", "accord") refer to any entity of the type; "the expo" also finds an
+    exposition, "the meeting" a committee that meets, "the MoU" a memorandum. A pact,
+    deal or accord is referred back to only: "The deal will ..." before any agreement
+    is named is no agreement of the story's.
     """
-    generic = head in ("event", "initiative", "project", "agreement")
+    generic = head in ("event", "initiative", "project", "agreement", "pact", "deal", "accord")
+    if head == "mou":
+        head = "memorandum"
     candidates = []
     for m in an.mentions:
         record = an.registry.records[m.entity]
@@ -198,6 +203,8 @@ def _antecedent(an: "_Analyzer", position: int, type_: str, head: str) -> str | 
     before = [m for m in candidates if m.end <= position]
     if before:
         return max(before, key=lambda m: (m.end, -m.start)).entity
+    if head in ("pact", "deal", "accord"):  # plain words, not a name written out later
+        return None
     after = [m for m in candidates if m.start > position]
     return min(after, key=lambda m: m.start).entity if after else None
 

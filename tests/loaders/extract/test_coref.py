@@ -7,6 +7,8 @@ in test_mentions.
 
 from __future__ import annotations
 
+import pytest
+
 from sgcn.loaders.document import Document
 
 
@@ -70,3 +72,19 @@ def test_fund_size_and_founders_go_to_the_fund_named_next():
             "The Mekong Agritech Fund will invest in farm robotics.")
     ex = extract(Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2021-05-04"))
     assert {(f.subject, f.measure) for f in ex.figures} == {("Initiative/mekong agritech fund", "fund_size")}
+
+
+@pytest.mark.parametrize("reference", ["The MoU", "The memorandum", "The agreement", "The pact", "The deal"])
+def test_a_definite_agreement_noun_is_the_agreement_named_before(resolved, reference):
+    text = (f"Acme and Borealis signed a Memorandum of Understanding on Harbour Drones on Friday. "
+            f"{reference} was signed in the presence of Minister Chan Chun Sing.")
+    assert resolved(text)[reference] == "Memorandum of Understanding on Harbour Drones"
+
+
+def test_a_deal_with_no_agreement_before_it_or_an_indefinite_one_is_nothing(resolved):
+    before = resolved("The deal was welcomed by Minister Chan Chun Sing. Acme and Borealis then "
+                      "signed the Agreement on Green Shipping.")
+    assert "The deal" not in before
+    indefinite = resolved("Acme and Borealis signed the Agreement on Green Shipping. Minister Chan Chun "
+                          "Sing said a deal on data would follow.")
+    assert not [m for m in indefinite if "deal" in m]

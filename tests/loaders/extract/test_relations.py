@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract.mentions import analyze
 from sgcn.loaders.extract.rel_markup import analysis_from_markup
 from sgcn.loaders.extract.relations import contract, find_relations
 from sgcn.loaders.facts import RELATIONS
@@ -694,3 +696,13 @@ def test_an_apposition_after_a_common_noun_names_the_subject(markup, expected, a
     found = triples(markup)
     assert expected <= found
     assert not absent & found
+
+
+def test_the_mou_named_before_is_what_the_guests_witnessed():
+    text = ("Acme and Borealis signed a Memorandum of Understanding on Harbour Drones on Friday. The MoU "
+            "was signed by their chief executives, in the presence of Minister Chan Chun Sing and Mayor Wang Wei.")
+    analysis = analyze(Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2021-05-04"))
+    labels = {key: entity.label for key, entity in analysis.entities.items()}
+    found = {(labels[r.subject], r.relation, labels[r.object]) for r in find_relations(analysis)}
+    assert {("Chan Chun Sing", "witnessed", "Memorandum of Understanding on Harbour Drones"),
+            ("Wang Wei", "witnessed", "Memorandum of Understanding on Harbour Drones")} <= found

@@ -115,16 +115,23 @@ def _named_later(an: "_Analyzer") -> None:
     _named_next(an, nouns)
 
 
+# a verb that makes the thing its indefinite object names: "to set up a S$40 million fund"
+_CREATES = re.compile(r"\b(?:creat|set(?:s|ting)?\s+up|launch|establish|start|unveil|announc|form|roll\w*\s+out|"
+                      r"introduc|inaugurat)\w*\s+(?:a|an)\s", re.I)
+
+
 def _named_next(an: "_Analyzer", nouns: dict[str, str]) -> None:
     """"... set up a US$20 million fund on Friday. The Mekong Agritech Fund will invest ...".
 
     A sentence that opens with a name first given there, whose head is a kind noun
     ("Fund", "Initiative", "Programme"), names the indefinite "a ... fund" of the
-    sentence just before it in the same paragraph: that phrase becomes a mention of the
-    name, so that its size and founders are the named fund's.
+    sentence just before it: that phrase becomes a mention of the
+    name, so that its size and founders are the named fund's. Across a paragraph break
+    (a news paragraph is often one sentence) the fund must be one being made ("to
+    create a S$40 million fund"), not one that merely exists ("runs a fund").
     """
     for previous, sentence in zip(an.sentences, an.sentences[1:]):
-        if "\n\n" in an.text[previous.end:sentence.start]:
+        if "\n\n" in an.text[previous.end:sentence.start] and not _CREATES.search(previous.text):
             continue
         lead = re.match(r"(?:[Tt]he\s+)?", sentence.text).end()
         named = [x for x in an.mentions if x.start == sentence.start + lead and x.end <= sentence.end]

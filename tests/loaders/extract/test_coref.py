@@ -56,6 +56,12 @@ def test_indefinite_fund_named_in_the_next_sentence_is_that_fund(resolved):
     assert refs["a US$20 million fund"] == "Mekong Agritech Fund"
 
 
+def test_fund_being_made_is_named_across_a_paragraph_break(resolved):
+    refs = resolved("Acme Bank and Beta Bank agreed to create a S$40 million fund for green start-ups, "
+                    "the partners said on Monday.\n\nThe Harbour Green Fund will invest in solar firms.")
+    assert refs["a S$40 million fund"] == "Harbour Green Fund"
+
+
 def test_fund_named_after_a_paragraph_break_or_already_named_is_not_linked(resolved):
     refs = resolved("Acme Bank runs a fund for start-ups.\n\nThe Mekong Agritech Fund will invest in robotics.")
     assert "a fund" not in refs

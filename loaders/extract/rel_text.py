@@ -45,7 +45,9 @@ _LEFT_STOP = re.compile(
 # titles and names (capitalised), possessives, honorifics, a few function words.
 _LIST_FILLER = re.compile(
     r"^(?:⟦\d+⟧|[A-Z][\w.&/-]*|\(|\)|[’']s|of|for|the|its|their|his|her|former|both|also|"
-    r"then|de|van|von|and|or|as|well|&|,|\*+)$"
+    r"then|de|van|von|and|or|as|well|&|,|\*+|"
+    # a descriptor on a member: "A and Singapore-based B", "state-owned C", "local firm D"
+    r"(?:[\w]*-)?(?:based|headquartered|listed|owned|registered|backed)|local|firm|company|start-?up)$"
 )
 _COORDINATOR = re.compile(r",|\band\b|&|\bas well as\b|\bor\b")
 # A gap opening with "'s" follows a possessor ("⟦0⟧'s Minister for Trade and Industry ⟦1⟧"),

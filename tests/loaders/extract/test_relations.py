@@ -706,3 +706,28 @@ def test_the_mou_named_before_is_what_the_guests_witnessed():
     found = {(labels[r.subject], r.relation, labels[r.object]) for r in find_relations(analysis)}
     assert {("Chan Chun Sing", "witnessed", "Memorandum of Understanding on Harbour Drones"),
             ("Wang Wei", "witnessed", "Memorandum of Understanding on Harbour Drones")} <= found
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "The [Penang Port Commission|Organization] and [Singapore|Place]-based [Lumen Foundation|Organization] "
+        "have teamed up with [Arcadia Capital|Organization] to set up the [Harbour Green Fund|Initiative].",
+        "The [Penang Port Commission|Organization] and state-owned [Lumen Foundation|Organization] "
+        "have teamed up with [Arcadia Capital|Organization] to set up the [Harbour Green Fund|Initiative].",
+        "The [Penang Port Commission|Organization] and local firm [Lumen Foundation|Organization] "
+        "joined hands with [Arcadia Capital|Organization] to set up the [Harbour Green Fund|Initiative].",
+    ],
+)
+def test_a_descriptor_on_a_conjunct_keeps_the_coordination(markup):
+    found = triples(markup)
+    for member in ("Penang Port Commission", "Lumen Foundation"):
+        assert (member, "collaborates_with", "Arcadia Capital") in found
+        assert (member, "launched", "Harbour Green Fund") in found
+
+
+def test_a_reporting_verb_before_a_described_subject_is_no_coordination():
+    found = triples("The [Penang Port Commission|Organization] said [Singapore|Place]-based [Lumen Foundation|Organization] "
+                    "has teamed up with [Arcadia Capital|Organization] to set up the [Harbour Green Fund|Initiative].")
+    assert ("Lumen Foundation", "launched", "Harbour Green Fund") in found
+    assert not [t for t in found if t[0] == "Penang Port Commission"]

@@ -731,3 +731,21 @@ def test_a_reporting_verb_before_a_described_subject_is_no_coordination():
                     "has teamed up with [Arcadia Capital|Organization] to set up the [Harbour Green Fund|Initiative].")
     assert ("Lumen Foundation", "launched", "Harbour Green Fund") in found
     assert not [t for t in found if t[0] == "Penang Port Commission"]
+
+
+def test_projects_framed_as_backed_by_the_fund_are_funded_by_it():
+    found = triples("The first two projects backed by [the fund|Initiative|Harbour Green Fund] are a "
+                    "[river flood sensor grid|Project] run by [Kestrel Labs|Organization] and a "
+                    "[port-emissions dashboard|Project] developed by [Lumen Holdings|Organization].")
+    assert {("river flood sensor grid", "funded_by", "Harbour Green Fund"),
+            ("port-emissions dashboard", "funded_by", "Harbour Green Fund"),
+            ("Kestrel Labs", "partner_in", "river flood sensor grid")} <= found
+
+
+def test_projects_backed_by_a_company_or_naming_no_project_fund_nothing():
+    found = triples("The projects backed by [Acme Bank|Organization] are a [drone survey|Project] "
+                    "and a [tide gauge|Project].")
+    assert not [t for t in found if t[1] == "funded_by"]
+    found = triples("The projects backed by [the fund|Initiative|Harbour Green Fund] are doing well, "
+                    "[Acme Bank|Organization] said.")
+    assert not [t for t in found if t[1] == "funded_by"]

@@ -380,6 +380,27 @@ class _Analyzer:
             return None
         return self.registry.add(entry.type, entry.label, [name])
 
+    def _venue_cities(self) -> None:
+        """Mention the city a venue's name opens with ("the Chengdu Century City Convention Centre").
+
+        A careful reader takes the city of such a venue as where the event was; the
+        relation rules read it from this nested mention. Only cities and provinces of
+        the gazetteer count, and only at the start of a longer place name.
+        """
+        for venue in [m for m in self.mentions if m.type == "Place"]:
+            record = self.registry.records[venue.entity]
+            if gazetteer.lookup(record.label) is not None:
+                continue
+            for name in gazetteer.names():
+                if not venue.text.startswith(name + " "):
+                    continue
+                entry = gazetteer.lookup(name)
+                if entry.type == "Place" and entry.kind in ("city", "province"):
+                    key = self._gazetteer_key(name)
+                    if not any(m.start == venue.start and m.entity == key for m in self.mentions):
+                        self._mention(venue.start, venue.start + len(name), key)
+                break
+
     def _series_inside(self, start: int, end: int, series: str) -> None:
         """Remember that the edition mentioned at ``start:end`` holds the name of ``series``."""
         self.inner_series.append((start, end, series))
@@ -476,4 +497,5 @@ def analyze(document: Document) -> Analysis:
     analyzer.names()
     analyzer.known_names()
     analyzer._unnamed_series()
+    analyzer._venue_cities()
     return analyzer.analysis()

@@ -133,8 +133,32 @@ def find_relations(analysis: Analysis) -> list[Relation]:
     found.extend(_unit_memberships(analysis))
     found = _to_current_edition(analysis, _checked(analysis, found))
     found.extend(_dateline_places(analysis, found))
+    found.extend(_venue_cities(analysis, found))
     found.extend(_propagated(analysis, found))
     return _unique(_checked(analysis, found))
+
+
+def _venue_cities(analysis: Analysis, found: list[Relation]) -> list[Relation]:
+    """An event held at a venue named after its city is held in that city too.
+
+    "held at the Chengdu Century City Convention Centre" -> held_in(event, Chengdu),
+    from the city's mention nested at the start of the venue's (see the analyzer).
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [Harbour Forum|Event] was held at the [Oslo Congress Centre|Place].")
+        >>> _venue_cities(a, find_relations(a))
+        []
+    """
+    cities: dict[str, str] = {}
+    for venue in analysis.mentions:
+        if venue.type != "Place":
+            continue
+        for inner in analysis.mentions:
+            if inner.type == "Place" and inner.start == venue.start and inner.end < venue.end:
+                cities.setdefault(venue.entity, inner.entity)
+    return [Relation(r.subject, "held_in", cities[r.object], r.evidence)
+            for r in found if r.relation == "held_in" and r.object in cities]
 
 
 def _evidence(analysis: Analysis, sentence: Sentence) -> Evidence:

@@ -749,3 +749,20 @@ def test_projects_backed_by_a_company_or_naming_no_project_fund_nothing():
     found = triples("The projects backed by [the fund|Initiative|Harbour Green Fund] are doing well, "
                     "[Acme Bank|Organization] said.")
     assert not [t for t in found if t[1] == "funded_by"]
+
+
+def _read(text: str) -> set[tuple[str, str, str]]:
+    analysis = analyze(Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2021-05-04"))
+    labels = {key: entity.label for key, entity in analysis.entities.items()}
+    return {(labels[r.subject], r.relation, labels[r.object]) for r in find_relations(analysis)}
+
+
+def test_an_event_at_a_venue_named_after_its_city_is_held_in_the_city():
+    found = _read("The Digital Silk Road Forum was held at the Chengdu Century City Convention Centre on 3 May.")
+    assert {("Digital Silk Road Forum", "held_in", "Chengdu Century City Convention Centre"),
+            ("Digital Silk Road Forum", "held_in", "Chengdu")} <= found
+
+
+def test_a_venue_not_opening_with_a_city_gives_no_city():
+    found = _read("The Digital Silk Road Forum was held at the Harbour Convention Centre on 3 May.")
+    assert [t[2] for t in found if t[1] == "held_in"] == ["Harbour Convention Centre"]

@@ -36,6 +36,8 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 import re
 from dataclasses import dataclass, field
@@ -181,6 +183,19 @@ def _without_country(label: str, aliases: list[str]) -> tuple[str, list[str]]:
     return label, aliases
 
 
+def _without_full_stop(cand: Candidate, sentence_end: int) -> Candidate:
+    """A name ending its sentence in "Ltd." without the sentence's full stop.
+
+    Examples:
+        >>> c = Candidate(0, 14, "Acme Pte Ltd.", "Organization", "Acme Pte Ltd.")
+        >>> _without_full_stop(c, 14).label, _without_full_stop(c, 20).label
+        ('Acme Pte Ltd', 'Acme Pte Ltd.')
+    """
+    if cand.end != sentence_end or not re.search(r"\b[A-Z][a-z]+\.$", cand.text):  # not "U.S."
+        return cand
+    return dataclasses.replace(cand, end=cand.end - 1, text=cand.text[:-1], label=cand.label.rstrip("."))
+
+
 def _generic_agreement(label: str) -> bool:
     """Whether a capitalised agreement name is only its kind ("Joint Letter of Intent").
 
@@ -243,6 +258,7 @@ class _Analyzer:
         for sentence in self.sentences:
             headline = is_headline(sentence.text)
             for cand in find_names(sentence.text, sentence.start):
+                cand = _without_full_stop(cand, sentence.end)
                 if headline and not self._headline_name(cand, sentence):
                     continue
                 if cand.type == "PersonRef":

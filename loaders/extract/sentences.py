@@ -32,6 +32,12 @@ _CONTINUATION_END = re.compile(r"(?:\b(?:to|of|and|the|a|an|for|in|on|with|by|at
 _TERMINAL = re.compile(r"[.!?:;\"”’)]$")
 
 
+# A company suffix ends the sentence when the next word can only open one.
+_SUFFIX_BREAK = re.compile(r"\b(?:Ltd|Inc|Corp|Bhd|LLC|Plc)\.(?P<gap>\s+)(?=(?:It|Its|The|This|These|Those|They|"
+                           r"Their|He|She|His|Her|We|Our|Both|Under|According|In|On|At|With|Since|Earlier|"
+                           r"Meanwhile|However|Also)\b)")
+
+
 @functools.cache
 def _nlp():
     import spacy
@@ -103,7 +109,29 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 spans[-1][1] = e
                 continue
         spans.append([s, e])
-    return [(s, e) for s, e in spans]
+    return [piece for s, e in spans for piece in _split_at_suffixes(text, s, e)]
+
+
+def _split_at_suffixes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` after a company suffix that ends a sentence.
+
+    The tokenizer keeps "Ltd." whole, so "... by Acme Pte Ltd. It opens soon." reads
+    as one sentence; it ends there when the next word can only open a sentence.
+
+    Examples:
+        >>> t = "It is run by Acme Pte Ltd. It opens soon."
+        >>> [t[s:e] for s, e in _split_at_suffixes(t, 0, len(t))]
+        ['It is run by Acme Pte Ltd.', 'It opens soon.']
+        >>> t = "It is run by Acme Co. Ltd. in Oslo."
+        >>> [t[s:e] for s, e in _split_at_suffixes(t, 0, len(t))]
+        ['It is run by Acme Co. Ltd. in Oslo.']
+    """
+    pieces, cursor = [], start
+    for cut in _SUFFIX_BREAK.finditer(text, start, end):
+        pieces.append((cursor, cut.start("gap")))
+        cursor = cut.end("gap")
+    pieces.append((cursor, end))
+    return pieces
 
 
 def split_sentences(document: Document) -> list[Sentence]:

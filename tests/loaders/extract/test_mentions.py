@@ -89,3 +89,10 @@ def test_seed_corpus_mentions_are_exact_and_typed():
         people |= {e.label for e in a.entities.values() if e.type == "Person"}
     assert {"Luke Goh", "Li Bo", "Carista Wee", "Goh Chok Tong", "Tan Kiat How", "Qin Weizhong"} <= people
     assert "Mr Goh" not in people
+
+
+def test_a_company_name_ending_its_sentence_leaves_the_full_stop(entities):
+    found = entities("The dashboard was built by Lumen Holdings Pte Ltd. It opens soon. "
+                     "Lumen Holdings Pte Ltd also runs a port app developed with the U.S.")
+    assert ("Organization", "Lumen Holdings Pte Ltd") in found
+    assert not [label for _, label in found if label.endswith("Ltd.")]

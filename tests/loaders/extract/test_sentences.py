@@ -65,3 +65,10 @@ def test_every_corpus_sentence_is_exact_text():
         for s in sentences:
             assert document.text[s.start:s.end] == s.text
             assert s.text == s.text.strip()
+
+
+def test_a_company_suffix_ends_a_sentence_only_before_a_sentence_opener():
+    text = "The app is run by Acme Pte Ltd. It opens in May. Beta Co. Ltd. in Oslo helps."
+    doc = Document(source="s.txt", sha256="0" * 64, format="plaintext", text=text)
+    assert [s.text for s in split_sentences(doc)] == [
+        "The app is run by Acme Pte Ltd.", "It opens in May.", "Beta Co. Ltd. in Oslo helps."]

@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from sgcn.loaders.dates import find_dateline, find_dates
+from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.rel_context import (
     context_event,
     doc_year,
@@ -139,10 +140,11 @@ def find_relations(analysis: Analysis) -> list[Relation]:
 
 
 def _venue_cities(analysis: Analysis, found: list[Relation]) -> list[Relation]:
-    """An event held at a venue named after its city is held in that city too.
+    """An event held at a venue named after its city, or placed in one, is held in that city too.
 
     "held at the Chengdu Century City Convention Centre" -> held_in(event, Chengdu),
-    from the city's mention nested at the start of the venue's (see the analyzer).
+    from the city's mention nested at the start of the venue's (see the analyzer);
+    "held at the Harbour Hall in Oslo" (or "..., Oslo") -> held_in(event, Oslo).
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
@@ -150,15 +152,21 @@ def _venue_cities(analysis: Analysis, found: list[Relation]) -> list[Relation]:
         >>> _venue_cities(a, find_relations(a))
         []
     """
-    cities: dict[str, str] = {}
+    cities: dict[str, set[str]] = {}
+    text = analysis.document.text
     for venue in analysis.mentions:
-        if venue.type != "Place":
-            continue
-        for inner in analysis.mentions:
-            if inner.type == "Place" and inner.start == venue.start and inner.end < venue.end:
-                cities.setdefault(venue.entity, inner.entity)
-    return [Relation(r.subject, "held_in", cities[r.object], r.evidence)
-            for r in found if r.relation == "held_in" and r.object in cities]
+        if venue.type != "Place" or lexicon.name_head(analysis.entities[venue.entity].label.split())[0] != "Place":
+            continue  # only a venue ("... Convention Centre"): "in Chengdu, China" says no more
+        for other in analysis.mentions:
+            if other.type != "Place" or other.entity == venue.entity:
+                continue
+            inside = other.start == venue.start and other.end < venue.end
+            # "the Harbour Convention Centre in Chengdu", "the Harbour Hall, Chengdu"
+            after = other.start > venue.end and re.fullmatch(r"\s*(?:,|in)\s*", text[venue.end:other.start])
+            if inside or after:
+                cities.setdefault(venue.entity, set()).add(other.entity)
+    return [Relation(r.subject, "held_in", city, r.evidence)
+            for r in found if r.relation == "held_in" and r.object in cities for city in sorted(cities[r.object])]
 
 
 def _evidence(analysis: Analysis, sentence: Sentence) -> Evidence:

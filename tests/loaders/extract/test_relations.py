@@ -766,3 +766,10 @@ def test_an_event_at_a_venue_named_after_its_city_is_held_in_the_city():
 def test_a_venue_not_opening_with_a_city_gives_no_city():
     found = _read("The Digital Silk Road Forum was held at the Harbour Convention Centre on 3 May.")
     assert [t[2] for t in found if t[1] == "held_in"] == ["Harbour Convention Centre"]
+
+
+def test_an_event_at_a_venue_in_a_city_is_held_in_the_city_but_a_city_adds_no_country():
+    found = _read("The Digital Silk Road Forum was held at the Harbour Convention Centre in Chengdu on 3 May.")
+    assert ("Digital Silk Road Forum", "held_in", "Chengdu") in found
+    found = _read("The Digital Silk Road Forum was held in Chengdu, China on 3 May.")
+    assert [t[2] for t in found if t[1] == "held_in"] == ["Chengdu"]

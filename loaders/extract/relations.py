@@ -279,7 +279,9 @@ def _apply(
     if pattern.relation == "witnessed":
         pairs = [(s, c) for s, o in pairs for c in (o, *_ceremonies(analysis, o))]
     if pattern.options.get("annual") and re.search(r"\bannual(?:ly)?\b", sl.text, re.I):
-        pairs = [(s2, o) for s, o in pairs for s2 in _with_series(analysis, s)]
+        # "an annual forum, with the first edition to be held in X": that edition only
+        pairs = [(s2, o) for s, o in pairs
+                 for s2 in ([s] if re.search(r"\bedition\b", _texts(sl, s), re.I) else _with_series(analysis, s))]
     return [Relation(s, pattern.relation, o, evidence) for s, o in pairs]
 
 

@@ -773,3 +773,15 @@ def test_an_event_at_a_venue_in_a_city_is_held_in_the_city_but_a_city_adds_no_co
     assert ("Digital Silk Road Forum", "held_in", "Chengdu") in found
     found = _read("The Digital Silk Road Forum was held in Chengdu, China on 3 May.")
     assert [t[2] for t in found if t[1] == "held_in"] == ["Chengdu"]
+
+
+def test_an_edition_singled_out_of_an_annual_series_keeps_its_place_to_itself():
+    found = _read("Both cities agreed to hold an annual Harbour Data Forum, with the first edition to be "
+                  "held in Chengdu in 2025.")
+    held = {(s, o) for s, r, o in found if r == "held_in"}
+    assert ("Harbour Data Forum 2025", "Chengdu") in held
+    assert ("Harbour Data Forum", "Chengdu") not in held
+    # without an edition named, "held annually in" places the series
+    found = triples("Held annually in [Bergen|Place], this year's [Harbour Fair 2020|Event] grows. "
+                    "The [Harbour Fair|Event] began in 2018.")
+    assert ("Harbour Fair", "held_in", "Bergen") in found

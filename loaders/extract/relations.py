@@ -130,6 +130,7 @@ def find_relations(analysis: Analysis) -> list[Relation]:
         award = _award_context(analysis, sl, evidence, award, found)
         found.extend(_nested_agreement(analysis, sl, evidence))
         found.extend(_framed(analysis, sl, evidence))
+        found.extend(_pavilions(analysis, sentence, evidence))
     found.extend(_part_of_by_name(analysis))
     found.extend(_unit_memberships(analysis))
     found = _to_current_edition(analysis, _checked(analysis, found))
@@ -137,6 +138,49 @@ def find_relations(analysis: Analysis) -> list[Relation]:
     found.extend(_venue_cities(analysis, found))
     found.extend(_propagated(analysis, found))
     return _unique(_checked(analysis, found))
+
+
+_OCCASION = re.compile(r"\b(?:ceremony|dinner|reception|banquet|session)\b", re.I)
+
+
+def _pavilions(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> list[Relation]:
+    """A pavilion is part of the event it stands at: the one its sentence names or talks about.
+
+    A country's pavilion exists only at a fair: "toured the Singapore Pavilion" in a
+    story about an expo is part of that expo (not of the opening ceremony beside it);
+    years in the sentence ("grew from 1,400 sqm in 2018 to 3,000 sqm in 2019") pick
+    the series' editions of those years.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("At the [Harbour Expo 2021|Event], [Norway|Place] set up the "
+        ...     "[Norway Pavilion|Project].")
+        >>> [(r.subject, r.object) for r in _pavilions(a, a.sentences[0], None)]
+        [('Project/norway pavilion', 'Event/harbour expo 2021')]
+    """
+    pavilions = [m for m in analysis.mentions_in(sentence)
+                 if m.type == "Project" and re.search(r"\bpavilion$", analysis.entities[m.entity].label, re.I)]
+    if not pavilions:
+        return []
+    events = [m.entity for m in analysis.mentions_in(sentence) if m.type == "Event"
+              and not _OCCASION.search(analysis.entities[m.entity].label)]
+    event = events[0] if events else None
+    if event is None:
+        index = analysis.sentences.index(sentence)
+        for previous in reversed(analysis.sentences[max(0, index - 2):index]):
+            named = [m.entity for m in analysis.mentions_in(previous) if m.type == "Event"
+                     and not _OCCASION.search(analysis.entities[m.entity].label)]
+            if named:
+                event = named[0]
+                break
+    if event is None:
+        return []
+    edition = series_of(analysis, event)
+    series = edition[0] if edition else event
+    by_year = editions(analysis).get(series, {})
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence.text) if int(y) in by_year]
+    targets = [by_year[y] for y in dict.fromkeys(years)] or [event]
+    return [Relation(p.entity, "part_of", t, evidence) for p in pavilions for t in targets]
 
 
 def _venue_cities(analysis: Analysis, found: list[Relation]) -> list[Relation]:

@@ -785,3 +785,21 @@ def test_an_edition_singled_out_of_an_annual_series_keeps_its_place_to_itself():
     found = triples("Held annually in [Bergen|Place], this year's [Harbour Fair 2020|Event] grows. "
                     "The [Harbour Fair|Event] began in 2018.")
     assert ("Harbour Fair", "held_in", "Bergen") in found
+
+
+def test_a_pavilion_is_part_of_the_fair_not_of_the_ceremony_beside_it():
+    found = triples("The [Harbour Expo 2022|Event] opened in [Oslo|Place] on Monday. Minister [Kari Berg|Person] "
+                    "attended the [opening ceremony|Event|opening ceremony of the Harbour Expo 2022] and toured "
+                    "the [Norway Pavilion|Project].")
+    assert ("Norway Pavilion", "part_of", "Harbour Expo 2022") in found
+    assert ("Norway Pavilion", "part_of", "opening ceremony of the Harbour Expo 2022") not in found
+
+
+def test_years_beside_a_pavilion_pick_the_editions_and_no_event_gives_nothing():
+    found = triples("[Norway|Place] took part in the [Harbour Expo 2018|Event] and the [Harbour Expo 2019|Event|"
+                    "Harbour Expo 2019] of the [Harbour Expo|Event]. The [Norway Pavilion|Project] grew from "
+                    "900 sqm in 2018 to 2,000 sqm in 2019.")
+    assert {("Norway Pavilion", "part_of", "Harbour Expo 2018"),
+            ("Norway Pavilion", "part_of", "Harbour Expo 2019")} <= found
+    assert ("Norway Pavilion", "part_of", "Harbour Expo") not in found
+    assert not [t for t in triples("The [Norway Pavilion|Project] is made of wood.") if t[1] == "part_of"]

@@ -330,6 +330,26 @@ def _framed_subject(analysis: Analysis, sentence: Sentence) -> str | None:
     return before[-1].entity if before else None
 
 
+def _umbrella(analysis: Analysis, sentence: Sentence) -> str | None:
+    """The entity a sentence's work is done under ("Under the partnership, A and B signed ...").
+
+    What is done under an agreement or initiative is within its scope: the topics of
+    the sentence are its topics too. Only a leading preposition frames a sentence so
+    ("The fund will invest in ..." has the fund as its plain subject).
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_lines
+        >>> a = analysis_from_lines(["The Harbour Partnership was launched.",
+        ...     "Under the partnership, A and B will build an AI lab."],
+        ...     {"Harbour Partnership": "Initiative/harbour partnership"})
+        >>> _umbrella(a, a.sentences[1]), _umbrella(a, a.sentences[0])
+        ('Initiative/harbour partnership', None)
+    """
+    if not re.match(rf"^\s*(?:{_alternation(_rules()['frame_lead'])})\s", sentence.text, re.IGNORECASE):
+        return None
+    return _framed_subject(analysis, sentence)
+
+
 def document_focus(analysis: Analysis) -> str | None:
     """The key of the initiative or event the document names most often.
 
@@ -383,6 +403,7 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
         candidates = [m for m in mentions if m.type in taggable]
         evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
         framed = None if candidates else _framed_subject(analysis, sentence)
+        umbrella = _umbrella(analysis, sentence)
         if candidates:
             fallback = None
         elif framed is not None:
@@ -406,9 +427,10 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
                 subject = fallback
             if subject is None:
                 continue
-            tag = TopicTag(subject=subject, topic=found.slug, evidence=evidence)
-            if tag not in tags:
-                tags.append(tag)
+            for holder_key in dict.fromkeys([subject, umbrella or subject]):
+                tag = TopicTag(subject=holder_key, topic=found.slug, evidence=evidence)
+                if tag not in tags:
+                    tags.append(tag)
         previous = _carried_subject(sentence, mentions, candidates, fallback)
     log.debug("%d topic tags in %s", len(tags), analysis.document.source)
     return tags

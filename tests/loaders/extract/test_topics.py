@@ -225,3 +225,16 @@ def test_an_everyday_word_right_before_a_descriptions_head_is_its_domain():
     assert ("Project/smart tourism app", "tourism") in found
     # further from the head it only modifies; a proper name's word is no topic
     assert not [t for t in found if t[0] != "Project/smart tourism app"]
+
+
+def test_what_is_done_under_an_initiative_carries_its_topics_to_it():
+    analysis = make_analysis(
+        ["Acme and Beta launched the Harbour Partnership on Monday.",
+         "Under the partnership, Acme and Beta signed the Drone Pact on blockchain.",
+         "The Drone Pact also covers cybersecurity."],
+        {"Harbour Partnership": "Initiative/harbour partnership", "Drone Pact": "Agreement/drone pact"})
+    found = tags(analysis)
+    assert ("Agreement/drone pact", "blockchain") in found
+    assert ("Initiative/harbour partnership", "blockchain") in found
+    # a sentence not framed by "Under the ..." leaves the partnership out
+    assert ("Initiative/harbour partnership", "cybersecurity") not in found

@@ -20,7 +20,7 @@ from sgcn.graph.pipeline import build
 HERE = Path(__file__).resolve().parent
 GENRE = HERE / "data" / "genre"
 SCORER = HERE.parent.parent / "shared" / "tools" / "score.py"
-OVERALL_FLOOR = {"dev": 0.90, "unseen": 0.75, "fresh": 0.70}
+OVERALL_FLOOR = {"dev": 0.90, "unseen": 0.75, "fresh": 0.75}
 QUESTION_FLOOR = {"dev": 0.75, "unseen": 0.40, "fresh": 0.40}
 
 

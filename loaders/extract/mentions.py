@@ -278,14 +278,10 @@ class _Analyzer:
                     self._series_inside(cand.start, cand.end, series)
                     continue
                 key = self.registry.add(cand.type, label, aliases)
-                start, end, named = cand.start, cand.end, key
-                if not cand.nested:
-                    start, end, key = self._edition_around(start, end, key)
-                    if self._taken(start, end):
-                        continue
-                self._mention(start, end, key)
-                if key != named:
-                    self._series_inside(start, end, named)
+                if cand.nested:
+                    self._mention(cand.start, cand.end, key)
+                else:
+                    self._mention_or_its_edition(cand.start, cand.end, key)
         self._contact_blocks()
         self._described()
 
@@ -380,15 +376,8 @@ class _Analyzer:
                 if _CURRENCY.match(self.text, end):  # "U.S. dollars", "Singapore dollars"
                     continue
                 key = names.get(name) or self._gazetteer_key(name)
-                if key is None:
-                    continue
-                named = key
-                start, end, key = self._edition_around(start, end, key)
-                if self._taken(start, end):
-                    continue
-                self._mention(start, end, key)
-                if key != named:
-                    self._series_inside(start, end, named)
+                if key is not None:
+                    self._mention_or_its_edition(start, end, key)
 
     def _gazetteer_key(self, name: str) -> str | None:
         entry = gazetteer.lookup(name)
@@ -416,6 +405,17 @@ class _Analyzer:
                     if not any(m.start == venue.start and m.entity == key for m in self.mentions):
                         self._mention(venue.start, venue.start + len(name), key)
                 break
+
+    def _mention_or_its_edition(self, start: int, end: int, key: str) -> None:
+        """Mention ``key`` over ``start:end``, or, where the words around name a year of
+        it ("the 2019 Harbour Expo"), that edition over the wider span with the series
+        mentioned inside; nothing where the span is already taken."""
+        start, end, edition = self._edition_around(start, end, key)
+        if self._taken(start, end):
+            return
+        self._mention(start, end, edition)
+        if edition != key:
+            self._series_inside(start, end, key)
 
     def _series_inside(self, start: int, end: int, series: str) -> None:
         """Remember that the edition mentioned at ``start:end`` holds the name of ``series``."""

@@ -77,11 +77,12 @@ def library_params(target: Target) -> dict[str, dict[str, str]]:
     }
 
 
-def assert_library_answers_alike(endpoint: str, *, ordered: bool = True) -> None:
+def assert_library_answers_alike(endpoint: str, *, ordered: bool = True, timeout: float = 60) -> None:
     """Every library query gives the same answer at ``endpoint`` (the built graph pushed
-    there) as on the embedded store; rows in the same order unless ``ordered`` is false."""
+    there) as on the embedded store; rows in the same order unless ``ordered`` is false;
+    a query may take ``timeout`` seconds there."""
     embedded = Target(graph=load_graph(default_graph_path()))
-    remote = Target(endpoint=endpoint, graph_uri=DEFAULT_GRAPH_URI)
+    remote = Target(endpoint=endpoint, graph_uri=DEFAULT_GRAPH_URI, timeout=timeout)
     params = library_params(embedded)
     empty = []
     for name in library():

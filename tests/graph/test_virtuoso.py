@@ -52,7 +52,7 @@ ServerThreads = 4
 Charset = UTF-8
 [SPARQL]
 ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 60
+MaxQueryExecutionTime = 300
 """
 
 # what an administrator runs so that anonymous clients may write: SPARQL Update at
@@ -105,4 +105,7 @@ def test_push_goes_through_the_graph_store_or_sparql_update_and_is_verified(virt
 
 
 def test_every_library_query_gives_the_same_rows_there_as_embedded(pushed):
-    assert_library_answers_alike(pushed, ordered=False)  # Virtuoso orders strings its own way
+    # Virtuoso orders strings its own way; and shortest-chain takes it 35 s or more (it
+    # does not carry the bound ends into the query's UNION branches; see the README), so
+    # a query may run for up to five minutes here (MaxQueryExecutionTime above too)
+    assert_library_answers_alike(pushed, ordered=False, timeout=300)

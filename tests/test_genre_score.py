@@ -20,8 +20,10 @@ from sgcn.graph.pipeline import build
 HERE = Path(__file__).resolve().parent
 GENRE = HERE / "data" / "genre"
 SCORER = HERE.parent.parent / "shared" / "tools" / "score.py"
-OVERALL_FLOOR = {"dev": 0.90, "unseen": 0.75, "fresh": 0.75}
-QUESTION_FLOOR = {"dev": 0.75, "unseen": 0.40, "fresh": 0.40}
+# other-hands: the development set by other hands (its README); today 0.577, the floors of
+# the issue on generality (0.80 overall, 0.65 each) are the target
+OVERALL_FLOOR = {"dev": 0.90, "unseen": 0.75, "fresh": 0.75, "other-hands": 0.55}
+QUESTION_FLOOR = {"dev": 0.75, "unseen": 0.40, "fresh": 0.40, "other-hands": 0.30}
 
 
 def sgcn_command() -> str:
@@ -81,3 +83,15 @@ def test_question_f1_floors(scored):
     name, result, report = scored
     low = {q: round(r["f1"], 3) for q, r in result["questions"].items() if r["f1"] < QUESTION_FLOOR[name]}
     assert not low, report
+
+
+def test_the_development_set_is_vendored_byte_for_byte():
+    """The documents by other hands are kept as they were handed over (SHA256SUMS)."""
+    import hashlib
+
+    folder = GENRE / "other-hands"
+    sums = dict(reversed(line.split("  ", 1)) for line in (folder / "SHA256SUMS").read_text().splitlines())
+    docs = sorted(p.name for p in (folder / "docs").iterdir())
+    assert docs == sorted(sums)
+    for name in docs:
+        assert hashlib.sha256((folder / "docs" / name).read_bytes()).hexdigest() == sums[name], name

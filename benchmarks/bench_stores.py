@@ -25,8 +25,8 @@ import sys
 import time
 from pathlib import Path
 
-from sgcn.graph.query import Target, execute, library, write_result
-from sgcn.graph.store import DEFAULT_STORE, STORES, graph_size, load_graph
+from sgcn.graph.sparql.query import Target, execute, library, write_result
+from sgcn.graph.sparql.store import DEFAULT_STORE, STORES, graph_size, load_graph
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))

@@ -2,7 +2,7 @@
 
 Makes synthetic networks shaped like sgcn's (entities of the eight types, relations of
 the closed list, preferential attachment so a few hubs gather most relations, an
-evidence quote per relation), renders each with :func:`sgcn.graph.viz.render`, opens
+evidence quote per relation), renders each with :func:`sgcn.graph.network.viz.render`, opens
 it from ``file://`` in Debian's Chromium through Playwright and reports
 
 - ``render``: seconds to build the page in Python (layout included),
@@ -11,7 +11,7 @@ it from ``file://`` in Debian's Chromium through Playwright and reports
   frame when positions were precomputed),
 
 median of ``--repeat`` loads. ``--physics`` forces the in-browser simulation for every
-size, which is how the threshold :data:`sgcn.graph.viz.PHYSICS_UP_TO` was chosen.
+size, which is how the threshold :data:`sgcn.graph.network.viz.PHYSICS_UP_TO` was chosen.
 
     .venv/bin/python benchmarks/bench_viz.py                 # 500, 2000, 10000 nodes
     .venv/bin/python benchmarks/bench_viz.py --sizes 100 200 300 500 --physics
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from sgcn.graph.viz import PHYSICS_UP_TO, render, write_page
+from sgcn.graph.network.viz import PHYSICS_UP_TO, render, write_page
 from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
 
 OUT = Path(__file__).parent / "out"

@@ -3,7 +3,7 @@
 The graph is made the way ``sgcn build`` makes the real one: synthetic press-release
 documents become :class:`~sgcn.loaders.facts.Extraction` objects (people with posts,
 organizations, places, initiatives, meeting editions, agreements, projects, figures,
-topics, each fact with a quote of its document) and ``sgcn.graph.build.build_graph``
+topics, each fact with a quote of its document) and ``sgcn.graph.rdf.build.build_graph``
 turns them into triples, so the benchmark exercises exactly the data model the query
 library is written for. The same seed gives the same graph.
 
@@ -33,7 +33,7 @@ from typing import Iterator
 import pyoxigraph as ox
 from rdflib import Graph
 
-from sgcn.graph.build import build_graph, vocabulary_graph
+from sgcn.graph.rdf.build import build_graph, vocabulary_graph
 from sgcn.loaders.document import Document
 from sgcn.loaders.facts import (
     Entity,

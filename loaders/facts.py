@@ -2,7 +2,7 @@
 
 Extraction reads a :class:`~sgcn.loaders.document.Document` and returns an
 :class:`Extraction`: the entities the document names and the facts it states, each
-fact carrying the :class:`Evidence` it was read from. ``sgcn.graph.build`` turns a
+fact carrying the :class:`Evidence` it was read from. ``sgcn.graph.rdf.build`` turns a
 list of extractions into triples. Entities are referred to by ``key``, which is
 unique within one build (``"Person/luke goh"``); merging the same entity across
 documents happens before the graph is built, so keys are already global there.

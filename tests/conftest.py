@@ -124,7 +124,7 @@ def repo() -> Path:
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory):
     """Build ``sources/`` once per test session: ``(turtle path, BuildSummary)``."""
-    from sgcn.graph.pipeline import build
+    from sgcn.graph.rdf.pipeline import build
 
     out = tmp_path_factory.mktemp("corpus") / "sgcn.ttl"
     summary = build(REPO / "sources", out)

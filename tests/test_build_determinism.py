@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.compare import graph_diff, to_isomorphic
 
-from sgcn.graph.pipeline import build
+from sgcn.graph.rdf.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "graph" / "sgcn.ttl"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sgcn.graph.namespace import PROV, RDF, SGCN
-from sgcn.graph.query import run_query
+from sgcn.graph.rdf.namespace import PROV, RDF, SGCN
+from sgcn.graph.sparql.query import run_query
 from sgcn.loaders import read
 
 REPO = Path(__file__).resolve().parent.parent

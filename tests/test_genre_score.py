@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sgcn.graph.pipeline import build
+from sgcn.graph.rdf.pipeline import build
 
 HERE = Path(__file__).resolve().parent
 GENRE = HERE / "data" / "genre"
@@ -55,8 +55,8 @@ def scored(built):
 
 def test_the_default_store_answers_the_contract_as_oxigraph_does(built):
     """The scorer reads the default store (maplib for the library): byte for byte Oxigraph's CSV."""
-    from sgcn.graph.query import Target, execute, write_result
-    from sgcn.graph.store import load_graph
+    from sgcn.graph.sparql.query import Target, execute, write_result
+    from sgcn.graph.sparql.store import load_graph
 
     _, graph = built
     auto, oxigraph = (Target(graph=load_graph(graph, store=store)) for store in ("auto", "oxigraph"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
 
-from sgcn.graph.iris import slug
+from sgcn.graph.rdf.iris import slug
 from sgcn.loaders.extract.topics import load_scheme
 
 TOPICS = Path(__file__).resolve().parents[2] / "ontology" / "topics.ttl"

@@ -13,8 +13,8 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from sgcn.graph.pipeline import write_if_valid
-from sgcn.graph.validate import shapes_graph, validate
+from sgcn.graph.rdf.pipeline import write_if_valid
+from sgcn.graph.rdf.validate import shapes_graph, validate
 
 HERE = Path(__file__).parent
 SHAPES_NS = "https://w3id.org/sgcn/shapes#"

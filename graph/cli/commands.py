@@ -1,0 +1,549 @@
+"""The ``sgcn`` command: build the graph from documents, query it, and more.
+
+Each subcommand is one ``add_<name>_parser(subparsers)`` function that declares its
+options and sets ``handler`` to a ``run_<name>(args) -> int`` function; the handler
+imports the library module it needs inside the function, so ``sgcn --help`` stays
+fast and optional parts stay optional. To add a subcommand, write the two functions
+and append the ``add_`` function to :data:`SUBCOMMANDS`.
+
+Exit codes: 0 ok, 1 the graph does not conform to the shapes, 2 bad input or usage.
+Errors sgcn raises on purpose (:class:`~sgcn.loaders.errors.SgcnError`) become a
+message on stderr; anything else is a bug and shows its traceback.
+
+Examples:
+    >>> main(["query", "no-such-query", "--graph", "missing.ttl"])
+    2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import textwrap
+from pathlib import Path
+from typing import Callable, Sequence
+
+from sgcn.loaders.errors import SgcnError
+
+EXIT_OK = 0
+EXIT_INVALID_GRAPH = 1
+EXIT_BAD_INPUT = 2
+
+EPILOG = """\
+examples:
+  sgcn build                                   # sources/ -> graph/sgcn.ttl
+  sgcn build --sources DIR --out FILE.ttl      # any folder of documents
+  sgcn build --skip-bad                        # build from the readable files, list the rest
+  sgcn query relations --format table          # on the project's graph/sgcn.ttl
+  sgcn query evidence --format csv --graph FILE.ttl
+
+exit codes: 0 ok, 1 the graph does not conform to the SHACL shapes (nothing written),
+2 bad input or usage (nothing written)
+"""
+
+
+
+def _paragraph(text: str) -> str:
+    return textwrap.fill(text, width=80)
+
+
+# --------------------------------------------------------------------------- build
+
+
+def add_build_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn build``: documents -> validated Turtle graph.
+
+    Examples:
+        >>> parser = argparse.ArgumentParser(); sub = parser.add_subparsers()
+        >>> _ = add_build_parser(sub)
+        >>> args = parser.parse_args(["build", "--sources", "docs", "--skip-bad"])
+        >>> args.sources, args.out, args.skip_bad, args.handler is run_build
+        ('docs', 'graph/sgcn.ttl', True, True)
+    """
+    parser = subparsers.add_parser(
+        "build",
+        help="read a folder of documents and write the knowledge graph as Turtle",
+        description=_paragraph(
+            "Read every document of SOURCES (plain text, Markdown, wire releases, web "
+            "pages, HTML), extract entities and facts with their evidence, validate the "
+            "graph against ontology/shapes.ttl and write it atomically to OUT. A graph "
+            "that does not conform is not written (exit 1); unreadable files stop the "
+            "build (exit 2) unless --skip-bad is given. Progress goes to stderr, the "
+            "summary to stdout."
+        ),
+        epilog="example:\n  sgcn build --sources sources --out graph/sgcn.ttl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--sources", default="sources", metavar="DIR",
+                        help="folder of source documents (default: sources, relative to the working folder)")
+    parser.add_argument("--out", default="graph/sgcn.ttl", metavar="FILE.ttl",
+                        help="Turtle file to write (default: graph/sgcn.ttl, relative to the working folder)")
+    parser.add_argument("--skip-bad", action="store_true",
+                        help="build from the readable files and list the ones that could not be read")
+    parser.set_defaults(handler=run_build)
+    return parser
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Run the build pipeline and report its summary; returns the exit code.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> empty = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (empty / "blank.txt").write_bytes(b"")
+        >>> run_build(argparse.Namespace(sources=str(empty), out=str(empty / "g.ttl"), skip_bad=False))
+        2
+        >>> (empty / "g.ttl").exists()
+        False
+    """
+    from sgcn.graph.rdf.pipeline import BadInputError, build
+
+    try:
+        summary = build(args.sources, args.out, skip_bad=args.skip_bad)
+    except BadInputError as err:
+        print(f"sgcn build: {len(err.errors)} file(s) cannot be read; nothing written:", file=sys.stderr)
+        for error in err.errors:
+            print(f"  {error}", file=sys.stderr)
+        print("use --skip-bad to build from the other files", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for line in summary.lines():
+        print(line)
+    if not summary.report.conforms:
+        print(f"sgcn build: the graph does not conform to the shapes; {args.out} not written:", file=sys.stderr)
+        for violation in summary.report.violations:
+            print(f"  {violation}", file=sys.stderr)
+        return EXIT_INVALID_GRAPH
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- query
+
+
+def add_query_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn query``: run a library query, or an ad-hoc one, on a graph or an endpoint."""
+    from sgcn.graph.sparql.query import FORMATS
+    from sgcn.graph.sparql.store import DEFAULT_STORE, STORES
+
+    parser = subparsers.add_parser(
+        "query",
+        help="run a query of the library (sgcn query --list), or your own, here or on an endpoint",
+        description=_paragraph(
+            "Run the SPARQL query NAME of the query library (queries/NAME.rq; --list "
+            "shows them all with their parameters), or your own with --file or --text, "
+            "and print the answer. Without --graph it reads the project's graph: sgcn.ttl "
+            "inside the sgcn.graph package, which in a checkout is the checkout's "
+            "graph/sgcn.ttl. With --endpoint it runs on a remote SPARQL endpoint instead. "
+            "Parameters are bound as RDF terms, never pasted into the query."
+        ),
+        epilog=(
+            "examples:\n"
+            "  sgcn query --list\n"
+            "  sgcn query entities --format table\n"
+            "  sgcn query entity-facts --param entity=\"Luke Goh\" --format table\n"
+            "  sgcn query shortest-chain --param from=\"Luke Goh\" --param to=\"Chongqing\"\n"
+            "  sgcn query entity-graph --param entity=\"Luke Goh\" --format turtle\n"
+            "  sgcn query --text 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' --store memory\n"
+            "  sgcn query figures --format json --graph /tmp/other.ttl\n"
+            "  sgcn query relations --endpoint http://127.0.0.1:7878/query"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("name", metavar="NAME", nargs="?", help="query name, e.g. relations")
+    parser.add_argument("--list", action="store_true", help="list the query library with descriptions and parameters")
+    parser.add_argument("--file", metavar="FILE.rq", help="run the SPARQL query in this file")
+    parser.add_argument("--text", metavar="SPARQL", help="run this SPARQL query")
+    parser.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                        help="a parameter the query declares (repeatable); an entity by name or IRI")
+    parser.add_argument("--format", choices=FORMATS, default="csv",
+                        help="output: csv, tsv, json (SPARQL 1.1 results JSON), xml, table for rows; "
+                             "turtle, json-ld, nt for CONSTRUCT/DESCRIBE (default: csv)")
+    parser.add_argument("--graph", metavar="FILE.ttl", default=None,
+                        help="graph file to query (default: the project's graph/sgcn.ttl)")
+    parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
+                        help=f"embedded store to run on (default: {DEFAULT_STORE}: the library's queries on "
+                             "maplib's columnar engine, every other query on Oxigraph; oxigraph: Oxigraph "
+                             "only; memory: rdflib's own store)")
+    parser.add_argument("--endpoint", metavar="URL", help="run on this remote SPARQL endpoint instead")
+    parser.add_argument("--graph-uri", metavar="IRI", default=None,
+                        help="with --endpoint: the named graph to query (default: the one sgcn push fills; "
+                             "'' for the store's default graph)")
+    parser.set_defaults(handler=run_query)
+    return parser
+
+
+def run_query(args: argparse.Namespace) -> int:
+    """Run one query and print its answer."""
+    from sgcn.graph.sparql.query import Target, execute, library, write_result
+    from sgcn.graph.sparql.remote import DEFAULT_GRAPH_URI
+
+    if args.list:
+        for name, header in library().items():
+            print(f"{name}\n    {header.title}")
+            if header.returns:
+                print(f"    returns: {header.returns}")
+            for param in header.params:
+                optional = ", optional" if not param.required else ""
+                if param.default is not None:
+                    optional += f", default {json.dumps(param.default, ensure_ascii=False)}"
+                print(f"    --param {param.name}=...  ({param.kind}{optional}) {param.description}")
+        return EXIT_OK
+    sources = [x for x in (args.name, args.file, args.text) if x is not None]
+    if len(sources) != 1:
+        print("sgcn query: give one of NAME, --file FILE.rq or --text SPARQL (or --list)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    params = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            print(f"sgcn query: --param wants NAME=VALUE, not {item!r}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        params[name.strip()] = value
+    text = args.text
+    if args.file is not None:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise SgcnError(f"{args.file}: cannot read the query: {err}") from err
+    graph_uri = DEFAULT_GRAPH_URI if args.graph_uri is None else (args.graph_uri or None)
+    target = Target.open(graph=args.graph, store=args.store, endpoint=args.endpoint, graph_uri=graph_uri)
+    answer = execute(target, name=args.name, text=text, params=params)
+    sys.stdout.write(write_result(answer, args.format))
+    return EXIT_OK
+
+
+# ------------------------------------------------------- viz, analyze, export
+
+
+def _read_graph(path: str | None):
+    """The graph at ``path`` (or the project's graph) as an rdflib graph, for networkx and exports."""
+    from sgcn.graph.sparql.query import default_graph_path, load_graph
+
+    return load_graph(path or default_graph_path(), store="memory")
+
+
+def _add_graph_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--graph", metavar="FILE.ttl", default=None,
+                        help="Turtle graph to read (default: the project's graph/sgcn.ttl)")
+
+
+def add_viz_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn viz``: the interactive network as one offline HTML page."""
+    from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
+
+    parser = subparsers.add_parser(
+        "viz",
+        help="write the interactive network of entities and relations as one HTML page",
+        description=_paragraph(
+            "Write a self-contained HTML page (vis-network inlined, works offline from "
+            "file://) drawing entities as nodes (colour and shape by type, size by "
+            "connectedness) and relations as labelled edges, with tooltips holding "
+            "aliases, roles, evidence quotes and sources, a search box and type and "
+            "relation filters. Large networks get a precomputed layout."
+        ),
+        epilog=(
+            "examples:\n"
+            "  sgcn viz --out network.html\n"
+            "  sgcn viz --focus \"Luke Goh\" --depth 2 --out goh.html\n"
+            "  sgcn viz --types Person Organization Event --relations co_chaired participated_in\n"
+            "  sgcn viz --since 2019 --until 2020"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_graph_option(parser)
+    parser.add_argument("--out", metavar="FILE.html", default="network.html",
+                        help="page to write (default: network.html in the working folder)")
+    parser.add_argument("--focus", metavar="ENTITY", help="draw only the ego network of this entity (any of its names)")
+    parser.add_argument("--depth", type=int, default=1, metavar="N",
+                        help="with --focus: how many relations away to go (default: 1)")
+    parser.add_argument("--types", nargs="+", choices=ENTITY_TYPES, metavar="TYPE",
+                        help=f"entity types to keep ({', '.join(ENTITY_TYPES)})")
+    parser.add_argument("--relations", nargs="+", choices=RELATIONS, metavar="RELATION",
+                        help=f"relations to keep ({', '.join(RELATIONS)})")
+    parser.add_argument("--since", type=int, metavar="YEAR", help="keep what sources of YEAR or later say")
+    parser.add_argument("--until", type=int, metavar="YEAR", help="keep what sources of YEAR or earlier say")
+    parser.add_argument("--title", default=None, help="page title (default: describes the selection)")
+    parser.set_defaults(handler=run_viz)
+    return parser
+
+
+def run_viz(args: argparse.Namespace) -> int:
+    """Select the part of the network asked for and write its page."""
+    from sgcn.graph.network.model import to_networkx
+    from sgcn.graph.network.viz import render, select, write_page
+
+    net = select(
+        to_networkx(_read_graph(args.graph)),
+        focus=args.focus,
+        depth=args.depth,
+        types=args.types,
+        relations=args.relations,
+        since=args.since,
+        until=args.until,
+    )
+    title = args.title or ("sgcn network" + (f" around {args.focus}" if args.focus else ""))
+    path = write_page(render(net, title=title), args.out)
+    print(f"wrote {path} ({net.number_of_nodes()} entities, {net.number_of_edges()} relations)")
+    return EXIT_OK
+
+
+def add_analyze_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn analyze``: centrality, bridges, communities, paths."""
+    parser = subparsers.add_parser(
+        "analyze",
+        help="most central people and organizations, Singapore-China bridges, communities, paths",
+        description=_paragraph(
+            "Convert the graph to a network and print the most central people and "
+            "organizations (betweenness and degree centrality), the entities that "
+            "bridge Singapore-side and China-side organizations, and the communities "
+            "(Louvain). With --path A B, print instead the shortest chain of relations "
+            "between two entities with the evidence for each step."
+        ),
+        epilog=(
+            "examples:\n"
+            "  sgcn analyze --top 5\n"
+            "  sgcn analyze --path \"Luke Goh\" \"Smart China Expo\"\n"
+            "  sgcn analyze --format json > analysis.json"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_graph_option(parser)
+    parser.add_argument("--top", type=int, default=10, metavar="N", help="rows per ranking (default: 10)")
+    parser.add_argument("--path", nargs=2, metavar=("A", "B"), help="shortest chain of relations from A to B")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.set_defaults(handler=run_analyze)
+    return parser
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    """Print the analysis report, or one evidenced path."""
+    import json
+
+    from sgcn.graph.network.analyze import format_path, format_report, path, report
+    from sgcn.graph.network.model import to_networkx
+
+    net = to_networkx(_read_graph(args.graph))
+    data = path(net, *args.path) if args.path else report(net, top=args.top)
+    if args.format == "json":
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(format_path(data) if args.path else format_report(data))
+    return EXIT_OK
+
+
+def add_export_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn export``: the graph in another tool's format."""
+    from sgcn.graph.network.export import FORMATS
+
+    parser = subparsers.add_parser(
+        "export",
+        help="export the graph (Turtle, N-Triples, JSON-LD, GraphML, GEXF, Cytoscape.js, CSV)",
+        description=_paragraph(
+            "Write the whole RDF graph as turtle, ntriples (sorted) or jsonld (with the "
+            "published context ontology/context.jsonld), or its network of entities and "
+            "relations as graphml or gexf (Gephi, Cytoscape, yEd), cytoscape "
+            "(Cytoscape.js JSON), csv-nodes or csv-edges. The same graph always gives "
+            "the same bytes."
+        ),
+        epilog=(
+            "examples:\n"
+            "  sgcn export --format gexf --out sgcn.gexf\n"
+            "  sgcn export --format jsonld > sgcn.jsonld\n"
+            "  sgcn export --format csv-nodes --out nodes.csv && sgcn export --format csv-edges --out edges.csv"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_graph_option(parser)
+    parser.add_argument("--format", required=True, choices=list(FORMATS), metavar="FMT",
+                        help=f"one of: {', '.join(FORMATS)}")
+    parser.add_argument("--out", metavar="FILE", default=None, help="file to write (default: standard output)")
+    parser.set_defaults(handler=run_export)
+    return parser
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export the graph to a file (atomically) or to standard output."""
+    from sgcn.graph.network.export import export
+    from sgcn.graph.rdf.serialize import write_atomic
+
+    data = export(_read_graph(args.graph), args.format)
+    if args.out:
+        write_atomic(args.out, data)
+    else:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None:
+            stream.write(data)
+            stream.flush()
+        else:  # a text-only stdout (captured in tests)
+            sys.stdout.write(data.decode("utf-8"))
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ serve, push
+
+
+def add_serve_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn serve``: a read-only SPARQL endpoint and entity pages."""
+    from sgcn.graph.sparql.store import DEFAULT_STORE, STORES
+
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the graph: a read-only SPARQL 1.1 endpoint, entity pages and a query page",
+        description=_paragraph(
+            "Serve the graph over HTTP on 127.0.0.1: the SPARQL 1.1 Protocol at /sparql "
+            "(GET and POST; JSON, XML, CSV, TSV, Turtle, JSON-LD by content negotiation), "
+            "every entity IRI at /id/<type>/<slug> (HTML, Turtle or JSON-LD), and a query "
+            "page listing the query library at /. Updates are refused. A query that runs "
+            "longer than --timeout is stopped, an answer over --max-results is refused; "
+            "the server keeps serving. Needs the serve extra: pip install 'sgcn[serve]'."
+        ),
+        epilog="examples:\n  sgcn serve\n  sgcn serve --port 8080 --timeout 5 --max-results 5000 --graph /tmp/g.ttl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--graph", metavar="FILE.ttl", default=None,
+                        help="graph file to serve (default: the project's graph/sgcn.ttl)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
+                        help=f"embedded store the queries run on (default: {DEFAULT_STORE})")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="stop a query after this many seconds (default: 10)")
+    parser.add_argument("--max-results", type=int, default=10000, metavar="N",
+                        help="refuse answers of more than N rows or triples (default: 10000)")
+    parser.add_argument("--workers", type=int, default=2, metavar="N",
+                        help="queries that can run at once (default: 2)")
+    parser.set_defaults(handler=run_serve)
+    return parser
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve until interrupted."""
+    from sgcn.graph.sparql.query import default_graph_path
+    from sgcn.graph.web.server import serve
+
+    if args.timeout <= 0 or args.max_results < 0 or args.workers < 1:
+        print("sgcn serve: --timeout must be positive, --max-results >= 0, --workers >= 1", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    graph = args.graph or default_graph_path()
+    print(f"sgcn serve: {graph} at http://{args.host}:{args.port}/ (SPARQL endpoint: /sparql)", file=sys.stderr)
+    serve(graph, host=args.host, port=args.port, store=args.store, timeout=args.timeout,
+          max_results=args.max_results, workers=args.workers)
+    return EXIT_OK
+
+
+def add_push_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn push``: load the graph into a remote triple store."""
+    parser = subparsers.add_parser(
+        "push",
+        help="load the graph into a remote triple store (Graph Store Protocol or SPARQL Update) and verify it",
+        description=_paragraph(
+            "Replace a named graph of the triple store behind the SPARQL endpoint URL "
+            "with the built graph: by one SPARQL 1.1 Graph Store Protocol PUT where the "
+            "store offers it (Oxigraph, Fuseki, GraphDB, Virtuoso), else by one SPARQL "
+            "Update request; then check that the store holds exactly the triples pushed."
+        ),
+        epilog=("examples:\n  sgcn push --endpoint http://127.0.0.1:7878/query\n"
+                "  sgcn push --endpoint http://localhost:3030/sgcn/sparql --graph-uri https://example.org/g\n"
+                "  sgcn push --endpoint URL --store-url http://host/rdf-graph-store"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--endpoint", required=True, metavar="URL", help="the store's SPARQL query endpoint")
+    parser.add_argument("--graph-uri", metavar="IRI", default=None,
+                        help="named graph to replace (default: https://w3id.org/sgcn/graph)")
+    parser.add_argument("--graph", metavar="FILE.ttl", default=None,
+                        help="graph file to push (default: the project's graph/sgcn.ttl)")
+    parser.add_argument("--store-url", metavar="URL", help="the Graph Store Protocol URL, if not next to the endpoint")
+    parser.add_argument("--update-url", metavar="URL", help="the SPARQL Update URL, if not next to the endpoint")
+    parser.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                        help="seconds to wait for each request (default: 300)")
+    parser.set_defaults(handler=run_push)
+    return parser
+
+
+def run_push(args: argparse.Namespace) -> int:
+    """Push the graph and report what the store holds."""
+    from sgcn.graph.sparql.query import default_graph_path
+    from sgcn.graph.sparql.remote import DEFAULT_GRAPH_URI, push
+    from sgcn.graph.sparql.store import load_graph
+
+    graph = load_graph(args.graph or default_graph_path(), store="memory")
+    report = push(graph, args.endpoint, graph_uri=args.graph_uri or DEFAULT_GRAPH_URI,
+                  store_url=args.store_url, update_url=args.update_url, timeout=args.timeout)
+    print(report.line())
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- main
+
+SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser, add_viz_parser, add_analyze_parser, add_export_parser,
+                               add_serve_parser, add_push_parser]
+"""Every subcommand's ``add_<name>_parser``; append yours here."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``sgcn`` argument parser with every subcommand of :data:`SUBCOMMANDS`.
+
+    Examples:
+        >>> build_parser().parse_args(["build"]).sources
+        'sources'
+    """
+    parser = argparse.ArgumentParser(
+        prog="sgcn",
+        description=_paragraph(
+            "sgcn builds an RDF knowledge graph of Singapore-China digital cooperation "
+            "from press releases and news pages, every fact with its evidence, and "
+            "answers the project's competency questions over it."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail to stderr")
+    parser.add_argument("-q", "--quiet", action="store_true", help="log only errors to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add_parser in SUBCOMMANDS:
+        add_parser(subparsers)
+    return parser
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (so in-process tests capture it)."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``sgcn`` command line; returns the exit code.
+
+    Examples:
+        >>> main(["--help"])  # doctest: +ELLIPSIS
+        usage: sgcn ...
+        0
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("sgcn: %(message)s"))
+    logger = logging.getLogger("sgcn")
+    level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.INFO
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    try:
+        return args.handler(args)
+    except SgcnError as err:
+        print(f"sgcn {args.command}: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+

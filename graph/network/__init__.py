@@ -1,0 +1,12 @@
+"""sgcn.graph.network: the knowledge graph as a network of entities and relations.
+
+- :mod:`~sgcn.graph.network.model`: RDF to networkx (``to_networkx``) and selections
+  from the network;
+- :mod:`~sgcn.graph.network.viz`: the interactive page (its ``templates/``);
+- :mod:`~sgcn.graph.network.analyze`: centrality, sides (``sides.yaml``), communities,
+  chains;
+- :mod:`~sgcn.graph.network.export`: the graph and the network in other formats.
+
+Depends on :mod:`sgcn.graph.rdf` only (graphs reach it as rdflib graphs); used by
+:mod:`sgcn.graph.cli`.
+"""

@@ -1,0 +1,230 @@
+"""Check a built graph against the SHACL shapes of ``ontology/shapes.ttl``.
+
+:func:`validate` runs pySHACL and returns a :class:`ValidationReport`: whether the
+graph conforms and, for each violation, the focus node, the property path and the
+shape's English message. Non-conformance is data, not an exception: ``sgcn build``
+reads the report, prints which node broke which rule and refuses to write the graph.
+
+Examples:
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> from sgcn.graph.rdf.namespace import RDF, SGCN, SKOS
+    >>> g = Graph()
+    >>> person = URIRef("https://w3id.org/sgcn/id/person/li-bo")
+    >>> _ = g.add((person, RDF.type, SGCN.Person))
+    >>> report = validate(g)
+    >>> report.conforms
+    False
+    >>> [v.message for v in report.violations]
+    ['An entity has exactly one preferred label (skos:prefLabel).']
+    >>> _ = g.add((person, SKOS.prefLabel, Literal("Li Bo")))
+    >>> validate(g).conforms
+    True
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+
+from sgcn.graph.rdf.namespace import RDF, RDFS, SGCN
+from sgcn.graph.rdf.build import vocabulary_graph
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One way the graph breaks a shape.
+
+    Attributes:
+        focus: the node that breaks the rule (its IRI, or a blank node id).
+        path: the property path checked, ``""`` for a rule on the node itself.
+        message: the shape's English message.
+        shape: the IRI of the named shape broken (for a property shape, the node
+            shape it belongs to).
+        value: the offending value, ``""`` when there is none (e.g. a missing property).
+    """
+
+    focus: str
+    path: str
+    message: str
+    shape: str = ""
+    value: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.focus} {self.path}".strip()
+        value = f" (value: {self.value})" if self.value else ""
+        return f"{where}: {self.message}{value}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What pySHACL found: ``conforms`` and the violations, sorted."""
+
+    conforms: bool
+    violations: tuple[Violation, ...] = ()
+
+    def __str__(self) -> str:
+        if self.conforms:
+            return "the graph conforms to the sgcn shapes"
+        return "\n".join(str(v) for v in self.violations)
+
+
+@lru_cache(maxsize=1)
+def _shapes_turtle() -> str:
+    return (files("sgcn.ontology") / "shapes.ttl").read_text(encoding="utf-8")
+
+
+def shapes_graph() -> Graph:
+    """The SHACL shapes of ``ontology/shapes.ttl`` as a fresh graph.
+
+    Examples:
+        >>> from rdflib.namespace import SH
+        >>> len(list(shapes_graph().subjects(SH.targetClass, None))) > 0
+        True
+    """
+    return Graph().parse(data=_shapes_turtle(), format="turtle")
+
+
+def _needs_vocabulary(graph: Graph) -> bool:
+    return (SGCN.Person, RDFS.subClassOf, SGCN.Entity) not in graph
+
+
+def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
+    """Validate ``graph`` against the sgcn shapes (or ``shapes``).
+
+    The class hierarchy of the ontology is needed to see that an ``sgcn:Person`` is
+    an ``sgcn:Entity``; when the graph does not include the ontology it is given to
+    pySHACL as the ontology graph.
+
+    Args:
+        graph: the graph to check (not modified).
+        shapes: other shapes to check against; defaults to :func:`shapes_graph`.
+
+    Returns:
+        The report, violations sorted by focus node, path and message.
+
+    Examples:
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> from sgcn.graph.rdf.namespace import RDF, SGCN, SKOS
+        >>> place = URIRef("https://w3id.org/sgcn/id/place/x")
+        >>> g = Graph().add((place, RDF.type, SGCN.Place)).add((place, RDF.type, SGCN.Event))
+        >>> _ = g.add((place, SKOS.prefLabel, Literal("X")))
+        >>> [v.shape.rsplit("#")[1] for v in validate(g).violations]
+        ['EntityHasOneEntityType']
+    """
+    from pyshacl import validate as shacl_validate
+
+    shapes = shapes if shapes is not None else shapes_graph()
+    vocabulary = vocabulary_graph() if _needs_vocabulary(graph) else None
+    core_shapes, sparql_constraints = _split_sparql_constraints(shapes)
+    conforms, results, _text = shacl_validate(
+        graph,
+        shacl_graph=core_shapes,
+        ont_graph=vocabulary,
+        inference="none",
+        allow_warnings=False,
+        abort_on_first=False,
+    )
+    violations = _violations(results, shapes)
+    for constraint in sparql_constraints:
+        violations += _sparql_violations(graph, vocabulary, constraint)
+    violations = sorted(set(violations))
+    conforms = bool(conforms) and not violations
+    log.info("SHACL validation: %s, %d violations", "conforms" if conforms else "fails", len(violations))
+    return ValidationReport(conforms=conforms, violations=tuple(violations))
+
+
+@dataclass(frozen=True)
+class _SparqlConstraint:
+    shape: URIRef
+    target_classes: tuple[URIRef, ...]
+    query: str
+    message: str
+
+
+def _split_sparql_constraints(shapes: Graph) -> tuple[Graph, list[_SparqlConstraint]]:
+    """The shapes without their ``sh:sparql`` constraints, and those constraints.
+
+    pySHACL runs a SPARQL constraint once per focus node (seconds for a few thousand
+    evidence nodes); :func:`_sparql_violations` runs it once for the whole graph with
+    ``$this`` unbound, which finds the same focus nodes.
+    """
+    core = Graph()
+    for triple in shapes:
+        core.add(triple)
+    constraints = []
+    for shape, constraint in shapes.subject_objects(SH.sparql):
+        targets = tuple(sorted(shapes.objects(shape, SH.targetClass)))
+        if not targets or not isinstance(shape, URIRef):
+            continue  # leave it to pySHACL
+        prefixes = "".join(
+            f"PREFIX {declaration_prefix}: <{declaration_ns}>\n"
+            for owner in shapes.objects(constraint, SH.prefixes)
+            for declaration in shapes.objects(owner, SH.declare)
+            for declaration_prefix, declaration_ns in [
+                (shapes.value(declaration, SH.prefix), shapes.value(declaration, SH.namespace))
+            ]
+        )
+        select = str(shapes.value(constraint, SH.select)).replace("$this", "?this")
+        message = str(shapes.value(constraint, SH.message) or "")
+        constraints.append(_SparqlConstraint(shape, targets, prefixes + select, message))
+        core.remove((shape, SH.sparql, constraint))
+    return core, sorted(constraints, key=lambda c: c.shape)
+
+
+def _instances(graph: Graph, vocabulary: Graph | None, cls: URIRef) -> set:
+    hierarchy = graph if vocabulary is None else graph + vocabulary
+    classes = set(hierarchy.transitive_subjects(RDFS.subClassOf, cls))
+    return {node for c in classes for node in graph.subjects(RDF.type, c)}
+
+
+def _sparql_violations(graph: Graph, vocabulary: Graph | None, constraint: _SparqlConstraint) -> list[Violation]:
+    targets = set().union(*(_instances(graph, vocabulary, c) for c in constraint.target_classes))
+    found = []
+    for row in graph.query(constraint.query):
+        this = row.this
+        if this not in targets:
+            continue
+        value = getattr(row, "value", None)
+        found.append(Violation(
+            focus=str(this), path="", message=constraint.message, shape=str(constraint.shape),
+            value="" if value is None else str(value),
+        ))
+    return found
+
+
+def _named_shape(shape, shapes: Graph) -> str:
+    """The IRI of ``shape``, or of the named node shape an anonymous property shape belongs to."""
+    for _ in range(3):
+        if isinstance(shape, URIRef) or shape is None:
+            break
+        shape = next(iter(shapes.subjects(SH.property, shape)), None) or next(
+            iter(shapes.subjects(SH.sparql, shape)), None
+        )
+    return str(shape) if isinstance(shape, URIRef) else ""
+
+
+def _violations(results: Graph, shapes: Graph) -> list[Violation]:
+    found = []
+    for result in results.subjects(SH.resultSeverity, None):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        message = results.value(result, SH.resultMessage)
+        shape = _named_shape(results.value(result, SH.sourceShape), shapes)
+        value = results.value(result, SH.value)
+        found.append(
+            Violation(
+                focus=str(focus) if focus is not None else "",
+                path=str(path) if isinstance(path, URIRef) else "",
+                message=str(message) if message is not None else "",
+                shape=shape,
+                value=str(value) if value is not None else "",
+            )
+        )
+    return found

@@ -1,0 +1,12 @@
+"""sgcn.graph.sparql: querying the graph, embedded or on a remote endpoint.
+
+- :mod:`~sgcn.graph.sparql.params`: query headers and typed parameters bound as terms;
+- :mod:`~sgcn.graph.sparql.columnar`: maplib's columnar engine for the library's SELECTs;
+- :mod:`~sgcn.graph.sparql.store`: the embedded stores (Oxigraph, maplib, rdflib);
+- :mod:`~sgcn.graph.sparql.remote`: SPARQL endpoints (query, push);
+- :mod:`~sgcn.graph.sparql.query`: the query library, run anywhere, its answer written
+  in a format.
+
+Depends on :mod:`sgcn.graph.rdf` (prefixes) and ``sgcn.queries``; used by
+:mod:`sgcn.graph.web` and :mod:`sgcn.graph.cli`.
+"""

@@ -1,0 +1,371 @@
+"""The query library's headers and typed parameters, bound without touching query text.
+
+Every ``.rq`` file of ``queries/`` opens with comment lines that say what it answers
+and which parameters it takes::
+
+    # title: Everything known about one entity, with its evidence
+    # returns: relation, direction, other, source, quote
+    # params:
+    #   entity (entity): the entity, by its preferred label, an alias or its IRI
+    #   year (literal xsd:gYear, optional): only facts stated that year
+
+A parameter is ``NAME (KIND[ DATATYPE][, optional][, default "VALUE"]): DESCRIPTION``
+where KIND is ``literal`` (a string, or a typed literal when a datatype follows),
+``iri`` (an absolute IRI) or ``entity`` (a name looked up to the entity's IRI, see
+``queries/entity-lookup.rq``); ``# params: none`` says there are none. A parameter
+with a default may be left out and is then bound to its default, so the query
+never tests a variable that nothing binds (``!BOUND(?series) || ...``), which not every
+engine allows: ``?series = "" || CONTAINS(LCASE(?label), LCASE(?series))`` with the
+default ``""`` keeps every row (the test for ``""`` is there because some stores,
+Virtuoso 7.2 among them, say no string contains ``""``).
+
+A value reaches the query as an RDF term, never as text: :func:`bind` adds one
+``VALUES`` block, written from the terms' own N-Triples syntax, as the first member of
+the query's top-level ``WHERE`` group. The same bound text runs unchanged on rdflib,
+on Oxigraph and on any remote SPARQL 1.1 endpoint; a value holding quotes, braces,
+``}``, ``;`` or ``DROP`` stays one literal (pyoxigraph's own ``substitutions`` only
+accept projected variables, so they cannot carry a filter-only parameter).
+
+Examples:
+    >>> header = parse_header('''# title: Facts about one thing
+    ... # returns: p, o
+    ... # params:
+    ... #   thing (iri): the thing's IRI
+    ... SELECT ?p ?o WHERE { ?thing ?p ?o }''', name="facts")
+    >>> header.title, [p.name for p in header.params]
+    ('Facts about one thing', ['thing'])
+    >>> print(bind("SELECT ?p WHERE { ?s ?p ?o }", {"o": Literal('x"} ; DROP ALL')}))
+    SELECT ?p WHERE { VALUES (?o) { ("x\\"} ; DROP ALL") } ?s ?p ?o }
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from rdflib import Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from sgcn.loaders.errors import SgcnError
+
+KINDS = ("literal", "iri", "entity")
+
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<spec>[^)]*)\)\s*:?\s*(?P<description>.*)$"
+)
+_DEFAULT = re.compile(r'default\s+(?P<value>"(?:[^"\\]|\\.)*")')
+_HEADER = re.compile(r"^#\s*(?P<key>[a-z]+):\s*(?P<value>.*)$")
+# SPARQL 1.1 grammar, IRIREF: no spaces, controls or <>"{}|^`\ inside the brackets.
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
+_IRIREF = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]*>")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+class QueryError(SgcnError):
+    """A query, a query header or a parameter value that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a library query.
+
+    Attributes:
+        name: the SPARQL variable it binds, without ``?``.
+        kind: one of :data:`KINDS`.
+        datatype: the datatype IRI of a typed literal, ``None`` for a plain string.
+        required: whether a run without it is refused.
+        description: what the value means, for ``sgcn query --list``.
+        default: the value it takes when left out (``None``: it stays unbound).
+    """
+
+    name: str
+    kind: str
+    datatype: str | None = None
+    required: bool = True
+    description: str = ""
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class QueryHeader:
+    """What a ``.rq`` file says about itself in its opening comments."""
+
+    name: str
+    title: str
+    returns: str
+    params: tuple[Param, ...]
+    text: str
+
+
+def parse_param(line: str, *, query: str = "") -> Param:
+    """Read one parameter declaration ``NAME (KIND[ DATATYPE][, optional][, default "VALUE"]): DESCRIPTION``.
+
+    Examples:
+        >>> parse_param("year (literal xsd:gYear, optional): the year")
+        Param(name='year', kind='literal', datatype='http://www.w3.org/2001/XMLSchema#gYear', required=False, description='the year', default=None)
+        >>> parse_param('series (literal, default ""): part of the label').default
+        ''
+        >>> try:
+        ...     parse_param("who (person)")
+        ... except QueryError as err:
+        ...     print(err)
+        query '': parameter 'who' has kind 'person'; kinds are literal, iri, entity
+    """
+    match = _PARAM.match(line.strip())
+    if not match:
+        raise QueryError(f"query {query!r}: cannot read parameter declaration {line.strip()!r}")
+    spec, default = match["spec"], None
+    declared = _DEFAULT.search(spec)
+    if declared:
+        default = json.loads(declared["value"])
+        spec = spec[: declared.start()] + spec[declared.end():]
+    words = [w.strip() for w in spec.replace(",", " ").split()]
+    kind, rest = (words[0] if words else ""), words[1:]
+    if kind not in KINDS:
+        raise QueryError(f"query {query!r}: parameter {match['name']!r} has kind {kind!r}; kinds are {', '.join(KINDS)}")
+    if default is not None and kind == "entity":
+        raise QueryError(f"query {query!r}: parameter {match['name']!r} is an entity and cannot have a default")
+    required = "optional" not in rest and default is None
+    rest = [w for w in rest if w not in ("optional", "required")]
+    datatype = None
+    if rest:
+        if kind != "literal" or len(rest) > 1:
+            raise QueryError(f"query {query!r}: parameter {match['name']!r} has unknown options {rest}")
+        datatype = str(XSD[rest[0].removeprefix("xsd:")]) if rest[0].startswith("xsd:") else rest[0]
+        if not _IRI.match(datatype):
+            raise QueryError(f"query {query!r}: parameter {match['name']!r} has datatype {rest[0]!r}, not an IRI")
+    return Param(match["name"], kind, datatype, required, match["description"].strip(), default)
+
+
+def parse_header(text: str, *, name: str) -> QueryHeader:
+    """Read the ``# title:``, ``# returns:`` and ``# params:`` comments opening a query.
+
+    Args:
+        text: the query text.
+        name: the query's name (its file name without ``.rq``), for messages.
+
+    Examples:
+        >>> parse_header("# title: All types\\n# params: none\\nSELECT DISTINCT ?t { ?s a ?t }", name="t").params
+        ()
+    """
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    in_params = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        header = _HEADER.match(line)
+        if header:
+            key, value = header["key"], header["value"].strip()
+            in_params = key == "params"
+            if in_params:
+                if value and value.lower() not in ("none", "-"):
+                    params.append(parse_param(value, query=name))
+            else:
+                fields[key] = (fields.get(key, "") + " " + value).strip()
+            continue
+        body = line.lstrip("#").strip()
+        if in_params and _PARAM.match(body):
+            params.append(parse_param(body, query=name))
+    return QueryHeader(
+        name=name,
+        title=fields.get("title", name),
+        returns=fields.get("returns", ""),
+        params=tuple(params),
+        text=text,
+    )
+
+
+def to_term(param: Param, value: str) -> Identifier:
+    """The RDF term a command-line value stands for, checked against the parameter's kind.
+
+    An ``entity`` parameter given an IRI (``https://...`` or ``<...>``) becomes that IRI;
+    given a name, the caller looks it up (see ``sgcn.graph.sparql.query.resolve_entity``).
+
+    Examples:
+        >>> to_term(Param("n", "literal", str(XSD.integer)), "42").n3()
+        '"42"^^<http://www.w3.org/2001/XMLSchema#integer>'
+        >>> to_term(Param("e", "iri"), "<https://w3id.org/sgcn/id/person/luke-goh>")
+        rdflib.term.URIRef('https://w3id.org/sgcn/id/person/luke-goh')
+        >>> try:
+        ...     to_term(Param("e", "iri"), "https://x/> } DROP ALL ; <y")
+        ... except QueryError as err:
+        ...     print(err)
+        parameter 'e' wants an IRI; 'https://x/> } DROP ALL ; <y' is not one
+    """
+    if param.kind == "literal":
+        if param.datatype is None:
+            return Literal(value)
+        literal = Literal(value, datatype=URIRef(param.datatype))
+        if getattr(literal, "ill_typed", False):
+            raise QueryError(f"parameter {param.name!r} wants a {param.datatype}; {value!r} is not one")
+        return literal
+    iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
+    if not _IRI.match(iri):
+        raise QueryError(f"parameter {param.name!r} wants an IRI; {value!r} is not one")
+    return URIRef(iri)
+
+
+def looks_like_iri(value: str) -> bool:
+    """Whether a command-line value is written as an absolute IRI.
+
+    Examples:
+        >>> looks_like_iri("https://w3id.org/sgcn/id/person/luke-goh"), looks_like_iri("Luke Goh")
+        (True, False)
+    """
+    inner = value[1:-1] if value.startswith("<") and value.endswith(">") else value
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", inner)) and bool(_IRI.match(inner))
+
+
+def _term_syntax(term: Identifier) -> str:
+    """A term in SPARQL syntax, refusing anything that is not a plain IRI or literal."""
+    if isinstance(term, URIRef):
+        if not _IRI.match(str(term)):
+            raise QueryError(f"{str(term)!r} is not an IRI that can be bound")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        # every control character escaped (rdflib's own n3() leaves tabs raw, and its SPARQL
+        # parser turns raw tabs into spaces)
+        text = "".join(_ESCAPES.get(c, c) if c in _ESCAPES or c >= " " else f"\\u{ord(c):04X}" for c in str(term))
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype:
+            if not _IRI.match(str(term.datatype)):
+                raise QueryError(f"{str(term.datatype)!r} is not a datatype IRI")
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
+    raise QueryError(f"cannot bind {term!r}: only IRIs and literals are values")
+
+
+def _string_end(text: str, start: int) -> int:
+    r"""Offset just past the SPARQL string literal opening at ``start`` (short or long quotes).
+
+    Examples:
+        >>> _string_end(r'x "a\"b" y', 2), _string_end("'''it's''' z", 0)
+        (8, 10)
+    """
+    quote = text[start] * 3 if text.startswith(text[start] * 3, start) else text[start]
+    j = start + len(quote)
+    while j < len(text) and not text.startswith(quote, j):
+        j += 2 if text[j] == "\\" else 1
+    return j + len(quote)
+
+
+def _where_brace(text: str) -> int:
+    """Offset of the ``{`` opening the top-level WHERE group, skipping strings, IRIs, comments."""
+    depth, i, n = 0, 0, len(text)
+    seen_form = seen_where = template = False
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        if c in "\"'":
+            i = _string_end(text, i)
+            continue
+        if c == "<":
+            iri = _IRIREF.match(text, i)
+            if iri:
+                i = iri.end()
+                continue
+        if c in "?$":
+            word = _NAME.match(text, i + 1)
+            i = word.end() if word else i + 1
+            continue
+        if c == "{":
+            if depth == 0 and seen_form and (seen_where or not template):
+                return i
+            if depth == 0:
+                template = False
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and (c.isalpha() or c == "_"):
+            word = _NAME.match(text, i)
+            token = word.group(0).upper()
+            if token == "WHERE":
+                seen_where = True
+            elif token in ("SELECT", "ASK", "DESCRIBE", "CONSTRUCT"):
+                seen_form, template = True, token == "CONSTRUCT"
+            i = word.end()
+            continue
+        i += 1
+    raise QueryError("the query has no WHERE group to bind parameters in")
+
+
+def bind(text: str, values: Mapping[str, Identifier]) -> str:
+    """The query with ``values`` bound: one ``VALUES`` row first in its top-level group.
+
+    Args:
+        text: a SPARQL query.
+        values: variable name (without ``?``) to the IRI or literal it takes.
+
+    Examples:
+        >>> bind("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef("https://x/a")})
+        'CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<https://x/a>) } ?s ?p ?o }'
+        >>> bind("SELECT * { ?s ?p ?o }", {})
+        'SELECT * { ?s ?p ?o }'
+    """
+    if not values:
+        return text
+    names = []
+    for name in values:
+        if not _NAME.fullmatch(name):
+            raise QueryError(f"{name!r} is not a SPARQL variable name")
+        names.append(Variable(name).n3())
+    terms = " ".join(_term_syntax(term) for term in values.values())
+    at = _where_brace(text) + 1
+    return f"{text[:at]} VALUES ({' '.join(names)}) {{ ({terms}) }}{text[at:]}"
+
+
+def query_form(text: str) -> str:
+    """The query's form: ``SELECT``, ``CONSTRUCT``, ``ASK`` or ``DESCRIBE`` (``""`` if none).
+
+    Examples:
+        >>> query_form("PREFIX s: <https://x/select#> # ASK me\\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        'CONSTRUCT'
+    """
+    bare = _IRIREF.sub("<>", strip_comments(text))
+    form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b(?![:\w-])", bare, re.IGNORECASE)
+    return form.group(1).upper() if form else ""
+
+
+def strip_comments(text: str) -> str:
+    """The query without its ``#`` comments (a ``#`` inside a string or an IRI stays).
+
+    Some clients guess a request's kind from its first keyword and are misled by words
+    in comments; the query sent to a remote endpoint goes without them.
+
+    Examples:
+        >>> strip_comments('# drop the old ones\\nSELECT ?s WHERE { ?s <https://x/#a> "#1" } # done')
+        '\\nSELECT ?s WHERE { ?s <https://x/#a> "#1" } '
+    """
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c in "\"'":
+            end = _string_end(text, i)
+            out.append(text[i:end])
+            i = end
+            continue
+        if c == "<":
+            iri = _IRIREF.match(text, i)
+            if iri:
+                out.append(iri.group(0))
+                i = iri.end()
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)

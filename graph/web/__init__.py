@@ -1,0 +1,9 @@
+"""sgcn.graph.web: ``sgcn serve``, the SPARQL endpoint and the pages of the graph.
+
+- :mod:`~sgcn.graph.web.server`: the Flask app (query page, results, entity pages;
+  its ``templates/``) and the server around it.
+
+Depends on :mod:`sgcn.graph.sparql` (it answers with the query library and the
+embedded stores) and :mod:`sgcn.graph.rdf`; used by :mod:`sgcn.graph.cli`. Flask is
+an optional extra (``sgcn[serve]``), imported where the app is made.
+"""

@@ -1,0 +1,265 @@
+"""The embedded stores: loading, errors, and the same answers from both."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.query import Result
+
+from sgcn.graph.sparql.params import QueryError
+from sgcn.graph.sparql.query import Target, execute, library
+from sgcn.graph.sparql.store import STORES, from_rdflib_graph, load_graph, parse_graph, run_query
+from sgcn.loaders.errors import SgcnError
+
+ROOT = Path(__file__).resolve().parents[3]
+NUMERIC = ("integer", "decimal", "double", "float", "int", "long")
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("generate_graph", ROOT / "benchmarks" / "generate_graph.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    """A small synthetic graph in our ontology (4 releases' worth: rdflib's engine is slow), in rdflib."""
+    return _generator().synthetic_graph(4, seed=5)
+
+
+def params_for(name: str, target: Target) -> dict[str, str]:
+    """Parameters to run a library query with, picked from the graph itself."""
+    people = [row[0].value for row in target.run(
+        "SELECT ?p WHERE { ?p a <https://w3id.org/sgcn/ontology#Person> } ORDER BY ?p LIMIT 2").fetch()]
+    return {
+        "entity-facts": {"entity": people[0]}, "entity-graph": {"entity": people[0]},
+        "entity-timeline": {"entity": people[0]}, "entity-lookup": {"name": "Singapore"},
+        "shortest-chain": {"from": people[0], "to": people[1]},
+        "figures-by-measure": {"measure": "fund_size"},
+    }.get(name, {})
+
+
+def _comparable(term):
+    if term is None:
+        return None
+    if term.kind == "literal" and term.datatype and term.datatype.rsplit("#", 1)[-1] in NUMERIC:
+        return ("number", Decimal(term.value))
+    return (term.kind, term.value, term.lang)
+
+
+def answer_of(target: Target, name: str):
+    answer = execute(target, name=name, params=params_for(name, target))
+    if answer.type == "SELECT":
+        return answer.variables, sorted((tuple(map(_comparable, row)) for row in answer.rows), key=repr)
+    return to_isomorphic(answer.graph)
+
+
+def test_every_store_gives_the_same_answers_to_every_library_query(synthetic):
+    memory = Target(graph=from_rdflib_graph(synthetic, "memory"))
+    answered = 0
+    for name in library():
+        expected = answer_of(memory, name)
+        answered += bool(expected[1] if isinstance(expected, tuple) else len(expected))
+        for store in ("oxigraph", "auto"):
+            got = answer_of(Target(graph=from_rdflib_graph(synthetic, store)), name)
+            if isinstance(expected, tuple):
+                assert got[0] == expected[0], f"{name} on {store}"
+                assert got[1] == expected[1], f"{name}: {store} disagrees with rdflib"
+            else:
+                _, only_memory, only_store = graph_diff(expected, got)
+                assert isomorphic(expected, got), f"{name} on {store}: {sorted(only_memory)[:3]} vs {sorted(only_store)[:3]}"
+    assert answered >= len(library()) - 2  # nearly every query finds something in the synthetic graph
+
+
+def _read_back(text: str, fmt: str) -> tuple[list[str], list[tuple]]:
+    """A SPARQL results document read by rdflib's parser: its variables and rows of terms."""
+    result = Result.parse(io.StringIO(text), format=fmt)
+    return [str(v) for v in result.vars], [tuple(row) for row in result]
+
+
+def _library_runs(graph_file: Path):
+    """Each library query with parameters picked from the graph, on the auto store and on Oxigraph."""
+    auto, oxigraph = (Target(graph=load_graph(graph_file, store=store)) for store in ("auto", "oxigraph"))
+    for name in library():
+        params = params_for(name, oxigraph)
+        yield name, (lambda target=auto: execute(target, name=name, params=params)), \
+            (lambda target=oxigraph: execute(target, name=name, params=params))
+
+
+@pytest.fixture(scope="module")
+def synthetic_file(tmp_path_factory):
+    """A synthetic graph of 60 releases as a Turtle file: more rows and ties than the seed's."""
+    path = tmp_path_factory.mktemp("synthetic") / "synthetic.ttl"
+    _generator().synthetic_graph(60, seed=11).serialize(path, format="turtle")
+    return path
+
+
+@pytest.mark.parametrize("graph_file", ["seed", "synthetic"])
+def test_auto_store_writes_every_library_answer_as_oxigraph_does(graph_file, synthetic_file):
+    """maplib answers the library on the default store: same bytes, same order, same terms."""
+    from sgcn.graph.sparql.query import default_graph_path, write_result
+
+    path = default_graph_path() if graph_file == "seed" else synthetic_file
+    by_maplib = set()
+    for name, on_auto, on_oxigraph in _library_runs(path):
+        answer = on_auto()
+        if answer.type != "SELECT":
+            assert isomorphic(answer.graph, on_oxigraph().graph), name
+            continue
+        assert write_result(answer, "csv") == write_result(on_oxigraph(), "csv"), name
+        for fmt in ("json", "tsv", "xml"):  # the same terms (kinds, datatypes, languages), in order
+            assert _read_back(write_result(on_auto(), fmt), fmt) == _read_back(write_result(on_oxigraph(), fmt), fmt), \
+                f"{name} as {fmt}"
+        if answer.engine == "maplib":
+            by_maplib.add(name)
+    selects = {name for name in library() if name != "entity-graph"}  # the one CONSTRUCT
+    # COUNT is an xsd:unsignedInt in maplib (xsd:integer in SPARQL): those two go to Oxigraph
+    assert by_maplib == selects - {"sources", "initiative-output"}
+
+
+def test_auto_store_sends_every_other_query_to_oxigraph():
+    from sgcn.graph.sparql.query import default_graph_path, query_text
+
+    graph = load_graph(default_graph_path(), store="auto")
+    library_text = query_text("relations")
+    assert run_query(graph, library_text).engine == "maplib"
+    assert run_query(graph, library_text + "\n# my copy").engine == "oxigraph"
+    assert run_query(graph, "ASK { ?s ?p ?o }").boolean is True
+    described = run_query(graph, "DESCRIBE <https://w3id.org/sgcn/id/person/luke-goh>")
+    assert described.engine == "oxigraph" and len(described.graph) > 5
+
+
+def test_maplib_terms_are_written_as_oxigraph_writes_them():
+    """Every column type the columnar engine is trusted with, and the ones it is not."""
+    from sgcn.graph.sparql import columnar
+    from sgcn.graph.sparql.query import write_result
+
+    data = ('@prefix x: <https://x/> . x:a x:p "plain", "tagged"@en, 4, 60.0, 1.50, 0.25, true, x:b, _:n ; '
+            'x:d "2020-03-05"^^<http://www.w3.org/2001/XMLSchema#date> ; x:f 1.5e3 .')
+    graph = parse_graph(data, store="auto")
+    exact = "SELECT ?o ?none WHERE { ?s <https://x/p> ?o FILTER (!isBlank(?o) && DATATYPE(?o) = %s) OPTIONAL { ?o <https://x/q> ?none } }"
+    for datatype in ("xsd:string", "rdf:langString", "xsd:integer", "xsd:decimal", "xsd:boolean"):
+        text = ("PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+                + exact % datatype + " ORDER BY ?o")
+        answer = columnar.select(graph.columnar, text)
+        assert answer is not None, datatype
+        assert write_result(answer, "csv") == write_result(run_query(graph.oxigraph, text), "csv"), datatype
+        for fmt in ("json", "tsv", "xml"):
+            assert _read_back(write_result(columnar.select(graph.columnar, text), fmt), fmt) == \
+                _read_back(write_result(run_query(graph.oxigraph, text), fmt), fmt), f"{datatype} as {fmt}"
+        _assert_written_as_rows_are(columnar.select, graph.columnar, text)
+    for text in ("SELECT ?o WHERE { ?s <https://x/d> ?o }",  # a date
+                 "SELECT ?o WHERE { ?s <https://x/f> ?o }",  # a double
+                 "SELECT ?o WHERE { ?s <https://x/p> ?o }",  # several types in one column
+                 "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",  # xsd:unsignedInt
+                 "ASK { ?s ?p ?o }", "SELECT ?s WHERE { ?s "):
+        assert columnar.select(graph.columnar, text) is None, text
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_load_errors_name_the_file(tmp_path, store):
+    with pytest.raises(SgcnError, match="missing.ttl: no such graph file"):
+        load_graph(tmp_path / "missing.ttl", store=store)
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<https://x/a> <https://x/p> oops .", encoding="utf-8")
+    with pytest.raises(SgcnError, match="bad.ttl: cannot read"):
+        load_graph(bad, store=store)
+    odd = tmp_path / "g.xyz"
+    odd.write_text("", encoding="utf-8")
+    with pytest.raises(SgcnError, match="unknown RDF format"):
+        load_graph(odd, store=store)
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_malformed_queries_and_updates_are_query_errors(store):
+    graph = parse_graph('<https://x/a> <https://x/p> "b" .', format="nt", store=store)
+    for text in ("SELECT ?s WHERE { ?s ", "DROP ALL", "INSERT DATA { <https://x/c> <https://x/p> 1 }"):
+        with pytest.raises(QueryError, match="malformed SPARQL query"):
+            run_query(graph, text)
+    assert len(graph) == 1
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_terms_come_back_the_same_from_both_stores(store):
+    graph = parse_graph('@prefix x: <https://x/> . x:a x:p "plain", "tagged"@en, 4, "2020-03"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .',
+                        store=store)
+    rows = run_query(graph, "SELECT ?o WHERE { ?s ?p ?o } ORDER BY STR(?o)").fetch()
+    assert [tuple(row[0]) for row in rows] == [
+        ("literal", "2020-03", "http://www.w3.org/2001/XMLSchema#gYearMonth", None),
+        ("literal", "4", "http://www.w3.org/2001/XMLSchema#integer", None),
+        ("literal", "plain", None, None),
+        ("literal", "tagged", None, "en"),
+    ]
+
+
+def _graph_of_values(values: list[str], store: str):
+    """A graph of one literal per subject, ``<https://x/00>`` onwards, in ``store``."""
+    escaped = (v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") for v in values)
+    return parse_graph("\n".join(f'<https://x/{i:02d}> <https://x/p> "{v}" .' for i, v in enumerate(escaped)),
+                       format="nt", store=store)
+
+
+NASTY = ["plain", "a,b", 'say "hi"', "line\nbreak", "cr\rx", "crlf\r\nx", " lead", "tab\tx", "", "中文", '"']
+
+
+@pytest.mark.parametrize("values", [NASTY, [v for v in NASTY if "\r" not in v]], ids=["with-cr", "without-cr"])
+def test_oxigraph_writes_csv_byte_for_byte_as_the_python_rows_do(values):
+    """The fast path (Oxigraph's own CSV writer) gives the bytes the rows give, whatever the values."""
+    from sgcn.graph.sparql.query import write_result, write_rows
+
+    graph = _graph_of_values(values, "oxigraph")
+    for text in ("SELECT ?s ?o ?unbound WHERE { ?s ?p ?o } ORDER BY ?s",
+                 "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?s",
+                 "SELECT ?unbound WHERE { ?s ?p ?o }"):
+        fast = run_query(graph, text)
+        assert fast.serialize is not None
+        slow = run_query(graph, text)
+        assert write_result(fast, "csv") == write_rows(slow.variables, slow.fetch(), "csv"), text
+
+
+@pytest.mark.parametrize("values", [NASTY, [v for v in NASTY if "\r" not in v]], ids=["with-cr", "without-cr"])
+def test_maplib_writes_every_results_format_as_oxigraph_does(values):
+    from sgcn.graph.sparql import columnar
+    from sgcn.graph.sparql.query import write_result
+
+    graph = _graph_of_values(values, "auto")
+    for text in ("SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?s", "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?s"):
+        answer = columnar.select(graph.columnar, text)
+        assert answer is not None and answer.serialize("csv") is not None
+        assert write_result(columnar.select(graph.columnar, text), "csv") == \
+            write_result(run_query(graph.oxigraph, text), "csv"), text
+        for fmt in ("json", "tsv", "xml"):
+            assert _read_back(write_result(columnar.select(graph.columnar, text), fmt), fmt) == \
+                _read_back(write_result(run_query(graph.oxigraph, text), fmt), fmt), f"{text} as {fmt}"
+        _assert_written_as_rows_are(columnar.select, graph.columnar, text)
+
+
+def _assert_written_as_rows_are(select, model, text: str) -> None:
+    """maplib's own writers give what sgcn writes from rows of Term (JSON: the same document)."""
+    from sgcn.graph.sparql.query import write_result, write_rows
+
+    for fmt in ("tsv", "xml", "json"):
+        rows = select(model, text)
+        fast = write_result(select(model, text), fmt)
+        slow = write_rows(rows.variables, rows.fetch(), fmt)
+        assert (json.loads(fast) == json.loads(slow)) if fmt == "json" else (fast == slow), f"{text} as {fmt}"
+
+
+def test_oxigraph_writes_the_sparql_results_formats_itself():
+    import json
+
+    from sgcn.graph.sparql.query import write_result
+
+    graph = parse_graph('<https://x/a> <https://x/p> "b"@en .', format="nt")
+    answer = json.loads(write_result(run_query(graph, "SELECT ?s ?o WHERE { ?s ?p ?o }"), "json"))
+    assert answer["results"]["bindings"] == [{"s": {"type": "uri", "value": "https://x/a"},
+                                              "o": {"type": "literal", "value": "b", "xml:lang": "en"}}]
+    tsv = write_result(run_query(graph, "SELECT ?s ?o WHERE { ?s ?p ?o }"), "tsv")
+    assert tsv.splitlines() == ["?s\t?o", '<https://x/a>\t"b"@en']

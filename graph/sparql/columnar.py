@@ -32,7 +32,7 @@ import json
 from typing import Iterator
 
 from sgcn.graph.sparql.params import QueryError
-from sgcn.graph.sparql.store import Answer, Term
+from sgcn.graph.sparql.results import Answer, Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

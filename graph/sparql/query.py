@@ -31,7 +31,6 @@ import csv
 import io
 import json
 import logging
-import re
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -41,8 +40,10 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier
 
+from sgcn.graph.sparql.library import library, query_header, query_names, query_text
 from sgcn.graph.sparql.params import QueryError, QueryHeader, bind, looks_like_iri, parse_header, to_term
-from sgcn.graph.sparql.store import DEFAULT_STORE, Answer, EmbeddedGraph, Term, from_rdflib_graph
+from sgcn.graph.sparql.results import Answer, Term
+from sgcn.graph.sparql.store import DEFAULT_STORE, EmbeddedGraph, from_rdflib_graph
 from sgcn.graph.sparql.store import load_graph as load_into_store
 from sgcn.graph.sparql.store import run_query as run_on_graph
 
@@ -57,71 +58,11 @@ log = logging.getLogger(__name__)
 ROW_FORMATS = ("csv", "json", "table", "tsv", "xml")
 GRAPH_FORMATS = ("turtle", "json-ld", "nt")
 FORMATS = ROW_FORMATS + GRAPH_FORMATS
-# row formats a store may write itself (sgcn.graph.sparql.store.Answer.serialize): the SPARQL
+# row formats a store may write itself (sgcn.graph.sparql.results.Answer.serialize): the SPARQL
 # 1.1 results formats; a table is laid out here from the rows
 _NATIVE_FORMATS = ("csv", "tsv", "json", "xml")
 
 Runner = Callable[[str, Mapping[str, Identifier]], Answer]
-
-
-def query_names() -> list[str]:
-    """The names of the shipped queries (file names of ``queries/*.rq`` without suffix).
-
-    Examples:
-        >>> "relations" in query_names() and "entity-facts" in query_names()
-        True
-    """
-    return sorted(
-        entry.name[: -len(".rq")]
-        for entry in files("sgcn.queries").iterdir()
-        if entry.name.endswith(".rq")
-    )
-
-
-def query_text(name: str) -> str:
-    """The SPARQL text of the query ``name``.
-
-    Raises:
-        QueryError: when no query has that name (the message lists the known ones).
-
-    Examples:
-        >>> query_text("roles").startswith("# title:")
-        True
-        >>> try:
-        ...     query_text("nope")
-        ... except QueryError as err:
-        ...     print(str(err)[:39])
-        no query named 'nope'; known: bridging-
-    """
-    if not re.fullmatch(r"[a-z][a-z0-9_-]*", name) or name not in query_names():
-        raise QueryError(f"no query named {name!r}; known: {', '.join(query_names())}")
-    return (files("sgcn.queries") / f"{name}.rq").read_text(encoding="utf-8")
-
-
-def library() -> dict[str, QueryHeader]:
-    """Every shipped query's header (title, returns, parameters) by name.
-
-    Examples:
-        >>> [p.name for p in library()["shortest-chain"].params]
-        ['from', 'to']
-    """
-    return {name: parse_header(query_text(name), name=name) for name in query_names()}
-
-
-def query_header(name: str) -> dict[str, str]:
-    """The ``# title:``, ``# returns:`` and ``# params:`` comments of a query, as text.
-
-    Examples:
-        >>> query_header("events")["title"]
-        'Events - the timeline'
-    """
-    header = {}
-    for line in query_text(name).splitlines():
-        match = re.match(r"#\s*(\w+):\s*(.*)", line)
-        if not match:
-            break
-        header[match.group(1)] = match.group(2).strip()
-    return header
 
 
 def default_graph_path() -> Path:
@@ -189,6 +130,7 @@ class Target:
         """
         if self.graph is not None:
             return run_on_graph(self.graph, text, bindings)
+        # imported here so that a query on a graph file does not load urllib.request
         from sgcn.graph.sparql.remote import query_endpoint
 
         return query_endpoint(self.endpoint, bind(text, dict(bindings or {})), graph_uri=self.graph_uri,
@@ -426,6 +368,8 @@ def write_graph(graph: Graph, fmt: str) -> str:
         >>> write_graph(g, "nt")
         '<https://x/a> <https://x/p> "b" .\\n'
     """
+    # imported here: sgcn.graph.rdf.build loads the loaders (about 0.25 s), which only
+    # graph answers need, for their prefixes
     from sgcn.graph.rdf.build import PREFIXES
 
     for prefix, namespace in PREFIXES.items():

@@ -40,7 +40,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from sgcn.graph.sparql.params import _IRI, QueryError, strip_comments
-from sgcn.graph.sparql.store import Answer, term
+from sgcn.graph.sparql.results import Answer, term
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ def query_endpoint(endpoint: str, text: str, *, graph_uri: str | None = DEFAULT_
         timeout: seconds to wait for the answer.
 
     Returns:
-        An :class:`~sgcn.graph.sparql.store.Answer`, as the embedded stores give it.
+        An :class:`~sgcn.graph.sparql.results.Answer`, as the embedded stores give it.
     """
     from SPARQLWrapper import JSON, N3, SPARQLWrapper  # noqa: N811 (SPARQLWrapper's names)
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
@@ -144,7 +144,7 @@ def query_endpoint(endpoint: str, text: str, *, graph_uri: str | None = DEFAULT_
 
 
 def answer_from_json(body: bytes | str) -> Answer:
-    """An :class:`~sgcn.graph.sparql.store.Answer` from SPARQL 1.1 Query Results JSON.
+    """An :class:`~sgcn.graph.sparql.results.Answer` from SPARQL 1.1 Query Results JSON.
 
     Examples:
         >>> answer_from_json('{"head": {"vars": ["s"]}, "results": {"bindings": '

@@ -25,7 +25,8 @@ cell into an rdflib term costs about 10 microseconds, seconds on large results
 
 Results of every store (and of remote endpoints, ``sgcn.graph.sparql.remote``) are rows of
 :class:`Term`: the kind of term, its value, datatype and language, which is what the
-SPARQL results formats carry.
+SPARQL results formats carry (both types live in ``sgcn.graph.sparql.results`` and are
+re-exported here).
 
 Examples:
     >>> graph = parse_graph('<https://x/a> <https://x/p> "b" .', format="nt")
@@ -41,24 +42,24 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
+from typing import Iterator, Mapping, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
+from sgcn.graph.sparql import columnar
+from sgcn.graph.sparql.library import library
 from sgcn.graph.sparql.params import QueryError, bind, query_form
+from sgcn.graph.sparql.results import Answer, Term, term
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
 
 STORES = ("auto", "oxigraph", "memory")
 DEFAULT_STORE = "auto"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 class AutoGraph:
@@ -71,8 +72,6 @@ class AutoGraph:
     """
 
     def __init__(self, oxigraph: ox.Store):
-        from sgcn.graph.sparql import columnar
-
         self.oxigraph = oxigraph
         self.columnar = columnar.load_ntriples(oxigraph.dump(format=ox.RdfFormat.N_TRIPLES,
                                                               from_graph=ox.DefaultGraph()))
@@ -103,57 +102,6 @@ RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
 }
-
-
-class Term(NamedTuple):
-    """An RDF term in a result row, whatever store or endpoint it came from.
-
-    Attributes:
-        kind: ``"uri"``, ``"bnode"`` or ``"literal"``.
-        value: the IRI, blank node label or lexical form.
-        datatype: a literal's datatype IRI; ``None`` for plain strings (xsd:string)
-            and language-tagged strings.
-        lang: a literal's language tag, else ``None``.
-    """
-
-    kind: str
-    value: str
-    datatype: str | None = None
-    lang: str | None = None
-
-    def __str__(self) -> str:
-        return self.value
-
-    def n3(self) -> str:
-        """The term in SPARQL/Turtle syntax (as the SPARQL TSV results format writes it).
-
-        Examples:
-            >>> Term("literal", 'say "hi"', lang="en").n3()
-            '"say \\\\"hi\\\\""@en'
-        """
-        if self.kind == "uri":
-            return f"<{self.value}>"
-        if self.kind == "bnode":
-            return f"_:{self.value}"
-        text = (self.value.replace("\\", "\\\\").replace('"', '\\"')
-                .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
-        if self.lang:
-            return f'"{text}"@{self.lang}'
-        if self.datatype:
-            return f'"{text}"^^<{self.datatype}>'
-        return f'"{text}"'
-
-
-def term(kind: str, value: str, datatype: str | None = None, lang: str | None = None) -> Term:
-    """A :class:`Term` with plain strings normalized (xsd:string and rdf:langString dropped).
-
-    Examples:
-        >>> term("literal", "x", "http://www.w3.org/2001/XMLSchema#string")
-        Term(kind='literal', value='x', datatype=None, lang=None)
-    """
-    if datatype in (XSD_STRING, RDF_LANG_STRING) or lang:
-        datatype = None
-    return Term(kind, value, datatype, lang or None)
 
 
 def from_oxigraph(node) -> Term | None:
@@ -194,44 +142,6 @@ def to_rdflib(node: Term) -> URIRef | BNode | Literal:
     if node.kind == "bnode":
         return BNode(node.value)
     return Literal(node.value, lang=node.lang, datatype=URIRef(node.datatype) if node.datatype else None)
-
-
-@dataclass
-class Answer:
-    """The answer to a query: rows (SELECT), a boolean (ASK) or a graph (CONSTRUCT, DESCRIBE).
-
-    Attributes:
-        type: ``"SELECT"``, ``"ASK"`` or ``"CONSTRUCT"`` (DESCRIBE answers are graphs too).
-        variables: the SELECT variables, in order.
-        rows: the SELECT rows, produced lazily; each a tuple of :class:`Term` or ``None``.
-        boolean: the ASK answer.
-        graph: the CONSTRUCT or DESCRIBE graph, as an rdflib graph.
-        serialize: for a SELECT answer of Oxigraph or maplib, writes the whole answer
-            in a SPARQL 1.1 results format (``"csv"``, ``"tsv"``, ``"json"``, ``"xml"``)
-            with the engine's own writer, as bytes, without making a Python object per
-            cell, or returns ``None`` for a format that engine does not write;
-            ``None`` elsewhere. Once it has returned bytes the rows are spent: read one
-            or the other.
-        engine: what answered: ``"oxigraph"``, ``"maplib"``, ``"rdflib"`` or ``"endpoint"``.
-    """
-
-    type: str
-    variables: list[str] = field(default_factory=list)
-    rows: Iterable[tuple] = ()
-    boolean: bool | None = None
-    graph: Graph | None = None
-    serialize: Callable[[str], bytes | None] | None = None
-    engine: str = ""
-
-    def fetch(self, limit: int | None = None) -> list[tuple]:
-        """The rows as a list; with ``limit``, at most ``limit + 1`` are read (so a caller
-        can tell the answer is over ``limit`` without reading all of it)."""
-        out: list[tuple] = []
-        for row in self.rows:
-            out.append(row)
-            if limit is not None and len(out) > limit:
-                break
-        return out
 
 
 def new_graph(store: str = DEFAULT_STORE) -> EmbeddedGraph:
@@ -383,8 +293,6 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
     if isinstance(graph, AutoGraph):
         bound = bind(text, bindings) if bindings else text
         if text in _library_selects():
-            from sgcn.graph.sparql import columnar
-
             answer = columnar.select(graph.columnar, bound)
             if answer is not None:
                 return answer
@@ -410,8 +318,6 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
 @lru_cache(maxsize=1)
 def _library_selects() -> frozenset[str]:
     """The texts of the query library's SELECT queries, which the ``auto`` store asks maplib."""
-    from sgcn.graph.sparql.query import library  # imported here: sgcn.graph.sparql.query imports this module
-
     return frozenset(header.text for header in library().values() if query_form(header.text) == "SELECT")
 
 

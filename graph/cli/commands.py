@@ -396,7 +396,9 @@ def add_serve_parser(subparsers) -> argparse.ArgumentParser:
             "every entity IRI at /id/<type>/<slug> (HTML, Turtle or JSON-LD), and a query "
             "page listing the query library at /. Updates are refused. A query that runs "
             "longer than --timeout is stopped, an answer over --max-results is refused; "
-            "the server keeps serving. Needs the serve extra: pip install 'sgcn[serve]'."
+            "the server keeps serving. No query reaches the network: SERVICE (federated "
+            "query) is refused and the query workers cannot open a socket, unless "
+            "--allow-service. Needs the serve extra: pip install 'sgcn[serve]'."
         ),
         epilog="examples:\n  sgcn serve\n  sgcn serve --port 8080 --timeout 5 --max-results 5000 --graph /tmp/g.ttl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -413,6 +415,10 @@ def add_serve_parser(subparsers) -> argparse.ArgumentParser:
                         help="refuse answers of more than N rows or triples (default: 10000)")
     parser.add_argument("--workers", type=int, default=2, metavar="N",
                         help="queries that can run at once (default: 2)")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="let queries use SERVICE (federated query), so that the server sends HTTP "
+                             "requests to any host a query names, loopback included; off by default: "
+                             "SERVICE is refused (403) and the query workers cannot open a socket")
     parser.set_defaults(handler=run_serve)
     return parser
 
@@ -428,7 +434,7 @@ def run_serve(args: argparse.Namespace) -> int:
     graph = args.graph or default_graph_path()
     print(f"sgcn serve: {graph} at http://{args.host}:{args.port}/ (SPARQL endpoint: /sparql)", file=sys.stderr)
     serve(graph, host=args.host, port=args.port, store=args.store, timeout=args.timeout,
-          max_results=args.max_results, workers=args.workers)
+          max_results=args.max_results, workers=args.workers, allow_service=args.allow_service)
     return EXIT_OK
 
 

@@ -259,9 +259,20 @@ def _rdflib_answer(result) -> Answer:
         return Answer("ASK", boolean=bool(result.askAnswer), engine="rdflib")
     if result.type == "SELECT":
         variables = [str(v) for v in result.vars]
-        rows = (tuple(from_rdflib(value) for value in row) for row in result)
-        return Answer("SELECT", variables, rows, engine="rdflib")
+        return Answer("SELECT", variables, _rdflib_rows(result), engine="rdflib")
     return Answer("CONSTRUCT", graph=result.graph, engine="rdflib")
+
+
+def _rdflib_rows(result) -> Iterator[tuple]:
+    """The rows of an rdflib SELECT result, which rdflib evaluates as they are read: what its
+    engine cannot do (a bare ``Exception``) is a :class:`QueryError` here too."""
+    try:
+        for row in result:
+            yield tuple(from_rdflib(value) for value in row)
+    except Exception as err:
+        if type(err) is Exception:
+            raise QueryError(f"query cannot run: {err}") from err
+        raise
 
 
 def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
@@ -312,6 +323,8 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
     except Exception as err:  # rdflib's parser raises pyparsing's exceptions
         if type(err).__module__.startswith(("pyparsing", "rdflib.plugins.sparql")):
             raise QueryError(f"malformed SPARQL query: {err}") from err
+        if type(err) is Exception:  # rdflib's engine says what it cannot do with a bare Exception
+            raise QueryError(f"query cannot run: {err}") from err
         raise
 
 

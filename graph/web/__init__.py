@@ -2,6 +2,8 @@
 
 - :mod:`~sgcn.graph.web.server`: the Flask app (query page, results, entity pages;
   its ``templates/``) and the server around it.
+- :mod:`~sgcn.graph.web.sandbox`: what a query may not do: use ``SERVICE`` (the
+  query check), reach the network at all (the workers' seccomp filter), nest too deep.
 
 Depends on :mod:`sgcn.graph.sparql` (it answers with the query library and the
 embedded stores) and :mod:`sgcn.graph.rdf`; used by :mod:`sgcn.graph.cli`. Flask is

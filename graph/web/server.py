@@ -17,6 +17,10 @@ limit is killed and replaced while the others keep serving, and an answer over t
 result-size limit is refused, each with a clear message (503 and 422). Bad requests
 get a 4xx status with a message, never a traceback.
 
+No query reaches the network unless the operator allows federation
+(``allow_service``): a query using ``SERVICE`` is refused (403), and the workers can
+open no socket at all (``sgcn.graph.web.sandbox``).
+
 Examples:
     >>> negotiate("text/csv, */*;q=0.1", "SELECT")
     ('csv', 'text/csv; charset=utf-8')
@@ -43,6 +47,7 @@ from pathlib import Path
 
 from sgcn.graph.rdf.iris import ID
 from sgcn.graph.sparql.params import QueryError, bind
+from sgcn.graph.web.sandbox import ServiceRefused, scan
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
@@ -51,6 +56,12 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_RESULTS = 10_000
 DEFAULT_PORT = 8000
 PAGE_MAX_RESULTS = 50_000
+# Deeper nesting of {} () [] is refused: Oxigraph's parser overflows its stack (a
+# segmentation fault) somewhere between 2,000 and 5,000 levels, rdflib's below 50; the
+# query library nests at most 6 deep.
+MAX_DEPTH = 100
+SERVICE_OFF = ("SERVICE (federated query) is turned off on this endpoint: it would make the server "
+               "send requests to other hosts; its operator can turn it on with sgcn serve --allow-service")
 
 # What each answer kind can be written as: (format, media types it answers to, Content-Type).
 ROW_MEDIA = (
@@ -184,8 +195,18 @@ def _kind(answer_type: str) -> str:
     return "CONSTRUCT" if answer_type in ("CONSTRUCT", "DESCRIBE") else answer_type
 
 
-def _worker_main(conn, graph_path: str, store: str) -> None:
-    """A query worker: holds the graph, answers one request at a time over ``conn``."""
+def _worker_main(conn, graph_path: str, store: str, allow_service: bool = False) -> None:
+    """A query worker: holds the graph, answers one request at a time over ``conn``.
+
+    Unless ``allow_service``, the worker first makes itself unable to reach the network:
+    rdflib's engine refuses SERVICE and FROM loading, and a seccomp filter forbids the
+    process to open any socket (``sgcn.graph.web.sandbox``).
+    """
+    if not allow_service:
+        from sgcn.graph.web.sandbox import close_rdflib_fetching, deny_network
+
+        deny_network()
+        close_rdflib_fetching()
     from sgcn.graph.sparql.store import load_graph, run_query
 
     try:
@@ -213,7 +234,16 @@ def _worker_main(conn, graph_path: str, store: str) -> None:
         except _TooLarge as err:
             conn.send(("error", 422, f"{err}; add a LIMIT or ask the server for a larger --max-results"))
         except QueryError as err:
-            conn.send(("error", 400, str(err)))
+            if not allow_service and isinstance(err.__cause__, (ServiceRefused, PermissionError)):
+                conn.send(("error", 403, SERVICE_OFF))
+            else:
+                conn.send(("error", 400, str(err)))
+        except (ServiceRefused, PermissionError):  # rdflib's SERVICE, or a socket the sandbox refused
+            conn.send(("error", 403, SERVICE_OFF))
+        except RecursionError:  # rdflib's parser and evaluator recurse per level of nesting
+            conn.send(("error", 400, "the query nests too deeply for this store"))
+        except RuntimeError as err:  # pyoxigraph's errors met while evaluating, lazily
+            conn.send(("error", 400, f"query cannot run: {err}"))
         except Exception as err:  # a bug: keep the worker alive, tell the client without a traceback
             log.exception("query failed")
             conn.send(("error", 500, f"the query failed inside the server: {type(err).__name__}"))
@@ -233,10 +263,14 @@ class WorkerPool:
         store: the embedded store (see ``sgcn.graph.sparql.store.STORES``).
         size: how many queries run at once.
         load_timeout: seconds a worker may take to load the graph.
+        allow_service: let queries reach the network (``SERVICE``); off, the workers
+            cannot open a socket.
     """
 
-    def __init__(self, graph_path: str | Path, *, store: str, size: int = 2, load_timeout: float = 300):
+    def __init__(self, graph_path: str | Path, *, store: str, size: int = 2, load_timeout: float = 300,
+                 allow_service: bool = False):
         self.graph_path, self.store, self.load_timeout = str(graph_path), store, load_timeout
+        self.allow_service = allow_service
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
@@ -247,7 +281,7 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(child, self.graph_path, self.store),
+        process = self._context.Process(target=_worker_main, args=(child, self.graph_path, self.store, self.allow_service),
                                         daemon=True, name="sgcn-query-worker")
         process.start()
         child.close()
@@ -338,7 +372,7 @@ def local_link(iri: str) -> str | None:
 
 
 def create_app(graph_path: str | Path, *, store: str | None = None, timeout: float = DEFAULT_TIMEOUT,
-               max_results: int = DEFAULT_MAX_RESULTS, workers: int = 2):
+               max_results: int = DEFAULT_MAX_RESULTS, workers: int = 2, allow_service: bool = False):
     """The Flask application serving ``graph_path`` (see the module doc for its routes).
 
     Args:
@@ -347,6 +381,8 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         timeout: seconds a query may run before it is stopped.
         max_results: the most rows (or triples) an answer may have.
         workers: how many queries run at once.
+        allow_service: let queries use ``SERVICE`` (federation: the server then sends
+            requests wherever a query says); off by default.
 
     Raises:
         SgcnError: Flask is not installed (the ``serve`` extra), or the graph cannot be loaded.
@@ -362,7 +398,7 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
     from sgcn.graph.sparql.query import library, query_text
     from sgcn.graph.sparql.store import DEFAULT_STORE
 
-    pool = WorkerPool(graph_path, store=store or DEFAULT_STORE, size=workers)
+    pool = WorkerPool(graph_path, store=store or DEFAULT_STORE, size=workers, allow_service=allow_service)
     page_limit = max(max_results, PAGE_MAX_RESULTS)  # an entity page is one entity's facts: bounded
     templates = _templates()
     queries = library()
@@ -423,6 +459,12 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         if not text or not text.strip():
             raise ServeError(400, "no query: send one as ?query=... (GET), a form field or an "
                                   "application/sparql-query body (POST)")
+        shape = scan(text)
+        if shape.service and not allow_service:
+            raise ServeError(403, SERVICE_OFF)
+        if shape.depth > MAX_DEPTH:
+            raise ServeError(400, f"the query nests groups or brackets {shape.depth} deep; "
+                                  f"this endpoint takes at most {MAX_DEPTH}")
         graphs = request.values.getlist("default-graph-uri") + request.values.getlist("named-graph-uri")
         from sgcn.graph.sparql.remote import DEFAULT_GRAPH_URI
 
@@ -471,11 +513,13 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
 
 
 def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, store: str | None = None,
-          timeout: float = DEFAULT_TIMEOUT, max_results: int = DEFAULT_MAX_RESULTS, workers: int = 2) -> None:
+          timeout: float = DEFAULT_TIMEOUT, max_results: int = DEFAULT_MAX_RESULTS, workers: int = 2,
+          allow_service: bool = False) -> None:
     """Serve the graph until interrupted (see :func:`create_app` for the arguments)."""
     from werkzeug.serving import run_simple
 
-    app = create_app(graph_path, store=store, timeout=timeout, max_results=max_results, workers=workers)
+    app = create_app(graph_path, store=store, timeout=timeout, max_results=max_results, workers=workers,
+                     allow_service=allow_service)
     log.info("serving %s at http://%s:%d/ (SPARQL endpoint /sparql)", graph_path, host, port)
     try:
         run_simple(host, port, app, threaded=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -42,7 +43,10 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` so the file is either the old one or the new one, never partial.
 
     The parent folder is created when missing. On any failure the temporary file is
-    removed and the error propagates; the old file stays byte-identical.
+    removed and the error propagates; the old file stays byte-identical. The file gets
+    the permissions a plain ``open(path, "w")`` would give it: those of the file it
+    replaces, else ``0o666`` less the user's umask (the temporary file is made ``0o600``,
+    which would leave a page or graph published from a shared folder unreadable to others).
 
     Examples:
         >>> import tempfile, pathlib
@@ -52,8 +56,10 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
@@ -73,6 +79,16 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     finally:
         os.close(dir_fd)
     return path
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits a file written at ``path`` should have (see :func:`write_atomic`)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0o022)  # reading the umask means setting it; it is put back at once
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_turtle(graph: Graph, path: str | Path) -> Path:

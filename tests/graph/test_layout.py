@@ -14,14 +14,15 @@ import networkx as nx
 import pytest
 
 GRAPH = Path(__file__).resolve().parents[2] / "graph"
-ROOMS = ("rdf", "sparql", "network", "web", "cli")
+ROOMS = ("rdf", "sparql", "network", "web", "evaluate", "cli")
 # what each room may import from the others (as graph/__init__.py says)
 ALLOWED = {
     "rdf": set(),
     "sparql": {"rdf"},
     "network": {"rdf"},
     "web": {"rdf", "sparql"},
-    "cli": {"rdf", "sparql", "network", "web"},
+    "evaluate": {"rdf", "sparql"},
+    "cli": {"rdf", "sparql", "network", "web", "evaluate"},
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 import pytest
 from rdflib import Graph
@@ -57,3 +58,23 @@ def test_write_replaces_in_one_step(tmp_path):
     write_atomic(target, b"new")
     assert target.read_bytes() == b"new"
     assert os.stat(target).st_ino != inode_before
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_a_new_file_gets_the_users_umask(tmp_path, umask, mode):
+    """A graph or page published from a shared folder is readable as the user's umask says
+    (the temporary file alone would make it 0600)."""
+    old = os.umask(umask)
+    try:
+        path = write_atomic(tmp_path / "g.ttl", b"data")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    write_atomic(path, b"new")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640 and path.read_bytes() == b"new"

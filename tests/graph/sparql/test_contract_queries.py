@@ -16,7 +16,7 @@ from sgcn.graph.sparql.query import query_header, run_query
 from sgcn.loaders.facts import EventTime
 
 REPO = Path(__file__).resolve().parents[3]
-CONTRACT = REPO.parent / "shared" / "spec" / "competency-questions.md"
+CONTRACT = REPO / "docs" / "spec" / "competency-questions.md"
 CONTRACT_QUERIES = ("entities", "relations", "roles", "events", "figures", "topics", "evidence")
 
 
@@ -113,3 +113,12 @@ def test_events_prefer_the_most_precise_dates(make_extraction):
     graph = build_graph([replace(first, event_times=(vaguer,))])
     assert run_query("events", graph)[1][0]["start"] == "2024"
     assert run_query("events", graph)[1][0]["end"] == "2024-05"
+
+
+@pytest.mark.parametrize("name", CONTRACT_QUERIES)
+def test_returns_header_lists_the_contract_columns(name):
+    """``sgcn evaluate`` checks answers against the ``# returns:`` header: it must say the contract's columns."""
+    from sgcn.graph.evaluate.run import returned_columns
+    from sgcn.graph.sparql.library import library
+
+    assert returned_columns(library()[name].returns) == contract_columns()[name]

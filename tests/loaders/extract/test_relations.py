@@ -12,7 +12,7 @@ from sgcn.loaders.extract.rel_markup import analysis_from_markup
 from sgcn.loaders.extract.relations import contract, find_relations
 from sgcn.loaders.facts import RELATIONS
 
-CORPUS = Path(__file__).parent.parents[2].parent / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "sources"  # the seed corpus, vendored
 
 
 def triples(markup: str, **kwargs) -> set[tuple[str, str, str]]:

@@ -12,7 +12,9 @@ and which parameters it takes::
 A parameter is ``NAME (KIND[ DATATYPE][, optional][, default "VALUE"]): DESCRIPTION``
 where KIND is ``literal`` (a string, or a typed literal when a datatype follows),
 ``iri`` (an absolute IRI) or ``entity`` (a name looked up to the entity's IRI, see
-``queries/entity-lookup.rq``); ``# params: none`` says there are none. A parameter
+``queries/entity-lookup.rq``); ``# params: none`` says there are none. An ``entity``
+may default to ``""`` only, bound as the empty string: the query then keeps every row
+(``?series = "" || ...``), as for a literal. A parameter
 with a default may be left out and is then bound to its default, so the query
 never tests a variable that nothing binds (``!BOUND(?series) || ...``), which not every
 engine allows: ``?series = "" || CONTAINS(LCASE(?label), LCASE(?series))`` with the
@@ -127,8 +129,9 @@ def parse_param(line: str, *, query: str = "") -> Param:
     kind, rest = (words[0] if words else ""), words[1:]
     if kind not in KINDS:
         raise QueryError(f"query {query!r}: parameter {match['name']!r} has kind {kind!r}; kinds are {', '.join(KINDS)}")
-    if default is not None and kind == "entity":
-        raise QueryError(f"query {query!r}: parameter {match['name']!r} is an entity and cannot have a default")
+    if default not in (None, "") and kind == "entity":
+        raise QueryError(f"query {query!r}: parameter {match['name']!r} is an entity; its only default is \"\" "
+                         "(no entity: every row)")
     required = "optional" not in rest and default is None
     rest = [w for w in rest if w not in ("optional", "required")]
     datatype = None

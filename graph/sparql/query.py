@@ -186,7 +186,9 @@ def resolve_params(header: QueryHeader, values: Mapping[str, str], runner: Runne
     terms: dict[str, Identifier] = {}
     for name, value in values.items():
         param = declared[name]
-        if param.kind == "entity":
+        if param.kind == "entity" and value == "" and param.default == "":
+            terms[name] = Literal("")  # left out: no entity, every row
+        elif param.kind == "entity":
             if runner is None and not looks_like_iri(value):
                 raise QueryError(f"parameter {name!r}: cannot look up {value!r} without a graph")
             terms[name] = resolve_entity(value, runner) if runner else URIRef(value.strip("<>"))

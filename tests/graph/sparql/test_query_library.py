@@ -53,7 +53,7 @@ def test_shortest_chain_and_meeting_chairs(capsys):
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and rows[0]["hops"] == "2"
     assert rows[0]["chain"].startswith("Luke Goh -") and rows[0]["chain"].endswith("- Li Bo")
-    code, out, _ = run(capsys, "query", "meeting-chairs", "-p", "series=Joint Implementation Committee", "--graph", GRAPH)
+    code, out, _ = run(capsys, "query", "meeting-chairs", "-p", "series=CCI", "--graph", GRAPH)
     chairs = {(r["co_chair"], r["organization"]) for r in csv.DictReader(io.StringIO(out))}
     assert ("Luke Goh", "Ministry of Trade and Industry") in chairs
 

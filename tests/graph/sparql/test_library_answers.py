@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from sgcn.graph.build import build_graph
-from sgcn.graph.query import Target, default_graph_path, execute, load_graph
-from sgcn.graph.store import STORES, from_rdflib_graph
+from sgcn.graph.rdf.build import build_graph
+from sgcn.graph.sparql.query import Target, default_graph_path, execute, load_graph
+from sgcn.graph.sparql.store import STORES, from_rdflib_graph
 from sgcn.loaders.document import Document
 from sgcn.loaders.facts import Entity, Evidence, Extraction, Figure, Mention, Relation
 
@@ -94,3 +94,27 @@ def test_initiative_output_on_the_shipped_graph_says_what_the_sources_say():
     assert ("Singapore-China (Shenzhen) Smart City Initiative", "2022", "0", "0", "20", "29") in rows
     assert ("China-Singapore (Chongqing) Demonstration Initiative on Strategic Connectivity", "2020", "0", "0",
             "55", "204") in rows
+
+
+@pytest.mark.parametrize("store", STORES)
+@pytest.mark.parametrize("series", ["SCI", "Singapore-China (Shenzhen) Smart City Initiative",
+                                    "https://w3id.org/sgcn/id/initiative/singapore-china-shenzhen-smart-city-initiative"])
+def test_meeting_chairs_of_shenzhens_initiative_are_shenzhens_only(store, series):
+    """Asked for the SCI (by acronym, name or IRI), the meetings part of the SCI: its 3rd JIC
+    meeting, co-chaired by Joseph Leong and Qin Weizhong; none of the Chongqing
+    initiative's Joint Implementation Committee meetings, whose labels say the same words."""
+    target = Target(graph=load_graph(default_graph_path(), store))
+    rows = {(row[0].value, row[2].value)
+            for row in execute(target, name="meeting-chairs", params={"series": series}).fetch()}
+    assert rows == {("3rd Joint Implementation Committee meeting", "Joseph Leong"),
+                    ("3rd Joint Implementation Committee meeting", "Qin Weizhong")}
+
+
+def test_meeting_chairs_series_means_the_entity_not_words_of_a_label():
+    from sgcn.graph.sparql.params import QueryError
+
+    target = Target(graph=load_graph(default_graph_path()))
+    cci = {row[2].value for row in execute(target, name="meeting-chairs", params={"series": "CCI"}).fetch()}
+    assert cci == {"Li Bo", "Luke Goh", "Tang Liangzhi"}
+    with pytest.raises(QueryError, match="no entity is named 'Joint Implementation'"):
+        execute(target, name="meeting-chairs", params={"series": "Joint Implementation"})

@@ -133,9 +133,10 @@ def add_query_parser(subparsers) -> argparse.ArgumentParser:
         description=_paragraph(
             "Run the SPARQL query NAME of the query library (queries/NAME.rq; --list "
             "shows them all with their parameters), or your own with --file or --text, "
-            "and print the answer. Without --graph it reads the project's graph: sgcn.ttl "
-            "inside the sgcn.graph package, which in a checkout is the checkout's "
-            "graph/sgcn.ttl. With --endpoint it runs on a remote SPARQL endpoint instead. "
+            "and print the answer. Without --graph it reads graph/sgcn.ttl in the working "
+            "folder (what sgcn build writes there) when there is one, else the graph shipped "
+            "with sgcn, and says on stderr which one it read. With --endpoint it runs on a "
+            "remote SPARQL endpoint instead. "
             "Parameters are bound as RDF terms, never pasted into the query."
         ),
         epilog=(
@@ -161,7 +162,8 @@ def add_query_parser(subparsers) -> argparse.ArgumentParser:
                         help="output: csv, tsv, json (SPARQL 1.1 results JSON), xml, table for rows; "
                              "turtle, json-ld, nt for CONSTRUCT/DESCRIBE (default: csv)")
     parser.add_argument("--graph", metavar="FILE.ttl", default=None,
-                        help="graph file to query (default: the project's graph/sgcn.ttl)")
+                        help="graph file to query (default: graph/sgcn.ttl in the working folder, "
+                             "else the graph shipped with sgcn)")
     parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
                         help=f"embedded store to run on (default: {DEFAULT_STORE}: the library's queries on "
                              "maplib's columnar engine, every other query on Oxigraph; oxigraph: Oxigraph "
@@ -291,14 +293,15 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 def _read_graph(path: str | None):
     """The graph at ``path`` (or the project's graph) as an rdflib graph, for networkx and exports."""
-    from sgcn.graph.sparql.query import default_graph_path, load_graph
+    from sgcn.graph.sparql.query import announce_default_graph, load_graph
 
-    return load_graph(path or default_graph_path(), store="memory")
+    return load_graph(path or announce_default_graph(), store="memory")
 
 
 def _add_graph_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--graph", metavar="FILE.ttl", default=None,
-                        help="Turtle graph to read (default: the project's graph/sgcn.ttl)")
+                        help="Turtle graph to read (default: graph/sgcn.ttl in the working folder, "
+                             "else the graph shipped with sgcn)")
 
 
 def add_viz_parser(subparsers) -> argparse.ArgumentParser:
@@ -498,13 +501,13 @@ def add_serve_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
-    from sgcn.graph.sparql.query import default_graph_path
+    from sgcn.graph.sparql.query import announce_default_graph
     from sgcn.graph.web.server import serve
 
     if args.timeout <= 0 or args.max_results < 0 or args.workers < 1:
         print("sgcn serve: --timeout must be positive, --max-results >= 0, --workers >= 1", file=sys.stderr)
         return EXIT_BAD_INPUT
-    graph = args.graph or default_graph_path()
+    graph = args.graph or announce_default_graph()
     print(f"sgcn serve: {graph} at http://{args.host}:{args.port}/ (SPARQL endpoint: /sparql)", file=sys.stderr)
     serve(graph, host=args.host, port=args.port, store=args.store, timeout=args.timeout,
           max_results=args.max_results, workers=args.workers, allow_service=args.allow_service)
@@ -542,11 +545,11 @@ def add_push_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_push(args: argparse.Namespace) -> int:
     """Push the graph and report what the store holds."""
-    from sgcn.graph.sparql.query import default_graph_path
+    from sgcn.graph.sparql.query import announce_default_graph
     from sgcn.graph.sparql.remote import DEFAULT_GRAPH_URI, push
     from sgcn.graph.sparql.store import load_graph
 
-    graph = load_graph(args.graph or default_graph_path(), store="memory")
+    graph = load_graph(args.graph or announce_default_graph(), store="memory")
     report = push(graph, args.endpoint, graph_uri=args.graph_uri or DEFAULT_GRAPH_URI,
                   store_url=args.store_url, update_url=args.update_url, timeout=args.timeout)
     print(report.line())

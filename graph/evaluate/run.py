@@ -91,9 +91,9 @@ def evaluate_file(gold_path: str | Path, graph: str | Path | None = None, *, sto
         GoldError: the gold file cannot be read or does not follow the gold format.
         SgcnError: the graph file cannot be read.
     """
-    from sgcn.graph.sparql.query import default_graph_path
+    from sgcn.graph.sparql.query import announce_default_graph
 
     gold = load_gold(gold_path)
-    path = Path(graph) if graph is not None else default_graph_path()
+    path = Path(graph) if graph is not None else announce_default_graph()
     target = Target.open(graph=path, **({"store": store} if store else {}))
     return evaluate(gold, target, graph=str(path))

@@ -48,7 +48,8 @@ from sgcn.graph.sparql.store import load_graph as load_into_store
 from sgcn.graph.sparql.store import run_query as run_on_graph
 
 __all__ = [
-    "FORMATS", "GRAPH_FORMATS", "QueryError", "Target", "default_graph_path", "execute", "format_rows",
+    "FORMATS", "GRAPH_FORMATS", "QueryError", "Target", "announce_default_graph", "default_graph_path", "execute",
+    "format_rows", "packaged_graph_path",
     "library", "load_graph", "query_header", "query_names", "query_text", "resolve_entity",
     "resolve_params", "run_query", "run_rows", "write_result",
 ]
@@ -65,19 +66,45 @@ _NATIVE_FORMATS = ("csv", "tsv", "json", "xml")
 Runner = Callable[[str, Mapping[str, Identifier]], Answer]
 
 
-def default_graph_path() -> Path:
-    """The graph ``sgcn query`` reads when no ``--graph`` is given.
+WORKING_GRAPH = Path("graph") / "sgcn.ttl"
+"""Where ``sgcn build`` writes by default, relative to the working folder."""
 
-    It is ``sgcn.ttl`` inside the ``sgcn.graph`` package: in a checkout (editable
-    install) that is the checkout's ``graph/sgcn.ttl``, the file ``sgcn build`` writes
-    by default when run from the checkout's root; an installed copy ships the graph
-    it was built with.
+
+def packaged_graph_path() -> Path:
+    """The graph shipped inside the ``sgcn.graph`` package (built from the project's ``sources/``).
+
+    In a checkout (editable install) it is the checkout's ``graph/sgcn.ttl``; an installed
+    copy ships the graph it was built with.
+
+    Examples:
+        >>> packaged_graph_path().name
+        'sgcn.ttl'
+    """
+    return Path(str(files("sgcn.graph") / "sgcn.ttl"))
+
+
+def default_graph_path() -> Path:
+    """The graph ``sgcn query`` (and every command) reads when no ``--graph`` is given.
+
+    ``graph/sgcn.ttl`` in the working folder when there is one (what ``sgcn build``
+    writes there), else the packaged graph (:func:`packaged_graph_path`).
 
     Examples:
         >>> default_graph_path().name
         'sgcn.ttl'
     """
-    return Path(str(files("sgcn.graph") / "sgcn.ttl"))
+    return WORKING_GRAPH if WORKING_GRAPH.is_file() else packaged_graph_path()
+
+
+def announce_default_graph() -> Path:
+    """:func:`default_graph_path`, saying (logged at INFO) which graph that is."""
+    path = default_graph_path()
+    if path == WORKING_GRAPH:
+        log.info("no --graph given: reading %s in the working folder", path)
+    else:
+        log.info("no --graph given and no graph/sgcn.ttl here: reading the graph shipped with sgcn, %s "
+                 "(built from the project's own sources; `sgcn build --sources DIR` makes yours)", path)
+    return path
 
 
 @lru_cache(maxsize=4)
@@ -120,7 +147,7 @@ class Target:
         """The target the command line names: ``--endpoint`` if given, else a graph file."""
         if endpoint:
             return cls(endpoint=endpoint, graph_uri=graph_uri, timeout=timeout)
-        return cls(graph=load_graph(default_graph_path() if graph is None else graph, store))
+        return cls(graph=load_graph(announce_default_graph() if graph is None else graph, store))
 
     def run(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
         """Run a query with ``bindings`` (variable name to RDF term) as typed parameters.

@@ -118,3 +118,25 @@ def test_meeting_chairs_series_means_the_entity_not_words_of_a_label():
     assert cci == {"Li Bo", "Luke Goh", "Tang Liangzhi"}
     with pytest.raises(QueryError, match="no entity is named 'Joint Implementation'"):
         execute(target, name="meeting-chairs", params={"series": "Joint Implementation"})
+
+
+def test_without_graph_the_working_folders_graph_is_read_and_named(tmp_path, monkeypatch, capsys, extraction):
+    """A folder holding graph/sgcn.ttl (what `sgcn build` writes there) is queried, not the
+    packaged graph, and stderr says which graph was read; elsewhere the packaged one, said so."""
+    from sgcn.graph.cli import main
+    from sgcn.graph.rdf.serialize import write_turtle
+    from sgcn.graph.sparql.query import packaged_graph_path
+
+    write_turtle(build_graph([extraction]), tmp_path / "mine" / "graph" / "sgcn.ttl")
+    monkeypatch.chdir(tmp_path / "mine")
+    assert main(["query", "events", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "event,start,end,place\nHarbourfront Forum 2024,2024-05-14,2024-05-16,Singapore\n"
+    assert "reading graph/sgcn.ttl in the working folder" in captured.err
+
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path / "empty")
+    assert main(["query", "events", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert "Smart China Expo 2019" in captured.out
+    assert f"reading the graph shipped with sgcn, {packaged_graph_path()}" in captured.err

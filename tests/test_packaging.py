@@ -51,6 +51,6 @@ def test_the_wheel_carries_code_data_and_the_graph(built):
     for name in ("sgcn/graph/sgcn.ttl", "sgcn/graph/evaluate/scoring.py", "sgcn/queries/meeting-chairs.rq",
                  "sgcn/ontology/shapes.ttl", "sgcn/graph/network/templates/network.html",
                  "sgcn/graph/network/templates/vis-network.min.js", "sgcn/graph/web/templates/sparql-base.html",
-                 "sgcn/graph/network/sides.yaml", "sgcn/loaders/extract/gazetteer.yaml"):
+                 "sgcn/graph/rdf/sides.yaml", "sgcn/loaders/extract/gazetteer.yaml"):
         assert name in names, name
     assert any(name.endswith("licenses/LICENSE") or name.endswith("/LICENSE") for name in names)

@@ -3,7 +3,7 @@
 - :mod:`~sgcn.graph.network.model`: RDF to networkx (``to_networkx``) and selections
   from the network;
 - :mod:`~sgcn.graph.network.viz`: the interactive page (its ``templates/``);
-- :mod:`~sgcn.graph.network.analyze`: centrality, sides (``sides.yaml``), communities,
+- :mod:`~sgcn.graph.network.analyze`: centrality, sides (``sgcn.graph.rdf.sides``), communities,
   chains;
 - :mod:`~sgcn.graph.network.export`: the graph and the network in other formats.
 

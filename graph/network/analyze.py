@@ -6,7 +6,7 @@ two entities whichever way it is stated.
 
 - :func:`centrality`: degree and betweenness centrality of people and organizations.
 - :func:`side_of` / :func:`sides`: whether an organization is on the Singapore side or
-  the China side, from ``graph/network/sides.yaml`` (well-known bodies, places and demonyms in
+  the China side, from ``graph/rdf/sides.yaml`` (well-known bodies, places and demonyms in
   its names, the places it is related to).
 - :func:`bridges`: the entities that lie on the shortest paths between Singapore-side
   and China-side organizations (betweenness restricted to those pairs).
@@ -29,77 +29,23 @@ Examples:
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 import networkx as nx
-import yaml
 
 from sgcn.graph.network.model import find_entity, names, simple_graph
+from sgcn.graph.rdf.sides import BILATERAL, CHINA, SINGAPORE, SideRules, side_of_names, side_rules  # noqa: F401
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
-
-SINGAPORE = "Singapore"
-CHINA = "China"
-BILATERAL = "bilateral"
 
 #: Above this many nodes betweenness is estimated from a fixed sample of sources.
 EXACT_BETWEENNESS_UP_TO = 2000
 
 
-@dataclass(frozen=True)
-class SideRules:
-    """What tells a side: place and body labels, and every name of those places."""
-
-    places: dict[str, str]
-    organizations: dict[str, str]
-    words: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def side_rules() -> SideRules:
-    """The side table of ``graph/network/sides.yaml``, with the gazetteer's aliases of its places.
-
-    Examples:
-        >>> rules = side_rules()
-        >>> rules.places["Chongqing"], rules.organizations["Infocomm Media Development Authority"]
-        ('China', 'Singapore')
-        >>> rules.words["chongqing municipality"], rules.words["singaporean"]
-        ('China', 'Singapore')
-    """
-    from sgcn.loaders.extract.gazetteer import lookup
-
-    raw = yaml.safe_load(files("sgcn.graph.network").joinpath("sides.yaml").read_text(encoding="utf-8"))
-    places, organizations, words = {}, {}, {}
-    for side, table in raw["sides"].items():
-        for label in table.get("places", ()):
-            places[label] = side
-            entry = lookup(label)
-            for name in entry.names if entry else (label,):
-                words[name.casefold()] = side
-        for label in table.get("organizations", ()):
-            organizations[label] = side
-        for word in table.get("demonyms", ()):
-            words[word.casefold()] = side
-    return SideRules(places, organizations, words)
-
-
-def _sides_named_in(text: str, rules: SideRules) -> set[str]:
-    folded = text.casefold()
-    return {
-        side
-        for word, side in rules.words.items()
-        if re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", folded)
-    }
-
-
 def side_of(net: nx.MultiDiGraph, node: str) -> str | None:
     """``"Singapore"``, ``"China"``, ``"bilateral"`` or ``None`` for an organization or place.
 
-    See ``graph/network/sides.yaml`` for the order of the rules.
+    See :mod:`sgcn.graph.rdf.sides` for the order of the rules.
 
     Examples:
         >>> net = nx.MultiDiGraph()
@@ -109,32 +55,12 @@ def side_of(net: nx.MultiDiGraph, node: str) -> str | None:
         >>> side_of(net, "a"), side_of(net, "b"), side_of(net, "c")
         ('China', 'Singapore', 'bilateral')
     """
-    rules = side_rules()
     data = net.nodes[node]
     if data.get("type") not in ("Organization", "Place"):
         return None
-    all_names = names(net, node)
-    if data.get("type") == "Place":
-        for name in all_names:
-            if name in rules.places:
-                return rules.places[name]
-            if name.casefold() in rules.words:
-                return rules.words[name.casefold()]
-        return None
-    for name in all_names:
-        if name in rules.organizations:
-            return rules.organizations[name]
-    named = set().union(*(_sides_named_in(name, rules) for name in all_names))
-    if len(named) == 1:
-        return named.pop()
-    if len(named) > 1:
-        return BILATERAL
-    linked = {
-        side_of(net, other)
-        for other in nx.all_neighbors(net, node)
-        if net.nodes[other].get("type") == "Place"
-    } - {None}
-    return linked.pop() if len(linked) == 1 and BILATERAL not in linked else None
+    related = () if data.get("type") == "Place" else (
+        side_of(net, other) for other in nx.all_neighbors(net, node) if net.nodes[other].get("type") == "Place")
+    return side_of_names(data["type"], names(net, node), related)
 
 
 def sides(net: nx.MultiDiGraph) -> dict[str, str]:

@@ -11,8 +11,10 @@ and which parameters it takes::
 
 A parameter is ``NAME (KIND[ DATATYPE][, optional][, default "VALUE"]): DESCRIPTION``
 where KIND is ``literal`` (a string, or a typed literal when a datatype follows),
-``iri`` (an absolute IRI) or ``entity`` (a name looked up to the entity's IRI, see
-``queries/entity-lookup.rq``); ``# params: none`` says there are none. An ``entity``
+``iri`` (an absolute IRI), ``entity`` (a name looked up to the entity's IRI, see
+``queries/entity-lookup.rq``) or ``side`` (a side of the cooperation, Singapore or China,
+or a place on one, bound to every organization on it: ``sgcn.graph.sparql.sides``);
+``# params: none`` says there are none. An ``entity``
 may default to ``""`` only, bound as the empty string: the query then keeps every row
 (``?series = "" || ...``), as for a literal. A parameter
 with a default may be left out and is then bound to its default, so the query
@@ -53,7 +55,7 @@ from rdflib.term import Identifier
 
 from sgcn.loaders.errors import SgcnError
 
-KINDS = ("literal", "iri", "entity")
+KINDS = ("literal", "iri", "entity", "side")
 
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<spec>[^)]*)\)\s*:?\s*(?P<description>.*)$"
@@ -115,7 +117,7 @@ def parse_param(line: str, *, query: str = "") -> Param:
         ...     parse_param("who (person)")
         ... except QueryError as err:
         ...     print(err)
-        query '': parameter 'who' has kind 'person'; kinds are literal, iri, entity
+        query '': parameter 'who' has kind 'person'; kinds are literal, iri, entity, side
     """
     match = _PARAM.match(line.strip())
     if not match:
@@ -304,29 +306,41 @@ def _where_brace(text: str) -> int:
     raise QueryError("the query has no WHERE group to bind parameters in")
 
 
-def bind(text: str, values: Mapping[str, Identifier]) -> str:
+def bind(text: str, values: Mapping[str, Identifier | tuple[Identifier, ...]]) -> str:
     """The query with ``values`` bound: one ``VALUES`` row first in its top-level group.
+
+    A variable given a tuple of terms (a ``side`` parameter: the organizations on it) gets
+    a ``VALUES`` block of its own with one row per term, so the query sees each in turn;
+    an empty tuple leaves the query no row.
 
     Args:
         text: a SPARQL query.
-        values: variable name (without ``?``) to the IRI or literal it takes.
+        values: variable name (without ``?``) to the IRI or literal it takes, or a tuple of them.
 
     Examples:
         >>> bind("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef("https://x/a")})
         'CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<https://x/a>) } ?s ?p ?o }'
+        >>> bind("SELECT * { ?s ?p ?o }", {"s": (URIRef("https://x/a"), URIRef("https://x/b")), "o": Literal("c")})
+        'SELECT * { VALUES (?o) { ("c") } VALUES (?s) { (<https://x/a>) (<https://x/b>) } ?s ?p ?o }'
         >>> bind("SELECT * { ?s ?p ?o }", {})
         'SELECT * { ?s ?p ?o }'
     """
     if not values:
         return text
-    names = []
     for name in values:
         if not _NAME.fullmatch(name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
-        names.append(Variable(name).n3())
-    terms = " ".join(_term_syntax(term) for term in values.values())
+    single = {name: term for name, term in values.items() if not isinstance(term, tuple)}
+    blocks = []
+    if single:
+        names = " ".join(Variable(name).n3() for name in single)
+        blocks.append(f"VALUES ({names}) {{ ({' '.join(_term_syntax(term) for term in single.values())}) }}")
+    for name, terms in values.items():
+        if isinstance(terms, tuple):
+            rows = " ".join(f"({_term_syntax(term)})" for term in terms)
+            blocks.append(f"VALUES ({Variable(name).n3()}) {{ {rows} }}")
     at = _where_brace(text) + 1
-    return f"{text[:at]} VALUES ({' '.join(names)}) {{ ({terms}) }}{text[at:]}"
+    return f"{text[:at]} {' '.join(blocks)}{text[at:]}"
 
 
 def query_form(text: str) -> str:

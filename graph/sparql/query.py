@@ -213,7 +213,13 @@ def resolve_params(header: QueryHeader, values: Mapping[str, str], runner: Runne
     terms: dict[str, Identifier] = {}
     for name, value in values.items():
         param = declared[name]
-        if param.kind == "entity" and value == "" and param.default == "":
+        if param.kind == "side":
+            if runner is None:
+                raise QueryError(f"parameter {name!r}: cannot tell the organizations on {value!r} without a graph")
+            from sgcn.graph.sparql.sides import organizations_on
+
+            terms[name] = organizations_on(value, runner)
+        elif param.kind == "entity" and value == "" and param.default == "":
             terms[name] = Literal("")  # left out: no entity, every row
         elif param.kind == "entity":
             if runner is None and not looks_like_iri(value):

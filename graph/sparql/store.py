@@ -318,8 +318,13 @@ def run_query(graph: EmbeddedGraph, text: str, bindings: Mapping[str, Identifier
             raise QueryError(f"malformed SPARQL query: {err}") from err
         except ValueError as err:
             raise QueryError(f"query cannot run: {err}") from err
+    bindings = dict(bindings or {})
+    several = {name: terms for name, terms in bindings.items() if isinstance(terms, tuple)}
+    if several:  # initBindings take one term a variable: a set of them goes in as VALUES rows
+        text = bind(text, several)
+        bindings = {name: term for name, term in bindings.items() if name not in several}
     try:
-        return _rdflib_answer(graph.query(text, initBindings=dict(bindings or {})))
+        return _rdflib_answer(graph.query(text, initBindings=bindings))
     except Exception as err:  # rdflib's parser raises pyparsing's exceptions
         if type(err).__module__.startswith(("pyparsing", "rdflib.plugins.sparql")):
             raise QueryError(f"malformed SPARQL query: {err}") from err

@@ -30,7 +30,7 @@ from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.extract.gazetteer import lookup
 
 FIXTURE = Path(__file__).parents[2] / "data" / "network" / "fixture.ttl"
-SIDES = Path(__file__).parents[3] / "graph" / "network" / "sides.yaml"
+SIDES = Path(__file__).parents[3] / "graph" / "rdf" / "sides.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -140,3 +140,33 @@ def test_without_graph_the_working_folders_graph_is_read_and_named(tmp_path, mon
     captured = capsys.readouterr()
     assert "Smart China Expo 2019" in captured.out
     assert f"reading the graph shipped with sgcn, {packaged_graph_path()}" in captured.err
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_bridging_people_between_singapore_and_chongqing(store):
+    """The README's example: Singapore-side people (MTI is a well-known Singapore body, its
+    label says no 'Singapore') and their Chongqing counterparts, met at the meetings and
+    signings the seed sources name together. By words of labels it found nobody."""
+    target = Target(graph=load_graph(default_graph_path(), store))
+    rows = execute(target, name="bridging-people", params={"here": "Singapore", "there": "Chongqing"}).fetch()
+    pairs = {(r[0].value, r[1].value, r[2].value, r[3].value) for r in rows}
+    assert pairs == {("Luke Goh", "Ministry of Trade and Industry", "Li Bo", "Chongqing Municipal People's Government")}
+    links = {r[4].value for r in rows}
+    assert "Chongqing Connectivity Initiative Joint Implementation Committee Senior Officials Meeting" in links
+    assert len(links) >= 3
+    # the other way round, and China (the side) holds Chongqing's government
+    back = execute(target, name="bridging-people", params={"here": "Chongqing", "there": "Singapore"}).fetch()
+    assert {(r[0].value, r[2].value) for r in back} == {("Li Bo", "Luke Goh")}
+    china = execute(target, name="bridging-people", params={"here": "China", "there": "Singapore"}).fetch()
+    assert {r[1].value for r in china} >= {"Chongqing Municipal People's Government"}
+    assert "Ministry of Trade and Industry" not in {r[1].value for r in china}
+
+
+def test_a_side_parameter_is_a_side_or_a_place_not_any_words():
+    from sgcn.graph.sparql.params import QueryError
+
+    target = Target(graph=load_graph(default_graph_path()))
+    with pytest.raises(QueryError, match="'Trade' is neither a side"):
+        execute(target, name="bridging-people", params={"here": "Trade"})
+    every = execute(target, name="bridging-people").fetch()
+    assert len(every) > len(execute(target, name="bridging-people", params={"here": "Singapore"}).fetch()) > 0

@@ -73,7 +73,7 @@ def library_params(target: Target) -> dict[str, dict[str, str]]:
         "entity-timeline": {"entity": "Luke Goh"}, "entity-lookup": {"name": "MTI"},
         "shortest-chain": {"from": people[0], "to": people[1]},
         "figures-by-measure": {"measure": "mous_signed"},
-        "bridging-people": {"here": "Trade"},
+        "bridging-people": {"here": "Singapore", "there": "Chongqing"},
     }
 
 

@@ -1,0 +1,251 @@
+"""Every ``sgcn`` command in the README's examples runs and gives a non-empty, checked answer.
+
+The commands are read from the README's ``sh`` blocks, so an example added there without
+a check here fails :func:`test_every_readme_command_is_checked`. Each runs in-process
+(``sgcn.graph.cli.main``) from a fresh working folder: the build examples on a small
+folder of documents, the query, page and analysis examples on the graph shipped with
+sgcn (no ``graph/sgcn.ttl`` in that folder). The placeholders (``DIR``, ``FILE.ttl``,
+``my.rq``, ``my-docs``, ``my-gold.yaml``) become real files. ``serve``, ``push`` and
+``--endpoint`` need a server: the tests named in :data:`ELSEWHERE` run them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import SKOS
+
+from sgcn.graph.cli import main
+from sgcn.graph.sparql.library import library
+
+REPO = Path(__file__).resolve().parent.parent
+UNSEEN = REPO / "tests" / "data" / "genre" / "unseen"
+# a press release of our own, for the build examples
+RELEASE = """\
+SINGAPORE AND CHONGQING SIGN DATA CORRIDOR MOU
+
+SINGAPORE, 3 March 2021 - The Ministry of Trade and Industry (MTI) and the Chongqing
+Municipal People's Government signed a Memorandum of Understanding on a data corridor
+today. The MoU was witnessed by Minister Gan Kim Yong and Mayor Tang Liangzhi.
+"""
+# README commands that need a server, and the tests that run them
+ELSEWHERE = {
+    "sgcn serve [--port 8000 --timeout 10 --max-results 10000]":
+        ("tests/graph/web/test_server.py", "test_library_query_over_http_gives_the_embedded_rows"),
+    "sgcn push --endpoint http://127.0.0.1:7878/query [--graph-uri IRI]":
+        ("tests/graph/sparql/test_oxigraph_server.py", "test_push_replaces_the_named_graph_and_verifies_it"),
+    "sgcn query relations --endpoint http://127.0.0.1:7878/query":
+        ("tests/graph/sparql/test_oxigraph_server.py", "test_every_library_query_gives_the_same_rows_there_as_embedded"),
+}
+
+
+def readme_commands() -> list[str]:
+    """The ``sgcn`` command lines of the README's ``sh`` blocks, comments left out."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", text, re.S):
+        for line in block.splitlines():
+            line = re.split(r"\s+#\s", line.strip(), maxsplit=1)[0].strip()
+            if line.startswith("sgcn "):
+                commands.append(line)
+    return commands
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """A working folder with the placeholders made real: sources/, DIR, my-docs, my-gold.yaml, my.rq."""
+    work = tmp_path_factory.mktemp("readme")
+    for name in ("sources", "DIR"):
+        (work / name).mkdir()
+        (work / name / "release.txt").write_text(RELEASE, encoding="utf-8")
+    shutil.copytree(UNSEEN / "docs", work / "my-docs")
+    shutil.copy(UNSEEN / "gold.yaml", work / "my-gold.yaml")
+    (work / "my.rq").write_text(
+        "# title: Label of one thing\n# returns: label\n# params:\n#   thing (iri): the thing\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nSELECT ?label WHERE { ?thing skos:prefLabel ?label }\n",
+        encoding="utf-8")
+    return work
+
+
+def run(folder: Path, command: str, capsys, monkeypatch, cwd: Path | None = None) -> tuple[int, str, str]:
+    argv = shlex.split(command)[1:]
+    argv = [str(REPO / arg) if arg.startswith("tests/data/") else arg for arg in argv]
+    monkeypatch.chdir(cwd or folder)
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def rows(out: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def check_build(folder, command, capsys, monkeypatch):
+    code, out, err = run(folder, command, capsys, monkeypatch)
+    assert code == 0, err
+    written = folder / (shlex.split(command)[shlex.split(command).index("--out") + 1]
+                        if "--out" in command else "graph/sgcn.ttl")
+    graph = Graph().parse(written)
+    assert "documents" in out
+    return graph
+
+
+def check_query(folder, command, capsys, monkeypatch) -> str:
+    """Run a query example from a folder with no graph of its own (the packaged graph is read)."""
+    plain = folder / "plain"
+    plain.mkdir(exist_ok=True)
+    command = command.replace("FILE.ttl", str(REPO / "graph" / "sgcn.ttl")).replace("my.rq", str(folder / "my.rq"))
+    code, out, err = run(folder, command, capsys, monkeypatch, cwd=plain)
+    assert code == 0, err
+    assert out.strip() or "--out" in command, command  # a file written is checked instead
+    return out
+
+
+def test_every_readme_command_is_checked():
+    checked = set(CHECKS) | set(ELSEWHERE)
+    assert readme_commands(), "no sgcn command found in the README"
+    assert set(readme_commands()) <= checked, sorted(set(readme_commands()) - checked)
+    for path, name in ELSEWHERE.values():
+        assert f"def {name}(" in (REPO / path).read_text(encoding="utf-8"), (path, name)
+
+
+def test_the_build_examples(folder, capsys, monkeypatch):
+    graph = check_build(folder, "sgcn build", capsys, monkeypatch)
+    assert any("Ministry of Trade and Industry" in str(o) for o in graph.objects(None, SKOS.prefLabel))
+    graph = check_build(folder, "sgcn build --sources DIR --out FILE.ttl", capsys, monkeypatch)
+    assert any(str(o) == "Tang Liangzhi" for o in graph.objects(None, SKOS.prefLabel))
+    (folder / "sources" / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
+    code, out, err = run(folder, "sgcn build --skip-bad", capsys, monkeypatch)
+    assert code == 0 and "broken.txt" in err and "documents" in out
+
+
+def test_the_evaluate_examples(folder, capsys, monkeypatch):
+    check_build(folder, "sgcn build --sources my-docs --out my.ttl", capsys, monkeypatch)
+    code, out, err = run(folder, "sgcn evaluate my-gold.yaml --graph my.ttl", capsys, monkeypatch)
+    assert code == 0, err
+    overall = float(out.strip().splitlines()[-1].split()[-1])
+    assert overall >= 0.75, out
+    code, out, _ = run(folder, "sgcn evaluate my-gold.yaml --graph my.ttl --show-misses", capsys, monkeypatch)
+    assert code == 0 and (" missed, " in out or overall == 1.0)
+    plain = folder / "plain-evaluate"
+    plain.mkdir()
+    code, out, err = run(folder, "sgcn evaluate tests/data/seed/gold.yaml --json scores.json", capsys, monkeypatch,
+                         cwd=plain)
+    assert code == 0, err
+    assert json.loads((plain / "scores.json").read_text(encoding="utf-8"))["overall_f1"] >= 0.9
+    assert "reading the graph shipped with sgcn" in err
+
+
+def _relations(out):
+    assert ("Luke Goh", "co_chaired") in {(r["subject"], r["relation"]) for r in rows(out)}
+
+
+def _evidence_table(out):
+    assert out.splitlines()[0].split()[:2] == ["subject", "predicate"] and "Luke Goh" in out
+
+
+def _help(out):
+    assert "evaluate" in out and "query" in out
+
+
+def _library(out):
+    assert all(name in out for name in library())
+
+
+def _entity_facts(out):
+    assert "co_chaired" in out and "000_451af802f011b263.txt" in out
+
+
+def _chain(out):
+    chains = rows(out)
+    assert chains and all(r["chain"].startswith("Luke Goh") and r["chain"].endswith("Jack Ma") for r in chains)
+
+
+def _chairs(out):
+    assert {r["co_chair"] for r in rows(out)} == {"Joseph Leong", "Qin Weizhong"}
+
+
+def _entity_graph(out):
+    graph = Graph().parse(data=out, format="turtle")
+    assert Literal("Ministry of Trade and Industry") in set(graph.objects(None, SKOS.prefLabel))
+
+
+def _my_query(out):
+    assert out == "label\nLi Bo\n"
+
+
+def _count(out):
+    assert int(rows(out)[0]["n"]) > 1000
+
+
+def _page(name):
+    def check(out, folder):
+        page = (folder / "plain" / name).read_text(encoding="utf-8")
+        assert "Luke Goh" in page and "<html" in page.lower()
+    return check
+
+
+def _analysis(out):
+    assert "Bridges between Singapore-side and China-side organizations" in out and "Luke Goh" in out
+
+
+def _path(out):
+    assert out.startswith("Luke Goh") or "Luke Goh" in out.splitlines()[0]
+    assert "Smart China Expo" in out
+
+
+def _gexf(out, folder):
+    net = nx.read_gexf(folder / "plain" / "sgcn.gexf")
+    assert net.number_of_nodes() > 50 and net.number_of_edges() > 50
+
+
+CHECKS = {
+    "sgcn build": None, "sgcn build --sources DIR --out FILE.ttl": None, "sgcn build --skip-bad": None,
+    "sgcn build --sources my-docs --out my.ttl": None,
+    "sgcn evaluate my-gold.yaml --graph my.ttl": None, "sgcn evaluate my-gold.yaml --graph my.ttl --show-misses": None,
+    "sgcn evaluate tests/data/seed/gold.yaml --json scores.json": None,
+    "sgcn query relations --format csv": _relations,
+    "sgcn query evidence --format table --graph FILE.ttl": _evidence_table,
+    "sgcn --help": _help,
+    "sgcn query --list": _library,
+    'sgcn query entity-facts --param entity="Luke Goh" --format table': _entity_facts,
+    'sgcn query shortest-chain -p from="Luke Goh" -p to="Jack Ma"': _chain,
+    "sgcn query meeting-chairs -p series=SCI": _chairs,
+    "sgcn query entity-graph -p entity=MTI --format turtle": _entity_graph,
+    "sgcn query --file my.rq -p thing=https://w3id.org/sgcn/id/person/li-bo": _my_query,
+    "sgcn query --text 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' --store memory": _count,
+    "sgcn viz --out network.html": _page("network.html"),
+    'sgcn viz --focus "Luke Goh" --depth 2 --out goh.html': _page("goh.html"),
+    "sgcn viz --types Person Organization Event --relations co_chaired participated_in --since 2019 --until 2020":
+        _page("network.html"),
+    "sgcn analyze --top 10": _analysis,
+    'sgcn analyze --path "Luke Goh" "Smart China Expo"': _path,
+    "sgcn export --format gexf --out sgcn.gexf": _gexf,
+}
+
+
+@pytest.mark.parametrize("command", [c for c, check in CHECKS.items() if check is not None])
+def test_a_query_page_or_analysis_example(folder, command, capsys, monkeypatch):
+    if command == "sgcn --help":
+        monkeypatch.chdir(folder)
+        assert main(["--help"]) == 0
+        out = capsys.readouterr().out
+    else:
+        out = check_query(folder, command, capsys, monkeypatch)
+    check = CHECKS[command]
+    check(out, folder) if check.__code__.co_argcount == 2 else check(out)
+
+
+def test_the_bridging_people_example_of_the_prose(folder, capsys, monkeypatch):
+    """`bridging-people ... here=Singapore ... there=Chongqing`, as the library's paragraph says."""
+    out = check_query(folder, "sgcn query bridging-people -p here=Singapore -p there=Chongqing", capsys, monkeypatch)
+    assert {(r["person"], r["counterpart"]) for r in rows(out)} == {("Luke Goh", "Li Bo")}

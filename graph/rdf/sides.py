@@ -27,10 +27,12 @@ from typing import Iterable
 
 import yaml
 
-__all__ = ["BILATERAL", "CHINA", "SINGAPORE", "SideRules", "mentions", "side_of_names", "side_rules"]
+__all__ = ["BILATERAL", "CHINA", "SINGAPORE", "SideRules", "mentions", "place_names", "side_of_names", "side_rules"]
 
 SINGAPORE = "Singapore"
 CHINA = "China"
+# libyaml's safe loader where PyYAML has it (the gazetteer takes the pure-Python one ~0.5 s)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BILATERAL = "bilateral"
 
 
@@ -44,6 +46,23 @@ class SideRules:
 
 
 @lru_cache(maxsize=1)
+def place_names() -> dict[str, tuple[str, ...]]:
+    """Every place of the extraction gazetteer: preferred label -> all its names.
+
+    Read from ``loaders/extract/gazetteer.yaml`` as data: importing
+    ``sgcn.loaders.extract`` would load the whole extraction pipeline (spaCy, over a
+    second) for a table of names. A test checks it agrees with the gazetteer's own reader.
+
+    Examples:
+        >>> place_names()["China"][:3]
+        ('China', "People's Republic of China", 'PRC')
+    """
+    text = files("sgcn.loaders").joinpath("extract", "gazetteer.yaml").read_text(encoding="utf-8")
+    return {str(item["label"]): (str(item["label"]), *(str(a) for a in item.get("aliases") or ()))
+            for item in yaml.load(text, Loader=_LOADER).get("places") or ()}
+
+
+@lru_cache(maxsize=1)
 def side_rules() -> SideRules:
     """The side table of ``sides.yaml``, with the gazetteer's aliases of its places.
 
@@ -54,15 +73,13 @@ def side_rules() -> SideRules:
         >>> rules.words["chongqing municipality"], rules.words["singaporean"]
         ('China', 'Singapore')
     """
-    from sgcn.loaders.extract.gazetteer import lookup
-
-    raw = yaml.safe_load(files("sgcn.graph.rdf").joinpath("sides.yaml").read_text(encoding="utf-8"))
+    raw = yaml.load(files("sgcn.graph.rdf").joinpath("sides.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
+    gazetteer = place_names()
     places, organizations, words = {}, {}, {}
     for side, table in raw["sides"].items():
         for label in table.get("places", ()):
             places[label] = side
-            entry = lookup(label)
-            for name in entry.names if entry else (label,):
+            for name in gazetteer.get(label, (label,)):
                 words[name.casefold()] = side
         for label in table.get("organizations", ()):
             organizations[label] = side

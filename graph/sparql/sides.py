@@ -32,7 +32,7 @@ from typing import Callable, Mapping
 
 from rdflib import URIRef
 
-from sgcn.graph.rdf.sides import mentions, side_of_names, side_rules
+from sgcn.graph.rdf.sides import mentions, place_names, side_of_names, side_rules
 from sgcn.graph.sparql.params import QueryError
 from sgcn.graph.sparql.results import Answer
 
@@ -42,14 +42,11 @@ Runner = Callable[[str, Mapping], Answer]
 
 
 def _place_names(value: str) -> tuple[str, ...] | None:
-    """Every name of the place ``value`` names (gazetteer entry or side table), or ``None``."""
-    from sgcn.loaders.extract.gazetteer import lookup, lookup_casefold
-
-    entry = lookup(value) or lookup_casefold(value)
-    if entry is not None and entry.type == "Place":
-        return entry.names
-    if value.casefold() in side_rules().words:
-        return (value,)
+    """Every name of the place ``value`` names (any of its gazetteer names, case ignored), or ``None``."""
+    folded = value.casefold()
+    for names in place_names().values():
+        if any(name.casefold() == folded for name in names):
+            return names
     return None
 
 

@@ -191,3 +191,12 @@ def test_the_project_graph_has_both_sides_and_bridges_between_them():
     assert data["sides"][SINGAPORE] > 0 and data["sides"][CHINA] > 0
     assert data["bridges"] and all(0 < r["score"] <= 1 for r in data["bridges"])
     assert len(data["central"]["Person"]) == 5 and data["communities"]
+
+
+def test_the_side_rules_read_the_gazetteers_places_as_the_gazetteer_does():
+    """sgcn.graph.rdf.sides reads gazetteer.yaml itself (importing the extraction package
+    would cost seconds); it must find the same places with the same names."""
+    from sgcn.graph.rdf.sides import place_names
+    from sgcn.loaders.extract.gazetteer import entries
+
+    assert place_names() == {e.label: e.names for e in entries() if e.type == "Place"}

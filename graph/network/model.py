@@ -47,8 +47,8 @@ from typing import Iterable
 import networkx as nx
 from rdflib import Graph, URIRef
 
-from sgcn.graph.rdf.build import class_of, relation_properties
-from sgcn.graph.rdf.namespace import DCTERMS, ORG, PROV, RDF, SDO, SGCN, SKOS
+from sgcn.graph.rdf.build import POSITIONS, class_of, relation_properties
+from sgcn.graph.rdf.namespace import DCTERMS, ORG, PROV, RDF, SDO, SGCN, SKOS, TIME
 from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
 
@@ -115,6 +115,15 @@ def _sorted_evidence(items: Iterable[dict]) -> tuple[dict, ...]:
 
 def _years(evidence: Iterable[dict]) -> set[int]:
     return {y for y in (_year(e["date"]) for e in evidence) if y is not None}
+
+
+def _post(graph: Graph, membership) -> tuple[str, str]:
+    """A membership's title (its org:Role's label) and the date the source states it
+    (the position of the instant inside its org:memberDuring interval)."""
+    title = graph.value(graph.value(membership, ORG.role), SKOS.prefLabel)
+    instant = graph.value(graph.value(membership, ORG.memberDuring), TIME.inside)
+    as_of = min((str(d) for p in POSITIONS.values() for d in graph.objects(instant, p)), default="")
+    return str(title or ""), as_of
 
 
 def _role_text(title: str, organization: str, as_of: str) -> str:
@@ -201,8 +210,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         person = str(graph.value(membership, ORG.member))
         organization = graph.value(membership, ORG.organization)
         org_label = net.nodes[str(organization)]["label"] if str(organization) in net else ""
-        title = str(graph.value(membership, SGCN.roleTitle) or "")
-        roles[person].add(_role_text(title, org_label, str(graph.value(membership, SGCN.asOf) or "")))
+        title, as_of = _post(graph, membership)
+        roles[person].add(_role_text(title, org_label, as_of))
         named_in[person].extend(evidence[e] for e in graph.objects(membership, SGCN.evidence) if e in evidence)
 
     for node, data in net.nodes(data=True):

@@ -5,7 +5,10 @@
 document, piece of evidence and fact as README's "Data model" describes: entities
 under readable IRIs from :func:`sgcn.graph.rdf.iris.mint`, every fact reified as an
 ``sgcn:Assertion`` (or an ``org:Membership`` / ``sgcn:Figure``) pointing at its
-``sgcn:Evidence``. The graph includes the ontology and the topic scheme so that a
+``sgcn:Evidence``. Posts are W3C ORG memberships with an ``org:Role`` and an OWL-Time
+``org:memberDuring`` interval; an event's time is an OWL-Time interval whose beginning
+and end carry every position the sources give them, and one ``schema:startDate`` /
+``schema:endDate`` (the most precise) for schema.org clients. The graph includes the ontology and the topic scheme so that a
 store holding only this graph can answer the contract queries.
 
 The functions are small and free (``add_*(graph, ...)``); ``build_graph`` strings
@@ -38,7 +41,7 @@ from typing import Iterable, Mapping
 from rdflib import Graph, Literal, URIRef
 
 from sgcn.graph.rdf.iris import mint, mint_document, mint_fact
-from sgcn.graph.rdf.namespace import DCTERMS, ORG, OWL, PROV, RDF, SDO, SGCN, SGCN_TOPIC, SKOS, XSD
+from sgcn.graph.rdf.namespace import DC, DCTERMS, ORG, OWL, PROV, RDF, SDO, SGCN, SGCN_TOPIC, SKOS, TIME, XSD
 from sgcn.loaders.document import Document
 from sgcn.loaders.facts import (
     Entity,
@@ -65,6 +68,8 @@ PREFIXES = {
     "dcterms": DCTERMS,
     "schema": SDO,
     "skos": SKOS,
+    "time": TIME,
+    "dc": DC,
 }
 
 
@@ -248,7 +253,9 @@ def add_document(graph: Graph, document: Document) -> URIRef:
     elif document.date:
         log.warning("%s: date %r is not an ISO date; not stated", document.source, document.date)
     if document.publisher:
-        graph.add((iri, DCTERMS.publisher, Literal(document.publisher)))
+        # the publisher's name as the page gives it: a string, so dc:publisher (DCMI's
+        # dcterms:publisher expects a dcterms:Agent resource, not a literal)
+        graph.add((iri, DC.publisher, Literal(document.publisher)))
     url = document.metadata.get("url", "")
     if re.match(r"https?://\S+$", url):
         graph.add((iri, SDO.url, URIRef(url)))
@@ -352,15 +359,56 @@ def add_relation(graph: Graph, relation: Relation, subject: URIRef, obj: URIRef)
     add_assertion(graph, subject, prop, obj, relation.evidence)
 
 
+POSITIONS = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
+"""The OWL-Time property that positions an instant at a date of each precision."""
+
+PRECISION = {XSD.date: 0, XSD.gYearMonth: 1, XSD.gYear: 2}
+"""Rank of a date's precision, most precise first."""
+
+
+def add_instant(graph: Graph, iri: URIRef, date: Literal) -> URIRef:
+    """State that the ``time:Instant`` ``iri`` lies at ``date`` (as precise as the date is).
+
+    Returns the OWL-Time property used (``time:inXSDDate``, ``inXSDgYearMonth`` or ``inXSDgYear``).
+
+    Examples:
+        >>> g = Graph(); i = URIRef("https://w3id.org/sgcn/id/instant/x")
+        >>> add_instant(g, i, date_literal("2019")) == TIME.inXSDgYear
+        True
+    """
+    prop = POSITIONS[date.datatype]
+    graph.add((iri, RDF.type, TIME.Instant))
+    graph.add((iri, prop, date))
+    return prop
+
+
+def role_iri(title: str) -> URIRef:
+    """The ``org:Role`` of a post's title, shared by every membership with that title.
+
+    Examples:
+        >>> str(role_iri("Vice Mayor"))
+        'https://w3id.org/sgcn/id/role/vice-mayor'
+    """
+    return mint("Role", title)
+
+
 def add_role(graph: Graph, role: Role, person: URIRef, organization: URIRef | None) -> URIRef:
-    """State a post as an ``org:Membership`` with its title, date and evidence.
+    """State a post as W3C ORG states one: an ``org:Membership`` with its ``org:role``, its
+    ``org:memberDuring`` interval and its evidence.
+
+    The source says the person held the post on a date (the document's): the membership
+    lasted over an interval of unknown bounds (``time:ProperInterval``) with that date
+    ``time:inside`` it, as an instant positioned as precisely as the source gives it.
 
     Examples:
         >>> g = Graph(); ev = Evidence(source="b.txt", start=0, end=3, quote="Hi.")
         >>> role = Role("Person/li bo", "Vice Mayor", None, "2020-03-05", ev)
         >>> m = add_role(g, role, mint("Person", "Li Bo"), None)
-        >>> str(g.value(m, SGCN.roleTitle)), str(g.value(m, SGCN.asOf))
-        ('Vice Mayor', '2020-03-05')
+        >>> str(g.value(g.value(m, ORG.role), SKOS.prefLabel))
+        'Vice Mayor'
+        >>> instant = g.value(g.value(m, ORG.memberDuring), TIME.inside)
+        >>> str(g.value(instant, TIME.inXSDDate))
+        '2020-03-05'
     """
     iri = mint_fact(
         "membership", person, role.title, organization or "", role.as_of, role.evidence.source
@@ -369,29 +417,107 @@ def add_role(graph: Graph, role: Role, person: URIRef, organization: URIRef | No
     graph.add((iri, ORG.member, person))
     if organization is not None:
         graph.add((iri, ORG.organization, organization))
-    graph.add((iri, SGCN.roleTitle, Literal(role.title)))
-    graph.add((iri, SGCN.asOf, date_literal(role.as_of)))
+    post = role_iri(role.title)
+    graph.add((post, RDF.type, ORG.Role))
+    stated = graph.value(post, SKOS.prefLabel)
+    if stated is None:
+        graph.add((post, SKOS.prefLabel, Literal(role.title)))
+    elif str(stated) != role.title:
+        log.info("role %s is titled both %r and %r; keeping the first", post, str(stated), role.title)
+    graph.add((iri, ORG.role, post))
+    during = mint_fact("interval", iri)
+    graph.add((iri, ORG.memberDuring, during))
+    graph.add((during, RDF.type, TIME.ProperInterval))
+    instant = mint_fact("instant", iri)
+    graph.add((during, TIME.inside, instant))
+    add_instant(graph, instant, date_literal(role.as_of))
     graph.add((iri, SGCN.evidence, add_evidence(graph, role.evidence)))
     return iri
 
 
+def event_interval(event: URIRef) -> tuple[URIRef, URIRef, URIRef]:
+    """The IRIs of an event's time: its interval, the interval's beginning and its end.
+
+    Examples:
+        >>> time, begins, ends = event_interval(mint("Event", "Smart China Expo 2023"))
+        >>> time.split("/")[-2], begins.split("/")[-2], begins != ends
+        ('interval', 'instant', True)
+    """
+    return mint_fact("interval", event), mint_fact("instant", event, "beginning"), mint_fact("instant", event, "end")
+
+
 def add_event_time(graph: Graph, event_time: EventTime, event: URIRef) -> None:
-    """State an event's first (and last) day, each with an assertion.
+    """State when an event began (and ended) as OWL-Time does, each position with an assertion.
+
+    The event has one interval (``time:hasTime``) with one beginning and one end; a
+    source that gives the year and another that gives the day both position the same
+    beginning (``time:inXSDgYear``, ``time:inXSDDate``). :func:`add_event_dates` then
+    states the single ``schema:startDate`` / ``schema:endDate``.
 
     Examples:
         >>> g = Graph(); ev = Evidence(source="b.txt", start=0, end=3, quote="Hi.")
         >>> expo = mint("Event", "Smart China Expo 2023")
         >>> add_event_time(g, EventTime("Event/sce", "2023-09-04", "2023-09-06", ev), expo)
-        >>> str(g.value(expo, SDO.startDate)), str(g.value(expo, SDO.endDate))
-        ('2023-09-04', '2023-09-06')
+        >>> begins = g.value(g.value(expo, TIME.hasTime), TIME.hasBeginning)
+        >>> str(g.value(begins, TIME.inXSDDate))
+        '2023-09-04'
     """
-    for prop, iso in ((SDO.startDate, event_time.start), (SDO.endDate, event_time.end)):
+    interval, beginning, end = event_interval(event)
+    for instant, link, iso in ((beginning, TIME.hasBeginning, event_time.start), (end, TIME.hasEnd, event_time.end)):
         if iso and not is_iso_date(iso):
             log.warning("skipping %r: %r is not an ISO date", event_time, iso)
         elif iso:
+            graph.add((event, TIME.hasTime, interval))
+            graph.add((interval, RDF.type, TIME.ProperInterval))
+            graph.add((interval, link, instant))
             literal = date_literal(iso)
-            graph.add((event, prop, literal))
-            add_assertion(graph, event, prop, literal, event_time.evidence)
+            add_assertion(graph, instant, add_instant(graph, instant, literal), literal, event_time.evidence)
+
+
+def best_date(dates: Iterable[Literal], *, latest: bool) -> Literal | None:
+    """The most precise of ``dates``; among those, the earliest (or the ``latest``).
+
+    Examples:
+        >>> str(best_date([date_literal("2019"), date_literal("2019-08-26")], latest=False))
+        '2019-08-26'
+        >>> str(best_date([date_literal("2023-09-04"), date_literal("2023-09-06")], latest=True))
+        '2023-09-06'
+        >>> best_date([], latest=False) is None
+        True
+    """
+    dates = [d for d in dates if d.datatype in PRECISION]
+    if not dates:
+        return None
+    most = min(PRECISION[d.datatype] for d in dates)
+    chosen = sorted(str(d) for d in dates if PRECISION[d.datatype] == most)
+    value = chosen[-1] if latest else chosen[0]
+    return next(d for d in dates if str(d) == value and PRECISION[d.datatype] == most)
+
+
+def add_event_dates(graph: Graph) -> None:
+    """Give every event with a time one ``schema:startDate`` and one ``schema:endDate``.
+
+    They are the most precise position of the beginning (the earliest, when sources
+    disagree at that precision) and of the end (the latest): what a schema.org client
+    reads, never two start dates. The evidence stays with the OWL-Time positions.
+
+    Examples:
+        >>> g = Graph(); ev = Evidence(source="b.txt", start=0, end=3, quote="Hi.")
+        >>> expo = mint("Event", "Smart China Expo 2019")
+        >>> add_event_time(g, EventTime("Event/sce", "2019", "", ev), expo)
+        >>> add_event_time(g, EventTime("Event/sce", "2019-08-26", "2019-08-29", ev), expo)
+        >>> add_event_dates(g)
+        >>> [str(d) for d in g.objects(expo, SDO.startDate)], str(g.value(expo, SDO.endDate))
+        (['2019-08-26'], '2019-08-29')
+    """
+    for event, interval in sorted(graph.subject_objects(TIME.hasTime)):
+        for link, prop, latest in ((TIME.hasBeginning, SDO.startDate, False), (TIME.hasEnd, SDO.endDate, True)):
+            instant = graph.value(interval, link)
+            if instant is None:
+                continue
+            date = best_date((d for p in POSITIONS.values() for d in graph.objects(instant, p)), latest=latest)
+            if date is not None:
+                graph.add((event, prop, date))
 
 
 def add_figure(graph: Graph, figure: Figure, subject: URIRef) -> URIRef:
@@ -560,4 +686,5 @@ def build_graph(extractions: Iterable[Extraction], *, vocabulary: bool = True) -
     index = entity_index(extractions)
     for extraction in extractions:
         add_extraction(graph, extraction, index)
+    add_event_dates(graph)
     return graph

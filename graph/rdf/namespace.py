@@ -17,7 +17,7 @@ Examples:
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace
+from rdflib.namespace import DC, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace
 
 from sgcn.graph.rdf.iris import ONTOLOGY, TOPIC
 
@@ -25,6 +25,7 @@ __all__ = [
     "SGCN",
     "SGCN_TOPIC",
     "ONTOLOGY_IRI",
+    "DC",
     "DCTERMS",
     "FOAF",
     "ORG",
@@ -87,7 +88,6 @@ class SGCN(DefinedNamespace):
     quote: URIRef
     startOffset: URIRef
     endOffset: URIRef
-    roleTitle: URIRef
     asOf: URIRef
     measure: URIRef
     value: URIRef

@@ -19,7 +19,7 @@ from sgcn.loaders.facts import (
 )
 
 DATA = Path(__file__).parents[2] / "data" / "graph"
-FACT_KINDS = ("evidence", "assertion", "membership", "figure")
+FACT_KINDS = ("evidence", "assertion", "membership", "figure", "interval", "instant")
 
 
 def facts_as_bnodes(graph: Graph) -> Graph:

@@ -122,3 +122,32 @@ def test_returns_header_lists_the_contract_columns(name):
     from sgcn.graph.sparql.library import library
 
     assert returned_columns(library()[name].returns) == contract_columns()[name]
+
+
+def test_an_event_dated_by_two_sources_has_one_start_date_and_keeps_both_positions(make_extraction):
+    """Two sources date one beginning at two precisions (OWL-Time positions of one instant):
+    schema:startDate is the most precise, each position keeps its evidence, and the
+    timeline gives one row per participation, not one per start date."""
+    from rdflib.namespace import SDO
+
+    first, second = make_extraction(source="a.txt"), make_extraction(source="b.txt")
+    vaguer = EventTime(first.event_times[0].event, "2024", "", first.event_times[0].evidence)
+    graph = build_graph([replace(first, event_times=(vaguer,)), second])
+    forum = mint("Event", "Harbourfront Forum 2024")
+    assert [str(d) for d in graph.objects(forum, SDO.startDate)] == ["2024-05-14"]
+    rows = run_query("evidence", graph)[1]
+    starts = sorted((r["object"], r["source"]) for r in rows if r["subject"] == "Harbourfront Forum 2024"
+                    and r["predicate"] == "start")
+    assert starts == [("2024", "a.txt"), ("2024-05-14", "b.txt")]
+    timeline = run_query_with("entity-timeline", graph, entity=mint("Person", "Tan Wei Ling"))
+    chaired = [(r["start"], r["source"]) for r in timeline if r["relation"] == "co_chaired"]
+    assert chaired == [("2024-05-14", "a.txt"), ("2024-05-14", "b.txt")]
+
+
+def run_query_with(name: str, graph, **params) -> list[dict[str, str]]:
+    from sgcn.graph.sparql.params import bind
+    from sgcn.graph.sparql.library import query_text
+    from sgcn.graph.sparql.store import from_rdflib_graph, iter_rows, run_query as run
+
+    answer = run(from_rdflib_graph(graph, store="oxigraph"), bind(query_text(name), params))
+    return [dict(zip(answer.variables, (str(c.value) if c else "" for c in row))) for row in iter_rows(answer)]

@@ -160,7 +160,7 @@ def add_query_parser(subparsers) -> argparse.ArgumentParser:
                         help="a parameter the query declares (repeatable); an entity by name or IRI")
     parser.add_argument("--format", choices=FORMATS, default="csv",
                         help="output: csv, tsv, json (SPARQL 1.1 results JSON), xml, table for rows; "
-                             "turtle, json-ld, nt for CONSTRUCT/DESCRIBE (default: csv)")
+                             "turtle, json-ld, nt, rdf-xml for CONSTRUCT/DESCRIBE (default: csv)")
     parser.add_argument("--graph", metavar="FILE.ttl", default=None,
                         help="graph file to query (default: graph/sgcn.ttl in the working folder, "
                              "else the graph shipped with sgcn)")

@@ -57,7 +57,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 ROW_FORMATS = ("csv", "json", "table", "tsv", "xml")
-GRAPH_FORMATS = ("turtle", "json-ld", "nt")
+GRAPH_FORMATS = ("turtle", "json-ld", "nt", "rdf-xml")
 FORMATS = ROW_FORMATS + GRAPH_FORMATS
 # row formats a store may write itself (sgcn.graph.sparql.results.Answer.serialize): the SPARQL
 # 1.1 results formats; a table is laid out here from the rows
@@ -396,7 +396,8 @@ def write_boolean(answer: bool, fmt: str) -> str:
 
 
 def write_graph(graph: Graph, fmt: str) -> str:
-    """Write a CONSTRUCT or DESCRIBE result as ``turtle``, ``json-ld`` or ``nt`` (sorted lines).
+    """Write a CONSTRUCT or DESCRIBE result as ``turtle``, ``json-ld``, ``nt`` (sorted lines) or
+    ``rdf-xml`` (RDF/XML, what SPARQLWrapper and rdflib ask of an endpoint by default).
 
     Examples:
         >>> g = Graph(); _ = g.add((URIRef("https://x/a"), URIRef("https://x/p"), Literal("b")))
@@ -416,6 +417,8 @@ def write_graph(graph: Graph, fmt: str) -> str:
         return graph.serialize(format="longturtle")
     if fmt == "json-ld":
         return graph.serialize(format="json-ld", indent=2) + "\n"
+    if fmt == "rdf-xml":
+        return graph.serialize(format="xml")
     raise QueryError(f"format {fmt!r} is for rows; graphs are written as {', '.join(GRAPH_FORMATS)}")
 
 

@@ -5,11 +5,17 @@ Routes (Flask, installed with the ``serve`` extra):
 - ``GET|POST /sparql``: the SPARQL 1.1 Protocol. A query comes as ``?query=``, as a
   form field, or as an ``application/sparql-query`` body; the answer's format follows
   the ``Accept`` header (SPARQL results JSON, XML, CSV, TSV; Turtle, JSON-LD,
-  N-Triples for graphs; HTML for a browser), or a ``format`` parameter. Updates are
-  refused with 403.
+  N-Triples, RDF/XML for graphs; HTML for a browser), or a ``format`` parameter
+  (``format=xml`` and ``format=json``, which SPARQLWrapper sends, mean RDF/XML and
+  JSON-LD for a graph). Updates are refused with 403. ``GET /sparql`` without a query
+  is the SPARQL 1.1 Service Description (Turtle by default; a browser is sent to ``/``).
 - ``GET /id/<type>/<slug>``: every sgcn IRI dereferences: an HTML page (the entity's
-  facts, each with its quote and source, links to related entities), or Turtle or
-  JSON-LD for ``Accept: text/turtle`` or ``application/ld+json``.
+  facts, each with its quote and source, links to related entities), or Turtle,
+  JSON-LD, N-Triples or RDF/XML by ``Accept``.
+
+Every answer carries ``Access-Control-Allow-Origin: *`` (the data is public and no
+request carries credentials), and preflight ``OPTIONS`` requests are answered, so a
+page on another origin can query the endpoint with ``fetch``.
 - ``GET /``: a page to type and run a query, listing the query library.
 
 Queries run in worker processes that hold the graph: one that runs past the time
@@ -28,6 +34,8 @@ Examples:
     ('json-ld', 'application/ld+json')
     >>> negotiate("image/png", "SELECT") is None
     True
+    >>> negotiate("application/sparql-results+xml, application/rdf+xml", "CONSTRUCT")
+    ('rdf-xml', 'application/rdf+xml')
     >>> is_update("PREFIX x: <https://x/> # a comment\\nDELETE WHERE { ?s ?p ?o }")
     True
     >>> is_update("SELECT * { ?s <https://x/INSERT> ?o }")
@@ -52,6 +60,7 @@ from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
 
+SERVICE_DESCRIPTION = Path(__file__).parent / "templates" / "service-description.ttl"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_RESULTS = 10_000
 DEFAULT_PORT = 8000
@@ -77,13 +86,21 @@ PAGE_MEDIA = (
     ("turtle", ("text/turtle", "application/x-turtle"), "text/turtle; charset=utf-8"),
     ("json-ld", ("application/ld+json",), "application/ld+json"),
     ("nt", ("application/n-triples",), "application/n-triples"),
+    ("rdf-xml", ("application/rdf+xml",), "application/rdf+xml"),
 )
 GRAPH_MEDIA = (
     ("turtle", ("text/turtle", "application/x-turtle"), "text/turtle; charset=utf-8"),
     ("json-ld", ("application/ld+json",), "application/ld+json"),
     ("nt", ("application/n-triples", "text/plain"), "application/n-triples"),
+    ("rdf-xml", ("application/rdf+xml",), "application/rdf+xml"),
     ("html", ("text/html", "application/xhtml+xml"), "text/html; charset=utf-8"),
 )
+# A description (the Service Description): a graph, but no HTML of its own.
+DESCRIPTION_MEDIA = tuple(entry for entry in GRAPH_MEDIA if entry[0] != "html")
+# ``format=`` names a client may send for a graph answer: SPARQLWrapper sends its return
+# format (``xml``, ``json``) whatever the query form.
+GRAPH_FORMAT_NAMES = {"xml": "rdf-xml", "rdfxml": "rdf-xml", "json": "json-ld", "jsonld": "json-ld",
+                      "ttl": "turtle", "n-triples": "nt", "ntriples": "nt"}
 _UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
 
@@ -123,7 +140,7 @@ def negotiate(accept: str | None, kind: str) -> tuple[str, str] | None:
     graphs Turtle and pages HTML. ``None`` when
     nothing acceptable can be made (406).
     """
-    table = {"CONSTRUCT": GRAPH_MEDIA, "PAGE": PAGE_MEDIA}.get(kind, ROW_MEDIA)
+    table = {"CONSTRUCT": GRAPH_MEDIA, "PAGE": PAGE_MEDIA, "DESCRIPTION": DESCRIPTION_MEDIA}.get(kind, ROW_MEDIA)
     if not accept or not accept.strip():
         return table[0][0], table[0][2]
     for media, _ in _accepted(accept):
@@ -147,8 +164,12 @@ def format_content_type(fmt: str, kind: str) -> tuple[str, str] | None:
         ('csv', 'text/csv; charset=utf-8')
         >>> format_content_type("text/turtle", "CONSTRUCT")
         ('turtle', 'text/turtle; charset=utf-8')
+        >>> format_content_type("xml", "CONSTRUCT")
+        ('rdf-xml', 'application/rdf+xml')
     """
-    table = {"CONSTRUCT": GRAPH_MEDIA, "PAGE": PAGE_MEDIA}.get(kind, ROW_MEDIA)
+    table = {"CONSTRUCT": GRAPH_MEDIA, "PAGE": PAGE_MEDIA, "DESCRIPTION": DESCRIPTION_MEDIA}.get(kind, ROW_MEDIA)
+    if kind != "SELECT" and kind != "ASK":
+        fmt = GRAPH_FORMAT_NAMES.get(fmt, fmt)
     for name, types, content_type in table:
         if fmt == name or fmt in types:
             return name, content_type
@@ -388,12 +409,14 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         SgcnError: Flask is not installed (the ``serve`` extra), or the graph cannot be loaded.
     """
     try:
-        from flask import Flask, Response, render_template_string, request  # noqa: F401
+        from flask import Flask, Response, redirect, render_template_string, request  # noqa: F401
         from werkzeug.exceptions import HTTPException
     except ImportError as err:
         raise SgcnError("sgcn serve needs Flask: pip install 'sgcn[serve]'") from err
-    from rdflib import Graph, URIRef
-    from rdflib.namespace import RDF, SKOS
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF, SKOS, VOID, Namespace
+
+    SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
     from sgcn.graph.sparql.query import library, query_text
     from sgcn.graph.sparql.store import DEFAULT_STORE
@@ -408,6 +431,20 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
     def page(template: str, status: int = 200, **context) -> Response:
         html = templates.get_template(template).render(**context)
         return Response(html, status=status, content_type="text/html; charset=utf-8")
+
+    @app.after_request
+    def cross_origin(response: Response) -> Response:
+        """CORS: any origin may read the answers (public data, no credentials); a preflight
+        may send what a SPARQL client sends (a query body, an Accept header)."""
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        if request.method == "OPTIONS":
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = request.headers.get(
+                "Access-Control-Request-Headers", "Accept, Content-Type")
+            response.headers["Access-Control-Max-Age"] = "86400"
+        if request.path == "/sparql" or request.path.startswith("/id/"):
+            response.vary.add("Accept")
+        return response
 
     @app.errorhandler(ServeError)
     def refused(err: ServeError) -> Response:
@@ -435,6 +472,33 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
                     variables=message[2], rows=message[3] if kind != "CONSTRUCT" else [],
                     turtle=message[3] if kind == "CONSTRUCT" else "", local_link=local_link)
 
+    graph_size: dict[str, int] = {}
+
+    def triples() -> int:
+        """How many triples the served graph holds (asked of a worker once)."""
+        if "triples" not in graph_size:
+            _, message = run("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", accept=None, fmt="csv")
+            graph_size["triples"] = int(message[2].splitlines()[1])
+        return graph_size["triples"]
+
+    def service_description() -> Response:
+        """The SPARQL 1.1 Service Description of this endpoint, in the format asked for."""
+        from sgcn.graph.sparql.query import write_graph
+
+        asked = request.args.get("format")
+        chosen = (format_content_type(asked, "DESCRIPTION") if asked
+                  else negotiate(request.headers.get("Accept"), "CONSTRUCT"))
+        if chosen is None:
+            raise ServeError(406, "the service description is Turtle, JSON-LD, N-Triples or RDF/XML")
+        if chosen[0] == "html":
+            return redirect("/", code=303)
+        endpoint = request.base_url
+        description = Graph().parse(SERVICE_DESCRIPTION, format="turtle", publicID=endpoint)
+        description.bind("sd", SD)
+        description.bind("void", VOID)
+        description.add((URIRef(endpoint + "#default-graph"), VOID.triples, Literal(triples())))
+        return Response(write_graph(description, chosen[0]), content_type=chosen[1])
+
     @app.route("/")
     def index() -> Response:
         return page("sparql-index.html", queries=queries.values(), timeout=timeout, max_results=max_results,
@@ -456,6 +520,8 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
             raise ServeError(415, f"POST a query as application/sparql-query or a form, not {content_type or 'nothing'}")
         if update is not None or (text is not None and is_update(text)):
             raise ServeError(403, "this endpoint is read-only: SPARQL Update is refused")
+        if text is None and update is None and request.method == "GET":
+            return service_description()
         if not text or not text.strip():
             raise ServeError(400, "no query: send one as ?query=... (GET), a form field or an "
                                   "application/sparql-query body (POST)")

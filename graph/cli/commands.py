@@ -514,6 +514,41 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_docs_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn docs``: the ontology's documentation as one HTML page."""
+    parser = subparsers.add_parser(
+        "docs",
+        help="write the documentation of the ontology and the topic scheme as one HTML page",
+        description=_paragraph(
+            "Render ontology/sgcn.ttl and ontology/topics.ttl as one self-contained HTML "
+            "page: every class and property with its label, definition, domain, range and "
+            "the vocabularies it reuses, and every topic concept. It is what sgcn serve "
+            "shows at /ontology; the repository keeps it as docs/ontology.html (a test "
+            "checks it is current: run this after changing the ontology)."
+        ),
+        epilog="example:\n  sgcn docs --out docs/ontology.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--out", default="docs/ontology.html", metavar="FILE.html",
+                        help="file to write (default: docs/ontology.html, relative to the working folder)")
+    parser.set_defaults(handler=run_docs)
+    return parser
+
+
+def run_docs(args: argparse.Namespace) -> int:
+    """Write the ontology documentation atomically."""
+    from sgcn.graph.web.ontodoc import ontology_document
+    from sgcn.graph.rdf.serialize import write_atomic
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"sgcn docs: no folder {out.parent} to write {out.name} into", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    write_atomic(out, ontology_document().encode("utf-8"))
+    print(f"wrote {out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def add_push_parser(subparsers) -> argparse.ArgumentParser:
     """``sgcn push``: load the graph into a remote triple store."""
     parser = subparsers.add_parser(
@@ -559,7 +594,8 @@ def run_push(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- main
 
 SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser, add_evaluate_parser, add_viz_parser,
-                               add_analyze_parser, add_export_parser, add_serve_parser, add_push_parser]
+                               add_analyze_parser, add_export_parser, add_serve_parser, add_push_parser,
+                               add_docs_parser]
 """Every subcommand's ``add_<name>_parser``; append yours here."""
 
 

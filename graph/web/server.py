@@ -16,6 +16,12 @@ Routes (Flask, installed with the ``serve`` extra):
 Every answer carries ``Access-Control-Allow-Origin: *`` (the data is public and no
 request carries credentials), and preflight ``OPTIONS`` requests are answered, so a
 page on another origin can query the endpoint with ``fetch``.
+- ``GET /ontology``: the ontology (every ``https://w3id.org/sgcn/ontology#…`` term):
+  its documentation for a browser (the page ``sgcn docs`` writes), the Turtle file,
+  JSON-LD, N-Triples or RDF/XML by ``Accept``.
+- ``GET /topic/<slug>``: a concept of the topic scheme: a page (its labels, definition,
+  broader and narrower concepts, what the graph tags with it) or its description in
+  RDF; ``/topic/scheme`` is the scheme (a browser is sent to the ontology page's topics).
 - ``GET /``: a page to type and run a query, listing the query library.
 
 Queries run in worker processes that hold the graph: one that runs past the time
@@ -53,7 +59,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sgcn.graph.rdf.iris import ID
+from sgcn.graph.rdf.iris import ID, TOPIC
 from sgcn.graph.sparql.params import QueryError, bind
 from sgcn.graph.web.sandbox import ServiceRefused, scan
 from sgcn.loaders.errors import SgcnError
@@ -418,6 +424,7 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
 
     SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
+    from sgcn.graph.rdf.build import ontology_text
     from sgcn.graph.sparql.query import library, query_text
     from sgcn.graph.sparql.store import DEFAULT_STORE
 
@@ -442,7 +449,7 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
             response.headers["Access-Control-Allow-Headers"] = request.headers.get(
                 "Access-Control-Request-Headers", "Accept, Content-Type")
             response.headers["Access-Control-Max-Age"] = "86400"
-        if request.path == "/sparql" or request.path.startswith("/id/"):
+        if request.path in ("/sparql", "/ontology") or request.path.startswith(("/id/", "/topic/")):
             response.vary.add("Accept")
         return response
 
@@ -540,6 +547,58 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         fmt = request.values.get("format") or request.values.get("output") or None
         content, message = run(text, accept=request.headers.get("Accept"), fmt=fmt)
         return respond(content, message, title="Query results", query=text)
+
+    ontology_graph = Graph().parse(data=ontology_text("sgcn.ttl"), format="turtle")
+    topics_graph = Graph().parse(data=ontology_text("topics.ttl") or "", format="turtle")
+    documentation: dict[str, str] = {}
+
+    def page_format(what: str) -> tuple[str, str]:
+        """The format of a page by ``format=`` or ``Accept`` (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)."""
+        asked = request.args.get("format")
+        chosen = format_content_type(asked, "PAGE") if asked else negotiate(request.headers.get("Accept"), "PAGE")
+        if chosen is None:
+            raise ServeError(406, f"{what} is HTML, Turtle (text/turtle), JSON-LD (application/ld+json), "
+                                  "N-Triples (application/n-triples) or RDF/XML (application/rdf+xml)")
+        return chosen
+
+    @app.route("/ontology")
+    def ontology() -> Response:
+        """The ontology: its documentation for a person, the Turtle file or another RDF format."""
+        from sgcn.graph.web.ontodoc import ontology_document
+        from sgcn.graph.sparql.query import write_graph
+
+        fmt, content_type = page_format("the ontology")
+        if fmt == "html":
+            if "html" not in documentation:
+                documentation["html"] = ontology_document(ontology_graph, topics_graph)
+            return Response(documentation["html"], content_type=content_type)
+        if fmt == "turtle":
+            return Response(ontology_text("sgcn.ttl"), content_type=content_type)
+        return Response(write_graph(ontology_graph, fmt), content_type=content_type)
+
+    @app.route("/topic/<slug>")
+    def topic(slug: str) -> Response:
+        """A concept of the topic scheme (or the scheme): a page, or its description in RDF."""
+        from sgcn.graph.web.ontodoc import concepts
+
+        iri = URIRef(TOPIC + slug)
+        if not re.fullmatch(r"[a-z0-9-]+", slug) or not any(topics_graph.triples((iri, None, None))):
+            raise ServeError(404, f"no such topic: {iri}")
+        fmt, content_type = page_format("a topic")
+        if fmt != "html":
+            _, message = run(f"DESCRIBE <{iri}>", accept=None, fmt=fmt, limit=page_limit)
+            return Response(message[2], content_type=content_type)
+        if slug == "scheme":
+            return redirect("/ontology#topics", code=303)
+        scheme = {c.iri: c for c in concepts(topics_graph, "/topic/")}
+        labels = {"/topic/" + c.slug: c.label for c in scheme.values()}
+        concept = scheme[str(iri)]
+        tagged = ("PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                  "PREFIX sgcn: <https://w3id.org/sgcn/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                  f"SELECT DISTINCT ?entity ?label ?type WHERE {{ ?entity dcterms:subject <{iri}> ; skos:prefLabel ?label ; "
+                  "a ?class . ?class rdfs:subClassOf sgcn:Entity ; skos:notation ?type } ORDER BY ?type ?label")
+        _, rows = run(tagged, accept=None, fmt="html", limit=page_limit)
+        return page("topic.html", concept=concept, labels=labels, rows=rows[3], local_link=local_link)
 
     @app.route("/id/<kind>/<path:slug>")
     def entity(kind: str, slug: str) -> Response:

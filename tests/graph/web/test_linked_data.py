@@ -1,10 +1,11 @@
-"""Standard clients, unchanged, against a real `sgcn serve` on a free loopback port.
+"""sgcn serve as a Linked Data citizen, against a real `sgcn serve` on a free loopback port.
 
-SPARQLWrapper with its defaults (it asks for XML: SPARQL results XML for SELECT and
+Standard clients, unchanged: SPARQLWrapper with its defaults (it asks for XML: SPARQL results XML for SELECT and
 ASK, RDF/XML for CONSTRUCT and DESCRIBE, and sends ``format=xml`` besides), rdflib's
 ``SPARQLStore`` (SELECT, ASK, CONSTRUCT, DESCRIBE), plain HTTP for the Service
 Description and CORS, and a page in headless Chromium served from another origin that
 queries the endpoint with ``fetch`` (GET, and a POST whose preflight must pass).
+``/ontology`` and ``/topic/...`` dereference with content negotiation like ``/id/...``.
 """
 
 from __future__ import annotations
@@ -240,3 +241,45 @@ def test_a_page_on_another_origin_queries_with_fetch(endpoint, elsewhere, chromi
     assert shown == sorted(str(p) for p in graph.subjects(RDF.type, URIRef(SGCN + "Person")))[:3]
     assert page.inner_text("#count") == str(len(graph))
     page.close()
+
+
+# --------------------------------------------------------------------------- /ontology, /topic/...
+
+
+def test_the_ontology_dereferences_with_content_negotiation(endpoint, repo):
+    from sgcn.graph.rdf.build import ontology_text
+
+    base = endpoint.rsplit("/", 1)[0]
+    shipped = Graph().parse(data=ontology_text("sgcn.ttl"), format="turtle")
+    status, headers, body = request(base + "/ontology", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert body == (repo / "docs" / "ontology.html").read_text(encoding="utf-8")
+    status, headers, body = request(base + "/ontology", headers={"Accept": "text/turtle"})
+    assert headers["Content-Type"].startswith("text/turtle") and body == ontology_text("sgcn.ttl")
+    for accept, syntax in (("application/ld+json", "json-ld"), ("application/rdf+xml", "xml"),
+                           ("application/n-triples", "nt")):
+        status, headers, body = request(base + "/ontology", headers={"Accept": accept})
+        assert status == 200 and headers["Content-Type"].startswith(accept)
+        assert len(Graph().parse(data=body, format=syntax)) == len(shipped), accept
+    status, _, _ = request(base + "/ontology", headers={"Accept": "image/png"})
+    assert status == 406
+
+
+def test_topics_dereference_with_content_negotiation(endpoint, graph):
+    base = endpoint.rsplit("/", 1)[0]
+    concept = URIRef("https://w3id.org/sgcn/topic/artificial-intelligence")
+    status, headers, body = request(base + "/topic/artificial-intelligence", headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    described = Graph().parse(data=body, format="turtle")
+    assert set(described) == set(graph.triples((concept, None, None)))
+    status, headers, body = request(base + "/topic/artificial-intelligence", headers={"Accept": "text/html"})
+    assert status == 200 and "artificial intelligence" in body
+    tagged = {str(graph.value(s, SKOS.prefLabel)) for s in graph.subjects(URIRef("http://purl.org/dc/terms/subject"),
+                                                                           concept)}
+    assert tagged and all(label in body for label in tagged)
+    assert 'href="/topic/information-and-communications-technology"' in body  # its broader concept
+    status, headers, body = request(base + "/topic/scheme", headers={"Accept": "application/ld+json"})
+    scheme = Graph().parse(data=body, format="json-ld")
+    assert len(list(scheme.objects(None, SKOS.hasTopConcept))) >= 10
+    status, _, _ = request(base + "/topic/no-such-topic", headers={"Accept": "text/turtle"})
+    assert status == 404

@@ -259,6 +259,11 @@ def add_document(graph: Graph, document: Document) -> URIRef:
     url = document.metadata.get("url", "")
     if re.match(r"https?://\S+$", url):
         graph.add((iri, SDO.url, URIRef(url)))
+    licence = document.metadata.get("license", "")
+    if re.match(r"https?://\S+$", licence):  # the source's licence, where its manifest gives one
+        graph.add((iri, DCTERMS.license, URIRef(licence)))
+    elif licence:
+        log.warning("%s: licence %r is not an IRI; not stated", document.source, licence)
     return iri
 
 
@@ -666,8 +671,9 @@ def build_graph(extractions: Iterable[Extraction], *, vocabulary: bool = True) -
     Args:
         extractions: one :class:`~sgcn.loaders.facts.Extraction` per document, entity
             keys global to the build.
-        vocabulary: include ``ontology/sgcn.ttl`` and ``ontology/topics.ttl`` so the
-            graph describes itself (turn off for small test graphs).
+        vocabulary: include ``ontology/sgcn.ttl`` and ``ontology/topics.ttl`` and the
+            graph's VoID/DCAT description (:mod:`sgcn.graph.describe`), so the graph
+            describes itself (turn off for small test graphs).
 
     Returns:
         A new ``rdflib.Graph`` with sgcn's prefixes bound.
@@ -687,4 +693,8 @@ def build_graph(extractions: Iterable[Extraction], *, vocabulary: bool = True) -
     for extraction in extractions:
         add_extraction(graph, extraction, index)
     add_event_dates(graph)
+    if vocabulary:
+        from sgcn.graph.describe import describe_dataset
+
+        describe_dataset(graph)
     return graph

@@ -22,6 +22,10 @@ page on another origin can query the endpoint with ``fetch``.
 - ``GET /topic/<slug>``: a concept of the topic scheme: a page (its labels, definition,
   broader and narrower concepts, what the graph tags with it) or its description in
   RDF; ``/topic/scheme`` is the scheme (a browser is sent to the ontology page's topics).
+- ``GET /.well-known/void``: the graph's VoID/DCAT description (what ``sgcn build``
+  states in the graph: size, entities per type, sources and their licences, the sgcn
+  version that built it), with this endpoint as its ``void:sparqlEndpoint`` and a
+  ``dcat:DataService``.
 - ``GET /``: a page to type and run a query, listing the query library.
 
 Queries run in worker processes that hold the graph: one that runs past the time
@@ -449,7 +453,7 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
             response.headers["Access-Control-Allow-Headers"] = request.headers.get(
                 "Access-Control-Request-Headers", "Accept, Content-Type")
             response.headers["Access-Control-Max-Age"] = "86400"
-        if request.path in ("/sparql", "/ontology") or request.path.startswith(("/id/", "/topic/")):
+        if request.path in ("/sparql", "/ontology", "/.well-known/void") or request.path.startswith(("/id/", "/topic/")):
             response.vary.add("Accept")
         return response
 
@@ -560,6 +564,36 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
             raise ServeError(406, f"{what} is HTML, Turtle (text/turtle), JSON-LD (application/ld+json), "
                                   "N-Triples (application/n-triples) or RDF/XML (application/rdf+xml)")
         return chosen
+
+    @app.route("/.well-known/void")
+    def void_description() -> Response:
+        """The graph's VoID/DCAT description (the library's ``dataset`` query), with this endpoint."""
+        from rdflib.namespace import DCAT, DCTERMS
+
+        from sgcn.graph.query import write_graph
+
+        asked = request.args.get("format")
+        chosen = (format_content_type(asked, "DESCRIPTION") if asked
+                  else negotiate(request.headers.get("Accept"), "DESCRIPTION"))
+        if chosen is None:
+            raise ServeError(406, "the dataset description is Turtle, JSON-LD, N-Triples or RDF/XML")
+        _, message = run(query_text("dataset"), accept=None, fmt="nt", limit=page_limit)
+        description = Graph().parse(data=message[2], format="nt")
+        datasets = sorted(description.subjects(RDF.type, VOID.Dataset))
+        if not datasets:
+            raise ServeError(404, "the served graph has no VoID description (it was not built by sgcn build)")
+        endpoint = URIRef(request.host_url + "sparql")
+        service = URIRef(request.host_url + "sparql#service")
+        for dataset in datasets:
+            description.add((dataset, VOID.sparqlEndpoint, endpoint))
+            description.add((service, DCAT.servesDataset, dataset))
+        description.add((service, RDF.type, DCAT.DataService))
+        description.add((service, DCAT.endpointURL, endpoint))
+        description.add((service, DCAT.endpointDescription, endpoint))
+        description.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
+        description.bind("void", VOID)
+        description.bind("dcat", DCAT)
+        return Response(write_graph(description, chosen[0]), content_type=chosen[1])
 
     @app.route("/ontology")
     def ontology() -> Response:

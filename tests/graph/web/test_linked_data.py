@@ -283,3 +283,25 @@ def test_topics_dereference_with_content_negotiation(endpoint, graph):
     assert len(list(scheme.objects(None, SKOS.hasTopConcept))) >= 10
     status, _, _ = request(base + "/topic/no-such-topic", headers={"Accept": "text/turtle"})
     assert status == 404
+
+
+# --------------------------------------------------------------------------- /.well-known/void
+
+
+def test_the_void_description_is_served_with_this_endpoint(endpoint, graph):
+    base = endpoint.rsplit("/", 1)[0]
+    dataset = URIRef("https://w3id.org/sgcn/dataset")
+    status, headers, body = request(base + "/.well-known/void")
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    described = Graph().parse(data=body, format="turtle")
+    assert described.value(dataset, VOID.sparqlEndpoint) == URIRef(endpoint)
+    assert described.value(dataset, VOID.triples).toPython() == len(graph)
+    for triple in graph.triples((dataset, None, None)):
+        assert triple in described
+    service = described.value(predicate=URIRef("http://www.w3.org/ns/dcat#servesDataset"), object=dataset)
+    assert described.value(service, URIRef("http://www.w3.org/ns/dcat#endpointURL")) == URIRef(endpoint)
+    status, headers, body = request(base + "/.well-known/void", headers={"Accept": "application/ld+json"})
+    assert status == 200 and len(Graph().parse(data=body, format="json-ld")) == len(described)
+    # the Service Description points to it
+    sd = Graph().parse(data=request(endpoint)[2], format="turtle")
+    assert URIRef(base + "/.well-known/void") in set(sd.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#seeAlso")))

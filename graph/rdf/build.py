@@ -672,7 +672,7 @@ def build_graph(extractions: Iterable[Extraction], *, vocabulary: bool = True) -
         extractions: one :class:`~sgcn.loaders.facts.Extraction` per document, entity
             keys global to the build.
         vocabulary: include ``ontology/sgcn.ttl`` and ``ontology/topics.ttl`` and the
-            graph's VoID/DCAT description (:mod:`sgcn.graph.describe`), so the graph
+            graph's VoID/DCAT description (:mod:`sgcn.graph.rdf.describe`), so the graph
             describes itself (turn off for small test graphs).
 
     Returns:
@@ -694,7 +694,7 @@ def build_graph(extractions: Iterable[Extraction], *, vocabulary: bool = True) -
         add_extraction(graph, extraction, index)
     add_event_dates(graph)
     if vocabulary:
-        from sgcn.graph.describe import describe_dataset
+        from sgcn.graph.rdf.describe import describe_dataset
 
         describe_dataset(graph)
     return graph

@@ -570,7 +570,7 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         """The graph's VoID/DCAT description (the library's ``dataset`` query), with this endpoint."""
         from rdflib.namespace import DCAT, DCTERMS
 
-        from sgcn.graph.query import write_graph
+        from sgcn.graph.sparql.query import write_graph
 
         asked = request.args.get("format")
         chosen = (format_content_type(asked, "DESCRIPTION") if asked

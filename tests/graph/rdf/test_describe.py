@@ -9,14 +9,15 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, SDO, VOID
 
-from sgcn.graph.build import build_graph
-from sgcn.graph.describe import DATASET, partition
-from sgcn.graph.iris import ID, mint_document
-from sgcn.graph.namespace import SGCN
-from sgcn.graph.query import default_graph_path, query_text
-from sgcn.graph.serialize import to_turtle
-from sgcn.graph.store import from_rdflib_graph, run_query
-from sgcn.graph.validate import validate
+from sgcn.graph.rdf.build import build_graph
+from sgcn.graph.rdf.describe import DATASET, partition
+from sgcn.graph.rdf.iris import ID, mint_document
+from sgcn.graph.rdf.namespace import SGCN
+from sgcn.graph.sparql.query import default_graph_path
+from sgcn.graph.sparql.library import query_text
+from sgcn.graph.rdf.serialize import to_turtle
+from sgcn.graph.sparql.store import from_rdflib_graph, run_query
+from sgcn.graph.rdf.validate import validate
 from sgcn.loaders.facts import ENTITY_TYPES
 
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")

@@ -31,8 +31,8 @@ from importlib.metadata import PackageNotFoundError, version
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SDO, SKOS, VOID
 
-from sgcn.graph.iris import BASE, ID, ONTOLOGY
-from sgcn.graph.namespace import SGCN
+from sgcn.graph.rdf.iris import BASE, ID, ONTOLOGY
+from sgcn.graph.rdf.namespace import SGCN
 from sgcn.loaders.facts import ENTITY_TYPES
 
 DATASET = URIRef(BASE + "dataset")

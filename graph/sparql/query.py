@@ -15,11 +15,11 @@ each file's header says what it answers and which parameters it takes
 with its parameters bound as RDF terms (an ``entity`` parameter given a name is
 first looked up with ``queries/entity-lookup.rq``). Results are written as an aligned
 table, CSV, TSV, SPARQL 1.1 results JSON or XML, or, for CONSTRUCT and DESCRIBE,
-Turtle, JSON-LD or N-Triples.
+Turtle, JSON-LD, N-Triples or RDF/XML.
 
 Examples:
     >>> sorted(query_names())[:3]
-    ['bridging-people', 'entities', 'entity-facts']
+    ['bridging-people', 'dataset', 'entities']
     >>> print(format_rows(["a", "b"], [{"a": "1", "b": "x, y"}], "csv"), end="")
     a,b
     1,"x, y"

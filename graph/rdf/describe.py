@@ -13,7 +13,7 @@ associated with sgcn at the version that built it (``schema:softwareVersion``).
 
 Everything is counted or sorted from the graph, nothing is dated or random, so two
 builds of the same sources stay byte-identical. ``ontology/shapes.ttl`` checks the
-description (``DatasetDescriptionIsComplete``), its counts included; ``sgcn serve``
+description (``DatasetDescriptionIsComplete``; the tests check its counts); ``sgcn serve``
 answers it at ``/.well-known/void``, adding its own SPARQL endpoint.
 
 Examples:

@@ -549,6 +549,77 @@ def run_docs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_link_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn link wikidata``: propose links from the graph's entities to Wikidata."""
+    from sgcn.graph.rdf.links import WIKIDATA_API
+
+    parser = subparsers.add_parser(
+        "link",
+        help="propose links from the graph's entities to Wikidata, for review (needs the network)",
+        description=_paragraph(
+            "Look the graph's entities (places, organizations and people by default) up "
+            "through Wikidata's public search API and propose a link where exactly one item "
+            "has a label or alias equal to one of the entity's names and, for a type "
+            "ontology/wikidata-types.yaml knows, is an instance of a class that fits. Each "
+            "entity's verdict is printed with the candidates' labels, descriptions and "
+            "classes; with --write the proposals are added to the links file as "
+            "'reviewed: false'. Only links a person has marked 'reviewed: true' enter the "
+            "graph (skos:exactMatch) at the next sgcn build. Entities the file already "
+            "links are skipped. Exit 2 when the API cannot be reached."
+        ),
+        epilog="examples:\n  sgcn link wikidata\n  sgcn link wikidata --types Place --write\n"
+               "  sgcn link wikidata --links my-links.yaml --graph /tmp/g.ttl --write",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("target", choices=("wikidata",), help="what to link to (wikidata)")
+    parser.add_argument("--graph", metavar="FILE.ttl", default=None,
+                        help="graph whose entities to look up (default: the project's graph/sgcn.ttl)")
+    parser.add_argument("--links", metavar="FILE.yaml", default=None,
+                        help="the links file to read and, with --write, to add to (default: ontology/wikidata-links.yaml)")
+    parser.add_argument("--types", nargs="+", default=["Place", "Organization", "Person"], metavar="TYPE",
+                        help="entity types to look up (default: Place Organization Person)")
+    parser.add_argument("--api", default=WIKIDATA_API, metavar="URL",
+                        help=f"the MediaWiki API to ask (default: {WIKIDATA_API})")
+    parser.add_argument("--write", action="store_true", help="add the proposals to the links file for review")
+    parser.set_defaults(handler=run_link)
+    return parser
+
+
+def run_link(args: argparse.Namespace) -> int:
+    """Propose Wikidata links; print each verdict; with --write add proposals to the file."""
+    from rdflib import Graph
+
+    from sgcn.graph.rdf.links import LinkError, WikidataClient, default_links_path, load_links, propose, \
+        proposed_links, write_links
+    from sgcn.graph.sparql.query import default_graph_path
+    from sgcn.loaders.facts import ENTITY_TYPES
+
+    unknown = sorted(set(args.types) - set(ENTITY_TYPES))
+    if unknown:
+        print(f"sgcn link: unknown entity type(s) {', '.join(unknown)}; choose from {', '.join(ENTITY_TYPES)}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    path = Path(args.links) if args.links else default_links_path()
+    graph_path = args.graph or default_graph_path()
+    try:
+        links = load_links(path)
+        graph = Graph().parse(graph_path, format="turtle")
+        proposals = propose(graph, WikidataClient(args.api), types=args.types, links=links)
+    except LinkError as err:
+        print(f"sgcn link: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for proposal in proposals:
+        print(proposal.line())
+    new = proposed_links(proposals)
+    print(f"{len(new)} proposed, {len(proposals) - len(new)} not (ambiguous, no match or type not confirmed)",
+          file=sys.stderr)
+    if args.write and new:
+        write_links(path, [*links, *new])
+        print(f"added {len(new)} link(s) to {path} as 'reviewed: false': check each, then set 'reviewed: true'",
+              file=sys.stderr)
+    return EXIT_OK
+
+
 def add_push_parser(subparsers) -> argparse.ArgumentParser:
     """``sgcn push``: load the graph into a remote triple store."""
     parser = subparsers.add_parser(
@@ -595,7 +666,7 @@ def run_push(args: argparse.Namespace) -> int:
 
 SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser, add_evaluate_parser, add_viz_parser,
                                add_analyze_parser, add_export_parser, add_serve_parser, add_push_parser,
-                               add_docs_parser]
+                               add_docs_parser, add_link_parser]
 """Every subcommand's ``add_<name>_parser``; append yours here."""
 
 

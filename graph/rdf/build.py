@@ -671,9 +671,11 @@ def build_graph(extractions: Iterable[Extraction], *, vocabulary: bool = True) -
     Args:
         extractions: one :class:`~sgcn.loaders.facts.Extraction` per document, entity
             keys global to the build.
-        vocabulary: include ``ontology/sgcn.ttl`` and ``ontology/topics.ttl`` and the
-            graph's VoID/DCAT description (:mod:`sgcn.graph.rdf.describe`), so the graph
-            describes itself (turn off for small test graphs).
+        vocabulary: include ``ontology/sgcn.ttl`` and ``ontology/topics.ttl``, the
+            reviewed links to Wikidata of ``ontology/wikidata-links.yaml``
+            (:mod:`sgcn.graph.rdf.links`) and the graph's VoID/DCAT description
+            (:mod:`sgcn.graph.rdf.describe`), so the graph describes itself (turn off
+            for small test graphs).
 
     Returns:
         A new ``rdflib.Graph`` with sgcn's prefixes bound.
@@ -695,6 +697,8 @@ def build_graph(extractions: Iterable[Extraction], *, vocabulary: bool = True) -
     add_event_dates(graph)
     if vocabulary:
         from sgcn.graph.rdf.describe import describe_dataset
+        from sgcn.graph.rdf.links import add_links
 
+        add_links(graph)
         describe_dataset(graph)
     return graph

@@ -170,7 +170,8 @@ def test_malformed_and_empty_queries_are_400_with_a_message(server):
         client.query()
     status, kind, body = get(f"{base}/sparql?" + urllib.parse.urlencode({"query": "SELECT ?s WHERE { ?s ?p }"}))
     assert status == 400 and "malformed SPARQL query" in body and "Traceback" not in body
-    assert get(f"{base}/sparql")[0] == 400
+    assert get(f"{base}/sparql?query=")[0] == 400  # an empty query (no query at all is the Service Description)
+    assert get(f"{base}/sparql", data=b"", content_type="application/sparql-query")[0] == 400
     assert get(f"{base}/sparql", data=b"x", content_type="image/png")[0] == 415
     assert get(f"{base}/sparql?query=ASK%7B%7D&default-graph-uri=urn:other")[0] == 400
     assert get(f"{base}/nothing/here")[0] == 404

@@ -45,6 +45,10 @@ ELSEWHERE = {
         ("tests/graph/sparql/test_oxigraph_server.py", "test_push_replaces_the_named_graph_and_verifies_it"),
     "sgcn query relations --endpoint http://127.0.0.1:7878/query":
         ("tests/graph/sparql/test_oxigraph_server.py", "test_every_library_query_gives_the_same_rows_there_as_embedded"),
+    # needs Wikidata's API: run against a local server answering like it
+    "sgcn link wikidata [--types Place] [--write]":
+        ("tests/graph/rdf/test_links.py",
+         "test_sgcn_link_wikidata_writes_proposals_for_review_and_only_reviewed_links_enter_the_graph"),
 }
 
 
@@ -203,6 +207,11 @@ def _path(out):
     assert "Smart China Expo" in out
 
 
+def _docs(out, folder):
+    page = (folder / "plain" / "ontology.html").read_text(encoding="utf-8")
+    assert 'id="coChaired"' in page and 'id="topic-artificial-intelligence"' in page
+
+
 def _gexf(out, folder):
     net = nx.read_gexf(folder / "plain" / "sgcn.gexf")
     assert net.number_of_nodes() > 50 and net.number_of_edges() > 50
@@ -230,6 +239,7 @@ CHECKS = {
     "sgcn analyze --top 10": _analysis,
     'sgcn analyze --path "Luke Goh" "Smart China Expo"': _path,
     "sgcn export --format gexf --out sgcn.gexf": _gexf,
+    "sgcn docs --out ontology.html": _docs,
 }
 
 

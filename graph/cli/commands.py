@@ -467,21 +467,26 @@ def add_serve_parser(subparsers) -> argparse.ArgumentParser:
         "serve",
         help="serve the graph: a read-only SPARQL 1.1 endpoint, entity pages and a query page",
         description=_paragraph(
-            "Serve the graph over HTTP on 127.0.0.1: the SPARQL 1.1 Protocol at /sparql "
+            "Serve the graph over HTTP, on 127.0.0.1 unless --host says otherwise: the SPARQL 1.1 Protocol at /sparql "
             "(GET and POST; JSON, XML, CSV, TSV, Turtle, JSON-LD by content negotiation), "
             "every entity IRI at /id/<type>/<slug> (HTML, Turtle or JSON-LD), and a query "
             "page listing the query library at /. Updates are refused. A query that runs "
-            "longer than --timeout is stopped, an answer over --max-results is refused; "
-            "the server keeps serving. No query reaches the network: SERVICE (federated "
+            "longer than --timeout or takes more than --max-memory is stopped, an answer over "
+            "--max-results is refused; the server keeps serving. Only --long-queries queries "
+            "may run longer than a second at once, so quick ones always find a worker. Each "
+            "client may have --max-client-queries requests in progress; request lines, headers "
+            "and bodies have size limits. Served by waitress. No query reaches the network: SERVICE (federated "
             "query) is refused and the query workers cannot open a socket, unless "
             "--allow-service. Needs the serve extra: pip install 'sgcn[serve]'."
         ),
-        epilog="examples:\n  sgcn serve\n  sgcn serve --port 8080 --timeout 5 --max-results 5000 --graph /tmp/g.ttl",
+        epilog="examples:\n  sgcn serve\n  sgcn serve --port 8080 --timeout 5 --max-results 5000 --graph /tmp/g.ttl\n"
+               "  sgcn serve --host 0.0.0.0 --workers 6 --long-queries 2 --max-memory 1024",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--graph", metavar="FILE.ttl", default=None,
                         help="graph file to serve (default: the project's graph/sgcn.ttl)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1, loopback only; 0.0.0.0 for every interface)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
                         help=f"embedded store the queries run on (default: {DEFAULT_STORE})")
@@ -489,8 +494,18 @@ def add_serve_parser(subparsers) -> argparse.ArgumentParser:
                         help="stop a query after this many seconds (default: 10)")
     parser.add_argument("--max-results", type=int, default=10000, metavar="N",
                         help="refuse answers of more than N rows or triples (default: 10000)")
-    parser.add_argument("--workers", type=int, default=2, metavar="N",
-                        help="queries that can run at once (default: 2)")
+    parser.add_argument("--workers", type=int, default=4, metavar="N",
+                        help="queries that can run at once, each in a process holding the graph (default: 4)")
+    parser.add_argument("--long-queries", type=int, default=None, metavar="N",
+                        help="how many of them may run longer than a second; a query still running after a "
+                             "second when N already are is stopped (503), so the other workers stay free for "
+                             "quick queries (default: 2, at most --workers minus one)")
+    parser.add_argument("--max-memory", type=int, default=512, metavar="MB",
+                        help="memory a query may take beyond the graph its worker holds; a query past it is "
+                             "stopped (503) and its worker replaced (default: 512; 0: no limit)")
+    parser.add_argument("--max-client-queries", type=int, default=8, metavar="N",
+                        help="requests one client address may have in progress at once; more are refused "
+                             "with 429 (default: 8; 0: no bound)")
     parser.add_argument("--allow-service", action="store_true",
                         help="let queries use SERVICE (federated query), so that the server sends HTTP "
                              "requests to any host a query names, loopback included; off by default: "
@@ -504,13 +519,16 @@ def run_serve(args: argparse.Namespace) -> int:
     from sgcn.graph.sparql.query import announce_default_graph
     from sgcn.graph.web.server import serve
 
-    if args.timeout <= 0 or args.max_results < 0 or args.workers < 1:
-        print("sgcn serve: --timeout must be positive, --max-results >= 0, --workers >= 1", file=sys.stderr)
+    if (args.timeout <= 0 or args.max_results < 0 or args.workers < 1 or args.max_memory < 0
+            or args.max_client_queries < 0 or (args.long_queries is not None and args.long_queries < 0)):
+        print("sgcn serve: --timeout must be positive, --workers >= 1, --max-results, --max-memory, "
+              "--long-queries and --max-client-queries >= 0", file=sys.stderr)
         return EXIT_BAD_INPUT
     graph = args.graph or announce_default_graph()
     print(f"sgcn serve: {graph} at http://{args.host}:{args.port}/ (SPARQL endpoint: /sparql)", file=sys.stderr)
     serve(graph, host=args.host, port=args.port, store=args.store, timeout=args.timeout,
-          max_results=args.max_results, workers=args.workers, allow_service=args.allow_service)
+          max_results=args.max_results, workers=args.workers, long_queries=args.long_queries,
+          memory_mb=args.max_memory or None, per_client=args.max_client_queries, allow_service=args.allow_service)
     return EXIT_OK
 
 

@@ -12,26 +12,29 @@ Routes (Flask, installed with the ``serve`` extra):
 - ``GET /id/<type>/<slug>``: every sgcn IRI dereferences: an HTML page (the entity's
   facts, each with its quote and source, links to related entities), or Turtle,
   JSON-LD, N-Triples or RDF/XML by ``Accept``.
-
-Every answer carries ``Access-Control-Allow-Origin: *`` (the data is public and no
-request carries credentials), and preflight ``OPTIONS`` requests are answered, so a
-page on another origin can query the endpoint with ``fetch``.
+- ``GET /.well-known/void``: the graph's VoID/DCAT description (what ``sgcn build``
+  states in the graph: size, entities per type, sources and their licences, the sgcn
+  version that built it), with this endpoint as its ``void:sparqlEndpoint`` and a
+  ``dcat:DataService``.
 - ``GET /ontology``: the ontology (every ``https://w3id.org/sgcn/ontology#…`` term):
   its documentation for a browser (the page ``sgcn docs`` writes), the Turtle file,
   JSON-LD, N-Triples or RDF/XML by ``Accept``.
 - ``GET /topic/<slug>``: a concept of the topic scheme: a page (its labels, definition,
   broader and narrower concepts, what the graph tags with it) or its description in
   RDF; ``/topic/scheme`` is the scheme (a browser is sent to the ontology page's topics).
-- ``GET /.well-known/void``: the graph's VoID/DCAT description (what ``sgcn build``
-  states in the graph: size, entities per type, sources and their licences, the sgcn
-  version that built it), with this endpoint as its ``void:sparqlEndpoint`` and a
-  ``dcat:DataService``.
-- ``GET /``: a page to type and run a query, listing the query library.
+- ``GET /``: the YASGUI query editor (vendored, ``static/yasgui``), listing the query library.
 
-Queries run in worker processes that hold the graph: one that runs past the time
-limit is killed and replaced while the others keep serving, and an answer over the
-result-size limit is refused, each with a clear message (503 and 422). Bad requests
-get a 4xx status with a message, never a traceback.
+Every answer carries ``Access-Control-Allow-Origin: *`` (the data is public and no
+request carries credentials), and preflight ``OPTIONS`` requests are answered, so a
+page on another origin can query the endpoint with ``fetch``.
+
+Queries run in worker processes that hold the graph (``sgcn.graph.web.workers``): one
+that runs past the time limit or its memory limit is stopped and its worker replaced
+while the others keep serving; only a few queries at a time may run long, so a quick
+query is never stuck behind slow ones; an answer over the result-size limit is
+refused; each with a clear message (503, 422). Bad requests get a 4xx status with a
+message, never a traceback. The application is served by waitress, with limits on
+request sizes and on each client's requests at once (``sgcn.graph.web.wsgi``).
 
 No query reaches the network unless the operator allows federation
 (``allow_service``): a query using ``SERVICE`` is refused (403), and the workers can
@@ -44,8 +47,6 @@ Examples:
     ('json-ld', 'application/ld+json')
     >>> negotiate("image/png", "SELECT") is None
     True
-    >>> negotiate("application/sparql-results+xml, application/rdf+xml", "CONSTRUCT")
-    ('rdf-xml', 'application/rdf+xml')
     >>> is_update("PREFIX x: <https://x/> # a comment\\nDELETE WHERE { ?s ?p ?o }")
     True
     >>> is_update("SELECT * { ?s <https://x/INSERT> ?o }")
@@ -55,22 +56,33 @@ Examples:
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import queue
 import re
-import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from sgcn.graph.rdf.iris import ID, TOPIC
-from sgcn.graph.sparql.params import QueryError, bind
-from sgcn.graph.web.sandbox import ServiceRefused, scan
+from sgcn.graph.sparql.params import bind
+from sgcn.graph.web.media import (  # noqa: F401  (part of this module's API)
+    GRAPH_MEDIA,
+    PAGE_MEDIA,
+    ROW_MEDIA,
+    format_content_type,
+    negotiate,
+)
+from sgcn.graph.web.sandbox import scan
+from sgcn.graph.web.workers import (  # noqa: F401  (ServeError is part of this module's API)
+    DEFAULT_LONG_QUERIES,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_QUICK,
+    DEFAULT_WORKERS,
+    SERVICE_OFF,
+    ServeError,
+    WorkerPool,
+)
+from sgcn.graph.web.wsgi import DEFAULT_PER_CLIENT
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
 
-SERVICE_DESCRIPTION = Path(__file__).parent / "templates" / "service-description.ttl"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_RESULTS = 10_000
 DEFAULT_PORT = 8000
@@ -79,111 +91,10 @@ PAGE_MAX_RESULTS = 50_000
 # segmentation fault) somewhere between 2,000 and 5,000 levels, rdflib's below 50; the
 # query library nests at most 6 deep.
 MAX_DEPTH = 100
-SERVICE_OFF = ("SERVICE (federated query) is turned off on this endpoint: it would make the server "
-               "send requests to other hosts; its operator can turn it on with sgcn serve --allow-service")
+SERVICE_DESCRIPTION = Path(__file__).parent / "templates" / "service-description.ttl"
+MAX_QUERY_BYTES = 64 * 1024  # a query's text, however it comes (the library's longest is under 4 KiB)
 
-# What each answer kind can be written as: (format, media types it answers to, Content-Type).
-ROW_MEDIA = (
-    ("json", ("application/sparql-results+json", "application/json"), "application/sparql-results+json"),
-    ("xml", ("application/sparql-results+xml", "application/xml", "text/xml"), "application/sparql-results+xml"),
-    ("csv", ("text/csv",), "text/csv; charset=utf-8"),
-    ("tsv", ("text/tab-separated-values",), "text/tab-separated-values; charset=utf-8"),
-    ("html", ("text/html", "application/xhtml+xml"), "text/html; charset=utf-8"),
-    ("table", ("text/plain",), "text/plain; charset=utf-8"),
-)
-PAGE_MEDIA = (
-    ("html", ("text/html", "application/xhtml+xml"), "text/html; charset=utf-8"),
-    ("turtle", ("text/turtle", "application/x-turtle"), "text/turtle; charset=utf-8"),
-    ("json-ld", ("application/ld+json",), "application/ld+json"),
-    ("nt", ("application/n-triples",), "application/n-triples"),
-    ("rdf-xml", ("application/rdf+xml",), "application/rdf+xml"),
-)
-GRAPH_MEDIA = (
-    ("turtle", ("text/turtle", "application/x-turtle"), "text/turtle; charset=utf-8"),
-    ("json-ld", ("application/ld+json",), "application/ld+json"),
-    ("nt", ("application/n-triples", "text/plain"), "application/n-triples"),
-    ("rdf-xml", ("application/rdf+xml",), "application/rdf+xml"),
-    ("html", ("text/html", "application/xhtml+xml"), "text/html; charset=utf-8"),
-)
-# A description (the Service Description): a graph, but no HTML of its own.
-DESCRIPTION_MEDIA = tuple(entry for entry in GRAPH_MEDIA if entry[0] != "html")
-# ``format=`` names a client may send for a graph answer: SPARQLWrapper sends its return
-# format (``xml``, ``json``) whatever the query form.
-GRAPH_FORMAT_NAMES = {"xml": "rdf-xml", "rdfxml": "rdf-xml", "json": "json-ld", "jsonld": "json-ld",
-                      "ttl": "turtle", "n-triples": "nt", "ntriples": "nt"}
 _UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
-
-
-class ServeError(SgcnError):
-    """A request the endpoint refuses: carries the HTTP status and the message."""
-
-    def __init__(self, status: int, message: str):
-        self.status = status
-        self.message = message
-        super().__init__(message)
-
-
-def _accepted(accept: str) -> list[tuple[str, float]]:
-    """The media ranges of an Accept header, best first (stable for ties)."""
-    ranges = []
-    for position, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        if not fields[0]:
-            continue
-        quality = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    quality = float(f[2:])
-                except ValueError:
-                    quality = 0.0
-        ranges.append((fields[0].lower(), quality, position))
-    ranges.sort(key=lambda r: (-r[1], r[2]))
-    return [(media, quality) for media, quality, _ in ranges if quality > 0]
-
-
-def negotiate(accept: str | None, kind: str) -> tuple[str, str] | None:
-    """The format and Content-Type to answer a ``kind`` query with, by the Accept header.
-
-    ``kind`` is ``"SELECT"``/``"ASK"`` (rows), ``"CONSTRUCT"`` (graphs) or ``"PAGE"``
-    (an entity's page); without an Accept header, rows are SPARQL results JSON,
-    graphs Turtle and pages HTML. ``None`` when
-    nothing acceptable can be made (406).
-    """
-    table = {"CONSTRUCT": GRAPH_MEDIA, "PAGE": PAGE_MEDIA, "DESCRIPTION": DESCRIPTION_MEDIA}.get(kind, ROW_MEDIA)
-    if not accept or not accept.strip():
-        return table[0][0], table[0][2]
-    for media, _ in _accepted(accept):
-        if media in ("*/*", "application/*", "text/*"):
-            prefix = media.split("/")[0]
-            for fmt, types, content_type in table:
-                if media == "*/*" or types[0].startswith(prefix):
-                    return fmt, content_type
-        for fmt, types, content_type in table:
-            if media in types:
-                return fmt, content_type
-    return None
-
-
-def format_content_type(fmt: str, kind: str) -> tuple[str, str] | None:
-    """The format named by a ``format=`` request parameter (``json``, ``csv``, ``turtle``, a
-    media type, ...) and its Content-Type, or ``None`` when it cannot apply to ``kind``.
-
-    Examples:
-        >>> format_content_type("csv", "SELECT")
-        ('csv', 'text/csv; charset=utf-8')
-        >>> format_content_type("text/turtle", "CONSTRUCT")
-        ('turtle', 'text/turtle; charset=utf-8')
-        >>> format_content_type("xml", "CONSTRUCT")
-        ('rdf-xml', 'application/rdf+xml')
-    """
-    table = {"CONSTRUCT": GRAPH_MEDIA, "PAGE": PAGE_MEDIA, "DESCRIPTION": DESCRIPTION_MEDIA}.get(kind, ROW_MEDIA)
-    if kind != "SELECT" and kind != "ASK":
-        fmt = GRAPH_FORMAT_NAMES.get(fmt, fmt)
-    for name, types, content_type in table:
-        if fmt == name or fmt in types:
-            return name, content_type
-    return None
 
 
 def is_update(text: str) -> bool:
@@ -192,192 +103,6 @@ def is_update(text: str) -> bool:
     body = re.sub(r"(?is)^\s*((BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)\s*)*", "", body)
     match = re.match(r"\s*([A-Za-z]+)", body)
     return bool(match) and match.group(1).upper() in _UPDATE_WORDS
-
-
-# --------------------------------------------------------------------------- workers
-
-
-def _answer_message(answer, fmt: str, limit: int):
-    """What a worker sends back for an answer: text in ``fmt``, or rows for an HTML page."""
-    from sgcn.graph.sparql.query import write_result
-
-    if fmt == "html":
-        if answer.type == "SELECT":
-            rows = answer.fetch(limit)
-            if len(rows) > limit:
-                raise _TooLarge(f"the answer has more than {limit} rows")
-            return ("html", answer.type, answer.variables, rows)
-        if answer.type == "ASK":
-            return ("html", "ASK", [], [(bool(answer.boolean),)])
-        return ("html", "CONSTRUCT", [], write_result(answer, "turtle", limit=limit))
-    try:
-        return ("text", answer.type, write_result(answer, fmt, limit=limit))
-    except QueryError as err:
-        if "more than" in str(err):
-            raise _TooLarge(str(err)) from err
-        raise
-
-
-class _TooLarge(Exception):
-    """An answer over the result-size limit (inside a worker only)."""
-
-
-def _kind(answer_type: str) -> str:
-    return "CONSTRUCT" if answer_type in ("CONSTRUCT", "DESCRIBE") else answer_type
-
-
-def _worker_main(conn, graph_path: str, store: str, allow_service: bool = False) -> None:
-    """A query worker: holds the graph, answers one request at a time over ``conn``.
-
-    Unless ``allow_service``, the worker first makes itself unable to reach the network:
-    rdflib's engine refuses SERVICE and FROM loading, and a seccomp filter forbids the
-    process to open any socket (``sgcn.graph.web.sandbox``).
-    """
-    if not allow_service:
-        from sgcn.graph.web.sandbox import close_rdflib_fetching, deny_network
-
-        deny_network()
-        close_rdflib_fetching()
-    from sgcn.graph.sparql.store import load_graph, run_query
-
-    try:
-        graph = load_graph(graph_path, store=store)
-    except SgcnError as err:
-        conn.send(("failed", str(err)))
-        return
-    conn.send(("ready",))
-    while True:
-        try:
-            request = conn.recv()
-        except EOFError:
-            return
-        if request is None:
-            return
-        text, accept, fmt, limit = request
-        try:
-            answer = run_query(graph, text)
-            kind = _kind(answer.type)
-            chosen = format_content_type(fmt, kind) if fmt else negotiate(accept, kind)
-            if chosen is None:
-                conn.send(("error", 406, f"cannot write a {kind} answer as {fmt or accept!r}"))
-                continue
-            conn.send(("ok", chosen[1], _answer_message(answer, chosen[0], limit)))
-        except _TooLarge as err:
-            conn.send(("error", 422, f"{err}; add a LIMIT or ask the server for a larger --max-results"))
-        except QueryError as err:
-            if not allow_service and isinstance(err.__cause__, (ServiceRefused, PermissionError)):
-                conn.send(("error", 403, SERVICE_OFF))
-            else:
-                conn.send(("error", 400, str(err)))
-        except (ServiceRefused, PermissionError):  # rdflib's SERVICE, or a socket the sandbox refused
-            conn.send(("error", 403, SERVICE_OFF))
-        except RecursionError:  # rdflib's parser and evaluator recurse per level of nesting
-            conn.send(("error", 400, "the query nests too deeply for this store"))
-        except RuntimeError as err:  # pyoxigraph's errors met while evaluating, lazily
-            conn.send(("error", 400, f"query cannot run: {err}"))
-        except Exception as err:  # a bug: keep the worker alive, tell the client without a traceback
-            log.exception("query failed")
-            conn.send(("error", 500, f"the query failed inside the server: {type(err).__name__}"))
-
-
-@dataclass(eq=False)
-class _Worker:
-    process: multiprocessing.Process
-    conn: object
-
-
-class WorkerPool:
-    """Query workers holding the graph; a request that runs too long kills its worker.
-
-    Args:
-        graph_path: the graph file every worker loads.
-        store: the embedded store (see ``sgcn.graph.sparql.store.STORES``).
-        size: how many queries run at once.
-        load_timeout: seconds a worker may take to load the graph.
-        allow_service: let queries reach the network (``SERVICE``); off, the workers
-            cannot open a socket.
-    """
-
-    def __init__(self, graph_path: str | Path, *, store: str, size: int = 2, load_timeout: float = 300,
-                 allow_service: bool = False):
-        self.graph_path, self.store, self.load_timeout = str(graph_path), store, load_timeout
-        self.allow_service = allow_service
-        self._context = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._workers: set[_Worker] = set()
-        self._lock = threading.Lock()
-        self.size = size
-        for _ in range(size):
-            self._idle.put(self._start())
-
-    def _start(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(child, self.graph_path, self.store, self.allow_service),
-                                        daemon=True, name="sgcn-query-worker")
-        process.start()
-        child.close()
-        if not parent.poll(self.load_timeout):
-            process.kill()
-            raise SgcnError(f"a query worker did not load {self.graph_path} within {self.load_timeout} s")
-        message = parent.recv()
-        if message[0] != "ready":
-            process.join()
-            raise SgcnError(message[1])
-        worker = _Worker(process, parent)
-        with self._lock:
-            self._workers.add(worker)
-        return worker
-
-    def _replace(self, worker: _Worker) -> None:
-        """Kill ``worker`` and put a fresh one in the pool, in the background."""
-        worker.process.kill()
-        worker.process.join()
-        with self._lock:
-            self._workers.discard(worker)
-
-        def restart() -> None:
-            try:
-                self._idle.put(self._start())
-            except SgcnError:
-                log.exception("cannot restart a query worker")
-
-        threading.Thread(target=restart, daemon=True).start()
-
-    def ask(self, text: str, *, accept: str | None, fmt: str | None, limit: int, timeout: float):
-        """Run ``text`` on a free worker; the worker's reply, or a :class:`ServeError`."""
-        started = time.monotonic()
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise ServeError(503, f"every query worker stayed busy for {timeout:g} s; try again") from None
-        remaining = max(0.01, timeout - (time.monotonic() - started))
-        try:
-            worker.conn.send((text, accept, fmt, limit))
-            if not worker.conn.poll(remaining):
-                self._replace(worker)
-                raise ServeError(503, f"the query ran past the time limit of {timeout:g} s and was stopped")
-            reply = worker.conn.recv()
-        except (EOFError, BrokenPipeError, OSError):
-            self._replace(worker)
-            raise ServeError(500, "the query worker stopped; try again") from None
-        self._idle.put(worker)
-        if reply[0] == "error":
-            raise ServeError(reply[1], reply[2])
-        return reply[1], reply[2]
-
-    def close(self) -> None:
-        """Stop every worker."""
-        with self._lock:
-            workers = list(self._workers)
-            self._workers.clear()
-        for worker in workers:
-            try:
-                worker.conn.send(None)
-            except (BrokenPipeError, OSError):
-                pass
-            worker.process.join(timeout=2)
-            if worker.process.is_alive():
-                worker.process.kill()
 
 
 # --------------------------------------------------------------------------- the app
@@ -403,7 +128,9 @@ def local_link(iri: str) -> str | None:
 
 
 def create_app(graph_path: str | Path, *, store: str | None = None, timeout: float = DEFAULT_TIMEOUT,
-               max_results: int = DEFAULT_MAX_RESULTS, workers: int = 2, allow_service: bool = False):
+               max_results: int = DEFAULT_MAX_RESULTS, workers: int = DEFAULT_WORKERS,
+               long_queries: int | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB,
+               allow_service: bool = False):
     """The Flask application serving ``graph_path`` (see the module doc for its routes).
 
     Args:
@@ -412,6 +139,10 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         timeout: seconds a query may run before it is stopped.
         max_results: the most rows (or triples) an answer may have.
         workers: how many queries run at once.
+        long_queries: how many of them may run longer than a second (default: 2, and
+            always one worker fewer than ``workers``).
+        memory_mb: megabytes a query may take beyond what its worker holds (``None``:
+            no limit).
         allow_service: let queries use ``SERVICE`` (federation: the server then sends
             requests wherever a query says); off by default.
 
@@ -432,7 +163,8 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
     from sgcn.graph.sparql.query import library, query_text
     from sgcn.graph.sparql.store import DEFAULT_STORE
 
-    pool = WorkerPool(graph_path, store=store or DEFAULT_STORE, size=workers, allow_service=allow_service)
+    pool = WorkerPool(graph_path, store=store or DEFAULT_STORE, size=workers, long_queries=long_queries,
+                      memory_mb=memory_mb, allow_service=allow_service)
     page_limit = max(max_results, PAGE_MAX_RESULTS)  # an entity page is one entity's facts: bounded
     templates = _templates()
     queries = library()
@@ -473,7 +205,7 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
                         content_type="text/plain; charset=utf-8")
 
     def run(text: str, *, accept: str | None, fmt: str | None = None, limit: int = max_results) -> tuple[str, tuple]:
-        return pool.ask(text, accept=accept, fmt=fmt, limit=limit, timeout=timeout)
+        return pool.ask(text, accept=accept, fmt=fmt, limit=limit, timeout=timeout, client=request.remote_addr or "")
 
     def respond(content_type: str, message: tuple, *, title: str, query: str = "") -> Response:
         if message[0] == "text":
@@ -536,6 +268,9 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         if not text or not text.strip():
             raise ServeError(400, "no query: send one as ?query=... (GET), a form field or an "
                                   "application/sparql-query body (POST)")
+        if len(text.encode("utf-8")) > MAX_QUERY_BYTES:
+            raise ServeError(413, f"the query is {len(text.encode('utf-8'))} bytes; this endpoint takes at most "
+                                  f"{MAX_QUERY_BYTES}")
         shape = scan(text)
         if shape.service and not allow_service:
             raise ServeError(403, SERVICE_OFF)
@@ -644,8 +379,8 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         asked = request.args.get("format")
         chosen = format_content_type(asked, "PAGE") if asked else negotiate(accept, "PAGE")
         if chosen is None:
-            raise ServeError(406, "entity pages are HTML, Turtle (text/turtle), JSON-LD (application/ld+json) "
-                                  "or N-Triples (application/n-triples)")
+            raise ServeError(406, "entity pages are HTML, Turtle (text/turtle), JSON-LD (application/ld+json), "
+                                  "N-Triples (application/n-triples) or RDF/XML (application/rdf+xml)")
         fmt = chosen[0] if chosen[0] != "html" else "turtle"
         content_type, message = run(described, accept=None, fmt=fmt, limit=page_limit)
         body = message[2]
@@ -672,15 +407,15 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
 
 
 def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, store: str | None = None,
-          timeout: float = DEFAULT_TIMEOUT, max_results: int = DEFAULT_MAX_RESULTS, workers: int = 2,
-          allow_service: bool = False) -> None:
-    """Serve the graph until interrupted (see :func:`create_app` for the arguments)."""
-    from werkzeug.serving import run_simple
+          timeout: float = DEFAULT_TIMEOUT, max_results: int = DEFAULT_MAX_RESULTS, workers: int = DEFAULT_WORKERS,
+          long_queries: int | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB,
+          per_client: int = DEFAULT_PER_CLIENT, allow_service: bool = False) -> None:
+    """Serve the graph with waitress until interrupted (see :func:`create_app` for the
+    arguments; ``per_client``: requests one client may have in progress, 0 for no bound)."""
+    from sgcn.graph.web.wsgi import serve_app
 
     app = create_app(graph_path, store=store, timeout=timeout, max_results=max_results, workers=workers,
-                     allow_service=allow_service)
+                     long_queries=long_queries, memory_mb=memory_mb, allow_service=allow_service)
     log.info("serving %s at http://%s:%d/ (SPARQL endpoint /sparql)", graph_path, host, port)
-    try:
-        run_simple(host, port, app, threaded=True)
-    finally:
-        app.config["sgcn.pool"].close()
+    serve_app(app, host=host, port=port, threads=max(32, 4 * workers), per_client=per_client,
+              on_stop=app.config["sgcn.pool"].close)

@@ -185,3 +185,28 @@ def web():
 
     return SimpleNamespace(running_serve=running_serve, ask=ask, http=http, exchange=exchange, free_port=free_port,
                            Listener=Listener, LEAKED=LEAKED, cpu_seconds=cpu_seconds)
+# The flags of the servers the hardening tests share: three running queries, two of which
+# may run long; a generous time limit (the tests stop slow queries themselves) and a
+# small memory limit (reached in a second); four requests at once per client.
+HARDENED = ("--workers", "3", "--long-queries", "2", "--timeout", "60", "--max-memory", "128",
+            "--max-client-queries", "4")
+
+
+@pytest.fixture(scope="session")
+def hardened(tmp_path_factory):
+    """``hardened(store)``: a running ``sgcn serve`` on the project's graph with :data:`HARDENED`
+    flags, one per store, started on first use and shared by the session."""
+    from contextlib import ExitStack
+
+    from sgcn.graph.sparql.query import default_graph_path
+
+    servers: dict[str, Server] = {}
+    with ExitStack() as stack:
+        def get(store: str) -> Server:
+            if store not in servers:
+                servers[store] = stack.enter_context(running_serve(
+                    tmp_path_factory.mktemp(f"serve-{store}"), "--store", store, "--graph", str(default_graph_path()),
+                    *HARDENED))
+            return servers[store]
+
+        yield get

@@ -24,6 +24,7 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import total_ordering
 from decimal import Decimal
 
 from sgcn.loaders.document import Document
@@ -140,7 +141,8 @@ class Relation:
             raise ValueError(f"relation {self.relation!r} is not one of {RELATIONS}")
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Role:
     """A post a person held, as the source states it, on the document's date.
 
@@ -156,6 +158,22 @@ class Role:
     organization: str | None
     as_of: str
     evidence: Evidence
+
+    def _order(self) -> tuple:
+        # a role without an organisation sorts before the same role with one
+        return (self.person, self.title, self.organization is not None, self.organization or "",
+                self.as_of, self.evidence)
+
+    def __lt__(self, other: object) -> bool:
+        """Roles sort field by field, ``None`` (no organisation) first.
+
+        Examples:
+            >>> ev = Evidence("a.txt", 0, 2, "Hi")
+            >>> sorted([Role("P/a", "CEO", "O/b", "2020", ev), Role("P/a", "CEO", None, "2020", ev)])[0].organization
+        """
+        if not isinstance(other, Role):
+            return NotImplemented
+        return self._order() < other._order()
 
 
 @dataclass(frozen=True, order=True)

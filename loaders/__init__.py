@@ -91,11 +91,12 @@ def format_of(path: str | Path, text: str) -> str:
     raise LoadError(path, f"unknown format {suffix or Path(path).name!r}; {_known()}")
 
 
-def read(path: str | Path) -> Document:
+def read(path: str | Path, *, charset: str | None = None) -> Document:
     """Read one source file with the loader for its format.
 
     Args:
         path: the file.
+        charset: the charset a web server declared for it (from the manifest), if any.
 
     Returns:
         The document; ``Document.source`` is the file name, ``sha256`` the digest of its bytes.
@@ -120,7 +121,7 @@ def read(path: str | Path) -> Document:
         raw = path.read_bytes()
     except OSError as err:
         raise LoadError(path, f"cannot read file: {err.strerror}") from err
-    text = decode(raw, path)
+    text = decode(raw, path, charset=charset)
     name = format_of(path, text)
     log.debug("reading %s as %s", path, name)
     try:
@@ -205,7 +206,7 @@ def read_folder(folder: str | Path, *, manifest: bool = True) -> FolderResult:
         if not path.is_file() or not is_document_file(path):
             continue
         try:
-            document = read(path)
+            document = read(path, charset=entries.get(path.name, {}).get("charset"))
         except LoadError as err:
             log.warning("%s", err)
             errors.append(err)

@@ -36,6 +36,7 @@ examples:
   sgcn build                                   # sources/ -> graph/sgcn.ttl
   sgcn build --sources DIR --out FILE.ttl      # any folder of documents
   sgcn build --skip-bad                        # build from the readable files, list the rest
+  sgcn add https://example.org/release.html    # fetch a page into sources/ and its manifest
   sgcn query relations --format table          # on the project's graph/sgcn.ttl
   sgcn query evidence --format csv --graph FILE.ttl
   sgcn evaluate GOLD.yaml --graph FILE.ttl     # precision, recall, F1 against a hand-made gold
@@ -117,6 +118,83 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"  {violation}", file=sys.stderr)
         return EXIT_INVALID_GRAPH
     return EXIT_OK
+
+
+# --------------------------------------------------------------------------- add
+
+
+def add_add_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn add``: put pages and files into the sources folder.
+
+    Examples:
+        >>> parser = argparse.ArgumentParser(); sub = parser.add_subparsers()
+        >>> _ = add_add_parser(sub)
+        >>> args = parser.parse_args(["add", "https://x.org/a", "b.txt", "--max-bytes", "1000"])
+        >>> args.items, args.sources, args.max_bytes
+        (['https://x.org/a', 'b.txt'], 'sources', 1000)
+    """
+    from sgcn.loaders.fetch import DEADLINE, MAX_BYTES, TIMEOUT
+
+    parser = subparsers.add_parser(
+        "add",
+        help="add web pages (by URL) or files to the sources folder and its manifest",
+        description=_paragraph(
+            "Put each URL or FILE into SOURCES: a page is fetched (redirects followed, "
+            "timeouts, a size limit), stored as the bytes received and recorded in the "
+            "folder's manifest.yaml with its URL, retrieval time, content type, charset "
+            "and SHA-256; a file is copied as it is. Content already in the folder is "
+            "recognised and not added twice. Anything that is not a page or document "
+            "sgcn reads (a PDF, an image, an HTTP error, a page sgcn's loaders refuse) "
+            "is refused with the reason and nothing is written for it. Run sgcn build "
+            "afterwards: only the new documents are extracted."
+        ),
+        epilog=("examples:\n"
+                "  sgcn add https://www.mti.gov.sg/Newsroom/Press-Releases/2023/09/some-release\n"
+                "  sgcn add ~/Downloads/release.html notes.md --sources sources\n"
+                "exit codes: 0 every item added (or already there), 2 some item refused"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("items", nargs="+", metavar="URL|FILE", help="web pages (http/https) or files to add")
+    parser.add_argument("--sources", default="sources", metavar="DIR",
+                        help="the sources folder (default: sources, relative to the working folder)")
+    parser.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+                        help=f"refuse a page larger than N bytes (default: {MAX_BYTES:,})")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
+                        help=f"seconds to wait to connect and for each read (default: {TIMEOUT:g})")
+    parser.add_argument("--deadline", type=float, default=DEADLINE, metavar="SECONDS",
+                        help=f"seconds a whole download may take (default: {DEADLINE:g})")
+    parser.set_defaults(handler=run_add)
+    return parser
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Add every item; report each; 2 when any was refused."""
+    from sgcn.graph.progress import bar
+    from sgcn.loaders.corpus import add
+    from sgcn.loaders.fetch import is_url
+
+    if args.max_bytes <= 0 or args.timeout <= 0 or args.deadline <= 0:
+        print("sgcn add: --max-bytes, --timeout and --deadline must be positive", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    refused = 0
+    for item in args.items:
+        try:
+            with bar(None, item if len(item) < 40 else item[:37] + "...", unit="B", scale=True) as tick:
+                seen = [0]
+
+                def progress(size: int, total: int | None, tick=tick, seen=seen) -> None:
+                    tick(size - seen[0])
+                    seen[0] = size
+
+                added = add(item, args.sources, progress=progress if is_url(item) else None,
+                            max_bytes=args.max_bytes, timeout=args.timeout, deadline=args.deadline) \
+                    if is_url(item) else add(item, args.sources)
+        except SgcnError as err:
+            print(f"sgcn add: {err}", file=sys.stderr)
+            refused += 1
+            continue
+        print(added.line())
+    return EXIT_BAD_INPUT if refused else EXIT_OK
 
 
 # --------------------------------------------------------------------------- query
@@ -576,7 +654,7 @@ def run_push(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- main
 
-SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser, add_evaluate_parser, add_viz_parser,
+SUBCOMMANDS: list[Callable] = [add_build_parser, add_add_parser, add_query_parser, add_evaluate_parser, add_viz_parser,
                                add_analyze_parser, add_export_parser, add_serve_parser, add_push_parser]
 """Every subcommand's ``add_<name>_parser``; append yours here."""
 

@@ -151,14 +151,36 @@ def _kind_of_file(path: Path) -> str:
     return "text"
 
 
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and ``os.replace``: old or new, never half.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> write_atomic(pathlib.Path(tempfile.mkdtemp()) / "a.txt", b"x").read_bytes()
+        b'x'
+    """
+    import os
+    import tempfile
+
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
 def _append_manifest(folder: Path, name: str, fields: dict) -> None:
     """Add an entry for ``name`` to the folder's manifest (created when missing), atomically.
 
     The manifest is appended to as text, so its comments stay; the result is read back
     before it replaces the old one.
     """
-    from sgcn.graph.serialize import write_atomic
-
     path = find_manifest(folder) or folder / "manifest.yaml"
     old = path.read_text(encoding="utf-8") if path.exists() else MANIFEST_HEADER
     if not re.search(r"^documents:", old, re.MULTILINE):
@@ -172,8 +194,6 @@ def _append_manifest(folder: Path, name: str, fields: dict) -> None:
 
 
 def _store(folder: Path, content: bytes, extension: str, fields: dict, source: str, charset: str | None) -> Added:
-    from sgcn.graph.serialize import write_atomic
-
     sha256 = hashlib.sha256(content).hexdigest()
     known = digests(folder)
     if sha256 in known:

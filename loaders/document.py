@@ -56,6 +56,18 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
 
+    def __reduce__(self):
+        """Pickle as the fields (a mapping proxy cannot be pickled), for worker processes and caches.
+
+        Examples:
+            >>> import pickle
+            >>> doc = Document(source="a.txt", text="x", sha256="0", format="plaintext", metadata={"url": "u"})
+            >>> pickle.loads(pickle.dumps(doc)) == doc
+            True
+        """
+        return (Document, (self.source, self.text, self.sha256, self.format, self.title, self.date,
+                           self.publisher, dict(self.metadata), self.dropped))
+
 
 # charset labels an HTML page may declare, read as browsers read them (the WHATWG
 # Encoding Standard): GB2312 and GBK pages are GB18030, Latin-1 and ASCII are windows-1252

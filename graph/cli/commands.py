@@ -36,6 +36,7 @@ examples:
   sgcn build                                   # sources/ -> graph/sgcn.ttl
   sgcn build --sources DIR --out FILE.ttl      # any folder of documents
   sgcn build --skip-bad                        # build from the readable files, list the rest
+  sgcn build --jobs 2 --no-cache               # every document extracted again, in 2 processes
   sgcn add https://example.org/release.html    # fetch a page into sources/ and its manifest
   sgcn query relations --format table          # on the project's graph/sgcn.ttl
   sgcn query evidence --format csv --graph FILE.ttl
@@ -84,6 +85,13 @@ def add_build_parser(subparsers) -> argparse.ArgumentParser:
                         help="Turtle file to write (default: graph/sgcn.ttl, relative to the working folder)")
     parser.add_argument("--skip-bad", action="store_true",
                         help="build from the readable files and list the ones that could not be read")
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="worker processes for extraction and validation (default: one per core)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract, state and validate every document again (default: reuse what the "
+                             "cache holds for unchanged documents and rules)")
+    parser.add_argument("--cache-dir", metavar="DIR", default=None,
+                        help="where builds keep their results (default: $SGCN_CACHE_DIR or ~/.cache/sgcn)")
     parser.set_defaults(handler=run_build)
     return parser
 
@@ -100,16 +108,25 @@ def run_build(args: argparse.Namespace) -> int:
         >>> (empty / "g.ttl").exists()
         False
     """
+    from sgcn.graph.cli.progress import Stages
     from sgcn.graph.rdf.pipeline import BadInputError, build
 
+    if getattr(args, "jobs", None) is not None and args.jobs < 1:
+        print("sgcn build: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    stages = Stages()
     try:
-        summary = build(args.sources, args.out, skip_bad=args.skip_bad)
+        summary = build(args.sources, args.out, skip_bad=args.skip_bad, jobs=getattr(args, "jobs", None),
+                        cache=not getattr(args, "no_cache", False), cache_dir=getattr(args, "cache_dir", None),
+                        progress=stages)
     except BadInputError as err:
         print(f"sgcn build: {len(err.errors)} file(s) cannot be read; nothing written:", file=sys.stderr)
         for error in err.errors:
             print(f"  {error}", file=sys.stderr)
         print("use --skip-bad to build from the other files", file=sys.stderr)
         return EXIT_BAD_INPUT
+    finally:
+        stages.close()
     for line in summary.lines():
         print(line)
     if not summary.report.conforms:
@@ -169,7 +186,7 @@ def add_add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_add(args: argparse.Namespace) -> int:
     """Add every item; report each; 2 when any was refused."""
-    from sgcn.graph.progress import bar
+    from sgcn.graph.cli.progress import bar
     from sgcn.loaders.corpus import add
     from sgcn.loaders.fetch import is_url
 

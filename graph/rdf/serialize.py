@@ -7,7 +7,7 @@ writes them in that order, grouping each subject's triples with ``;`` and ``,``
 added, so the committed ``graph/sgcn.ttl`` can be compared with a fresh build byte for
 byte. It is some fifty times faster than rdflib's ``longturtle`` (248k triples: 0.4 s
 against 11 s), and :func:`turtle_from_lines` takes lines already sorted, so a build that
-keeps its graph as sorted lines (``sgcn.graph.incremental``) never needs an rdflib graph
+keeps its graph as sorted lines (``sgcn.graph.rdf.incremental``) never needs an rdflib graph
 of the whole corpus.
 
 The file is written to a temporary file in the target folder, flushed to disk and moved

@@ -109,7 +109,7 @@ def merged_entities(entities) -> dict[str, Entity]:
 
     What :func:`merge_extractions` computes, from the entities alone (in document
     order), so that a build can merge without holding every document's facts
-    (``sgcn.graph.incremental``); :func:`rewrite` applies it to one extraction.
+    (``sgcn.graph.rdf.incremental``); :func:`rewrite` applies it to one extraction.
 
     Examples:
         >>> a = Entity("Initiative/cci", "Initiative", "CCI", ())

@@ -44,8 +44,10 @@ def bar(total: int | None, description: str, *, unit: str = "doc", scale: bool =
     if not enabled():
         yield lambda _n=1: None
         return
+    import tqdm as tqdm_module
     from tqdm import tqdm
 
+    tqdm_module.tqdm.monitor_interval = 0  # no monitor thread: builds fork worker processes
     with tqdm(total=total, desc=description, unit=unit, unit_scale=scale, file=sys.stderr,
               leave=False, dynamic_ncols=True, disable=None) as shown:
         yield shown.update

@@ -535,13 +535,22 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the graph to a file (atomically) or to standard output."""
+    from sgcn.graph.cli.progress import Stages
     from sgcn.graph.network.export import export
     from sgcn.graph.rdf.serialize import write_atomic
 
-    data = export(_read_graph(args.graph), args.format)
-    if args.out:
-        write_atomic(args.out, data)
-    else:
+    stages = Stages()  # a spinner per stage on a terminal: a large graph takes a while
+    try:
+        stages("reading the graph", None, unit="step")
+        graph = _read_graph(args.graph)
+        stages(f"exporting {len(graph):,} triples as {args.format}", None, unit="step")
+        data = export(graph, args.format)
+        if args.out:
+            stages(f"writing {args.out}", None, unit="step")
+            write_atomic(args.out, data)
+    finally:
+        stages.close()
+    if not args.out:
         stream = getattr(sys.stdout, "buffer", None)
         if stream is not None:
             stream.write(data)
@@ -662,9 +671,17 @@ def run_push(args: argparse.Namespace) -> int:
     from sgcn.graph.sparql.remote import DEFAULT_GRAPH_URI, push
     from sgcn.graph.sparql.store import load_graph
 
-    graph = load_graph(args.graph or announce_default_graph(), store="memory")
-    report = push(graph, args.endpoint, graph_uri=args.graph_uri or DEFAULT_GRAPH_URI,
-                  store_url=args.store_url, update_url=args.update_url, timeout=args.timeout)
+    from sgcn.graph.cli.progress import Stages
+
+    stages = Stages()  # a spinner per stage on a terminal: pushing a large graph takes a while
+    try:
+        stages("reading the graph", None, unit="step")
+        graph = load_graph(args.graph or announce_default_graph(), store="memory")
+        stages(f"pushing {len(graph):,} triples to {args.endpoint} and checking them", None, unit="step")
+        report = push(graph, args.endpoint, graph_uri=args.graph_uri or DEFAULT_GRAPH_URI,
+                      store_url=args.store_url, update_url=args.update_url, timeout=args.timeout)
+    finally:
+        stages.close()
     print(report.line())
     return EXIT_OK
 

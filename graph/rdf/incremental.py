@@ -255,8 +255,10 @@ def _extract_one(job: tuple[_Source, str | None, str, str]):
     ``(index, None, None, (), LoadError)``.
     """
     source, cache_folder, read_version, rules = job
+    import time
     from dataclasses import replace
 
+    started = time.process_time()
     from sgcn.loaders import read
     from sgcn.loaders.extract import extract
     from sgcn.loaders.manifest import merge
@@ -266,7 +268,7 @@ def _extract_one(job: tuple[_Source, str | None, str, str]):
     try:
         document = read(source.path, charset=fields.get("charset"))
     except LoadError as err:
-        return source.index, None, None, (), err
+        return source.index, None, None, (), err, time.process_time() - started
     if fields:
         document = merge(document, fields)
     document_key = _digest("document", repr(replace(document)))
@@ -280,7 +282,7 @@ def _extract_one(job: tuple[_Source, str | None, str, str]):
         cache.put("extract", key, pickle.dumps((digest, extraction), protocol=pickle.HIGHEST_PROTOCOL))
         cache.put("entities", key, pickle.dumps((digest, entities), protocol=pickle.HIGHEST_PROTOCOL))
     cache.put("read", _read_key(source, read_version), document_key.encode("ascii"))
-    return source.index, key, digest, entities, None
+    return source.index, key, digest, entities, None, time.process_time() - started
 
 
 def _extract_key(document_key: str, rules: str) -> str:
@@ -372,6 +374,9 @@ def _state_batch(jobs: list[tuple[int, str, str, dict, dict]]):
     Returns ``(results, violations)``; each result is ``(index, own lines key, about
     lines, counts)``; the own lines go to the cache.
     """
+    import time
+
+    started = time.process_time()
     cache = Cache(_STATE["cache"])
     results, to_check = [], []
     for index, key, unit_key, merged_local, entity_index in jobs:
@@ -388,8 +393,9 @@ def _state_batch(jobs: list[tuple[int, str, str, dict, dict]]):
         if not cache.has("valid", valid_key):
             to_check.append((valid_key, unit))
         results.append((index, unit_key, about, counts))
+    stated = time.process_time()
     violations = _check_units(to_check, cache)
-    return results, violations
+    return results, violations, stated - started, time.process_time() - stated
 
 
 def _check_units(units: list[tuple[str, list[str]]], cache: Cache) -> list:
@@ -446,7 +452,10 @@ def lines_graph(lines: Iterable[str]) -> Graph:
 
 
 def _check_batch(units: list[tuple[str, list[str]]]):
-    return _check_units(units, Cache(_STATE["cache"]))
+    import time
+
+    started = time.process_time()
+    return _check_units(units, Cache(_STATE["cache"])), time.process_time() - started
 
 
 # ----------------------------------------------------------------------------- shapes
@@ -544,6 +553,8 @@ class IncrementalResult:
     stated: int = 0
     validated_units: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    work: Counter = field(default_factory=Counter)
+    """Processor seconds spent by all processes on each pass (extract, state, validate, write)."""
 
 
 def _sources(folder: Path) -> tuple[list[_Source], list[LoadError]]:
@@ -662,7 +673,8 @@ def build_incremental(
                 todo.append((source, cache_folder, read_version, rules))
         lap("scan")
         tick = progress("extracting", len(todo))
-        for index, key, digest, found, error in _map(_extract_one, todo, jobs, tick):
+        for index, key, digest, found, error, seconds in _map(_extract_one, todo, jobs, tick):
+            result.work["extract"] += seconds
             if error is not None:
                 log.warning("%s", error)
                 errors.append(error)
@@ -728,9 +740,11 @@ def build_incremental(
         unit_keys, about_lines, violations = {}, [], []
         facts: Counter[str] = Counter()
         tick = progress("stating and validating", len(state_jobs))
-        for results, found in _map(_state_batch, batches, jobs if fresh > 2 * BATCH else 1, lambda _n: None,
+        for results, found, state_seconds, validate_seconds in _map(_state_batch, batches, jobs if fresh > 2 * BATCH else 1, lambda _n: None,
                                    initializer=_init_state_worker, initargs=(state,)):
             violations.extend(found)
+            result.work["state"] += state_seconds
+            result.work["validate"] += validate_seconds
             for index, unit_key, about, counts in results:
                 unit_keys[index] = unit_key
                 about_lines.extend(about)
@@ -764,8 +778,10 @@ def build_incremental(
             entity_units = []
         entity_batches = [entity_units[at:at + 400] for at in range(0, len(entity_units), 400)]
         tick = progress("validating entities", len(entity_batches))
-        for found in _map(_check_batch, entity_batches, jobs, tick, initializer=_init_state_worker, initargs=(state,)):
+        for found, seconds in _map(_check_batch, entity_batches, jobs, tick, initializer=_init_state_worker,
+                                   initargs=(state,)):
             violations.extend(found)
+            result.work["validate"] += seconds
         result.validated_units = len(entity_units)
         lap("validate")
 
@@ -796,8 +812,10 @@ def build_incremental(
                     previous = line
 
         progress("writing", None)
+        write_started = time.process_time()
         try:
             write(lambda out: turtle_from_lines(lines(), prefixes, out))
+            result.work["write"] += time.process_time() - write_started
         finally:
             for path in temporary_runs:
                 path.unlink(missing_ok=True)

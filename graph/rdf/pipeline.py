@@ -76,6 +76,7 @@ class BuildSummary:
     written: bool = False
     extracted: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    work: dict[str, float] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """The summary as short lines of text for people.
@@ -266,4 +267,5 @@ def build(
         written=result.written,
         extracted=result.extracted,
         timings=result.timings,
+        work=dict(result.work),
     )

@@ -20,7 +20,7 @@ from sgcn.graph.rdf.serialize import to_turtle
 from sgcn.loaders import read_folder
 from sgcn.loaders.extract import extract_all
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 FRESH = REPO / "tests" / "data" / "genre" / "fresh" / "docs"
 
 

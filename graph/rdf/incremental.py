@@ -30,7 +30,7 @@ The graph is byte for byte the one ``build_graph(merge_extractions(...))`` makes
 units: one per document (its document node, evidence, assertions, memberships and
 figures: every node minted for it), one per entity (every triple whose subject it is),
 and the vocabulary. Each unit also carries the ``rdf:type`` and ``skos:prefLabel`` of
-the entities it points to, and pySHACL gets the vocabulary as its ontology. The shapes
+the entities it points to, and the class hierarchy of the vocabulary. The shapes
 of ``ontology/shapes.ttl`` read a focus node's own triples and the types of the nodes
 they point to (and the one SPARQL constraint reads the document an evidence is quoted
 from, which is in the same unit), so the graph conforms exactly when every unit does;
@@ -404,7 +404,10 @@ def _check_units(units: list[tuple[str, list[str]]], cache: Cache) -> list:
         return []
     from sgcn.graph.rdf.validate import validate
 
-    graph = lines_graph(line for _key, lines in units for line in lines)
+    # the class hierarchy of the vocabulary, for sh:class and targetClass (the rest of the
+    # vocabulary is a unit of its own); with it in the data graph pySHACL need not copy the
+    # graph to mix an ontology in
+    graph = lines_graph([*_STATE["hierarchy"], *(line for _key, lines in units for line in lines)])
     report = validate(graph, _STATE["shapes"])
     if report.conforms:
         for key, _lines in units:
@@ -693,7 +696,7 @@ def build_incremental(
         # ---- pass 2: merge entities across documents
         from sgcn.graph.rdf.build import add_entity, vocabulary_graph
         from sgcn.graph.rdf.iris import mint
-        from sgcn.graph.rdf.namespace import RDF, SKOS
+        from sgcn.graph.rdf.namespace import RDF, RDFS, SKOS
         from sgcn.graph.rdf.serialize import graph_lines
         from sgcn.loaders.extract.merge import merged_entities
 
@@ -718,12 +721,18 @@ def build_incremental(
         # ---- pass 3: state each document's facts, validate the units that changed
         from sgcn.graph.rdf.validate import shapes_graph
 
+        vocabulary = graph_lines(vocabulary_graph())
+        subclass = f"<{RDFS.subClassOf}>"
+        hierarchy = [line for line in vocabulary if f"> {subclass} " in line]
+        for line in vocabulary:  # what a unit pointing at a term of the vocabulary may check
+            if f"> {type_p} " in line:
+                labels.setdefault(line[1:line.index(">")], []).append(line)
         shapes = shapes_graph()
         local_shapes = shapes_are_local(shapes)
         typed = class_checked_properties(shapes)
         builder = builder_version()
         state = {
-            "cache": cache_folder, "labels": labels, "shapes": shapes, "typed": typed,
+            "cache": cache_folder, "labels": labels, "shapes": shapes, "typed": typed, "hierarchy": hierarchy,
             "validation": validation_version() if local_shapes else "whole-graph:" + os.urandom(8).hex(),
             "type": str(RDF.type), "pref": str(SKOS.prefLabel), "alt": str(SKOS.altLabel),
         }
@@ -755,7 +764,6 @@ def build_incremental(
         lap("state")
 
         # entity units and the vocabulary
-        vocabulary = graph_lines(vocabulary_graph())
         by_subject: dict[str, list[str]] = defaultdict(list)
         for line in description_lines:
             by_subject[line[1:line.index(">")]].append(line)

@@ -48,7 +48,6 @@ import logging
 import multiprocessing
 import os
 import pickle
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -296,8 +295,11 @@ _STATE: dict = {}
 
 
 def _init_state_worker(state: dict) -> None:
+    from rdflib import Graph as _Graph
+
     _STATE.clear()
     _STATE.update(state)
+    _STATE["shapes"] = _Graph().parse(data=state["shapes"], format="turtle")
 
 
 def _entity_lines(entity_triples_by_iri: dict[str, list[str]], iri: str) -> list[str]:
@@ -507,6 +509,12 @@ def shapes_are_local(shapes: Graph) -> bool:
     return True
 
 
+def _shapes_text() -> str:
+    from sgcn.graph.rdf import validate
+
+    return validate._shapes_turtle()
+
+
 def class_checked_properties(shapes: Graph) -> frozenset[str]:
     """The properties whose values some shape checks the class of (``sh:class``, at any depth).
 
@@ -585,9 +593,22 @@ def _sources(folder: Path) -> tuple[list[_Source], list[LoadError]]:
     return found, errors
 
 
+#: what a worker imports before its first job (the fork server imports it once for all)
+_PRELOAD = ["sgcn.loaders", "sgcn.loaders.extract", "sgcn.graph.rdf.build", "sgcn.graph.rdf.validate", "pyshacl"]
+
+
 def _pool(jobs: int, initializer=None, initargs=()):
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
-    return multiprocessing.get_context(method).Pool(jobs, initializer=initializer, initargs=initargs)
+    """Worker processes started by a fork server (a clean process with sgcn imported).
+
+    Not plain ``fork``: the process asking may run threads (a library's thread pool, a
+    server in a test) whose locks a forked child would inherit held, and hang on.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+    else:
+        context = multiprocessing.get_context("spawn")
+    return context.Pool(jobs, initializer=initializer, initargs=initargs)
 
 
 def _map(function, items: list, jobs: int, tick, *, initializer=None, initargs=()) -> Iterator:
@@ -732,7 +753,7 @@ def build_incremental(
         typed = class_checked_properties(shapes)
         builder = builder_version()
         state = {
-            "cache": cache_folder, "labels": labels, "shapes": shapes, "typed": typed, "hierarchy": hierarchy,
+            "cache": cache_folder, "labels": labels, "shapes": _shapes_text(), "typed": typed, "hierarchy": hierarchy,
             "validation": validation_version() if local_shapes else "whole-graph:" + os.urandom(8).hex(),
             "type": str(RDF.type), "pref": str(SKOS.prefLabel), "alt": str(SKOS.altLabel),
         }

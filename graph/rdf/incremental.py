@@ -266,8 +266,8 @@ def _extract_one(job: tuple[_Source, str | None, str, str]):
     fields = dict(source.manifest)
     try:
         document = read(source.path, charset=fields.get("charset"))
-    except LoadError as err:
-        return source.index, None, None, (), err, time.process_time() - started
+    except LoadError as err:  # sent back as its fields: an exception that fails to unpickle hangs a pool
+        return source.index, None, None, (), (err.path, err.message, err.line, err.column), time.process_time() - started
     if fields:
         document = merge(document, fields)
     document_key = _digest("document", repr(replace(document)))
@@ -700,6 +700,7 @@ def build_incremental(
         for index, key, digest, found, error, seconds in _map(_extract_one, todo, jobs, tick):
             result.work["extract"] += seconds
             if error is not None:
+                error = LoadError(error[0], error[1], line=error[2], column=error[3])
                 log.warning("%s", error)
                 errors.append(error)
                 continue

@@ -564,6 +564,8 @@ class IncrementalResult:
     stated: int = 0
     validated_units: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    stopped: bool = False
+    """True when unreadable files stopped the build (``skip_bad`` off): nothing was built."""
     work: Counter = field(default_factory=Counter)
     """Processor seconds spent by all processes on each pass (extract, state, validate, write)."""
 
@@ -650,13 +652,12 @@ def build_incremental(
         write: ``write(writer)`` is called with ``writer(binary_file)`` once the graph
             conforms (the caller writes atomically).
 
-    Raises:
-        BadInputError: files cannot be read and ``skip_bad`` is false.
+    Returns:
+        What was done; ``stopped`` (and ``errors``) when files cannot be read and
+        ``skip_bad`` is false, in which case nothing was built.
     """
     import tempfile
     import time
-
-    from sgcn.graph.rdf.pipeline import BadInputError
 
     progress = progress or _no_progress
     jobs = jobs or os.cpu_count() or 1
@@ -710,7 +711,8 @@ def build_incremental(
         errors.sort(key=lambda e: str(e.path))
         result.errors = errors
         if errors and not skip_bad:
-            raise BadInputError(errors)
+            result.stopped = True  # the caller raises BadInputError with them
+            return result
         order = sorted(keys)
         result.documents = len(order)
         lap("extract")

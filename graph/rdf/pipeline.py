@@ -251,6 +251,8 @@ def build(
         sources_dir, skip_bad=skip_bad, cache_dir=cache_dir, use_cache=cache, jobs=jobs, progress=progress,
         write=lambda writer: write_atomic_with(out_path, writer),
     )
+    if result.stopped:
+        raise BadInputError(result.errors)
     log.info("read %d documents from %s (%d extracted, the rest from the cache)",
              result.documents, sources_dir, result.extracted)
     if result.written:

@@ -19,7 +19,7 @@ Turtle, JSON-LD or N-Triples.
 
 Examples:
     >>> sorted(query_names())[:3]
-    ['bridging-people', 'entities', 'entity-facts']
+    ['bridging-people', 'conflicts', 'corroboration']
     >>> print(format_rows(["a", "b"], [{"a": "1", "b": "x, y"}], "csv"), end="")
     a,b
     1,"x, y"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -232,6 +233,24 @@ def parse_file(path: str | Path, parse: Callable[..., Document]) -> Document:
     except LoadError as err:
         raise LoadError(path, err.message, line=err.line, column=err.column) from err
     return replace(document, sha256=sha)
+
+
+# format characters (Unicode category Cf: zero-width space and joiners, marks of
+# direction, the BOM, the soft hyphen...): invisible, so no part of a name
+_INVISIBLE = {c: None for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without its invisible format characters, for names compared or turned into IRIs.
+
+    The kept text keeps them (offsets and quotes stay exact); a name read with a
+    zero-width space or a right-to-left mark inside is the same name without it.
+
+    Examples:
+        >>> without_invisible("Li\u200bBo \u200fLuke\u200d Goh\u200f\ufeff")
+        'LiBo Luke Goh'
+    """
+    return text.translate(_INVISIBLE)
 
 
 def digest(text: str) -> str:

@@ -24,8 +24,8 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import total_ordering
 from decimal import Decimal
+from functools import total_ordering
 
 from sgcn.loaders.document import Document
 
@@ -146,11 +146,21 @@ class Relation:
 class Role:
     """A post a person held, as the source states it, on the document's date.
 
+    Roles sort by person, title, organization (a role without one first), date and
+    evidence; one document may give a person the same title with and without an
+    organization.
+
     Attributes:
         person: key of the person.
         title: the title without the organization, e.g. ``"Vice Mayor"``.
         organization: key of the organization the title belongs to, or ``None``.
         as_of: ISO date the role was stated (the document's date).
+
+    Examples:
+        >>> ev = Evidence("a.txt", 0, 2, "Hi")
+        >>> [r.organization for r in sorted([Role("Person/a", "Mayor", "Organization/b", "2020", ev),
+        ...                                  Role("Person/a", "Mayor", None, "2020", ev)])]
+        [None, 'Organization/b']
     """
 
     person: str

@@ -6,9 +6,11 @@ imports the library module it needs inside the function, so ``sgcn --help`` stay
 fast and optional parts stay optional. To add a subcommand, write the two functions
 and append the ``add_`` function to :data:`SUBCOMMANDS`.
 
-Exit codes: 0 ok, 1 the graph does not conform to the shapes, 2 bad input or usage.
-Errors sgcn raises on purpose (:class:`~sgcn.loaders.errors.SgcnError`) become a
-message on stderr; anything else is a bug and shows its traceback.
+Exit codes: 0 ok, 1 the graph does not conform to the shapes, 2 bad input or usage,
+3 an internal error. Errors sgcn raises on purpose (:class:`~sgcn.loaders.errors.SgcnError`)
+become a message on stderr; anything else is a bug in sgcn: one line says so (with
+``--verbose``, its traceback follows) and the exit code is 3, never 1, which means an
+invalid graph.
 
 Examples:
     >>> main(["query", "no-such-query", "--graph", "missing.ttl"])
@@ -22,14 +24,17 @@ import json
 import logging
 import sys
 import textwrap
+import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
 from sgcn.loaders.errors import SgcnError
+from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
 
 EXIT_OK = 0
 EXIT_INVALID_GRAPH = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL_ERROR = 3
 
 EPILOG = """\
 examples:
@@ -43,7 +48,7 @@ examples:
   sgcn evaluate GOLD.yaml --graph FILE.ttl     # precision, recall, F1 against a hand-made gold
 
 exit codes: 0 ok, 1 the graph does not conform to the SHACL shapes (nothing written),
-2 bad input or usage (nothing written)
+2 bad input or usage (nothing written), 3 an internal error (a bug in sgcn)
 """
 
 
@@ -92,8 +97,20 @@ def add_build_parser(subparsers) -> argparse.ArgumentParser:
                              "cache holds for unchanged documents and rules)")
     parser.add_argument("--cache-dir", metavar="DIR", default=None,
                         help="where builds keep their results (default: $SGCN_CACHE_DIR or ~/.cache/sgcn)")
+    parser.add_argument("--max-document-size", type=_size, default=DEFAULT_MAX_DOCUMENT_BYTES, metavar="SIZE",
+                        help="refuse source files larger than this (default: 5MB; e.g. 20MB, 8MiB, 30000000)")
     parser.set_defaults(handler=run_build)
     return parser
+
+
+def _size(text: str) -> int:
+    """argparse type of ``--max-document-size``."""
+    from sgcn.loaders.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -103,7 +120,8 @@ def run_build(args: argparse.Namespace) -> int:
         >>> import tempfile, pathlib
         >>> empty = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (empty / "blank.txt").write_bytes(b"")
-        >>> run_build(argparse.Namespace(sources=str(empty), out=str(empty / "g.ttl"), skip_bad=False))
+        >>> run_build(argparse.Namespace(sources=str(empty), out=str(empty / "g.ttl"), skip_bad=False,
+        ...                              max_document_size=DEFAULT_MAX_DOCUMENT_BYTES))
         2
         >>> (empty / "g.ttl").exists()
         False
@@ -118,7 +136,8 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         summary = build(args.sources, args.out, skip_bad=args.skip_bad, jobs=getattr(args, "jobs", None),
                         cache=not getattr(args, "no_cache", False), cache_dir=getattr(args, "cache_dir", None),
-                        progress=stages)
+                        progress=stages,
+                        max_document_bytes=getattr(args, "max_document_size", DEFAULT_MAX_DOCUMENT_BYTES))
     except BadInputError as err:
         print(f"sgcn build: {len(err.errors)} file(s) cannot be read; nothing written:", file=sys.stderr)
         for error in err.errors:
@@ -755,6 +774,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SgcnError as err:
         print(f"sgcn {args.command}: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as err:  # noqa: BLE001 - a bug: say so, exit 3 (1 means an invalid graph)
+        print(f"sgcn {args.command}: internal error (a bug in sgcn, not in your input): "
+              f"{type(err).__name__}: {err}", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exc(file=sys.stderr)
+        else:
+            print(f"sgcn {args.command}: run it again with --verbose to see the traceback", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)

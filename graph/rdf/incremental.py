@@ -247,14 +247,20 @@ def _read_key(source: _Source, version: str) -> str:
     return _digest("read", Path(source.path).name, source.sha256, source.manifest, version)
 
 
-def _extract_one(job: tuple[_Source, str | None, str, str]):
+def _extract_one(job: tuple[_Source, str | None, str, str, int]):
     """Worker: read and extract one document; keep the result in the cache.
 
-    Returns ``(index, extraction key, extraction digest, entities, None)`` or
-    ``(index, None, None, (), LoadError)``.
+    A failure nobody foresaw, in reading or in extracting, is this document's error (a
+    :class:`LoadError` naming the file and the exception), so one such document never
+    costs the whole build.
+
+    Returns ``(index, extraction key, extraction digest, entities, None, seconds)`` or
+    ``(index, None, None, (), error fields, seconds)``; the error fields end with whether
+    it was an internal error.
     """
-    source, cache_folder, read_version, rules = job
+    source, cache_folder, read_version, rules, max_bytes = job
     import time
+    import traceback
     from dataclasses import replace
 
     started = time.process_time()
@@ -262,21 +268,40 @@ def _extract_one(job: tuple[_Source, str | None, str, str]):
     from sgcn.loaders.extract import extract
     from sgcn.loaders.manifest import merge
 
+    def failed(err: LoadError, internal: bool = False):
+        # sent back as its fields: an exception that fails to unpickle hangs a pool
+        return (source.index, None, None, (), (err.path, err.message, err.line, err.column, internal),
+                time.process_time() - started)
+
+    def internal(doing: str, err: Exception):
+        log.debug("%s %s failed:\n%s", doing, source.path, traceback.format_exc())
+        return failed(LoadError(source.path, f"internal error while {doing} (a bug in sgcn): {type(err).__name__}: {err}"),
+                      True)
+
     cache = Cache(cache_folder)
     fields = dict(source.manifest)
     try:
-        document = read(source.path, charset=fields.get("charset"))
-    except LoadError as err:  # sent back as its fields: an exception that fails to unpickle hangs a pool
-        return source.index, None, None, (), (err.path, err.message, err.line, err.column), time.process_time() - started
-    if fields:
-        document = merge(document, fields)
+        document = read(source.path, charset=fields.get("charset"), max_bytes=max_bytes)
+        if fields:
+            document = merge(document, fields)
+    except LoadError as err:
+        return failed(err)
+    except SgcnError:
+        raise
+    except Exception as err:  # noqa: BLE001 - one document's failure is that document's error
+        return internal("reading it", err)
     document_key = _digest("document", repr(replace(document)))
     key = _extract_key(document_key, rules)
     stored = cache.get("entities", key)
     if stored is not None:  # the loaders changed, but not what they read from this file
         digest, entities = pickle.loads(stored)
     else:
-        extraction = extract(document)
+        try:
+            extraction = extract(document)
+        except SgcnError:
+            raise
+        except Exception as err:  # noqa: BLE001 - one document's failure is that document's error
+            return internal("extracting facts", err)
         digest, entities = _digest(repr(extraction)), extraction.entities
         cache.put("extract", key, pickle.dumps((digest, extraction), protocol=pickle.HIGHEST_PROTOCOL))
         cache.put("entities", key, pickle.dumps((digest, entities), protocol=pickle.HIGHEST_PROTOCOL))
@@ -568,31 +593,48 @@ class IncrementalResult:
     """True when unreadable files stopped the build (``skip_bad`` off): nothing was built."""
     work: Counter = field(default_factory=Counter)
     """Processor seconds spent by all processes on each pass (extract, state, validate, write)."""
+    skipped: list[str] = field(default_factory=list)
+    """Entries of the folder that are no documents and were never opened (``path: why``)."""
 
 
-def _sources(folder: Path) -> tuple[list[_Source], list[LoadError]]:
-    from sgcn.loaders import is_document_file
+def _sources(folder: Path, max_bytes: int) -> tuple[list[_Source], list[LoadError], list[str]]:
+    """The document files of ``folder``, the errors of those that cannot be read, and the
+    entries skipped as no documents (``path: why``), as ``sgcn.loaders.read_folder`` has them.
+
+    A file over ``max_bytes`` is an error found before it is read; a symbolic link that
+    loops or points nowhere, a FIFO, a socket or a device is skipped, never opened.
+    """
+    from sgcn.loaders import is_document_file, read_bytes, skip_reason
     from sgcn.loaders.manifest import find_manifest, load_manifest
 
     entries = {}
     if manifest_path := find_manifest(folder):
         entries = load_manifest(manifest_path)
-    found, errors = [], []
+    found, errors, skipped = [], [], []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not path.is_file() or not is_document_file(path):
+        if not is_document_file(path):
+            continue
+        why = skip_reason(path)
+        if why is None:
+            continue  # a subfolder
+        if why:
+            log.warning("skipped %s: %s", path, why)
+            skipped.append(f"{path}: {why}")
             continue
         try:
-            data = path.read_bytes()
-        except OSError as err:
-            errors.append(LoadError(path, f"cannot read file: {err.strerror}"))
+            data = read_bytes(path, max_bytes)
+        except LoadError as err:
+            log.warning("%s", err)
+            errors.append(err)
             continue
         manifest = tuple(sorted(entries.get(path.name, {}).items()))
         found.append(_Source(len(found), str(path), hashlib.sha256(data).hexdigest(), manifest))
-    names = {Path(s.path).name for s in found}
+    names = {Path(s.path).name for s in found} | {Path(e.path).name for e in errors}
+    names |= {Path(s.split(": ")[0]).name for s in skipped}
     unused = sorted(set(entries) - names)
     if unused:
         log.warning("manifest lists files not in %s: %s", folder, ", ".join(unused))
-    return found, errors
+    return found, errors, skipped
 
 
 #: what a worker imports before its first job (the fork server imports it once for all)
@@ -633,6 +675,7 @@ def build_incremental(
     sources_dir: str | Path,
     *,
     skip_bad: bool = False,
+    max_document_bytes: int | None = None,
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     jobs: int | None = None,
@@ -643,7 +686,10 @@ def build_incremental(
 
     Args:
         sources_dir: folder of source documents.
-        skip_bad: build from the readable files when some cannot be read.
+        skip_bad: build from the readable files when some cannot be read (a document
+            that reading or extraction fails on unexpectedly is such a file).
+        max_document_bytes: a larger source file is a bad input file (default
+            ``sgcn.loaders.limits.DEFAULT_MAX_DOCUMENT_BYTES``).
         cache_dir: where to keep results (default :func:`default_cache_dir`).
         use_cache: keep nothing between builds when false (every pass runs in full;
             the cache lives in a temporary folder for this build only).
@@ -655,18 +701,23 @@ def build_incremental(
     Returns:
         What was done; ``stopped`` (and ``errors``) when files cannot be read and
         ``skip_bad`` is false, in which case nothing was built.
+
+    Raises:
+        RuntimeError: extraction failed unexpectedly on every one of two or more
+            documents: no single document's fault, an internal error.
     """
     import tempfile
     import time
 
     progress = progress or _no_progress
     jobs = jobs or os.cpu_count() or 1
+    remove_stale_build_files()
     sources_dir = Path(sources_dir)
     if not sources_dir.is_dir():
         raise SgcnError(f"{sources_dir}: no such folder of source documents")
     temporary = None
     if not use_cache:
-        temporary = tempfile.TemporaryDirectory(prefix="sgcn-build-")
+        temporary = tempfile.TemporaryDirectory(prefix=f"sgcn-build-{os.getpid()}-")
         cache_dir = temporary.name
     cache_folder = str(Path(cache_dir) if cache_dir is not None else default_cache_dir())
     cache = Cache(cache_folder)
@@ -681,7 +732,10 @@ def build_incremental(
 
     try:
         # ---- pass 1: read and extract what the cache does not hold
-        sources, errors = _sources(sources_dir)
+        from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
+
+        max_bytes = DEFAULT_MAX_DOCUMENT_BYTES if max_document_bytes is None else max_document_bytes
+        sources, errors, result.skipped = _sources(sources_dir, max_bytes)
         read_version, rules = reader_version(), rules_version()
         keys: dict[int, tuple[str, str]] = {}
         entities: dict[int, tuple] = {}
@@ -695,19 +749,25 @@ def build_incremental(
                 keys[source.index] = (key, digest)
                 entities[source.index] = found
             else:
-                todo.append((source, cache_folder, read_version, rules))
+                todo.append((source, cache_folder, read_version, rules, max_bytes))
         lap("scan")
         tick = progress("extracting", len(todo))
+        internal_errors = []
         for index, key, digest, found, error, seconds in _map(_extract_one, todo, jobs, tick):
             result.work["extract"] += seconds
             if error is not None:
-                error = LoadError(error[0], error[1], line=error[2], column=error[3])
+                error, internal = LoadError(error[0], error[1], line=error[2], column=error[3]), error[4]
                 log.warning("%s", error)
                 errors.append(error)
+                if internal:
+                    internal_errors.append(error)
                 continue
             keys[index] = (key, digest)
             entities[index] = found
             result.extracted += 1
+        if len(todo) > 1 and len(internal_errors) == len(todo):
+            raise RuntimeError(f"every document failed the same way, so the fault is no one document's: "
+                               f"{internal_errors[0].message}")
         errors.sort(key=lambda e: str(e.path))
         result.errors = errors
         if errors and not skip_bad:
@@ -860,6 +920,66 @@ def build_incremental(
             temporary.cleanup()
 
 
+def remove_stale_build_files(folder: str | Path | None = None) -> list[Path]:
+    """Remove what a killed build left in the temporary folder: its merge runs and its ``--no-cache`` cache.
+
+    Only our own entries are removed: named ``sgcn-run-PID-*.nt`` (a file) or
+    ``sgcn-build-PID-*`` (a folder), not links, of the current user, whose process
+    ``PID`` is gone. A concurrent build's entries are left alone.
+
+    Returns:
+        The entries removed.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "sgcn-run-999999999-abc.nt").write_text("<a> <b> <c> .")
+        >>> _ = (folder / f"sgcn-run-{os.getpid()}-abc.nt").write_text("being merged")
+        >>> (folder / "sgcn-build-999999999-xyz" / "extract").mkdir(parents=True)
+        >>> sorted(p.name for p in remove_stale_build_files(folder))
+        ['sgcn-build-999999999-xyz', 'sgcn-run-999999999-abc.nt']
+        >>> [p.name for p in folder.iterdir()] == [f"sgcn-run-{os.getpid()}-abc.nt"]
+        True
+    """
+    import re
+    import shutil
+    import stat
+    import tempfile
+
+    from sgcn.graph.rdf.serialize import _process_alive
+
+    folder = Path(folder) if folder is not None else Path(tempfile.gettempdir())
+    ours = re.compile(r"sgcn-(?:run-(?P<run>\d+)-.+\.nt|build-(?P<build>\d+)-.+)")
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = ours.fullmatch(entry.name)
+        if not match:
+            continue
+        pid = int(match.group("run") or match.group("build"))
+        try:
+            info = entry.lstat()
+        except OSError:
+            continue
+        wanted = stat.S_ISREG if match.group("run") else stat.S_ISDIR
+        if not wanted(info.st_mode) or info.st_uid != os.getuid() or pid == os.getpid() or _process_alive(pid):
+            continue
+        try:
+            if match.group("build"):
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError as err:
+            log.debug("could not remove %s: %s", entry, err)
+            continue
+        log.info("removed %s, left by a build that was interrupted", entry)
+        removed.append(entry)
+    return removed
+
+
 def _own_lines(cache: Cache, unit_key: str) -> Iterator[str]:
     data = cache.get("lines", unit_key) or b""
     yield from data.decode("utf-8").splitlines()
@@ -888,7 +1008,8 @@ def _sorted_runs(paths: list[Path], head: list[str]) -> list[Iterator[str]]:
         merged = []
         for at in range(0, len(paths), FAN_IN):
             group = paths[at:at + FAN_IN]
-            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="sgcn-run-", suffix=".nt", delete=False)
+            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix=f"sgcn-run-{os.getpid()}-", suffix=".nt",
+                                                 delete=False)
             with handle:
                 for line in heapq.merge(*(_file_lines(p) for p in group)):
                     handle.write(line + "\n")

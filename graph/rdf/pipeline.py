@@ -9,7 +9,10 @@ logger (the CLI shows it on stderr).
 
 Bad input files stop the build before anything is written (:class:`BadInputError`
 lists all of them) unless ``skip_bad`` is set, in which case the rest is built and
-the summary lists what was skipped and why.
+the summary lists what was skipped and why. A document that reading or extraction
+fails on in a way nobody foresaw is a bad input file too (its error names the file and
+the exception), so one such document never costs the user the whole graph; an error
+that is no single document's stays an internal error (``sgcn build`` exits 3).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sgcn.graph.rdf.serialize import write_turtle
 from sgcn.graph.rdf.validate import ValidationReport, validate
 from sgcn.loaders.errors import LoadError, SgcnError
 from sgcn.loaders.facts import Extraction
+from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +63,8 @@ class BuildSummary:
         entities: entity count by type.
         facts: fact count by kind (mentions, relations by name, roles, event times,
             figures, topics).
-        skipped: the bad files left out (``path:line: message``), with ``skip_bad``.
+        skipped: the files left out (``path:line: message``): bad files with ``skip_bad``,
+            and entries that are no documents (a symbolic link loop, a FIFO).
         triples: number of triples in the graph.
         report: the SHACL validation report.
         written: whether the graph was written (only when it conforms).
@@ -143,8 +148,9 @@ def count_facts(extractions: Iterable[Extraction]) -> dict[str, int]:
     return {k: v for k, v in sorted(counts.items()) if v}
 
 
-def read_sources(sources_dir: Path, *, skip_bad: bool):
-    """The documents of ``sources_dir`` and the errors of the files that failed.
+def read_sources(sources_dir: Path, *, skip_bad: bool, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES):
+    """The documents of ``sources_dir``, the errors of the files that failed, and the
+    entries skipped as no documents (``path: why``).
 
     Raises:
         SgcnError: when ``sources_dir`` is not a folder.
@@ -166,14 +172,14 @@ def read_sources(sources_dir: Path, *, skip_bad: bool):
 
     if not sources_dir.is_dir():
         raise SgcnError(f"{sources_dir}: no such folder of source documents")
-    result = read_folder(sources_dir)
+    result = read_folder(sources_dir, max_bytes=max_bytes)
     documents = list(result.documents)
     errors = list(result.errors)
     for error in errors:
         log.warning("bad input: %s", error)
     if errors and not skip_bad:
         raise BadInputError(errors)
-    return documents, errors
+    return documents, errors, list(result.skipped)
 
 
 def write_if_valid(graph: Graph, out_path: str | Path) -> ValidationReport:
@@ -210,6 +216,7 @@ def build(
     cache_dir: str | Path | None = None,
     jobs: int | None = None,
     progress=None,
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> BuildSummary:
     """Read, extract, build, validate and (when the graph conforms) write the graph.
 
@@ -226,6 +233,7 @@ def build(
         cache_dir: where to keep them (default ``~/.cache/sgcn``, or ``$SGCN_CACHE_DIR``).
         jobs: worker processes (default: one per core).
         progress: ``progress(stage, total) -> tick(n)`` for progress bars.
+        max_document_bytes: a larger source file is a bad input file.
 
     Returns:
         A :class:`BuildSummary`; ``written`` is false when the graph does not conform.
@@ -248,7 +256,8 @@ def build(
 
     sources_dir, out_path = Path(sources_dir), Path(out_path)
     result = build_incremental(
-        sources_dir, skip_bad=skip_bad, cache_dir=cache_dir, use_cache=cache, jobs=jobs, progress=progress,
+        sources_dir, skip_bad=skip_bad, max_document_bytes=max_document_bytes, cache_dir=cache_dir,
+        use_cache=cache, jobs=jobs, progress=progress,
         write=lambda writer: write_atomic_with(out_path, writer),
     )
     if result.stopped:
@@ -263,7 +272,7 @@ def build(
         documents=result.documents,
         entities=result.entities,
         facts=result.facts,
-        skipped=tuple(str(e) for e in result.errors),
+        skipped=tuple(str(e) for e in result.errors) + tuple(result.skipped),
         triples=result.triples,
         report=result.report,
         written=result.written,

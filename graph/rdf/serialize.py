@@ -12,7 +12,9 @@ of the whole corpus.
 
 The file is written to a temporary file in the target folder, flushed to disk and moved
 into place with ``os.replace``: a reader never sees half a graph, and a failed write
-leaves the old file as it was.
+leaves the old file as it was. A temporary file left behind by a writer that was killed
+(``kill -9``) is removed by the next write to the same file: only our own, recognised by
+name (``.NAME.sgcn-PID-XXXX.tmp``) and owner, whose process is gone.
 
 Examples:
     >>> from rdflib import Graph, Literal, URIRef
@@ -33,6 +35,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import IO, Iterable, Mapping
 
@@ -241,7 +244,8 @@ def write_atomic_with(path: str | Path, write) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_stale_temp_files(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.sgcn-{os.getpid()}-", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as out:
@@ -273,6 +277,75 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0o022)  # reading the umask means setting it; it is put back at once
         os.umask(umask)
         return 0o666 & ~umask
+
+
+# temporary files of sgcn before they named their process: removed once an hour old
+_LEGACY_AGE = 3600.0
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def remove_stale_temp_files(path: str | Path) -> list[Path]:
+    """Remove the temporary files a killed writer of ``path`` left in its folder.
+
+    A file is removed only when all hold: its name is one :func:`write_atomic` gives for
+    ``path`` (``.NAME.sgcn-PID-XXXXXXXX.tmp``, or ``.NAME.XXXXXXXX.tmp`` as older versions
+    named them), it is a regular file (not a link) of the current user, and its writer
+    is gone (no process ``PID`` on this machine; an old-style file over an hour old). A
+    concurrent build's file is left alone.
+
+    Returns:
+        The files removed.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / ".g.ttl.sgcn-999999999-abcd1234.tmp").write_bytes(b"half a gr")
+        >>> _ = (folder / f".g.ttl.sgcn-{os.getpid()}-abcd1234.tmp").write_bytes(b"being written")
+        >>> _ = (folder / ".other.ttl.sgcn-999999999-abcd1234.tmp").write_bytes(b"not ours")
+        >>> [p.name for p in remove_stale_temp_files(folder / "g.ttl")]
+        ['.g.ttl.sgcn-999999999-abcd1234.tmp']
+        >>> sorted(p.name for p in folder.iterdir())
+        ['.g.ttl.sgcn-...-abcd1234.tmp', '.other.ttl.sgcn-999999999-abcd1234.tmp']
+    """
+    path = Path(path)
+    ours = re.compile(rf"\.{re.escape(path.name)}\.(?:sgcn-(?P<pid>\d+)-)?[a-z0-9_]{{8}}\.tmp")
+    removed = []
+    try:
+        entries = list(path.parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = ours.fullmatch(entry.name)
+        if not match:
+            continue
+        try:
+            info = entry.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            continue
+        pid = match.group("pid")
+        if pid is not None and (int(pid) == os.getpid() or _process_alive(int(pid))):
+            continue
+        if pid is None and time.time() - info.st_mtime < _LEGACY_AGE:
+            continue
+        try:
+            entry.unlink()
+        except OSError as err:
+            log.debug("could not remove %s: %s", entry, err)
+            continue
+        log.info("removed %s, left by a write that was interrupted", entry)
+        removed.append(entry)
+    return removed
 
 
 def write_turtle(graph: Graph, path: str | Path) -> Path:

@@ -12,7 +12,7 @@ and is the same on every machine, so a failure is replayed by its name.
 Each variant is written to a file and read as ``sgcn build`` reads it
 (``sgcn.loaders.read`` for a document, ``load_manifest`` + ``merge`` for a
 manifest), then extracted (``sgcn.loaders.extract.extract``) and stated as RDF
-(``sgcn.graph.build.build_graph``). :func:`check` asserts what the issue asks:
+(``sgcn.graph.rdf.build.build_graph``). :func:`check` asserts what the issue asks:
 
 - no exception other than :class:`~sgcn.loaders.errors.LoadError`;
 - the same input read and extracted twice gives the same facts;
@@ -371,7 +371,7 @@ def _evidence_of(extraction) -> Iterable:
 
 def _read_and_extract(folder: Path, filename: str, data: bytes):
     """Write ``data`` as ``folder/filename``, read it as a build would, extract it, state it as RDF."""
-    from sgcn.graph.build import build_graph
+    from sgcn.graph.rdf.build import build_graph
     from sgcn.loaders import read
     from sgcn.loaders.extract import extract, merge_extractions
     from sgcn.loaders.manifest import load_manifest, merge

@@ -212,7 +212,7 @@ def test_a_document_over_the_size_limit_is_refused_and_the_flag_raises_it(tmp_pa
 
 
 def test_invisible_characters_inside_names_make_no_second_entity(tmp_path):
-    from sgcn.graph.iris import mint
+    from sgcn.graph.rdf.iris import mint
     from sgcn.loaders.document import Document
     from sgcn.loaders.extract import extract_all
 
@@ -298,7 +298,7 @@ def test_one_document_failing_in_extraction_is_that_documents_error(tmp_path, ca
 
 
 def test_an_internal_error_exits_3_not_1(tmp_path, capsys, monkeypatch):
-    from sgcn.graph import pipeline
+    from sgcn.graph.rdf import pipeline
 
     sources = tmp_path / "src"
     sources.mkdir()
@@ -330,7 +330,7 @@ def test_a_temp_file_left_by_a_killed_write_is_removed_by_the_next_build(tmp_pat
     out = tmp_path / "out" / "g.ttl"
     out.parent.mkdir()
     # a writer killed with SIGKILL in the middle of its write leaves its temporary file
-    script = ("import os, sys, time\nfrom sgcn.graph import serialize\n"
+    script = ("import os, sys, time\nfrom sgcn.graph.rdf import serialize\n"
               "real = os.fsync\n"
               "def stop(fd):\n    print('writing', flush=True)\n    time.sleep(60)\n"
               "serialize.os.fsync = stop\n"

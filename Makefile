@@ -64,7 +64,7 @@ virtuoso:
 test: install-test chromium virtuoso
 	$(BIN)/python -m pytest
 
-# The long fuzz run (the suite runs 60 documents): every failure is minimised into
+# The long fuzz run (the suite runs 40 documents): every failure is minimised into
 # fuzz-failures/ to become a regression test. Exit status 1 when anything failed.
 FUZZ_SEED ?= 1
 FUZZ_DOCUMENTS ?= 2000

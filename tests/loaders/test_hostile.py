@@ -196,14 +196,14 @@ def test_a_fifo_read_directly_is_refused_without_waiting(tmp_path):
 def test_a_document_over_the_size_limit_is_refused_and_the_flag_raises_it(tmp_path, capsys):
     sources = tmp_path / "src"
     sources.mkdir()
-    (sources / "big.txt").write_text("TITLE\n\n" + BODY * 2_000)  # about 180 kB
+    (sources / "big.txt").write_text("TITLE\n\n" + BODY * 20)  # about 1.8 kB
     out = str(tmp_path / "g.ttl")
-    assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "100kB"]) == 2
+    assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "1kB"]) == 2
     err = capsys.readouterr().err
     size = (sources / "big.txt").stat().st_size
-    assert f"big.txt: {size:,} bytes, over the limit of 100,000 bytes a document" in err
+    assert f"big.txt: {size:,} bytes, over the limit of 1,000 bytes a document" in err
     assert "--max-document-size raises it" in err
-    assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "1MB"]) == 0
+    assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "0.01MB"]) == 0
     assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "lots"]) == 2
     assert "not a size: 'lots'" in capsys.readouterr().err
 

@@ -420,6 +420,9 @@ def date_problem(text: str) -> str:
     return "not a date sgcn reads"
 
 
+# no text of one date is longer ("Wednesday, 30th of September, 2023" is 35 characters)
+_LONGEST_DATE = 120
+
 _WEEKDAY = re.compile(
     r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.IGNORECASE
 )
@@ -451,6 +454,8 @@ def parse_date(text: str) -> str:
         ('2023-09', '', '', '')
     """
     text = text.strip().rstrip(".").strip()
+    if len(text) > _LONGEST_DATE:
+        return ""  # words around a date, not one date: a long line costs nothing
     text = _WEEKDAY.sub("", text)
     if stamp := _TIMESTAMP.match(text):
         if impossible_dates(text):
@@ -510,7 +515,12 @@ def _dateline_at(text: str, head: re.Match[str], year: int | None) -> Dateline |
     rest = text[head.end() : line_end if line_end >= 0 else len(text)]
     skip = _WEEKDAY.match(rest)
     offset = skip.end() if skip else 0
-    spans = [s for s in find_dates(rest[offset:], year=year if year is not None else 1) if s.start == 0]
+    # only a date at the start counts: the words up to white space past 160 characters hold it
+    # (the cut is at white space, where a pattern's look-ahead sees what it would at the end)
+    head_text = rest[offset:]
+    if (cut := re.compile(r"\s").search(head_text, 160)) is not None:
+        head_text = head_text[: cut.start()]
+    spans = [s for s in find_dates(head_text, year=year if year is not None else 1) if s.start == 0]
     if not spans or spans[0].iso_end:
         return None
     span = spans[0]

@@ -766,7 +766,7 @@ def build_incremental(
             entities[index] = found
             result.extracted += 1
         if len(todo) > 1 and len(internal_errors) == len(todo):
-            raise RuntimeError(f"every document failed the same way, so the fault is no one document's: "
+            raise RuntimeError(f"reading or extraction failed on every document, so the fault is no one document's: "
                                f"{internal_errors[0].message}")
         errors.sort(key=lambda e: str(e.path))
         result.errors = errors

@@ -178,13 +178,15 @@ def test_symlink_loops_dangling_links_and_fifos_are_skipped_and_listed(tmp_path,
     (sources / "dangling.txt").symlink_to(sources / "gone.txt")
     (sources / "link.txt").symlink_to(sources / "good.txt")
     os.mkfifo(sources / "pipe.txt")
-    assert main(["build", "--sources", str(sources), "--out", str(tmp_path / "g.ttl")]) == 0
-    out = capsys.readouterr().out
-    assert "documents read: 2" in out  # good.txt and the link to it
-    assert f"skipped: {sources / 'loop-a.txt'}: symbolic link loop" in out
-    assert f"skipped: {sources / 'loop-b.txt'}: symbolic link loop" in out
-    assert f"skipped: {sources / 'dangling.txt'}: symbolic link to '{sources / 'gone.txt'}', which does not exist" in out
-    assert f"skipped: {sources / 'pipe.txt'}: not a regular file (a FIFO)" in out
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    for flags in (cache, cache, ["--no-cache"]):  # cold, warm, no cache
+        assert main(["build", "--sources", str(sources), "--out", str(tmp_path / "g.ttl"), *flags]) == 0
+        out = capsys.readouterr().out
+        assert "documents read: 2" in out  # good.txt and the link to it
+        assert f"skipped: {sources / 'loop-a.txt'}: symbolic link loop" in out
+        assert f"skipped: {sources / 'loop-b.txt'}: symbolic link loop" in out
+        assert f"skipped: {sources / 'dangling.txt'}: symbolic link to '{sources / 'gone.txt'}', which does not exist" in out
+        assert f"skipped: {sources / 'pipe.txt'}: not a regular file (a FIFO)" in out
 
 
 def test_a_fifo_read_directly_is_refused_without_waiting(tmp_path):
@@ -198,12 +200,16 @@ def test_a_document_over_the_size_limit_is_refused_and_the_flag_raises_it(tmp_pa
     sources.mkdir()
     (sources / "big.txt").write_text("TITLE\n\n" + BODY * 20)  # about 1.8 kB
     out = str(tmp_path / "g.ttl")
-    assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "1kB"]) == 2
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "1kB", *cache]) == 2
     err = capsys.readouterr().err
     size = (sources / "big.txt").stat().st_size
     assert f"big.txt: {size:,} bytes, over the limit of 1,000 bytes a document" in err
     assert "--max-document-size raises it" in err
-    assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "0.01MB"]) == 0
+    assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "0.01MB", *cache]) == 0
+    for flags in (cache, ["--no-cache"]):  # the cache now holds the document: the limit holds all the same
+        assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "1kB", *flags]) == 2
+        assert "over the limit of 1,000 bytes a document" in capsys.readouterr().err
     assert main(["build", "--sources", str(sources), "--out", out, "--max-document-size", "lots"]) == 2
     assert "not a size: 'lots'" in capsys.readouterr().err
 
@@ -264,12 +270,16 @@ def test_one_document_failing_unexpectedly_is_that_documents_error(tmp_path, cap
 
     monkeypatch.setattr(plaintext, "parse", parse)
     out = tmp_path / "g.ttl"
-    assert main(["build", "--sources", str(sources), "--out", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert f"{sources / 'bad.txt'}: internal error while reading it (a bug in sgcn): ZeroDivisionError" in err
-    assert "Traceback" not in err and not out.exists()
-    assert main(["build", "--sources", str(sources), "--out", str(out), "--skip-bad"]) == 0
-    assert "documents read: 1" in capsys.readouterr().out and out.exists()
+    # in this process (--jobs 1), where the fault is; the cache path and --no-cache alike
+    cache = ["--jobs", "1", "--cache-dir", str(tmp_path / "cache")]
+    for flags in (cache, ["--jobs", "1", "--no-cache"]):
+        assert main(["build", "--sources", str(sources), "--out", str(out), *flags]) == 2
+        err = capsys.readouterr().err
+        assert f"{sources / 'bad.txt'}: internal error while reading it (a bug in sgcn): ZeroDivisionError" in err
+        assert "Traceback" not in err and not out.exists()
+    for flags in (cache, cache, ["--jobs", "1", "--no-cache"]):  # cold, warm, no cache
+        assert main(["build", "--sources", str(sources), "--out", str(out), "--skip-bad", *flags]) == 0
+        assert "documents read: 1" in capsys.readouterr().out and out.exists()
 
 
 def test_one_document_failing_in_extraction_is_that_documents_error(tmp_path, capsys, monkeypatch):
@@ -289,31 +299,53 @@ def test_one_document_failing_in_extraction_is_that_documents_error(tmp_path, ca
 
     monkeypatch.setattr(extract_package, "analyze", analyze)
     out = tmp_path / "g.ttl"
-    assert main(["build", "--sources", str(sources), "--out", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert f"{sources / 'bad.txt'}: internal error while extracting facts (a bug in sgcn): TypeError" in err
-    assert main(["build", "--sources", str(sources), "--out", str(out), "--skip-bad"]) == 0
-    summary = capsys.readouterr().out
-    assert "documents read: 1" in summary and "skipped: " in summary and out.exists()
+    cache = ["--jobs", "1", "--cache-dir", str(tmp_path / "cache")]
+    for flags in (cache, ["--jobs", "1", "--no-cache"]):
+        assert main(["build", "--sources", str(sources), "--out", str(out), *flags]) == 2
+        err = capsys.readouterr().err
+        assert f"{sources / 'bad.txt'}: internal error while extracting facts (a bug in sgcn): TypeError" in err
+    for flags in (cache, cache, ["--jobs", "1", "--no-cache"]):  # cold, warm, no cache
+        assert main(["build", "--sources", str(sources), "--out", str(out), "--skip-bad", *flags]) == 0
+        summary = capsys.readouterr().out
+        assert "documents read: 1" in summary and f"skipped: {sources / 'bad.txt'}" in summary and out.exists()
 
 
 def test_an_internal_error_exits_3_not_1(tmp_path, capsys, monkeypatch):
-    from sgcn.graph.rdf import pipeline
+    from sgcn.loaders.extract import merge
 
     sources = tmp_path / "src"
     sources.mkdir()
     (sources / "good.txt").write_text("TITLE\n\n" + BODY)
 
-    def build_graph(extractions):  # a fault put in on purpose, in no document
+    def merged_entities(entities):  # a fault put in on purpose, in no document (the build merges here)
         raise KeyError("no such thing")
 
-    monkeypatch.setattr(pipeline, "build_graph", build_graph)
+    monkeypatch.setattr(merge, "merged_entities", merged_entities)
     assert main(["build", "--sources", str(sources), "--out", str(tmp_path / "g.ttl")]) == 3
     err = capsys.readouterr().err
     assert "internal error (a bug in sgcn, not in your input): KeyError: 'no such thing'" in err
     assert "Traceback" not in err
     assert main(["-v", "build", "--sources", str(sources), "--out", str(tmp_path / "g.ttl")]) == 3
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_extraction_failing_on_every_document_is_an_internal_error(tmp_path, capsys, monkeypatch):
+    from sgcn.loaders import extract as extract_package
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "a.txt").write_text("TITLE\n\n" + BODY)
+    (sources / "b.txt").write_text("TITLE\n\nMinister Luke Goh visited Chongqing.\n")
+
+    def analyze(document):  # a fault put in on purpose that every document meets (a broken install, say)
+        raise OSError("the trained pipeline is missing")
+
+    monkeypatch.setattr(extract_package, "analyze", analyze)
+    args = ["build", "--sources", str(sources), "--out", str(tmp_path / "g.ttl"), "--jobs", "1", "--no-cache"]
+    assert main(args) == 3
+    assert main([*args, "--skip-bad"]) == 3  # not an empty graph of no documents
+    err = capsys.readouterr().err
+    assert "failed on every document, so the fault is no one document's" in err and "the trained pipeline is missing" in err
 
 
 # ------------------------------------------------------- nothing left behind

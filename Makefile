@@ -13,11 +13,12 @@ OUT     ?= graph/sgcn.ttl
 CHROMIUM ?= /usr/bin/chromium
 VIRTUOSO ?= /usr/bin/virtuoso-t
 
-.PHONY: build test install install-test chromium virtuoso clean help
+.PHONY: build test fuzz install install-test chromium virtuoso clean help
 
 help:
 	@echo "make build   install sgcn into $(VENV) and build $(SOURCES)/ -> $(OUT)"
 	@echo "make test    install sgcn[test] into $(VENV) (and chromium, virtuoso) and run pytest"
+	@echo "make fuzz    check 2,000 mutated documents through loading and extraction (FUZZ_SEED, FUZZ_DOCUMENTS)"
 	@echo "make clean   remove the virtual environment and build leftovers"
 
 $(BIN)/python:
@@ -62,6 +63,13 @@ virtuoso:
 
 test: install-test chromium virtuoso
 	$(BIN)/python -m pytest
+
+# The long fuzz run (the suite runs 40 documents): every failure is minimised into
+# fuzz-failures/ to become a regression test. Exit status 1 when anything failed.
+FUZZ_SEED ?= 1
+FUZZ_DOCUMENTS ?= 2000
+fuzz: install
+	$(BIN)/python benchmarks/fuzz_documents.py --seed $(FUZZ_SEED) --documents $(FUZZ_DOCUMENTS) --out fuzz-failures
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -27,15 +27,21 @@ Examples:
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import stat
+import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
 from sgcn.loaders import html, markdown, plaintext, webpage, wire
+from sgcn.loaders.dates import impossible_dates
 from sgcn.loaders.document import Document, decode
 from sgcn.loaders.errors import LoadError, SgcnError
+from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
 from sgcn.loaders.manifest import MANIFEST_NAMES, find_manifest, load_manifest, merge
 
 __all__ = [
@@ -47,7 +53,9 @@ __all__ = [
     "format_of",
     "is_document_file",
     "read",
+    "read_bytes",
     "read_folder",
+    "skip_reason",
 ]
 
 log = logging.getLogger(__name__)
@@ -91,17 +99,23 @@ def format_of(path: str | Path, text: str) -> str:
     raise LoadError(path, f"unknown format {suffix or Path(path).name!r}; {_known()}")
 
 
-def read(path: str | Path) -> Document:
+def read(path: str | Path, *, charset: str | None = None, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> Document:
     """Read one source file with the loader for its format.
+
+    A date in the kept text that cannot exist ("31 February 2021", ``2021-13-05``) is
+    read as no date; a warning names the file and line of each.
 
     Args:
         path: the file.
+        charset: the charset a web server declared for it (from the manifest), if any.
+        max_bytes: a larger file is refused (see :mod:`sgcn.loaders.limits`).
 
     Returns:
         The document; ``Document.source`` is the file name, ``sha256`` the digest of its bytes.
 
     Raises:
-        LoadError: unknown format, empty, binary or non-UTF-8 file, or a format error.
+        LoadError: unknown format, not a regular file, over ``max_bytes``, empty, binary or
+            non-UTF-8 file, or a format error.
 
     Examples:
         >>> import tempfile, pathlib
@@ -116,18 +130,64 @@ def read(path: str | Path) -> Document:
     suffix = path.suffix.lower()
     if not any(suffix in module.EXTENSIONS for module in LOADERS.values()):
         raise LoadError(path, f"unknown format {suffix or path.name!r}; {_known()}")
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise LoadError(path, f"cannot read file: {err.strerror}") from err
-    text = decode(raw, path)
+    raw = read_bytes(path, max_bytes)
+    text = decode(raw, path, charset=charset)
     name = format_of(path, text)
     log.debug("reading %s as %s", path, name)
     try:
         document = LOADERS[name].parse(text, source=path.name)
     except LoadError as err:
         raise LoadError(path, err.message, line=err.line, column=err.column) from err
+    _warn_impossible_dates(path, text, document.text)
     return replace(document, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` (a FIFO is never opened).
+
+    Raises:
+        LoadError: not a regular file, larger than ``max_bytes``, or unreadable.
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(path, f"not a regular file ({_kind(info.st_mode)})")
+        if info.st_size > max_bytes:
+            raise LoadError(path, _too_large(info.st_size, max_bytes))
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as err:
+        raise LoadError(path, f"cannot read file: {err.strerror}") from err
+    if len(raw) > max_bytes:  # it grew while being read
+        raise LoadError(path, _too_large(len(raw), max_bytes))
+    return raw
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return (f"{size:,} bytes, over the limit of {max_bytes:,} bytes a document "
+            f"(sgcn build --max-document-size raises it)")
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is."""
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def _warn_impossible_dates(path: Path, source_text: str, kept: str) -> None:
+    """Warn about each date in the kept text that cannot exist, at its line in the file."""
+    cursor = 0
+    for offset, expression, reason in impossible_dates(kept):
+        at = source_text.find(expression, cursor)
+        if at >= 0:
+            cursor = at + len(expression)
+            line = source_text.count("\n", 0, at) + 1
+        else:
+            line = kept.count("\n", 0, offset) + 1
+        log.warning("%s:%d: %r is not a date (%s); ignored", path, line, expression, reason)
 
 
 def is_document_file(path: str | Path) -> bool:
@@ -155,10 +215,14 @@ class FolderResult:
         documents: the documents read, sorted by file name.
         errors: one :class:`LoadError` per file that failed (the caller decides
             whether to stop or to skip them).
+        skipped: entries that are no documents and were not opened, as
+            ``path: why`` (a symbolic link that loops or points nowhere, a FIFO,
+            a socket, a device).
     """
 
     documents: tuple[Document, ...]
     errors: tuple[LoadError, ...] = ()
+    skipped: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -166,13 +230,21 @@ class FolderResult:
         return not self.errors
 
 
-def read_folder(folder: str | Path, *, manifest: bool = True) -> FolderResult:
+def read_folder(folder: str | Path, *, manifest: bool = True,
+                max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> FolderResult:
     """Read every document of ``folder`` (not its subfolders), sorted by file name.
+
+    A symbolic link to a file is read as the file. A link that loops or points
+    nowhere, a FIFO, a socket or a device is skipped with a warning and listed in
+    ``skipped``: it is never opened (reading a FIFO would wait forever). A file whose
+    reading fails in a way no loader foresaw is that file's error, named as such, and
+    the other files are still read.
 
     Args:
         folder: the folder of source files.
         manifest: if the folder has a ``manifest.yaml``, fill what each document
             left empty (title, date, publisher, url...) from it; it never overrides.
+        max_bytes: larger files are refused (their errors say so).
 
     Returns:
         A :class:`FolderResult`; files that fail are in ``errors``, not raised.
@@ -201,20 +273,52 @@ def read_folder(folder: str | Path, *, manifest: bool = True) -> FolderResult:
         entries = load_manifest(manifest_path)
     documents: list[Document] = []
     errors: list[LoadError] = []
+    skipped: list[str] = []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not path.is_file() or not is_document_file(path):
+        if not is_document_file(path):
+            continue
+        why = skip_reason(path)
+        if why is None:
+            continue  # a subfolder
+        if why:
+            log.warning("skipped %s: %s", path, why)
+            skipped.append(f"{path}: {why}")
             continue
         try:
-            document = read(path)
+            document = read(path, charset=entries.get(path.name, {}).get("charset"), max_bytes=max_bytes)
         except LoadError as err:
             log.warning("%s", err)
             errors.append(err)
             continue
+        except Exception as err:  # noqa: BLE001 - one document's failure is that document's error
+            log.debug("reading %s failed:\n%s", path, traceback.format_exc())
+            error = LoadError(path, f"internal error while reading it (a bug in sgcn): {type(err).__name__}: {err}")
+            log.warning("%s", error)
+            errors.append(error)
+            continue
         if path.name in entries:
             document = merge(document, entries[path.name])
         documents.append(document)
-    unused = sorted(set(entries) - {d.source for d in documents} - {Path(e.path).name for e in errors})
+    unused = sorted(set(entries) - {d.source for d in documents} - {Path(e.path).name for e in errors}
+                    - {Path(s.split(": ")[0]).name for s in skipped})
     if unused:
         log.warning("manifest lists files not in %s: %s", folder, ", ".join(unused))
-    return FolderResult(tuple(documents), tuple(errors))
+    return FolderResult(tuple(documents), tuple(errors), tuple(skipped))
+
+
+def skip_reason(path: Path) -> str | None:
+    """``""`` for a file to read, ``None`` for a subfolder, else why the entry is skipped."""
+    try:
+        info = path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if path.is_symlink():
+            return f"symbolic link to {os.readlink(path)!r}, which does not exist"
+        return f"cannot be read: {err.strerror}"
+    if stat.S_ISDIR(info.st_mode):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file ({_kind(info.st_mode)})"
+    return ""
 

@@ -22,7 +22,9 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,6 +33,8 @@ __all__ = [
     "Dateline",
     "find_dateline",
     "find_dates",
+    "date_problem",
+    "impossible_dates",
     "lead_date",
     "parse_date",
     "precision",
@@ -164,6 +168,9 @@ def _capitalised(match: re.Match[str]) -> bool:
     return True
 
 
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+
+
 def _and_allowed(match: re.Match[str]) -> bool:
     """``A and B`` is a range between two days of one month ("September 4 and 5, 2023"),
     otherwise only after ``between`` ("between 2020 and 2022"; not "for 2018 and 2019")."""
@@ -172,7 +179,7 @@ def _and_allowed(match: re.Match[str]) -> bool:
     groups = match.groupdict()
     if groups.get("d1") and groups.get("d2") and not groups.get("m1"):
         return True
-    return match.string[: match.start()].rstrip().lower().endswith("between")
+    return bool(_BETWEEN.search(match.string, max(0, match.start() - 200), match.start()))
 
 
 def _span_of(match: re.Match[str]) -> DateSpan | None:
@@ -220,28 +227,201 @@ def find_dates(text: str, *, year: int | None = None) -> list[DateSpan]:
         >>> [d.text for d in find_dates("for 2018 and 2019, between 2020 and 2022")]
         ['2018', '2019', '2020 and 2022']
     """
-    taken: list[DateSpan] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s.start or start >= s.end for s in taken)
-
-    for pattern in _COMPILED:
-        for match in pattern.finditer(text):
-            if not free(match.start(), match.end()):
-                continue
-            span = _span_of(match)
-            if span is not None:
-                taken.append(span)
-    if year is not None:
-        for pattern in _DAY_MONTH:
-            for match in pattern.finditer(text):
-                if not free(match.start(), match.end()) or not _capitalised(match):
+    taken = _Taken()
+    for region_start, region_end in regions(text):
+        for pattern in _COMPILED:
+            for match in pattern.finditer(text, region_start, region_end):
+                if taken.overlaps(match.start(), match.end()):
                     continue
-                iso = _iso(str(year), match.group("m1"), match.group("d1"))
-                if iso:
-                    taken.append(DateSpan(match.start(), match.end(), match.group(0), iso))
-    return sorted(taken)
+                span = _span_of(match)
+                if span is not None:
+                    taken.add(match.start(), match.end(), span)
+        if year is not None:
+            for pattern in _DAY_MONTH:
+                for match in pattern.finditer(text, region_start, region_end):
+                    if taken.overlaps(match.start(), match.end()) or not _capitalised(match):
+                        continue
+                    iso = _iso(str(year), match.group("m1"), match.group("d1"))
+                    if iso:
+                        taken.add(match.start(), match.end(), DateSpan(match.start(), match.end(), match.group(0), iso))
+    return sorted(taken.values)
 
+
+class _Taken:
+    """Disjoint spans of text already taken by a date, with a logarithmic overlap test."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.values: list = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i and self.ends[i - 1] > start:
+            return True
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, start: int, end: int, value: object) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.values.append(value)
+
+
+# A date expression is a few words (at most 9: "30 August , 2023 - 2 September , 2023"),
+# one of them holding a digit, made of word characters, spaces, commas, full stops and
+# dashes only. Only the words around a digit, up to the nearest other character, are searched.
+_REACH = 12
+_WORD_RUN = re.compile(r"\S+")
+_DIGITS = re.compile(r"\d+")
+_BARRIER = re.compile(r"[^\w\s,.\-\u2010-\u2015]")
+
+
+def regions(text: str, barrier: re.Pattern[str] = _BARRIER) -> list[tuple[int, int]]:
+    """The spans of ``text`` a date expression can lie in, in text order.
+
+    Around each run of digits: ``_REACH`` words on each side, but not past a character
+    no date holds (``<``, ``/``, ``(``...); overlapping spans merged. Searching only them
+    gives the same dates as searching the whole text (each expression holds a digit, is
+    shorter than the reach and holds none of those characters; a span ends at white space
+    or at such a character, where a pattern's look-ahead sees what it would at the end),
+    in time that grows with the digits rather than the text: a page of a million
+    characters with a few dates costs milliseconds.
+
+    Examples:
+        >>> text = "Nothing here. " * 30 + "On 5 March 2020 it was done." + " More words." * 30
+        >>> [(len(text[s:e].split()), "5 March 2020" in text[s:e]) for s, e in regions(text)]
+        [(27, True)]
+        >>> text = "<div>" * 1000 + "held 5 March 2020</div>" + "</div>" * 1000
+        >>> [text[s:e] for s, e in regions(text)]
+        ['held 5 March 2020']
+        >>> regions("No digits at all.")
+        []
+    """
+    return list(_regions(text, barrier))
+
+
+@functools.lru_cache(maxsize=16)  # loaders search the same text for dates several times
+def _regions(text: str, barrier: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    found: list[tuple[int, int]] = []
+    words: list[int] = []  # start, end, start, end...
+    masked = ""  # the text with each barrier character made a NUL (found by str.find in C)
+    for digits in _DIGITS.finditer(text):
+        at = digits.start()
+        if not words:
+            words = [i for m in _WORD_RUN.finditer(text) for i in m.span()]
+            masked = barrier.sub("\x00", text)
+        index = (bisect.bisect_right(words, at) - 1) // 2  # the word holding the digit
+        first, last = max(0, index - _REACH), min(len(words) // 2 - 1, index + _REACH)
+        start, end = words[2 * first], words[2 * last + 1]
+        start = masked.rfind("\x00", start, at) + 1 or start
+        if (stop := masked.find("\x00", at, end)) >= 0:
+            end = stop
+        if found and start <= found[-1][1]:
+            found[-1] = (found[-1][0], max(found[-1][1], end))
+        else:
+            found.append((start, end))
+    return tuple(found)
+
+
+# Expressions shaped like a date, whatever their numbers: an ISO date (perhaps a timestamp
+# with an offset), a day and a month name with a year, a month name and a day with a year.
+_TIME = r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d\d)(?::(?P<second>\d\d)(?:\.\d+)?)?[ \t]*(?P<tz>Z|[+-]\d\d(?::?\d\d)?)?)?"
+_SHAPES = [
+    re.compile(rf"(?<![\w.-])(?P<y>\d{{4}})-(?P<m>\d\d?)-(?P<d>\d\d?){_TIME}(?![\w-])"),
+    re.compile(rf"(?<![\d,.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>(?:{'|'.join(_MONTH_NAMES)})\b\.?)"
+               rf"(?:,?\s+(?P<y>\d{{1,4}})(?![\d,.]\d))?", re.IGNORECASE),
+    re.compile(rf"(?P<month>(?:{'|'.join(_MONTH_NAMES)})\b\.?)\s*(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+               rf"(?:,?\s+(?P<y>\d{{1,4}})(?![\d,.]\d))?", re.IGNORECASE),
+]
+# what a timestamp holds besides what a date does
+_SHAPE_BARRIER = re.compile(r"[^\w\s,.:+\-\u2010-\u2015]")
+# the offsets xsd:dateTime allows (-14:00 to +14:00)
+_MAX_OFFSET_MINUTES = 14 * 60
+
+
+def _problem(groups: dict[str, str | None]) -> str:
+    """Why the parts of a date-shaped expression cannot be a date, ``""`` if they can."""
+    year = int(groups["y"]) if groups.get("y") else None
+    if groups.get("month"):
+        if not groups["month"][0].isupper():
+            return ""
+        month = _MONTHS[groups["month"].lower().rstrip(".")]
+    else:
+        month = int(groups["m"])
+    day = int(groups["d"])
+    name = calendar.month_name[month] if 1 <= month <= 12 else ""
+    if year == 0:
+        return "there is no year 0"
+    if not name:
+        return f"there is no month {month}"
+    longest = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    if not 1 <= day <= longest:
+        return f"{name} {year or ''} has no day {day}".replace("  ", " ")
+    if groups.get("hour") is not None:
+        hour, minute, second = int(groups["hour"]), int(groups["minute"]), int(groups.get("second") or 0)
+        if hour > 24 or minute > 59 or second > 60 or (hour == 24 and (minute or second)):
+            return f"there is no time {groups['hour']}:{groups['minute']}"
+    tz = groups.get("tz")
+    if tz and tz != "Z":
+        digits = tz[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+        if minutes > 59 or hours * 60 + minutes > _MAX_OFFSET_MINUTES:
+            return f"the time zone offset {tz} is out of range (-14:00 to +14:00)"
+    return ""
+
+
+def impossible_dates(text: str) -> list[tuple[int, str, str]]:
+    """The expressions of ``text`` shaped like a date that cannot exist, and why.
+
+    sgcn reads none of them as a date (:func:`find_dates`, :func:`parse_date` pass them
+    over); the loaders warn about each, naming the file and line.
+
+    Returns:
+        ``(offset, expression, reason)`` in text order.
+
+    Examples:
+        >>> [(e, r) for _, e, r in impossible_dates("On 31 February 2021, or 2021-13-05, or Feb. 30.")]
+        [('31 February 2021', 'February 2021 has no day 31'), ('2021-13-05', 'there is no month 13'), ('Feb. 30', 'February has no day 30')]
+        >>> [r for _, _, r in impossible_dates("0000-01-01 and 2020-03-05T09:00:00+25:00")]
+        ['there is no year 0', 'the time zone offset +25:00 is out of range (-14:00 to +14:00)']
+        >>> impossible_dates("On 29 February 2020 and 5 March 2021, 2020-03-05T09:00+08:00, they may 40 times.")
+        []
+    """
+    found: list[tuple[int, str, str]] = []
+    for region_start, region_end in regions(text, _SHAPE_BARRIER):
+        taken = _Taken()
+        for shape in _SHAPES:
+            for match in shape.finditer(text, region_start, region_end):
+                if taken.overlaps(match.start(), match.end()):
+                    continue
+                taken.add(match.start(), match.end(), None)
+                if reason := _problem(match.groupdict()):
+                    found.append((match.start(), match.group(0), reason))
+    return sorted(found)
+
+
+def date_problem(text: str) -> str:
+    """Why a text meant as one date (a metadata field) is not one, ``""`` if it is.
+
+    Examples:
+        >>> date_problem("2020-02-31"), date_problem("2020-03-05"), date_problem("2023-13")
+        ('February 2020 has no day 31', '', 'there is no month 13')
+        >>> date_problem("sometime soon")
+        'not a date sgcn reads'
+    """
+    if parse_date(text):
+        return ""
+    if partial := _ISO_PARTIAL.match(text.strip()):
+        if partial.group(2) and not 1 <= int(partial.group(2)) <= 12:
+            return f"there is no month {int(partial.group(2))}"
+    for _, _, reason in impossible_dates(text):
+        return reason
+    return "not a date sgcn reads"
+
+
+# no text of one date is longer ("Wednesday, 30th of September, 2023" is 35 characters)
+_LONGEST_DATE = 120
 
 _WEEKDAY = re.compile(
     r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.IGNORECASE
@@ -268,12 +448,18 @@ def parse_date(text: str) -> str:
         ('2020-03-05', '2020-03-09', '2019')
         >>> parse_date("Monday, 7 March 2022"), parse_date("2020-03-05T09:00:00+08:00")
         ('2022-03-07', '2020-03-05')
+        >>> parse_date("2020-02-31"), parse_date("2020-03-05T09:00:00+25:00"), parse_date("2020-03-05 25:00")
+        ('', '', '')
         >>> parse_date("2023-09"), parse_date(""), parse_date("Smart China Expo"), parse_date("4-6 May 2023")
         ('2023-09', '', '', '')
     """
     text = text.strip().rstrip(".").strip()
+    if len(text) > _LONGEST_DATE:
+        return ""  # words around a date, not one date: a long line costs nothing
     text = _WEEKDAY.sub("", text)
     if stamp := _TIMESTAMP.match(text):
+        if impossible_dates(text):
+            return ""  # a time or offset that cannot be (25:61, +25:00)
         text = stamp.group(1)
     if partial := _ISO_PARTIAL.match(text):
         month = partial.group(2)
@@ -329,7 +515,12 @@ def _dateline_at(text: str, head: re.Match[str], year: int | None) -> Dateline |
     rest = text[head.end() : line_end if line_end >= 0 else len(text)]
     skip = _WEEKDAY.match(rest)
     offset = skip.end() if skip else 0
-    spans = [s for s in find_dates(rest[offset:], year=year if year is not None else 1) if s.start == 0]
+    # only a date at the start counts: the words up to white space past 160 characters hold it
+    # (the cut is at white space, where a pattern's look-ahead sees what it would at the end)
+    head_text = rest[offset:]
+    if (cut := re.compile(r"\s").search(head_text, 160)) is not None:
+        head_text = head_text[: cut.start()]
+    spans = [s for s in find_dates(head_text, year=year if year is not None else 1) if s.start == 0]
     if not spans or spans[0].iso_end:
         return None
     span = spans[0]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -56,6 +57,18 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
 
+    def __reduce__(self):
+        """Pickle as the fields (a mapping proxy cannot be pickled), for worker processes and caches.
+
+        Examples:
+            >>> import pickle
+            >>> doc = Document(source="a.txt", text="x", sha256="0", format="plaintext", metadata={"url": "u"})
+            >>> pickle.loads(pickle.dumps(doc)) == doc
+            True
+        """
+        return (Document, (self.source, self.text, self.sha256, self.format, self.title, self.date,
+                           self.publisher, dict(self.metadata), self.dropped))
+
 
 # charset labels an HTML page may declare, read as browsers read them (the WHATWG
 # Encoding Standard): GB2312 and GBK pages are GB18030, Latin-1 and ASCII are windows-1252
@@ -86,11 +99,13 @@ def declared_charset(raw: bytes) -> str | None:
     return _CHARSET_ALIASES.get(label, label)
 
 
-def decode(raw: bytes, path: str | Path) -> str:
+def decode(raw: bytes, path: str | Path, *, charset: str | None = None) -> str:
     """The text of a source file's bytes, as every loader keeps it.
 
     The bytes are UTF-8 (a byte-order mark is dropped), or, for an HTML page that is not
     valid UTF-8, in the charset its ``<meta>`` declares (:func:`declared_charset`).
+    ``charset`` is the one a web server declared for the file (``sgcn add`` records it
+    in the manifest): without a byte-order mark it is used first, as browsers do.
     Line endings are normalised to ``\\n`` (CRLF and lone CR alike), so the kept text,
     and every offset into it, is the same whichever system wrote the file.
 
@@ -104,6 +119,8 @@ def decode(raw: bytes, path: str | Path) -> str:
             the byte offset and line).
 
     Examples:
+        >>> decode("重庆".encode("gbk"), "d.txt", charset="GBK")
+        '重庆'
         >>> decode(b"\\xef\\xbb\\xbfOne\\r\\nTwo\\r\\n", "a.txt")
         'One\\nTwo\\n'
         >>> decode(b"caf\\xe9\\n", "b.txt")
@@ -118,13 +135,35 @@ def decode(raw: bytes, path: str | Path) -> str:
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         raise LoadError(path, f"binary file: NUL byte at offset {offset}", line=raw.count(b"\n", 0, offset) + 1)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        text = _decode_declared(raw, path, err)
+    if charset and not raw.startswith(codecs.BOM_UTF8):
+        text = _decode_as(raw, path, _python_charset(charset), "the charset the server declared")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            text = _decode_declared(raw, path, err)
     if not text.strip():
         raise LoadError(path, "empty file (only whitespace)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _python_charset(label: str) -> str:
+    """A charset label as Python names it, read as browsers read it (GBK is GB18030)."""
+    label = label.strip().strip("\"'").lower()
+    return _CHARSET_ALIASES.get(label, label)
+
+
+def _decode_as(raw: bytes, path: str | Path, charset: str, what: str) -> str:
+    try:
+        codecs.lookup(charset)
+    except LookupError as err:
+        raise LoadError(path, f"{what}, {charset!r}, is unknown") from err
+    try:
+        return raw.decode(charset)
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise LoadError(path, f"not {charset}, {what}: byte 0x{raw[err.start]:02x} at offset {err.start}",
+                        line=line) from err
 
 
 def _decode_declared(raw: bytes, path: str | Path, utf8_error: UnicodeDecodeError) -> str:
@@ -194,6 +233,24 @@ def parse_file(path: str | Path, parse: Callable[..., Document]) -> Document:
     except LoadError as err:
         raise LoadError(path, err.message, line=err.line, column=err.column) from err
     return replace(document, sha256=sha)
+
+
+# format characters (Unicode category Cf: zero-width space and joiners, marks of
+# direction, the BOM, the soft hyphen...): invisible, so no part of a name
+_INVISIBLE = {c: None for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without its invisible format characters, for names compared or turned into IRIs.
+
+    The kept text keeps them (offsets and quotes stay exact); a name read with a
+    zero-width space or a right-to-left mark inside is the same name without it.
+
+    Examples:
+        >>> without_invisible("Li\u200bBo \u200fLuke\u200d Goh\u200f\ufeff")
+        'LiBo Luke Goh'
+    """
+    return text.translate(_INVISIBLE)
 
 
 def digest(text: str) -> str:

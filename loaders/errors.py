@@ -43,3 +43,17 @@ class LoadError(SgcnError):
             if self.column is not None:
                 place += f":{self.column}"
         return f"{place}: {self.message}"
+
+    def __reduce__(self):
+        """Pickle by its fields (build workers send errors back to the main process).
+
+        Examples:
+            >>> import pickle
+            >>> str(pickle.loads(pickle.dumps(LoadError("a.txt", "empty file", line=3))))
+            'a.txt:3: empty file'
+        """
+        return (_load_error, (self.path, self.message, self.line, self.column))
+
+
+def _load_error(path: str, message: str, line: int | None, column: int | None) -> LoadError:
+    return LoadError(path, message, line=line, column=column)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import total_ordering
 
 from sgcn.loaders.document import Document
 
@@ -140,15 +141,26 @@ class Relation:
             raise ValueError(f"relation {self.relation!r} is not one of {RELATIONS}")
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Role:
     """A post a person held, as the source states it, on the document's date.
+
+    Roles sort by person, title, organization (a role without one first), date and
+    evidence; one document may give a person the same title with and without an
+    organization.
 
     Attributes:
         person: key of the person.
         title: the title without the organization, e.g. ``"Vice Mayor"``.
         organization: key of the organization the title belongs to, or ``None``.
         as_of: ISO date the role was stated (the document's date).
+
+    Examples:
+        >>> ev = Evidence("a.txt", 0, 2, "Hi")
+        >>> [r.organization for r in sorted([Role("Person/a", "Mayor", "Organization/b", "2020", ev),
+        ...                                  Role("Person/a", "Mayor", None, "2020", ev)])]
+        [None, 'Organization/b']
     """
 
     person: str
@@ -156,6 +168,22 @@ class Role:
     organization: str | None
     as_of: str
     evidence: Evidence
+
+    def _order(self) -> tuple:
+        # a role without an organisation sorts before the same role with one
+        return (self.person, self.title, self.organization is not None, self.organization or "",
+                self.as_of, self.evidence)
+
+    def __lt__(self, other: object) -> bool:
+        """Roles sort field by field, ``None`` (no organisation) first.
+
+        Examples:
+            >>> ev = Evidence("a.txt", 0, 2, "Hi")
+            >>> sorted([Role("P/a", "CEO", "O/b", "2020", ev), Role("P/a", "CEO", None, "2020", ev)])[0].organization
+        """
+        if not isinstance(other, Role):
+            return NotImplemented
+        return self._order() < other._order()
 
 
 @dataclass(frozen=True, order=True)

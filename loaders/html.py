@@ -36,7 +36,7 @@ import re
 from pathlib import Path
 
 from sgcn.loaders import plaintext
-from sgcn.loaders.dates import parse_date
+from sgcn.loaders.dates import date_problem, parse_date
 from sgcn.loaders.document import Document, digest, parse_file
 from sgcn.loaders.errors import LoadError
 
@@ -88,20 +88,26 @@ def check_complete(text: str, source: str) -> None:
         raise LoadError(source, "truncated HTML: no closing </body> or </html>", line=text.count("\n") + 1)
 
 
-def _json_ld(tree) -> list[dict]:
-    items: list[dict] = []
+def _json_ld(tree, source: str) -> list[tuple[dict, int | None]]:
+    """The JSON-LD objects of a page (``@graph`` members included), each with its script's line."""
+    items: list[tuple[dict, int | None]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
         except json.JSONDecodeError as err:
-            log.warning("ignoring JSON-LD that is not JSON: %s", err)
+            log.warning("%s:%s: ignoring JSON-LD that is not JSON: %s", source, script.sourceline, err)
+            continue
+        except RecursionError:
+            log.warning("%s:%s: ignoring JSON-LD nested too deeply to read", source, script.sourceline)
             continue
         stack = data if isinstance(data, list) else [data]
         while stack:
-            item = stack.pop(0)
+            item = stack.pop()
             if isinstance(item, dict):
-                items.append(item)
-                stack.extend(x for x in item.get("@graph", []) if isinstance(x, dict))
+                items.append((item, script.sourceline))
+                graph = item.get("@graph", [])
+                if isinstance(graph, list):
+                    stack.extend(x for x in reversed(graph) if isinstance(x, dict))
     return items
 
 
@@ -113,11 +119,16 @@ def _name(value: object) -> str:
     return str(value or "")
 
 
-def page_metadata(tree) -> dict[str, str]:
+def page_metadata(tree, source: str = "") -> dict[str, str]:
     """Title, date and publisher a page states in its markup (``""`` where silent).
+
+    A date that cannot exist (``2020-02-31``, an offset of ``+25:00``) is ignored with a
+    warning naming the file and line, and ``found["impossible_date"]`` is set: the page
+    stated a date, only a wrong one, so nothing else may guess it.
 
     Args:
         tree: the page parsed by ``lxml.html``.
+        source: the file name, for warnings.
 
     Examples:
         >>> import lxml.html
@@ -127,24 +138,30 @@ def page_metadata(tree) -> dict[str, str]:
         >>> page_metadata(tree)
         {'title': 'H', 'date': '2020-03-09', 'publisher': 'Site'}
     """
-    meta: dict[str, str] = {}
+    meta: dict[str, tuple[str, int | None]] = {}
     for element in tree.xpath("//meta[@content]"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
         if key and key not in meta and element.get("content", "").strip():
-            meta[key] = " ".join(element.get("content").split())
+            meta[key] = (" ".join(element.get("content").split()), element.sourceline)
     found = {"title": "", "date": "", "publisher": ""}
-    for item in _json_ld(tree):
+    stated: list[tuple[str, str, int | None]] = []  # (where, date as written, line): every date the markup gives
+    for item, line in _json_ld(tree, source):
         found["title"] = found["title"] or " ".join(str(item.get("headline") or "").split())
-        found["date"] = found["date"] or parse_date(str(item.get("datePublished") or ""))
+        if isinstance(item.get("datePublished"), str) and item["datePublished"].strip():
+            stated.append(("JSON-LD datePublished", item["datePublished"], line))
         found["publisher"] = found["publisher"] or _name(item.get("publisher"))
-    found["title"] = found["title"] or next((meta[k] for k in _TITLE_META if k in meta), "")
-    found["date"] = found["date"] or next((d for k in _DATE_META if k in meta if (d := parse_date(meta[k]))), "")
-    found["publisher"] = found["publisher"] or next((meta[k] for k in _PUBLISHER_META if k in meta), "")
-    if not found["date"]:
-        for stamp in tree.xpath("//time/@datetime"):
-            if date := parse_date(stamp):
-                found["date"] = date
-                break
+    stated += [(f"<meta> {k}", meta[k][0], meta[k][1]) for k in _DATE_META if k in meta]
+    stated += [("<time datetime>", str(t.get("datetime")), t.sourceline) for t in tree.xpath("//time[@datetime]")]
+    found["title"] = found["title"] or next((meta[k][0] for k in _TITLE_META if k in meta), "")
+    found["publisher"] = found["publisher"] or next((meta[k][0] for k in _PUBLISHER_META if k in meta), "")
+    for where, written, line in stated:
+        if date := parse_date(written):
+            found["date"] = date
+            break
+        if problem := date_problem(written):
+            if problem != "not a date sgcn reads":
+                found["impossible_date"] = written
+            log.warning("%s:%s: %s %r ignored: %s", source, line, where, written, problem)
     if not found["title"]:
         titles = tree.xpath("//title/text()")
         found["title"] = _without_site(" ".join(titles[0].split()) if titles else "", found["publisher"])
@@ -185,7 +202,7 @@ def parse(text: str, *, source: str) -> Document:
         tree = lxml.html.fromstring(text)
     except (lxml.etree.ParserError, ValueError) as err:
         raise LoadError(source, f"not an HTML page: {err}") from err
-    found = page_metadata(tree)
+    found = page_metadata(tree, source)
     extracted = bare_extraction(text, with_metadata=True, include_comments=False, include_tables=True)
     body = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
     if not body:
@@ -200,7 +217,8 @@ def parse(text: str, *, source: str) -> Document:
     else:
         # the text's own date line or dateline; then trafilatura's guess; then the lead paragraph
         date, basis = plaintext.find_date(kept)
-        guess = parse_date(getattr(extracted, "date", None) or "")
+        # trafilatura "repairs" a date that cannot exist (2020-02-31 -> 2020-02-01): no guess then
+        guess = "" if found.get("impossible_date") else parse_date(getattr(extracted, "date", None) or "")
         if guess and basis in ("", "lead paragraph"):
             date, basis = guess, "trafilatura"
         found["date"] = date

@@ -32,11 +32,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Mapping
 
-import yaml
-
-from sgcn.loaders.dates import parse_date
+from sgcn.loaders.dates import date_problem, parse_date
 from sgcn.loaders.document import Document, read_source
 from sgcn.loaders.errors import LoadError
+from sgcn.loaders.yamltext import YamlProblem, as_load_error, load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +48,8 @@ _INFERRED = ("lead paragraph",)
 def _text(value: object) -> str:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
+    if isinstance(value, (list, dict, set, tuple)):
+        return ""  # only scalars are fields; a container is never expanded into text
     return "" if value is None else " ".join(str(value).split())
 
 
@@ -68,6 +69,10 @@ def find_manifest(folder: str | Path) -> Path | None:
 def load_manifest(path: str | Path) -> dict[str, dict[str, str]]:
     """Read a manifest: file name -> field -> text (dates as ISO 8601).
 
+    A date that cannot exist (``2020-02-31``, month 13, year 0) is left out with a
+    warning naming the manifest's line; a field whose value is a list or a mapping is
+    left out too.
+
     Raises:
         LoadError: the file is not valid YAML or not shaped ``documents: {name: {field: value}}``.
 
@@ -81,12 +86,9 @@ def load_manifest(path: str | Path) -> dict[str, dict[str, str]]:
     """
     text, _ = read_source(path)
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise LoadError(
-            path, f"manifest is not valid YAML: {getattr(err, 'problem', err)}", line=mark.line + 1 if mark else None
-        ) from err
+        data, lines = load_yaml(text)
+    except YamlProblem as err:
+        raise as_load_error(err, str(path), "manifest") from err
     documents = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(documents, dict):
         raise LoadError(path, "manifest has no 'documents' mapping of file names to fields")
@@ -94,7 +96,12 @@ def load_manifest(path: str | Path) -> dict[str, dict[str, str]]:
     for name, fields in documents.items():
         if not isinstance(fields, dict):
             raise LoadError(path, f"manifest entry {name!r} is not a mapping of fields")
-        result[str(name)] = {str(k): _text(v) for k, v in fields.items() if _text(v)}
+        entry = {str(k): _text(v) for k, v in fields.items() if _text(v)}
+        if (date := entry.get("date")) and not parse_date(date):
+            line = lines.get(("documents", str(name), "date"))
+            log.warning("%s:%s: date %r of %s ignored: %s", path, line, date, name, date_problem(date))
+            del entry["date"]
+        result[str(name)] = entry
     return result
 
 

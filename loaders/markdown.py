@@ -20,15 +20,17 @@ Examples:
 from __future__ import annotations
 
 import datetime
+import logging
 import re
 from pathlib import Path
 
-import yaml
-
 from sgcn.loaders import plaintext
-from sgcn.loaders.dates import parse_date
+from sgcn.loaders.dates import date_problem, parse_date
 from sgcn.loaders.document import Document, digest, parse_file
 from sgcn.loaders.errors import LoadError
+from sgcn.loaders.yamltext import YamlProblem, as_load_error, load_yaml
+
+log = logging.getLogger(__name__)
 
 FORMAT = "markdown"
 EXTENSIONS = (".md", ".markdown", ".txt", ".text", "")
@@ -54,12 +56,16 @@ def sniff(text: str, path: str | Path = "") -> bool:
     return bool(match and re.match(r"\s*[\w-]+\s*:", match.group("yaml") or ""))
 
 
-def split_front_matter(text: str, source: str = "") -> tuple[dict[str, object], str, str]:
+def split_front_matter(text: str, source: str = "", *, lines: dict[str, int] | None = None
+                       ) -> tuple[dict[str, object], str, str]:
     """Split a document into its front matter fields, the raw front matter and the body.
+
+    Dates stay the text they were written as (:mod:`sgcn.loaders.yamltext`).
 
     Args:
         text: the document text.
         source: file name, named in errors.
+        lines: if given, filled with the file's line of each field.
 
     Returns:
         ``(fields, front_matter, body)``; without front matter ``({}, "", text)``.
@@ -69,12 +75,12 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict[str, object], 
             counted in the file), is not a mapping, or is never closed.
 
     Examples:
-        >>> split_front_matter("---\\na: 1\\n---\\nBody")
-        ({'a': 1}, '---\\na: 1\\n---\\n', 'Body')
-        >>> split_front_matter("---\\na: [1\\n---\\nBody", "x.md")
+        >>> split_front_matter("---\\na: 1\\ndate: 2020-02-31\\n---\\nBody")
+        ({'a': 1, 'date': '2020-02-31'}, '---\\na: 1\\ndate: 2020-02-31\\n---\\n', 'Body')
+        >>> split_front_matter("---\\na: [1\\n---\\nBody", "x.md")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        sgcn.loaders.errors.LoadError: x.md:3: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'
+        sgcn.loaders.errors.LoadError: x.md:3: front matter is not valid YAML: ...expected ',' or ']'...
     """
     if not text.startswith("---\n") and not text.startswith("---\r"):
         return {}, "", text
@@ -83,12 +89,11 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict[str, object], 
         raise LoadError(source, "front matter opened with '---' on line 1 is never closed", line=1)
     raw_yaml = match.group("yaml") or ""
     try:
-        fields = yaml.safe_load(raw_yaml)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening ---
-        problem = getattr(err, "problem", None) or str(err)
-        raise LoadError(source, f"front matter is not valid YAML: {problem}", line=line) from err
+        fields, key_lines = load_yaml(raw_yaml)
+    except YamlProblem as err:
+        raise as_load_error(err, source, "front matter", first_line=2) from err  # after the opening ---
+    if lines is not None:
+        lines.update({path[0]: line + 1 for path, line in key_lines.items() if len(path) == 1})
     if fields is None:
         fields = {}
     if not isinstance(fields, dict):
@@ -121,7 +126,8 @@ def parse(text: str, *, source: str) -> Document:
         >>> parse("# Launch of X\\n\\nText.", source="c.md").title
         'Launch of X'
     """
-    fields, front_matter, body = split_front_matter(text, source)
+    lines: dict[str, int] = {}
+    fields, front_matter, body = split_front_matter(text, source, lines=lines)
     if not body.strip():
         raise LoadError(source, "no text after the front matter" if front_matter else "empty file")
     metadata = {
@@ -131,6 +137,9 @@ def parse(text: str, *, source: str) -> Document:
     }
     title = metadata.get("title", "")
     date = parse_date(metadata["date"]) if "date" in metadata else ""
+    if "date" in metadata and not date:
+        log.warning("%s:%s: front matter date %r ignored: %s", source, lines.get("date", 1), metadata["date"],
+                    date_problem(metadata["date"]))
     if date:
         metadata["date_basis"] = "front matter"
     else:

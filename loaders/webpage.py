@@ -44,7 +44,8 @@ Examples:
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections import Counter
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -79,6 +80,7 @@ def _vocabulary() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=4096)  # each line is weighed by several rules
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
@@ -120,6 +122,7 @@ def is_widget(line: str) -> bool:
     return _words(line) <= 8 and not _SENTENCE_END.search(line.strip()) and bool(_vocabulary()["widget"].search(line))
 
 
+@lru_cache(maxsize=4096)
 def _normal(line: str) -> str:
     return " ".join(_WORD.findall(line.lower()))
 
@@ -227,12 +230,48 @@ def sniff(text: str, path: str | Path = "") -> bool:
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     furniture = sum(is_furniture(line) for line in lines)
-    short = [_normal(line) for line in lines if not is_prose(line) and _words(line) <= 8]
-    repeated = {line for line in short if short.count(line) > 1}
+    short = Counter(_normal(line) for line in lines if not is_prose(line) and _words(line) <= 8)
+    repeated = {line for line, count in short.items() if count > 1}
     if not furniture and len(repeated) < 2:
         return False
     # a press release may say "subscribe" once; a page says such things again and again
     return furniture + len(repeated) >= 3 or not plaintext.looks_like_release(text)
+
+
+def _contained_lines(lines: list[str], keep: set[int], headline_index: int | None) -> list[int]:
+    """The kept lines of eight words or more (not the headline) whose words, a label
+    such as "Abstract :" left out, a longer kept line contains; taken in page order,
+    a line found so is no longer a container for the lines after it.
+
+    A container holds every inner word of the line (the first and last may be parts of
+    its words), so only the kept lines holding the line's rarest inner word are
+    compared: time grows with the page, not with its square.
+
+    Examples:
+        >>> lines = ["Abstract : the two cities signed a pact on data and trade today",
+        ...          "The two cities signed a pact on data and trade today in Xiamen, officials said."]
+        >>> _contained_lines(lines, {0, 1}, None)
+        [0]
+    """
+    normal = {index: _normal(lines[index]) for index in keep}
+    holders: dict[str, set[int]] = {}
+    for index in keep:
+        for word in set(normal[index].split()):
+            holders.setdefault(word, set()).add(index)
+    alive = set(keep)
+    found = []
+    for index in sorted(keep):
+        line = lines[index]
+        if index == headline_index or _words(line) < 8:
+            continue
+        body = _normal(_LABEL.sub("", line))
+        inner = body.split()[1:-1]
+        candidates = min((holders.get(w, set()) for w in inner), key=len) if inner else alive
+        if any(other != index and other in alive and len(lines[other]) > len(line) and body in normal[other]
+               for other in candidates):
+            alive.discard(index)
+            found.append(index)
+    return found
 
 
 def parse(text: str, *, source: str) -> Document:
@@ -293,13 +332,8 @@ def parse(text: str, *, source: str) -> Document:
             keep.discard(index)
         seen.add(key)
     # a long line whose words a longer kept line contains repeats it (abstract, pull quote)
-    for index in sorted(keep):
-        line = lines[index]
-        body = _normal(_LABEL.sub("", line))
-        if index != headline_index and _words(line) >= 8 and any(
-            other != index and len(lines[other]) > len(line) and body in _normal(lines[other]) for other in keep
-        ):
-            keep.discard(index)
+    for index in _contained_lines(lines, keep, headline_index):
+        keep.discard(index)
     kept = "\n\n".join(lines[i] for i in sorted(keep)) + "\n"
     dropped = tuple(line for i, line in enumerate(lines) if i not in keep)
 

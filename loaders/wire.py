@@ -22,13 +22,16 @@ Examples:
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
 from sgcn.loaders import plaintext
-from sgcn.loaders.dates import find_dateline, parse_date
+from sgcn.loaders.dates import date_problem, find_dateline, parse_date
 from sgcn.loaders.document import Document, digest, parse_file
 from sgcn.loaders.errors import LoadError
+
+log = logging.getLogger(__name__)
 
 FORMAT = "wire"
 EXTENSIONS = (".txt", ".text", "")
@@ -91,7 +94,12 @@ def parse(text: str, *, source: str) -> Document:
     if header:
         before.append(header.group(0))
         date = parse_date(header.group("date"))
-        metadata["date_basis"] = "date header"
+        if date:
+            metadata["date_basis"] = "date header"
+        else:
+            line = text.count("\n", 0, header.start("date")) + 1
+            log.warning("%s:%d: date header %r ignored: %s", source, line, header.group("date"),
+                        date_problem(header.group("date")))
         text = text[header.end() :]
     sources = list(_SOURCE.finditer(text))
     publisher = ""

@@ -133,6 +133,12 @@ def test_the_build_examples(folder, capsys, monkeypatch):
     (folder / "sources" / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
     code, out, err = run(folder, "sgcn build --skip-bad", capsys, monkeypatch)
     assert code == 0 and "broken.txt" in err and "documents" in out
+    (folder / "sources" / "broken.txt").unlink()
+    (folder / "sources" / "big.txt").write_text(RELEASE + "\n" * 6_000_000)  # 6 MB, over the default 5 MB
+    code, out, err = run(folder, "sgcn build", capsys, monkeypatch)
+    assert code == 2 and "big.txt: 6,000," in err and "--max-document-size raises it" in err
+    code, out, err = run(folder, "sgcn build --max-document-size 20MB", capsys, monkeypatch)
+    assert code == 0 and "documents read: 2" in out, err
 
 
 def test_the_evaluate_examples(folder, capsys, monkeypatch):
@@ -222,6 +228,7 @@ def _gexf(out, folder):
 
 CHECKS = {
     "sgcn build": None, "sgcn build --sources DIR --out FILE.ttl": None, "sgcn build --skip-bad": None,
+    "sgcn build --max-document-size 20MB": None,
     "sgcn build --sources my-docs --out my.ttl": None,
     "sgcn evaluate my-gold.yaml --graph my.ttl": None, "sgcn evaluate my-gold.yaml --graph my.ttl --show-misses": None,
     "sgcn evaluate tests/data/seed/gold.yaml --json scores.json": None,

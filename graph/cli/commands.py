@@ -6,9 +6,11 @@ imports the library module it needs inside the function, so ``sgcn --help`` stay
 fast and optional parts stay optional. To add a subcommand, write the two functions
 and append the ``add_`` function to :data:`SUBCOMMANDS`.
 
-Exit codes: 0 ok, 1 the graph does not conform to the shapes, 2 bad input or usage.
-Errors sgcn raises on purpose (:class:`~sgcn.loaders.errors.SgcnError`) become a
-message on stderr; anything else is a bug and shows its traceback.
+Exit codes: 0 ok, 1 the graph does not conform to the shapes, 2 bad input or usage,
+3 an internal error. Errors sgcn raises on purpose (:class:`~sgcn.loaders.errors.SgcnError`)
+become a message on stderr; anything else is a bug in sgcn: one line says so (with
+``--verbose``, its traceback follows) and the exit code is 3, never 1, which means an
+invalid graph.
 
 Examples:
     >>> main(["query", "no-such-query", "--graph", "missing.ttl"])
@@ -22,26 +24,31 @@ import json
 import logging
 import sys
 import textwrap
+import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
 from sgcn.loaders.errors import SgcnError
+from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
 
 EXIT_OK = 0
 EXIT_INVALID_GRAPH = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL_ERROR = 3
 
 EPILOG = """\
 examples:
   sgcn build                                   # sources/ -> graph/sgcn.ttl
   sgcn build --sources DIR --out FILE.ttl      # any folder of documents
   sgcn build --skip-bad                        # build from the readable files, list the rest
+  sgcn build --jobs 2 --no-cache               # every document extracted again, in 2 processes
+  sgcn add https://example.org/release.html    # fetch a page into sources/ and its manifest
   sgcn query relations --format table          # on the project's graph/sgcn.ttl
   sgcn query evidence --format csv --graph FILE.ttl
   sgcn evaluate GOLD.yaml --graph FILE.ttl     # precision, recall, F1 against a hand-made gold
 
 exit codes: 0 ok, 1 the graph does not conform to the SHACL shapes (nothing written),
-2 bad input or usage (nothing written)
+2 bad input or usage (nothing written), 3 an internal error (a bug in sgcn)
 """
 
 
@@ -83,8 +90,27 @@ def add_build_parser(subparsers) -> argparse.ArgumentParser:
                         help="Turtle file to write (default: graph/sgcn.ttl, relative to the working folder)")
     parser.add_argument("--skip-bad", action="store_true",
                         help="build from the readable files and list the ones that could not be read")
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="worker processes for extraction and validation (default: one per core)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract, state and validate every document again (default: reuse what the "
+                             "cache holds for unchanged documents and rules)")
+    parser.add_argument("--cache-dir", metavar="DIR", default=None,
+                        help="where builds keep their results (default: $SGCN_CACHE_DIR or ~/.cache/sgcn)")
+    parser.add_argument("--max-document-size", type=_size, default=DEFAULT_MAX_DOCUMENT_BYTES, metavar="SIZE",
+                        help="refuse source files larger than this (default: 5MB; e.g. 20MB, 8MiB, 30000000)")
     parser.set_defaults(handler=run_build)
     return parser
+
+
+def _size(text: str) -> int:
+    """argparse type of ``--max-document-size``."""
+    from sgcn.loaders.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -94,21 +120,32 @@ def run_build(args: argparse.Namespace) -> int:
         >>> import tempfile, pathlib
         >>> empty = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (empty / "blank.txt").write_bytes(b"")
-        >>> run_build(argparse.Namespace(sources=str(empty), out=str(empty / "g.ttl"), skip_bad=False))
+        >>> run_build(argparse.Namespace(sources=str(empty), out=str(empty / "g.ttl"), skip_bad=False,
+        ...                              max_document_size=DEFAULT_MAX_DOCUMENT_BYTES))
         2
         >>> (empty / "g.ttl").exists()
         False
     """
+    from sgcn.graph.cli.progress import Stages
     from sgcn.graph.rdf.pipeline import BadInputError, build
 
+    if getattr(args, "jobs", None) is not None and args.jobs < 1:
+        print("sgcn build: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    stages = Stages()
     try:
-        summary = build(args.sources, args.out, skip_bad=args.skip_bad)
+        summary = build(args.sources, args.out, skip_bad=args.skip_bad, jobs=getattr(args, "jobs", None),
+                        cache=not getattr(args, "no_cache", False), cache_dir=getattr(args, "cache_dir", None),
+                        progress=stages,
+                        max_document_bytes=getattr(args, "max_document_size", DEFAULT_MAX_DOCUMENT_BYTES))
     except BadInputError as err:
         print(f"sgcn build: {len(err.errors)} file(s) cannot be read; nothing written:", file=sys.stderr)
         for error in err.errors:
             print(f"  {error}", file=sys.stderr)
         print("use --skip-bad to build from the other files", file=sys.stderr)
         return EXIT_BAD_INPUT
+    finally:
+        stages.close()
     for line in summary.lines():
         print(line)
     if not summary.report.conforms:
@@ -117,6 +154,83 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"  {violation}", file=sys.stderr)
         return EXIT_INVALID_GRAPH
     return EXIT_OK
+
+
+# --------------------------------------------------------------------------- add
+
+
+def add_add_parser(subparsers) -> argparse.ArgumentParser:
+    """``sgcn add``: put pages and files into the sources folder.
+
+    Examples:
+        >>> parser = argparse.ArgumentParser(); sub = parser.add_subparsers()
+        >>> _ = add_add_parser(sub)
+        >>> args = parser.parse_args(["add", "https://x.org/a", "b.txt", "--max-bytes", "1000"])
+        >>> args.items, args.sources, args.max_bytes
+        (['https://x.org/a', 'b.txt'], 'sources', 1000)
+    """
+    from sgcn.loaders.fetch import DEADLINE, MAX_BYTES, TIMEOUT
+
+    parser = subparsers.add_parser(
+        "add",
+        help="add web pages (by URL) or files to the sources folder and its manifest",
+        description=_paragraph(
+            "Put each URL or FILE into SOURCES: a page is fetched (redirects followed, "
+            "timeouts, a size limit), stored as the bytes received and recorded in the "
+            "folder's manifest.yaml with its URL, retrieval time, content type, charset "
+            "and SHA-256; a file is copied as it is. Content already in the folder is "
+            "recognised and not added twice. Anything that is not a page or document "
+            "sgcn reads (a PDF, an image, an HTTP error, a page sgcn's loaders refuse) "
+            "is refused with the reason and nothing is written for it. Run sgcn build "
+            "afterwards: only the new documents are extracted."
+        ),
+        epilog=("examples:\n"
+                "  sgcn add https://www.mti.gov.sg/Newsroom/Press-Releases/2023/09/some-release\n"
+                "  sgcn add ~/Downloads/release.html notes.md --sources sources\n"
+                "exit codes: 0 every item added (or already there), 2 some item refused"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("items", nargs="+", metavar="URL|FILE", help="web pages (http/https) or files to add")
+    parser.add_argument("--sources", default="sources", metavar="DIR",
+                        help="the sources folder (default: sources, relative to the working folder)")
+    parser.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+                        help=f"refuse a page larger than N bytes (default: {MAX_BYTES:,})")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
+                        help=f"seconds to wait to connect and for each read (default: {TIMEOUT:g})")
+    parser.add_argument("--deadline", type=float, default=DEADLINE, metavar="SECONDS",
+                        help=f"seconds a whole download may take (default: {DEADLINE:g})")
+    parser.set_defaults(handler=run_add)
+    return parser
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Add every item; report each; 2 when any was refused."""
+    from sgcn.graph.cli.progress import bar
+    from sgcn.loaders.corpus import add
+    from sgcn.loaders.fetch import is_url
+
+    if args.max_bytes <= 0 or args.timeout <= 0 or args.deadline <= 0:
+        print("sgcn add: --max-bytes, --timeout and --deadline must be positive", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    refused = 0
+    for item in args.items:
+        try:
+            with bar(None, item if len(item) < 40 else item[:37] + "...", unit="B", scale=True) as tick:
+                seen = [0]
+
+                def progress(size: int, total: int | None, tick=tick, seen=seen) -> None:
+                    tick(size - seen[0])
+                    seen[0] = size
+
+                added = add(item, args.sources, progress=progress if is_url(item) else None,
+                            max_bytes=args.max_bytes, timeout=args.timeout, deadline=args.deadline) \
+                    if is_url(item) else add(item, args.sources)
+        except SgcnError as err:
+            print(f"sgcn add: {err}", file=sys.stderr)
+            refused += 1
+            continue
+        print(added.line())
+    return EXIT_BAD_INPUT if refused else EXIT_OK
 
 
 # --------------------------------------------------------------------------- query
@@ -440,13 +554,22 @@ def add_export_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the graph to a file (atomically) or to standard output."""
+    from sgcn.graph.cli.progress import Stages
     from sgcn.graph.network.export import export
     from sgcn.graph.rdf.serialize import write_atomic
 
-    data = export(_read_graph(args.graph), args.format)
-    if args.out:
-        write_atomic(args.out, data)
-    else:
+    stages = Stages()  # a spinner per stage on a terminal: a large graph takes a while
+    try:
+        stages("reading the graph", None, unit="step")
+        graph = _read_graph(args.graph)
+        stages(f"exporting {len(graph):,} triples as {args.format}", None, unit="step")
+        data = export(graph, args.format)
+        if args.out:
+            stages(f"writing {args.out}", None, unit="step")
+            write_atomic(args.out, data)
+    finally:
+        stages.close()
+    if not args.out:
         stream = getattr(sys.stdout, "buffer", None)
         if stream is not None:
             stream.write(data)
@@ -673,16 +796,24 @@ def run_push(args: argparse.Namespace) -> int:
     from sgcn.graph.sparql.remote import DEFAULT_GRAPH_URI, push
     from sgcn.graph.sparql.store import load_graph
 
-    graph = load_graph(args.graph or announce_default_graph(), store="memory")
-    report = push(graph, args.endpoint, graph_uri=args.graph_uri or DEFAULT_GRAPH_URI,
-                  store_url=args.store_url, update_url=args.update_url, timeout=args.timeout)
+    from sgcn.graph.cli.progress import Stages
+
+    stages = Stages()  # a spinner per stage on a terminal: pushing a large graph takes a while
+    try:
+        stages("reading the graph", None, unit="step")
+        graph = load_graph(args.graph or announce_default_graph(), store="memory")
+        stages(f"pushing {len(graph):,} triples to {args.endpoint} and checking them", None, unit="step")
+        report = push(graph, args.endpoint, graph_uri=args.graph_uri or DEFAULT_GRAPH_URI,
+                      store_url=args.store_url, update_url=args.update_url, timeout=args.timeout)
+    finally:
+        stages.close()
     print(report.line())
     return EXIT_OK
 
 
 # --------------------------------------------------------------------------- main
 
-SUBCOMMANDS: list[Callable] = [add_build_parser, add_query_parser, add_evaluate_parser, add_viz_parser,
+SUBCOMMANDS: list[Callable] = [add_build_parser, add_add_parser, add_query_parser, add_evaluate_parser, add_viz_parser,
                                add_analyze_parser, add_export_parser, add_serve_parser, add_push_parser,
                                add_docs_parser, add_link_parser]
 """Every subcommand's ``add_<name>_parser``; append yours here."""
@@ -750,6 +881,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SgcnError as err:
         print(f"sgcn {args.command}: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as err:  # noqa: BLE001 - a bug: say so, exit 3 (1 means an invalid graph)
+        print(f"sgcn {args.command}: internal error (a bug in sgcn, not in your input): "
+              f"{type(err).__name__}: {err}", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exc(file=sys.stderr)
+        else:
+            print(f"sgcn {args.command}: run it again with --verbose to see the traceback", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)

@@ -24,6 +24,8 @@ import unicodedata
 
 from rdflib import URIRef
 
+from sgcn.loaders.document import without_invisible
+
 BASE = "https://w3id.org/sgcn/"
 ID = BASE + "id/"
 ONTOLOGY = BASE + "ontology#"
@@ -31,8 +33,14 @@ TOPIC = BASE + "topic/"
 
 
 def slug(label: str) -> str:
-    """Lower-case ASCII words of ``label`` joined by hyphens; apostrophes vanish."""
-    text = unicodedata.normalize("NFKD", label)
+    """Lower-case ASCII words of ``label`` joined by hyphens; apostrophes and invisible
+    format characters (zero-width space, marks of direction) vanish.
+
+    Examples:
+        >>> slug("Luke Go\u200bh"), slug("\u200fLi Bo\u200f")
+        ('luke-goh', 'li-bo')
+    """
+    text = without_invisible(unicodedata.normalize("NFKD", label))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"['’‘`]", "", text.lower())
     words = re.findall(r"[a-z0-9]+|[^\x00-\x7f]+", text)

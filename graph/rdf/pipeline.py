@@ -9,7 +9,10 @@ logger (the CLI shows it on stderr).
 
 Bad input files stop the build before anything is written (:class:`BadInputError`
 lists all of them) unless ``skip_bad`` is set, in which case the rest is built and
-the summary lists what was skipped and why.
+the summary lists what was skipped and why. A document that reading or extraction
+fails on in a way nobody foresaw is a bad input file too (its error names the file and
+the exception), so one such document never costs the user the whole graph; an error
+that is no single document's stays an internal error (``sgcn build`` exits 3).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sgcn.graph.rdf.serialize import write_turtle
 from sgcn.graph.rdf.validate import ValidationReport, validate
 from sgcn.loaders.errors import LoadError, SgcnError
 from sgcn.loaders.facts import Extraction
+from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +63,8 @@ class BuildSummary:
         entities: entity count by type.
         facts: fact count by kind (mentions, relations by name, roles, event times,
             figures, topics).
-        skipped: the bad files left out (``path:line: message``), with ``skip_bad``.
+        skipped: the files left out (``path:line: message``): bad files with ``skip_bad``,
+            and entries that are no documents (a symbolic link loop, a FIFO).
         triples: number of triples in the graph.
         report: the SHACL validation report.
         written: whether the graph was written (only when it conforms).
@@ -74,6 +79,9 @@ class BuildSummary:
     triples: int = 0
     report: ValidationReport = ValidationReport(conforms=True)
     written: bool = False
+    extracted: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    work: dict[str, float] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """The summary as short lines of text for people.
@@ -87,6 +95,8 @@ class BuildSummary:
         out.append("entities: " + (", ".join(f"{k} {v}" for k, v in self.entities.items()) or "none"))
         out.append("facts: " + (", ".join(f"{k} {v}" for k, v in self.facts.items()) or "none"))
         out.append(f"triples: {self.triples}")
+        if self.extracted != self.documents:
+            out.append(f"extracted: {self.extracted} (the other documents from the cache)")
         for skipped in self.skipped:
             out.append(f"skipped: {skipped}")
         if self.written:
@@ -138,8 +148,9 @@ def count_facts(extractions: Iterable[Extraction]) -> dict[str, int]:
     return {k: v for k, v in sorted(counts.items()) if v}
 
 
-def read_sources(sources_dir: Path, *, skip_bad: bool):
-    """The documents of ``sources_dir`` and the errors of the files that failed.
+def read_sources(sources_dir: Path, *, skip_bad: bool, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES):
+    """The documents of ``sources_dir``, the errors of the files that failed, and the
+    entries skipped as no documents (``path: why``).
 
     Raises:
         SgcnError: when ``sources_dir`` is not a folder.
@@ -161,14 +172,14 @@ def read_sources(sources_dir: Path, *, skip_bad: bool):
 
     if not sources_dir.is_dir():
         raise SgcnError(f"{sources_dir}: no such folder of source documents")
-    result = read_folder(sources_dir)
+    result = read_folder(sources_dir, max_bytes=max_bytes)
     documents = list(result.documents)
     errors = list(result.errors)
     for error in errors:
         log.warning("bad input: %s", error)
     if errors and not skip_bad:
         raise BadInputError(errors)
-    return documents, errors
+    return documents, errors, list(result.skipped)
 
 
 def write_if_valid(graph: Graph, out_path: str | Path) -> ValidationReport:
@@ -196,13 +207,33 @@ def write_if_valid(graph: Graph, out_path: str | Path) -> ValidationReport:
     return report
 
 
-def build(sources_dir: str | Path, out_path: str | Path, *, skip_bad: bool = False) -> BuildSummary:
+def build(
+    sources_dir: str | Path,
+    out_path: str | Path,
+    *,
+    skip_bad: bool = False,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    jobs: int | None = None,
+    progress=None,
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
+) -> BuildSummary:
     """Read, extract, build, validate and (when the graph conforms) write the graph.
+
+    The work is done by :func:`sgcn.graph.rdf.incremental.build_incremental`: documents are
+    extracted in worker processes, and what was extracted, stated and validated is kept
+    in a cache (``~/.cache/sgcn`` by default) so that a rebuild redoes only what changed. The
+    graph is the same, byte for byte, however much came from the cache.
 
     Args:
         sources_dir: folder of source documents.
         out_path: Turtle file to write; left untouched unless the graph conforms.
         skip_bad: build from the readable files when some cannot be read.
+        cache: keep results between builds (``False``: every pass runs in full).
+        cache_dir: where to keep them (default ``~/.cache/sgcn``, or ``$SGCN_CACHE_DIR``).
+        jobs: worker processes (default: one per core).
+        progress: ``progress(stage, total) -> tick(n)`` for progress bars.
+        max_document_bytes: a larger source file is a bad input file.
 
     Returns:
         A :class:`BuildSummary`; ``written`` is false when the graph does not conform.
@@ -216,28 +247,36 @@ def build(sources_dir: str | Path, out_path: str | Path, *, skip_bad: bool = Fal
         >>> import tempfile
         >>> folder = Path(tempfile.mkdtemp())
         >>> _ = (folder / "note.md").write_text("---\\ntitle: Note\\n---\\nThe Lion Forum opened in Singapore.\\n")
-        >>> summary = build(folder, folder / "out" / "g.ttl")
+        >>> summary = build(folder, folder / "out" / "g.ttl", jobs=1)
         >>> summary.documents, summary.written, (folder / "out" / "g.ttl").exists()
         (1, True, True)
     """
-    sources_dir, out_path = Path(sources_dir), Path(out_path)
-    documents, errors = read_sources(sources_dir, skip_bad=skip_bad)
-    log.info("read %d documents from %s", len(documents), sources_dir)
-    from sgcn.loaders.extract import extract_all
+    from sgcn.graph.rdf.incremental import build_incremental
+    from sgcn.graph.rdf.serialize import write_atomic_with
 
-    extractions = list(extract_all(documents))
-    log.info("extracted facts from %d documents", len(extractions))
-    graph = build_graph(extractions)
-    log.info("built %d triples; validating against the shapes", len(graph))
-    report = write_if_valid(graph, out_path)
+    sources_dir, out_path = Path(sources_dir), Path(out_path)
+    result = build_incremental(
+        sources_dir, skip_bad=skip_bad, max_document_bytes=max_document_bytes, cache_dir=cache_dir,
+        use_cache=cache, jobs=jobs, progress=progress,
+        write=lambda writer: write_atomic_with(out_path, writer),
+    )
+    if result.stopped:
+        raise BadInputError(result.errors)
+    log.info("read %d documents from %s (%d extracted, the rest from the cache)",
+             result.documents, sources_dir, result.extracted)
+    if result.written:
+        log.info("wrote %s (%d triples)", out_path, result.triples)
     return BuildSummary(
         sources=sources_dir,
         out=out_path,
-        documents=len(documents),
-        entities=count_entities(extractions),
-        facts=count_facts(extractions),
-        skipped=tuple(str(e) for e in errors),
-        triples=len(graph),
-        report=report,
-        written=report.conforms,
+        documents=result.documents,
+        entities=result.entities,
+        facts=result.facts,
+        skipped=tuple(str(e) for e in result.errors) + tuple(result.skipped),
+        triples=result.triples,
+        report=result.report,
+        written=result.written,
+        extracted=result.extracted,
+        timings=result.timings,
+        work=dict(result.work),
     )

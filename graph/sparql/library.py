@@ -8,7 +8,7 @@ asks which texts are the library's.
 
 Examples:
     >>> sorted(query_names())[:3]
-    ['bridging-people', 'dataset', 'entities']
+    ['bridging-people', 'conflicts', 'corroboration']
 """
 
 from __future__ import annotations

@@ -69,6 +69,27 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
+# The lexical forms of the XML Schema 1.1 datatypes a parameter may declare (rdflib checks
+# some, e.g. integers and dates, but takes any text as a gYear or gYearMonth).
+_TZ = r"(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))?"
+_YEAR = r"-?(?:[1-9]\d{3,}|0\d{3})"
+_MONTH_DAY = r"(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_LEXICAL = {
+    str(XSD[name]): re.compile(pattern, re.ASCII)
+    for name, pattern in {
+        "gYear": _YEAR + _TZ,
+        "gYearMonth": _YEAR + r"-(?:0[1-9]|1[0-2])" + _TZ,
+        "date": _YEAR + "-" + _MONTH_DAY + _TZ,
+        "dateTime": _YEAR + "-" + _MONTH_DAY + r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?" + _TZ,
+        "integer": r"[+-]?\d+",
+        "decimal": r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)",
+        "double": r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN",
+        "float": r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN",
+        "boolean": r"true|false|1|0",
+    }.items()
+}
+
+
 class QueryError(SgcnError):
     """A query, a query header or a parameter value that cannot be used."""
 
@@ -197,6 +218,15 @@ def to_term(param: Param, value: str) -> Identifier:
     Examples:
         >>> to_term(Param("n", "literal", str(XSD.integer)), "42").n3()
         '"42"^^<http://www.w3.org/2001/XMLSchema#integer>'
+        >>> for year in ("2020", "twenty", "20", "2020-05"):
+        ...     try:
+        ...         print(to_term(Param("y", "literal", str(XSD.gYear)), year).n3())
+        ...     except QueryError as err:
+        ...         print(err)
+        "2020"^^<http://www.w3.org/2001/XMLSchema#gYear>
+        parameter 'y' wants a http://www.w3.org/2001/XMLSchema#gYear; 'twenty' is not one
+        parameter 'y' wants a http://www.w3.org/2001/XMLSchema#gYear; '20' is not one
+        parameter 'y' wants a http://www.w3.org/2001/XMLSchema#gYear; '2020-05' is not one
         >>> to_term(Param("e", "iri"), "<https://w3id.org/sgcn/id/person/luke-goh>")
         rdflib.term.URIRef('https://w3id.org/sgcn/id/person/luke-goh')
         >>> try:
@@ -209,7 +239,8 @@ def to_term(param: Param, value: str) -> Identifier:
         if param.datatype is None:
             return Literal(value)
         literal = Literal(value, datatype=URIRef(param.datatype))
-        if getattr(literal, "ill_typed", False):
+        lexical = _LEXICAL.get(param.datatype)
+        if getattr(literal, "ill_typed", False) or (lexical is not None and not lexical.fullmatch(value)):
             raise QueryError(f"parameter {param.name!r} wants a {param.datatype}; {value!r} is not one")
         return literal
     iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
@@ -237,8 +268,10 @@ def _term_syntax(term: Identifier) -> str:
         return f"<{term}>"
     if isinstance(term, Literal):
         # every control character escaped (rdflib's own n3() leaves tabs raw, and its SPARQL
-        # parser turns raw tabs into spaces)
-        text = "".join(_ESCAPES.get(c, c) if c in _ESCAPES or c >= " " else f"\\u{ord(c):04X}" for c in str(term))
+        # parser turns raw tabs into spaces), always in the eight-digit form: rdflib expands
+        # \u escapes before it parses and reads eight hex digits when eight follow, so NUL
+        # then "0022" written \u0000 + 0022 would have become a quote that ends the literal
+        text = "".join(_ESCAPES.get(c, c) if c in _ESCAPES or c >= " " else f"\\U{ord(c):08X}" for c in str(term))
         if term.language:
             return f'"{text}"@{term.language}'
         if term.datatype:

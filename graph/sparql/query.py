@@ -19,7 +19,7 @@ Turtle, JSON-LD, N-Triples or RDF/XML.
 
 Examples:
     >>> sorted(query_names())[:3]
-    ['bridging-people', 'dataset', 'entities']
+    ['bridging-people', 'conflicts', 'corroboration']
     >>> print(format_rows(["a", "b"], [{"a": "1", "b": "x, y"}], "csv"), end="")
     a,b
     1,"x, y"

@@ -42,7 +42,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from sgcn.loaders.document import Document
+from sgcn.loaders.document import Document, without_invisible
 from sgcn.loaders.extract import gazetteer, lexicon
 from sgcn.loaders.extract.described import find_described
 from sgcn.loaders.extract.names import Candidate, find_names, is_headline
@@ -60,10 +60,10 @@ def normalize(name: str) -> str:
     """The normalized form of a name used in keys and lookups.
 
     Examples:
-        >>> normalize("Chongqing Municipal People’s  Government")
-        "chongqing municipal people's government"
+        >>> normalize("Chongqing Municipal People’s  Government"), normalize("Luke Go\u200bh")
+        ("chongqing municipal people's government", 'luke goh')
     """
-    name = name.replace("’", "'").replace("‘", "'")
+    name = without_invisible(name).replace("’", "'").replace("‘", "'")
     return re.sub(r"\s+", " ", name).strip().lower()
 
 

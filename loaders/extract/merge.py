@@ -100,7 +100,25 @@ def merge_extractions(extractions: list[Extraction]) -> list[Extraction]:
     Returns:
         Extractions in the same order, entities merged and every key rewritten.
     """
-    all_entities = [e for x in extractions for e in x.entities]
+    merged = merged_entities(e for x in extractions for e in x.entities)
+    return [rewrite(x, merged) for x in extractions]
+
+
+def merged_entities(entities) -> dict[str, Entity]:
+    """Each document-local entity key -> the entity it is merged into across the corpus.
+
+    What :func:`merge_extractions` computes, from the entities alone (in document
+    order), so that a build can merge without holding every document's facts
+    (``sgcn.graph.rdf.incremental``); :func:`rewrite` applies it to one extraction.
+
+    Examples:
+        >>> a = Entity("Initiative/cci", "Initiative", "CCI", ())
+        >>> b = Entity("Initiative/chongqing connectivity initiative", "Initiative",
+        ...            "Chongqing Connectivity Initiative", ("CCI",))
+        >>> merged_entities([a, b])["Initiative/cci"].key
+        'Initiative/chongqing connectivity initiative'
+    """
+    all_entities = list(dict.fromkeys(entities))  # the same entity twice changes nothing
     union = _Union()
     by_name: dict[tuple[str, str], str] = {}
     for e in all_entities:
@@ -133,7 +151,13 @@ def merge_extractions(extractions: list[Extraction]) -> list[Extraction]:
         merged[key] = Entity(key, type_, label, aliases)
         for e in members:
             rename[e.key] = key
-    return [_rewrite(x, rename, merged) for x in extractions]
+    return {old: merged[new] for old, new in rename.items()}
+
+
+def rewrite(x: Extraction, merged: dict[str, Entity]) -> Extraction:
+    """``x`` with its entities and every key of its facts as :func:`merged_entities` merged them."""
+    return _rewrite(x, {old: entity.key for old, entity in merged.items()},
+                    {entity.key: entity for entity in merged.values()})
 
 
 def _norm_key(label: str) -> str:

@@ -82,7 +82,9 @@ class Candidate:
 def _tokenizer():
     import spacy
 
-    return spacy.blank("en").tokenizer
+    from sgcn.loaders.limits import keep_long_tokens_whole
+
+    return keep_long_tokens_whole(spacy.blank("en").tokenizer)
 
 
 def tokenize(text: str, offset: int) -> list[Tok]:

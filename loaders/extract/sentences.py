@@ -42,7 +42,10 @@ _SUFFIX_BREAK = re.compile(r"\b(?:Ltd|Inc|Corp|Bhd|LLC|Plc)\.(?P<gap>\s+)(?=(?:I
 def _nlp():
     import spacy
 
+    from sgcn.loaders.limits import keep_long_tokens_whole
+
     nlp = spacy.blank("en")
+    keep_long_tokens_whole(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
     return nlp
 

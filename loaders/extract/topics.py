@@ -166,7 +166,10 @@ def _matchers():
     import spacy
     from spacy.matcher import PhraseMatcher
 
+    from sgcn.loaders.limits import keep_long_tokens_whole
+
     nlp = spacy.blank("en")
+    keep_long_tokens_whole(nlp.tokenizer)
     words, acronyms = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
     for slug, concept in load_scheme().items():
         exact = sorted({label for label in concept.labels if is_acronym(label)})

@@ -77,6 +77,10 @@ def library_params(target: Target) -> dict[str, dict[str, str]]:
     }
 
 
+QUIET_ON_THE_SEED = {"conflicts"}
+"""Library queries whose answer on the seed graph is rightly empty."""
+
+
 def assert_library_answers_alike(endpoint: str, *, ordered: bool = True, timeout: float = 60) -> None:
     """Every library query gives the same answer at ``endpoint`` (the built graph pushed
     there) as on the embedded store; rows in the same order unless ``ordered`` is false;
@@ -100,6 +104,9 @@ def assert_library_answers_alike(endpoint: str, *, ordered: bool = True, timeout
             assert set(there.graph) == set(here.graph), name
             empty += [] if len(here.graph) else [name]
     # the comparison means something: (nearly) every query finds rows in the built graph
+    # (but the seed's five documents never disagree: conflicts is compared on the
+    # synthetic graphs of test_store, where sources do)
+    empty = [name for name in empty if name not in QUIET_ON_THE_SEED]
     assert len(empty) <= 1, f"queries answering nothing on the built graph: {empty}"
 
 

@@ -120,8 +120,8 @@ def test_auto_store_writes_every_library_answer_as_oxigraph_does(graph_file, syn
         if answer.engine == "maplib":
             by_maplib.add(name)
     selects = {name for name in library() if name not in ("entity-graph", "dataset")}  # the two CONSTRUCTs
-    # COUNT is an xsd:unsignedInt in maplib (xsd:integer in SPARQL): those two go to Oxigraph
-    assert by_maplib == selects - {"sources", "initiative-output"}
+    # COUNT is an xsd:unsignedInt in maplib (xsd:integer in SPARQL): those three go to Oxigraph
+    assert by_maplib == selects - {"sources", "initiative-output", "corroboration"}
 
 
 def test_auto_store_sends_every_other_query_to_oxigraph():

@@ -80,7 +80,37 @@ def describe_dataset(graph: Graph) -> None:
                 for name in ENTITY_TYPES}
     themes = sorted({o for o in graph.objects(None, DCTERMS.subject)
                      if isinstance(o, URIRef) and (o, RDF.type, SKOS.Concept) in graph})
+    statements = description(documents, {name: len(found) for name, found in entities.items()},
+                             [found[0] for found in entities.values() if found], themes)
+    # the counts that the description's own triples take part in: stated as 0 first, then
+    # set (a count's value does not change how many triples, classes, properties or
+    # subjects there are)
+    for triple in statements + counts(0, 0, 0, 0):
+        graph.add(triple)
+    for triple in counts(len(set(graph.objects(None, RDF.type))), len(set(graph.predicates())),
+                         len(set(graph.subjects())), len(graph)):
+        graph.set(triple)
 
+
+DESCRIBED = (DATASET, BUILD, SOFTWARE, RIGHTS_STATEMENT, *(partition(name) for name in ENTITY_TYPES))
+"""Every node the description states triples about (a graph has none of them before)."""
+
+
+def description(documents: list[URIRef], entities: dict[str, int], examples: list[URIRef],
+                themes: list[URIRef]) -> list[tuple]:
+    """The description's triples, but for the four counts of :func:`counts`.
+
+    Args:
+        documents: the sgcn:Documents, sorted.
+        entities: the number of entities of each type of ``ENTITY_TYPES``.
+        examples: the first entity (in IRI order) of each type that has one, in the
+            order of ``ENTITY_TYPES``; the first three are example resources.
+        themes: the topic concepts the graph's facts are about, sorted.
+
+    Examples:
+        >>> len(description([], {name: 0 for name in ENTITY_TYPES}, [], []))
+        55
+    """
     d = DATASET
     statements = [
         (d, RDF.type, VOID.Dataset), (d, RDF.type, DCAT.Dataset),
@@ -96,8 +126,7 @@ def describe_dataset(graph: Graph) -> None:
         (RIGHTS_STATEMENT, RDFS.label, Literal(RIGHTS, lang="en")),
         (d, DCTERMS.conformsTo, URIRef(ONTOLOGY.rstrip("#"))),
         (d, VOID.uriSpace, Literal(ID)),
-        (d, VOID.triples, Literal(0)),  # set below, once the whole description is in the graph
-        (d, VOID.entities, Literal(sum(len(found) for found in entities.values()))),
+        (d, VOID.entities, Literal(sum(entities.values()))),
         (d, VOID.documents, Literal(len(documents))),
         (d, PROV.wasGeneratedBy, BUILD),
         (BUILD, RDF.type, PROV.Activity),
@@ -112,19 +141,20 @@ def describe_dataset(graph: Graph) -> None:
     statements += [(d, VOID.vocabulary, URIRef(v)) for v in VOCABULARIES]
     statements += [(d, DCAT.theme, theme) for theme in themes]
     statements += [(d, DCTERMS.source, document) for document in documents]
-    for name, found in entities.items():
+    for name in ENTITY_TYPES:
         part = partition(name)
         statements += [(d, VOID.classPartition, part), (part, VOID["class"], SGCN[name]),
-                       (part, VOID.entities, Literal(len(found)))]
-    statements += [(d, VOID.exampleResource, found[0]) for found in entities.values() if found][:3]
-    # the counts that the description's own triples take part in: stated as 0 first, then
-    # set (a count's value does not change how many triples, classes, properties or
-    # subjects there are)
-    statements += [(d, VOID.classes, Literal(0)), (d, VOID.properties, Literal(0)),
-                   (d, VOID.distinctSubjects, Literal(0))]
-    for triple in statements:
-        graph.add(triple)
-    graph.set((d, VOID.classes, Literal(len(set(graph.objects(None, RDF.type))))))
-    graph.set((d, VOID.properties, Literal(len(set(graph.predicates())))))
-    graph.set((d, VOID.distinctSubjects, Literal(len(set(graph.subjects())))))
-    graph.set((d, VOID.triples, Literal(len(graph))))
+                       (part, VOID.entities, Literal(entities.get(name, 0)))]
+    statements += [(d, VOID.exampleResource, example) for example in examples[:3]]
+    return statements
+
+
+def counts(classes: int, properties: int, subjects: int, triples: int) -> list[tuple]:
+    """The description's counts of the whole graph, its own triples included.
+
+    Examples:
+        >>> [str(p).split("#")[-1] for _s, p, _o in counts(1, 2, 3, 4)]
+        ['classes', 'properties', 'distinctSubjects', 'triples']
+    """
+    return [(DATASET, VOID.classes, Literal(classes)), (DATASET, VOID.properties, Literal(properties)),
+            (DATASET, VOID.distinctSubjects, Literal(subjects)), (DATASET, VOID.triples, Literal(triples))]

@@ -165,9 +165,14 @@ def rules_version() -> str:
 
 
 def builder_version() -> str:
-    """Digest of what turns facts into triples: ``sgcn.graph`` build code and the ontology."""
+    """Digest of what turns facts into triples: ``sgcn.graph`` build code and every file of
+    ``ontology/`` (``wikidata-links.yaml`` among them).
+
+    The whole-graph steps (event dates, links to Wikidata, the dataset's description) are
+    never cached: every build runs them on what it states.
+    """
     graph_files = files("sgcn.graph.rdf")
-    parts = [graph_files.joinpath(name).read_bytes() for name in ("build.py", "iris.py", "namespace.py")]
+    parts = [graph_files.joinpath(name).read_bytes() for name in ("build.py", "iris.py", "namespace.py", "incremental.py")]
     return _digest(*parts, _files_version("sgcn.ontology", recursive=False))
 
 
@@ -346,8 +351,9 @@ def _state_one(key: str, merged_local: dict, index: dict):
     merged = rewrite(extraction, merged_local)
     graph = Graph()
     add_extraction(graph, merged, index)
-    entity_iris = {iri for iri, _type in index.values()}
+    entity_iris = {str(iri) for iri, _type in index.values()}  # strings: a URIRef never equals a str
     described = {_STATE["type"], _STATE["pref"], _STATE["alt"]}
+    shared = _shared_nodes(graph)
     own, about = [], []
     for triple in graph:
         s, p, _o = triple
@@ -356,10 +362,31 @@ def _state_one(key: str, merged_local: dict, index: dict):
                 about.append(ntriples_line(triple))
         else:
             own.append(ntriples_line(triple))
+            if s in shared:
+                about.append(own[-1])
     own.sort()
     about.sort()
     counts = _fact_counts(merged)
     return own, about, counts
+
+
+def _shared_nodes(graph: Graph) -> set:
+    """The nodes of a document's graph that other documents may state too: an event's time
+    (its interval, beginning and end, minted from the event) and a post's ``org:Role``
+    (minted from its title).
+
+    Their lines stay the document's, and are also sent to the main process: an event's
+    time is validated with the event, across every document that dates it, and a role
+    keeps the title of the first document that names it, as ``build_graph`` keeps it.
+    """
+    from sgcn.graph.rdf.namespace import ORG, RDF, TIME
+
+    nodes = set(graph.subjects(RDF.type, ORG.Role))
+    for interval in graph.objects(None, TIME.hasTime):
+        nodes.add(interval)
+        nodes.update(graph.objects(interval, TIME.hasBeginning))
+        nodes.update(graph.objects(interval, TIME.hasEnd))
+    return nodes
 
 
 def _fact_counts(extraction) -> dict[str, int]:
@@ -415,18 +442,24 @@ def _state_batch(jobs: list[tuple[int, str, str, dict, dict]]):
             own, about, counts = _state_one(key, merged_local, entity_index)
             cache.put("unit", unit_key, pickle.dumps(("\n".join(own), about, counts), protocol=pickle.HIGHEST_PROTOCOL))
             cache.put("lines", unit_key, ("\n".join(own) + "\n" if own else "").encode("utf-8"))
-        unit = own + _context_lines(own, _STATE["labels"], _STATE["typed"])
-        valid_key = _digest("valid", "\n".join(unit), _STATE["validation"])
+        context = _context_lines(own, _STATE["labels"], _STATE["typed"])
+        valid_key = _digest("valid", "\n".join(own + context), _STATE["validation"])
         if not cache.has("valid", valid_key):
-            to_check.append((valid_key, unit))
+            to_check.append((valid_key, own, context))
         results.append((index, unit_key, about, counts))
     stated = time.process_time()
     violations = _check_units(to_check, cache)
     return results, violations, stated - started, time.process_time() - stated
 
 
-def _check_units(units: list[tuple[str, list[str]]], cache: Cache) -> list:
-    """Validate ``units`` together; remember each as valid when they all conform."""
+def _check_units(units: list[tuple[str, list[str], list[str]]], cache: Cache) -> list:
+    """Validate ``units`` together; remember each as valid when they all conform.
+
+    A unit is ``(key, own lines, context lines)``: the context (the type and preferred
+    label of the entities its lines point to, :func:`_context_lines`) is there for the
+    shapes that check a value's class. A context node is validated in its own unit, so
+    what a shape finds missing on it here (an entity's aliases, say) is no violation.
+    """
     if not units:
         return []
     from sgcn.graph.rdf.validate import validate
@@ -434,13 +467,26 @@ def _check_units(units: list[tuple[str, list[str]]], cache: Cache) -> list:
     # the class hierarchy of the vocabulary, for sh:class and targetClass (the rest of the
     # vocabulary is a unit of its own); with it in the data graph pySHACL need not copy the
     # graph to mix an ontology in
-    graph = lines_graph([*_STATE["hierarchy"], *(line for _key, lines in units for line in lines)])
+    graph = lines_graph([*_STATE["hierarchy"], *(line for _key, own, context in units for line in (*own, *context))])
     report = validate(graph, _STATE["shapes"])
-    if report.conforms:
-        for key, _lines in units:
+    own = {_subject(line) for _key, lines, _context in units for line in lines}
+    context_only = {_subject(line) for _key, _own, context in units for line in context} - own
+    found = [violation for violation in report.violations if violation.focus not in context_only]
+    if not found:
+        for key, _own, _context in units:
             cache.put("valid", key, b"")
-        return []
-    return list(report.violations)
+    return found
+
+
+def _subject(line: str) -> str:
+    """The subject of an N-Triples line as a violation names it (an IRI without its ``<>``).
+
+    Examples:
+        >>> _subject('<https://e.org/a> <https://e.org/p> "x" .')
+        'https://e.org/a'
+    """
+    subject = line.split(" ", 1)[0]
+    return subject[1:-1] if subject.startswith("<") else subject
 
 
 def lines_graph(lines: Iterable[str]) -> Graph:
@@ -481,7 +527,7 @@ def lines_graph(lines: Iterable[str]) -> Graph:
     return graph
 
 
-def _check_batch(units: list[tuple[str, list[str]]]):
+def _check_batch(units: list[tuple[str, list[str], list[str]]]):
     import time
 
     started = time.process_time()
@@ -500,13 +546,37 @@ _LOCAL_COMPONENTS = {
 }
 
 
+CONTAINED = frozenset({
+    "http://www.w3.org/ns/org#memberDuring", "http://www.w3.org/2006/time#inside",
+    "http://www.w3.org/2006/time#hasTime", "http://www.w3.org/2006/time#hasBeginning",
+    "http://www.w3.org/2006/time#hasEnd", "http://rdfs.org/ns/void#classPartition",
+    "http://www.w3.org/ns/prov#wasGeneratedBy", "http://www.w3.org/ns/prov#wasAssociatedWith",
+})
+"""Properties whose values are validated in their subject's unit: a membership's interval and
+the instant inside it (minted for the document's membership), an event's time, its
+beginning and end (in the event's unit), the dataset description's partitions and
+provenance (in the description's unit). A sequence path may step through them."""
+
+
+def _local_path(shapes: Graph, path) -> bool:
+    """A plain property, or a sequence of properties each but the last in :data:`CONTAINED`."""
+    if isinstance(path, URIRef):
+        return True
+    steps = _list_items(shapes, path)
+    return bool(steps) and all(isinstance(step, URIRef) for step in steps) \
+        and all(str(step) in CONTAINED for step in steps[:-1])
+
+
 def shapes_are_local(shapes: Graph) -> bool:
-    """Whether every shape reads only its focus node's own triples and the types of their values.
+    """Whether every shape reads only its focus node's own triples (and those of the nodes
+    its unit contains) and the types of their values.
 
     Then a graph conforms exactly when each of its :func:`validation_units` does. Every
-    ``sh:path`` must be a plain property of a node shape; value shapes (inside
-    ``sh:or``, ``sh:qualifiedValueShape``) may test a value's class, datatype, kind or
-    membership but hold no path; only the constraint components above are used.
+    ``sh:path`` must be a plain property or a sequence through :data:`CONTAINED`
+    properties, held by a property shape of a node shape or by a member of a node
+    shape's ``sh:or``; value shapes (inside ``sh:or``, ``sh:qualifiedValueShape``) may
+    test a value's class, datatype, kind or membership; only the constraint components
+    above are used.
 
     Examples:
         >>> from sgcn.graph.rdf.validate import shapes_graph
@@ -522,10 +592,14 @@ def shapes_are_local(shapes: Graph) -> bool:
         if p.startswith(str(SH)) and p not in _LOCAL_COMPONENTS and p not in (
                 SH.declare, SH.prefix, SH.namespace, SH.prefixes, SH.select):
             return False
-        if p == SH.path and not isinstance(o, URIRef):
+        if p == SH.path and not _local_path(shapes, o):
             return False
     property_shapes = set(shapes.objects(None, SH.property))
+    alternatives = {member for holder, listed in shapes.subject_objects(SH["or"]) if isinstance(holder, URIRef)
+                    for member in _list_items(shapes, listed)}
     for owner in shapes.subjects(SH.path, None):
+        if owner in alternatives:
+            continue
         if owner not in property_shapes:
             return False
         if not any(isinstance(node, URIRef) for node in shapes.subjects(SH.property, owner)):
@@ -559,7 +633,8 @@ def class_checked_properties(shapes: Graph) -> frozenset[str]:
                    if p != SH.path and not isinstance(child, URIRef)) or any(
             has_class(item, depth + 1) for item in _list_items(shapes, node))
 
-    return frozenset(str(path) for shape, path in shapes.subject_objects(SH.path) if has_class(shape))
+    return frozenset(str(path) for shape, path in shapes.subject_objects(SH.path)
+                     if isinstance(path, URIRef) and has_class(shape))
 
 
 def _list_items(graph: Graph, node) -> list:
@@ -780,7 +855,7 @@ def build_incremental(
         # ---- pass 2: merge entities across documents
         from sgcn.graph.rdf.build import add_entity, vocabulary_graph
         from sgcn.graph.rdf.iris import mint
-        from sgcn.graph.rdf.namespace import RDF, RDFS, SKOS
+        from sgcn.graph.rdf.namespace import DCTERMS, RDF, RDFS, SGCN, SKOS
         from sgcn.graph.rdf.serialize import graph_lines
         from sgcn.loaders.extract.merge import merged_entities
 
@@ -847,65 +922,89 @@ def build_incremental(
         result.facts = {k: v for k, v in sorted(facts.items()) if v}
         lap("state")
 
-        # entity units and the vocabulary
+        # ---- whole-graph steps (as build_graph takes them): a role keeps its first title,
+        # one start and end date per event, the reviewed links to Wikidata
+        about_lines, suppressed = _first_titles(about_lines)
+        about_lines += _event_date_lines(about_lines)
+        about_lines += _link_lines(description_lines + about_lines)
+        lap("finish")
+
+        # entity units (an event with its time) and the vocabulary
+        owner = _time_owners(about_lines)
         by_subject: dict[str, list[str]] = defaultdict(list)
         for line in description_lines:
             by_subject[line[1:line.index(">")]].append(line)
         for line in about_lines:
-            by_subject[line[1:line.index(">")]].append(line)
+            subject = line[1:line.index(">")]
+            by_subject[owner.get(subject, subject)].append(line)
         entity_units = []
         for iri in sorted(by_subject):
             lines = sorted(set(by_subject[iri]))
-            unit = lines + [c for c in _context_lines(lines, labels, typed) if c not in lines]
-            key = _digest("valid", "\n".join(unit), state["validation"])
+            context = [c for c in _context_lines(lines, labels, typed) if c not in lines]
+            key = _digest("valid", "\n".join(lines + context), state["validation"])
             if not cache.has("valid", key):
-                entity_units.append((key, unit))
+                entity_units.append((key, lines, context))
         vocabulary_key = _digest("valid", "\n".join(vocabulary), state["validation"])
         if not cache.has("valid", vocabulary_key):
-            entity_units.append((vocabulary_key, vocabulary))
-        if not local_shapes:
-            log.info("the shapes read beyond a node's own triples: validating the whole graph at once")
-            violations = _check_units([("whole", [line for u in (vocabulary, description_lines, about_lines) for line in u]
-                                        + [line for i in order for line in _own_lines(cache, unit_keys[i])])], Cache(None))
-            entity_units = []
-        entity_batches = [entity_units[at:at + 400] for at in range(0, len(entity_units), 400)]
-        tick = progress("validating entities", len(entity_batches))
-        for found, seconds in _map(_check_batch, entity_batches, jobs, tick, initializer=_init_state_worker,
-                                   initargs=(state,)):
-            violations.extend(found)
-            result.work["validate"] += seconds
-        result.validated_units = len(entity_units)
-        lap("validate")
+            entity_units.append((vocabulary_key, vocabulary, []))
 
-        from sgcn.graph.rdf.validate import ValidationReport
-
-        result.report = ValidationReport(conforms=not violations, violations=tuple(sorted(set(violations))))
-        if violations:
-            for violation in result.report.violations:
-                log.error("invalid: %s", violation)
-            return result
-
-        # ---- pass 4: write every line in sorted order
-        from sgcn.graph.rdf.build import PREFIXES
-        from sgcn.graph.rdf.serialize import turtle_from_lines, used_prefixes
-
+        # the dataset's description, counted over every line to be written
         head = sorted(set(vocabulary) | set(description_lines) | set(about_lines))
-        runs, temporary_runs = _sorted_runs([cache.path("lines", unit_keys[i]) for i in order], head)
-        bindings = {**{p: str(ns) for p, ns in vocabulary_graph().namespaces()}, **{p: str(ns) for p, ns in PREFIXES.items()}}
-        prefixes = used_prefixes(head, bindings)
-        counted = [0]
+        paths, temporary_runs = _sorted_runs([cache.path("lines", unit_keys[i]) for i in order])
+        try:
+            progress("describing", None)
+            from sgcn.graph.rdf.build import PREFIXES
+            from sgcn.graph.rdf.serialize import turtle_from_lines, used_prefixes
 
-        def lines() -> Iterator[str]:
-            previous = None
-            for line in heapq.merge(*runs):
-                if line != previous:
+            bindings = {**{p: str(ns) for p, ns in vocabulary_graph().namespaces()},
+                        **{p: str(ns) for p, ns in PREFIXES.items()}}
+            used: dict[str, str] = {}
+            described = _description_lines(_noting_prefixes(
+                _merged([iter(head)] + [_file_lines(p) for p in paths], suppressed), bindings, used))
+            prefixes = dict(sorted({**used, **used_prefixes(described, bindings)}.items()))
+            documents = [line for line in described if f"> <{DCTERMS.source}> " in line]
+            document_types = [f"{line[line.rindex('> <') + 2:-2]} {type_p} <{SGCN.Document}> ." for line in documents]
+            # the description's unit types its sources sgcn:Document (what the description's
+            # shape checks of them); each document is validated in its own unit
+            key = _digest("valid", "\n".join(described + document_types), state["validation"])
+            if local_shapes and not cache.has("valid", key):
+                violations.extend(_check_units([(key, described, document_types)], cache))
+            lap("describe")
+
+            if not local_shapes:
+                log.info("the shapes read beyond a node's own triples: validating the whole graph at once")
+                violations = _check_units([("whole", [line for u in (vocabulary, description_lines, about_lines, described)
+                                                      for line in u]
+                                            + [line for i in order for line in _own_lines(cache, unit_keys[i])
+                                               if line not in suppressed], [])], Cache(None))
+                entity_units = []
+            entity_batches = [entity_units[at:at + 400] for at in range(0, len(entity_units), 400)]
+            tick = progress("validating entities", len(entity_batches))
+            for found, seconds in _map(_check_batch, entity_batches, jobs, tick, initializer=_init_state_worker,
+                                       initargs=(state,)):
+                violations.extend(found)
+                result.work["validate"] += seconds
+            result.validated_units = len(entity_units)
+            lap("validate")
+
+            from sgcn.graph.rdf.validate import ValidationReport
+
+            result.report = ValidationReport(conforms=not violations, violations=tuple(sorted(set(violations))))
+            if violations:
+                for violation in result.report.violations:
+                    log.error("invalid: %s", violation)
+                return result
+
+            # ---- pass 4: write every line in sorted order
+            counted = [0]
+
+            def lines() -> Iterator[str]:
+                for line in _merged([iter(head), iter(described)] + [_file_lines(p) for p in paths], suppressed):
                     counted[0] += 1
                     yield line
-                    previous = line
 
-        progress("writing", None)
-        write_started = time.process_time()
-        try:
+            progress("writing", None)
+            write_started = time.process_time()
             write(lambda out: turtle_from_lines(lines(), prefixes, out))
             result.work["write"] += time.process_time() - write_started
         finally:
@@ -995,11 +1094,11 @@ def _file_lines(path: Path) -> Iterator[str]:
             yield line.rstrip("\n")
 
 
-def _sorted_runs(paths: list[Path], head: list[str]) -> list[Iterator[str]]:
-    """Iterators over sorted runs: ``head`` and the files, read line by line.
+def _sorted_runs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Sorted files to merge at once: ``paths``, or, past :data:`FAN_IN` of them, files
+    each merging a group of them (the second list: temporary, for the caller to remove).
 
-    Past :data:`FAN_IN` files, groups are first merged into temporary files, so the
-    lines of the whole corpus are never held in memory together.
+    The lines of the whole corpus are never held in memory together.
     """
     import tempfile
 
@@ -1019,4 +1118,172 @@ def _sorted_runs(paths: list[Path], head: list[str]) -> list[Iterator[str]]:
                 path.unlink(missing_ok=True)
         temporary = merged
         paths = merged
-    return [iter(head)] + [_file_lines(p) for p in paths], temporary
+    return paths, temporary
+
+
+def _merged(runs: list[Iterator[str]], suppressed: set[str]) -> Iterator[str]:
+    """The lines of sorted ``runs`` in order, each once, but for the ``suppressed``."""
+    previous = None
+    for line in heapq.merge(*runs):
+        if line != previous and line not in suppressed:
+            yield line
+        previous = line
+
+
+def _noting_prefixes(lines: Iterable[str], bindings: dict[str, str], used: dict[str, str]) -> Iterator[str]:
+    """``lines`` passed through; ``used`` gets the prefixes of ``bindings`` whose namespace
+    an IRI of a line is in (as ``used_prefixes`` finds them, without holding the lines).
+
+    Examples:
+        >>> used = {}
+        >>> _ = list(_noting_prefixes(['<https://e.org/ns#a> <https://f.org/p> "x" .'],
+        ...                           {"e": "https://e.org/ns#", "f": "https://f.org/", "g": "https://g.org/"}, used))
+        >>> sorted(used)
+        ['e', 'f']
+    """
+    import re
+
+    remaining = {namespace: prefix for prefix, namespace in bindings.items() if prefix and namespace}
+
+    def compiled():
+        return re.compile("<(" + "|".join(re.escape(n) for n in sorted(remaining, key=len, reverse=True)) + ")")
+
+    pattern = compiled() if remaining else None
+    for line in lines:
+        if pattern is not None and (match := pattern.search(line)):
+            while match:
+                found = match.group(1)
+                for namespace in [n for n in remaining if found.startswith(n)]:
+                    used[remaining.pop(namespace)] = namespace
+                pattern = compiled() if remaining else None
+                match = pattern.search(line, match.end()) if pattern is not None else None
+        yield line
+
+
+# ----------------------------------------------------------------------------- whole-graph steps
+
+_TIME = "http://www.w3.org/2006/time#"
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_PREF_LABEL = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
+_ORG_ROLE = "<http://www.w3.org/ns/org#Role>"
+
+
+def _parts(line: str) -> tuple[str, str, str]:
+    """Subject, predicate and object of an N-Triples line, as written (IRIs in ``<>``)."""
+    subject, predicate, rest = line.split(" ", 2)
+    return subject, predicate, rest[:-2]
+
+
+def _first_titles(about: list[str]) -> tuple[list[str], set[str]]:
+    """``about`` with one title per ``org:Role``, the first stated (document order), and the
+    titles dropped: two titles may mint one role (``Vice Mayor``, ``vice mayor``), and
+    ``build_graph`` keeps the first.
+
+    Examples:
+        >>> role = "<https://w3id.org/sgcn/id/role/vice-mayor>"
+        >>> lines = [f"{role} {_RDF_TYPE} {_ORG_ROLE} .", f'{role} {_PREF_LABEL} "Vice Mayor" .',
+        ...          f'{role} {_PREF_LABEL} "vice mayor" .']
+        >>> kept, dropped = _first_titles(lines)
+        >>> len(kept), [line.split(" ", 2)[2] for line in dropped]
+        (2, ['"vice mayor" .'])
+    """
+    roles = {line.split(" ", 1)[0] for line in about if line.endswith(f" {_RDF_TYPE} {_ORG_ROLE} .")}
+    titles: dict[str, str] = {}
+    kept, dropped = [], set()
+    for line in about:
+        subject, predicate, _rest = line.split(" ", 2)
+        if predicate == _PREF_LABEL and subject in roles and titles.setdefault(subject, line) != line:
+            dropped.add(line)
+            continue
+        kept.append(line)
+    return kept, dropped
+
+
+def _time_owners(about: list[str]) -> dict[str, str]:
+    """The event each time node (interval, beginning, end) belongs to, by IRI (no ``<>``)."""
+    owner = {}
+    for line in about:
+        subject, predicate, obj = _parts(line)
+        if predicate == f"<{_TIME}hasTime>":
+            owner[obj[1:-1]] = subject[1:-1]
+    for line in about:
+        subject, predicate, obj = _parts(line)
+        if predicate in (f"<{_TIME}hasBeginning>", f"<{_TIME}hasEnd>"):
+            owner[obj[1:-1]] = owner.get(subject[1:-1], subject[1:-1])
+    return owner
+
+
+def _event_date_lines(about: list[str]) -> list[str]:
+    """The ``schema:startDate`` and ``endDate`` of every event (``add_event_dates``), from its time's lines."""
+    from sgcn.graph.rdf.build import add_event_dates
+    from sgcn.graph.rdf.namespace import SDO
+    from sgcn.graph.rdf.serialize import graph_lines
+
+    time_lines = [line for line in about if _parts(line)[1].startswith(f"<{_TIME}")]
+    graph = lines_graph(time_lines)
+    add_event_dates(graph)
+    dates = (f"<{SDO.startDate}>", f"<{SDO.endDate}>")
+    return [line for line in graph_lines(graph) if _parts(line)[1] in dates]
+
+
+def _link_lines(lines: list[str]) -> list[str]:
+    """The reviewed links to Wikidata (``add_links``) of the nodes typed in ``lines``."""
+    from sgcn.graph.rdf.links import add_links
+    from sgcn.graph.rdf.namespace import SKOS
+    from sgcn.graph.rdf.serialize import graph_lines
+
+    graph = lines_graph(line for line in lines if _parts(line)[1] == _RDF_TYPE)
+    add_links(graph)
+    return [line for line in graph_lines(graph) if _parts(line)[1] == f"<{SKOS.exactMatch}>"]
+
+
+def _description_lines(lines: Iterator[str]) -> list[str]:
+    """The dataset's VoID/DCAT description (``describe_dataset``) of the graph of ``lines``.
+
+    ``lines`` are every line to be written, sorted and each once: one pass counts them,
+    their subjects (a subject's lines are next to each other), properties and classes.
+    """
+    from sgcn.graph.rdf.describe import DESCRIBED, counts, description
+    from sgcn.graph.rdf.iris import ID
+    from sgcn.graph.rdf.namespace import DCTERMS, SGCN, SKOS
+    from sgcn.graph.rdf.serialize import ntriples_line
+    from sgcn.loaders.facts import ENTITY_TYPES
+
+    entity_classes = {f"<{SGCN[name]}>": name for name in ENTITY_TYPES}
+    document_class, concept_class, subject_p = f"<{SGCN.Document}>", f"<{SKOS.Concept}>", f"<{DCTERMS.subject}>"
+    described = {f"<{node}>" for node in DESCRIBED}
+    triples, subjects, previous = 0, 0, None
+    properties, classes, concepts, about = set(), set(), set(), set()
+    documents, found, present = [], {name: [] for name in ENTITY_TYPES}, set()
+    for line in lines:
+        triples += 1
+        subject, predicate, obj = _parts(line)
+        if subject != previous:
+            subjects += 1
+            previous = subject
+        properties.add(predicate)
+        if subject in described:
+            present.add(line)
+        if predicate == _RDF_TYPE:
+            classes.add(obj)
+            if obj == document_class:
+                documents.append(URIRef(subject[1:-1]))
+            elif obj == concept_class:
+                concepts.add(subject)
+            elif obj in entity_classes and subject.startswith(f"<{ID}"):
+                found[entity_classes[obj]].append(subject[1:-1])
+        elif predicate == subject_p and obj.startswith("<"):
+            about.add(obj)
+    statements = description(sorted(documents), {name: len(iris) for name, iris in found.items()},
+                             [URIRef(min(iris)) for iris in found.values() if iris],
+                             sorted(URIRef(theme[1:-1]) for theme in about & concepts))
+    own = sorted({ntriples_line(t) for t in statements} - present)
+    placeholders = [ntriples_line(t) for t in counts(0, 0, 0, 0)]
+    for line in own + placeholders:
+        subject, predicate, obj = _parts(line)
+        properties.add(predicate)
+        if predicate == _RDF_TYPE:
+            classes.add(obj)
+    new_subjects = {_parts(line)[0] for line in own + placeholders} - {_parts(line)[0] for line in present}
+    final = counts(len(classes), len(properties), subjects + len(new_subjects), triples + len(own) + len(placeholders))
+    return sorted(own + [ntriples_line(t) for t in final])

@@ -117,3 +117,24 @@ def test_unreadable_files_stop_the_build_unless_skipped(corpus, cache, tmp_path)
         build(folder, tmp_path / "g.ttl", jobs=1, cache_dir=cache)
     summary = build(folder, tmp_path / "g.ttl", jobs=1, cache_dir=cache, skip_bad=True)
     assert summary.written and summary.documents == 8 and len(summary.skipped) == 1
+
+
+def test_an_edited_links_file_enters_a_warm_build(corpus, reference, cache, tmp_path, monkeypatch):
+    """The reviewed links to Wikidata are stated on the merged graph by every build, cached or not."""
+    import yaml
+
+    from sgcn.graph.rdf import links
+
+    build(corpus, tmp_path / "before.ttl", jobs=1, cache_dir=cache)
+    data = yaml.safe_load(links.default_links_path().read_text(encoding="utf-8"))
+    china = "https://w3id.org/sgcn/id/place/china"
+    assert any(item["entity"] == china for item in data["links"])
+    data["links"] = [item for item in data["links"] if item["entity"] != china]
+    edited = tmp_path / "wikidata-links.yaml"
+    edited.write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(links, "default_links_path", lambda: edited)
+    warm = build(corpus, tmp_path / "warm.ttl", jobs=1, cache_dir=cache)
+    assert warm.written and warm.extracted == 0
+    plain = to_turtle(build_graph(extract_all(read_folder(corpus).documents)))
+    assert (tmp_path / "warm.ttl").read_bytes() == plain != reference
+    assert b"wikidata.org/entity/Q148>" not in plain and b"wikidata.org/entity/Q148>" in reference

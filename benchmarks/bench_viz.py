@@ -10,11 +10,10 @@ it from ``file://`` in Debian's Chromium through Playwright and reports
   (``window.sgcnReadyAt``: the first frame after the layout settled, or the first
   frame when positions were precomputed),
 
-median of ``--repeat`` loads. ``--physics`` forces the in-browser simulation for every
-size, which is how the threshold :data:`sgcn.graph.network.viz.PHYSICS_UP_TO` was chosen.
+median of ``--repeat`` loads.
 
     .venv/bin/python benchmarks/bench_viz.py                 # 500, 2000, 10000 nodes
-    .venv/bin/python benchmarks/bench_viz.py --sizes 100 200 300 500 --physics
+    .venv/bin/python benchmarks/bench_viz.py --sizes 100 300 500
 
 Pages are written under ``benchmarks/out/`` (git-ignored).
 """
@@ -30,7 +29,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from sgcn.graph.network.viz import PHYSICS_UP_TO, render, write_page
+from sgcn.graph.network.viz import render, write_page
 from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
 
 OUT = Path(__file__).parent / "out"
@@ -87,26 +86,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--physics", action="store_true", help="lay every size out with in-browser physics")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(exist_ok=True)
-    print(f"{'nodes':>6} {'edges':>6} {'layout':>11} {'render s':>9} {'ready s':>8}  (median of {args.repeat})")
+    print(f"{'nodes':>6} {'edges':>6} {'render s':>9} {'ready s':>8}  (median of {args.repeat})")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         for size in args.sizes:
             net = synthetic_network(size)
             start = time.perf_counter()
-            physics_up_to = max(args.sizes) if args.physics else PHYSICS_UP_TO
-            page = render(net, title=f"{size} nodes", physics_up_to=physics_up_to)
+            page = render(net, title=f"{size} nodes")
             rendered = time.perf_counter() - start
             path = write_page(page, OUT / f"viz-{size}.html")
             ready = statistics.median(time_ready(context, path) for _ in range(args.repeat))
-            kind = "physics" if size <= physics_up_to else "precomputed"
-            print(f"{size:>6} {net.number_of_edges():>6} {kind:>11} {rendered:>9.2f} {ready:>8.2f}", flush=True)
+            print(f"{size:>6} {net.number_of_edges():>6} {rendered:>9.2f} {ready:>8.2f}", flush=True)
         browser.close()
     return 0
 

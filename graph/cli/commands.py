@@ -435,15 +435,19 @@ def add_viz_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--since", type=int, metavar="YEAR", help="keep what sources of YEAR or later say")
     parser.add_argument("--until", type=int, metavar="YEAR", help="keep what sources of YEAR or earlier say")
     parser.add_argument("--title", default=None, help="page title (default: describes the selection)")
+    parser.add_argument("--server", metavar="URL", default=None,
+                        help="the `sgcn serve` whose document pages each quote links to "
+                             "(default: http://127.0.0.1:8000; '' for no links)")
     parser.set_defaults(handler=run_viz)
     return parser
 
 
 def run_viz(args: argparse.Namespace) -> int:
     """Select the part of the network asked for and write its page."""
-    from sgcn.graph.network.model import to_networkx
-    from sgcn.graph.network.viz import render, select, write_page
+    from sgcn.graph.network.model import find_entity, to_networkx
+    from sgcn.graph.network.viz import DEFAULT_SERVER, render, select, server_base, write_page
 
+    server = server_base(DEFAULT_SERVER if args.server is None else args.server)
     net = select(
         to_networkx(_read_graph(args.graph)),
         focus=args.focus,
@@ -454,7 +458,8 @@ def run_viz(args: argparse.Namespace) -> int:
         until=args.until,
     )
     title = args.title or ("sgcn network" + (f" around {args.focus}" if args.focus else ""))
-    path = write_page(render(net, title=title), args.out)
+    focus = find_entity(net, args.focus) if args.focus else None
+    path = write_page(render(net, title=title, server=server, focus=focus), args.out)
     print(f"wrote {path} ({net.number_of_nodes()} entities, {net.number_of_edges()} relations)")
     return EXIT_OK
 

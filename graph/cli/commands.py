@@ -22,10 +22,13 @@ import json
 import logging
 import sys
 import textwrap
+import time
 from pathlib import Path
 from typing import Callable, Sequence
 
 from sgcn.loaders.errors import SgcnError
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_INVALID_GRAPH = 1
@@ -448,8 +451,12 @@ def run_viz(args: argparse.Namespace) -> int:
     from sgcn.graph.network.viz import DEFAULT_SERVER, render, select, server_base, write_page
 
     server = server_base(DEFAULT_SERVER if args.server is None else args.server)
+    started = time.perf_counter()
+    whole = to_networkx(_read_graph(args.graph))
+    read = time.perf_counter()
+    log.info("read the network in %.2f s", read - started)
     net = select(
-        to_networkx(_read_graph(args.graph)),
+        whole,
         focus=args.focus,
         depth=args.depth,
         types=args.types,
@@ -459,7 +466,10 @@ def run_viz(args: argparse.Namespace) -> int:
     )
     title = args.title or ("sgcn network" + (f" around {args.focus}" if args.focus else ""))
     focus = find_entity(net, args.focus) if args.focus else None
-    path = write_page(render(net, title=title, server=server, focus=focus), args.out)
+    page = render(net, title=title, server=server, focus=focus)
+    rendered = time.perf_counter()
+    path = write_page(page, args.out)
+    log.info("made the page in %.2f s, wrote it in %.2f s", rendered - read, time.perf_counter() - rendered)
     print(f"wrote {path} ({net.number_of_nodes()} entities, {net.number_of_edges()} relations)")
     return EXIT_OK
 

@@ -49,7 +49,8 @@ def test_page_holds_every_node_and_edge_with_its_tooltip_data(net):
     assert tan["type"] == "Person" and tan["aliases"] == ["Ms Tan"]
     assert tan["roles"] == ["Minister, Maritime Data Authority (2021-03)"]
     assert tan["degree"] == 2
-    assert (tan["color"], tan["shape"]) == (style()["types"]["Person"]["color"], style()["types"]["Person"]["shape"])
+    person = next(t for t in data["types"] if t["name"] == "Person")  # the page colours nodes by their type's style
+    assert (person["color"], person["shape"]) == (style()["types"]["Person"]["color"], style()["types"]["Person"]["shape"])
     # size and label rank follow the degree: the most connected first
     by_rank = sorted(data["nodes"], key=lambda n: n["rank"])
     assert [n["degree"] for n in by_rank] == sorted((n["degree"] for n in data["nodes"]), reverse=True)
@@ -58,10 +59,13 @@ def test_page_holds_every_node_and_edge_with_its_tooltip_data(net):
     held = next(e for e in data["edges"] if e["relation"] == "held_in")
     assert (names[held["from"]], held["relation"], names[held["to"]]) == ("Harbour Data Forum", "held_in", "Xiamen")
     # the evidence locates the quote in its document, for the link to the document page
-    assert held["evidence"] == [{"quote": "The forum was held in Xiamen.", "source": "a.txt", "date": "2019-05-02",
-                                 "doc": "a-txt", "start": 68, "end": 97}]
+    assert [data["evidence"][i] for i in held["evidence"]] == [{
+        "quote": "The forum was held in Xiamen.", "source": "a.txt", "date": "2019-05-02", "doc": "a-txt", "start": 68, "end": 97}]
     assert held["years"] == [2019]
-    assert held["color"]["color"] == style()["relations"]["held_in"]
+    # a sentence backing two relations is in the page once
+    co_chaired = [e for e in data["edges"] if e["relation"] == "co_chaired"]
+    assert len(co_chaired) == 2 and co_chaired[0]["evidence"] == co_chaired[1]["evidence"]
+    assert len(data["evidence"]) == len({(q["doc"], q["start"], q["end"]) for q in data["evidence"]})
     assert {t["name"] for t in data["types"]} == {"Person", "Organization", "Place", "Event", "Agreement", "Initiative"}
     # the legend says what each edge colour means
     assert {r["name"]: r["color"] for r in data["relations"]} == {
@@ -98,7 +102,7 @@ def test_every_string_is_escaped_in_the_page():
     data = page_data(page)
     person = next(n for n in data["nodes"] if n["iri"] == "urn:x")
     assert person["name"] == person["aliases"][0] == person["roles"][0] == HOSTILE
-    assert data["edges"][0]["evidence"][0]["quote"] == HOSTILE
+    assert data["evidence"][data["edges"][0]["evidence"][0]]["quote"] == HOSTILE
     assert data["title"] == HOSTILE
     # the page's own script never hands graph strings to the HTML parser
     own_script = benign.rsplit('id="sgcn-data">', 1)[1]

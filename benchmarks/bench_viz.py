@@ -194,8 +194,8 @@ def _free_port() -> int:
 
 def screenshots(context, entities: int) -> list[Path]:
     """Every page a researcher sees, as PNG files under benchmarks/out/screenshots/."""
-    from sgcn.graph.web.pages import source_link
     from sgcn.graph.sparql.query import default_graph_path, load_graph, run_query
+    from sgcn.graph.web.pages import source_link
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     written = []

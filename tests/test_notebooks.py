@@ -39,7 +39,7 @@ def test_notebook_runs_end_to_end(notebook):
 def check_reported_bars(outputs) -> None:
     """Each bar of the tour's 'reported' chart is one figure of the graph: nothing is added
     up across subjects (an initiative's running total is not part of one expo's count)."""
-    from sgcn.graph.query import default_graph_path, load_graph, run_query
+    from sgcn.graph.sparql.query import default_graph_path, load_graph, run_query
 
     text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
     line = next((line for line in text.splitlines() if line.startswith("bars: ")), None)

@@ -22,8 +22,8 @@ strings into the document only as text (``textContent``, canvas labels), so a qu
 holding ``<script>`` or ``" onmouseover=`` shows as text and runs nothing.
 
 Layout: positions are computed here (:func:`layout`, igraph) for every size and the
-browser only draws them, physics off: the same network gives the same picture, and a
-2,000-node page is ready in under a second (``benchmarks/bench_viz.py``).
+browser only draws them, physics off: the same network gives the same picture, and the
+page is ready after one draw (``benchmarks/bench_viz.py`` measures it).
 
 Examples:
     >>> import networkx as nx
@@ -51,8 +51,8 @@ from typing import Iterable
 
 import networkx as nx
 
-from sgcn.graph.rdf.iris import ID
 from sgcn.graph.network.model import ego_network, filter_network
+from sgcn.graph.rdf.iris import ID
 from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
 

@@ -42,8 +42,10 @@ def pick_params(target: Target) -> dict[str, dict[str, str]]:
         "SELECT ?p (COUNT(?e) AS ?n) WHERE { ?p a sgcn:Person ; sgcn:coChaired ?e } "
         "GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 2").fetch()
     first, second = (row[0].value for row in rows)
+    document = target.run("SELECT ?d WHERE { ?d a <https://w3id.org/sgcn/ontology#Document> } ORDER BY ?d LIMIT 1").fetch()[0][0].value
     return {
         "entity-facts": {"entity": first}, "entity-graph": {"entity": first},
+        "document-graph": {"document": document},
         "entity-timeline": {"entity": first}, "entity-lookup": {"name": "Chongqing"},
         "shortest-chain": {"from": first, "to": second},
         "figures-by-measure": {"measure": "fund_size"},

@@ -24,12 +24,15 @@ import json
 import logging
 import sys
 import textwrap
+import time
 import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
 from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_INVALID_GRAPH = 1
@@ -454,17 +457,25 @@ def add_viz_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--since", type=int, metavar="YEAR", help="keep what sources of YEAR or later say")
     parser.add_argument("--until", type=int, metavar="YEAR", help="keep what sources of YEAR or earlier say")
     parser.add_argument("--title", default=None, help="page title (default: describes the selection)")
+    parser.add_argument("--server", metavar="URL", default=None,
+                        help="the `sgcn serve` whose document pages each quote links to "
+                             "(default: http://127.0.0.1:8000; '' for no links)")
     parser.set_defaults(handler=run_viz)
     return parser
 
 
 def run_viz(args: argparse.Namespace) -> int:
     """Select the part of the network asked for and write its page."""
-    from sgcn.graph.network.model import to_networkx
-    from sgcn.graph.network.viz import render, select, write_page
+    from sgcn.graph.network.model import find_entity, to_networkx
+    from sgcn.graph.network.viz import DEFAULT_SERVER, render, select, server_base, write_page
 
+    server = server_base(DEFAULT_SERVER if args.server is None else args.server)
+    started = time.perf_counter()
+    whole = to_networkx(_read_graph(args.graph))
+    read = time.perf_counter()
+    log.info("read the network in %.2f s", read - started)
     net = select(
-        to_networkx(_read_graph(args.graph)),
+        whole,
         focus=args.focus,
         depth=args.depth,
         types=args.types,
@@ -473,7 +484,11 @@ def run_viz(args: argparse.Namespace) -> int:
         until=args.until,
     )
     title = args.title or ("sgcn network" + (f" around {args.focus}" if args.focus else ""))
-    path = write_page(render(net, title=title), args.out)
+    focus = find_entity(net, args.focus) if args.focus else None
+    page = render(net, title=title, server=server, focus=focus)
+    rendered = time.perf_counter()
+    path = write_page(page, args.out)
+    log.info("made the page in %.2f s, wrote it in %.2f s", rendered - read, time.perf_counter() - rendered)
     print(f"wrote {path} ({net.number_of_nodes()} entities, {net.number_of_edges()} relations)")
     return EXIT_OK
 

@@ -11,7 +11,9 @@ and returns a :class:`networkx.MultiDiGraph`:
   ``sources`` that name it and the ``years`` of those sources;
 - one edge per relation triple ``S relation O``, keyed by the relation's contract
   name (``"co_chaired"``), with ``relation``, its ``evidence`` (a tuple of
-  ``{"quote", "source", "date"}`` dicts, one per sentence it was read from), the
+  ``{"quote", "source", "date", "document", "start", "end"}`` dicts, one per
+  sentence it was read from: the document's IRI and the quote's character offsets
+  in its kept text locate the sentence), the
   ``sources`` and their ``years``.
 
 Lists are tuples of strings or ints here; the exports flatten them for formats that
@@ -99,17 +101,32 @@ def _documents(graph: Graph) -> dict[URIRef, tuple[str, str]]:
     }
 
 
-def _evidence(graph: Graph, documents: dict) -> dict[URIRef, dict[str, str]]:
-    """Evidence IRI -> {"quote", "source", "date"}."""
+def _offset(literal: object) -> int:
+    try:
+        return int(literal)
+    except (TypeError, ValueError):
+        return -1
+
+
+def _evidence(graph: Graph, documents: dict) -> dict[URIRef, dict]:
+    """Evidence IRI -> {"quote", "source", "date", "document", "start", "end"}."""
     found = {}
     for ev in graph.subjects(RDF.type, SGCN.Evidence):
-        source, date = documents.get(graph.value(ev, PROV.wasQuotedFrom), ("", ""))
-        found[ev] = {"quote": str(graph.value(ev, SGCN.quote) or ""), "source": source, "date": date}
+        document = graph.value(ev, PROV.wasQuotedFrom)
+        source, date = documents.get(document, ("", ""))
+        found[ev] = {
+            "quote": str(graph.value(ev, SGCN.quote) or ""),
+            "source": source,
+            "date": date,
+            "document": str(document) if document is not None else "",
+            "start": _offset(graph.value(ev, SGCN.startOffset)),
+            "end": _offset(graph.value(ev, SGCN.endOffset)),
+        }
     return found
 
 
 def _sorted_evidence(items: Iterable[dict]) -> tuple[dict, ...]:
-    unique = {(e["source"], e["quote"], e["date"]): e for e in items}
+    unique = {(e["source"], e["start"], e["quote"], e["date"]): e for e in items}
     return tuple(unique[key] for key in sorted(unique))
 
 

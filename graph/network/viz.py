@@ -1,26 +1,29 @@
-"""The interactive network page: one self-contained HTML file built with pyvis.
+"""The interactive network page: one self-contained HTML file.
 
 :func:`select` picks the part of the network to draw (an ego network around an
-entity, entity types, relations, years); :func:`render` turns it into a page. pyvis
-assembles the vis-network nodes, edges and options; the page itself is written from
+entity, entity types, relations, years); :func:`render` turns it into a page:
 sgcn's own template (``graph/network/templates/network.html``) with vis-network inlined
-(``graph/network/templates/vis-network.min.js``, see ``VENDORED.md``), because pyvis's own
-pages fetch scripts from a CDN and come out blank offline.
+(``graph/network/templates/vis-network.min.js``, see ``VENDORED.md``) and the network as one
+JSON data block (:func:`page_data`).
 
-What the page shows: node colour and shape by entity type with a legend, node size by
-degree, edges labelled by relation, a tooltip per node (type, aliases, roles, sources)
-and per edge (each evidence quote and its source), a search box that finds an entity
-by any of its names, and check boxes that filter types and relations.
+What the page shows: node colour and shape by entity type and edge colour by
+relation, both with a legend; node size by degree; the labels of the most connected
+entities first, placed by the page so that no two overlap at any zoom (the rest appear
+on zoom or hover; long names are shortened on the canvas, whole in the tooltip); a
+tooltip per node (type, aliases, roles, sources) and per edge (each evidence quote and
+its source); a details panel on click, where every quote links to the document page
+of ``sgcn serve`` with the quote highlighted; a search box that finds an entity by any
+of its names; check boxes that filter types and relations, a toggle for the entities
+with no relation, a year range; a status line counting what is drawn.
 
 Safety: every string of the graph goes into the page inside one JSON data block in
 which ``<``, ``>``, ``&`` and U+2028/U+2029 are escaped, and the page's script puts
 strings into the document only as text (``textContent``, canvas labels), so a quote
 holding ``<script>`` or ``" onmouseover=`` shows as text and runs nothing.
 
-Large networks: up to :data:`PHYSICS_UP_TO` nodes the browser lays the network out with
-a short physics simulation that stops once stable; above that, positions come from a
-force-directed layout computed here (igraph) and physics is off (see ``benchmarks/bench_viz.py``
-and the README for the measurements behind the threshold).
+Layout: positions are computed here (:func:`layout`, igraph) for every size and the
+browser only draws them, physics off: the same network gives the same picture, and the
+page is ready after one draw (``benchmarks/bench_viz.py`` measures it).
 
 Examples:
     >>> import networkx as nx
@@ -39,6 +42,8 @@ import logging
 import math
 import random
 import re
+import sys
+import time
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -47,16 +52,11 @@ from typing import Iterable
 import networkx as nx
 
 from sgcn.graph.network.model import ego_network, filter_network
+from sgcn.graph.rdf.iris import ID
 from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
 
 log = logging.getLogger(__name__)
-
-#: Above this many nodes the layout is computed in Python and physics is off. Measured
-#: with benchmarks/bench_viz.py: the in-browser simulation (200 iterations) readies a
-#: 300-node page in about a second here, and its cost grows faster than linearly.
-PHYSICS_UP_TO = 300
-
 
 @lru_cache(maxsize=None)
 def _resource(name: str) -> str:
@@ -125,27 +125,170 @@ def json_for_html(value: object) -> str:
     return text
 
 
-def layout(net: nx.MultiDiGraph, *, seed: int = 7, iterations: int = 500) -> dict[str, tuple[float, float]]:
-    """Positions in page pixels from a Fruchterman-Reingold layout, spread by network size.
+def short_label(name: str, limit: int | None = None) -> str:
+    """The label drawn on the canvas: ``name`` shortened to ``limit`` characters at a word end.
 
-    igraph's layout (C, grid-accelerated) places 10,000 nodes in about a second where
-    networkx's pure-Python spring layout took minutes; the start positions come from a
-    seeded generator, so the same network gets the same picture.
+    The full name stays in the tooltip, the search and the details panel.
 
     Examples:
-        >>> pos = layout(nx.MultiDiGraph([("a", "b"), ("b", "c")]))
-        >>> sorted(pos), all(isinstance(v, float) for xy in pos.values() for v in xy)
-        (['a', 'b', 'c'], True)
-        >>> pos == layout(nx.MultiDiGraph([("a", "b"), ("b", "c")]))
+        >>> short_label("Luke Goh")
+        'Luke Goh'
+        >>> short_label("videoconference between MTI Deputy Secretary of Trade Luke Goh and Chongqing Vice Mayor Li Bo")
+        'videoconference between MTI…'
+        >>> short_label("Supercalifragilisticexpialidocious", 12)
+        'Supercalifr…'
+    """
+    limit = limit or style()["labels"]["characters"]
+    text = " ".join(str(name).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-\u2013(") + "\u2026"
+
+
+def _linked(net: nx.MultiDiGraph) -> set:
+    """Nodes with at least one relation to another node."""
+    return {n for s, o in net.edges() if s != o for n in (s, o)}
+
+
+def degrees(net: nx.MultiDiGraph) -> dict[str, int]:
+    """Relations of each node with other nodes (a relation to itself does not count).
+
+    Examples:
+        >>> degrees(nx.MultiDiGraph([("a", "b"), ("a", "b"), ("b", "b")]))
+        {'a': 2, 'b': 2}
+    """
+    found = {node: 0 for node in net}
+    for s, o in net.edges():
+        if s != o:
+            found[s] += 1
+            found[o] += 1
+    return found
+
+
+#: The area, in page pixels at zoom 1, the related entities are laid out in: about the
+#: canvas beside the legend in a 1280x800 window, so that the page opens at zoom ~1
+#: and the label sizes the layout makes room for are the ones drawn.
+FRAME = (900.0, 660.0)
+#: Spacing of the shelf of entities with no relation (page pixels at zoom 1).
+SHELF_COLUMN, SHELF_ROW = 200.0, 48.0
+#: Up to this many related entities the layout is Kamada-Kawai (distances on the page
+#: follow distances in the network; about 0.1 s at 100 nodes, 0.5 s at 300), above it
+#: Fruchterman-Reingold on a grid (2,000 nodes in about 0.3 s).
+KAMADA_KAWAI_UP_TO = 300
+
+
+def node_sizes(net: nx.MultiDiGraph, degree: dict[str, int] | None = None) -> dict[str, float]:
+    """Node radius in page pixels at zoom 1: by degree, and smaller the more entities share the frame.
+
+    Examples:
+        >>> sizes = node_sizes(nx.MultiDiGraph([("a", "b"), ("a", "c")]))
+        >>> sizes["a"] > sizes["b"] == sizes["c"]
         True
     """
-    import igraph
+    degree = degree if degree is not None else degrees(net)
+    config = style()["nodeSize"]
+    linked = sum(1 for d in degree.values() if d) or 1
+    spacing = math.sqrt(FRAME[0] * FRAME[1] / linked)
+    largest = max(config["min"], min(config["max"], 0.2 * spacing))
+    smallest = max(2.5, min(config["min"], 0.3 * largest))
+    most = max(degree.values(), default=0) or 1
+    return {node: round(smallest + (largest - smallest) * math.sqrt(d / most), 1) for node, d in degree.items()}
 
-    nodes = sorted(net)
-    if not nodes:
-        return {}
+
+def label_width(text: str) -> float:
+    """An estimate of the drawn width of a canvas label, in pixels (0.55 em a character).
+
+    Examples:
+        >>> label_width("Luke Goh")
+        52.8
+    """
+    return round(0.55 * style()["labels"]["size"] * len(text), 1)
+
+
+def layout(net: nx.MultiDiGraph, *, seed: int = 7, iterations: int | None = None) -> dict[str, tuple[float, float]]:
+    """Positions in page pixels: a force-directed layout of the related entities, the rest on a shelf below.
+
+    The related entities are laid out by Kamada-Kawai (small networks) or
+    Fruchterman-Reingold (igraph: C, grid-accelerated, where networkx's spring layout took
+    minutes at 10,000 nodes), stretched to :data:`FRAME`; then the most connected
+    entities are nudged apart until their labels no longer overlap at zoom 1
+    (:func:`_make_room_for_labels`). Entities with no relation would be flung to the edges
+    by a layout's repulsion, squeezing the rest: they are laid out instead in rows under
+    the picture, by type and name. Start positions come from a seeded generator, so the
+    same network gets the same picture. ``iterations`` of Fruchterman-Reingold default to
+    500, and 100 above 1,000 entities (the picture of 2,000 looks the same, in 0.14 s of
+    CPU instead of 0.36 s for 200 iterations here).
+
+    Examples:
+        >>> net = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+        >>> net.add_node("z")
+        >>> pos = layout(net)
+        >>> sorted(pos), all(isinstance(v, float) for xy in pos.values() for v in xy)
+        (['a', 'b', 'c', 'z'], True)
+        >>> pos["z"][1] > max(pos[n][1] for n in "abc")
+        True
+        >>> pos == layout(net)
+        True
+    """
+    linked = sorted(_linked(net))
+    positions: dict[str, tuple[float, float]] = {}
+    if linked:
+        if iterations is None:
+            iterations = 500 if len(linked) <= 1000 else 100
+        coords = _force_layout(net, linked, seed=seed, iterations=iterations)
+        positions = _into_frame(linked, coords)
+        if len(linked) > 1:
+            positions = _make_room_for_labels(net, positions)
+    alone = sorted(set(net) - set(linked), key=lambda n: (_type_rank(net.nodes[n].get("type")), net.nodes[n].get("label", n), n))
+    if alone:
+        xs = [x for x, _ in positions.values()] or [0.0]
+        ys = [y for _, y in positions.values()] or [-SHELF_ROW]
+        width = max(max(xs) - min(xs), 4 * SHELF_COLUMN)
+        columns = max(1, int(width // SHELF_COLUMN))
+        left = (max(xs) + min(xs)) / 2 - (min(columns, len(alone)) - 1) * SHELF_COLUMN / 2
+        top = max(ys) + 2 * SHELF_ROW
+        for i, node in enumerate(alone):
+            row, column = divmod(i, columns)
+            positions[node] = (round(left + column * SHELF_COLUMN, 1), round(top + row * SHELF_ROW, 1))
+    return {node: (round(x, 1), round(y, 1)) for node, (x, y) in positions.items()}
+
+
+def _type_rank(kind: str | None) -> int:
+    return ENTITY_TYPES.index(kind) if kind in ENTITY_TYPES else len(ENTITY_TYPES)
+
+
+def _igraph():
+    """The igraph module, imported without its matplotlib drawing backend when matplotlib is not loaded yet.
+
+    igraph imports ``matplotlib.pyplot`` at import time when it is installed (for its
+    plotting, which sgcn does not use): about 1.4 s of the 2 s ``import igraph`` took
+    here, more than the layout of 2,000 entities. While igraph is imported,
+    ``sys.modules["matplotlib"] = None`` makes that import fail the way igraph expects
+    when matplotlib is absent; the entry is removed right after, so matplotlib imports
+    normally later (only igraph's own plotting to matplotlib stays off in this process).
+    A process that has already imported matplotlib (a notebook) is left alone.
+    """
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+
+        return igraph
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]
+    try:
+        import igraph
+    finally:
+        del sys.modules["matplotlib"]
+    return igraph
+
+
+def _force_layout(net: nx.MultiDiGraph, nodes: list[str], *, seed: int, iterations: int) -> list[tuple[float, float]]:
+    igraph = _igraph()
+
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = {tuple(sorted((index[s], index[o]))) for s, o in net.edges() if s != o}
+    pairs = {tuple(sorted((index[s], index[o]))) for s, o in net.edges() if s != o and s in index and o in index}
     graph = igraph.Graph(n=len(nodes), edges=sorted(pairs))
     rng = random.Random(seed)
     side = math.sqrt(len(nodes))  # igraph's own start square; a smaller one defeats its grid
@@ -154,104 +297,268 @@ def layout(net: nx.MultiDiGraph, *, seed: int = 7, iterations: int = 500) -> dic
     # by default): lend it a seeded one for this layout only.
     igraph.set_random_number_generator(rng)
     try:
-        coords = graph.layout_fruchterman_reingold(seed=start, niter=iterations, grid="auto").coords
+        if len(nodes) <= KAMADA_KAWAI_UP_TO:
+            coords = graph.layout_kamada_kawai(seed=start, maxiter=50 * len(nodes)).coords
+        else:
+            coords = graph.layout_fruchterman_reingold(seed=start, niter=iterations, grid=True).coords
     finally:
         igraph.set_random_number_generator(random)
+    return [(float(x), float(y)) for x, y in coords]
+
+
+def _into_frame(nodes: list[str], coords: list[tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Coordinates stretched to fill :data:`FRAME`, centred on 0, 0."""
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    width = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    spread = 90.0 * math.sqrt(len(nodes)) / width
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {node: (round((x - cx) * spread, 1), round((y - cy) * spread, 1)) for node, (x, y) in zip(nodes, coords)}
+    sx = FRAME[0] / ((max(xs) - min(xs)) or 1.0)
+    sy = FRAME[1] / ((max(ys) - min(ys)) or 1.0)
+    if len(nodes) < 12:  # a few entities keep the layout's proportions
+        sx = sy = min(sx, sy)
+    return {node: ((x - cx) * sx, (y - cy) * sy) for node, (x, y) in zip(nodes, coords)}
 
 
-def _pyvis_network(net: nx.MultiDiGraph, positions: dict, type_styles: dict):
-    """The network as pyvis sees it: nodes with ids 0..n-1, edges between them."""
-    from pyvis.network import Network
+def _make_room_for_labels(net: nx.MultiDiGraph, positions: dict, *, rounds: int = 80) -> dict:
+    """Nudge the most connected entities apart until their labels do not overlap at zoom 1.
 
-    vis = Network(directed=True, cdn_resources="remote")
-    ids: dict[str, int] = {}
-    for number, node in enumerate(sorted(net)):
-        data = net.nodes[node]
-        kind = type_styles.get(data.get("type"), {"color": "#888888", "shape": "dot"})
-        extra = {"x": positions[node][0], "y": positions[node][1]} if node in positions else {}
-        ids[node] = number
-        vis.add_node(
-            number,
-            label=data.get("label", node),
-            shape=kind["shape"],
-            color=kind["color"],
-            name=data.get("label", node),
-            iri=node,
-            type=data.get("type", ""),
-            aliases=list(data.get("aliases", ())),
-            roles=list(data.get("roles", ())),
-            sources=list(data.get("sources", ())),
-            start=data.get("start", ""),
-            end=data.get("end", ""),
-            value=net.degree(node),
-            **extra,
-        )
-    for number, (s, o, key) in enumerate(sorted(net.edges(keys=True))):
-        data = net.edges[s, o, key]
-        vis.add_edge(
-            ids[s],
-            ids[o],
-            id=number,
-            label=data.get("relation", key),
-            relation=data.get("relation", key),
-            evidence=[dict(e) for e in data.get("evidence", ())],
-        )
-    return vis
+    Each of them takes a box: its node and, under it, its label (:func:`label_width`
+    by the label's font size). Boxes are taken by rank (most connected first) while
+    their area stays under a third of the frame; two boxes that overlap are pushed apart
+    along the axis where they overlap least, each by half, within the frame, until none
+    overlaps or ``rounds`` have passed. The page's own label placement still decides
+    what is drawn; this only makes the first view hold more labels.
+    """
+    degree = degrees(net)
+    sizes = node_sizes(net, degree)
+    height = style()["labels"]["size"] + 4
+    ranked = sorted(positions, key=lambda n: (-degree[n], net.nodes[n].get("label", n), n))
+    boxes = {}
+    area = 0.0
+    for node in ranked:
+        r = sizes[node]
+        w = max(label_width(short_label(net.nodes[node].get("label", node))), 2 * r) + 6
+        h = 2 * r + 2 + height
+        if area + w * h > FRAME[0] * FRAME[1] / 3:
+            break
+        area += w * h
+        boxes[node] = (w, h, r)
+    moved = dict(positions)
+    half_w, half_h = FRAME[0] / 2, FRAME[1] / 2
+    cell = max(max(w for w, _, _ in boxes.values()), max(h for _, h, _ in boxes.values()))
+    for _ in range(rounds):
+        grid: dict[tuple[int, int], list[str]] = {}
+        for node in boxes:
+            x, y = moved[node]
+            grid.setdefault((int(x // cell), int(y // cell)), []).append(node)
+        pushes: dict[str, list[float]] = {node: [0.0, 0.0] for node in boxes}
+        overlapping = False
+        for (gx, gy), members in grid.items():
+            near = [n for dx in (-1, 0, 1) for dy in (-1, 0, 1) for n in grid.get((gx + dx, gy + dy), ())]
+            for a in members:
+                ax, ay = moved[a]
+                aw, ah, ar = boxes[a]
+                for b in near:
+                    if b <= a:
+                        continue
+                    bx, by = moved[b]
+                    bw, bh, br = boxes[b]
+                    ox = (aw + bw) / 2 - abs(ax - bx)
+                    # the boxes reach from r above the node to the label's bottom below it
+                    oy = min(ay + ah - ar, by + bh - br) - max(ay - ar, by - br)
+                    if ox <= 0 or oy <= 0:
+                        continue
+                    overlapping = True
+                    if ox / aw < oy / ah:
+                        step = (ox / 2 + 1) * (1 if ax >= bx else -1)
+                        pushes[a][0] += step
+                        pushes[b][0] -= step
+                    else:
+                        step = (oy / 2 + 1) * (1 if ay >= by else -1)
+                        pushes[a][1] += step
+                        pushes[b][1] -= step
+        if not overlapping:
+            break
+        for node, (dx, dy) in pushes.items():
+            x, y = moved[node]
+            moved[node] = (min(max(x + dx, -half_w), half_w), min(max(y + dy, -half_h), half_h))
+    return moved
 
 
-def render(net: nx.MultiDiGraph, *, title: str = "sgcn network", physics_up_to: int = PHYSICS_UP_TO) -> str:
-    """The HTML page drawing ``net``, self-contained and safe to open from ``file://``.
+#: Above this many relations edges are drawn without arrowheads: on the 2,000-entity
+#: benchmark graph (9,600 relations) they took 0.15-0.3 s of the page's 1.0-1.3 s of work
+#: and are specks at the zoom that fits such a network.
+ARROWS_UP_TO = 2000
 
-    Args:
-        net: a network from :func:`sgcn.graph.network.model.to_networkx` or :func:`select`.
-        title: the page's title.
-        physics_up_to: the largest network laid out by the browser's physics; larger
-            ones get positions from :func:`layout` with physics off.
+#: Where a page links a fact's source to when none is given: ``sgcn serve``'s default address.
+DEFAULT_SERVER = "http://127.0.0.1:8000"
+
+
+def server_base(url: str | None) -> str:
+    """The base URL of the ``sgcn serve`` the page links to (``""``: no links).
+
+    Raises:
+        SgcnError: anything but an http(s) URL of a host (and port, and path).
 
     Examples:
-        >>> page = render(nx.MultiDiGraph(), title="empty")
-        >>> page.startswith("<!DOCTYPE html>"), "cdn" in page.lower()
-        (True, False)
+        >>> server_base("http://127.0.0.1:8000/")
+        'http://127.0.0.1:8000'
+        >>> server_base("")
+        ''
+        >>> server_base("javascript:alert(1)")  # doctest: +IGNORE_EXCEPTION_DETAIL
+        Traceback (most recent call last):
+        ...
+        SgcnError: the server is an http(s) URL such as http://127.0.0.1:8000, not 'javascript:alert(1)'
+    """
+    if not url:
+        return ""
+    if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+(/[A-Za-z0-9._~/\-]*)?", url):
+        raise SgcnError(f"the server is an http(s) URL such as {DEFAULT_SERVER}, not {url!r}")
+    return url.rstrip("/")
+
+
+def _document_slug(iri: str) -> str:
+    """The part of a document IRI after ``.../id/document/`` (``""`` for anything else)."""
+    prefix = ID + "document/"
+    return iri[len(prefix):] if iri.startswith(prefix) else ""
+
+
+def _evidence_for_page(items, table: dict) -> list[int]:
+    """Indices into the page's table of quotes (one sentence often backs several relations)."""
+    found = []
+    for e in items:
+        row = (e.get("quote", ""), e.get("source", ""), e.get("date", ""), _document_slug(e.get("document", "")),
+               e.get("start", -1), e.get("end", -1))
+        found.append(table.setdefault(row, len(table)))
+    return found
+
+
+def page_data(net: nx.MultiDiGraph, *, title: str = "sgcn network", server: str = DEFAULT_SERVER,
+              focus: str | None = None) -> dict:
+    """What the page draws, as the JSON its script reads: nodes, edges, legends, years.
+
+    Nodes carry their position, size (by degree), canvas label (:func:`short_label`)
+    and label ``rank`` (0 = the most connected: its label is placed first); edges their
+    relation and evidence (the page colours nodes and edges from ``types`` and
+    ``relations``, the legends): indices into ``evidence``, the table of quotes
+    (quote, source, date, document and offsets, for the link to the document page of
+    ``server``), which holds each sentence once however many relations it backs. ``focus`` (a node) is selected when the
+    page opens.
+
+    Examples:
+        >>> net = nx.MultiDiGraph([("a", "b", "held_in")])
+        >>> net.add_node("c")
+        >>> data = page_data(net)
+        >>> [(n["iri"], n["degree"], n["rank"]) for n in data["nodes"]]
+        [('a', 1, 0), ('b', 1, 1), ('c', 0, 2)]
+        >>> data["alone"], data["relations"][0]["color"] == style()["relations"]["held_in"]
+        (1, True)
     """
     config = style()
-    type_styles = config["types"]
-    physics = net.number_of_nodes() <= physics_up_to
-    positions = {} if physics else layout(net)
-    vis = _pyvis_network(net, positions, type_styles)
-    vis.set_options(json.dumps(config["options"]))
-    nodes, edges, *_, options = vis.get_network_data()
-    options = json.loads(options)
-    options["physics"]["enabled"] = physics
-
+    type_styles, relation_colors = config["types"], config["relations"]
+    started = time.perf_counter()
+    positions = layout(net)
+    log.info("laid out %d entities in %.2f s", len(positions), time.perf_counter() - started)
+    order = sorted(net)
+    ids = {node: number for number, node in enumerate(order)}
+    degree = degrees(net)
+    sizes = node_sizes(net, degree)
+    rank = {node: i for i, node in enumerate(sorted(order, key=lambda n: (-degree[n], net.nodes[n].get("label", n), n)))}
+    nodes = []
+    for node in order:
+        data = net.nodes[node]
+        name = data.get("label", node)
+        x, y = positions[node]
+        nodes.append({
+            "id": ids[node],
+            "iri": node,
+            "name": name,
+            "short": short_label(name, config["labels"]["characters"]),
+            "type": data.get("type", ""),
+            "size": sizes[node],
+            "degree": degree[node],
+            "rank": rank[node],
+            "aliases": list(data.get("aliases", ())),
+            "roles": list(data.get("roles", ())),
+            "sources": list(data.get("sources", ())),
+            "years": list(data.get("years", ())),
+            "start": data.get("start", ""),
+            "end": data.get("end", ""),
+            "x": x,
+            "y": y,
+        })
+    edges = []
+    quotes: dict[tuple, int] = {}
+    for number, (s, o, key) in enumerate(sorted(net.edges(keys=True))):
+        data = net.edges[s, o, key]
+        relation = data.get("relation", key)
+        edges.append({
+            "id": number,
+            "from": ids[s],
+            "to": ids[o],
+            "relation": relation,
+            "years": list(data.get("years", ())),
+            "evidence": _evidence_for_page(data.get("evidence", ()), quotes),
+        })
     type_counts = {t: 0 for t in ENTITY_TYPES}
     for _, kind in net.nodes(data="type"):
         type_counts[kind] = type_counts.get(kind, 0) + 1
     relation_counts = {r: 0 for r in RELATIONS}
     for *_, key in net.edges(keys=True):
         relation_counts[key] = relation_counts.get(key, 0) + 1
-    data = {
+    options = json.loads(json.dumps(config["options"]))
+    if len(edges) > ARROWS_UP_TO:  # arrowheads cost a quarter of the drawing and are specks at that size
+        options["edges"]["arrows"]["to"]["enabled"] = False
+    years = sorted({y for n in nodes for y in n["years"]} | {y for e in edges for y in e["years"]})
+    alone = sum(1 for node in order if degree[node] == 0)
+    return {
         "title": title,
+        "server": server_base(server),
+        "idBase": ID,
         "nodes": nodes,
         "edges": edges,
+        "evidence": [dict(zip(("quote", "source", "date", "doc", "start", "end"), row)) for row in quotes],
         "options": options,
+        "labels": config["labels"],
         "types": [
-            {"name": t, "count": n, **type_styles.get(t, {"color": "#888888", "shape": "dot", "symbol": "●"})}
+            {"name": t, "count": n, **type_styles.get(t, {"color": "#888888", "shape": "dot", "symbol": "\u25cf"})}
             for t, n in type_counts.items()
             if n
         ],
-        "relations": [{"name": r, "label": r.replace("_", " "), "count": n} for r, n in relation_counts.items() if n],
+        "relations": [
+            {"name": r, "label": r.replace("_", " "), "count": n, "color": relation_colors.get(r, "#888888")}
+            for r, n in relation_counts.items()
+            if n
+        ],
+        "years": [years[0], years[-1]] if years else None,
+        "alone": alone,
+        "focus": ids.get(focus) if focus is not None else None,
         "layoutNote": (
-            f"{len(nodes)} entities: laid out by a physics simulation that stops once stable."
-            if physics
-            else f"{len(nodes)} entities: positions precomputed (force-directed layout), physics off."
+            f"{len(nodes)} entities, positions computed by a force-directed layout"
+            + (f"; the {alone} with no relation sit in rows below it" if alone else "")
+            + ". Labels: the most connected first; zoom in or hover for the rest."
+            + (f" Above {ARROWS_UP_TO:,} relations edges have no arrowheads; the tooltip and the"
+               " panel give each relation's direction." if len(edges) > ARROWS_UP_TO else "")
         ),
     }
-    log.info("page of %d nodes and %d edges (%s)", len(nodes), len(edges), "physics" if physics else "precomputed layout")
+
+
+def render(net: nx.MultiDiGraph, *, title: str = "sgcn network", server: str = DEFAULT_SERVER,
+           focus: str | None = None) -> str:
+    """The HTML page drawing ``net``, self-contained and safe to open from ``file://``.
+
+    Args:
+        net: a network from :func:`sgcn.graph.network.model.to_networkx` or :func:`select`.
+        title: the page's title.
+        server: the base URL of the ``sgcn serve`` whose document and entity pages the
+            facts link to (``""``: no links).
+        focus: a node of ``net`` to select when the page opens (an ego network's centre).
+
+    Examples:
+        >>> page = render(nx.MultiDiGraph(), title="empty")
+        >>> page.startswith("<!DOCTYPE html>"), "cdn" in page.lower()
+        (True, False)
+    """
+    data = page_data(net, title=title, server=server, focus=focus)
+    log.info("page of %d nodes and %d edges", len(data["nodes"]), len(data["edges"]))
     fill = {
         "title": html.escape(title).replace("\u2028", "&#8232;").replace("\u2029", "&#8233;"),
         "vis_network": _resource("vis-network.min.js"),

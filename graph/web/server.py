@@ -10,8 +10,13 @@ Routes (Flask, installed with the ``serve`` extra):
   JSON-LD for a graph). Updates are refused with 403. ``GET /sparql`` without a query
   is the SPARQL 1.1 Service Description (Turtle by default; a browser is sent to ``/``).
 - ``GET /id/<type>/<slug>``: every sgcn IRI dereferences: an HTML page (the entity's
-  facts, each with its quote and source, links to related entities), or Turtle,
-  JSON-LD, N-Triples or RDF/XML by ``Accept``.
+  facts grouped, each with its sources and how many are independent, links to related
+  entities; :mod:`sgcn.graph.web.pages`), or Turtle, JSON-LD, N-Triples or RDF/XML by
+  ``Accept``. A browser asking for a document or a piece of evidence is sent (303) to
+  the document page.
+- ``GET /doc/<slug>``: a document's page: the text its loader kept, one quote
+  highlighted (``?start=&end=`` offsets, or ``?quote=`` text), the title, date,
+  publisher and original URL, and every fact read from it.
 - ``GET /.well-known/void``: the graph's VoID/DCAT description (what ``sgcn build``
   states in the graph: size, entities per type, sources and their licences, the sgcn
   version that built it), with this endpoint as its ``void:sparqlEndpoint`` and a
@@ -116,15 +121,23 @@ def _templates():
 
 
 def local_link(iri: str) -> str | None:
-    """The path an sgcn IRI is served at, or ``None`` for other IRIs.
+    """The path an sgcn IRI is served at (a document's page for a document), or ``None`` for other IRIs.
 
     Examples:
         >>> local_link("https://w3id.org/sgcn/id/person/luke-goh")
         '/id/person/luke-goh'
+        >>> local_link("https://w3id.org/sgcn/id/document/a-txt")
+        '/doc/a-txt'
         >>> local_link("https://example.org/x") is None
         True
     """
-    return "/id/" + iri[len(ID):] if iri.startswith(ID) else None
+    from sgcn.graph.web.pages import entity_link
+
+    return entity_link(iri)
+
+
+#: The last part of an sgcn IRI (``slug`` keeps letters beyond ASCII).
+_SLUG = r"[\w.~-]+"
 
 
 def create_app(graph_path: str | Path, *, store: str | None = None, timeout: float = DEFAULT_TIMEOUT,
@@ -155,13 +168,15 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
     except ImportError as err:
         raise SgcnError("sgcn serve needs Flask: pip install 'sgcn[serve]'") from err
     from rdflib import Graph, Literal, URIRef
-    from rdflib.namespace import RDF, SKOS, VOID, Namespace
+    from rdflib.namespace import RDF, VOID, Namespace
 
     SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
     from sgcn.graph.rdf.build import ontology_text
+    from sgcn.graph.rdf.namespace import PROV, SGCN
     from sgcn.graph.sparql.query import library, query_text
     from sgcn.graph.sparql.store import DEFAULT_STORE
+    from sgcn.graph.web.pages import document_link, document_page, entity_page, result_links
 
     pool = WorkerPool(graph_path, store=store or DEFAULT_STORE, size=workers, long_queries=long_queries,
                       memory_mb=memory_mb, allow_service=allow_service)
@@ -211,9 +226,10 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         if message[0] == "text":
             return Response(message[2], content_type=content_type)
         kind = message[1]
+        rows = message[3] if kind not in ("CONSTRUCT", "ASK") else []
         return page("sparql-results.html", title=title, query=query, kind=kind,
                     variables=message[2], rows=message[3] if kind != "CONSTRUCT" else [],
-                    turtle=message[3] if kind == "CONSTRUCT" else "", local_link=local_link)
+                    turtle=message[3] if kind == "CONSTRUCT" else "", links=result_links(message[2], rows))
 
     graph_size: dict[str, int] = {}
 
@@ -369,20 +385,39 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         _, rows = run(tagged, accept=None, fmt="html", limit=page_limit)
         return page("topic.html", concept=concept, labels=labels, rows=rows[3], local_link=local_link)
 
+    def described(query: str, param: str, iri: str) -> Graph:
+        """The CONSTRUCT answer of a library query about ``iri``, parsed (an empty graph when nothing)."""
+        _, message = run(bind(query_text(query), {param: URIRef(iri)}), accept=None, fmt="turtle", limit=page_limit)
+        return Graph().parse(data=message[2], format="turtle")
+
+    @app.route("/doc/<path:slug>")
+    def document(slug: str) -> Response:
+        iri = f"{ID}document/{slug}"
+        if not re.fullmatch(_SLUG, slug):
+            raise ServeError(404, f"no such document: {iri}")
+        graph = described("document-graph", "document", iri)
+        if (URIRef(iri), RDF.type, SGCN.Document) not in graph:
+            raise ServeError(404, f"the graph holds no document {iri}")
+        args = request.args
+        model = document_page(graph, iri, start=args.get("start"), end=args.get("end"), quote=args.get("quote"))
+        return page("document.html", **model)
+
     @app.route("/id/<kind>/<path:slug>")
     def entity(kind: str, slug: str) -> Response:
         iri = f"{ID}{kind}/{slug}"
-        if not re.fullmatch(r"[a-z]+", kind) or not re.fullmatch(r"[A-Za-z0-9._~-]+", slug):
+        if not re.fullmatch(r"[a-z]+", kind) or not re.fullmatch(_SLUG, slug):
             raise ServeError(404, f"no such entity: {iri}")
-        described = bind(query_text("entity-graph"), {"entity": URIRef(iri)})
         accept = request.headers.get("Accept")
         asked = request.args.get("format")
         chosen = format_content_type(asked, "PAGE") if asked else negotiate(accept, "PAGE")
         if chosen is None:
             raise ServeError(406, "entity pages are HTML, Turtle (text/turtle), JSON-LD (application/ld+json), "
                                   "N-Triples (application/n-triples) or RDF/XML (application/rdf+xml)")
+        if chosen[0] == "html" and kind == "document":
+            return redirect(document_link(iri), 303)
+        described_text = bind(query_text("entity-graph"), {"entity": URIRef(iri)})
         fmt = chosen[0] if chosen[0] != "html" else "turtle"
-        content_type, message = run(described, accept=None, fmt=fmt, limit=page_limit)
+        content_type, message = run(described_text, accept=None, fmt=fmt, limit=page_limit)
         body = message[2]
         if not body.strip() or (fmt == "json-ld" and body.strip() in ("[]", "{}")):
             raise ServeError(404, f"the graph says nothing about {iri}")
@@ -391,17 +426,12 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         graph = Graph().parse(data=body, format="turtle")
         if not any(graph.triples((URIRef(iri), None, None))) and not any(graph.triples((None, None, URIRef(iri)))):
             raise ServeError(404, f"the graph says nothing about {iri}")
-        facts_text = bind(query_text("entity-facts"), {"entity": URIRef(iri)})
-        _, facts = run(facts_text, accept=None, fmt="html", limit=page_limit)
-        label = graph.value(URIRef(iri), SKOS.prefLabel) or slug
-        types = sorted(str(t).rsplit("#", 1)[-1].rsplit("/", 1)[-1] for t in graph.objects(URIRef(iri), RDF.type))
-        aliases = sorted(str(a) for a in graph.objects(URIRef(iri), SKOS.altLabel))
-        statements = sorted(
-            (str(p), str(o), local_link(str(o)) if isinstance(o, URIRef) else None)
-            for p, o in graph.predicate_objects(URIRef(iri))
-        )
-        return page("sparql-entity.html", iri=iri, label=str(label), types=types, aliases=aliases,
-                    facts=facts[3], statements=statements, local_link=local_link)
+        if kind == "evidence":  # a quote: its place in its document
+            quoted_from = graph.value(URIRef(iri), PROV.wasQuotedFrom)
+            start, end = graph.value(URIRef(iri), SGCN.startOffset), graph.value(URIRef(iri), SGCN.endOffset)
+            if quoted_from is not None and start is not None and end is not None:
+                return redirect(document_link(str(quoted_from), int(start), int(end)), 303)
+        return page("sparql-entity.html", **entity_page(graph, iri))
 
     return app
 

@@ -55,11 +55,12 @@ def test_every_relation_is_an_edge_keyed_by_its_contract_name(net):
     }
 
 
-def test_edges_carry_evidence_quote_source_and_year(net):
+def test_edges_carry_evidence_quote_source_offsets_and_year(net):
     forum = find_entity(net, "Harbour Data Forum")
     data = net.edges[forum, find_entity(net, "Xiamen"), "held_in"]
     assert data["relation"] == "held_in"
-    assert data["evidence"] == ({"quote": "The forum was held in Xiamen.", "source": "a.txt", "date": "2019-05-02"},)
+    assert data["evidence"] == ({"quote": "The forum was held in Xiamen.", "source": "a.txt", "date": "2019-05-02",
+                                 "document": "https://w3id.org/sgcn/id/document/a-txt", "start": 68, "end": 97},)
     assert data["sources"] == ("a.txt",)
     assert data["years"] == (2019,)
 

@@ -68,8 +68,10 @@ def library_params(target: Target) -> dict[str, dict[str, str]]:
         "SELECT ?p WHERE { ?p a <https://w3id.org/sgcn/ontology#Person> ; "
         "<https://w3id.org/sgcn/ontology#coChaired> ?e } ORDER BY ?p LIMIT 2").fetch()]
     assert len(people) == 2
+    document = target.run("SELECT ?d WHERE { ?d a <https://w3id.org/sgcn/ontology#Document> } ORDER BY ?d LIMIT 1").fetch()[0][0].value
     return {
         "entity-facts": {"entity": "Luke Goh"}, "entity-graph": {"entity": "Luke Goh"},
+        "document-graph": {"document": document},
         "entity-timeline": {"entity": "Luke Goh"}, "entity-lookup": {"name": "MTI"},
         "shortest-chain": {"from": people[0], "to": people[1]},
         "figures-by-measure": {"measure": "mous_signed"},

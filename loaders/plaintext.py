@@ -51,7 +51,9 @@ _ORG_WORD = re.compile(
     r"GOVERNMENT|EMBASSY|INSTITUTE|ASSOCIATION|CORPORATION|COMMITTEE|SECRETARIAT|DIVISION|"
     r"CENTRE|CENTER|FEDERATION|CHAMBER|ENTERPRISE|UNIVERSITY|BANK|GROUP)\b"
 )
-_ISSUED_BY = re.compile(r"^\s*issued by\s*:?\s*(?:the\s+)?(?P<org>[^\n]+?)\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
+# "^" then blanks, not "\s*": tried at every line start, "\s*" read the whole run of
+# empty lines that follows each time (a million empty lines: hours)
+_ISSUED_BY = re.compile(r"^[^\S\n]*issued by\s*:?\s*(?:the\s+)?(?P<org>[^\n]+?)\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
 _SMALL_WORDS = {"of", "and", "for", "the", "in", "on", "at", "to", "a", "an", "by", "with"}
 
 

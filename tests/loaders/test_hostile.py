@@ -241,6 +241,15 @@ def test_long_chunks_without_spaces_take_linear_time(write_file):
     assert "Li Bo" in {e.label for e in extraction.entities}
 
 
+
+def test_a_long_run_of_empty_lines_takes_linear_time(write_file):
+    text = "SINGAPORE, 3 March 2021 - MTI signed an MoU.\n" + "\n" * 300_000
+    started = time.perf_counter()
+    document = read(write_file("p.txt", text))
+    assert time.perf_counter() - started < 5  # the sign-off's search was quadratic in the run: 100,000 lines took 4 minutes
+    assert document.date == "2021-03-03" and document.publisher == ""
+
+
 # -------------------------------------------------------- roles, errors, exit codes
 
 

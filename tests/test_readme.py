@@ -5,27 +5,34 @@ a check here fails :func:`test_every_readme_command_is_checked`. Each runs in-pr
 (``sgcn.graph.cli.main``) from a fresh working folder: the build examples on a small
 folder of documents, the query, page and analysis examples on the graph shipped with
 sgcn (no ``graph/sgcn.ttl`` in that folder). The placeholders (``DIR``, ``FILE.ttl``,
-``my.rq``, ``my-docs``, ``my-gold.yaml``) become real files. ``serve``, ``push`` and
+``my.rq``, ``my-docs``, ``my-gold.yaml``, ``~/Downloads/release.html``, ``notes.md``)
+become real files; the ``add`` examples fetch their pages (``URL``, the MTI address with its
+path kept) from an ``http.server`` the tests start on 127.0.0.1. ``serve``, ``push`` and
 ``--endpoint`` need a server: the tests named in :data:`ELSEWHERE` run them.
 """
 
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
+import os
 import re
 import shlex
 import shutil
+import threading
 from pathlib import Path
 
 import networkx as nx
 import pytest
+import yaml
 from rdflib import Graph, Literal
 from rdflib.namespace import SKOS
 
 from sgcn.graph.cli import main
 from sgcn.graph.sparql.library import library
+from sgcn.loaders import read_folder
 
 REPO = Path(__file__).resolve().parent.parent
 UNSEEN = REPO / "tests" / "data" / "genre" / "unseen"
@@ -37,6 +44,12 @@ SINGAPORE, 3 March 2021 - The Ministry of Trade and Industry (MTI) and the Chong
 Municipal People's Government signed a Memorandum of Understanding on a data corridor
 today. The MoU was witnessed by Minister Gan Kim Yong and Mayor Tang Liangzhi.
 """
+# the same release as a web page, for the add examples
+PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Singapore and Chongqing sign data corridor MoU"
+        "</title></head><body><article><h1>Singapore and Chongqing sign data corridor MoU</h1><p>"
+        + " ".join(RELEASE.split("\n\n", 1)[1].split()) + "</p></article></body></html>").encode("utf-8")
+# one byte over the README's --max-bytes 5000000
+OVER_LIMIT = 5_000_001
 # README commands that need a server, and the tests that run them
 ELSEWHERE = {
     "sgcn serve [--port 8000 --timeout 10 --max-results 10000]":
@@ -86,6 +99,7 @@ def folder(tmp_path_factory):
 def run(folder: Path, command: str, capsys, monkeypatch, cwd: Path | None = None) -> tuple[int, str, str]:
     argv = shlex.split(command)[1:]
     argv = [str(REPO / arg) if arg.startswith("tests/data/") else arg for arg in argv]
+    argv = [os.path.expanduser(arg) if arg.startswith("~") else arg for arg in argv]  # as the shell does
     monkeypatch.chdir(cwd or folder)
     code = main(argv)
     captured = capsys.readouterr()
@@ -128,6 +142,14 @@ def test_every_readme_command_is_checked():
 def test_the_build_examples(folder, capsys, monkeypatch):
     graph = check_build(folder, "sgcn build", capsys, monkeypatch)
     assert any("Ministry of Trade and Industry" in str(o) for o in graph.objects(None, SKOS.prefLabel))
+    built = (folder / "graph" / "sgcn.ttl").read_bytes()
+    # everything extracted again in 2 worker processes, no cache kept: the same bytes
+    cache = folder / "no-cache-here"
+    monkeypatch.setenv("SGCN_CACHE_DIR", str(cache))
+    check_build(folder, "sgcn build --jobs 2 --no-cache", capsys, monkeypatch)
+    monkeypatch.delenv("SGCN_CACHE_DIR")
+    assert (folder / "graph" / "sgcn.ttl").read_bytes() == built
+    assert not cache.exists() or not any(cache.iterdir())
     graph = check_build(folder, "sgcn build --sources DIR --out FILE.ttl", capsys, monkeypatch)
     assert any(str(o) == "Tang Liangzhi" for o in graph.objects(None, SKOS.prefLabel))
     (folder / "sources" / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
@@ -227,11 +249,14 @@ def _gexf(out, folder):
 
 
 CHECKS = {
-    "sgcn build": None, "sgcn build --sources DIR --out FILE.ttl": None, "sgcn build --skip-bad": None,
-    "sgcn build --max-document-size 20MB": None,
+    "sgcn build": None, "sgcn build --jobs 2 --no-cache": None, "sgcn build --sources DIR --out FILE.ttl": None,
+    "sgcn build --skip-bad": None, "sgcn build --max-document-size 20MB": None,
     "sgcn build --sources my-docs --out my.ttl": None,
     "sgcn evaluate my-gold.yaml --graph my.ttl": None, "sgcn evaluate my-gold.yaml --graph my.ttl --show-misses": None,
     "sgcn evaluate tests/data/seed/gold.yaml --json scores.json": None,
+    "sgcn add https://www.mti.gov.sg/Newsroom/Press-Releases/...": None,
+    "sgcn add ~/Downloads/release.html notes.md": None,
+    "sgcn add URL --sources DIR --max-bytes 5000000 --timeout 15 --deadline 60": None,
     "sgcn query relations --format csv": _relations,
     "sgcn query evidence --format table --graph FILE.ttl": _evidence_table,
     "sgcn --help": _help,
@@ -269,3 +294,68 @@ def test_the_bridging_people_example_of_the_prose(folder, capsys, monkeypatch):
     """`bridging-people ... here=Singapore ... there=Chongqing`, as the library's paragraph says."""
     out = check_query(folder, "sgcn query bridging-people -p here=Singapore -p there=Chongqing", capsys, monkeypatch)
     assert {(r["person"], r["counterpart"]) for r in rows(out)} == {("Luke Goh", "Li Bo")}
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    """The release at any path; a body one byte over the README's limit at /over-limit."""
+
+    def log_message(self, *args) -> None:  # keep the test output clean
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        body = b"<p>" + b"x" * (OVER_LIMIT - 7) + b"</p>" if self.path == "/over-limit" else PAGE
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def pages():
+    """A real HTTP server on a free port of 127.0.0.1; its base URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _manifest(sources: Path) -> dict:
+    return yaml.safe_load((sources / "manifest.yaml").read_text(encoding="utf-8"))["documents"]
+
+
+def test_the_add_examples(tmp_path, pages, capsys, monkeypatch):
+    # a page, from the README's address with its host made local: into sources/, recorded, readable
+    command = "sgcn add https://www.mti.gov.sg/Newsroom/Press-Releases/..."
+    code, out, err = run(tmp_path, command.replace("https://www.mti.gov.sg", pages), capsys, monkeypatch)
+    assert code == 0, err
+    (name, entry), = _manifest(tmp_path / "sources").items()
+    assert entry["url"] == f"{pages}/Newsroom/Press-Releases/..." and entry["format"] == "html"
+    assert (tmp_path / "sources" / name).read_bytes() == PAGE and f"added as {name}" in out
+    assert "Tang Liangzhi" in read_folder(tmp_path / "sources").documents[0].text
+
+    # files copied in: ~ is the home folder, as the shell expands it
+    work, home = tmp_path / "files", tmp_path / "home"
+    (home / "Downloads").mkdir(parents=True)
+    work.mkdir()
+    (home / "Downloads" / "release.html").write_bytes(PAGE)
+    (work / "notes.md").write_text("# Notes\n\nThe Lion Forum opened in Singapore on 4 May 2023.\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    code, out, err = run(work, "sgcn add ~/Downloads/release.html notes.md", capsys, monkeypatch)
+    assert code == 0, err
+    entries = _manifest(work / "sources")
+    assert sorted(Path(e["added_from"]).name for e in entries.values()) == ["notes.md", "release.html"]
+    assert sorted(Path(n).suffix for n in entries) == [".html", ".md"]
+    assert {(work / "sources" / n).read_bytes() for n in entries} == {PAGE, (work / "notes.md").read_bytes()}
+
+    # any URL into any folder, with its limits: the page is added, a body over 5,000,000 bytes is not
+    command = "sgcn add URL --sources DIR --max-bytes 5000000 --timeout 15 --deadline 60"
+    code, out, err = run(tmp_path, command.replace("URL", f"{pages}/release.html"), capsys, monkeypatch)
+    assert code == 0, err
+    assert [e["url"] for e in _manifest(tmp_path / "DIR").values()] == [f"{pages}/release.html"]
+    code, out, err = run(tmp_path, command.replace("URL", f"{pages}/over-limit"), capsys, monkeypatch)
+    assert code == 2 and "limit" in err
+    assert len(_manifest(tmp_path / "DIR")) == 1 and len(list((tmp_path / "DIR").iterdir())) == 2

@@ -3,8 +3,9 @@
 Virtuoso stands for the stores other than Oxigraph that `sgcn push` and
 `sgcn query --endpoint` are written for: its Graph Store is at ``/sparql-graph-crud``,
 its SPARQL engine is its own (SQL underneath), and it has quirks of its own (Virtuoso
-7.2 says no string contains ``""``, cannot compile COALESCE around an aggregate, and
-orders strings its own way). The server runs from a temporary database on free
+7.2 says no string contains ``""``, cannot compile COALESCE around an aggregate, loses
+a literal coming out of a subquery when it is looked up in an OPTIONAL, and orders strings
+its own way). The server runs from a temporary database on free
 loopback ports; writing is granted to anonymous clients the way an administrator of
 such a store would (``isql``), since `sgcn push` sends no credentials.
 """

@@ -43,9 +43,10 @@ import re
 from dataclasses import dataclass, field
 
 from sgcn.loaders.document import Document
-from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.extract import gazetteer, lexicon, open_world
 from sgcn.loaders.extract.described import find_described
 from sgcn.loaders.extract.names import Candidate, find_names, is_headline
+from sgcn.loaders.extract.nlp import parse
 from sgcn.loaders.extract.sentences import split_sentences
 from sgcn.loaders.extract.spans import Analysis, EntityMention
 from sgcn.loaders.facts import Entity
@@ -196,11 +197,11 @@ def _without_full_stop(cand: Candidate, sentence_end: int) -> Candidate:
     return dataclasses.replace(cand, end=cand.end - 1, text=cand.text[:-1], label=cand.label.rstrip("."))
 
 
-def _generic_agreement(label: str) -> bool:
+def generic_agreement(label: str) -> bool:
     """Whether a capitalised agreement name is only its kind ("Joint Letter of Intent").
 
     Examples:
-        >>> _generic_agreement("Joint Letter of Intent"), _generic_agreement("Free Trade Agreement")
+        >>> generic_agreement("Joint Letter of Intent"), generic_agreement("Free Trade Agreement")
         (True, False)
     """
     kind = re.sub(r"^joint ", "", label.lower())
@@ -219,6 +220,7 @@ class _Analyzer:
         self.text = document.text
         self.year = document.date[:4] if _YEAR.fullmatch(document.date[:4] or "") else ""
         self.sentences = split_sentences(document)
+        self.parses = parse(self.sentences)
         self.registry = Registry()
         self.mentions: list[EntityMention] = []
         self.person_refs: list[Candidate] = []
@@ -264,7 +266,7 @@ class _Analyzer:
                 if cand.type == "PersonRef":
                     self.person_refs.append(cand)
                     continue
-                if cand.type == "Agreement" and (self._batch(cand.start) or _generic_agreement(cand.label)):
+                if cand.type == "Agreement" and (self._batch(cand.start) or generic_agreement(cand.label)):
                     continue
                 label, aliases = self._possessive_label(cand)
                 aliases += cand.aliases + ([cand.acronym] if cand.acronym else [])
@@ -284,6 +286,7 @@ class _Analyzer:
                     self._mention_or_its_edition(cand.start, cand.end, key)
         self._contact_blocks()
         self._described()
+        open_world.recognize(self)
 
     def _headline_name(self, cand: Candidate, sentence) -> bool:
         """Whether a name read in a title-case headline is evidence of an entity.
@@ -480,7 +483,7 @@ class _Analyzer:
         mentions = tuple(sorted(set(self.mentions), key=lambda m: (m.start, -m.end, m.entity)))
         keys = {m.entity for m in mentions}
         entities = {k: self.registry.entity(k) for k in sorted(keys)}
-        return Analysis(self.doc, tuple(self.sentences), mentions, entities)
+        return Analysis(self.doc, tuple(self.sentences), mentions, entities, tuple(self.parses))
 
 
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

@@ -15,11 +15,13 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
     from sgcn.loaders.document import Document
+    from sgcn.loaders.extract.nlp import Parsed
     from sgcn.loaders.facts import Entity
 
 
@@ -67,12 +69,22 @@ class Analysis:
         sentences: its sentences in text order.
         mentions: every entity mention, resolved, in text order.
         entities: the entities the mentions resolve to, by key.
+        parses: each sentence as the trained pipeline parsed it, aligned with ``sentences``.
     """
 
     document: "Document"
     sentences: tuple[Sentence, ...]
     mentions: tuple[EntityMention, ...]
     entities: Mapping[str, "Entity"]
+    parses: tuple["Parsed", ...] = ()
+
+    @functools.cached_property
+    def _parse_of(self) -> dict[Sentence, "Parsed"]:
+        return dict(zip(self.sentences, self.parses))
+
+    def parsed(self, sentence: Sentence) -> "Parsed | None":
+        """The parse of ``sentence`` (one of :attr:`sentences`), or ``None`` when not parsed."""
+        return self._parse_of.get(sentence)
 
     def mentions_in(self, sentence: Sentence) -> list[EntityMention]:
         """The mentions inside ``sentence``, in text order."""

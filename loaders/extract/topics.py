@@ -201,6 +201,16 @@ def find_topic_mentions(text: str) -> list[TopicMention]:
     return sorted(found)
 
 
+def is_concept_name(text: str) -> bool:
+    """Whether ``text`` is, as a whole, a name of a concept of the scheme ("AI", "Big Data").
+
+    Examples:
+        >>> is_concept_name("AI"), is_concept_name("Internet of Things"), is_concept_name("Alibaba")
+        (True, True, False)
+    """
+    return any((m.start, m.end) == (0, len(text)) for m in find_topic_mentions(text))
+
+
 def _alternation(phrases) -> str:
     ordered = sorted(set(phrases), key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)

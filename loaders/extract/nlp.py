@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Sequence
 
@@ -80,8 +81,24 @@ def _load(name: str) -> "Language":
     for component in nlp.pipe_names:
         if component not in _NEEDED:
             nlp.disable_pipe(component)
+    _keep_prefixed_words(nlp)
     log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
     return nlp
+
+
+# "co-chaired", "co-organising": one word, as the genre's verbs are (split at the hyphen,
+# the parser reads "co" as a noun and loses the verb's subject)
+_PREFIXED_WORD = re.compile(r"^[Cc]o-[a-z]+$")
+
+
+def _keep_prefixed_words(nlp: "Language") -> None:
+    """Keep words with a "co-" prefix whole in the tokenizer."""
+    default = nlp.tokenizer.token_match
+
+    def token_match(text: str):
+        return _PREFIXED_WORD.match(text) or (default(text) if default else None)
+
+    nlp.tokenizer.token_match = token_match
 
 
 def pipeline() -> "Language":

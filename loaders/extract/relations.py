@@ -16,8 +16,9 @@ Examples:
     >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
     >>> a = analysis_from_markup("The forum was organised by [NTU|Organization] and "
     ...     "[Tsinghua|Organization] in [Chongqing|Place].".replace("forum", "[forum|Event]"))
-    >>> [(r.subject, r.relation, r.object) for r in find_relations(a)]
-    [('Organization/ntu', 'organized', 'Event/forum'), ('Organization/tsinghua', 'organized', 'Event/forum')]
+    >>> [(r.subject, r.relation, r.object) for r in find_relations(a)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Event/forum', 'held_in', 'Place/chongqing'), ('Organization/ntu', 'organized', 'Event/forum'),
+     ('Organization/tsinghua', 'organized', 'Event/forum')]
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import yaml
 
 from sgcn.loaders.dates import find_dateline, find_dates
 from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract.frames import read_frames
 from sgcn.loaders.extract.rel_context import (
     context_event,
     doc_year,
@@ -124,6 +126,7 @@ def find_relations(analysis: Analysis) -> list[Relation]:
     for sentence in analysis.sentences:
         sl = slot(analysis, sentence)
         evidence = _evidence(analysis, sentence)
+        found.extend(read_frames(analysis, sentence))
         for pattern in patterns():
             for match in pattern.trigger.finditer(sl.text):
                 found.extend(_apply(analysis, sl, pattern, match, evidence))
@@ -137,7 +140,26 @@ def find_relations(analysis: Analysis) -> list[Relation]:
     found.extend(_dateline_places(analysis, found))
     found.extend(_venue_cities(analysis, found))
     found.extend(_propagated(analysis, found))
-    return _unique(_checked(analysis, found))
+    return _unique(_without_subsumed(_checked(analysis, found)))
+
+
+# A stronger relation between the same two entities says the weaker one already: who
+# co-chairs a meeting takes part in it.
+_SUBSUMES = {"participated_in": ("co_chaired",)}
+
+
+def _without_subsumed(relations: list[Relation]) -> list[Relation]:
+    """Relations less what a stronger relation between the same pair already says.
+
+    Examples:
+        >>> ev = Evidence("a.txt", 0, 2, "Hi")
+        >>> rs = [Relation("Person/a", "co_chaired", "Event/m", ev), Relation("Person/a", "participated_in", "Event/m", ev)]
+        >>> [r.relation for r in _without_subsumed(rs)]
+        ['co_chaired']
+    """
+    pairs = {(r.subject, r.relation, r.object) for r in relations}
+    return [r for r in relations
+            if not any((r.subject, strong, r.object) in pairs for strong in _SUBSUMES.get(r.relation, ()))]
 
 
 _OCCASION = re.compile(r"\b(?:ceremony|dinner|reception|banquet|session)\b", re.I)

@@ -82,6 +82,15 @@ class Analysis:
     def _parse_of(self) -> dict[Sentence, "Parsed"]:
         return dict(zip(self.sentences, self.parses))
 
+    @functools.cached_property
+    def dateline(self) -> tuple[int, int] | None:
+        """The span of the document's dateline ("SINGAPORE, 25 November 2022 -"), if it has one."""
+        from sgcn.loaders.dates import find_dateline
+
+        year = self.document.date[:4]
+        found = find_dateline(self.document.text, year=int(year) if year.isdigit() else None)
+        return (found.start, found.end) if found is not None else None
+
     def parsed(self, sentence: Sentence) -> "Parsed | None":
         """The parse of ``sentence`` (one of :attr:`sentences`), or ``None`` when not parsed."""
         return self._parse_of.get(sentence)

@@ -98,6 +98,7 @@ def find_event_times(analysis: Analysis) -> list[EventTime]:
         evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
         candidates.extend(_absolute(analysis, sl, evidence))
         candidates.extend(_relative(analysis, sl, evidence))
+        candidates.extend(_by_syntax(analysis, sentence, evidence))
         for event, days in _durations(analysis, sl):
             durations.setdefault(event, days)
     candidates.extend(_from_names(analysis))
@@ -276,6 +277,71 @@ def _relative(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Cand
             continue
         result.append(_Candidate(event, day.isoformat(), "", 1, evidence))
         result.extend(_featured(sl, index, day.isoformat(), "", evidence))
+    return result
+
+
+# Verbs of an event taking place: a date on one of them dates its subject or object.
+_HAPPENING = frozenset({"hold", "take", "open", "begin", "start", "kick", "convene", "meet", "run", "stage",
+                        "host", "organise", "organize", "co-organise", "co-organize", "co-host", "launch",
+                        "inaugurate", "debut", "be", "co-chair", "chair", "attend", "close", "end",
+                        "conclude", "wrap", "finish", "sign", "ink", "witness", "mark", "celebrate"})
+_ENDING = frozenset({"close", "end", "conclude", "wrap", "finish"})
+
+
+def _by_syntax(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> list[_Candidate]:
+    """Dates the parse ties to an event: the date modifies a verb of happening whose
+    subject or object is the event ("Convened in Xiamen on March 9, the 2nd Council
+    meeting approved...", "The 3rd JIC meeting of the CCI was held in Chongqing today",
+    "The fair and the forum will both take place from 6 to 8 May"), or the event's name
+    itself ("the forum on 3 May").
+    """
+    from sgcn.loaders.extract.frames import Roles, denoted, spread
+
+    parsed = analysis.parsed(sentence)
+    if parsed is None:
+        return []
+    mentions = [m for m in analysis.mentions_in(sentence) if m.type == "Event"]
+    if not mentions:
+        return []
+    date = _document_day(analysis)
+    readings: list[tuple[int, str, str]] = []  # (offset, start, end)
+    for span in find_dates(sentence.text, year=doc_year(analysis)):
+        span = _with_range_start(span, sentence.text)
+        readings.append((sentence.start + span.start, span.iso_start, span.iso_end))
+    for match in re.finditer(r"\b(today|yesterday|" + "|".join(_WEEKDAYS) + r")\b", sentence.text, re.I):
+        word = match.group(1).lower()
+        if date is None:
+            continue
+        if word == "today":
+            day = date
+        elif word == "yesterday":
+            day = date - dt.timedelta(days=1)
+        elif _FORWARD.search(sentence.text[:match.start()]):
+            day = date + dt.timedelta(days=(_WEEKDAYS.index(word) - date.weekday()) % 7)
+        else:
+            day = date - dt.timedelta(days=(date.weekday() - _WEEKDAYS.index(word)) % 7)
+        readings.append((sentence.start + match.start(), day.isoformat(), ""))
+    result = []
+    for offset, start, end in readings:
+        token = parsed.token_at(offset)
+        if token is None:
+            continue
+        head = token
+        while head.dep_ in ("pobj", "prep", "npadvmod", "nummod", "compound", "appos", "nmod", "tmod") \
+                and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HAPPENING:
+            roles = Roles(head)
+            tokens = spread(roles.theme(head) + roles.agent(head))
+        elif head.pos_ in ("NOUN", "PROPN"):
+            tokens = [head]
+        else:
+            continue
+        for m in denoted(tokens, parsed, mentions):
+            if _is_series(analysis, m.entity):
+                continue
+            closing = head.lemma_.lower() in _ENDING and not end and len(start) == 10
+            result.append(_Candidate(m.entity, start, start if closing else end, 1, evidence, closing=closing))
     return result
 
 

@@ -271,7 +271,7 @@ class Roles:
 
 
 # ---------------------------------------------------------------- tokens to mentions
-def _spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["Token"]:
+def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["Token"]:
     """Tokens plus their coordinations, appositions and the bodies behind bridge nouns.
 
     An apposition to a name describes it ("Chongqing, China", "Tan, Minister of X"): it
@@ -309,7 +309,7 @@ def _spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["T
     return out
 
 
-def _denoted(tokens: list["Token"], parsed: "Parsed", mentions: list["EntityMention"]) -> list["EntityMention"]:
+def denoted(tokens: list["Token"], parsed: "Parsed", mentions: list["EntityMention"]) -> list["EntityMention"]:
     """The mentions the tokens lie in: the outermost of each type at each token."""
     found: list[EntityMention] = []
     for t in tokens:
@@ -363,7 +363,7 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
             objects = _ends(frame.object, roles, parsed, mentions, before, object_types)
             if frame.joint and not _done_jointly(token, roles, subjects):
                 continue
-            if not frame.predicated and _denoted(roles.get("attr-subject"), parsed, mentions):
+            if not frame.predicated and denoted(roles.get("attr-subject"), parsed, mentions):
                 continue
             if "coagent" in frame.object:
                 objects += _ends(("agent",), roles, parsed, mentions, before, object_types)
@@ -380,10 +380,10 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types) -> list["Entity
     for role in wanted:
         tokens += roles.get(role)
     named = {t.i for m in mentions for t in (parsed.span(m.start, m.end) or ())}
-    spread = _spread(tokens, named)
-    found = [m for m in _denoted(spread, parsed, mentions) if m.type in types]
+    spread_tokens = spread(tokens, named)
+    found = [m for m in denoted(spread_tokens, parsed, mentions) if m.type in types]
     found += _coordinated_in_text(found, mentions, parsed.doc.text, parsed.start)
-    for t in spread:
+    for t in spread_tokens:
         if t.lower_ in _PRONOUNS and t.pos_ in ("PRON", "DET") and before:
             earlier = [m for m in before if m.type in types]
             if earlier:

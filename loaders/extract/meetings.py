@@ -117,13 +117,40 @@ def _meetings(an: "_Analyzer") -> None:
         if key is None and not ordinal and committee in held:  # "the JCTC meeting" after "the 7th meeting of the JCTC"
             key = held[committee]
         if key is None:
-            key = index[slot] = an.registry.add("Event", label, [a for a in aliases if a != label])
+            identity = (committee, _qualifier(an, start, stop), str(slot[0])) if ordinal else ()
+            key = index[slot] = an.registry.add("Event", label, [a for a in aliases if a != label],
+                                                identity=identity)
         else:
             an.registry.records[key].aliases.update(a for a in aliases if a != an.registry.records[key].label)
         _claim(an, start, stop, key,
                drop=("Event",) if before and before.group("of") else ("Event", "Organization"))
         held.setdefault(committee, key)
     _committee_at_meeting(an, held)
+
+
+def _qualifier(an: "_Analyzer", start: int, stop: int) -> str:
+    """The key of what a meeting's committee belongs to, where the text says; else ``""``.
+
+    A committee name such as "Joint Implementation Committee" is shared by the
+    committees of many initiatives: "the 3rd JIC meeting of the SCI", "the fifth CCI
+    JIC", "the SCI's JIC" say which one. The body or initiative is the one named
+    right after "of", one named inside the meeting's name, or the possessor before it.
+    """
+    after = re.match(r"\s+of\s+(?:the\s+)?", an.text[stop:stop + 12])
+    candidates = []
+    if after:
+        at = stop + after.end()
+        candidates += [m for m in an.mentions if m.start == at]
+    candidates += [m for m in an.mentions if start <= m.start and m.end <= stop]
+    possessor = re.search(r"['’]s\s+$", an.text[max(0, start - 4):start])
+    if possessor:
+        end = start - (len(an.text[max(0, start - 4):start]) - possessor.start())
+        candidates += [m for m in an.mentions if m.end == end]
+    for m in candidates:
+        if m.type in ("Initiative", "Project", "Organization", "Place") and not _is_committee(
+                an.registry.records[m.entity].label):
+            return m.entity
+    return ""
 
 
 def _committee_at_meeting(an: "_Analyzer", held: dict[str, str]) -> None:

@@ -48,7 +48,7 @@ from sgcn.loaders.extract.described import find_described
 from sgcn.loaders.extract.names import Candidate, find_names, is_headline
 from sgcn.loaders.extract.nlp import parse
 from sgcn.loaders.extract.sentences import split_sentences
-from sgcn.loaders.extract.spans import Analysis, EntityMention
+from sgcn.loaders.extract.spans import Analysis, EntityMention, dateline_span
 from sgcn.loaders.facts import Entity
 
 log = logging.getLogger(__name__)
@@ -103,6 +103,7 @@ class _Record:
     label: str
     aliases: set[str] = field(default_factory=set)
     generic: bool = False  # named by a description ("joint letter of intent"): the longest form wins
+    identity: tuple[str, ...] = ()  # an occurrence's series, qualifier and number (facts.Entity.identity)
 
 
 class Registry:
@@ -123,8 +124,13 @@ class Registry:
         """The key of the entity one of whose names is ``name``, or ``None``."""
         return self.index.get(normalize(name))
 
-    def add(self, type_: str, label: str, aliases=(), *, generic: bool = False) -> str:
-        """Register an entity (or more names of a known one) and return its key."""
+    def add(self, type_: str, label: str, aliases=(), *, generic: bool = False,
+            identity: tuple[str, ...] = ()) -> str:
+        """Register an entity (or more names of a known one) and return its key.
+
+        ``identity`` marks an occurrence (see :class:`~sgcn.loaders.facts.Entity`); the
+        first identity given to a record is kept.
+        """
         label, aliases = _without_country(label, list(aliases))
         entry = gazetteer.lookup(label)
         if entry is None and not generic:
@@ -148,6 +154,8 @@ class Registry:
                 record.aliases.add(name)
         for name in (record.label, *record.aliases, *hidden):
             self.index.setdefault(normalize(name), key)
+        if identity and not record.identity:
+            record.identity = identity
         return key
 
     def extend(self, key: str, name: str) -> None:
@@ -161,10 +169,15 @@ class Registry:
         self.index.setdefault(normalize(name), key)
 
     def entity(self, key: str) -> Entity:
-        """The :class:`Entity` registered under ``key``."""
+        """The :class:`Entity` registered under ``key``; an edition's identity is its series and year."""
         r = self.records[key]
         aliases = sorted({a for a in r.aliases if normalize(a) != normalize(r.label)})
-        return Entity(key, r.type, r.label, tuple(aliases))
+        identity = r.identity
+        if not identity:
+            series = series_of(key, self.records)
+            if series is not None:
+                identity = (series, "", key.rsplit(" ", 1)[1])
+        return Entity(key, r.type, r.label, tuple(aliases), identity)
 
 
 def _without_country(label: str, aliases: list[str]) -> tuple[str, list[str]]:
@@ -220,7 +233,8 @@ class _Analyzer:
         self.text = document.text
         self.year = document.date[:4] if _YEAR.fullmatch(document.date[:4] or "") else ""
         self.sentences = split_sentences(document)
-        self.parses = parse(self.sentences)
+        self.dateline = dateline_span(document)
+        self.parses = parse(self.sentences, skip=self.dateline)
         self.registry = Registry()
         self.mentions: list[EntityMention] = []
         self.person_refs: list[Candidate] = []
@@ -286,7 +300,22 @@ class _Analyzer:
                     self._mention_or_its_edition(cand.start, cand.end, key)
         self._contact_blocks()
         self._described()
+        self._dateline_place()
         open_world.recognize(self)
+
+    def _dateline_place(self) -> None:
+        """The place a dateline opens with, in capitals or not ("SHENZHEN, China, June 6, 2022 -")."""
+        if self.dateline is None:
+            return
+        start, end = self.dateline
+        for m in re.finditer(r"[^,/(]+", self.text[start:end]):
+            name = m.group(0).strip()
+            entry = gazetteer.lookup(name) or gazetteer.lookup_casefold(name)
+            if entry is None or entry.type != "Place":
+                break  # the places come first; the date follows
+            at = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            if not self._taken(at, at + len(name)):
+                self._mention(at, at + len(name), self.registry.add(entry.type, entry.label, [name]))
 
     def _headline_name(self, cand: Candidate, sentence) -> bool:
         """Whether a name read in a title-case headline is evidence of an entity.
@@ -474,6 +503,8 @@ class _Analyzer:
         if rename:
             self.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type)
                              for m in self.mentions]
+            for record in self.registry.records.values():
+                record.identity = tuple(rename.get(part, part) for part in record.identity)
 
     def analysis(self) -> Analysis:
         from sgcn.loaders.extract.coref import resolve_references

@@ -154,12 +154,32 @@ class Parsed:
         return self.start + token.idx
 
 
-def parse(sentences: Sequence["Sentence"]) -> list[Parsed]:
+def parse(sentences: Sequence["Sentence"], *, skip: tuple[int, int] | None = None) -> list[Parsed]:
     """Each sentence parsed once by the trained pipeline, in order.
 
     Sentences are parsed one by one (``nlp.pipe``), so a document of any length is read
     in pieces the pipeline accepts; the sentence splitter keeps every piece short.
+
+    Args:
+        sentences: the document's sentences.
+        skip: a span of the text to leave out of the parse, the dateline: "CHONGQING,
+            14 May 2019 - The meeting was held today" is parsed from "The meeting", or
+            the parser takes the city for the subject.
+
+    Examples:
+        >>> from sgcn.loaders.extract.spans import Sentence
+        >>> text = "SHENZHEN, 2 May 2022 - The forum opened."
+        >>> [p] = parse([Sentence(0, len(text), text)], skip=(0, 23))
+        >>> p.start, p.doc.text
+        (23, 'The forum opened.')
     """
-    nlp = pipeline()
-    docs = nlp.pipe((s.text for s in sentences), batch_size=64)
-    return [Parsed(s.start, d) for s, d in zip(sentences, docs)]
+    pieces = []
+    for s in sentences:
+        start, text = s.start, s.text
+        if skip is not None and s.start <= skip[0] < s.end and skip[1] < s.end:
+            cut = skip[1] - s.start
+            cut += len(text[cut:]) - len(text[cut:].lstrip(" -–—:"))
+            start, text = s.start + cut, text[cut:]
+        pieces.append((start, text))
+    docs = pipeline().pipe((text for _, text in pieces), batch_size=64)
+    return [Parsed(start, d) for (start, _), d in zip(pieces, docs)]

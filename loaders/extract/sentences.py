@@ -71,8 +71,13 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` is the wrapped rest of ``previous`` rather than a line of its own."""
     prev = _EDGE_CLOSE.sub("", previous).rstrip()
-    if not prev or _TERMINAL.search(prev):
+    if not prev:
         return False
+    if _TERMINAL.search(prev):
+        # a closing bracket or quote ends a line without ending the sentence
+        # ("... Connectivity (CCI)\nwas held in Chongqing"), unless punctuation precedes it
+        closed = prev[-1] in ")\"”’" and not re.search(r"[.!?:;][)\"”’]+$", prev)
+        return closed and line.strip()[:1].islower()
     if previous.count("**") % 2 == 1:  # inside an open bold span
         return True
     if line[:1] in " \t" and not line.strip()[:1] in "-*•":  # indented continuation

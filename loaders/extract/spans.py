@@ -57,6 +57,23 @@ class EntityMention:
         return sentence.start <= self.start and self.end <= sentence.end
 
 
+def dateline_span(document: "Document") -> tuple[int, int] | None:
+    """The offsets of a document's dateline ("SINGAPORE, 25 November 2022 -"), if it has one.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext", date="2022-11-25",
+        ...                text="Title\\n\\nSINGAPORE, 25 November 2022 - The forum opened.")
+        >>> dateline_span(doc)
+        (7, 38)
+    """
+    from sgcn.loaders.dates import find_dateline
+
+    year = document.date[:4]
+    found = find_dateline(document.text, year=int(year) if year.isdigit() else None)
+    return (found.start, found.end) if found is not None else None
+
+
 @dataclass(frozen=True)
 class Analysis:
     """A document with its sentences and resolved mentions: what every rule stage reads.
@@ -85,11 +102,7 @@ class Analysis:
     @functools.cached_property
     def dateline(self) -> tuple[int, int] | None:
         """The span of the document's dateline ("SINGAPORE, 25 November 2022 -"), if it has one."""
-        from sgcn.loaders.dates import find_dateline
-
-        year = self.document.date[:4]
-        found = find_dateline(self.document.text, year=int(year) if year.isdigit() else None)
-        return (found.start, found.end) if found is not None else None
+        return dateline_span(self.document)
 
     def parsed(self, sentence: Sentence) -> "Parsed | None":
         """The parse of ``sentence`` (one of :attr:`sentences`), or ``None`` when not parsed."""

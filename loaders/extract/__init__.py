@@ -67,16 +67,22 @@ def type_mentions(analysis: Analysis) -> list[Mention]:
 
 
 def derived_memberships(roles: Iterable[Role]) -> list[Relation]:
-    """A ``member_of`` relation for every role that names an organisation.
+    """A ``member_of`` relation for every role that names an organisation, but a past one.
 
     Examples:
         >>> ev = Evidence("a.txt", 0, 5, "Hello")
         >>> derived_memberships([Role("Person/a", "CEO", "Organization/b", "2020", ev),
-        ...                      Role("Person/a", "Minister", None, "2020", ev)])
+        ...                      Role("Person/a", "Minister", None, "2020", ev),
+        ...                      Role("Person/a", "former Chairman", "Organization/c", "2020", ev)])
         [Relation(subject='Person/a', relation='member_of', object='Organization/b', evidence=Evidence(source='a.txt', start=0, end=5, quote='Hello'))]
     """
     return sorted({Relation(r.person, "member_of", r.organization, r.evidence)
-                   for r in roles if r.organization})
+                   for r in roles if r.organization and not _past(r.title)})
+
+
+def _past(title: str) -> bool:
+    """Whether a title is a post the person no longer holds ("former Chairman", "then Minister for X")."""
+    return title.split(" ", 1)[0].lower() in ("former", "then", "ex-")
 
 
 def known_organizations(roles: Iterable[Role], entities: dict[str, Entity]) -> tuple[list[Role], list[Entity], list[Mention]]:

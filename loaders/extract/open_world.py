@@ -213,11 +213,10 @@ def _slot_type(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
     """The type a candidate's syntactic slot gives it."""
     root = cand.root
     # a coordination with typed names: every conjunct is of one kind
+    shaped = _person_shaped([t.text for t in cand.tokens])
     for other in _coordinated(root):
         kind = typed.get(other.i)
-        if kind in ("Person", "Organization"):
-            if kind == "Person" and not _person_shaped([t.text for t in cand.tokens]):
-                continue
+        if kind == "Person" and shaped or kind == "Organization" and not (shaped and cand.label == "PERSON"):
             return kind
     # "companies including A and B", "firms such as A", "exhibitors include A"
     if _listed_after_company_noun(root):
@@ -407,6 +406,9 @@ def _not_a_name(cand: OpenCandidate, sentence: str, parsed: "Parsed") -> bool:
         return True  # "the Blueprint", "the Expo": a kind, referring back, not a name
     if re.fullmatch(r"[A-Z]+-\d+", cand.text) or lexicon.is_generic_acronym(cand.text.rstrip("s")):
         return True  # "COVID-19"; "SMEs", "ICT": kinds of things
+    if any(lexicon.title_length(words, k) == len(words) - k for k in range(len(words))) \
+            and not lexicon.head_type(words[-1]):
+        return True  # "China International Trade Representative": a title with its place, no name
     first_token = cand.tokens[0]
     before = first_token.nbor(-1) if first_token.i > 0 else None
     if before is not None and before.lower_ in ("a", "an") and not cand.label:

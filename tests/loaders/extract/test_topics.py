@@ -116,10 +116,10 @@ def test_pronoun_after_a_publication_sentence_tags_nothing():
     assert tags(analysis) == []
 
 
-def test_sentence_without_subject_is_about_the_documents_focus():
+def test_the_cooperation_and_what_meetings_produce_are_about_the_documents_focus():
     analysis = make_analysis(
         ["Ministers met at the 4th Council under GCI.", "GCI turns five this year.",
-         "One key area has been digital trade through the use of eBLs.",
+         "One of the key areas of cooperation has been digital trade through the use of eBLs.",
          "Notable projects use AI for the green economy, such as battery management for EVs."],
         {"GCI": "Initiative/gci", "the 4th Council": "Event/council 4"})
     assert document_focus(analysis) == "Initiative/gci"
@@ -127,6 +127,15 @@ def test_sentence_without_subject_is_about_the_documents_focus():
         ("Initiative/gci", "digital-trade"), ("Initiative/gci", "electronic-bills-of-lading"),
         ("Initiative/gci", "artificial-intelligence"), ("Initiative/gci", "green-economy"),
         ("Initiative/gci", "battery-management"), ("Initiative/gci", "electric-vehicles")]
+
+
+def test_a_sentence_about_something_unnamed_tags_nothing():
+    analysis = make_analysis(
+        ["Ministers met at the 4th Council under GCI.", "GCI turns five this year.",
+         "The municipality already runs 40 smart hospitals and a big data centre.",
+         "One key area of the city budget has been digital trade."],
+        {"GCI": "Initiative/gci", "the 4th Council": "Event/council 4"})
+    assert tags(analysis) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -206,9 +215,11 @@ def test_a_fund_takes_the_topics_it_invests_in():
                               ("Initiative/blue fund", "smart-grids")]
 
 
-def test_a_frame_noun_with_nothing_of_its_kind_before_falls_back_to_the_focus():
+def test_a_frame_noun_with_nothing_of_its_kind_before_leaves_the_parties_to_the_focus():
     analysis = make_analysis(
-        ["The Harbour Fair opened on Monday.", "Under the MoU, firms will work on smart grids."],
+        ["The Harbour Fair opened on Monday.",
+         "Under the MoU, the two sides will work on smart grids.",
+         "Under the MoU, firms will work on carbon capture."],
         {"Harbour Fair": "Event/harbour fair"})
     assert tags(analysis) == [("Event/harbour fair", "smart-grids")]
 

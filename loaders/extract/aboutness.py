@@ -41,6 +41,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import TYPE_CHECKING, Iterable
@@ -67,6 +68,7 @@ _SCHEMA = {
     "noun_frames": {**_WORDS, "required": True},
     "attributions": {**_WORDS, "required": True},
     "topic_prepositions": {**_WORDS, "required": True},
+    "first_words": {**_WORDS, "required": True},
     "occurrence_years": {"type": dict, "values": {"type": int}},
 }
 
@@ -215,7 +217,7 @@ class Reader:
                 if framed is not None:
                     return Owner(framed.entity, "frame")
 
-            if node.i != token.i and _is_clause(node) and node.dep_ != "ROOT":
+            if node.i != token.i and is_clause(node) and node.dep_ != "ROOT":
                 return self._clause(sentence, node, via, came_from)
             if node.dep_ == "ROOT" or node.head.i == node.i:
                 if node.pos_ in ("VERB", "AUX"):
@@ -306,8 +308,8 @@ class Reader:
             kind, found = self._resolve(sentence, subjects[0])
             if found is None:
                 found = self._by_kind(sentence, verb, kind, frames)
-        if found.entity is None and kind == "none" and _is_clause(verb) and verb.dep_ != "ROOT" \
-                and verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and _is_clause(verb.head):
+        if found.entity is None and kind == "none" and is_clause(verb) and verb.dep_ != "ROOT" \
+                and verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_clause(verb.head):
             return self._clause(sentence, verb.head, verb.dep_)  # a purpose clause's subject
         if found.entity is not None:
             timed = self.timed(found.entity, verb)
@@ -319,22 +321,72 @@ class Reader:
                 return Owner(found.entity, found.how, umbrella)
         return found
 
-    def timed(self, entity: str, verb: "Token") -> str:
-        """The edition a clause's time words pick of a series ("This year, the SCE ...": the
-        SCE of the document's year), or ``entity`` itself."""
+    def timed(self, entity: str, verb: "Token", *, strict: bool = False) -> str | None:
+        """The edition a clause's time words pick of a series or of another of its editions
+        ("This year, the SCE ...": the SCE of the document's year; "This time, ... at the
+        expo" after "last year's expo": this year's), or ``entity`` when they pick none.
+
+        With ``strict``, an edition the words pick but the document never names gives
+        ``None``: the figure is about an occurrence the graph cannot hold.
+        """
         year = self.analysis.document.date[:4]
         if not year.isdigit():
             return entity
         offsets = rules().get("occurrence_years", {})
+        identity = getattr(self.analysis.entities.get(entity), "identity", ())
+        series = identity[0] if identity and identity[0].startswith("Event/") and \
+            identity[-1].isdigit() and len(identity[-1]) == 4 else entity
+        is_series = series != entity or any(
+            getattr(e, "identity", ())[:1] == (entity,) for e in self.analysis.entities.values())
+        if not is_series:
+            return entity
         for governor in self._governors(verb):
             for child in governor.children:
                 if child.dep_ not in ("npadvmod", "advmod", "prep", "tmod"):
                     continue
                 words = " ".join(t.lower_ for t in child.subtree if not t.is_punct)
                 if words in offsets:
-                    edition = self.occurrence(entity, str(int(year) + offsets[words]))
-                    return edition or entity
+                    edition = self.occurrence(series, str(int(year) + offsets[words]))
+                    return edition or (None if strict else entity)
         return entity
+
+    # ------------------------------------------------------------ for figures
+    def clause_of(self, token: "Token") -> tuple["Token | None", str | None]:
+        """The verb of the clause a word's phrase is an argument of, and the relation by
+        which the phrase hangs from it (``nsubj``, ``dobj``, ``prep``...)."""
+        node, via = token, None
+        while node.head.i != node.i:
+            if node.i != token.i and node.pos_ in ("VERB", "AUX") and is_clause(node):
+                return node, via
+            via = node.dep_
+            node = node.head
+        return (node, via) if node.pos_ in ("VERB", "AUX") else (None, None)
+
+    def subjects(self, verb: "Token") -> list["Token"]:
+        """The subject of ``verb`` (see :meth:`_subjects`)."""
+        return self._subjects(verb)
+
+    def resolve(self, sentence: "Sentence", noun: "Token") -> Owner | None:
+        """The entity a subject stands for, if it stands for one (see :meth:`_resolve`)."""
+        return self._resolve(sentence, noun)[1]
+
+    def is_frame(self, prep: "Token") -> bool:
+        """Whether a preposition opens a frame ("at", "under", "within the framework of")."""
+        return prep.lower_ in _frame_phrases()
+
+    def meeting_when(self, sentence: "Sentence", verb: "Token") -> str | None:
+        """The meeting a "when the X Committee met (for the second time)" clause names."""
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(c.lower_ in ("when", "as") for c in clause.children):
+                continue
+            for subject in self._subjects(clause):
+                held = self.mention(sentence, subject)
+                if held is not None and held.type == "Organization":
+                    ordinal = next((_ordinal(t) for t in clause.subtree if _ordinal(t)), None)
+                    meeting = self._meeting_of(held.entity, ordinal)
+                    if meeting is not None:
+                        return meeting
+        return None
 
     def _low_attachment(self, sentence: "Sentence", verb: "Token", child: int) -> Owner | None:
         """The object a topic phrase right after it modifies, though the parser hung the
@@ -456,7 +508,7 @@ class Reader:
         if obj.lower_ in ("which", "whom"):  # "..., under which ICT is a priority area"
             position = self.parsed(sentence).offset(obj)
             before = [m for m in self._mentions(sentence) if m.end <= position and m.type in self.types]
-            return before[-1] if before else None
+            return _last(before)
         for child in obj.children:
             if child.dep_ in ("compound", "poss", "nmod"):
                 held = self.mention(sentence, child)
@@ -609,12 +661,14 @@ class Reader:
     def _focus(self) -> Owner:
         return Owner(self.focus, "focus") if self.focus else _NOBODY
 
-    def _meeting_of(self, organization: str) -> str | None:
-        """The meeting of a council the document names ("the JCBC reviewed ..." at its meeting)."""
+    def _meeting_of(self, organization: str, ordinal: int | None = None) -> str | None:
+        """The meeting of a council the document names ("the JCBC reviewed ..." at its
+        meeting), the one of that number when given."""
         if "Event" not in self.types:
             return None
         meetings = sorted(key for key, e in self.analysis.entities.items()
-                          if e.type == "Event" and getattr(e, "identity", ()) and e.identity[0] == organization)
+                          if e.type == "Event" and getattr(e, "identity", ()) and e.identity[0] == organization
+                          and (ordinal is None or e.identity[-1] == str(ordinal)))
         return meetings[0] if len(meetings) == 1 else None
 
     def _is_products(self, noun: "Token") -> bool:
@@ -682,7 +736,7 @@ class Reader:
             position = self.parsed(sentence).offset(pronoun)
             before = [m for m in self._mentions(sentence) if m.end <= position and m.type in self.types]
             if before:
-                return before[-1].entity
+                return _last(before).entity
         return self.topic_before(sentence)
 
     def topic_before(self, sentence: "Sentence") -> str | None:
@@ -767,13 +821,13 @@ class Reader:
         return None
 
 
-def _is_clause(token: "Token") -> bool:
+def is_clause(token: "Token") -> bool:
     """Whether a verb heads a clause (not a gerund standing as a noun: "by enhancing X").
 
     Examples:
         >>> from sgcn.loaders.extract.nlp import pipeline
         >>> doc = pipeline()("They met to sign deals, such as enhancing battery management.")
-        >>> [(t.text, _is_clause(t)) for t in doc if t.pos_ == "VERB"]
+        >>> [(t.text, is_clause(t)) for t in doc if t.pos_ == "VERB"]
         [('met', True), ('sign', True), ('enhancing', False)]
     """
     if token.pos_ not in ("VERB", "AUX"):
@@ -781,8 +835,37 @@ def _is_clause(token: "Token") -> bool:
     if token.dep_ == "ROOT" or token.head.i == token.i:
         return True
     if token.dep_ == "conj":
-        return _is_clause(token.head)
+        return is_clause(token.head)
     return token.dep_ in _CLAUSAL
+
+
+def _last(mentions: list["EntityMention"]) -> "EntityMention | None":
+    """The mention named last, the outermost of those ending there ("the 2019 X Forum, which
+    ...": the edition, not the series inside its name)."""
+    if not mentions:
+        return None
+    return max(mentions, key=lambda m: (m.end, m.end - m.start))
+
+
+def _ordinal(token: "Token") -> int | None:
+    """The number an ordinal word stands for ("second", "13th", "inaugural"), else ``None``.
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> [_ordinal(t) for t in pipeline()("the second and 13th and inaugural meetings")]
+        [None, 2, None, 13, None, 1, None]
+    """
+    word = token.lower_
+    if word in rules()["first_words"]:
+        return 1
+    try:
+        from sgcn.loaders.extract.editions import _ORDINAL_NUMBERS  # the lead's table of ordinal words
+    except ImportError:  # pragma: no cover - only if the table moves
+        _ORDINAL_NUMBERS = {}
+    if word in _ORDINAL_NUMBERS:
+        return _ORDINAL_NUMBERS[word]
+    match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    return int(match.group(1)) if match else None
 
 
 def _head_word(name: str) -> str:

@@ -248,16 +248,16 @@ class Reader:
         In a fact sheet, "  - Scope: AI; 5G" under "* MOU on X" is about that MOU.
         """
         text = self.analysis.document.text
-        line_start = text.rfind("\n", 0, sentence.start) + 1
-        lead = text[line_start:sentence.start]
-        indent = len(lead) - len(lead.lstrip())
-        if not lead.strip() or lead.strip()[0] not in "-*•–" or indent == 0:
+        indent = _bullet_indent(text, sentence.start)
+        if indent is None or indent == 0:
             return None
+        line_start = text.rfind("\n", 0, sentence.start) + 1
         index = self._index.get(sentence, 0)
         for earlier in reversed(self.analysis.sentences[max(0, index - 12):index]):
-            e_start = text.rfind("\n", 0, earlier.start) + 1
-            e_lead = text[e_start:earlier.start]
-            if len(e_lead) - len(e_lead.lstrip()) < indent and e_start != line_start:
+            if text.rfind("\n", 0, earlier.start) + 1 == line_start:
+                continue
+            above = _bullet_indent(text, earlier.start)
+            if above is not None and above < indent:
                 named = sorted((m for m in self._mentions(earlier) if m.type in self.types),
                                key=lambda m: (m.start, m.start - m.end))
                 return named[0].entity if named else None
@@ -837,6 +837,23 @@ def is_clause(token: "Token") -> bool:
     if token.dep_ == "conj":
         return is_clause(token.head)
     return token.dep_ in _CLAUSAL
+
+
+def _bullet_indent(text: str, offset: int) -> int | None:
+    """How far in the list item holding ``offset`` is indented ("  - Scope: ..." -> 2), or
+    ``None`` when its line is no list item.
+
+    Examples:
+        >>> _bullet_indent("* MOU on X\\n  - Scope: AI", 14), _bullet_indent("* MOU on X", 3), _bullet_indent("AI", 0)
+        (2, 0, None)
+    """
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)]
+    body = line.lstrip()
+    if not body or body[0] not in "-*•–" or len(body) < 2 or not body[1].isspace():
+        return None
+    return len(line) - len(body)
 
 
 def _last(mentions: list["EntityMention"]) -> "EntityMention | None":

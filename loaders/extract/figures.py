@@ -168,8 +168,9 @@ def _has_cue(sentence: str, cue: str | list[str] | None) -> bool:
     return re.search(_words(stems, stems=True), sentence, re.IGNORECASE) is not None
 
 
-def _counted_noun(sentence: str, amount: Amount) -> tuple[str, int] | None:
-    """The measure the noun after ``amount`` counts, and where that noun ends."""
+def _counted_noun(sentence: str, amount: Amount, *, cued: bool = True) -> tuple[str, int] | None:
+    """The measure the noun after ``amount`` counts, and where that noun ends (with
+    ``cued`` false, whether or not the sentence holds the measure's cue)."""
     rules = _rules()
     after = sentence[amount.end:]
     modifiers = rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,{_MAX_MODIFIERS}}}?"
@@ -177,8 +178,10 @@ def _counted_noun(sentence: str, amount: Amount) -> tuple[str, int] | None:
         match = re.match(rf"\s*{modifiers}{_words(count['heads'])}", after, re.IGNORECASE)
         if match is None:
             continue
-        if not _has_cue(sentence, count.get("cues")):
+        if cued and not _has_cue(sentence, count.get("cues")):
             continue
+        if find_amounts(after[:match.end()]):
+            continue  # "Seven new projects and three MOUs": the MOUs are the next number's
         if _mixed_batch(count["measure"], after, match):
             return rules["mixed_batch"], amount.end + match.end()
         return count["measure"], amount.end + match.end()
@@ -269,10 +272,18 @@ def _money_measure(sentence: str, amount: Amount) -> str | None:
     return None
 
 
-def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0) -> list[_Reading]:
+def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0,
+              reported: dict[str, str] | None = None) -> list[_Reading]:
     """The amounts of ``sentence`` that are measures, with their measure (``parsed``: the
-    sentence's parse, whose offsets start at ``offset``)."""
+    sentence's parse, whose offsets start at ``offset``).
+
+    ``reported`` maps the counted things of the sentence before ("projects", an MOU
+    measure) to the measure it read them as: a running total with no verb of its own
+    ("The tally since the initiative began stands at 31 projects and 17 MOUs") counts
+    them as that sentence did.
+    """
     rules = _rules()
+    total = bool(reported) and _running_total(sentence)
     readings: list[_Reading] = []
     previous: _Reading | None = None
     count: tuple[Amount, _Reading | None] | None = None  # the last count and what it was read as
@@ -303,11 +314,15 @@ def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0) -> list[
         elif re.search(rf"{_words(rules['network']['before'])}\s*$", sentence[:amount.start], re.IGNORECASE):
             reading = _Reading(amount, "network_size", amount.end)
         else:
-            counted = _counted_noun(sentence, amount)
+            counted = _counted_noun(sentence, amount) or (
+                _counted_noun(sentence, amount, cued=False) if total else None)
             if counted:
                 measure, head_end = counted
                 if measure == "projects":
-                    measure = _project_verb(sentence, amount, head_end, parsed, offset)
+                    measure = _project_verb(sentence, amount, head_end, parsed, offset) or (
+                        reported.get("projects") if total else None)
+                elif total and not _counted_noun(sentence, amount):
+                    measure = reported.get(measure)
                 if measure:
                     reading = _Reading(amount, measure, head_end)
         if not amount.unit:
@@ -580,10 +595,15 @@ def find_figures(analysis: Analysis) -> list[Figure]:
     dollar = _dollar(analysis)
     reader = Reader(analysis, ("Event", "Initiative", "Project", "Organization"))
     found: list[tuple[Figure, int]] = []
+    reported: dict[str, str] = {}
     previous: Sentence | None = None
     focus: list[str | None] = []  # the focus event, found once when first needed
     for sentence in analysis.sentences:
-        readings = _readings(sentence.text, dollar, reader.parsed(sentence), sentence.start)
+        paragraph = previous is not None and "\n\n" not in document.text[previous.end:sentence.start]
+        readings = _readings(sentence.text, dollar, reader.parsed(sentence), sentence.start,
+                             reported if paragraph else None)
+        reported = {("projects" if r.measure.startswith("projects_") else r.measure): r.measure
+                    for r in readings}
         carried = _carried_mentions(analysis, previous, sentence)
         previous = sentence
         if not readings:
@@ -618,6 +638,8 @@ def find_figures(analysis: Analysis) -> list[Figure]:
             if subject is None:
                 log.debug("no subject for %r in %r", reading.amount.text, sentence.text[:60])
                 continue
+            if _headline(sentence.text):
+                sure = min(sure, 1)  # a headline restates its lead, and parses poorly
             chosen[index] = (subject, sure)
             amount = reading.amount
             figure = Figure(
@@ -632,6 +654,21 @@ def find_figures(analysis: Analysis) -> list[Figure]:
             if all(figure != f for f, _ in found):
                 found.append((figure, sure))
     return _surest(found)
+
+
+def _headline(text: str) -> bool:
+    """Whether a line is written in title case, as headlines are ("Expo Opens as 70 Key
+    Projects Are Signed").
+
+    Examples:
+        >>> _headline("Expo Opens in Penang as 70 Key Projects Are Signed"), _headline("70 projects were signed.")
+        (True, False)
+    """
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with"})
 
 
 def _surest(found: list[tuple[Figure, int]]) -> list[Figure]:

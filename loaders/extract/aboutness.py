@@ -68,6 +68,7 @@ _SCHEMA = {
     "noun_frames": {**_WORDS, "required": True},
     "attributions": {**_WORDS, "required": True},
     "topic_prepositions": {**_WORDS, "required": True},
+    "speech_verbs": {**_WORDS, "required": True},
     "first_words": {**_WORDS, "required": True},
     "occurrence_years": {"type": dict, "values": {"type": int}},
 }
@@ -176,6 +177,14 @@ class Reader:
                 out[token.i] = tuple(sorted(held, key=lambda m: (m.start - m.end, m.start)))
         return out
 
+    def _holders_of(self, token: "Token") -> tuple["EntityMention", ...]:
+        """The mentions holding ``token`` (any sentence of the reader's analysis)."""
+        for sentence in self.analysis.sentences:
+            parsed = self.parsed(sentence)
+            if parsed.doc is token.doc:
+                return self._holders(sentence).get(token.i, ())
+        return ()
+
     def mention(self, sentence: "Sentence", token: "Token") -> "EntityMention | None":
         """The outermost mention holding ``token``, preferring one of the reader's types."""
         held = self._holders(sentence).get(token.i, ())
@@ -204,7 +213,8 @@ class Reader:
                     return Owner(held.entity, "name")
                 if held.type != "Place":
                     return _NOBODY  # a title, a company's name, a body's description
-            if node.i not in skipped and held is None and node.pos_ in ("NOUN", "PROPN") and via is not None:
+            if node.i not in skipped and held is None and node.pos_ in ("NOUN", "PROPN") and via is not None \
+                    and node.dep_ not in ("attr", "oprd", "appos"):  # a predicate describes, not refers
                 found = self._noun(sentence, node)  # "The corridor, a trade and logistics passage, ..."
                 if found is not None:
                     return Owner(found.entity, "antecedent")
@@ -223,6 +233,10 @@ class Reader:
                 if node.pos_ in ("VERB", "AUX"):
                     return self._clause(sentence, node, via, came_from)
                 return self._fragment(sentence, node)
+            if node.dep_ == "appos":
+                anchor = self._appositive_anchor(sentence, node)
+                if anchor is not None:
+                    return Owner(anchor.entity, "name") if anchor.type in self.types else _NOBODY
             via = node.dep_
             if via == "conj" and not listed:
                 # "the four sectors of the CCI, namely finance, ...": a list naming what the
@@ -262,6 +276,18 @@ class Reader:
                                key=lambda m: (m.start, m.start - m.end))
                 return named[0].entity if named else None
         return None
+
+    def _appositive_anchor(self, sentence: "Sentence", appos: "Token") -> "EntityMention | None":
+        """The name right before an apposition, when the parser hung the apposition on a noun
+        further back ("a project run under the SCI on TradeTrust, an interoperability
+        framework that ...": TradeTrust's)."""
+        before = appos.left_edge.i - 1
+        while before >= 0 and appos.doc[before].is_punct:
+            before -= 1
+        if before < 0 or before == appos.head.i:
+            return None
+        held = self.mention(sentence, appos.doc[before])
+        return held if held is not None and held != self.mention(sentence, appos.head) else None
 
     def _possessor(self, sentence: "Sentence", noun: "Token", skipped: set[int]) -> Owner | None:
         """A name or "its" possessing the noun ("the SCI's focus areas", "its umbrella")."""
@@ -628,8 +654,17 @@ class Reader:
         return "none", None
 
     def _reported(self, verb: "Token") -> bool:
-        """Whether a person's view frames the clause ("In his account, cooperation has ...")."""
+        """Whether a person's view frames the clause ("In his account, cooperation has ...",
+        "Mr Li said the two sides should ..."): it is the person's, about nothing else."""
         words = rules()
+        node = verb
+        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in words["speech_verbs"]:
+                for subject in self._subjects(node):
+                    if subject.lower_ in words["personal_pronouns"] or any(
+                            m.type == "Person" for m in self._holders_of(subject)):
+                        return True
         for governor in self._governors(verb):
             for prep in governor.children:
                 if prep.dep_ != "prep":
@@ -709,7 +744,8 @@ class Reader:
         definite = any(c.lower_ in _DEFINITE for c in noun.children if c.dep_ in ("det", "poss"))
         kind = _kind_of_noun().get(lemma) or _kind_of_noun().get(noun.lower_)
         position = self.parsed(sentence).offset(noun)
-        named = [m for m in self.analysis.mentions if m.end <= position and m.type in self.types]
+        named = sorted((m for m in self.analysis.mentions if m.end <= position and m.type in self.types),
+                       key=lambda m: (m.end, m.end - m.start))
         if definite:
             for m in reversed(named):
                 if _head_word(m.text) in (lemma, noun.lower_):
@@ -774,7 +810,8 @@ class Reader:
                 held = self.mention(sentence, child) if child.dep_ == "attr" else None
                 if held is not None and held.type in self.types:
                     found = held.entity
-        if not subjects or (found is None and kind == "products"):
+        if not subjects or (found is None and kind in ("products", "actor", "party")):
+            # a body's or the parties' work: "It"/"This" is what they worked on
             found = self._narrowest(sentence)
         self._topics[index] = found
         return found

@@ -281,18 +281,17 @@ def _modifies_head(analysis: Analysis, holder: EntityMention, end: int) -> bool:
 
 
 def _in_a_name(span) -> bool:
-    """Whether a capitalised word stands among capitalised words: part of a name or a title.
+    """Whether an everyday word is capitalised inside its sentence: a word of a name or a
+    title ("Minister for Trade and Industry", "Trade Relations", "B. TRADE AND ...").
 
-    "Minister-in-charge of Trade Relations", "B. TRADE AND THE DIGITAL ECONOMY".
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> doc = pipeline()("Trade grew, said the Minister for Trade, as trade deals rose.")
+        >>> [_in_a_name(doc[i:i + 1]) for i in (0, 7, 10)]
+        [False, True, False]
     """
-    first, last = span[0], span[-1]
-    if not first.text[:1].isupper():
-        return False
-    doc = span.doc
-    neighbours = [doc[first.i - 1]] if first.i > 0 else []
-    neighbours += [doc[last.i + 1]] if last.i + 1 < len(doc) else []
-    return any(t.is_alpha and t.text[:1].isupper() and not (t.i == 0 and t.lower_ in ("the", "a", "an"))
-               for t in neighbours)
+    first = span[0]
+    return first.text[:1].isupper() and first.i > 0 and not first.is_sent_start
 
 
 def _innermost(analysis: Analysis, holding: list[EntityMention]) -> EntityMention | None:
@@ -317,6 +316,8 @@ def _stands_alone(span) -> bool:
     if _in_a_name(span):
         return False
     root = span.root
+    if len(span) == 1 and root.pos_ == "ADJ":
+        return True  # an adjective names its noun's domain: "educational exchanges"
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "finance, trade and education": as the first item stands
     if root.dep_ not in ("compound", "amod", "nmod"):

@@ -273,9 +273,13 @@ def markup_tags(markup: str, *, date: str = "2024-09-12", identities: dict | Non
     "Fishing boats used the [Harbour Data Link|Project] to send medical records to island clinics.",
     # a company's name says nothing of the platform it runs
     "The [Harbour Trade Portal|Project]'s operator is [Bluewater Financial Technology|Organization].",
-    # a person's view and a person's clause
+    # a person's view and a person's clause, or what a person says the parties should do
     "[Harbour Expo 2024|Event] opened today. In her view, cooperation has moved on to the green economy.",
     "[Harbour Expo 2024|Event] opened today. [Rosa Lim|Person] said she saw openings in fintech.",
+    "[Harbour Expo 2024|Event] opened today. [Mr Tan|Person] said [Penang|Place] and [Xiamen|Place] "
+    "should look for new openings in areas such as robotics.",
+    # a capitalised everyday word belongs to a title or a name
+    "The [Kelp Pact|Agreement] was signed by Second Minister for Trade and Industry [Rosa Lim|Person].",
 ])
 def test_titles_company_names_and_passing_mentions_tag_nothing(markup):
     assert markup_tags(markup) == []
@@ -349,3 +353,15 @@ def test_both_halves_of_a_shared_head_tag_their_subject():
     assert markup_tags("The [Penang Creative Media Fund|Initiative] backs augmented and virtual reality studios.") == [
         ("Initiative/penang creative media fund", "augmented-reality"),
         ("Initiative/penang creative media fund", "virtual-reality")]
+
+
+def test_an_apposition_belongs_to_the_name_right_before_it():
+    # the parser may hang "an open framework ..." on "a pilot" further back
+    found = markup_tags("The [Reef Pilot|Project] is a pilot run under the [Delta Programme|Initiative] on "
+                        "[Harbourchain|Project], an open framework that lets firms use public blockchains.")
+    assert ("Initiative/delta programme", "blockchain") not in found
+
+
+def test_an_adjective_names_the_domain_of_its_noun():
+    assert markup_tags("The [Reef Plan|Initiative] also gives room to talent exchanges and educational "
+                       "training.") == [("Initiative/reef plan", "talent-development"), ("Initiative/reef plan", "education")]

@@ -141,6 +141,14 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
                 j += 1
             elif t.text == "in" and nxt is not None and _agreement_goes_on(toks, i, j):
                 j += 1
+            elif _joins_through_the(toks, i, j):  # "Commission of the State Council"
+                j += 2
+            elif t.text == "to" and nxt is not None and is_cap(nxt.text) and _agreement_title(toks, i, j):
+                j += 1  # "Protocol to Upgrade the Free Trade Agreement"
+            elif (t.text == "-" and not prev.space and not t.space and nxt is not None
+                  and nxt.text.isalpha() and nxt.text.islower() and nxt.space
+                  and j + 2 < n and is_cap(toks[j + 2].text) and not _placed(prev.text)):
+                j += 2  # "State-owned Assets", not "Singapore-based Temasek Foundation"
             elif t.text in ("-", "/") and not prev.space and not t.space and nxt is not None and is_cap(nxt.text):
                 j += 1
             elif _possessive(t) and prev.text in _NAME_POSSESSIVES and nxt is not None and is_cap(nxt.text):
@@ -154,6 +162,64 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
         found.append((i, j))
         i = max(j, i + 1)
     return found
+
+
+def _placed(word: str) -> bool:
+    """Whether ``word`` is a place, as in "Singapore-based", "China-made" (a description, not a name's start)."""
+    entry = gazetteer.lookup(word)
+    return bool(entry) and entry.type == "Place"
+
+
+def _joins_through_the(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether "the" at ``j`` or ``j + 1`` carries the name ``[i, j)`` on to the capitalised words after it.
+
+    Names take "of the" and "for the" after their head word ("the Administration
+    Commission of the State Council", "the China Council for the Promotion of
+    International Trade", "the sixth JIC Meeting of the CCI"), an event's name "on
+    the" too ("the Symposium on the Future of Payments"), and an agreement's
+    title takes "the" anywhere ("Protocol on Further Upgrading the China-Singapore
+    Free Trade Agreement", "MOU for Enhanced Cooperation and Renewal of the
+    Singapore-Guangdong Collaboration Council"). Elsewhere "the" ends a name: the
+    "Minister of Commerce of the People's Republic" is a title, "Deputy Director of
+    the Bureau" too.
+
+    Examples:
+        >>> toks = tokenize("the China Council for the Promotion of International Trade", 0)
+        >>> _joins_through_the(toks, 1, 3)
+        True
+        >>> toks = tokenize("the Ministry of Commerce of the People's Republic of China", 0)
+        >>> _joins_through_the(toks, 1, 4)
+        False
+        >>> toks = tokenize("the Protocol on Further Upgrading the China-Singapore FTA", 0)
+        >>> _joins_through_the(toks, 1, 5)
+        True
+    """
+    words = [t.text for t in toks]
+    k = j + 1 if words[j] in ("of", "for", "on") else j
+    if k + 1 >= len(words) or words[k] != "the" or not is_cap(words[k + 1]) or lexicon.is_date_word(words[k + 1]):
+        return False
+    if k == j + 1 and j > i and words[j] in _NAMES_THROUGH_THE.get(lexicon.head_type(words[j - 1]), ()):
+        return True
+    return (k == j + 1 or is_cap(words[j - 1]) and words[j - 1] not in CONNECTORS) and _agreement_title(toks, i, j)
+
+
+# The words after which "the" goes on with a name ending in a head of each type:
+# "Commission of the State Council", "Symposium on the Future of Payments".
+_NAMES_THROUGH_THE = {"Organization": ("of", "for"), "Event": ("of", "for", "on")}
+
+
+def _agreement_title(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the run ``[i, j)`` is an agreement's title so far: its head, then "on", "of", "for" or "to".
+
+    Examples:
+        >>> _agreement_title(tokenize("Protocol to Upgrade", 0), 0, 1)
+        True
+        >>> _agreement_title(tokenize("Ministry of Trade", 0), 0, 3)
+        False
+    """
+    words = [t.text for t in toks[i:j]] + [toks[j].text if j < len(toks) else ""]
+    return any(lexicon.head_type(w) == "Agreement" and words[k + 1] in ("on", "of", "for", "to")
+               for k, w in enumerate(words[:-1]))
 
 
 def _agreement_goes_on(toks: list[Tok], i: int, j: int) -> bool:
@@ -261,7 +327,8 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
     parts, start = [], i
     words = [t.text for t in toks]
     for k in range(i + 1, j - 1):
-        if words[k] in ("and", "&") and (_starts_segment(words, k + 1) or _ends_in_org_head(words[start:k])
+        if words[k] in ("and", "&") and (_starts_segment(words, k + 1) and not _modifies_head(words, start, k, j)
+                                         or _ends_in_org_head(words[start:k])
                                          or _titled_pair(words, start, k, j)
                                          or lexicon.is_industry_noun(words[k - 1])
                                          and not CONNECTORS & set(words[start:k])
@@ -270,6 +337,34 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
             start = k + 1
     parts.append((start, j))
     return parts
+
+
+def _modifies_head(words: list[str], start: int, k: int, j: int) -> bool:
+    """Whether the words after "and" at ``k`` only modify a head shared with the words before.
+
+    "State-owned Assets Supervision and Administration Commission": the piece before
+    "and" names nothing by itself and "Administration" qualifies "Commission", so the
+    "and" joins two modifiers of one name. "Tencent Cloud and Ministry of Commerce":
+    "Ministry" is the head of its own name.
+
+    Examples:
+        >>> w = "Assets Supervision and Administration Commission of the State Council".split()
+        >>> _modifies_head(w, 0, 2, len(w))
+        True
+        >>> w = "Commerce and Ministry of Commerce".split()
+        >>> _modifies_head(w, 0, 1, len(w))
+        False
+    """
+    before = words[start:k]
+    if len(before) < 2 or lexicon.name_head(before)[0] or gazetteer.lookup(" ".join(before)):
+        return False
+    after = []
+    for w in words[k + 1:j]:
+        if w in CONNECTORS or not is_cap(w):
+            break
+        after.append(w)
+    type_, head = lexicon.name_head(after)
+    return type_ is not None and head > 0 and not gazetteer.lookup(" ".join(after[:head]))
 
 
 def _titled_pair(words: list[str], start: int, k: int, j: int) -> bool:
@@ -329,21 +424,30 @@ def _label(toks: list[Tok], i: int, j: int, text: str, offset: int) -> tuple[str
 
 
 def _person_words(words: list[str]) -> int:
-    """How many leading ``words`` form a person's name (0-3)."""
-    n = 0
-    while n < len(words) and n < 3:
+    """How many leading ``words`` form a person's name (up to three names; "Ying-I" is one).
+
+    Examples:
+        >>> _person_words(["Yong", "Ying", "-", "I", "spoke"]), _person_words(["Han", "Zheng", "said"])
+        (4, 2)
+    """
+    n, names = 0, 0
+    while n < len(words) and names < 3:
         w = words[n]
+        if w == "-" and n > 0 and n + 1 < len(words) and words[n + 1][:1].isupper() and words[n + 1].isalpha():
+            n += 2  # a hyphenated given name: "Ying-I", "Ying-Jie"
+            continue
         if (not is_cap(w) or w in CONNECTORS or lexicon.head_type(w) or lexicon.title_length(words, n)
                 or lexicon.is_honorific(w) or w.isupper() and len(w) > 1 or not w.isalpha()
                 and "-" not in w):
             break
         n += 1
+        names += 1
     return n
 
 
 def _is_person_shape(words: list[str]) -> bool:
     """Whether ``words`` look like a person's full name (two or three plain words)."""
-    return (2 <= len(words) <= 3 and _person_words(words) == len(words)
+    return (2 <= len(words) - 2 * words.count("-") <= 3 and _person_words(words) == len(words)
             and not gazetteer.lookup(" ".join(words))
             and not any(gazetteer.lookup(w) for w in words))
 
@@ -427,7 +531,7 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     """Candidates from one coordinated piece ``[a, b)`` of a run."""
     out: list[Candidate] = []
     # skip ordinary words that open the piece ("The", "During", "Led")
-    while a < b and lexicon.is_not_name_start(words[a]) and not lexicon.title_length(words, a):
+    while a < b and _ordinary_start(toks, a) and not lexicon.title_length(words, a):
         a += 1
     while a < b and words[a] in CONNECTORS | {"-", "/", ")"}:
         a += 1
@@ -463,11 +567,12 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
                 out.append(_cand(toks, p - 1, p + 1, sentence, offset, "PersonRef", words[p], "honorific"))
             elif n >= 2:
                 out.append(_cand(toks, p, p + n, sentence, offset, "Person",
-                                 " ".join(words[p:p + n]), "honorific"))
+                                 _label(toks, p, p + n, sentence, offset)[0], "honorific"))
             return out
         n = _person_words(words[p:b])
         if tl and n >= 2:
-            out.append(_cand(toks, p, p + n, sentence, offset, "Person", " ".join(words[p:p + n]), "title"))
+            out.append(_cand(toks, p, p + n, sentence, offset, "Person", _label(toks, p, p + n, sentence, offset)[0],
+                             "title"))
         return out
     # no title: apposition "Name, Title ..." or possessive "Org's Name"
     piece = words[a:b]
@@ -479,7 +584,7 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
                                          or after[1:2] == ["former"])
         said = (a >= 1 and words[a - 1] in ("said", "says", "added", "noted")) and after[:1] == [","]
         if appos or said or (possessor and _is_org_name(possessor)):
-            c = _cand(toks, a, b, sentence, offset, "Person", " ".join(piece),
+            c = _cand(toks, a, b, sentence, offset, "Person", _label(toks, a, b, sentence, offset)[0],
                       "apposition" if appos or said else "possessive")
             out.append(c)
             return out
@@ -615,6 +720,19 @@ def _joined(toks: list[Tok], end: int, start: int) -> bool:
     return 0 < len(glue) <= 3 and all(w in ("and", "&", ",", "as", "well") for w in glue)
 
 
+def _ordinary_start(toks: list[Tok], a: int) -> bool:
+    """Whether the word at ``a`` is an ordinary word before a name ("The", "During").
+
+    Not when a hyphen joins it to the next word: "All-China Federation", "Non-Aligned".
+
+    Examples:
+        >>> _ordinary_start(tokenize("All-China Federation", 0), 0), _ordinary_start(tokenize("All China", 0), 0)
+        (False, True)
+    """
+    joined = a + 1 < len(toks) and toks[a + 1].text == "-" and not toks[a].space
+    return lexicon.is_not_name_start(toks[a].text) and not joined
+
+
 def _inside_name(words: list[str], a: int, k: int) -> bool:
     """Whether a title word at ``k`` is part of a longer name ("Office of the President")."""
     return k > a and words[k - 1] in ("of", "for", "the")
@@ -636,7 +754,7 @@ def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     """Typed names in the piece ``[a, b)`` (its head word gives the type), nested prefixes too."""
     while b > a and words[b - 1] in CONNECTORS | {"-", "/", "("}:
         b -= 1
-    while a < b and lexicon.is_not_name_start(words[a]):
+    while a < b and _ordinary_start(toks, a):
         a += 1
     if a >= b:
         return []

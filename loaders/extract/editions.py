@@ -48,7 +48,9 @@ if TYPE_CHECKING:
 
 
 _ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+                    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                    "nineteenth": 19, "twentieth": 20, "inaugural": 1, "maiden": 1}
 _ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_NUMBERS)})"  # "5th", "fifth"
 _YEAR = r"(?:19|20)\d\d"
 _WITHIN = re.compile(r"\b(?:within\s+the\s+framework\s+of|on\s+the\s+sidelines\s+of|during|at|"

@@ -42,8 +42,16 @@ _COMMITTEES = ("Committee", "Commission", "Council", "Board", "Taskforce", "Work
 
 
 def _committee_in(an: "_Analyzer", label: str) -> str | None:
-    """The committee an acronym in a meeting's name stands for ("SCI JIC Meeting" -> the JIC)."""
-    for word in reversed(label.split()):
+    """The committee a meeting's name holds: "Joint Working Committee Meeting", "SCI JIC Meeting" -> the JIC.
+
+    A committee named in full before the meeting's head word is filed as an
+    organisation when the document named it nowhere else.
+    """
+    words = label.split()
+    body = " ".join(words[:-1])
+    if len(words) > 2 and _is_committee(body):
+        return an.registry.find(body) or an.registry.add("Organization", body)
+    for word in reversed(words):
         key = an.registry.find(word) if word.isupper() else None
         if key and an.registry.records[key].type == "Organization" and \
                 _is_committee(an.registry.records[key].label):

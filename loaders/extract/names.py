@@ -190,6 +190,9 @@ def _joins_through_the(toks: list[Tok], i: int, j: int) -> bool:
         >>> toks = tokenize("the Ministry of Commerce of the People's Republic of China", 0)
         >>> _joins_through_the(toks, 1, 4)
         False
+        >>> toks = tokenize("the second Joint Council Meeting of the Digital Port Initiative", 0)
+        >>> _joins_through_the(toks, 2, 6)
+        False
         >>> toks = tokenize("the Protocol on Further Upgrading the China-Singapore FTA", 0)
         >>> _joins_through_the(toks, 1, 5)
         True
@@ -199,13 +202,16 @@ def _joins_through_the(toks: list[Tok], i: int, j: int) -> bool:
     if k + 1 >= len(words) or words[k] != "the" or not is_cap(words[k + 1]) or lexicon.is_date_word(words[k + 1]):
         return False
     if k == j + 1 and j > i and words[j] in _NAMES_THROUGH_THE.get(lexicon.head_type(words[j - 1]), ()):
-        return True
+        # a numbered meeting "of the" initiative is that initiative's occasion, read as such
+        # by sgcn.loaders.extract.meetings: "the sixth JIC Meeting of the CCI"
+        return words[j - 1] not in _OCCASION_HEADS and not (i > 0 and _ORDINAL.match(words[i - 1]))
     return (k == j + 1 or is_cap(words[j - 1]) and words[j - 1] not in CONNECTORS) and _agreement_title(toks, i, j)
 
 
 # The words after which "the" goes on with a name ending in a head of each type:
 # "Commission of the State Council", "Symposium on the Future of Payments".
 _NAMES_THROUGH_THE = {"Organization": ("of", "for"), "Event": ("of", "for", "on")}
+_OCCASION_HEADS = {"Meeting", "Meetings", "Session", "Sessions"}
 
 
 def _agreement_title(toks: list[Tok], i: int, j: int) -> bool:
@@ -720,6 +726,26 @@ def _joined(toks: list[Tok], end: int, start: int) -> bool:
     return 0 < len(glue) <= 3 and all(w in ("and", "&", ",", "as", "well") for w in glue)
 
 
+def _short_name_after(words: list[str], a: int, b: int, type_: str) -> list[str]:
+    """The words of a short name in brackets closing the name ``[a, b)``, if it has the same head type.
+
+    Examples:
+        >>> w = "MOU on Green Development ( Green Development MOU )".split()
+        >>> _short_name_after(w, 0, len(w), "Agreement")
+        ['Green', 'Development', 'MOU']
+        >>> w = "Smart City Initiative ( Shenzhen )".split()
+        >>> _short_name_after(w, 0, len(w), "Initiative")
+        []
+    """
+    if b - a < 5 or words[b - 1] != ")" or "(" not in words[a + 1:b - 2]:
+        return []
+    open_at = b - 1 - words[a:b - 1][::-1].index("(") - 1
+    inner = words[open_at + 1:b - 1]
+    if len(inner) < 2 or open_at <= a or lexicon.name_head(inner)[0] != type_:
+        return []
+    return inner
+
+
 def _ordinary_start(toks: list[Tok], a: int) -> bool:
     """Whether the word at ``a`` is an ordinary word before a name ("The", "During").
 
@@ -766,8 +792,13 @@ def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
         return []
     if b - a == 1 and head == 0:  # "the Pavilion": a reference, resolved later
         return []
+    short = _short_name_after(words, a, b, type_)
+    if short:  # "MOU on Green Development (Green Development MOU)": the short name is an alias
+        b -= len(short) + 2
     label, acronym = _label(toks, a, b, sentence, offset)
     cand = _cand(toks, a, b, sentence, offset, type_, label, "head", acronym=None, possessor=possessor)
+    if short:
+        cand.aliases.append(" ".join(short))
     out = [cand]
     # acronyms defined inside the name: "Chongqing Connectivity Initiative (CCI) Joint ..."
     for k in range(a, b):

@@ -53,6 +53,10 @@ _COLLECTIVE_NOUNS = frozenset({"delegation", "delegate", "company", "firm", "ent
                                "government", "team", "start-up", "startup", "exhibitor", "brand"})
 _LIST_MARKERS = frozenset({"including", "include", "like", "namely", "notably", "especially"})
 _PRONOUNS = frozenset({"it", "they", "them", "this", "these", "its", "their"})
+_SIGNING_NOUNS = frozenset({"signing", "inking", "exchange", "conclusion"})
+# Plural nouns for people that "the two ..." or "both ..." make a pair named before.
+_PERSON_NOUNS = frozenset({"leader", "minister", "co-chair", "cochair", "chair", "chairman", "premier",
+                           "mayor", "counterpart", "official", "signatory", "head"})
 _JOINT = frozenset({"jointly", "together", "co"})
 _SO_DID = frozenset({"so", "too", "likewise", "also"})
 _ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|[a-z]+)$")
@@ -159,8 +163,15 @@ def frames_of(token: "Token") -> list[Frame]:
 
 # ---------------------------------------------------------------- roles in the parse
 def _passive(verb: "Token") -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children) or (
-        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN")
+    """A passive verb: a passive subject or auxiliary, a by-phrase, or a participle on a noun.
+
+    A participle coordinated with one is passive too: "the meeting, held in X and
+    co-chaired by A".
+    """
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass", "agent") for c in verb.children) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN") or (
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and verb.head.dep_ == "acl"
+        and _passive(verb.head))
 
 
 def _children(token: "Token", *deps: str) -> list["Token"]:
@@ -238,6 +249,14 @@ class Roles:
             found.append(verb.head)  # "the MOU, which A concluded with B"
         if not found and verb.dep_ == "conj" and _passive(verb) and verb.head.pos_ in ("VERB", "AUX"):
             found = self.theme(verb.head)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > verb.head.i and verb.i >= 2 \
+                and verb.doc[verb.i - 1].text == "," and not _children(verb, "nsubj", "nsubjpass"):
+            # "..., held in X": a participle after a comma tells of the noun before it (or of
+            # the clause's subject); the parser hangs it on the verb, the types decide
+            k = verb.i - 2
+            while k > 0 and verb.doc[k].is_punct:
+                k -= 1
+            found = [*found, verb.doc[k], *self.theme(verb.head)]
         return found
 
     def prep(self, token: "Token", word: str) -> list["Token"]:
@@ -276,11 +295,14 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
 
     An apposition to a name describes it ("Chongqing, China", "Tan, Minister of X"): it
     is not followed, though a name coordinated with it is ("Tan, Minister of X, and
-    Liu"); an apposition to a common noun names it ("the capital of Yunnan, Kunming").
+    Liu"); an apposition to a common noun names it ("the capital of Yunnan, Kunming"),
+    and the appositions to a plural noun are the items of the list it announces ("three
+    meetings: the 20th JSC of A, the 11th JSC of B, and ...").
     ``named`` holds the indexes of tokens inside mentions.
     """
     out: list[Token] = []
     seen: set[int] = set()
+    members: set[int] = set()  # items of a list a plural noun announces
     todo = list(tokens)
     while todo:
         t = todo.pop(0)
@@ -289,10 +311,13 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
         seen.add(t.i)
         out.append(t)
         todo += [c for c in t.conjuncts if c.i not in seen]
+        listing = t.i in members or t.tag_ in ("NNS", "NNPS") and t.i not in named
         for child in t.children:
             if child.dep_ == "appos":
-                if t.i not in named or child.i not in named:
+                if t.i not in named or child.i not in named or listing:
                     todo.append(child)
+                    if listing:  # "three meetings: the 20th JSC of A, the 11th JSC of B, ..."
+                        members.add(child.i)
                 todo += [c for c in child.conjuncts]
             if child.dep_ == "conj" and child.i not in seen:
                 todo.append(child)
@@ -388,7 +413,38 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types) -> list["Entity
             earlier = [m for m in before if m.type in types]
             if earlier:
                 found.append(earlier[-1])
+        if "Person" in types and _pair_of_people(t):
+            found += _last_two_people(before or [], mentions, parsed.offset(t))
+        if "Agreement" in types and _the_signing(t):  # "witnessed the signing": of the agreement just named
+            earlier = [m for m in [*(before or []), *mentions] if m.type == "Agreement" and m.end <= parsed.offset(t)]
+            if earlier:
+                found.append(earlier[-1])
     return found
+
+
+def _the_signing(token: "Token") -> bool:
+    """"the signing", "that signing", "the exchange": an act of signing named before, with no "of" of its own."""
+    return (token.lemma_.lower() in _SIGNING_NOUNS and token.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in token.children)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
+
+
+def _pair_of_people(token: "Token") -> bool:
+    """"The two leaders", "both co-chairs", "the two ministers": a pair of people named before."""
+    return (token.tag_ == "NNS" and token.lemma_.lower() in _PERSON_NOUNS
+            and any(c.lower_ in ("two", "both") for c in token.children))
+
+
+def _last_two_people(before: list["EntityMention"], mentions: list["EntityMention"],
+                     position: int) -> list["EntityMention"]:
+    """The last two distinct people named before ``position`` (in the sentences before, or this one)."""
+    people: list[EntityMention] = []
+    for m in reversed([*before, *(m for m in mentions if m.end <= position)]):
+        if m.type == "Person" and all(m.entity != p.entity for p in people):
+            people.append(m)
+        if len(people) == 2:
+            return people
+    return []
 
 
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|or)\s+)(?:(?:the|Mr|Ms|Mrs|Dr|Madam)\.?\s+)?$")

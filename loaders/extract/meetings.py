@@ -97,8 +97,8 @@ def _meetings(an: "_Analyzer") -> None:
             noun_text, stop = "meeting", m.end
         elif _is_committee(record.label):
             committee = m.entity
-            if not (before or noun):
-                continue
+            if not (before or noun) or noun and not before and noun.group(1).endswith("s"):
+                continue  # "three JSC meetings" is a batch, no one meeting
             noun_text, stop = (noun.group(1), noun.end()) if noun else ("", end)
             if before and before.group("of"):  # "the 7th meeting of the Joint Council": keep the council
                 noun_text = before.group("of").split()[0].lower()

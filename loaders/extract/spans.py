@@ -16,6 +16,7 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import re
 import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping
@@ -72,7 +73,30 @@ def dateline_span(document: "Document") -> tuple[int, int] | None:
 
     year = document.date[:4]
     found = find_dateline(document.text, year=int(year) if year.isdigit() else None)
-    return (found.start, found.end) if found is not None else None
+    return (found.start, found.end) if found is not None else _bare_dateline(document.text)
+
+
+# A line of a story's first paragraphs opening with a place in capitals and a dash,
+# with no date: "CHONGQING - Singapore and China inked ..." (news sites date the page).
+_BARE_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'’. ]{1,30}[A-Z])\s+[-–—]{1,2}\s+(?=[A-Z])")
+
+
+def _bare_dateline(text: str) -> tuple[int, int] | None:
+    """The span of a dateless dateline ("CHONGQING - "), when its place is a known place.
+
+    Examples:
+        >>> _bare_dateline("Title\\n\\nCHONGQING - Singapore and China inked nine pacts.")
+        (7, 19)
+        >>> _bare_dateline("Title\\n\\nACME - the firm grew.") is None
+        True
+    """
+    from sgcn.loaders.extract import gazetteer
+
+    for match in _BARE_DATELINE.finditer(text, 0, 3000):
+        entry = gazetteer.lookup(match.group("place").title())
+        if entry is not None and entry.type == "Place":
+            return match.start(), match.end()
+    return None
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def _year_references(an: "_Analyzer") -> None:
     shift = {"this": 0, "last": -1, "next": 1, "previous": -1}
     patterns = [
         (rf"\b(this|last|next) year['’]s\s+(?:[a-z-]+\s+)?(?P<n>{words})\b", 1),
-        (rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?P<n>{words})\s+(last|next|this) year\b", 2),
+        (rf"\b[Tt]he\s+(?:(?P<o>[a-z-]+)\s+)?(?P<n>{words})\s+(last|next|this) year\b", 3),
         (rf"\b[Tt]he\s+inaugural\s+(?P<n>{words})(?:\s+in\s+(?P<y>{_YEAR}))?", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),
@@ -146,7 +146,11 @@ def _year_references(an: "_Analyzer") -> None:
                     year = m.group("y")
                 if m.group(0)[:3].lower() == "the" and group == 0:
                     start += 4  # "the" is not part of the name
-                _claim(an, start, end, _edition(an, series, year))
+                edition = _edition(an, series, year)
+                ordinal = m.groupdict().get("o")
+                if ordinal and re.fullmatch(_ORDINAL, ordinal, re.I):  # "the second DPD next year"
+                    an.registry.records[edition].aliases.add(f"{ordinal} {an.registry.records[series].label}")
+                _claim(an, start, end, edition)
 
 
 _NUMBERED_EDITION = re.compile(rf"\b[Tt]he\s+(?:{_ORDINAL}|inaugural|next)\s+edition\b(?P<rest>[^.;]*?)\bin\s+(?P<y>{_YEAR})\b")
@@ -173,7 +177,8 @@ def _numbered_editions(an: "_Analyzer") -> None:
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")
 _RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*\))?\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
-                      r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close)\b")
+                      r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close|took\s+place|"
+                      r"was\s+held|began|convened)\b")
 
 
 def _running_series(an: "_Analyzer") -> None:

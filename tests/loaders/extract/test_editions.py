@@ -94,3 +94,20 @@ def test_editions_and_relative_references_use_the_document_date(resolved):
     assert got["inaugural HTE in 2019"] == "Harbour Tech Expo 2019"
     assert got["This year's HTE"] == "Harbour Tech Expo 2021"
     assert got["The expo"] == "Harbour Tech Expo 2021"
+
+
+def test_a_series_that_took_place_is_this_years_edition_named_by_its_ordinal_too():
+    """C2/C1: "The inaugural X Dialogue took place ..." and "host the second X next year"."""
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.extract.mentions import analyze
+
+    text = ("The inaugural Lancang Data Dialogue (LDD) took place in Kunming on Friday. "
+            "Thailand will host the second LDD next year.")
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2023-03-04")
+    events = {e.label: e for e in analyze(doc).entities.values() if e.type == "Event"}
+    assert "inaugural Lancang Data Dialogue" in events["Lancang Data Dialogue 2023"].aliases
+    assert "second Lancang Data Dialogue" in events["Lancang Data Dialogue 2024"].aliases
+    # a habit is no edition: "is held every year" names the series only
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2023-03-04",
+                   text="The Lancang Data Dialogue is held every year in Kunming.")
+    assert {e.label for e in analyze(doc).entities.values() if e.type == "Event"} == {"Lancang Data Dialogue"}

@@ -177,21 +177,26 @@ def _numbered_editions(an: "_Analyzer") -> None:
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")
 _RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*\))?\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
-                      r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close|took\s+place|"
-                      r"was\s+held|began|convened)\b")
+                      r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close|"
+                      r"(?P<held>took\s+place|was\s+held|began|convened))\b")
 
 
 def _running_series(an: "_Analyzer") -> None:
     """A series said to open or close in a dated story is its edition of that year.
 
     "The Harbour Tech Fair opened in Xiamen on Monday" in a story dated 2022 is the
-    Harbour Tech Fair 2022. A sentence that names a year of its own is left alone.
+    Harbour Tech Fair 2022; so is a numbered one said to take place ("The inaugural
+    Harbour Dialogue took place"). A sentence that names a year of its own is left alone.
     """
     if not an.year:
         return
     for m in sorted(an.mentions, key=lambda m: m.start):
-        if _series(an, m.entity) != m.entity or not _RUNNING.match(an.text, m.end):
+        running = _RUNNING.match(an.text, m.end)
+        if _series(an, m.entity) != m.entity or not running:
             continue
+        ordinal = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 16):m.start], re.I)
+        if running.group("held") and not ordinal:
+            continue  # "the X Forum was held": one event, unless numbered ("the inaugural X took place")
         if any(o is not m and o.start <= m.start and m.end <= o.end for o in an.mentions):
             continue  # the series inside an edition's name
         sentence = next((s for s in an.sentences if s.start <= m.start < s.end), None)
@@ -199,7 +204,6 @@ def _running_series(an: "_Analyzer") -> None:
             continue
         edition = _edition(an, m.entity, an.year)
         start = m.start
-        ordinal = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 16):m.start], re.I)
         if ordinal:  # "The 20th Harbour Expo opened": its ordinal names the edition too
             start -= len(an.text[max(0, m.start - 16):m.start]) - ordinal.start(1)
             name = re.sub(r"\s*\([A-Z][\w&-]*\)", "", an.text[start:m.end])

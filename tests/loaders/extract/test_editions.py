@@ -107,7 +107,8 @@ def test_a_series_that_took_place_is_this_years_edition_named_by_its_ordinal_too
     events = {e.label: e for e in analyze(doc).entities.values() if e.type == "Event"}
     assert "inaugural Lancang Data Dialogue" in events["Lancang Data Dialogue 2023"].aliases
     assert "second Lancang Data Dialogue" in events["Lancang Data Dialogue 2024"].aliases
-    # a habit is no edition: "is held every year" names the series only
-    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2023-03-04",
-                   text="The Lancang Data Dialogue is held every year in Kunming.")
-    assert {e.label for e in analyze(doc).entities.values() if e.type == "Event"} == {"Lancang Data Dialogue"}
+    # a habit is no edition, nor is an unnumbered event said to be held: both name the event only
+    for text in ("The Lancang Data Dialogue is held every year in Kunming.",
+                 "The Lancang Data Dialogue was held in Kunming."):
+        doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2023-03-04", text=text)
+        assert {e.label for e in analyze(doc).entities.values() if e.type == "Event"} == {"Lancang Data Dialogue"}

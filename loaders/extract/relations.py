@@ -633,15 +633,41 @@ def _part_of_by_name(analysis: Analysis) -> list[Relation]:
     """
     result = []
     for entity in analysis.entities.values():
-        if entity.type != "Event":
+        if entity.type == "Event":
+            whole = _container(analysis, entity)
+        elif entity.type in ("Initiative", "Project", "Agreement"):
+            whole = _named_after_programme(analysis, entity)
+        else:
             continue
-        whole = _container(analysis, entity)
         if whole is None:
             continue
         evidence = _first_evidence(analysis, entity.key)
         if evidence:
             result.append(Relation(entity.key, "part_of", whole, evidence))
     return result
+
+
+def _named_after_programme(analysis: Analysis, part: Any) -> str | None:
+    """The initiative whose acronym opens ``part``'s name: "CCI Overall Blueprint", "CCI-New Land-Sea Corridor".
+
+    A programme's plans, corridors and pilots carry its short name in front of their
+    own; the rest must be a name of several words (not the programme's own name).
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [Green Port Initiative (GPI)|Initiative|Green Port Initiative|GPI] "
+        ...     "adopted the [GPI Harbour Master Plan|Initiative]. [GPI|Initiative|Green Port Initiative] grew.")
+        >>> _named_after_programme(a, a.entities["Initiative/gpi harbour master plan"])
+        'Initiative/green port initiative'
+    """
+    for name in (part.label, *part.aliases):
+        match = re.match(r"^([A-Z][A-Z&]{1,9})(?:\s+|-)(?=[A-Z])(.+)$", name)
+        if not match or len(match.group(2).split()) < 2:
+            continue
+        whole = lookup(analysis, match.group(1), {"Initiative"})
+        if whole is not None and whole.key != part.key:
+            return whole.key
+    return None
 
 
 def _container(analysis: Analysis, part: Any) -> str | None:

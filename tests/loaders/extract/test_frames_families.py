@@ -57,3 +57,11 @@ def test_sponsors_of_a_fair_organise_it(relations):
     organisers = {s for s, r, o in found if r == "organized" and o == "Lancang Trade Fair 2021"}
     assert organisers == {"Ministry of Commerce", "All-Asia Federation of Port Operators",
                           "Council for the Promotion of River Trade"}
+
+
+def test_a_plan_named_after_a_programmes_acronym_is_part_of_it(relations):
+    """R4: "the NDPI Northern Freight Corridor", "the GPI-Harbour Data Exchange" belong to the programme."""
+    found = relations("The Nanning Digital Port Initiative (NDPI) adopted the NDPI Northern Freight Corridor "
+                      "plan and the NDPI-Harbour Data Exchange Project this year.")
+    assert ("NDPI Northern Freight Corridor", "part_of", "Nanning Digital Port Initiative") in found
+    assert ("NDPI-Harbour Data Exchange Project", "part_of", "Nanning Digital Port Initiative") in found

@@ -75,6 +75,7 @@ class Frame:
     joint: bool = False
     cancel: frozenset[str] = frozenset()
     predicated: bool = True
+    inverted: bool = False
 
     @property
     def name(self) -> str:
@@ -93,6 +94,7 @@ _SCHEMA = {
             "object": {"type": list, "required": True, "items": str, "pattern": _ROLE},
             "joint": {"type": bool},
             "predicated": {"type": bool},
+            "inverted": {"type": bool},
             "not": {"type": list, "items": str},
         },
     },
@@ -111,7 +113,8 @@ def frames() -> tuple[Frame, ...]:
     return tuple(
         Frame(i, item["relation"], frozenset(l.lower() for l in item["lemmas"]),
               frozenset(item.get("pos", ["VERB"])), tuple(item["subject"]), tuple(item["object"]),
-              item.get("joint", False), frozenset(item.get("not", [])), item.get("predicated", True))
+              item.get("joint", False), frozenset(item.get("not", [])), item.get("predicated", True),
+              item.get("inverted", False))
         for i, item in enumerate(data["frames"]))
 
 
@@ -388,10 +391,19 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
             objects = _ends(frame.object, roles, parsed, mentions, before, object_types)
             if frame.joint and not _done_jointly(token, roles, subjects):
                 continue
+            if frame.inverted:
+                if not _inverted(token):
+                    continue
+                # the list after "were" is of those present, however the parser hung its names
+                after = parsed.offset(token)
+                subjects += [m for m in mentions if m.type == "Person" and m.start > after
+                             and "Person" in subject_types and m not in subjects]
             if not frame.predicated and denoted(roles.get("attr-subject"), parsed, mentions):
                 continue
             if "coagent" in frame.object:
                 objects += _ends(("agent",), roles, parsed, mentions, before, object_types)
+            if "context" in frame.object:
+                objects += _context(mentions, before, object_types, subjects)
             for s in subjects:
                 for o in objects:
                     if s.entity != o.entity:
@@ -427,6 +439,28 @@ def _the_signing(token: "Token") -> bool:
     return (token.lemma_.lower() in _SIGNING_NOUNS and token.pos_ == "NOUN"
             and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in token.children)
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
+
+
+def _inverted(token: "Token") -> bool:
+    """A clause whose predicate comes first and its subject after "were": "Joining them were A and B",
+    "Attending were A and B", "Also present were A and B"."""
+    first = next((t for t in token.doc if not t.is_punct and t.pos_ not in ("ADV", "NUM", "X")), None)
+    if first is None or first.i != token.i:
+        return False
+    if token.dep_ in ("acomp", "attr"):  # "Also present were ..."
+        return token.head.lemma_ == "be" and token.head.i > token.i
+    return any(c.dep_ == "aux" and c.lemma_ == "be" and c.i > token.i for c in token.children)
+
+
+def _context(mentions: list["EntityMention"], before: list["EntityMention"] | None, types,
+             subjects: list["EntityMention"]) -> list["EntityMention"]:
+    """The event a sentence is about when it does not name it: the one it names, else the last one named before."""
+    taken = {m.entity for m in subjects}
+    own = [m for m in mentions if m.type in types and m.entity not in taken]
+    if own:
+        return own[:1]
+    earlier = [m for m in before or [] if m.type in types and m.entity not in taken]
+    return earlier[-1:]
 
 
 def _pair_of_people(token: "Token") -> bool:

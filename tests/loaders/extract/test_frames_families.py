@@ -65,3 +65,16 @@ def test_a_plan_named_after_a_programmes_acronym_is_part_of_it(relations):
                       "plan and the NDPI-Harbour Data Exchange Project this year.")
     assert ("NDPI Northern Freight Corridor", "part_of", "Nanning Digital Port Initiative") in found
     assert ("NDPI-Harbour Data Exchange Project", "part_of", "Nanning Digital Port Initiative") in found
+
+
+def test_those_listed_after_an_inverted_verb_took_part_in_the_event_told_of(relations):
+    """R1: "Joining them were A, B and C", "Also present were A and B" (the event named before)."""
+    text = ("The 3rd Joint Working Committee meeting was held in Nanning on Friday. Joining the co-chairs were "
+            "Mr Lim Boon Heng, Minister of State (Ministry of Transport), provincial leaders Huang Min and "
+            "Zhou Lan, and Ms Ong Li Ping. Also present was Mayor Li Wei.")
+    meeting = "3rd Joint Working Committee meeting"
+    took_part = {s for s, r, o in relations(text) if r == "participated_in" and o == meeting}
+    assert {"Lim Boon Heng", "Huang Min", "Zhou Lan", "Ong Li Ping", "Li Wei"} <= took_part
+    # an ordinary "joined" is no inverted list: the board joined is no event
+    assert not any(r == "participated_in" for _, r, _ in relations(
+        "The 3rd Joint Working Committee meeting was held in Nanning. Ms Ong Li Ping joined the board in May."))

@@ -54,6 +54,8 @@ _COLLECTIVE_NOUNS = frozenset({"delegation", "delegate", "company", "firm", "ent
 _LIST_MARKERS = frozenset({"including", "include", "like", "namely", "notably", "especially"})
 _PRONOUNS = frozenset({"it", "they", "them", "this", "these", "its", "their"})
 _SIGNING_NOUNS = frozenset({"signing", "inking", "exchange", "conclusion"})
+# Plural nouns that "the two ..." or "both ..." make the two places a story is about.
+_SIDE_NOUNS = frozenset({"side", "country", "city", "government", "nation", "party"})
 # Plural nouns for people that "the two ..." or "both ..." make a pair named before.
 _PERSON_NOUNS = frozenset({"leader", "minister", "co-chair", "cochair", "chair", "chairman", "premier",
                            "mayor", "counterpart", "official", "signatory", "head"})
@@ -380,6 +382,7 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
     if parsed is None or not mentions:
         return []
     types = contract()
+    pair = the_two_sides(analysis)
     readings: list[Reading] = []
     for token in parsed:
         for frame in frames_of(token):
@@ -387,8 +390,8 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
                 continue
             subject_types, object_types = types[frame.relation]
             roles = Roles(token)
-            subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types)
-            objects = _ends(frame.object, roles, parsed, mentions, before, object_types)
+            subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair)
+            objects = _ends(frame.object, roles, parsed, mentions, before, object_types, pair)
             if frame.joint and not _done_jointly(token, roles, subjects):
                 continue
             if frame.inverted:
@@ -411,8 +414,12 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
     return readings
 
 
-def _ends(wanted, roles: Roles, parsed, mentions, before, types) -> list["EntityMention"]:
-    """The mentions of allowed ``types`` that fill any of the ``wanted`` roles."""
+def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> list["EntityMention"]:
+    """The mentions of allowed ``types`` that fill any of the ``wanted`` roles.
+
+    ``pair`` holds the mentions of the two places the document is about, for "the two
+    sides" and "both countries".
+    """
     tokens: list[Token] = []
     for role in wanted:
         tokens += roles.get(role)
@@ -427,6 +434,8 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types) -> list["Entity
                 found.append(earlier[-1])
         if "Person" in types and _pair_of_people(t):
             found += _last_two_people(before or [], mentions, parsed.offset(t))
+        if "Place" in types and _pair_of_sides(t) and pair:
+            found += pair
         if "Agreement" in types and _the_signing(t):  # "witnessed the signing": of the agreement just named
             earlier = [m for m in [*(before or []), *mentions] if m.type == "Agreement" and m.end <= parsed.offset(t)]
             if earlier:
@@ -461,6 +470,32 @@ def _context(mentions: list["EntityMention"], before: list["EntityMention"] | No
         return own[:1]
     earlier = [m for m in before or [] if m.type in types and m.entity not in taken]
     return earlier[-1:]
+
+
+def _pair_of_sides(token: "Token") -> bool:
+    """"The two sides", "both countries", "the two cities": the two places a bilateral story is about."""
+    return (token.tag_ == "NNS" and token.lemma_.lower() in _SIDE_NOUNS
+            and any(c.lower_ in ("two", "both") for c in token.children))
+
+
+def the_two_sides(analysis: "Analysis") -> tuple["EntityMention", ...]:
+    """The two places a document names together most often ("Singapore and Shenzhen"), if any.
+
+    A bilateral story names its two sides side by side ("Singapore and Guangdong
+    added ...", "between Singapore and Shenzhen"); the pair named so most often (the
+    first such pair on a tie) is what "the two sides" stands for. Their first joint
+    mentions are returned.
+    """
+    text = analysis.document.text
+    places = [m for m in analysis.mentions if m.type == "Place"]
+    counts: dict[tuple[str, str], list] = {}
+    for a, b in zip(places, places[1:]):
+        if a.entity != b.entity and re.fullmatch(r"\s+(?:and|&)\s+", text[a.end:b.start]):
+            counts.setdefault(tuple(sorted((a.entity, b.entity))), []).append((a, b))
+    if not counts:
+        return ()
+    best = max(counts.values(), key=lambda found: (len(found), -found[0][0].start))
+    return best[0]
 
 
 def _pair_of_people(token: "Token") -> bool:

@@ -78,3 +78,16 @@ def test_those_listed_after_an_inverted_verb_took_part_in_the_event_told_of(rela
     # an ordinary "joined" is no inverted list: the board joined is no event
     assert not any(r == "participated_in" for _, r, _ in relations(
         "The 3rd Joint Working Committee meeting was held in Nanning. Ms Ong Li Ping joined the board in May."))
+
+
+def test_the_two_sides_are_the_two_places_the_story_names_together(relations):
+    """R1: "At the meeting, the two sides ...", "experts from both countries took part"."""
+    text = ("Singapore and Guangxi renewed their port pact on Monday. The 4th Joint Working Committee meeting "
+            "was held in Nanning. At the meeting, the two sides agreed to study a data corridor. Officials of "
+            "the Maritime and Port Authority took part, together with experts from both countries.")
+    took_part = {s for s, r, o in relations(text) if r == "participated_in" and o == "4th Joint Working Committee meeting"}
+    assert {"Singapore", "Guangxi", "Maritime and Port Authority"} <= took_part
+    assert "Nanning" not in took_part
+    # no pair named together: "the two sides" stands for nobody
+    text = "The 4th Joint Working Committee meeting was held in Nanning. At the meeting, the two sides agreed."
+    assert not any(r == "participated_in" for _, r, _ in relations(text))

@@ -139,10 +139,12 @@ def extract(document: Document) -> Extraction:
         figures and topics, each fact list sorted.
     """
     analysis = analyze(document)
-    roles, gazetteer_bodies, body_mentions = known_organizations(_stage(find_roles, analysis), analysis.entities)
-    relations = set(_stage(find_relations, analysis)) | set(derived_memberships(roles))
+    found_roles = _stage(find_roles, analysis)  # each stage runs once; later ones read what it found
+    stated = _stage(find_relations, analysis, found_roles)
+    roles, gazetteer_bodies, body_mentions = known_organizations(found_roles, analysis.entities)
+    relations = set(stated) | set(derived_memberships(roles))
     figures = _stage(find_figures, analysis)
-    event_times = _stage(find_event_times, analysis)
+    event_times = _stage(find_event_times, analysis, stated)
     topics = _stage(find_topics, analysis)
     return Extraction(
         document=document,
@@ -156,8 +158,8 @@ def extract(document: Document) -> Extraction:
     )
 
 
-def _stage(find, analysis: Analysis) -> list:
-    found = list(find(analysis))
+def _stage(find, analysis: Analysis, *found_before) -> list:
+    found = list(find(analysis, *found_before))
     log.debug("%s: %s found %d", analysis.document.source, find.__name__, len(found))
     return found
 

@@ -44,7 +44,7 @@ from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.spans import EntityMention
 
 if TYPE_CHECKING:
-    from sgcn.loaders.extract.mentions import _Analyzer
+    from sgcn.loaders.extract.mentions import Recognition
 
 
 _ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -63,15 +63,15 @@ def _ordinal_number(word: str) -> int:
     return _ORDINAL_NUMBERS.get(word) or int(re.match(r"\d+", word).group(0))
 
 
-def _claim(an: "_Analyzer", start: int, end: int, key: str, drop=("Event",)) -> None:
+def _claim(an: "Recognition", start: int, end: int, key: str, drop=("Event",)) -> None:
     """Mention ``key`` at ``start:end``, replacing the mentions of types ``drop`` inside the span."""
     an.mentions = [m for m in an.mentions
                    if not (start <= m.start and m.end <= end and m.type in drop)]
-    if not an._taken(start, end, nested_ok=True):
-        an._mention(start, end, key)
+    if not an.taken(start, end, nested_ok=True):
+        an.mention(start, end, key)
 
 
-def _series(an: "_Analyzer", key: str) -> str | None:
+def _series(an: "Recognition", key: str) -> str | None:
     """The series of the event ``key``: its series if it is an edition, itself if it recurs, else ``None``."""
     from sgcn.loaders.extract.mentions import series_of
 
@@ -84,7 +84,7 @@ def _series(an: "_Analyzer", key: str) -> str | None:
     return key if lexicon.is_recurring_event(record.label.split()[-1]) else None
 
 
-def _nearest_series(an: "_Analyzer", position: int) -> str | None:
+def _nearest_series(an: "Recognition", position: int) -> str | None:
     """The recurring event named most recently before ``position`` (else first after)."""
     found = [(m.start, s) for m in an.mentions if (s := _series(an, m.entity))]
     before = [s for start, s in sorted(found) if start < position]
@@ -93,7 +93,7 @@ def _nearest_series(an: "_Analyzer", position: int) -> str | None:
     return min(found)[1] if found else None
 
 
-def _edition(an: "_Analyzer", series: str, year: str) -> str:
+def _edition(an: "Recognition", series: str, year: str) -> str:
     """The key of the edition of ``series`` in ``year``, registered if new."""
     from sgcn.loaders.extract.mentions import _edition_label
 
@@ -101,7 +101,7 @@ def _edition(an: "_Analyzer", series: str, year: str) -> str:
     return an.registry.add("Event", _edition_label(label, year))
 
 
-def _series_words(an: "_Analyzer") -> str:
+def _series_words(an: "Recognition") -> str:
     """A regex alternation of the series' names without a year and the generic event nouns, longest first."""
     names = set()
     for key, record in an.registry.records.items():
@@ -111,7 +111,7 @@ def _series_words(an: "_Analyzer") -> str:
     return "|".join(re.escape(n) for n in sorted(names | set(generic), key=len, reverse=True))
 
 
-def _year_references(an: "_Analyzer") -> None:
+def _year_references(an: "Recognition") -> None:
     """"last year's expo", "the event last year", "the inaugural SCE in 2018", "the 2021 edition of the fair".
 
     A series named in the phrase, else the one named nearest before it (else first
@@ -156,7 +156,7 @@ def _year_references(an: "_Analyzer") -> None:
 _NUMBERED_EDITION = re.compile(rf"\b[Tt]he\s+(?:{_ORDINAL}|inaugural|next)\s+edition\b(?P<rest>[^.;]*?)\bin\s+(?P<y>{_YEAR})\b")
 
 
-def _numbered_editions(an: "_Analyzer") -> None:
+def _numbered_editions(an: "Recognition") -> None:
     """"an annual X Forum, with the first edition to be held in Chengdu in 2024": that edition is X 2024.
 
     The series is the recurring event named last before it in the same sentence; the
@@ -168,11 +168,11 @@ def _numbered_editions(an: "_Analyzer") -> None:
             end = sentence.start + m.start("rest")
             named = [x for x in an.mentions if sentence.start <= x.start and x.end <= start
                      and _series(an, x.entity) == x.entity]
-            if not named or an._taken(start, end):
+            if not named or an.taken(start, end):
                 continue
             series = max(named, key=lambda x: x.end).entity
             edition = _edition(an, series, m.group("y"))
-            an._mention(start, end, edition)
+            an.mention(start, end, edition)
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")
@@ -181,7 +181,7 @@ _RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*\))?\s+(?:opened|kicked\s+off|closed
                       r"(?P<held>took\s+place|was\s+held|began|convened))\b")
 
 
-def _running_series(an: "_Analyzer") -> None:
+def _running_series(an: "Recognition") -> None:
     """A series said to open or close in a dated story is its edition of that year.
 
     "The Harbour Tech Fair opened in Xiamen on Monday" in a story dated 2022 is the
@@ -214,7 +214,7 @@ def _running_series(an: "_Analyzer") -> None:
         an.inner_series.append((start, m.end, m.entity))  # the series keeps a mention inside
 
 
-def _current_edition(an: "_Analyzer") -> None:
+def _current_edition(an: "Recognition") -> None:
     """In a story about this year's edition, what happens "at" the series happens at that edition.
 
     When a document names the edition of its own year ("this year's SCE", "SCE 2023"),
@@ -247,7 +247,7 @@ def _current_edition(an: "_Analyzer") -> None:
                                for m in an.mentions]
 
 
-def _main_edition(an: "_Analyzer", editions: list[EntityMention]) -> EntityMention | None:
+def _main_edition(an: "Recognition", editions: list[EntityMention]) -> EntityMention | None:
     """The mention of the edition a document is about: that of the document's year, else the first one named.
 
     Of the ``editions`` mentioned, one written as a name ("2021 Harbour Expo") is

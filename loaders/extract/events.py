@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sgcn.loaders.dates import DateSpan, find_dateline, find_dates
@@ -34,7 +35,7 @@ from sgcn.loaders.extract.rel_context import doc_year, editions, series_of
 from sgcn.loaders.extract.rel_text import Slotted, slot
 from sgcn.loaders.extract.relations import find_relations
 from sgcn.loaders.extract.spans import Analysis, Sentence
-from sgcn.loaders.facts import EventTime, Evidence
+from sgcn.loaders.facts import EventTime, Evidence, Relation
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -74,11 +75,13 @@ class _Candidate:
     closing: bool = False
 
 
-def find_event_times(analysis: Analysis) -> list[EventTime]:
+def find_event_times(analysis: Analysis, relations: Iterable[Relation] | None = None) -> list[EventTime]:
     """The start and end of each event the document dates.
 
     Args:
         analysis: the document with its sentences and resolved mentions.
+        relations: the document's relations, when the caller has them (a part of a
+            dated event is dated by it; :func:`find_relations` runs otherwise).
 
     Returns:
         One event time per event with a date, ISO dates as precise as the source allows;
@@ -105,7 +108,7 @@ def find_event_times(analysis: Analysis) -> list[EventTime]:
     closings = {c.event: c for c in reversed(candidates) if c.closing}
     chosen = _choose([c for c in candidates if not c.closing])
     chosen.update(_closed(chosen, closings, durations))
-    chosen.update(_inherited(analysis, chosen))
+    chosen.update(_inherited(analysis, chosen, relations))
     result = []
     for event, candidate in sorted(chosen.items()):
         end = candidate.end
@@ -466,14 +469,15 @@ def _choose(candidates: list[_Candidate]) -> dict[str, _Candidate]:
     return chosen
 
 
-def _inherited(analysis: Analysis, chosen: dict[str, _Candidate]) -> dict[str, _Candidate]:
+def _inherited(analysis: Analysis, chosen: dict[str, _Candidate],
+               relations: Iterable[Relation] | None = None) -> dict[str, _Candidate]:
     """Dates of events that are part of a dated event.
 
     An opening or inauguration ceremony starts with its event; another part (a forum
     held within an expo) is dated to the month its event starts in.
     """
     result = {}
-    for relation in find_relations(analysis):
+    for relation in find_relations(analysis) if relations is None else relations:
         if relation.relation != "part_of" or relation.object not in chosen or relation.subject in chosen:
             continue
         if series_of(analysis, relation.subject) is not None or analysis.entities[relation.subject].type != "Event":

@@ -35,13 +35,13 @@ from sgcn.loaders.extract.editions import _ORDINAL, _WITHIN, _claim, _ordinal_nu
 from sgcn.loaders.extract.occasions import _named_occasion
 
 if TYPE_CHECKING:
-    from sgcn.loaders.extract.mentions import _Analyzer
+    from sgcn.loaders.extract.mentions import Recognition
 
 
 _COMMITTEES = ("Committee", "Commission", "Council", "Board", "Taskforce", "Working")
 
 
-def _committee_in(an: "_Analyzer", label: str) -> str | None:
+def _committee_in(an: "Recognition", label: str) -> str | None:
     """The committee a meeting's name holds: "Joint Working Committee Meeting", "SCI JIC Meeting" -> the JIC.
 
     A committee named in full before the meeting's head word is filed as an
@@ -73,7 +73,7 @@ def _is_committee(label: str) -> bool:
     return words[-1] in _COMMITTEES or (head >= 0 and words[head] in _COMMITTEES)
 
 
-def _meetings(an: "_Analyzer") -> None:
+def _meetings(an: "Recognition") -> None:
     """A committee with an ordinal or an event noun is a meeting: "the 3rd JIC meeting", "the fifth CCI JIC"."""
     nouns = sorted(lexicon.data()["event_nouns"], key=len, reverse=True)
     noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b")
@@ -136,7 +136,7 @@ def _meetings(an: "_Analyzer") -> None:
     _committee_at_meeting(an, held)
 
 
-def _qualifier(an: "_Analyzer", start: int, stop: int) -> str:
+def _qualifier(an: "Recognition", start: int, stop: int) -> str:
     """The key of what a meeting's committee belongs to, where the text says; else ``""``.
 
     A committee name such as "Joint Implementation Committee" is shared by the
@@ -161,7 +161,7 @@ def _qualifier(an: "_Analyzer", start: int, stop: int) -> str:
     return ""
 
 
-def _committee_at_meeting(an: "_Analyzer", held: dict[str, str]) -> None:
+def _committee_at_meeting(an: "Recognition", held: dict[str, str]) -> None:
     """"On the sidelines of the JCBC" after "the 20th JCBC met": the committee's meeting, not the body."""
     for m in sorted(an.mentions, key=lambda m: m.start):
         meeting = held.get(m.entity)
@@ -169,12 +169,12 @@ def _committee_at_meeting(an: "_Analyzer", held: dict[str, str]) -> None:
             _claim(an, m.start, m.end, meeting, drop=("Organization",))
 
 
-def _meeting_aliases(an: "_Analyzer", ordinal: str, committee: str, noun: str) -> list[str]:
+def _meeting_aliases(an: "Recognition", ordinal: str, committee: str, noun: str) -> list[str]:
     """The meeting named by its committee's acronym: "4th JIC meeting"."""
     return [" ".join(w for w in (ordinal, acronym, noun or "meeting") if w) for acronym in _acronyms(an, committee)]
 
 
-def _initiative_after(an: "_Analyzer", position: int) -> str | None:
+def _initiative_after(an: "Recognition", position: int) -> str | None:
     """The label of the initiative a meeting is "of" ("... meeting of the Smart City Initiative")."""
     link = re.match(r"\s+of\s+(?:the\s+)?", an.text[position:position + 12])
     if not link:

@@ -225,8 +225,29 @@ def _edition_label(series: str, year: str) -> str:
     return f"{series} {year}"
 
 
-class _Analyzer:
-    """The passes of :func:`analyze` over one document."""
+class Recognition:
+    """The state recognition and coreference share while they read one document.
+
+    :func:`analyze` makes one, runs the recognition passes (names, described things,
+    the gazetteer, open-world candidates) and then coreference
+    (:func:`~sgcn.loaders.extract.coref.resolve_references`: editions, meetings,
+    occasions, references), each pass reading and changing the attributes below, and
+    finally freezes it into an :class:`~sgcn.loaders.extract.spans.Analysis`.
+
+    Attributes:
+        doc, text: the document and its kept text.
+        year: the document's year (``""`` when undated), which "last year" is read against.
+        sentences, dateline, parses: the sentences, the dateline's span, the trained
+            pipeline's parses.
+        registry: the entities found so far, by key, with every name they go by.
+        mentions: the resolved mentions so far (see :meth:`mention`, :meth:`taken`).
+        person_refs: "Mr Goh"-like references waiting for their full name.
+        containers: described spans ("the MOU between A and B") that may hold names.
+        cores: (type, kind) -> the described entity of that kind ("the MOU").
+        occasions: "the opening ceremony"-like mentions waiting for their event.
+        inner_series: edition mentions holding a series' name ("the 2022 Harbour Expo").
+        occasion_keys: the keys of the occasions coreference named.
+    """
 
     def __init__(self, document: Document) -> None:
         self.doc = document
@@ -245,7 +266,7 @@ class _Analyzer:
         self.occasion_keys: set[str] = set()  # keys of the occasions coreference named
 
     # ---------------------------------------------------------------- helpers
-    def _taken(self, start: int, end: int, *, nested_ok: bool = False) -> bool:
+    def taken(self, start: int, end: int, *, nested_ok: bool = False) -> bool:
         """Whether a mention (not a described container) overlaps ``start:end``.
 
         With ``nested_ok``, mentions lying inside the span do not count.
@@ -257,7 +278,8 @@ class _Analyzer:
                 return True
         return False
 
-    def _mention(self, start: int, end: int, key: str) -> None:
+    def mention(self, start: int, end: int, key: str) -> None:
+        """Record a mention of the entity ``key`` at ``start:end`` of the text."""
         type_ = self.registry.records[key].type
         self.mentions.append(EntityMention(start, end, self.text[start:end], key, type_))
 
@@ -290,12 +312,12 @@ class _Analyzer:
                     series = self.registry.add("Event", series_label, series_aliases)
                     key = self.registry.add("Event", _edition_label(self.registry.records[series].label, year),
                                             [label])
-                    self._mention(cand.start, cand.end, key)
+                    self.mention(cand.start, cand.end, key)
                     self._series_inside(cand.start, cand.end, series)
                     continue
                 key = self.registry.add(cand.type, label, aliases)
                 if cand.nested:
-                    self._mention(cand.start, cand.end, key)
+                    self.mention(cand.start, cand.end, key)
                 else:
                     self._mention_or_its_edition(cand.start, cand.end, key)
         self._contact_blocks()
@@ -314,8 +336,8 @@ class _Analyzer:
             if entry is None or entry.type != "Place":
                 break  # the places come first; the date follows
             at = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            if not self._taken(at, at + len(name)):
-                self._mention(at, at + len(name), self.registry.add(entry.type, entry.label, [name]))
+            if not self.taken(at, at + len(name)):
+                self.mention(at, at + len(name), self.registry.add(entry.type, entry.label, [name]))
 
     def _headline_name(self, cand: Candidate, sentence) -> bool:
         """Whether a name read in a title-case headline is evidence of an entity.
@@ -344,10 +366,10 @@ class _Analyzer:
                                                                             generic=True)
                 else:
                     self.registry.extend(key, cand.label)
-                if self._taken(cand.start, cand.end, nested_ok=True):
+                if self.taken(cand.start, cand.end, nested_ok=True):
                     continue
                 self.containers.add((cand.start, cand.end, key))
-                self._mention(cand.start, cand.end, key)
+                self.mention(cand.start, cand.end, key)
 
     def _batch(self, start: int) -> bool:
         """Whether the agreement named at ``start`` is counted ("eight Memorandum ...")."""
@@ -373,9 +395,9 @@ class _Analyzer:
                 continue
             if gazetteer.lookup(this.text) or self.registry.find(this.text) or lexicon.name_head(words)[0]:
                 continue
-            if lexicon.is_title(nxt.text.split()) and not self._taken(this.start, this.end):
+            if lexicon.is_title(nxt.text.split()) and not self.taken(this.start, this.end):
                 key = self.registry.add("Person", this.text)
-                self._mention(this.start, this.end, key)
+                self.mention(this.start, this.end, key)
 
     # ---------------------------------------------------------------- pass 2
     def known_names(self) -> None:
@@ -403,7 +425,7 @@ class _Analyzer:
                     found.append((m.start(), m.end(), m.group(0)))
             for s, e, name in found:
                 start, end = sentence.start + s, sentence.start + e
-                if self._taken(start, end):
+                if self.taken(start, end):
                     continue
                 if _CURRENCY.match(self.text, end):  # "U.S. dollars", "Singapore dollars"
                     continue
@@ -435,7 +457,7 @@ class _Analyzer:
                 if entry.type == "Place" and entry.kind in ("city", "province"):
                     key = self._gazetteer_key(name)
                     if not any(m.start == venue.start and m.entity == key for m in self.mentions):
-                        self._mention(venue.start, venue.start + len(name), key)
+                        self.mention(venue.start, venue.start + len(name), key)
                 break
 
     def _mention_or_its_edition(self, start: int, end: int, key: str) -> None:
@@ -443,9 +465,9 @@ class _Analyzer:
         it ("the 2019 Harbour Expo"), that edition over the wider span with the series
         mentioned inside; nothing where the span is already taken."""
         start, end, edition = self._edition_around(start, end, key)
-        if self._taken(start, end):
+        if self.taken(start, end):
             return
-        self._mention(start, end, edition)
+        self.mention(start, end, edition)
         if edition != key:
             self._series_inside(start, end, key)
 
@@ -453,7 +475,7 @@ class _Analyzer:
         """Remember that the edition mentioned at ``start:end`` holds the name of ``series``."""
         self.inner_series.append((start, end, series))
 
-    def _unnamed_series(self) -> None:
+    def unnamed_series(self) -> None:
         """Mention a well-known series named only inside an edition's name ("The 2021 Smart China Expo opened").
 
         An edition of a series the gazetteer knows (the recurring events the graph tracks
@@ -474,7 +496,7 @@ class _Analyzer:
             for name in sorted((record.label, *record.aliases), key=len, reverse=True):
                 found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text[start:end])
                 if found and (found.start(), found.end()) != (0, end - start):
-                    self._mention(start + found.start(), start + found.end(), series)
+                    self.mention(start + found.start(), start + found.end(), series)
                     break
 
     def _edition_around(self, start: int, end: int, key: str) -> tuple[int, int, str]:
@@ -548,9 +570,9 @@ def analyze(document: Document) -> Analysis:
         ['Event/smart china expo 2018', 'Event/smart china expo 2019', 'Organization/alibaba',
          'Person/jack ma']
     """
-    analyzer = _Analyzer(document)
+    analyzer = Recognition(document)
     analyzer.names()
     analyzer.known_names()
-    analyzer._unnamed_series()
+    analyzer.unnamed_series()
     analyzer._venue_cities()
     return analyzer.analysis()

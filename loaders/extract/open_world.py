@@ -41,7 +41,7 @@ from sgcn.loaders.extract import gazetteer, lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from sgcn.loaders.extract.mentions import _Analyzer
+    from sgcn.loaders.extract.mentions import Recognition
     from sgcn.loaders.extract.nlp import Parsed
 
 # the model's labels and the entity type each suggests
@@ -315,7 +315,7 @@ def _lower_title_before(cand: OpenCandidate) -> bool:
     return False
 
 
-def recognize(an: "_Analyzer") -> None:
+def recognize(an: "Recognition") -> None:
     """Add the open-world names of every sentence to the analyzer's registry and mentions.
 
     A candidate that is another name of an entity the document already named (an
@@ -326,7 +326,7 @@ def recognize(an: "_Analyzer") -> None:
     for sentence, parsed in zip(an.sentences, an.parses):
         typed = _typed_tokens(an, parsed, sentence)
         for cand in candidates(parsed):
-            if an._taken(cand.start, cand.end) or _not_a_name(cand, sentence.text, parsed):
+            if an.taken(cand.start, cand.end) or _not_a_name(cand, sentence.text, parsed):
                 continue
             if an.registry.find(cand.text) is not None or gazetteer.lookup(cand.text) is not None:
                 continue  # a name known already: the known-names pass mentions it, editions and all
@@ -341,12 +341,12 @@ def recognize(an: "_Analyzer") -> None:
             if type_ is None:
                 continue
             key = an.registry.add(type_, cand.text)
-            an._mention(cand.start, cand.end, key)
+            an.mention(cand.start, cand.end, key)
             for t in cand.tokens:
                 typed[t.i] = type_
 
 
-def _known(an: "_Analyzer", cand: OpenCandidate) -> str | None:
+def _known(an: "Recognition", cand: OpenCandidate) -> str | None:
     """The entity of the document that ``cand`` names another way (its acronym, its last words)."""
     text = cand.text
     for key, record in an.registry.records.items():
@@ -370,7 +370,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
 
 
-def _names_a_person(an: "_Analyzer", cand: OpenCandidate) -> bool:
+def _names_a_person(an: "Recognition", cand: OpenCandidate) -> bool:
     """Whether a one-word candidate is a word of a person the document names ("Iswaran")."""
     if len(cand.tokens) != 1:
         return False
@@ -378,7 +378,7 @@ def _names_a_person(an: "_Analyzer", cand: OpenCandidate) -> bool:
     return any(r.type == "Person" and word in r.label.split() for r in an.registry.records.values())
 
 
-def _typed_tokens(an: "_Analyzer", parsed: "Parsed", sentence) -> dict[int, str]:
+def _typed_tokens(an: "Recognition", parsed: "Parsed", sentence) -> dict[int, str]:
     """Token index -> type of the names already mentioned in the sentence."""
     typed: dict[int, str] = {}
     for m in an.mentions:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -47,7 +48,7 @@ from sgcn.loaders.extract.rel_context import (
 )
 from sgcn.loaders.extract.rel_text import SLOT, Slotted, chain_left, chain_right, left_start, right_end, slot
 from sgcn.loaders.extract.spans import Analysis, Sentence
-from sgcn.loaders.facts import Evidence, Relation
+from sgcn.loaders.facts import Evidence, Relation, Role
 
 log = logging.getLogger(__name__)
 
@@ -104,11 +105,13 @@ def contract() -> dict[str, tuple[set[str], set[str]]]:
     return {name: (set(s), set(o)) for name, (s, o) in _data()["contract"].items()}
 
 
-def find_relations(analysis: Analysis) -> list[Relation]:
+def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> list[Relation]:
     """The relations the document states, each with the sentence it was read from.
 
     Args:
         analysis: the document with its sentences and resolved mentions.
+        roles: the document's roles, when the caller has them
+            (:func:`~sgcn.loaders.extract.roles.find_roles` runs otherwise).
 
     Returns:
         Relations of the closed list, type-checked against the contract, without
@@ -135,7 +138,7 @@ def find_relations(analysis: Analysis) -> list[Relation]:
         found.extend(_framed(analysis, sl, evidence))
         found.extend(_pavilions(analysis, sentence, evidence))
     found.extend(_part_of_by_name(analysis))
-    found.extend(_unit_memberships(analysis))
+    found.extend(_unit_memberships(analysis, roles))
     found = _to_current_edition(analysis, _checked(analysis, found))
     found.extend(_dateline_places(analysis, found))
     found.extend(_venue_cities(analysis, found))
@@ -556,7 +559,7 @@ _UNIT = re.compile(
 )
 
 
-def _unit_memberships(analysis: Analysis) -> list[Relation]:
+def _unit_memberships(analysis: Analysis, roles: Iterable[Role] | None = None) -> list[Relation]:
     """A person of a unit is a member of the body the unit belongs to.
 
     "Deputy CEO of IMDA International Group": the unit's name opens with its body's
@@ -570,12 +573,14 @@ def _unit_memberships(analysis: Analysis) -> list[Relation]:
         >>> [(r.subject, r.object) for r in _unit_memberships(a)]
         [('Person/ann lee', 'Organization/acme')]
     """
-    from sgcn.loaders.extract.roles import find_roles  # roles reads relations' helpers: import late
+    if roles is None:
+        from sgcn.loaders.extract.roles import find_roles  # roles reads relations' helpers: import late
 
+        roles = find_roles(analysis)
     organizations = [e for e in analysis.entities.values() if e.type == "Organization"]
     publisher = lookup(analysis, analysis.document.publisher, {"Organization"}) if analysis.document.publisher else None
     result = []
-    for role in find_roles(analysis):
+    for role in roles:
         unit = analysis.entities.get(role.organization or "")
         if unit is None or not _UNIT.search(unit.label):
             continue

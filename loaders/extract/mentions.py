@@ -48,6 +48,7 @@ from sgcn.loaders.extract.described import find_described
 from sgcn.loaders.extract.names import Candidate, find_names, is_headline
 from sgcn.loaders.extract.nlp import parse
 from sgcn.loaders.extract.sentences import split_sentences
+from sgcn.loaders.extract.naming import normalize
 from sgcn.loaders.extract.spans import Analysis, EntityMention, dateline_span
 from sgcn.loaders.facts import Entity
 
@@ -55,17 +56,6 @@ log = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CURRENCY = re.compile(r"\s+(?:dollars?|cents?)\b")
-
-
-def normalize(name: str) -> str:
-    """The normalized form of a name used in keys and lookups.
-
-    Examples:
-        >>> normalize("Chongqing Municipal People’s  Government")
-        "chongqing municipal people's government"
-    """
-    name = name.replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", name).strip().lower()
 
 
 def entity_key(type_: str, label: str) -> str:

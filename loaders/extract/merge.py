@@ -31,12 +31,8 @@ import dataclasses
 import re
 
 from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.extract.naming import fold, normalize
 from sgcn.loaders.facts import Entity, Extraction
-
-
-def _norm(name: str) -> str:
-    name = name.replace("’", "'").replace("‘", "'").lower()
-    return re.sub(r"[^\w']+", " ", name).strip()
 
 
 def is_weak_alias(name: str) -> bool:
@@ -166,7 +162,7 @@ def merged_entities(documents) -> list[dict[str, Entity]]:
     for node, e in named:
         union.find(node)
         for name in _merge_names(e):
-            slot = (e.type, _norm(name))
+            slot = (e.type, fold(name))
             if slot in by_name:
                 union.union(by_name[slot], node)
             else:
@@ -178,10 +174,10 @@ def merged_entities(documents) -> list[dict[str, Entity]]:
     for node, e in nodes:
         if e.identity:
             for name in _merge_names(e):
-                occurrence_names.setdefault((e.type, _norm(name)), []).append(node)
+                occurrence_names.setdefault((e.type, fold(name)), []).append(node)
     for node, e in named:  # an occurrence without an identity of its own joins one by name
         for name in _merge_names(e):
-            for other in occurrence_names.get((e.type, _norm(name)), ()):
+            for other in occurrence_names.get((e.type, fold(name)), ()):
                 _join(union, identity_of, other, node)
     groups: dict[str, list[tuple[str, Entity]]] = {}
     for node, e in nodes:
@@ -191,7 +187,7 @@ def merged_entities(documents) -> list[dict[str, Entity]]:
     for root, members in groups.items():
         identity = identity_of.get(root, ())
         name = _identity_name(identity, labels, union) if identity else labels[root]
-        key_of[root] = f"{members[0][1].type}/{_norm_key(name)}"
+        key_of[root] = f"{members[0][1].type}/{normalize(name)}"
     merged: dict[str, Entity] = {}
     rename: dict[str, str] = {}
     for root, members in sorted(groups.items()):
@@ -201,7 +197,7 @@ def merged_entities(documents) -> list[dict[str, Entity]]:
         if identity:  # the parts as the merged entities' keys
             identity = tuple(key_of.get(union.find(p), p) if p else "" for p in identity[1:-1]) + identity[-1:]
         names = {n for e in entities for n in (e.label, *e.aliases)}
-        aliases = tuple(sorted({n for n in names if _norm(n) != _norm(label)}))
+        aliases = tuple(sorted({n for n in names if fold(n) != fold(label)}))
         merged[key] = Entity(key, entities[0].type, label, aliases, identity)
         for node, _ in members:
             rename[node] = key
@@ -271,18 +267,14 @@ def _identity_name(identity: tuple[str, ...], labels: dict[str, str], union: _Un
     return f"{number} {series} meeting" + (f" of {qualifier}" if qualifier else "")
 
 
-def _norm_key(label: str) -> str:
-    return re.sub(r"\s+", " ", label.replace("’", "'").replace("‘", "'")).strip().lower()
-
-
 def _merge_generic(nodes: list[tuple[str, Entity]], union: _Union) -> None:
     """Merge a generic agreement with the only specific one of the corpus sharing its words."""
     specific = [(n, e) for n, e in nodes if e.type == "Agreement" and not _generic(e)]
     for node, e in nodes:
         if not _generic(e):
             continue
-        words = _norm(e.label)
-        matches = {union.find(n) for n, s in specific if any(words in _norm(x) for x in (s.label, *s.aliases))}
+        words = fold(e.label)
+        matches = {union.find(n) for n, s in specific if any(words in fold(x) for x in (s.label, *s.aliases))}
         if len(matches) == 1:
             union.union(matches.pop(), node)
 

@@ -36,13 +36,13 @@ import yaml
 from sgcn.loaders.dates import find_dateline, find_dates
 from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.frames import read_frames
+from sgcn.loaders.extract.naming import fold
 from sgcn.loaders.extract.rel_context import (
     context_event,
     doc_year,
     editions,
     lookup,
     names_of,
-    norm,
     series_of,
     years_in,
 )
@@ -546,7 +546,7 @@ def _persons_in(analysis: Analysis, between: re.Match[str]) -> list[str]:
     """
     found = []
     for side in between.groups():
-        folded = norm(side)
+        folded = fold(side)
         for entity in analysis.entities.values():
             if entity.type == "Person" and any(folded == n or folded.endswith(" " + n) for n in names_of(entity)):
                 found.append(entity.key)
@@ -584,7 +584,7 @@ def _unit_memberships(analysis: Analysis, roles: Iterable[Role] | None = None) -
         unit = analysis.entities.get(role.organization or "")
         if unit is None or not _UNIT.search(unit.label):
             continue
-        own = norm(unit.label)
+        own = fold(unit.label)
         bodies = [o.key for o in organizations if o.key != unit.key
                   and any(own.startswith(n + " ") for n in names_of(o) if len(n) > 1)]
         bodies += [b for b in _possessing_bodies(analysis, role.evidence, unit.key) if b not in bodies]

@@ -37,7 +37,8 @@ import re
 from dataclasses import dataclass
 
 from sgcn.loaders.extract import lexicon
-from sgcn.loaders.extract.rel_context import lookup, names_of, norm
+from sgcn.loaders.extract.naming import fold
+from sgcn.loaders.extract.rel_context import lookup, names_of
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 from sgcn.loaders.facts import Evidence, Role
 
@@ -368,7 +369,7 @@ def _organization_of(analysis: Analysis, mention: EntityMention, title: str) -> 
 def _government_of(analysis: Analysis, place: EntityMention) -> str | None:
     """The government of a city or province the document names ("Chongqing" -> its municipal government)."""
     entity = analysis.entities.get(place.entity)
-    place_names = names_of(entity) if entity else {norm(place.text)}
+    place_names = names_of(entity) if entity else {fold(place.text)}
     for candidate in analysis.entities.values():
         if candidate.type != "Organization":
             continue

@@ -334,7 +334,7 @@ def _by_syntax(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> li
         if token is None:
             continue
         head = token
-        while head.dep_ in ("pobj", "prep", "npadvmod", "nummod", "compound", "appos", "nmod", "tmod") \
+        while head.dep_ in ("pobj", "prep", "npadvmod", "nummod", "quantmod", "compound", "appos", "nmod", "tmod") \
                 and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HAPPENING:

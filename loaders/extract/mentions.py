@@ -528,6 +528,9 @@ class Recognition:
 
         resolve_references(self)
         self._rekey()
+        if self.dateline:  # a dateline names where the story was filed and the wire, no party of it
+            start, end = self.dateline
+            self.mentions = [m for m in self.mentions if m.type == "Place" or not (start <= m.start and m.end <= end)]
         mentions = tuple(sorted(set(self.mentions), key=lambda m: (m.start, -m.end, m.entity)))
         keys = {m.entity for m in mentions}
         entities = {k: self.registry.entity(k) for k in sorted(keys)}

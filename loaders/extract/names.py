@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from sgcn.loaders.extract import gazetteer, lexicon
 
 CONNECTORS = {"of", "for", "on", "and", "&", "de"}
+# Legal forms a company's name may set off with a comma: "Acme Co., Ltd.", "Acme Holdings, Inc."
+_LEGAL_FORMS_AFTER_COMMA = {"Ltd", "Ltd.", "Inc", "Inc.", "LLC", "Limited", "Corp", "Corp.", "Pte"}
 _NAME_POSSESSIVES = {"People", "Children", "Women", "Workers", "Men", "Farmers", "Citizens", "Nations"}
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|inaugural)$", re.I)
@@ -155,6 +157,8 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
                 j += 1
             elif t.text == "(" and _paren_group(toks, j):
                 j = _paren_group(toks, j)
+            elif t.text == "," and nxt is not None and nxt.text in _LEGAL_FORMS_AFTER_COMMA:
+                j += 1  # "Kunming Lanxin Cold Chain Co., Ltd."
             else:
                 break
         while j > i and toks[j - 1].text in CONNECTORS | {"-", "/"}:
@@ -334,6 +338,7 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
     words = [t.text for t in toks]
     for k in range(i + 1, j - 1):
         if words[k] in ("and", "&") and (_starts_segment(words, k + 1) and not _modifies_head(words, start, k, j)
+                                         or _after_acronym(words, start, k)
                                          or _ends_in_org_head(words[start:k])
                                          or _titled_pair(words, start, k, j)
                                          or lexicon.is_industry_noun(words[k - 1])
@@ -343,6 +348,20 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
             start = k + 1
     parts.append((start, j))
     return parts
+
+
+def _after_acronym(words: list[str], start: int, k: int) -> bool:
+    """Whether the words before "and" at ``k`` close with their own acronym: "the NRF Foundation (NRF) and ...".
+
+    A name that defines its acronym is whole; what follows "and" is another name.
+
+    Examples:
+        >>> _after_acronym("National Research Foundation ( NRF ) and Digital Industry".split(), 0, 6)
+        True
+        >>> _after_acronym("Ministry of Trade and Industry".split(), 0, 3)
+        False
+    """
+    return k - start >= 4 and words[k - 1] == ")" and words[k - 3] == "(" and bool(_ACRONYM.match(words[k - 2]))
 
 
 def _modifies_head(words: list[str], start: int, k: int, j: int) -> bool:
@@ -694,7 +713,7 @@ def _place_company(words: list[str]) -> bool:
 
 def _listed_companies(toks: list[Tok], pieces: list[tuple[int, int, list[Candidate]]],
                       sentence: str, offset: int) -> list[Candidate]:
-    """Untyped pieces ending in an industry noun that stand in a list of organisations.
+    """Untyped pieces ending in an industry noun, or defining their acronym, that stand in a list of organisations.
 
     "run by Acme Pte Ltd and Haitian Robotics", "between Haitian Robotics and Acme Pte
     Ltd": a piece of two or more capitalised words ending in an industry noun is a
@@ -706,9 +725,11 @@ def _listed_companies(toks: list[Tok], pieces: list[tuple[int, int, list[Candida
         words = [t.text for t in toks[a:b]]
         if cands and not all(c.type == "Place" for c in cands) or len(words) < 2:
             continue
-        if not lexicon.is_industry_noun(words[-1]) or lexicon.is_not_name_start(words[0]):
-            continue
-        if not all(is_cap(w) or w in CONNECTORS for w in words):
+        own_acronym = any(words[x] == "(" and x + 2 < len(words) and words[x + 2] == ")"
+                          and _ACRONYM.match(words[x + 1]) for x in range(1, len(words) - 2))
+        if not (lexicon.is_industry_noun(words[-1]) or own_acronym) or lexicon.is_not_name_start(words[0]):
+            continue  # "Haitian Robotics", "Digital Industry (DI) Singapore"
+        if not all(is_cap(w) or w in CONNECTORS | {"(", ")"} for w in words):
             continue
         before = toks[a - 1].text if a else ""
         listed = before in ("by", "between")
@@ -716,7 +737,8 @@ def _listed_companies(toks: list[Tok], pieces: list[tuple[int, int, list[Candida
             if 0 <= m < len(pieces) and _joined(toks, pieces[min(m, n)][1], pieces[max(m, n)][0]):
                 listed = listed or any(c.type == "Organization" for c in pieces[m][2])
         if listed:
-            out.append(_cand(toks, a, b, sentence, offset, "Organization", " ".join(words), "listed"))
+            label, acronym = _label(toks, a, b, sentence, offset)
+            out.append(_cand(toks, a, b, sentence, offset, "Organization", label, "listed", acronym=acronym))
     return out
 
 

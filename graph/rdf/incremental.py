@@ -853,18 +853,17 @@ def build_incremental(
         lap("extract")
 
         # ---- pass 2: merge entities across documents
-        from sgcn.graph.rdf.build import add_entity, vocabulary_graph
-        from sgcn.graph.rdf.iris import mint
+        from sgcn.graph.rdf.build import add_entity, mint_entity, vocabulary_graph
         from sgcn.graph.rdf.namespace import DCTERMS, RDF, RDFS, SGCN, SKOS
         from sgcn.graph.rdf.serialize import graph_lines
         from sgcn.loaders.extract.merge import merged_entities
 
-        merged = merged_entities(e for i in order for e in entities[i])
+        merged_by_doc = dict(zip(order, merged_entities([entities[i] for i in order])))
         # entity descriptions, stated once in document order as build_graph states them
         occurrences: dict[str, list] = {}
         for i in order:
-            for entity in sorted({merged[e.key] for e in entities[i]}):
-                occurrences.setdefault(str(mint(entity.type, entity.label)), {}).setdefault(entity, None)
+            for entity in sorted(set(merged_by_doc[i].values())):
+                occurrences.setdefault(str(mint_entity(entity)), {}).setdefault(entity, None)
         description_lines, labels = [], {}
         type_p, pref_p = f"<{RDF.type}>", f"<{SKOS.prefLabel}>"
         for iri, group in occurrences.items():
@@ -874,7 +873,8 @@ def build_incremental(
             lines = graph_lines(g)
             description_lines.extend(lines)
             labels[iri] = [line for line in lines if f"> {type_p} " in line or f"> {pref_p} " in line]
-        result.entities = dict(sorted(Counter(e.type for e in {m.key: m for m in merged.values()}.values()).items()))
+        result.entities = dict(sorted(Counter(
+            e.type for e in {m.key: m for local in merged_by_doc.values() for m in local.values()}.values()).items()))
         lap("merge")
 
         # ---- pass 3: state each document's facts, validate the units that changed
@@ -899,8 +899,8 @@ def build_incremental(
         state_jobs = []
         for i in order:
             key, digest = keys[i]
-            local = {e.key: merged[e.key] for e in entities[i]}
-            index = {m.key: (mint(m.type, m.label), m.type) for m in local.values()}
+            local = merged_by_doc[i]
+            index = {m.key: (mint_entity(m), m.type) for m in local.values()}
             signature = tuple(sorted((k, m.key, m.type, m.label) for k, m in local.items()))
             state_jobs.append((i, key, _unit_key(digest, signature, builder), local, index))
         batches = [state_jobs[at:at + BATCH] for at in range(0, len(state_jobs), BATCH)]

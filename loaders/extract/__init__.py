@@ -67,16 +67,22 @@ def type_mentions(analysis: Analysis) -> list[Mention]:
 
 
 def derived_memberships(roles: Iterable[Role]) -> list[Relation]:
-    """A ``member_of`` relation for every role that names an organisation.
+    """A ``member_of`` relation for every role that names an organisation, but a past one.
 
     Examples:
         >>> ev = Evidence("a.txt", 0, 5, "Hello")
         >>> derived_memberships([Role("Person/a", "CEO", "Organization/b", "2020", ev),
-        ...                      Role("Person/a", "Minister", None, "2020", ev)])
+        ...                      Role("Person/a", "Minister", None, "2020", ev),
+        ...                      Role("Person/a", "former Chairman", "Organization/c", "2020", ev)])
         [Relation(subject='Person/a', relation='member_of', object='Organization/b', evidence=Evidence(source='a.txt', start=0, end=5, quote='Hello'))]
     """
     return sorted({Relation(r.person, "member_of", r.organization, r.evidence)
-                   for r in roles if r.organization})
+                   for r in roles if r.organization and not _past(r.title)})
+
+
+def _past(title: str) -> bool:
+    """Whether a title is a post the person no longer holds ("former Chairman", "then Minister for X")."""
+    return title.split(" ", 1)[0].lower() in ("former", "then", "ex-")
 
 
 def known_organizations(roles: Iterable[Role], entities: dict[str, Entity]) -> tuple[list[Role], list[Entity], list[Mention]]:
@@ -133,10 +139,12 @@ def extract(document: Document) -> Extraction:
         figures and topics, each fact list sorted.
     """
     analysis = analyze(document)
-    roles, gazetteer_bodies, body_mentions = known_organizations(_stage(find_roles, analysis), analysis.entities)
-    relations = set(_stage(find_relations, analysis)) | set(derived_memberships(roles))
+    found_roles = _stage(find_roles, analysis)  # each stage runs once; later ones read what it found
+    stated = _stage(find_relations, analysis, found_roles)
+    roles, gazetteer_bodies, body_mentions = known_organizations(found_roles, analysis.entities)
+    relations = set(stated) | set(derived_memberships(roles))
     figures = _stage(find_figures, analysis)
-    event_times = _stage(find_event_times, analysis)
+    event_times = _stage(find_event_times, analysis, stated)
     topics = _stage(find_topics, analysis)
     return Extraction(
         document=document,
@@ -150,8 +158,8 @@ def extract(document: Document) -> Extraction:
     )
 
 
-def _stage(find, analysis: Analysis) -> list:
-    found = list(find(analysis))
+def _stage(find, analysis: Analysis, *found_before) -> list:
+    found = list(find(analysis, *found_before))
     log.debug("%s: %s found %d", analysis.document.source, find.__name__, len(found))
     return found
 

@@ -21,15 +21,15 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sgcn.loaders.extract.mentions import _Analyzer
+    from sgcn.loaders.extract.mentions import Recognition
 
 
-def _acronyms(an: "_Analyzer", key: str) -> list[str]:
+def _acronyms(an: "Recognition", key: str) -> list[str]:
     """The acronyms an entity goes by in the document ("JIC")."""
     return sorted(a for a in an.registry.records[key].aliases if re.fullmatch(r"[A-Z][A-Z0-9&]+", a))
 
 
-def _spelled_out(an: "_Analyzer") -> None:
+def _spelled_out(an: "Recognition") -> None:
     """A name holding another entity's acronym gets its written-out form as an alias.
 
     "SCE Organizing Committee" is also the "Smart China Expo Organizing Committee", the
@@ -45,7 +45,7 @@ def _spelled_out(an: "_Analyzer") -> None:
             record.aliases.add(full)
 
 
-def _expand(an: "_Analyzer", label: str) -> str:
+def _expand(an: "Recognition", label: str) -> str:
     """Acronyms in a label written out ("fifth CCI JIC" -> "fifth Chongqing ... Committee")."""
     words = label.split()
     out = []

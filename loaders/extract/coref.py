@@ -13,7 +13,7 @@ coreference names have a module each. The passes, in the order they run:
    Tech Fair opened on Monday", the series at which things happen in a story about
    this year's edition (:mod:`~sgcn.loaders.extract.editions`); then a series named
    only inside an edition's name gets a mention of its own (the analyzer's
-   ``_unnamed_series``);
+   ``unnamed_series``);
 4. things announced before they are named: "a new fund ... . The fund, called the X
    Fund, ..." (here);
 5. definite references: "the expo", "the initiative", "the Pavilion", "the meeting"
@@ -23,7 +23,9 @@ coreference names have a module each. The passes, in the order they run:
    they belong to (:mod:`~sgcn.loaders.extract.occasions`); definite references then
    run again for what is left;
 7. acronyms written out: "SCE Organizing Committee" is also the "Smart China Expo
-   Organizing Committee" (:mod:`~sgcn.loaders.extract.acronyms`).
+   Organizing Committee" (:mod:`~sgcn.loaders.extract.acronyms`);
+8. short forms: "the Smart City Initiative" is the "Singapore-China (Shenzhen) Smart
+   City Initiative" the document names (here).
 
 Examples:
     >>> from sgcn.loaders.document import Document
@@ -50,12 +52,13 @@ from sgcn.loaders.extract.acronyms import _spelled_out
 from sgcn.loaders.extract.editions import _current_edition, _running_series, _year_references
 from sgcn.loaders.extract.meetings import _is_committee, _meetings
 from sgcn.loaders.extract.occasions import _occasions
+from sgcn.loaders.extract.spans import EntityMention
 
 if TYPE_CHECKING:
-    from sgcn.loaders.extract.mentions import _Analyzer
+    from sgcn.loaders.extract.mentions import Recognition
 
 
-def resolve_references(an: "_Analyzer") -> None:
+def resolve_references(an: "Recognition") -> None:
     """Add the mentions that refer back (or forward) to entities already named.
 
     Args:
@@ -66,15 +69,92 @@ def resolve_references(an: "_Analyzer") -> None:
     _year_references(an)
     _running_series(an)
     _current_edition(an)
-    an._unnamed_series()
+    an.unnamed_series()
     _named_later(an)
     _definite_references(an, skip_occasions=True)
     _occasions(an)
     _definite_references(an)
     _spelled_out(an)
+    _short_forms(an)
 
 
-def _person_refs(an: "_Analyzer") -> None:
+def _short_forms(an: "Recognition") -> None:
+    """A name written without the places or acronym that open its full form is that entity.
+
+    "the Smart City Initiative" after "the Singapore-China (Shenzhen) Smart City
+    Initiative", "the Knowledge City" after "the China-Singapore Guangzhou Knowledge
+    City", "the New International Land-Sea Trade Corridor" beside the "CCI-New
+    International Land-Sea Trade Corridor": when exactly one entity of the same type
+    (or of another of the types a place, programme or body is given) has such a full
+    form in the document, the short one is a name of it. Occurrences
+    and series are left to their own passes (a year or an ordinal is no place).
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="s.txt", sha256="0" * 64, format="plaintext", date="2021-03-04",
+        ...     text="Work on the NDPI Northern Freight Corridor starts next year. The Northern Freight "
+        ...          "Corridor will halve trucking times to Laos.")
+        >>> sorted(e.label for e in analyze(doc).entities.values() if e.type != "Place")
+        ['NDPI Northern Freight Corridor']
+    """
+    mentioned = {m.entity for m in an.mentions}
+    places = {w for r in an.registry.records.values() if r.type == "Place" for w in (r.label, *r.aliases)}
+    rename: dict[str, str] = {}
+    for key, record in an.registry.records.items():
+        words = record.label.split()
+        if key not in mentioned or len(words) < 2 or record.identity or record.type == "Person":
+            continue
+        fuller = {other for other, full in an.registry.records.items()
+                  if other != key and other in mentioned and not full.identity
+                  and (full.type == record.type or {full.type, record.type} <= _INTERCHANGED)
+                  and any(_opens_with_places(name, record.label, places) for name in (full.label, *full.aliases))}
+        if len(fuller) == 1:
+            rename[key] = fuller.pop()
+    if not rename:
+        return
+    for key, target in rename.items():
+        an.registry.records[target].aliases.add(an.registry.records[key].label)
+    an.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type) for m in an.mentions]
+
+
+# Types one named place, programme or body may be given by different clues in one
+# document ("Knowledge City" read as a place, "China-Singapore Guangzhou Knowledge City" a project).
+_INTERCHANGED = {"Place", "Project", "Initiative", "Organization"}
+
+
+def _opens_with_places(full: str, short: str, places: set[str] = frozenset()) -> bool:
+    """Whether ``full`` is ``short`` after places or an acronym: "China-Singapore Guangzhou Knowledge City".
+
+    A place is one the gazetteer knows or one of ``places`` (those the document names).
+
+    Examples:
+        >>> _opens_with_places("Singapore-China (Shenzhen) Smart City Initiative", "Smart City Initiative")
+        True
+        >>> _opens_with_places("CCI-New International Land-Sea Trade Corridor", "New International Land-Sea Trade Corridor")
+        True
+        >>> _opens_with_places("2022 Smart China Expo", "Smart China Expo")
+        False
+        >>> _opens_with_places("Digital Trade Initiative", "Trade Initiative")
+        False
+    """
+    if not full.endswith(short) or len(full) == len(short):
+        return False
+    prefix = full[:-len(short)]
+    if not prefix.endswith((" ", "-")):
+        return False
+    parts = [w for w in re.split(r"[\s()-]+", prefix) if w]
+    return bool(parts) and all(re.fullmatch(r"[A-Z]{2,6}", w) or w in places or _is_place(w) for w in parts)
+
+
+def _is_place(word: str) -> bool:
+    from sgcn.loaders.extract import gazetteer
+
+    entry = gazetteer.lookup(word)
+    return entry is not None and entry.type == "Place"
+
+
+def _person_refs(an: "Recognition") -> None:
     """"Mr Goh": the Goh named most recently before, else the first named after."""
     persons = [m for m in an.mentions if m.type == "Person"]
     for ref in an.person_refs:
@@ -82,13 +162,13 @@ def _person_refs(an: "_Analyzer") -> None:
         named = [m for m in persons if surname in an.registry.records[m.entity].label.split()]
         before = [m for m in named if m.start < ref.start]
         target = before[-1] if before else (named[0] if named else None)
-        if target is None or an._taken(ref.start, ref.end):
+        if target is None or an.taken(ref.start, ref.end):
             continue
         an.registry.records[target.entity].aliases.add(ref.text)
-        an._mention(ref.start, ref.end, target.entity)
+        an.mention(ref.start, ref.end, target.entity)
 
 
-def _named_later(an: "_Analyzer") -> None:
+def _named_later(an: "Recognition") -> None:
     """A thing announced before it is named: "launched a new fund ... . The fund, called the X, ...".
 
     "<the|a> <kind>, called|named|known as|dubbed <Name>" makes the kind phrase a
@@ -106,10 +186,10 @@ def _named_later(an: "_Analyzer") -> None:
             at = sentence.start + m.end()
             named = [x for x in an.mentions if x.start == at and x.type == nouns[m.group("n").lower()]]
             start, end = sentence.start + m.start(), sentence.start + m.end("n")
-            if not named or an._taken(start, end):
+            if not named or an.taken(start, end):
                 continue
             key = max(named, key=lambda x: x.end).entity
-            an._mention(start, end, key)
+            an.mention(start, end, key)
             if m.group("det").lower() in ("the", "this"):
                 _indefinite_before(an, an.sentences[max(0, i - 2):i + 1], start, m.group("n"), key)
     _named_next(an, nouns)
@@ -120,7 +200,7 @@ _CREATES = re.compile(r"\b(?:creat|set(?:s|ting)?\s+up|launch|establish|start|un
                       r"introduc|inaugurat)\w*\s+(?:a|an)\s", re.I)
 
 
-def _named_next(an: "_Analyzer", nouns: dict[str, str]) -> None:
+def _named_next(an: "Recognition", nouns: dict[str, str]) -> None:
     """"... set up a US$20 million fund on Friday. The Mekong Agritech Fund will invest ...".
 
     A sentence that opens with a name first given there, whose head is a kind noun
@@ -146,16 +226,16 @@ def _named_next(an: "_Analyzer", nouns: dict[str, str]) -> None:
         _indefinite_before(an, [previous], sentence.start, noun, first.entity)
 
 
-def _indefinite_before(an: "_Analyzer", sentences, position: int, noun: str, key: str) -> None:
+def _indefinite_before(an: "Recognition", sentences, position: int, noun: str, key: str) -> None:
     """Make the last "a/an ... <noun>" before ``position`` in ``sentences`` a mention of ``key``."""
     pattern = re.compile(rf"\b[Aa]n?\s+(?:[\w.$€£¥%-]+\s+){{0,6}}?{re.escape(noun)}\b(?!s\b|-)", re.I)
     found = [(s.start + m.start(), s.start + m.end()) for s in sentences for m in pattern.finditer(s.text)
              if s.start + m.end() <= position]
-    if found and not an._taken(*found[-1]):
-        an._mention(*found[-1], key)
+    if found and not an.taken(*found[-1]):
+        an.mention(*found[-1], key)
 
 
-def _definite_references(an: "_Analyzer", *, skip_occasions: bool = False) -> None:
+def _definite_references(an: "Recognition", *, skip_occasions: bool = False) -> None:
     """"the expo", "the initiative", "this event": the nearest entity of the kind (see :func:`_antecedent`).
 
     A span inside a described entity's mention ("the signing ceremony of the letter")
@@ -171,7 +251,7 @@ def _definite_references(an: "_Analyzer", *, skip_occasions: bool = False) -> No
         for m in pattern.finditer(sentence.text):
             start = sentence.start + m.start()
             end = sentence.start + m.end()
-            if an._taken(start, end) or any(m2.start < end and start < m2.end for m2 in an.mentions):
+            if an.taken(start, end) or any(m2.start < end and start < m2.end for m2 in an.mentions):
                 continue
             if skip_occasions and any(c.start < end and start < c.end for c in an.occasions):
                 continue
@@ -180,10 +260,10 @@ def _definite_references(an: "_Analyzer", *, skip_occasions: bool = False) -> No
             head = noun.split()[-1]
             target = _antecedent(an, start, type_, head)
             if target:
-                an._mention(start, end, target)
+                an.mention(start, end, target)
 
 
-def _antecedent(an: "_Analyzer", position: int, type_: str, head: str) -> str | None:
+def _antecedent(an: "Recognition", position: int, type_: str, head: str) -> str | None:
     """The entity of ``type_`` whose name has the head word ``head`` nearest before ``position``, else first after.
 
     "event", "initiative", "project" and "agreement" (and its plain synonyms "pact",

@@ -137,6 +137,11 @@ def _agreements(sentence: str, offset: int) -> list[Candidate]:
     return out
 
 
+# Verbs of doing something together, whose partner "with" names: "co-chaired the meeting
+# with", "jointly hosted the forum with".
+_SHARED_VERB = re.compile(r"\b(?:co-?\w+|jointly\s+\w+)\s+$", re.I)
+
+
 def _events(sentence: str, offset: int) -> list[Candidate]:
     out = []
     for m in re.finditer(_DET + _MOD + rf"(?P<noun>(?:[a-z]+\s+)?{_EVENT})\b(?!s\b)", sentence):
@@ -149,6 +154,8 @@ def _events(sentence: str, offset: int) -> list[Candidate]:
         definite = m.group("det").lower() in ("the", "this", "that")
         if end == m.end() and (definite or not _ANCHOR.match(sentence[end:])):
             continue
+        if definite and _SHARED_VERB.search(sentence[:m.start()]) and sentence[m.end():end].split()[:1] == ["with"]:
+            continue  # "co-chaired the meeting with the Mayor": "with" is the verb's; the meeting is named before
         start = m.start("mod") if m.group("mod") else m.start("noun")
         label = re.sub(r"\s+", " ", sentence[start:end])
         label = re.sub(r"\s*\([A-Z]{2,}\)", "", label)

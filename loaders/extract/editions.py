@@ -31,7 +31,6 @@ Examples:
     ...          "edition of the fair was smaller, and last year's fair was online.")
     >>> [(m.text, m.entity) for m in analyze(doc).mentions if m.type == "Event"]  # doctest: +NORMALIZE_WHITESPACE
     [('The Harbour Tech Fair', 'Event/harbour tech fair 2022'),
-     ('Harbour Tech Fair', 'Event/harbour tech fair'),
      ('2019 edition of the fair', 'Event/harbour tech fair 2019'),
      ("last year's fair", 'Event/harbour tech fair 2021')]
 """
@@ -45,11 +44,13 @@ from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.spans import EntityMention
 
 if TYPE_CHECKING:
-    from sgcn.loaders.extract.mentions import _Analyzer
+    from sgcn.loaders.extract.mentions import Recognition
 
 
 _ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+                    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                    "nineteenth": 19, "twentieth": 20, "inaugural": 1, "maiden": 1}
 _ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_NUMBERS)})"  # "5th", "fifth"
 _YEAR = r"(?:19|20)\d\d"
 _WITHIN = re.compile(r"\b(?:within\s+the\s+framework\s+of|on\s+the\s+sidelines\s+of|during|at|"
@@ -62,15 +63,15 @@ def _ordinal_number(word: str) -> int:
     return _ORDINAL_NUMBERS.get(word) or int(re.match(r"\d+", word).group(0))
 
 
-def _claim(an: "_Analyzer", start: int, end: int, key: str, drop=("Event",)) -> None:
+def _claim(an: "Recognition", start: int, end: int, key: str, drop=("Event",)) -> None:
     """Mention ``key`` at ``start:end``, replacing the mentions of types ``drop`` inside the span."""
     an.mentions = [m for m in an.mentions
                    if not (start <= m.start and m.end <= end and m.type in drop)]
-    if not an._taken(start, end, nested_ok=True):
-        an._mention(start, end, key)
+    if not an.taken(start, end, nested_ok=True):
+        an.mention(start, end, key)
 
 
-def _series(an: "_Analyzer", key: str) -> str | None:
+def _series(an: "Recognition", key: str) -> str | None:
     """The series of the event ``key``: its series if it is an edition, itself if it recurs, else ``None``."""
     from sgcn.loaders.extract.mentions import series_of
 
@@ -83,7 +84,7 @@ def _series(an: "_Analyzer", key: str) -> str | None:
     return key if lexicon.is_recurring_event(record.label.split()[-1]) else None
 
 
-def _nearest_series(an: "_Analyzer", position: int) -> str | None:
+def _nearest_series(an: "Recognition", position: int) -> str | None:
     """The recurring event named most recently before ``position`` (else first after)."""
     found = [(m.start, s) for m in an.mentions if (s := _series(an, m.entity))]
     before = [s for start, s in sorted(found) if start < position]
@@ -92,7 +93,7 @@ def _nearest_series(an: "_Analyzer", position: int) -> str | None:
     return min(found)[1] if found else None
 
 
-def _edition(an: "_Analyzer", series: str, year: str) -> str:
+def _edition(an: "Recognition", series: str, year: str) -> str:
     """The key of the edition of ``series`` in ``year``, registered if new."""
     from sgcn.loaders.extract.mentions import _edition_label
 
@@ -100,7 +101,7 @@ def _edition(an: "_Analyzer", series: str, year: str) -> str:
     return an.registry.add("Event", _edition_label(label, year))
 
 
-def _series_words(an: "_Analyzer") -> str:
+def _series_words(an: "Recognition") -> str:
     """A regex alternation of the series' names without a year and the generic event nouns, longest first."""
     names = set()
     for key, record in an.registry.records.items():
@@ -110,7 +111,7 @@ def _series_words(an: "_Analyzer") -> str:
     return "|".join(re.escape(n) for n in sorted(names | set(generic), key=len, reverse=True))
 
 
-def _year_references(an: "_Analyzer") -> None:
+def _year_references(an: "Recognition") -> None:
     """"last year's expo", "the event last year", "the inaugural SCE in 2018", "the 2021 edition of the fair".
 
     A series named in the phrase, else the one named nearest before it (else first
@@ -123,7 +124,7 @@ def _year_references(an: "_Analyzer") -> None:
     shift = {"this": 0, "last": -1, "next": 1, "previous": -1}
     patterns = [
         (rf"\b(this|last|next) year['’]s\s+(?:[a-z-]+\s+)?(?P<n>{words})\b", 1),
-        (rf"\b[Tt]he\s+(?:[a-z-]+\s+)?(?P<n>{words})\s+(last|next|this) year\b", 2),
+        (rf"\b[Tt]he\s+(?:(?P<o>[a-z-]+)\s+)?(?P<n>{words})\s+(last|next|this) year\b", 3),
         (rf"\b[Tt]he\s+inaugural\s+(?P<n>{words})(?:\s+in\s+(?P<y>{_YEAR}))?", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),
@@ -145,13 +146,17 @@ def _year_references(an: "_Analyzer") -> None:
                     year = m.group("y")
                 if m.group(0)[:3].lower() == "the" and group == 0:
                     start += 4  # "the" is not part of the name
-                _claim(an, start, end, _edition(an, series, year))
+                edition = _edition(an, series, year)
+                ordinal = m.groupdict().get("o")
+                if ordinal and re.fullmatch(_ORDINAL, ordinal, re.I):  # "the second DPD next year"
+                    an.registry.records[edition].aliases.add(f"{ordinal} {an.registry.records[series].label}")
+                _claim(an, start, end, edition)
 
 
 _NUMBERED_EDITION = re.compile(rf"\b[Tt]he\s+(?:{_ORDINAL}|inaugural|next)\s+edition\b(?P<rest>[^.;]*?)\bin\s+(?P<y>{_YEAR})\b")
 
 
-def _numbered_editions(an: "_Analyzer") -> None:
+def _numbered_editions(an: "Recognition") -> None:
     """"an annual X Forum, with the first edition to be held in Chengdu in 2024": that edition is X 2024.
 
     The series is the recurring event named last before it in the same sentence; the
@@ -163,29 +168,35 @@ def _numbered_editions(an: "_Analyzer") -> None:
             end = sentence.start + m.start("rest")
             named = [x for x in an.mentions if sentence.start <= x.start and x.end <= start
                      and _series(an, x.entity) == x.entity]
-            if not named or an._taken(start, end):
+            if not named or an.taken(start, end):
                 continue
             series = max(named, key=lambda x: x.end).entity
             edition = _edition(an, series, m.group("y"))
-            an._mention(start, end, edition)
+            an.mention(start, end, edition)
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")
 _RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*\))?\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
-                      r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close)\b")
+                      r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close|"
+                      r"(?P<held>took\s+place|was\s+held|began|convened))\b")
 
 
-def _running_series(an: "_Analyzer") -> None:
+def _running_series(an: "Recognition") -> None:
     """A series said to open or close in a dated story is its edition of that year.
 
     "The Harbour Tech Fair opened in Xiamen on Monday" in a story dated 2022 is the
-    Harbour Tech Fair 2022. A sentence that names a year of its own is left alone.
+    Harbour Tech Fair 2022; so is a numbered one said to take place ("The inaugural
+    Harbour Dialogue took place"). A sentence that names a year of its own is left alone.
     """
     if not an.year:
         return
     for m in sorted(an.mentions, key=lambda m: m.start):
-        if _series(an, m.entity) != m.entity or not _RUNNING.match(an.text, m.end):
+        running = _RUNNING.match(an.text, m.end)
+        if _series(an, m.entity) != m.entity or not running:
             continue
+        ordinal = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 16):m.start], re.I)
+        if running.group("held") and not ordinal:
+            continue  # "the X Forum was held": one event, unless numbered ("the inaugural X took place")
         if any(o is not m and o.start <= m.start and m.end <= o.end for o in an.mentions):
             continue  # the series inside an edition's name
         sentence = next((s for s in an.sentences if s.start <= m.start < s.end), None)
@@ -193,7 +204,6 @@ def _running_series(an: "_Analyzer") -> None:
             continue
         edition = _edition(an, m.entity, an.year)
         start = m.start
-        ordinal = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 16):m.start], re.I)
         if ordinal:  # "The 20th Harbour Expo opened": its ordinal names the edition too
             start -= len(an.text[max(0, m.start - 16):m.start]) - ordinal.start(1)
             name = re.sub(r"\s*\([A-Z][\w&-]*\)", "", an.text[start:m.end])
@@ -204,7 +214,7 @@ def _running_series(an: "_Analyzer") -> None:
         an.inner_series.append((start, m.end, m.entity))  # the series keeps a mention inside
 
 
-def _current_edition(an: "_Analyzer") -> None:
+def _current_edition(an: "Recognition") -> None:
     """In a story about this year's edition, what happens "at" the series happens at that edition.
 
     When a document names the edition of its own year ("this year's SCE", "SCE 2023"),
@@ -237,7 +247,7 @@ def _current_edition(an: "_Analyzer") -> None:
                                for m in an.mentions]
 
 
-def _main_edition(an: "_Analyzer", editions: list[EntityMention]) -> EntityMention | None:
+def _main_edition(an: "Recognition", editions: list[EntityMention]) -> EntityMention | None:
     """The mention of the edition a document is about: that of the document's year, else the first one named.
 
     Of the ``editions`` mentioned, one written as a name ("2021 Harbour Expo") is

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sgcn.loaders.dates import DateSpan, find_dateline, find_dates
@@ -34,7 +35,7 @@ from sgcn.loaders.extract.rel_context import doc_year, editions, series_of
 from sgcn.loaders.extract.rel_text import Slotted, slot
 from sgcn.loaders.extract.relations import find_relations
 from sgcn.loaders.extract.spans import Analysis, Sentence
-from sgcn.loaders.facts import EventTime, Evidence
+from sgcn.loaders.facts import EventTime, Evidence, Relation
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -74,11 +75,13 @@ class _Candidate:
     closing: bool = False
 
 
-def find_event_times(analysis: Analysis) -> list[EventTime]:
+def find_event_times(analysis: Analysis, relations: Iterable[Relation] | None = None) -> list[EventTime]:
     """The start and end of each event the document dates.
 
     Args:
         analysis: the document with its sentences and resolved mentions.
+        relations: the document's relations, when the caller has them (a part of a
+            dated event is dated by it; :func:`find_relations` runs otherwise).
 
     Returns:
         One event time per event with a date, ISO dates as precise as the source allows;
@@ -98,13 +101,14 @@ def find_event_times(analysis: Analysis) -> list[EventTime]:
         evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
         candidates.extend(_absolute(analysis, sl, evidence))
         candidates.extend(_relative(analysis, sl, evidence))
+        candidates.extend(_by_syntax(analysis, sentence, evidence))
         for event, days in _durations(analysis, sl):
             durations.setdefault(event, days)
     candidates.extend(_from_names(analysis))
     closings = {c.event: c for c in reversed(candidates) if c.closing}
     chosen = _choose([c for c in candidates if not c.closing])
     chosen.update(_closed(chosen, closings, durations))
-    chosen.update(_inherited(analysis, chosen))
+    chosen.update(_inherited(analysis, chosen, relations))
     result = []
     for event, candidate in sorted(chosen.items()):
         end = candidate.end
@@ -279,6 +283,75 @@ def _relative(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Cand
     return result
 
 
+# Verbs of an event taking place: a date on one of them dates its subject or object.
+_HAPPENING = frozenset({"hold", "take", "open", "begin", "start", "kick", "convene", "meet", "run", "stage",
+                        "host", "organise", "organize", "co-organise", "co-organize", "co-host", "launch",
+                        "inaugurate", "debut", "be", "co-chair", "chair", "attend", "close", "end",
+                        "conclude", "wrap", "finish", "sign", "ink", "witness", "mark", "celebrate"})
+_ENDING = frozenset({"close", "end", "conclude", "wrap", "finish"})
+
+
+def _by_syntax(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> list[_Candidate]:
+    """Dates the parse ties to an event: the date modifies a verb of happening whose
+    subject or object is the event ("Convened in Xiamen on March 9, the 2nd Council
+    meeting approved...", "The 3rd JIC meeting of the CCI was held in Chongqing today",
+    "The fair and the forum will both take place from 6 to 8 May"), or the event's name
+    itself ("the forum on 3 May").
+    """
+    from sgcn.loaders.extract.frames import Roles, denoted, spread
+
+    parsed = analysis.parsed(sentence)
+    if parsed is None:
+        return []
+    mentions = [m for m in analysis.mentions_in(sentence) if m.type == "Event"]
+    if not mentions:
+        return []
+    date = _document_day(analysis)
+    readings: list[tuple[int, str, str]] = []  # (offset, start, end)
+    named = [(m.start, m.end) for m in analysis.mentions_in(sentence)]
+    for span in find_dates(sentence.text, year=doc_year(analysis)):
+        span = _with_range_start(span, sentence.text)
+        start = sentence.start + span.start
+        if any(a <= start < b for a, b in named):
+            continue  # a year in a name ("Fish Fair 2023") is the name's, read by _from_names
+        readings.append((start, span.iso_start, span.iso_end))
+    for match in re.finditer(r"\b(today|yesterday|" + "|".join(_WEEKDAYS) + r")\b", sentence.text, re.I):
+        word = match.group(1).lower()
+        if date is None:
+            continue
+        if word == "today":
+            day = date
+        elif word == "yesterday":
+            day = date - dt.timedelta(days=1)
+        elif _FORWARD.search(sentence.text[:match.start()]):
+            day = date + dt.timedelta(days=(_WEEKDAYS.index(word) - date.weekday()) % 7)
+        else:
+            day = date - dt.timedelta(days=(date.weekday() - _WEEKDAYS.index(word)) % 7)
+        readings.append((sentence.start + match.start(), day.isoformat(), ""))
+    result = []
+    for offset, start, end in readings:
+        token = parsed.token_at(offset)
+        if token is None:
+            continue
+        head = token
+        while head.dep_ in ("pobj", "prep", "npadvmod", "nummod", "quantmod", "compound", "appos", "nmod", "tmod") \
+                and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HAPPENING:
+            roles = Roles(head)
+            tokens = spread(roles.theme(head) + roles.agent(head))
+        elif head.pos_ in ("NOUN", "PROPN"):
+            tokens = [head]
+        else:
+            continue
+        for m in denoted(tokens, parsed, mentions):
+            if _is_series(analysis, m.entity):
+                continue
+            closing = head.lemma_.lower() in _ENDING and not end and len(start) == 10
+            result.append(_Candidate(m.entity, start, start if closing else end, 1, evidence, closing=closing))
+    return result
+
+
 def _nearest_event(sl: Slotted, start: int, end: int, word: str) -> int | None:
     """The event a relative date word belongs to: the one just before it, else just after."""
     before = list(re.finditer(r"⟦(\d+)⟧", sl.text[:start]))
@@ -396,14 +469,15 @@ def _choose(candidates: list[_Candidate]) -> dict[str, _Candidate]:
     return chosen
 
 
-def _inherited(analysis: Analysis, chosen: dict[str, _Candidate]) -> dict[str, _Candidate]:
+def _inherited(analysis: Analysis, chosen: dict[str, _Candidate],
+               relations: Iterable[Relation] | None = None) -> dict[str, _Candidate]:
     """Dates of events that are part of a dated event.
 
     An opening or inauguration ceremony starts with its event; another part (a forum
     held within an expo) is dated to the month its event starts in.
     """
     result = {}
-    for relation in find_relations(analysis):
+    for relation in find_relations(analysis) if relations is None else relations:
         if relation.relation != "part_of" or relation.object not in chosen or relation.subject in chosen:
             continue
         if series_of(analysis, relation.subject) is not None or analysis.entities[relation.subject].type != "Event":

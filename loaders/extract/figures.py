@@ -3,25 +3,44 @@
 A figure is an amount (read by :mod:`sgcn.loaders.extract.numbers`) that the
 sentence ties to one of the measures of the query contract and to the entity it is
 about. Both are read from the language of the genre, whose wording lives in
-``measures.yaml``:
+``measures.yaml`` (checked against a schema when loaded):
 
 - the measure comes from the counted noun after the number ("eight MoUs", "14 new
   joint projects", "more than 70 Singapore companies", "nearly 60 countries and
   regions"), checked by a cue in the sentence ("signed", "participating",
-  "attracted"); projects are signed or launched by the nearest verb; money is a
-  fund's size next to a fund noun ("a RMB 40 million initiative") and an
-  investment next to an investment word ("worth", "involving ... of investment");
-  an amount in parentheses right after another ("816.9 billion yuan (about 117.88
-  billion U.S. dollars)") restates it and shares its measure and subject; square
-  metres in a sentence about a pavilion or exhibition are an exhibition area;
-- the subject is one of the resolved mentions of the sentence, of a type the
-  measure allows (``subjects`` in ``measures.yaml``): the one the number's frame
+  "attracted", "reaches"); a batch of MOUs and agreements together is
+  ``agreements_signed``; projects are signed or launched by the word that counts them
+  in the parse ("unveiled 14 projects", "the launch of 14 projects"), none when their
+  clause does neither ("Three projects have been awarded the fund"); money is a fund's
+  size next to a fund noun ("a RMB 40 million initiative"), a budget ("with a total
+  budget of S$12 million") or a fund's verb ("the Fund will disburse a total of ..."),
+  and an investment next to an investment word ("worth", "involving ... of
+  investment"); an amount in parentheses right after another ("816.9 billion yuan
+  (about 117.88 billion U.S. dollars)") restates it, and "95 of which" counts what the
+  number before it counts, both sharing its measure and subject; square metres in a
+  sentence about a pavilion or exhibition are an exhibition area;
+- numbers that are not new figures are left out: one referring back ("the two
+  countries", "the four MOUs signed at the meeting"), a value per item ("each worth
+  RMB1 billion"), the value of a count that is itself no figure ("took the largest
+  share, with 18 projects worth RMB83 billion");
+- the subject is one of the resolved mentions of the sentence, of a type the measure
+  allows (``subjects`` in ``measures.yaml``), never one that only says what the
+  counted things are about ("Six MOUs supporting the GPI"): the one the number's frame
   names ("signed *at* the meeting", "signed *under* SCI", "participating *in* this
-  year's SCE"), the occasion before the programme; else, taking the allowed types
-  in their order of preference (the pavilion before the fair it stands in), the
-  nearest mention before the number ("SCE 2019 saw ... 70 companies"), else the
-  nearest after it. A number
-  with no subject is not a figure.
+  year's SCE"), the occasion before the programme; else what the sentence says the
+  counted things belong to (:class:`~sgcn.loaders.extract.aboutness.Reader`): a name
+  their phrase hangs from ("an incubator with a network of 10,000 firms"), the meeting
+  a "when the committee met for the second time" clause names, the subject of the
+  clause counting them ("The pilot will connect 120 firms", "Its virtual halls host 420
+  firms": what "its" stands for), unless an organisation (IMDA launching projects is
+  not what they are counted for); else, taking the allowed types in their order of
+  preference (the pavilion before the fair it stands in; the programme first in a
+  running total "since the initiative began", "to date"), the nearest mention before
+  the number ("SCE 2019 saw ... 70 companies"), else the nearest after it. Time words
+  of the counting clause pick an edition of a series ("This time, 18 start-ups are
+  exhibiting at the expo": this year's, not last year's; a figure of an edition the
+  text never names is dropped). A number with no subject is not a figure; a number a
+  document repeats (headline and lead) keeps only its surest subjects.
 - ``as_of`` is the document's date, unless the source dates the number ("1,400 sqm
   in 2018", "as of March 2021").
 
@@ -46,13 +65,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-import yaml
-
 from sgcn.loaders.dates import find_dates
+from sgcn.loaders.extract.aboutness import Reader, is_clause
 from sgcn.loaders.extract.numbers import Amount, find_amounts
 from sgcn.loaders.extract.rel_text import outermost
+from sgcn.loaders.extract.rules import load_rules
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
-from sgcn.loaders.facts import Evidence, Figure
+from sgcn.loaders.facts import MEASURES, Evidence, Figure
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +97,46 @@ class _Reading:
     restates: bool = False  # a parenthesised restatement of the amount before it
 
 
+_WORDS = {"type": list, "items": str}
+_MEASURE = {"type": str, "choices": MEASURES}
+_SCHEMA = {
+    "counts": {"type": list, "required": True, "items": {
+        "measure": {"type": str, "required": True, "choices": (*MEASURES, "projects")},
+        "heads": {**_WORDS, "required": True},
+        "cues": {"type": (str, list), "items": str},
+    }},
+    "mixed_batch": {**_MEASURE, "required": True},
+    "references": {**_WORDS, "required": True},
+    "distributive": {**_WORDS, "required": True},
+    "cues": {"type": dict, "required": True, "values": _WORDS},
+    "verbs": {"type": dict, "required": True, "keys": {
+        "projects_signed": {**_WORDS, "required": True}, "projects_launched": {**_WORDS, "required": True}}},
+    "network": {"type": dict, "required": True, "keys": {"before": {**_WORDS, "required": True}}},
+    "money": {"type": dict, "required": True, "keys": {
+        key: {**_WORDS, "required": True} for key in (
+            "fund_after", "fund_nouns", "fund_links", "budget", "fund_verbs", "value_links", "investment")}},
+    "area": {"type": dict, "required": True, "keys": {"cues": {**_WORDS, "required": True}}},
+    "subjects": {"type": dict, "required": True, "values": {
+        "type": list, "items": str, "choices": ("Event", "Initiative", "Project", "Organization")}},
+    "frames": {"type": dict, "required": True, "keys": {
+        key: {**_WORDS, "required": True} for key in ("occasion", "programme", "participation")}},
+    "as_of": {**_WORDS, "required": True},
+    "about_verbs": {**_WORDS, "required": True},
+    "about_prepositions": {**_WORDS, "required": True},
+    "running_total": {**_WORDS, "required": True},
+    "focus": {"type": dict, "required": True, "keys": {"other_time": {**_WORDS, "required": True}}},
+}
+
+
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    """The wording of the measures, from ``measures.yaml``."""
-    path = files("sgcn.loaders.extract").joinpath("measures.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The wording of the measures, from ``measures.yaml``, checked against its schema.
+
+    Examples:
+        >>> _rules()["mixed_batch"]
+        'agreements_signed'
+    """
+    return load_rules(files("sgcn.loaders.extract").joinpath("measures.yaml"), _SCHEMA)
 
 
 def _words(phrases, *, stems: bool = False) -> str:
@@ -105,15 +159,18 @@ def measures() -> set[str]:
         "network_size", "fund_size", "investment_value", "exhibition_area"}
 
 
-def _has_cue(sentence: str, cue: str | None) -> bool:
-    """Whether ``sentence`` holds one of the stems of ``cue`` (no cue: always)."""
+def _has_cue(sentence: str, cue: str | list[str] | None) -> bool:
+    """Whether ``sentence`` holds one of the stems of ``cue`` (or of any of several cues;
+    no cue: always)."""
     if not cue:
         return True
-    return re.search(_words(_rules()["cues"][cue], stems=True), sentence, re.IGNORECASE) is not None
+    stems = [stem for name in ([cue] if isinstance(cue, str) else cue) for stem in _rules()["cues"][name]]
+    return re.search(_words(stems, stems=True), sentence, re.IGNORECASE) is not None
 
 
-def _counted_noun(sentence: str, amount: Amount) -> tuple[str, int] | None:
-    """The measure the noun after ``amount`` counts, and where that noun ends."""
+def _counted_noun(sentence: str, amount: Amount, *, cued: bool = True) -> tuple[str, int] | None:
+    """The measure the noun after ``amount`` counts, and where that noun ends (with
+    ``cued`` false, whether or not the sentence holds the measure's cue)."""
     rules = _rules()
     after = sentence[amount.end:]
     modifiers = rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,{_MAX_MODIFIERS}}}?"
@@ -121,20 +178,58 @@ def _counted_noun(sentence: str, amount: Amount) -> tuple[str, int] | None:
         match = re.match(rf"\s*{modifiers}{_words(count['heads'])}", after, re.IGNORECASE)
         if match is None:
             continue
-        if not _has_cue(sentence, count.get("cues")):
+        if cued and not _has_cue(sentence, count.get("cues")):
             continue
+        if find_amounts(after[:match.end()]):
+            continue  # "Seven new projects and three MOUs": the MOUs are the next number's
+        if _mixed_batch(count["measure"], after, match):
+            return rules["mixed_batch"], amount.end + match.end()
         return count["measure"], amount.end + match.end()
     return None
 
 
-def _project_verb(sentence: str, amount: Amount, head_end: int) -> str | None:
-    """``projects_signed`` or ``projects_launched`` by the nearest verb.
+def _mixed_batch(measure: str, after: str, match: re.Match) -> bool:
+    """Whether a count of MOUs or agreements counts both ("nine agreements and memorandums
+    of understanding", "19 MOUs and agreements")."""
+    heads = {c["measure"]: c["heads"] for c in _rules()["counts"]}
+    others = {"mous_signed": "agreements_signed", "agreements_signed": "mous_signed"}
+    if measure not in others:
+        return False
+    other = _words(heads[others[measure]])
+    joined = rf"(?:\s*,?\s+(?:and|or|&)\s+{other})"
+    return re.search(rf"{other}\s*,?\s+(?:and|or|&)\s+", after[:match.end()], re.IGNORECASE) is not None \
+        or re.match(joined, after[match.end():], re.IGNORECASE) is not None
 
-    The first signing or launching verb after the counted noun ("29 projects have
-    been initiated") decides; failing that, the last one before the number
-    ("unveiled 14 new joint projects").
+
+def _project_verb(sentence: str, amount: Amount, head_end: int, parsed=None, offset: int = 0) -> str | None:
+    """``projects_signed`` or ``projects_launched`` by the verb that counts the projects.
+
+    In the parse, the first word of signing or launching met going up from the counted
+    noun to its clause's verb decides ("unveiled 14 projects", "29 projects have been
+    initiated", "the launch of 14 projects"); a clause whose verb is neither ("Three
+    projects have been awarded the fund, launched by ...") counts none. Without a parse,
+    the first such verb after the counted noun decides, failing that the last before.
     """
     verbs = _rules()["verbs"]
+    token = parsed.token_at(offset + head_end - 1) if parsed is not None else None
+    if token is not None:
+        for child in token.children:  # "12 projects launched by members", "projects signed at X"
+            if child.dep_ in ("acl", "relcl") and _verb_measure(child, verbs) is not None:
+                return _verb_measure(child, verbs)
+        node = token
+        while True:
+            measure = _verb_measure(node, verbs)
+            if measure is not None:
+                return measure
+            if (node.i != token.i and is_clause(node)) or node.head.i == node.i:
+                break
+            node = node.head
+        if is_clause(node):
+            # a word of the same clause, not of a clause describing another noun ("Since
+            # its launch, X has supported 40 projects"; not "a fund launched by IMDA")
+            nested = {t.i for t in node.subtree if t.dep_ in ("acl", "relcl") for t in t.subtree}
+            words = sorted((t for t in node.subtree if t.i not in nested), key=lambda t: abs(t.i - token.i))
+            return next((m for t in words if (m := _verb_measure(t, verbs)) is not None), None)
     found_after, found_before = [], []
     for measure, words in verbs.items():
         pattern = _words(words)
@@ -147,11 +242,26 @@ def _project_verb(sentence: str, amount: Amount, head_end: int) -> str | None:
     return None
 
 
+def _verb_measure(token, verbs: dict) -> str | None:
+    """The project measure a word of signing or launching names ("inked", "launch")."""
+    for measure, words in verbs.items():
+        lowered = {w.lower() for w in words}
+        if token.lower_ in lowered or token.lemma_.lower() in lowered:
+            return measure
+    return None
+
+
 def _money_measure(sentence: str, amount: Amount) -> str | None:
     """``fund_size`` or ``investment_value`` for a money amount, by its neighbours."""
     money = _rules()["money"]
     after, before = sentence[amount.end:], sentence[:amount.start]
     if re.match(rf"\s+(?:[\w-]+\s+){{0,2}}?{_words(money['fund_after'])}", after, re.IGNORECASE):
+        return "fund_size"
+    if re.search(rf"{_words(money['budget'])}\s*$", before, re.IGNORECASE):
+        return "fund_size"
+    verbs = rf"{_words(money['fund_nouns'])}\b.*?{_words(money['fund_verbs'])}\s+(?:(?:a|an|the)\s+)?" \
+            rf"(?:(?:total|sum|maximum)\s+of\s+)?$"
+    if re.search(verbs, before, re.IGNORECASE):
         return "fund_size"
     fund_then = rf"{_words(money['fund_nouns'])},?\s+(?:[\w-]+\s+){{0,3}}?{_words(money['fund_links'])}\s*$"
     if re.search(fund_then, before, re.IGNORECASE):
@@ -162,17 +272,38 @@ def _money_measure(sentence: str, amount: Amount) -> str | None:
     return None
 
 
-def _readings(sentence: str, dollar: str) -> list[_Reading]:
-    """The amounts of ``sentence`` that are measures, with their measure."""
+def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0,
+              reported: dict[str, str] | None = None) -> list[_Reading]:
+    """The amounts of ``sentence`` that are measures, with their measure (``parsed``: the
+    sentence's parse, whose offsets start at ``offset``).
+
+    ``reported`` maps the counted things of the sentence before ("projects", an MOU
+    measure) to the measure it read them as: a running total with no verb of its own
+    ("The tally since the initiative began stands at 31 projects and 17 MOUs") counts
+    them as that sentence did.
+    """
     rules = _rules()
+    total = bool(reported) and _running_total(sentence)
     readings: list[_Reading] = []
     previous: _Reading | None = None
+    count: tuple[Amount, _Reading | None] | None = None  # the last count and what it was read as
     for amount in find_amounts(sentence, dollar=dollar):
         reading = None
         restates = previous is not None and re.fullmatch(
             r"\s*\(\s*", sentence[previous.amount.end:amount.start]) is not None
         if restates and amount.unit not in _NOT_MONEY and previous.amount.unit not in _NOT_MONEY:
             reading = _Reading(amount, previous.measure, amount.end, restates=True)
+        elif _distributive(sentence, amount):
+            reading = None
+        elif amount.unit not in _NOT_MONEY and count is not None and count[1] is None \
+                and _values_count(sentence, count[0], amount):
+            reading = None  # "with 18 projects worth RMB83 billion": a share, not the total
+        elif not amount.unit and _refers_back(sentence, amount):
+            reading = None
+        elif not amount.unit and readings and re.match(r"\s+of\s+(?:which|them|these|those)\b",
+                                                        sentence[amount.end:], re.IGNORECASE):
+            # "420 enterprises, 95 of which are foreign": the same measure, the same subject
+            reading = _Reading(amount, readings[-1].measure, amount.end, restates=True)
         elif amount.unit == "sqm":
             if _has_area_cue(sentence):
                 reading = _Reading(amount, "exhibition_area", amount.end)
@@ -183,17 +314,47 @@ def _readings(sentence: str, dollar: str) -> list[_Reading]:
         elif re.search(rf"{_words(rules['network']['before'])}\s*$", sentence[:amount.start], re.IGNORECASE):
             reading = _Reading(amount, "network_size", amount.end)
         else:
-            counted = _counted_noun(sentence, amount)
+            counted = _counted_noun(sentence, amount) or (
+                _counted_noun(sentence, amount, cued=False) if total else None)
             if counted:
                 measure, head_end = counted
                 if measure == "projects":
-                    measure = _project_verb(sentence, amount, head_end)
+                    measure = _project_verb(sentence, amount, head_end, parsed, offset) or (
+                        reported.get("projects") if total else None)
+                elif total and not _counted_noun(sentence, amount):
+                    measure = reported.get(measure)
                 if measure:
                     reading = _Reading(amount, measure, head_end)
+        if not amount.unit:
+            count = (amount, reading)
         if reading:
             readings.append(reading)
         previous = reading
     return readings
+
+
+def _distributive(sentence: str, amount: Amount) -> bool:
+    """Whether an amount is a value per item ("each worth RMB1 billion", "S$2 million apiece")."""
+    words = _words(_rules()["distributive"])
+    before = sentence[max(0, amount.start - 30):amount.start]
+    return re.search(rf"{words}\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE) is not None \
+        or re.match(rf"\s*{words}", sentence[amount.end:], re.IGNORECASE) is not None
+
+
+def _values_count(sentence: str, count: Amount, money: Amount) -> bool:
+    """Whether a money amount is the value of the things a count just before counts."""
+    between = sentence[count.end:money.start]
+    if re.search(r"[;.]", between) or len(between.split()) > 8:
+        return False
+    return re.search(_words(_rules()["money"]["value_links"]), between, re.IGNORECASE) is not None
+
+
+def _refers_back(sentence: str, amount: Amount) -> bool:
+    """Whether a count refers back to things counted before ("the two countries")."""
+    if amount.qualifier:
+        return False
+    before = sentence[:amount.start]
+    return re.search(rf"{_words(_rules()['references'])}\s+$", before, re.IGNORECASE) is not None
 
 
 def _has_area_cue(sentence: str) -> bool:
@@ -208,12 +369,13 @@ def _framed(sentence: Sentence, mention: EntityMention, frame: str) -> bool:
     return re.search(rf"{words}\s+(?:(?:the|this|that|its|their|last|next)\s+)?$", before, re.IGNORECASE) is not None
 
 
-def _subject(sentence: Sentence, mentions: list[EntityMention], reading: _Reading) -> EntityMention | None:
-    """The mention the figure is about (see the module docstring), or ``None``."""
+def _subject(reader: Reader, sentence: Sentence, mentions: list[EntityMention],
+             reading: _Reading) -> tuple[EntityMention | None, int]:
+    """The mention the figure is about (see the module docstring), or ``None``, and how
+    surely: 3 a frame names it ("signed at X"), 2 the clause's subject, 1 the nearest name."""
     allowed = _rules()["subjects"][reading.measure]
+    noun = _counted_token(reader, sentence, reading)
     candidates = [m for m in outermost(mentions) if m.type in allowed]
-    if not candidates:
-        return None
     position = sentence.start + reading.amount.start
     if reading.measure in ("companies_participating", "delegates", "enterprises_attending",
                            "countries_and_regions", "fortune_global_500_firms"):
@@ -227,15 +389,79 @@ def _subject(sentence: Sentence, mentions: list[EntityMention], reading: _Readin
         framed = [m for m in candidates if _framed(sentence, m, frame)
                   and (frame != "occasion" or m.type == "Event")]
         if framed:
-            return min(framed, key=lambda m: abs(m.start - position))
+            return min(framed, key=lambda m: abs(m.start - position)), 3
+    if noun is not None:
+        found = _clause_subject(reader, sentence, noun, allowed)
+        if found is not None:
+            return found, 2
+    if _running_total(sentence.text) and "Initiative" in allowed:
+        allowed = ["Initiative", *(kind for kind in allowed if kind != "Initiative")]
     for kind in allowed:
         of_kind = [m for m in candidates if m.type == kind]
         before = [m for m in of_kind if m.end <= position]
         if before:
-            return before[-1]
+            return before[-1], 1
         if of_kind:
-            return of_kind[0]
-    return None
+            return of_kind[0], 1
+    return None, 0
+
+
+def _counted_token(reader: Reader, sentence: Sentence, reading: _Reading):
+    """The token of the counted noun ("MoUs" in "15 MoUs"), or of the amount for money."""
+    parsed = reader.parsed(sentence)
+    return parsed.token_at(sentence.start + max(reading.amount.start, reading.head_end - 1))
+
+
+def _modifying(reader: Reader, sentence: Sentence, noun) -> set[tuple[int, int]]:
+    """Spans of the mentions that only say what the counted things are about ("Six MOUs
+    supporting the GPI", "projects for the Harbour Fund"): no subject of their count."""
+    parsed = reader.parsed(sentence)
+    inside: set[int] = set()
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _rules()["about_verbs"]:
+            inside |= {t.i for c in child.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
+        if child.dep_ == "prep" and child.lower_ in _rules()["about_prepositions"]:
+            inside |= {t.i for t in child.subtree}
+    spans = set()
+    for m in reader.analysis.mentions_in(sentence):
+        tokens = parsed.span(m.start, m.end)
+        if tokens is not None and any(t.i in inside for t in tokens):
+            spans.add((m.start, m.end))
+    return spans
+
+
+def _clause_subject(reader: Reader, sentence: Sentence, noun, allowed) -> EntityMention | None:
+    """What the sentence says the counted things belong to: a name their phrase hangs from
+    ("a network of 10,000 firms" of an incubator, "the 2018 event with 40 companies"), the
+    meeting a "when X met" clause names, or the subject of the clause counting them ("The
+    pilot will connect 120 firms", "Its halls host 420 firms": what "its" stands for) when
+    that is no organisation (an organisation launching projects is not what they count)."""
+    found: str | None = None
+    node, via = noun, None
+    while node.head.i != node.i and found is None:
+        if node.i != noun.i and node.pos_ in ("VERB", "AUX"):
+            break
+        held = reader.mention(sentence, node) if node.i != noun.i and via != "conj" else None
+        if held is not None and held.type in allowed:
+            found = held.entity
+        via, node = node.dep_, node.head
+    verb, via = reader.clause_of(noun)
+    if found is None and verb is not None:
+        found = reader.meeting_when(sentence, verb)
+        if found is None and via not in ("nsubj", "nsubjpass"):
+            subjects = reader.subjects(verb)
+            owner = reader.resolve(sentence, subjects[0]) if subjects else None
+            if owner is not None and owner.entity.split("/")[0] != "Organization":
+                found = owner.entity
+    if found is None or found.split("/")[0] not in allowed:
+        return None
+    position = reader.parsed(sentence).offset(noun)
+    return EntityMention(position, position, "", found, found.split("/")[0])
+
+
+def _running_total(sentence: str) -> bool:
+    """Whether a sentence counts since a programme began ("to date", "since 2015")."""
+    return re.search(_words(_rules()["running_total"]), sentence, re.IGNORECASE) is not None
 
 
 #: Types that can be what a figure is about; a sentence naming none of them continues
@@ -367,36 +593,54 @@ def find_figures(analysis: Analysis) -> list[Figure]:
     """
     document = analysis.document
     dollar = _dollar(analysis)
-    figures: list[Figure] = []
+    reader = Reader(analysis, ("Event", "Initiative", "Project", "Organization"))
+    found: list[tuple[Figure, int]] = []
+    reported: dict[str, str] = {}
     previous: Sentence | None = None
     focus: list[str | None] = []  # the focus event, found once when first needed
     for sentence in analysis.sentences:
-        readings = _readings(sentence.text, dollar)
+        paragraph = previous is not None and "\n\n" not in document.text[previous.end:sentence.start]
+        readings = _readings(sentence.text, dollar, reader.parsed(sentence), sentence.start,
+                             reported if paragraph else None)
+        reported = {("projects" if r.measure.startswith("projects_") else r.measure): r.measure
+                    for r in readings}
         carried = _carried_mentions(analysis, previous, sentence)
         previous = sentence
         if not readings:
             continue
-        mentions = analysis.mentions_in(sentence)
         evidence = Evidence(source=document.source, start=sentence.start, end=sentence.end,
                             quote=sentence.text)
-        chosen: dict[int, EntityMention] = {}
+        chosen: dict[int, tuple[EntityMention, int]] = {}
         for index, reading in enumerate(readings):
-            if reading.restates:
-                subject = chosen.get(index - 1)
+            noun = _counted_token(reader, sentence, reading)
+            modifying = _modifying(reader, sentence, noun) if noun is not None else set()
+            mentions = [m for m in analysis.mentions_in(sentence) if (m.start, m.end) not in modifying]
+            if reading.restates and index - 1 in chosen:
+                subject, sure = chosen[index - 1]
             else:
-                subject = _subject(sentence, mentions, reading)
+                subject, sure = _subject(reader, sentence, mentions, reading)
             if subject is None and not _names_a_subject(mentions):
-                subject = _subject(sentence, carried, reading)
+                subject, sure = _subject(reader, sentence, carried, reading)
+                sure = min(sure, 1)
                 if subject is None and not carried and "Event" in _rules()["subjects"][reading.measure] \
                         and _about_the_focus(sentence.text):
                     if not focus:
                         focus.append(focus_event(analysis))
                     if focus[0] is not None:
-                        subject = EntityMention(sentence.start, sentence.start, "", focus[0], "Event")
+                        subject, sure = EntityMention(sentence.start, sentence.start, "", focus[0], "Event"), 1
+            if subject is not None and noun is not None:
+                verb, _ = reader.clause_of(noun)
+                timed = reader.timed(subject.entity, verb, strict=True) if verb is not None else subject.entity
+                if timed is None:
+                    subject = None  # "This time, ... at the expo": an edition the text never names
+                elif timed != subject.entity:
+                    subject = EntityMention(subject.start, subject.end, subject.text, timed, subject.type)
             if subject is None:
                 log.debug("no subject for %r in %r", reading.amount.text, sentence.text[:60])
                 continue
-            chosen[index] = subject
+            if _headline(sentence.text):
+                sure = min(sure, 1)  # a headline restates its lead, and parses poorly
+            chosen[index] = (subject, sure)
             amount = reading.amount
             figure = Figure(
                 subject=subject.entity,
@@ -407,6 +651,35 @@ def find_figures(analysis: Analysis) -> list[Figure]:
                 as_of=_as_of(document.date, sentence.text, reading),
                 evidence=evidence,
             )
-            if figure not in figures:
-                figures.append(figure)
-    return figures
+            if all(figure != f for f, _ in found):
+                found.append((figure, sure))
+    return _surest(found)
+
+
+def _headline(text: str) -> bool:
+    """Whether a line is written in title case, as headlines are ("Expo Opens as 70 Key
+    Projects Are Signed").
+
+    Examples:
+        >>> _headline("Expo Opens in Penang as 70 Key Projects Are Signed"), _headline("70 projects were signed.")
+        (True, False)
+    """
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with"})
+
+
+def _surest(found: list[tuple[Figure, int]]) -> list[Figure]:
+    """The figures, a number a document repeats kept only with its surest subjects.
+
+    A headline's "Expo opens as 70 projects are signed" and the lead's "70 projects were
+    signed at the Expo's signing ceremony" are one number: it belongs where a frame puts
+    it, not to the name nearest it.
+    """
+    best: dict[tuple, int] = {}
+    for figure, sure in found:
+        key = (figure.measure, figure.value, figure.unit)
+        best[key] = max(best.get(key, 0), sure)
+    return [f for f, sure in found if sure >= best[(f.measure, f.value, f.unit)] or sure >= 2]

@@ -23,7 +23,7 @@ from importlib.resources import files
 
 import yaml
 
-_SECTIONS = {"places": "Place", "organizations": "Organization", "initiatives": "Initiative"}
+_SECTIONS = {"places": "Place", "organizations": "Organization", "initiatives": "Initiative", "events": "Event"}
 
 
 @dataclass(frozen=True)

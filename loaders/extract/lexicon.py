@@ -338,3 +338,13 @@ def is_company_noun(word: str) -> bool:
         (True, False, False)
     """
     return word in _set("company_nouns")
+
+
+def is_generic_acronym(word: str) -> bool:
+    """Whether an acronym names a kind of thing rather than one body ("MOU", "SME", "FTA").
+
+    Examples:
+        >>> is_generic_acronym("SME"), is_generic_acronym("IMDA")
+        (True, False)
+    """
+    return word.upper() in _set("generic_acronyms")

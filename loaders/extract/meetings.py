@@ -35,15 +35,23 @@ from sgcn.loaders.extract.editions import _ORDINAL, _WITHIN, _claim, _ordinal_nu
 from sgcn.loaders.extract.occasions import _named_occasion
 
 if TYPE_CHECKING:
-    from sgcn.loaders.extract.mentions import _Analyzer
+    from sgcn.loaders.extract.mentions import Recognition
 
 
 _COMMITTEES = ("Committee", "Commission", "Council", "Board", "Taskforce", "Working")
 
 
-def _committee_in(an: "_Analyzer", label: str) -> str | None:
-    """The committee an acronym in a meeting's name stands for ("SCI JIC Meeting" -> the JIC)."""
-    for word in reversed(label.split()):
+def _committee_in(an: "Recognition", label: str) -> str | None:
+    """The committee a meeting's name holds: "Joint Working Committee Meeting", "SCI JIC Meeting" -> the JIC.
+
+    A committee named in full before the meeting's head word is filed as an
+    organisation when the document named it nowhere else.
+    """
+    words = label.split()
+    body = " ".join(words[:-1])
+    if len(words) > 2 and _is_committee(body):
+        return an.registry.find(body) or an.registry.add("Organization", body)
+    for word in reversed(words):
         key = an.registry.find(word) if word.isupper() else None
         if key and an.registry.records[key].type == "Organization" and \
                 _is_committee(an.registry.records[key].label):
@@ -65,7 +73,7 @@ def _is_committee(label: str) -> bool:
     return words[-1] in _COMMITTEES or (head >= 0 and words[head] in _COMMITTEES)
 
 
-def _meetings(an: "_Analyzer") -> None:
+def _meetings(an: "Recognition") -> None:
     """A committee with an ordinal or an event noun is a meeting: "the 3rd JIC meeting", "the fifth CCI JIC"."""
     nouns = sorted(lexicon.data()["event_nouns"], key=len, reverse=True)
     noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b")
@@ -89,8 +97,8 @@ def _meetings(an: "_Analyzer") -> None:
             noun_text, stop = "meeting", m.end
         elif _is_committee(record.label):
             committee = m.entity
-            if not (before or noun):
-                continue
+            if not (before or noun) or noun and not before and noun.group(1).endswith("s"):
+                continue  # "three JSC meetings" is a batch, no one meeting
             noun_text, stop = (noun.group(1), noun.end()) if noun else ("", end)
             if before and before.group("of"):  # "the 7th meeting of the Joint Council": keep the council
                 noun_text = before.group("of").split()[0].lower()
@@ -117,7 +125,9 @@ def _meetings(an: "_Analyzer") -> None:
         if key is None and not ordinal and committee in held:  # "the JCTC meeting" after "the 7th meeting of the JCTC"
             key = held[committee]
         if key is None:
-            key = index[slot] = an.registry.add("Event", label, [a for a in aliases if a != label])
+            identity = (committee, _qualifier(an, start, stop), str(slot[0])) if ordinal else ()
+            key = index[slot] = an.registry.add("Event", label, [a for a in aliases if a != label],
+                                                identity=identity)
         else:
             an.registry.records[key].aliases.update(a for a in aliases if a != an.registry.records[key].label)
         _claim(an, start, stop, key,
@@ -126,7 +136,32 @@ def _meetings(an: "_Analyzer") -> None:
     _committee_at_meeting(an, held)
 
 
-def _committee_at_meeting(an: "_Analyzer", held: dict[str, str]) -> None:
+def _qualifier(an: "Recognition", start: int, stop: int) -> str:
+    """The key of what a meeting's committee belongs to, where the text says; else ``""``.
+
+    A committee name such as "Joint Implementation Committee" is shared by the
+    committees of many initiatives: "the 3rd JIC meeting of the SCI", "the fifth CCI
+    JIC", "the SCI's JIC" say which one. The body or initiative is the one named
+    right after "of", one named inside the meeting's name, or the possessor before it.
+    """
+    after = re.match(r"\s+of\s+(?:the\s+)?", an.text[stop:stop + 12])
+    candidates = []
+    if after:
+        at = stop + after.end()
+        candidates += [m for m in an.mentions if m.start == at]
+    candidates += [m for m in an.mentions if start <= m.start and m.end <= stop]
+    possessor = re.search(r"['’]s\s+$", an.text[max(0, start - 4):start])
+    if possessor:
+        end = start - (len(an.text[max(0, start - 4):start]) - possessor.start())
+        candidates += [m for m in an.mentions if m.end == end]
+    for m in candidates:
+        if m.type in ("Initiative", "Project", "Organization", "Place") and not _is_committee(
+                an.registry.records[m.entity].label):
+            return m.entity
+    return ""
+
+
+def _committee_at_meeting(an: "Recognition", held: dict[str, str]) -> None:
     """"On the sidelines of the JCBC" after "the 20th JCBC met": the committee's meeting, not the body."""
     for m in sorted(an.mentions, key=lambda m: m.start):
         meeting = held.get(m.entity)
@@ -134,12 +169,12 @@ def _committee_at_meeting(an: "_Analyzer", held: dict[str, str]) -> None:
             _claim(an, m.start, m.end, meeting, drop=("Organization",))
 
 
-def _meeting_aliases(an: "_Analyzer", ordinal: str, committee: str, noun: str) -> list[str]:
+def _meeting_aliases(an: "Recognition", ordinal: str, committee: str, noun: str) -> list[str]:
     """The meeting named by its committee's acronym: "4th JIC meeting"."""
     return [" ".join(w for w in (ordinal, acronym, noun or "meeting") if w) for acronym in _acronyms(an, committee)]
 
 
-def _initiative_after(an: "_Analyzer", position: int) -> str | None:
+def _initiative_after(an: "Recognition", position: int) -> str | None:
     """The label of the initiative a meeting is "of" ("... meeting of the Smart City Initiative")."""
     link = re.match(r"\s+of\s+(?:the\s+)?", an.text[position:position + 12])
     if not link:

@@ -42,29 +42,20 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from sgcn.loaders.document import Document, without_invisible
-from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract import gazetteer, lexicon, open_world
 from sgcn.loaders.extract.described import find_described
 from sgcn.loaders.extract.names import Candidate, find_names, is_headline
+from sgcn.loaders.extract.nlp import parse
 from sgcn.loaders.extract.sentences import split_sentences
-from sgcn.loaders.extract.spans import Analysis, EntityMention
+from sgcn.loaders.extract.naming import normalize
+from sgcn.loaders.extract.spans import Analysis, EntityMention, dateline_span
 from sgcn.loaders.facts import Entity
 
 log = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CURRENCY = re.compile(r"\s+(?:dollars?|cents?)\b")
-
-
-def normalize(name: str) -> str:
-    """The normalized form of a name used in keys and lookups.
-
-    Examples:
-        >>> normalize("Chongqing Municipal People’s  Government"), normalize("Luke Go\u200bh")
-        ("chongqing municipal people's government", 'luke goh')
-    """
-    name = without_invisible(name).replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", name).strip().lower()
 
 
 def entity_key(type_: str, label: str) -> str:
@@ -102,6 +93,7 @@ class _Record:
     label: str
     aliases: set[str] = field(default_factory=set)
     generic: bool = False  # named by a description ("joint letter of intent"): the longest form wins
+    identity: tuple[str, ...] = ()  # an occurrence's series, qualifier and number (facts.Entity.identity)
 
 
 class Registry:
@@ -122,8 +114,13 @@ class Registry:
         """The key of the entity one of whose names is ``name``, or ``None``."""
         return self.index.get(normalize(name))
 
-    def add(self, type_: str, label: str, aliases=(), *, generic: bool = False) -> str:
-        """Register an entity (or more names of a known one) and return its key."""
+    def add(self, type_: str, label: str, aliases=(), *, generic: bool = False,
+            identity: tuple[str, ...] = ()) -> str:
+        """Register an entity (or more names of a known one) and return its key.
+
+        ``identity`` marks an occurrence (see :class:`~sgcn.loaders.facts.Entity`); the
+        first identity given to a record is kept.
+        """
         label, aliases = _without_country(label, list(aliases))
         entry = gazetteer.lookup(label)
         if entry is None and not generic:
@@ -147,6 +144,8 @@ class Registry:
                 record.aliases.add(name)
         for name in (record.label, *record.aliases, *hidden):
             self.index.setdefault(normalize(name), key)
+        if identity and not record.identity:
+            record.identity = identity
         return key
 
     def extend(self, key: str, name: str) -> None:
@@ -160,10 +159,15 @@ class Registry:
         self.index.setdefault(normalize(name), key)
 
     def entity(self, key: str) -> Entity:
-        """The :class:`Entity` registered under ``key``."""
+        """The :class:`Entity` registered under ``key``; an edition's identity is its series and year."""
         r = self.records[key]
         aliases = sorted({a for a in r.aliases if normalize(a) != normalize(r.label)})
-        return Entity(key, r.type, r.label, tuple(aliases))
+        identity = r.identity
+        if not identity:
+            series = series_of(key, self.records)
+            if series is not None:
+                identity = (series, "", key.rsplit(" ", 1)[1])
+        return Entity(key, r.type, r.label, tuple(aliases), identity)
 
 
 def _without_country(label: str, aliases: list[str]) -> tuple[str, list[str]]:
@@ -196,11 +200,11 @@ def _without_full_stop(cand: Candidate, sentence_end: int) -> Candidate:
     return dataclasses.replace(cand, end=cand.end - 1, text=cand.text[:-1], label=cand.label.rstrip("."))
 
 
-def _generic_agreement(label: str) -> bool:
+def generic_agreement(label: str) -> bool:
     """Whether a capitalised agreement name is only its kind ("Joint Letter of Intent").
 
     Examples:
-        >>> _generic_agreement("Joint Letter of Intent"), _generic_agreement("Free Trade Agreement")
+        >>> generic_agreement("Joint Letter of Intent"), generic_agreement("Free Trade Agreement")
         (True, False)
     """
     kind = re.sub(r"^joint ", "", label.lower())
@@ -211,14 +215,37 @@ def _edition_label(series: str, year: str) -> str:
     return f"{series} {year}"
 
 
-class _Analyzer:
-    """The passes of :func:`analyze` over one document."""
+class Recognition:
+    """The state recognition and coreference share while they read one document.
+
+    :func:`analyze` makes one, runs the recognition passes (names, described things,
+    the gazetteer, open-world candidates) and then coreference
+    (:func:`~sgcn.loaders.extract.coref.resolve_references`: editions, meetings,
+    occasions, references), each pass reading and changing the attributes below, and
+    finally freezes it into an :class:`~sgcn.loaders.extract.spans.Analysis`.
+
+    Attributes:
+        doc, text: the document and its kept text.
+        year: the document's year (``""`` when undated), which "last year" is read against.
+        sentences, dateline, parses: the sentences, the dateline's span, the trained
+            pipeline's parses.
+        registry: the entities found so far, by key, with every name they go by.
+        mentions: the resolved mentions so far (see :meth:`mention`, :meth:`taken`).
+        person_refs: "Mr Goh"-like references waiting for their full name.
+        containers: described spans ("the MOU between A and B") that may hold names.
+        cores: (type, kind) -> the described entity of that kind ("the MOU").
+        occasions: "the opening ceremony"-like mentions waiting for their event.
+        inner_series: edition mentions holding a series' name ("the 2022 Harbour Expo").
+        occasion_keys: the keys of the occasions coreference named.
+    """
 
     def __init__(self, document: Document) -> None:
         self.doc = document
         self.text = document.text
         self.year = document.date[:4] if _YEAR.fullmatch(document.date[:4] or "") else ""
         self.sentences = split_sentences(document)
+        self.dateline = dateline_span(document)
+        self.parses = parse(self.sentences, skip=self.dateline)
         self.registry = Registry()
         self.mentions: list[EntityMention] = []
         self.person_refs: list[Candidate] = []
@@ -229,7 +256,7 @@ class _Analyzer:
         self.occasion_keys: set[str] = set()  # keys of the occasions coreference named
 
     # ---------------------------------------------------------------- helpers
-    def _taken(self, start: int, end: int, *, nested_ok: bool = False) -> bool:
+    def taken(self, start: int, end: int, *, nested_ok: bool = False) -> bool:
         """Whether a mention (not a described container) overlaps ``start:end``.
 
         With ``nested_ok``, mentions lying inside the span do not count.
@@ -241,7 +268,8 @@ class _Analyzer:
                 return True
         return False
 
-    def _mention(self, start: int, end: int, key: str) -> None:
+    def mention(self, start: int, end: int, key: str) -> None:
+        """Record a mention of the entity ``key`` at ``start:end`` of the text."""
         type_ = self.registry.records[key].type
         self.mentions.append(EntityMention(start, end, self.text[start:end], key, type_))
 
@@ -264,7 +292,7 @@ class _Analyzer:
                 if cand.type == "PersonRef":
                     self.person_refs.append(cand)
                     continue
-                if cand.type == "Agreement" and (self._batch(cand.start) or _generic_agreement(cand.label)):
+                if cand.type == "Agreement" and (self._batch(cand.start) or generic_agreement(cand.label)):
                     continue
                 label, aliases = self._possessive_label(cand)
                 aliases += cand.aliases + ([cand.acronym] if cand.acronym else [])
@@ -274,16 +302,32 @@ class _Analyzer:
                     series = self.registry.add("Event", series_label, series_aliases)
                     key = self.registry.add("Event", _edition_label(self.registry.records[series].label, year),
                                             [label])
-                    self._mention(cand.start, cand.end, key)
+                    self.mention(cand.start, cand.end, key)
                     self._series_inside(cand.start, cand.end, series)
                     continue
                 key = self.registry.add(cand.type, label, aliases)
                 if cand.nested:
-                    self._mention(cand.start, cand.end, key)
+                    self.mention(cand.start, cand.end, key)
                 else:
                     self._mention_or_its_edition(cand.start, cand.end, key)
         self._contact_blocks()
         self._described()
+        self._dateline_place()
+        open_world.recognize(self)
+
+    def _dateline_place(self) -> None:
+        """The place a dateline opens with, in capitals or not ("SHENZHEN, China, June 6, 2022 -")."""
+        if self.dateline is None:
+            return
+        start, end = self.dateline
+        for m in re.finditer(r"[^,/(]+", self.text[start:end]):
+            name = m.group(0).strip()
+            entry = gazetteer.lookup(name) or gazetteer.lookup_casefold(name)
+            if entry is None or entry.type != "Place":
+                break  # the places come first; the date follows
+            at = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            if not self.taken(at, at + len(name)):
+                self.mention(at, at + len(name), self.registry.add(entry.type, entry.label, [name]))
 
     def _headline_name(self, cand: Candidate, sentence) -> bool:
         """Whether a name read in a title-case headline is evidence of an entity.
@@ -312,10 +356,10 @@ class _Analyzer:
                                                                             generic=True)
                 else:
                     self.registry.extend(key, cand.label)
-                if self._taken(cand.start, cand.end, nested_ok=True):
+                if self.taken(cand.start, cand.end, nested_ok=True):
                     continue
                 self.containers.add((cand.start, cand.end, key))
-                self._mention(cand.start, cand.end, key)
+                self.mention(cand.start, cand.end, key)
 
     def _batch(self, start: int) -> bool:
         """Whether the agreement named at ``start`` is counted ("eight Memorandum ...")."""
@@ -341,9 +385,9 @@ class _Analyzer:
                 continue
             if gazetteer.lookup(this.text) or self.registry.find(this.text) or lexicon.name_head(words)[0]:
                 continue
-            if lexicon.is_title(nxt.text.split()) and not self._taken(this.start, this.end):
+            if lexicon.is_title(nxt.text.split()) and not self.taken(this.start, this.end):
                 key = self.registry.add("Person", this.text)
-                self._mention(this.start, this.end, key)
+                self.mention(this.start, this.end, key)
 
     # ---------------------------------------------------------------- pass 2
     def known_names(self) -> None:
@@ -371,7 +415,7 @@ class _Analyzer:
                     found.append((m.start(), m.end(), m.group(0)))
             for s, e, name in found:
                 start, end = sentence.start + s, sentence.start + e
-                if self._taken(start, end):
+                if self.taken(start, end):
                     continue
                 if _CURRENCY.match(self.text, end):  # "U.S. dollars", "Singapore dollars"
                     continue
@@ -403,7 +447,7 @@ class _Analyzer:
                 if entry.type == "Place" and entry.kind in ("city", "province"):
                     key = self._gazetteer_key(name)
                     if not any(m.start == venue.start and m.entity == key for m in self.mentions):
-                        self._mention(venue.start, venue.start + len(name), key)
+                        self.mention(venue.start, venue.start + len(name), key)
                 break
 
     def _mention_or_its_edition(self, start: int, end: int, key: str) -> None:
@@ -411,9 +455,9 @@ class _Analyzer:
         it ("the 2019 Harbour Expo"), that edition over the wider span with the series
         mentioned inside; nothing where the span is already taken."""
         start, end, edition = self._edition_around(start, end, key)
-        if self._taken(start, end):
+        if self.taken(start, end):
             return
-        self._mention(start, end, edition)
+        self.mention(start, end, edition)
         if edition != key:
             self._series_inside(start, end, key)
 
@@ -421,15 +465,20 @@ class _Analyzer:
         """Remember that the edition mentioned at ``start:end`` holds the name of ``series``."""
         self.inner_series.append((start, end, series))
 
-    def _unnamed_series(self) -> None:
-        """Mention a series named only inside an edition's name ("The 2021 Smart China Expo opened").
+    def unnamed_series(self) -> None:
+        """Mention a well-known series named only inside an edition's name ("The 2021 Smart China Expo opened").
 
-        An edition named without its series still gives the series, with the first
-        sentence naming the edition as evidence, so that the edition can be stated part
-        of it. A series the document names on its own needs nothing more.
+        An edition of a series the gazetteer knows (the recurring events the graph tracks
+        as series, such as the Smart China Expo) still gives the series, with the first
+        sentence naming the edition as evidence, so that the edition can be stated part of
+        it. Any other series named only inside its edition's name ("the 2022 CCI-ILSTC
+        Forum") is a name of that edition, not an entity of its own; a series the
+        document names on its own needs nothing more.
         """
         for start, end, series in self.inner_series:
             if any(m.entity == series for m in self.mentions):
+                continue
+            if gazetteer.lookup(self.registry.records[series].label) is None:
                 continue
             if not any(m.start == start and m.end == end for m in self.mentions):
                 continue  # the edition's mention gave way to a longer one
@@ -437,7 +486,7 @@ class _Analyzer:
             for name in sorted((record.label, *record.aliases), key=len, reverse=True):
                 found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text[start:end])
                 if found and (found.start(), found.end()) != (0, end - start):
-                    self._mention(start + found.start(), start + found.end(), series)
+                    self.mention(start + found.start(), start + found.end(), series)
                     break
 
     def _edition_around(self, start: int, end: int, key: str) -> tuple[int, int, str]:
@@ -471,16 +520,21 @@ class _Analyzer:
         if rename:
             self.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type)
                              for m in self.mentions]
+            for record in self.registry.records.values():
+                record.identity = tuple(rename.get(part, part) for part in record.identity)
 
     def analysis(self) -> Analysis:
         from sgcn.loaders.extract.coref import resolve_references
 
         resolve_references(self)
         self._rekey()
+        if self.dateline:  # a dateline names where the story was filed and the wire, no party of it
+            start, end = self.dateline
+            self.mentions = [m for m in self.mentions if m.type == "Place" or not (start <= m.start and m.end <= end)]
         mentions = tuple(sorted(set(self.mentions), key=lambda m: (m.start, -m.end, m.entity)))
         keys = {m.entity for m in mentions}
         entities = {k: self.registry.entity(k) for k in sorted(keys)}
-        return Analysis(self.doc, tuple(self.sentences), mentions, entities)
+        return Analysis(self.doc, tuple(self.sentences), mentions, entities, tuple(self.parses))
 
 
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -509,9 +563,9 @@ def analyze(document: Document) -> Analysis:
         ['Event/smart china expo 2018', 'Event/smart china expo 2019', 'Organization/alibaba',
          'Person/jack ma']
     """
-    analyzer = _Analyzer(document)
+    analyzer = Recognition(document)
     analyzer.names()
     analyzer.known_names()
-    analyzer._unnamed_series()
+    analyzer.unnamed_series()
     analyzer._venue_cities()
     return analyzer.analysis()

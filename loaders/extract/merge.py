@@ -31,12 +31,8 @@ import dataclasses
 import re
 
 from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.extract.naming import fold, normalize
 from sgcn.loaders.facts import Entity, Extraction
-
-
-def _norm(name: str) -> str:
-    name = name.replace("’", "'").replace("‘", "'").lower()
-    return re.sub(r"[^\w']+", " ", name).strip()
 
 
 def is_weak_alias(name: str) -> bool:
@@ -98,60 +94,20 @@ def merge_extractions(extractions: list[Extraction]) -> list[Extraction]:
         extractions: one per document, keys local to each document.
 
     Returns:
-        Extractions in the same order, entities merged and every key rewritten.
-    """
-    merged = merged_entities(e for x in extractions for e in x.entities)
-    return [rewrite(x, merged) for x in extractions]
-
-
-def merged_entities(entities) -> dict[str, Entity]:
-    """Each document-local entity key -> the entity it is merged into across the corpus.
-
-    What :func:`merge_extractions` computes, from the entities alone (in document
-    order), so that a build can merge without holding every document's facts
-    (``sgcn.graph.rdf.incremental``); :func:`rewrite` applies it to one extraction.
+        Extractions in the same order, entities merged and every key rewritten (see
+        :func:`merged_entities`).
 
     Examples:
-        >>> a = Entity("Initiative/cci", "Initiative", "CCI", ())
-        >>> b = Entity("Initiative/chongqing connectivity initiative", "Initiative",
-        ...            "Chongqing Connectivity Initiative", ("CCI",))
-        >>> merged_entities([a, b])["Initiative/cci"].key
-        'Initiative/chongqing connectivity initiative'
+        >>> from sgcn.loaders.document import Document
+        >>> d = Document(source="a.txt", sha256="0" * 64, format="plaintext", text="x")
+        >>> a = Extraction(d, entities=(Entity("Initiative/cci", "Initiative", "CCI", ()),))
+        >>> b = Extraction(d, entities=(Entity("Initiative/chongqing connectivity initiative", "Initiative",
+        ...                "Chongqing Connectivity Initiative", ("CCI",)),))
+        >>> [e.key for x in merge_extractions([a, b]) for e in x.entities]
+        ['Initiative/chongqing connectivity initiative', 'Initiative/chongqing connectivity initiative']
     """
-    all_entities = list(dict.fromkeys(entities))  # the same entity twice changes nothing
-    union = _Union()
-    by_name: dict[tuple[str, str], str] = {}
-    for e in all_entities:
-        union.find(e.key)
-        for name in (e.label, *e.aliases):
-            if name != e.label and is_weak_alias(name):
-                continue
-            if _generic(e) and name != e.label:
-                continue
-            if name != e.label and (_is_acronym(name) or _acronym_phrase(name)):
-                continue  # two documents may spell the same acronym out differently
-            slot = (e.type, _norm(name))
-            if slot in by_name:
-                union.union(by_name[slot], e.key)
-            else:
-                by_name[slot] = e.key
-    _merge_generic(all_entities, union)
-    _merge_acronyms(all_entities, union)
-    groups: dict[str, list[Entity]] = {}
-    for e in all_entities:
-        groups.setdefault(union.find(e.key), []).append(e)
-    merged: dict[str, Entity] = {}
-    rename: dict[str, str] = {}
-    for members in groups.values():
-        type_ = members[0].type
-        label = _best_label(members)
-        key = f"{type_}/{_norm_key(label)}"
-        names = {n for e in members for n in (e.label, *e.aliases)}
-        aliases = tuple(sorted({n for n in names if _norm(n) != _norm(label)}))
-        merged[key] = Entity(key, type_, label, aliases)
-        for e in members:
-            rename[e.key] = key
-    return {old: merged[new] for old, new in rename.items()}
+    merged = merged_entities([x.entities for x in extractions])
+    return [rewrite(x, local) for x, local in zip(extractions, merged)]
 
 
 def rewrite(x: Extraction, merged: dict[str, Entity]) -> Extraction:
@@ -160,21 +116,167 @@ def rewrite(x: Extraction, merged: dict[str, Entity]) -> Extraction:
                     {entity.key: entity for entity in merged.values()})
 
 
-def _norm_key(label: str) -> str:
-    return re.sub(r"\s+", " ", label.replace("’", "'").replace("‘", "'")).strip().lower()
+def merged_entities(documents) -> list[dict[str, Entity]]:
+    """Per document, each local entity key -> the entity it is merged into across the corpus.
+
+    What :func:`merge_extractions` applies, computed from the entities alone (one
+    sequence per document, in document order), so that a build can merge without
+    holding every document's facts (``sgcn.graph.rdf.incremental``); :func:`rewrite`
+    applies one document's mapping to its extraction.
+
+    Entities are merged in two steps. Named things (bodies, people, places,
+    initiatives, series) merge when they share a name. Occurrences (an edition, a
+    numbered meeting: entities with an :attr:`~sgcn.loaders.facts.Entity.identity`)
+    merge when their identities agree once the entities they are made of are merged:
+    the same series (or committee and what it belongs to) and the same year or number,
+    however each document names them; two occurrences with different identities never
+    merge, whatever their names. An occurrence without an identity merges by name with
+    at most one identity.
+
+    Args:
+        documents: per document, its entities (keys local to the document).
+
+    Returns:
+        Per document, local key -> merged entity. The key of a merged occurrence says
+        its identity ("Event/3 joint implementation committee meeting of
+        singapore-china (shenzhen) smart city initiative").
+
+    Examples:
+        >>> def doc(initiative):
+        ...     return (Entity("Organization/jic", "Organization", "Joint Implementation Committee"),
+        ...             Entity("Initiative/i", "Initiative", initiative),
+        ...             Entity("Event/3rd jic meeting", "Event", "3rd JIC meeting", (),
+        ...                    ("Organization/jic", "Initiative/i", "3")))
+        >>> merged = merged_entities([doc("CCI"), doc("SCI"), doc("CCI")])
+        >>> [local["Event/3rd jic meeting"].key for local in merged]  # doctest: +NORMALIZE_WHITESPACE
+        ['Event/3 joint implementation committee meeting of cci',
+         'Event/3 joint implementation committee meeting of sci',
+         'Event/3 joint implementation committee meeting of cci']
+    """
+    documents = [list(dict.fromkeys(entities)) for entities in documents]  # the same entity twice changes nothing
+    nodes: list[tuple[str, Entity]] = [(_node(i, e.key), e) for i, entities in enumerate(documents) for e in entities]
+    entity_of = dict(nodes)
+    union = _Union()
+    named = [(n, e) for n, e in nodes if not e.identity]
+    by_name: dict[tuple[str, str], str] = {}
+    for node, e in named:
+        union.find(node)
+        for name in _merge_names(e):
+            slot = (e.type, fold(name))
+            if slot in by_name:
+                union.union(by_name[slot], node)
+            else:
+                by_name[slot] = node
+    _merge_generic(named, union)
+    _merge_acronyms(named, union)
+    identity_of = _occurrences(nodes, union, entity_of)
+    occurrence_names: dict[tuple[str, str], list[str]] = {}
+    for node, e in nodes:
+        if e.identity:
+            for name in _merge_names(e):
+                occurrence_names.setdefault((e.type, fold(name)), []).append(node)
+    for node, e in named:  # an occurrence without an identity of its own joins one by name
+        for name in _merge_names(e):
+            for other in occurrence_names.get((e.type, fold(name)), ()):
+                _join(union, identity_of, other, node)
+    groups: dict[str, list[tuple[str, Entity]]] = {}
+    for node, e in nodes:
+        groups.setdefault(union.find(node), []).append((node, e))
+    labels = {root: _best_label([e for _, e in members]) for root, members in groups.items()}
+    key_of = {}
+    for root, members in groups.items():
+        identity = identity_of.get(root, ())
+        name = _identity_name(identity, labels, union) if identity else labels[root]
+        key_of[root] = f"{members[0][1].type}/{normalize(name)}"
+    merged: dict[str, Entity] = {}
+    rename: dict[str, str] = {}
+    for root, members in sorted(groups.items()):
+        entities = [e for _, e in members]
+        label, key = labels[root], key_of[root]
+        identity = identity_of.get(root, ())
+        if identity:  # the parts as the merged entities' keys
+            identity = tuple(key_of.get(union.find(p), p) if p else "" for p in identity[1:-1]) + identity[-1:]
+        names = {n for e in entities for n in (e.label, *e.aliases)}
+        aliases = tuple(sorted({n for n in names if fold(n) != fold(label)}))
+        merged[key] = Entity(key, entities[0].type, label, aliases, identity)
+        for node, _ in members:
+            rename[node] = key
+    return [{e.key: merged[rename[_node(i, e.key)]] for e in entities} for i, entities in enumerate(documents)]
 
 
-def _merge_generic(entities: list[Entity], union: _Union) -> None:
+def _node(index: int, key: str) -> str:
+    """The node of an entity in the merge: its extraction's index and its local key."""
+    return f"{index:06d}\x1f{key}"
+
+
+def _merge_names(e: Entity) -> list[str]:
+    """The names by which ``e`` may merge with another document's entity."""
+    names = []
+    for name in (e.label, *e.aliases):
+        if name != e.label and is_weak_alias(name):
+            continue
+        if _generic(e) and name != e.label:
+            continue
+        if name != e.label and (_is_acronym(name) or _acronym_phrase(name)):
+            continue  # two documents may spell the same acronym out differently
+        names.append(name)
+    return names
+
+
+def _occurrences(nodes, union: _Union, entity_of) -> dict[str, tuple[str, ...]]:
+    """Merge the occurrences whose identities agree; root -> identity (parts as merged roots)."""
+    first: dict[tuple[str, ...], str] = {}
+    for node, e in nodes:
+        if not e.identity:
+            continue
+        prefix = node.split("\x1f", 1)[0]
+        parts = tuple(union.find(f"{prefix}\x1f{part}") if f"{prefix}\x1f{part}" in entity_of else part
+                      for part in e.identity[:-1])
+        identity = (e.type, *parts, e.identity[-1])
+        union.find(node)
+        if identity in first:
+            union.union(first[identity], node)
+        else:
+            first[identity] = node
+    return {union.find(node): identity for identity, node in first.items()}
+
+
+def _join(union: _Union, identity_of: dict[str, tuple[str, ...]], a: str, b: str) -> None:
+    """Union two groups unless both are occurrences of different identities."""
+    ra, rb = union.find(a), union.find(b)
+    if ra == rb:
+        return
+    ia, ib = identity_of.get(ra), identity_of.get(rb)
+    if ia and ib and ia != ib:
+        return
+    union.union(ra, rb)
+    identity_of[union.find(ra)] = ia or ib
+
+
+def _identity_name(identity: tuple[str, ...], labels: dict[str, str], union: _Union) -> str:
+    """A readable name for an occurrence's identity, from the merged labels of its parts.
+
+    An edition reads "<series> <year>"; a meeting "<number> <committee> meeting of <what
+    it belongs to>".
+    """
+    type_, *parts, number = identity
+    names = [labels.get(union.find(p), p.split("/", 1)[-1].split("\x1f")[-1]) if p else "" for p in parts]
+    series, qualifier = (names + ["", ""])[:2]
+    if type_ == "Event" and len(parts) == 2 and parts[1] == "" and re.fullmatch(r"(?:19|20)\d\d", number):
+        return f"{series} {number}"
+    return f"{number} {series} meeting" + (f" of {qualifier}" if qualifier else "")
+
+
+def _merge_generic(nodes: list[tuple[str, Entity]], union: _Union) -> None:
     """Merge a generic agreement with the only specific one of the corpus sharing its words."""
-    specific = [e for e in entities if e.type == "Agreement" and not _generic(e)]
-    for e in entities:
+    specific = [(n, e) for n, e in nodes if e.type == "Agreement" and not _generic(e)]
+    for node, e in nodes:
         if not _generic(e):
             continue
-        words = _norm(e.label)
-        matches = {union.find(s.key) for s in specific
-                   if any(words in _norm(n) for n in (s.label, *s.aliases))}
+        words = fold(e.label)
+        matches = {union.find(n) for n, s in specific if any(words in fold(x) for x in (s.label, *s.aliases))}
         if len(matches) == 1:
-            union.union(matches.pop(), e.key)
+            union.union(matches.pop(), node)
 
 
 def _is_acronym(name: str) -> bool:
@@ -202,15 +304,14 @@ def _acronym_phrase(name: str) -> bool:
     return bool(acronyms) and bool(rest) and all(not w[:1].isupper() for w in rest)
 
 
-def _merge_acronyms(entities: list[Entity], union: _Union) -> None:
+def _merge_acronyms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
     """An entity named only by an acronym joins the one entity that spells it out, if unique."""
-    for e in entities:
+    for node, e in nodes:
         if not _is_acronym(e.label):
             continue
-        owners = {union.find(o.key) for o in entities
-                  if o.type == e.type and o.key != e.key and e.label in o.aliases}
+        owners = {union.find(n) for n, o in nodes if o.type == e.type and n != node and e.label in o.aliases}
         if len(owners) == 1:
-            union.union(owners.pop(), e.key)
+            union.union(owners.pop(), node)
 
 
 def _rewrite(x: Extraction, rename: dict[str, str], merged: dict[str, Entity]) -> Extraction:

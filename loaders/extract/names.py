@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from sgcn.loaders.extract import gazetteer, lexicon
 
 CONNECTORS = {"of", "for", "on", "and", "&", "de"}
+# Legal forms a company's name may set off with a comma: "Acme Co., Ltd.", "Acme Holdings, Inc."
+_LEGAL_FORMS_AFTER_COMMA = {"Ltd", "Ltd.", "Inc", "Inc.", "LLC", "Limited", "Corp", "Corp.", "Pte"}
 _NAME_POSSESSIVES = {"People", "Children", "Women", "Workers", "Men", "Farmers", "Citizens", "Nations"}
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|eleventh|twelfth|inaugural)$", re.I)
@@ -143,12 +145,22 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
                 j += 1
             elif t.text == "in" and nxt is not None and _agreement_goes_on(toks, i, j):
                 j += 1
+            elif _joins_through_the(toks, i, j):  # "Commission of the State Council"
+                j += 2
+            elif t.text == "to" and nxt is not None and is_cap(nxt.text) and _agreement_title(toks, i, j):
+                j += 1  # "Protocol to Upgrade the Free Trade Agreement"
+            elif (t.text == "-" and not prev.space and not t.space and nxt is not None
+                  and nxt.text.isalpha() and nxt.text.islower() and nxt.space
+                  and j + 2 < n and is_cap(toks[j + 2].text) and not _placed(prev.text)):
+                j += 2  # "State-owned Assets", not "Singapore-based Temasek Foundation"
             elif t.text in ("-", "/") and not prev.space and not t.space and nxt is not None and is_cap(nxt.text):
                 j += 1
             elif _possessive(t) and prev.text in _NAME_POSSESSIVES and nxt is not None and is_cap(nxt.text):
                 j += 1
             elif t.text == "(" and _paren_group(toks, j):
                 j = _paren_group(toks, j)
+            elif t.text == "," and nxt is not None and nxt.text in _LEGAL_FORMS_AFTER_COMMA:
+                j += 1  # "Kunming Lanxin Cold Chain Co., Ltd."
             else:
                 break
         while j > i and toks[j - 1].text in CONNECTORS | {"-", "/"}:
@@ -156,6 +168,70 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
         found.append((i, j))
         i = max(j, i + 1)
     return found
+
+
+def _placed(word: str) -> bool:
+    """Whether ``word`` is a place, as in "Singapore-based", "China-made" (a description, not a name's start)."""
+    entry = gazetteer.lookup(word)
+    return bool(entry) and entry.type == "Place"
+
+
+def _joins_through_the(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether "the" at ``j`` or ``j + 1`` carries the name ``[i, j)`` on to the capitalised words after it.
+
+    Names take "of the" and "for the" after their head word ("the Administration
+    Commission of the State Council", "the China Council for the Promotion of
+    International Trade", "the sixth JIC Meeting of the CCI"), an event's name "on
+    the" too ("the Symposium on the Future of Payments"), and an agreement's
+    title takes "the" anywhere ("Protocol on Further Upgrading the China-Singapore
+    Free Trade Agreement", "MOU for Enhanced Cooperation and Renewal of the
+    Singapore-Guangdong Collaboration Council"). Elsewhere "the" ends a name: the
+    "Minister of Commerce of the People's Republic" is a title, "Deputy Director of
+    the Bureau" too.
+
+    Examples:
+        >>> toks = tokenize("the China Council for the Promotion of International Trade", 0)
+        >>> _joins_through_the(toks, 1, 3)
+        True
+        >>> toks = tokenize("the Ministry of Commerce of the People's Republic of China", 0)
+        >>> _joins_through_the(toks, 1, 4)
+        False
+        >>> toks = tokenize("the second Joint Council Meeting of the Digital Port Initiative", 0)
+        >>> _joins_through_the(toks, 2, 6)
+        False
+        >>> toks = tokenize("the Protocol on Further Upgrading the China-Singapore FTA", 0)
+        >>> _joins_through_the(toks, 1, 5)
+        True
+    """
+    words = [t.text for t in toks]
+    k = j + 1 if words[j] in ("of", "for", "on") else j
+    if k + 1 >= len(words) or words[k] != "the" or not is_cap(words[k + 1]) or lexicon.is_date_word(words[k + 1]):
+        return False
+    if k == j + 1 and j > i and words[j] in _NAMES_THROUGH_THE.get(lexicon.head_type(words[j - 1]), ()):
+        # a numbered meeting "of the" initiative is that initiative's occasion, read as such
+        # by sgcn.loaders.extract.meetings: "the sixth JIC Meeting of the CCI"
+        return words[j - 1] not in _OCCASION_HEADS and not (i > 0 and _ORDINAL.match(words[i - 1]))
+    return (k == j + 1 or is_cap(words[j - 1]) and words[j - 1] not in CONNECTORS) and _agreement_title(toks, i, j)
+
+
+# The words after which "the" goes on with a name ending in a head of each type:
+# "Commission of the State Council", "Symposium on the Future of Payments".
+_NAMES_THROUGH_THE = {"Organization": ("of", "for"), "Event": ("of", "for", "on")}
+_OCCASION_HEADS = {"Meeting", "Meetings", "Session", "Sessions"}
+
+
+def _agreement_title(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the run ``[i, j)`` is an agreement's title so far: its head, then "on", "of", "for" or "to".
+
+    Examples:
+        >>> _agreement_title(tokenize("Protocol to Upgrade", 0), 0, 1)
+        True
+        >>> _agreement_title(tokenize("Ministry of Trade", 0), 0, 3)
+        False
+    """
+    words = [t.text for t in toks[i:j]] + [toks[j].text if j < len(toks) else ""]
+    return any(lexicon.head_type(w) == "Agreement" and words[k + 1] in ("on", "of", "for", "to")
+               for k, w in enumerate(words[:-1]))
 
 
 def _agreement_goes_on(toks: list[Tok], i: int, j: int) -> bool:
@@ -263,7 +339,9 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
     parts, start = [], i
     words = [t.text for t in toks]
     for k in range(i + 1, j - 1):
-        if words[k] in ("and", "&") and (_starts_segment(words, k + 1) or _ends_in_org_head(words[start:k])
+        if words[k] in ("and", "&") and (_starts_segment(words, k + 1) and not _modifies_head(words, start, k, j)
+                                         or _after_acronym(words, start, k)
+                                         or _ends_in_org_head(words[start:k])
                                          or _titled_pair(words, start, k, j)
                                          or lexicon.is_industry_noun(words[k - 1])
                                          and not CONNECTORS & set(words[start:k])
@@ -272,6 +350,48 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
             start = k + 1
     parts.append((start, j))
     return parts
+
+
+def _after_acronym(words: list[str], start: int, k: int) -> bool:
+    """Whether the words before "and" at ``k`` close with their own acronym: "the NRF Foundation (NRF) and ...".
+
+    A name that defines its acronym is whole; what follows "and" is another name.
+
+    Examples:
+        >>> _after_acronym("National Research Foundation ( NRF ) and Digital Industry".split(), 0, 6)
+        True
+        >>> _after_acronym("Ministry of Trade and Industry".split(), 0, 3)
+        False
+    """
+    return k - start >= 4 and words[k - 1] == ")" and words[k - 3] == "(" and bool(_ACRONYM.match(words[k - 2]))
+
+
+def _modifies_head(words: list[str], start: int, k: int, j: int) -> bool:
+    """Whether the words after "and" at ``k`` only modify a head shared with the words before.
+
+    "State-owned Assets Supervision and Administration Commission": the piece before
+    "and" names nothing by itself and "Administration" qualifies "Commission", so the
+    "and" joins two modifiers of one name. "Tencent Cloud and Ministry of Commerce":
+    "Ministry" is the head of its own name.
+
+    Examples:
+        >>> w = "Assets Supervision and Administration Commission of the State Council".split()
+        >>> _modifies_head(w, 0, 2, len(w))
+        True
+        >>> w = "Commerce and Ministry of Commerce".split()
+        >>> _modifies_head(w, 0, 1, len(w))
+        False
+    """
+    before = words[start:k]
+    if len(before) < 2 or lexicon.name_head(before)[0] or gazetteer.lookup(" ".join(before)):
+        return False
+    after = []
+    for w in words[k + 1:j]:
+        if w in CONNECTORS or not is_cap(w):
+            break
+        after.append(w)
+    type_, head = lexicon.name_head(after)
+    return type_ is not None and head > 0 and not gazetteer.lookup(" ".join(after[:head]))
 
 
 def _titled_pair(words: list[str], start: int, k: int, j: int) -> bool:
@@ -331,21 +451,30 @@ def _label(toks: list[Tok], i: int, j: int, text: str, offset: int) -> tuple[str
 
 
 def _person_words(words: list[str]) -> int:
-    """How many leading ``words`` form a person's name (0-3)."""
-    n = 0
-    while n < len(words) and n < 3:
+    """How many leading ``words`` form a person's name (up to three names; "Ying-I" is one).
+
+    Examples:
+        >>> _person_words(["Yong", "Ying", "-", "I", "spoke"]), _person_words(["Han", "Zheng", "said"])
+        (4, 2)
+    """
+    n, names = 0, 0
+    while n < len(words) and names < 3:
         w = words[n]
+        if w == "-" and n > 0 and n + 1 < len(words) and words[n + 1][:1].isupper() and words[n + 1].isalpha():
+            n += 2  # a hyphenated given name: "Ying-I", "Ying-Jie"
+            continue
         if (not is_cap(w) or w in CONNECTORS or lexicon.head_type(w) or lexicon.title_length(words, n)
                 or lexicon.is_honorific(w) or w.isupper() and len(w) > 1 or not w.isalpha()
                 and "-" not in w):
             break
         n += 1
+        names += 1
     return n
 
 
 def _is_person_shape(words: list[str]) -> bool:
     """Whether ``words`` look like a person's full name (two or three plain words)."""
-    return (2 <= len(words) <= 3 and _person_words(words) == len(words)
+    return (2 <= len(words) - 2 * words.count("-") <= 3 and _person_words(words) == len(words)
             and not gazetteer.lookup(" ".join(words))
             and not any(gazetteer.lookup(w) for w in words))
 
@@ -429,7 +558,7 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     """Candidates from one coordinated piece ``[a, b)`` of a run."""
     out: list[Candidate] = []
     # skip ordinary words that open the piece ("The", "During", "Led")
-    while a < b and lexicon.is_not_name_start(words[a]) and not lexicon.title_length(words, a):
+    while a < b and _ordinary_start(toks, a) and not lexicon.title_length(words, a):
         a += 1
     while a < b and words[a] in CONNECTORS | {"-", "/", ")"}:
         a += 1
@@ -465,11 +594,12 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
                 out.append(_cand(toks, p - 1, p + 1, sentence, offset, "PersonRef", words[p], "honorific"))
             elif n >= 2:
                 out.append(_cand(toks, p, p + n, sentence, offset, "Person",
-                                 " ".join(words[p:p + n]), "honorific"))
+                                 _label(toks, p, p + n, sentence, offset)[0], "honorific"))
             return out
         n = _person_words(words[p:b])
         if tl and n >= 2:
-            out.append(_cand(toks, p, p + n, sentence, offset, "Person", " ".join(words[p:p + n]), "title"))
+            out.append(_cand(toks, p, p + n, sentence, offset, "Person", _label(toks, p, p + n, sentence, offset)[0],
+                             "title"))
         return out
     # no title: apposition "Name, Title ..." or possessive "Org's Name"
     piece = words[a:b]
@@ -481,7 +611,7 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
                                          or after[1:2] == ["former"])
         said = (a >= 1 and words[a - 1] in ("said", "says", "added", "noted")) and after[:1] == [","]
         if appos or said or (possessor and _is_org_name(possessor)):
-            c = _cand(toks, a, b, sentence, offset, "Person", " ".join(piece),
+            c = _cand(toks, a, b, sentence, offset, "Person", _label(toks, a, b, sentence, offset)[0],
                       "apposition" if appos or said else "possessive")
             out.append(c)
             return out
@@ -585,7 +715,7 @@ def _place_company(words: list[str]) -> bool:
 
 def _listed_companies(toks: list[Tok], pieces: list[tuple[int, int, list[Candidate]]],
                       sentence: str, offset: int) -> list[Candidate]:
-    """Untyped pieces ending in an industry noun that stand in a list of organisations.
+    """Untyped pieces ending in an industry noun, or defining their acronym, that stand in a list of organisations.
 
     "run by Acme Pte Ltd and Haitian Robotics", "between Haitian Robotics and Acme Pte
     Ltd": a piece of two or more capitalised words ending in an industry noun is a
@@ -597,9 +727,11 @@ def _listed_companies(toks: list[Tok], pieces: list[tuple[int, int, list[Candida
         words = [t.text for t in toks[a:b]]
         if cands and not all(c.type == "Place" for c in cands) or len(words) < 2:
             continue
-        if not lexicon.is_industry_noun(words[-1]) or lexicon.is_not_name_start(words[0]):
-            continue
-        if not all(is_cap(w) or w in CONNECTORS for w in words):
+        own_acronym = any(words[x] == "(" and x + 2 < len(words) and words[x + 2] == ")"
+                          and _ACRONYM.match(words[x + 1]) for x in range(1, len(words) - 2))
+        if not (lexicon.is_industry_noun(words[-1]) or own_acronym) or lexicon.is_not_name_start(words[0]):
+            continue  # "Haitian Robotics", "Digital Industry (DI) Singapore"
+        if not all(is_cap(w) or w in CONNECTORS | {"(", ")"} for w in words):
             continue
         before = toks[a - 1].text if a else ""
         listed = before in ("by", "between")
@@ -607,7 +739,8 @@ def _listed_companies(toks: list[Tok], pieces: list[tuple[int, int, list[Candida
             if 0 <= m < len(pieces) and _joined(toks, pieces[min(m, n)][1], pieces[max(m, n)][0]):
                 listed = listed or any(c.type == "Organization" for c in pieces[m][2])
         if listed:
-            out.append(_cand(toks, a, b, sentence, offset, "Organization", " ".join(words), "listed"))
+            label, acronym = _label(toks, a, b, sentence, offset)
+            out.append(_cand(toks, a, b, sentence, offset, "Organization", label, "listed", acronym=acronym))
     return out
 
 
@@ -615,6 +748,39 @@ def _joined(toks: list[Tok], end: int, start: int) -> bool:
     """Whether only list glue ("and", "&", ",", "as well as") lies between two pieces."""
     glue = [t.text for t in toks[end:start]]
     return 0 < len(glue) <= 3 and all(w in ("and", "&", ",", "as", "well") for w in glue)
+
+
+def _short_name_after(words: list[str], a: int, b: int, type_: str) -> list[str]:
+    """The words of a short name in brackets closing the name ``[a, b)``, if it has the same head type.
+
+    Examples:
+        >>> w = "MOU on Green Development ( Green Development MOU )".split()
+        >>> _short_name_after(w, 0, len(w), "Agreement")
+        ['Green', 'Development', 'MOU']
+        >>> w = "Smart City Initiative ( Shenzhen )".split()
+        >>> _short_name_after(w, 0, len(w), "Initiative")
+        []
+    """
+    if b - a < 5 or words[b - 1] != ")" or "(" not in words[a + 1:b - 2]:
+        return []
+    open_at = b - 1 - words[a:b - 1][::-1].index("(") - 1
+    inner = words[open_at + 1:b - 1]
+    if len(inner) < 2 or open_at <= a or lexicon.name_head(inner)[0] != type_:
+        return []
+    return inner
+
+
+def _ordinary_start(toks: list[Tok], a: int) -> bool:
+    """Whether the word at ``a`` is an ordinary word before a name ("The", "During").
+
+    Not when a hyphen joins it to the next word: "All-China Federation", "Non-Aligned".
+
+    Examples:
+        >>> _ordinary_start(tokenize("All-China Federation", 0), 0), _ordinary_start(tokenize("All China", 0), 0)
+        (False, True)
+    """
+    joined = a + 1 < len(toks) and toks[a + 1].text == "-" and not toks[a].space
+    return lexicon.is_not_name_start(toks[a].text) and not joined
 
 
 def _inside_name(words: list[str], a: int, k: int) -> bool:
@@ -638,7 +804,7 @@ def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     """Typed names in the piece ``[a, b)`` (its head word gives the type), nested prefixes too."""
     while b > a and words[b - 1] in CONNECTORS | {"-", "/", "("}:
         b -= 1
-    while a < b and lexicon.is_not_name_start(words[a]):
+    while a < b and _ordinary_start(toks, a):
         a += 1
     if a >= b:
         return []
@@ -650,8 +816,13 @@ def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
         return []
     if b - a == 1 and head == 0:  # "the Pavilion": a reference, resolved later
         return []
+    short = _short_name_after(words, a, b, type_)
+    if short:  # "MOU on Green Development (Green Development MOU)": the short name is an alias
+        b -= len(short) + 2
     label, acronym = _label(toks, a, b, sentence, offset)
     cand = _cand(toks, a, b, sentence, offset, type_, label, "head", acronym=None, possessor=possessor)
+    if short:
+        cand.aliases.append(" ".join(short))
     out = [cand]
     # acronyms defined inside the name: "Chongqing Connectivity Initiative (CCI) Joint ..."
     for k in range(a, b):

@@ -39,7 +39,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib.resources import files
 
-import yaml
+from sgcn.loaders.extract.rules import load_rules
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +65,33 @@ class Amount:
     text: str
 
 
+_WORDS = {"type": list, "required": True, "items": str}
+_SCHEMA = {
+    "units_words": {"type": dict, "required": True, "values": {"type": int}},
+    "tens_words": {"type": dict, "required": True, "values": {"type": int}},
+    "scales": _WORDS,
+    "short_scales": _WORDS,
+    "scale_values": {"type": dict, "required": True, "values": {"type": int}},
+    "currency_prefixes": {"type": dict, "required": True, "values": {"type": str}},
+    "currency_suffixes": {"type": dict, "required": True, "values": {"type": str}},
+    "area_units": {"type": dict, "required": True, "values": {"type": (int, float)}},
+    "qualifiers": {"type": dict, "required": True, "values": {
+        "type": str, "choices": ("more than", "about", "nearly", "over")}},
+    "months": _WORDS,
+    "name_words": _WORDS,
+}
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    """The number words, scales, currencies, units and qualifiers of ``numbers.yaml``."""
-    path = files("sgcn.loaders.extract").joinpath("numbers.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The number words, scales, currencies, units and qualifiers of ``numbers.yaml``,
+    checked against its schema.
+
+    Examples:
+        >>> _lexicon()["scale_values"]["bn"]
+        1000000000
+    """
+    return load_rules(files("sgcn.loaders.extract").joinpath("numbers.yaml"), _SCHEMA)
 
 
 def _alternation(phrases) -> str:

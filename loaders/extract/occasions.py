@@ -28,14 +28,14 @@ from typing import TYPE_CHECKING
 from sgcn.loaders.extract.editions import _claim, _main_edition, _series
 
 if TYPE_CHECKING:
-    from sgcn.loaders.extract.mentions import _Analyzer
+    from sgcn.loaders.extract.mentions import Recognition
 
 
 _AT = re.compile(r"\s*(?:\([A-Z][\w&-]*\)\s*)?(?:at|during|in)\s+(?:an?|the)\s+$")  # "signed X at a"
 _DONE = re.compile(r"\b(signed|inked|launched|unveiled|opened)\b(?!.*\b(?:signed|inked|launched|unveiled|opened)\b)")
 
 
-def _occasions(an: "_Analyzer") -> None:
+def _occasions(an: "Recognition") -> None:
     """Name each part of an event named by its kind alone after what it is the occasion of.
 
     "launched the X Partnership at a signing ceremony" is the signing ceremony of that
@@ -44,7 +44,7 @@ def _occasions(an: "_Analyzer") -> None:
     singles nothing out and gives no entity (a definite one may still refer back).
     """
     for cand in an.occasions:
-        if an._taken(cand.start, cand.end):
+        if an.taken(cand.start, cand.end):
             continue
         core = cand.aliases[0]
         whole = _occasion_of(an, cand.start, signing="signing" in core)
@@ -63,10 +63,10 @@ def _occasions(an: "_Analyzer") -> None:
         aliases += [cand.label, core] if cand.label == core else [cand.label]
         occasion = an.registry.add("Event", f"{core} of the {surface}", aliases)
         an.occasion_keys.add(occasion)
-        an._mention(cand.start, cand.end, occasion)
+        an.mention(cand.start, cand.end, occasion)
 
 
-def _occasion_of(an: "_Analyzer", position: int, *, signing: bool = False) -> tuple[str, str, str | None] | None:
+def _occasion_of(an: "Recognition", position: int, *, signing: bool = False) -> tuple[str, str, str | None] | None:
     """(key, name as written, verb) of what an occasion at ``position`` belongs to, or ``None``.
 
     An agreement or initiative followed by "at a ..." in the same sentence comes first
@@ -101,7 +101,7 @@ def _occasion_of(an: "_Analyzer", position: int, *, signing: bool = False) -> tu
     return (main.entity, _written_name(an, main), None) if main else None
 
 
-def _named_occasion(an: "_Analyzer", start: int, stop: int, record) -> None:
+def _named_occasion(an: "Recognition", start: int, stop: int, record) -> None:
     """"the SCE inauguration ceremony": a body or event with an event noun is an occasion of its own."""
     surface = re.sub(r"\s+", " ", re.sub(r"\s*\([A-Z]{2,}\)", "", an.text[start:stop]))
     words = surface.split()
@@ -110,7 +110,7 @@ def _named_occasion(an: "_Analyzer", start: int, stop: int, record) -> None:
     _claim(an, start, stop, key, drop=("Event", "Organization"))
 
 
-def _written_name(an: "_Analyzer", m) -> str:
+def _written_name(an: "Recognition", m) -> str:
     """The name a mention gives its entity: its own words when it is a name, else the entity's label."""
     record = an.registry.records[m.entity]
     known = {n.lower() for n in (record.label, *record.aliases)}

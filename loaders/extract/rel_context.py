@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sgcn.loaders.extract.naming import fold
 from sgcn.loaders.extract.spans import Analysis, Sentence
 from sgcn.loaders.facts import Entity
 
@@ -26,20 +27,9 @@ _YEAR = r"((?:19|20)\d{2})"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-def norm(name: str) -> str:
-    """A name folded for comparison: lower case, punctuation dropped, single spaces.
-
-    Examples:
-        >>> norm("Chongqing Municipal People’s Government")
-        'chongqing municipal peoples government'
-    """
-    name = re.sub(r"['’]", "", name.lower())
-    return " ".join(re.findall(r"[a-z0-9]+", name))
-
-
 def names_of(entity: Entity) -> set[str]:
     """The folded label and aliases of ``entity``."""
-    return {norm(n) for n in (entity.label, *entity.aliases) if norm(n)}
+    return {fold(n) for n in (entity.label, *entity.aliases) if fold(n)}
 
 
 def lookup(analysis: Analysis, name: str, types: set[str] | None = None) -> Entity | None:
@@ -47,7 +37,7 @@ def lookup(analysis: Analysis, name: str, types: set[str] | None = None) -> Enti
 
     A leading "the" is ignored; types restrict the search.
     """
-    wanted = norm(re.sub(r"^\s*the\s+", "", name, flags=re.I))
+    wanted = fold(re.sub(r"^\s*the\s+", "", name, flags=re.I))
     for entity in analysis.entities.values():
         if (types is None or entity.type in types) and wanted in names_of(entity):
             return entity

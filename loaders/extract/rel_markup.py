@@ -20,6 +20,7 @@ import hashlib
 import re
 
 from sgcn.loaders.document import Document
+from sgcn.loaders.extract.nlp import parse
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 from sgcn.loaders.facts import Entity
 
@@ -90,7 +91,8 @@ def analysis_from_markup(
         format="plaintext",
         date=date,
     )
-    return Analysis(document, tuple(_sentences(text)), tuple(mentions), entities)
+    sentences = tuple(_sentences(text))
+    return Analysis(document, sentences, tuple(mentions), entities, tuple(parse(sentences)))
 
 
 def _sentences(text: str) -> list[Sentence]:
@@ -134,4 +136,4 @@ def analysis_from_lines(lines: list[str], mentions: dict[str, str], *, date: str
         for words, key in mentions.items()
         for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text)
     ]
-    return Analysis(document, tuple(sentences), tuple(sorted(found)), {})
+    return Analysis(document, tuple(sentences), tuple(sorted(found)), {}, tuple(parse(sentences)))

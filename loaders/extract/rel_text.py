@@ -80,7 +80,8 @@ class Slotted:
 def slot(analysis: Analysis, sentence: Sentence) -> Slotted:
     """The skeleton of ``sentence``: its mentions replaced by numbered slots.
 
-    Overlapping mentions keep the longer one (then the earlier).
+    Overlapping mentions keep the longer one (then the earlier); the dateline's place is
+    left as words.
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
@@ -89,7 +90,10 @@ def slot(analysis: Analysis, sentence: Sentence) -> Slotted:
         '⟦0⟧ met ⟦1⟧ today.'
     """
     chosen: list[EntityMention] = []
+    dateline = analysis.dateline or (0, 0)
     for mention in sorted(analysis.mentions_in(sentence), key=lambda m: (m.start, -(m.end - m.start))):
+        if dateline[0] <= mention.start and mention.end <= dateline[1]:
+            continue  # the place a dateline opens with is where the story was filed, no party of it
         if chosen and mention.start < chosen[-1].end:
             if mention.end - mention.start > chosen[-1].end - chosen[-1].start:
                 chosen[-1] = mention

@@ -16,14 +16,16 @@ Examples:
     >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
     >>> a = analysis_from_markup("The forum was organised by [NTU|Organization] and "
     ...     "[Tsinghua|Organization] in [Chongqing|Place].".replace("forum", "[forum|Event]"))
-    >>> [(r.subject, r.relation, r.object) for r in find_relations(a)]
-    [('Organization/ntu', 'organized', 'Event/forum'), ('Organization/tsinghua', 'organized', 'Event/forum')]
+    >>> [(r.subject, r.relation, r.object) for r in find_relations(a)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Event/forum', 'held_in', 'Place/chongqing'), ('Organization/ntu', 'organized', 'Event/forum'),
+     ('Organization/tsinghua', 'organized', 'Event/forum')]
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -33,19 +35,20 @@ import yaml
 
 from sgcn.loaders.dates import find_dateline, find_dates
 from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract.frames import read_frames
+from sgcn.loaders.extract.naming import fold
 from sgcn.loaders.extract.rel_context import (
     context_event,
     doc_year,
     editions,
     lookup,
     names_of,
-    norm,
     series_of,
     years_in,
 )
 from sgcn.loaders.extract.rel_text import SLOT, Slotted, chain_left, chain_right, left_start, right_end, slot
 from sgcn.loaders.extract.spans import Analysis, Sentence
-from sgcn.loaders.facts import Evidence, Relation
+from sgcn.loaders.facts import Evidence, Relation, Role
 
 log = logging.getLogger(__name__)
 
@@ -102,11 +105,13 @@ def contract() -> dict[str, tuple[set[str], set[str]]]:
     return {name: (set(s), set(o)) for name, (s, o) in _data()["contract"].items()}
 
 
-def find_relations(analysis: Analysis) -> list[Relation]:
+def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> list[Relation]:
     """The relations the document states, each with the sentence it was read from.
 
     Args:
         analysis: the document with its sentences and resolved mentions.
+        roles: the document's roles, when the caller has them
+            (:func:`~sgcn.loaders.extract.roles.find_roles` runs otherwise).
 
     Returns:
         Relations of the closed list, type-checked against the contract, without
@@ -124,6 +129,7 @@ def find_relations(analysis: Analysis) -> list[Relation]:
     for sentence in analysis.sentences:
         sl = slot(analysis, sentence)
         evidence = _evidence(analysis, sentence)
+        found.extend(read_frames(analysis, sentence))
         for pattern in patterns():
             for match in pattern.trigger.finditer(sl.text):
                 found.extend(_apply(analysis, sl, pattern, match, evidence))
@@ -132,12 +138,31 @@ def find_relations(analysis: Analysis) -> list[Relation]:
         found.extend(_framed(analysis, sl, evidence))
         found.extend(_pavilions(analysis, sentence, evidence))
     found.extend(_part_of_by_name(analysis))
-    found.extend(_unit_memberships(analysis))
+    found.extend(_unit_memberships(analysis, roles))
     found = _to_current_edition(analysis, _checked(analysis, found))
     found.extend(_dateline_places(analysis, found))
     found.extend(_venue_cities(analysis, found))
     found.extend(_propagated(analysis, found))
-    return _unique(_checked(analysis, found))
+    return _unique(_without_subsumed(_checked(analysis, found)))
+
+
+# A stronger relation between the same two entities says the weaker one already: who
+# co-chairs a meeting takes part in it.
+_SUBSUMES = {"participated_in": ("co_chaired",)}
+
+
+def _without_subsumed(relations: list[Relation]) -> list[Relation]:
+    """Relations less what a stronger relation between the same pair already says.
+
+    Examples:
+        >>> ev = Evidence("a.txt", 0, 2, "Hi")
+        >>> rs = [Relation("Person/a", "co_chaired", "Event/m", ev), Relation("Person/a", "participated_in", "Event/m", ev)]
+        >>> [r.relation for r in _without_subsumed(rs)]
+        ['co_chaired']
+    """
+    pairs = {(r.subject, r.relation, r.object) for r in relations}
+    return [r for r in relations
+            if not any((r.subject, strong, r.object) in pairs for strong in _SUBSUMES.get(r.relation, ()))]
 
 
 _OCCASION = re.compile(r"\b(?:ceremony|dinner|reception|banquet|session)\b", re.I)
@@ -521,7 +546,7 @@ def _persons_in(analysis: Analysis, between: re.Match[str]) -> list[str]:
     """
     found = []
     for side in between.groups():
-        folded = norm(side)
+        folded = fold(side)
         for entity in analysis.entities.values():
             if entity.type == "Person" and any(folded == n or folded.endswith(" " + n) for n in names_of(entity)):
                 found.append(entity.key)
@@ -534,7 +559,7 @@ _UNIT = re.compile(
 )
 
 
-def _unit_memberships(analysis: Analysis) -> list[Relation]:
+def _unit_memberships(analysis: Analysis, roles: Iterable[Role] | None = None) -> list[Relation]:
     """A person of a unit is a member of the body the unit belongs to.
 
     "Deputy CEO of IMDA International Group": the unit's name opens with its body's
@@ -548,16 +573,18 @@ def _unit_memberships(analysis: Analysis) -> list[Relation]:
         >>> [(r.subject, r.object) for r in _unit_memberships(a)]
         [('Person/ann lee', 'Organization/acme')]
     """
-    from sgcn.loaders.extract.roles import find_roles  # roles reads relations' helpers: import late
+    if roles is None:
+        from sgcn.loaders.extract.roles import find_roles  # roles reads relations' helpers: import late
 
+        roles = find_roles(analysis)
     organizations = [e for e in analysis.entities.values() if e.type == "Organization"]
     publisher = lookup(analysis, analysis.document.publisher, {"Organization"}) if analysis.document.publisher else None
     result = []
-    for role in find_roles(analysis):
+    for role in roles:
         unit = analysis.entities.get(role.organization or "")
         if unit is None or not _UNIT.search(unit.label):
             continue
-        own = norm(unit.label)
+        own = fold(unit.label)
         bodies = [o.key for o in organizations if o.key != unit.key
                   and any(own.startswith(n + " ") for n in names_of(o) if len(n) > 1)]
         bodies += [b for b in _possessing_bodies(analysis, role.evidence, unit.key) if b not in bodies]
@@ -611,15 +638,41 @@ def _part_of_by_name(analysis: Analysis) -> list[Relation]:
     """
     result = []
     for entity in analysis.entities.values():
-        if entity.type != "Event":
+        if entity.type == "Event":
+            whole = _container(analysis, entity)
+        elif entity.type in ("Initiative", "Project", "Agreement"):
+            whole = _named_after_programme(analysis, entity)
+        else:
             continue
-        whole = _container(analysis, entity)
         if whole is None:
             continue
         evidence = _first_evidence(analysis, entity.key)
         if evidence:
             result.append(Relation(entity.key, "part_of", whole, evidence))
     return result
+
+
+def _named_after_programme(analysis: Analysis, part: Any) -> str | None:
+    """The initiative whose acronym opens ``part``'s name: "CCI Overall Blueprint", "CCI-New Land-Sea Corridor".
+
+    A programme's plans, corridors and pilots carry its short name in front of their
+    own; the rest must be a name of several words (not the programme's own name).
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [Green Port Initiative (GPI)|Initiative|Green Port Initiative|GPI] "
+        ...     "adopted the [GPI Harbour Master Plan|Initiative]. [GPI|Initiative|Green Port Initiative] grew.")
+        >>> _named_after_programme(a, a.entities["Initiative/gpi harbour master plan"])
+        'Initiative/green port initiative'
+    """
+    for name in (part.label, *part.aliases):
+        match = re.match(r"^([A-Z][A-Z&]{1,9})(?:\s+|-)(?=[A-Z])(.+)$", name)
+        if not match or len(match.group(2).split()) < 2:
+            continue
+        whole = lookup(analysis, match.group(1), {"Initiative"})
+        if whole is not None and whole.key != part.key:
+            return whole.key
+    return None
 
 
 def _container(analysis: Analysis, part: Any) -> str | None:

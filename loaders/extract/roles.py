@@ -2,19 +2,26 @@
 
 This stage reads an :class:`~sgcn.loaders.extract.spans.Analysis` and returns
 :class:`~sgcn.loaders.facts.Role` facts. The title is read without the organisation,
-with the title lexicon of :mod:`sgcn.loaders.extract.lexicon` deciding what a title is;
-the organisation is the one the title is written with. The genre's forms:
+with the title lexicon of :mod:`sgcn.loaders.extract.lexicon` deciding what a title is,
+in capitals or not ("Chief Executive", "chief executive"); the organisation is the one
+the title is written with, and only one the document names. The genre's forms, read on
+the words around every person mention (nested in a longer name or not):
 
 - before the name: "Ministry of Trade and Industry Deputy Secretary of Trade Luke Goh",
-  "former Alibaba Chairman Mr Jack Ma", "Vice Premier Han Zheng" (no organisation),
-  "Chongqing Vice Mayor Li Bo" (a city's mayor belongs to its municipal government),
-  "Mayor of Shenzhen Municipal People's Government Mr Qin Weizhong";
-- after the name: "Tan Kiat How, State Secretary of Singapore's Ministry of A and
-  Ministry of B" (one role per ministry), "Ang Wee Keong, Deputy CEO of IMDA";
+  "former Alibaba Chairman Mr Jack Ma", "HSBC Singapore chief executive Tony Cripps",
+  "Singapore's Deputy Prime Minister and Minister for Finance Lawrence Wong" (a chain of
+  titles is one post), "Chongqing Vice Mayor Li Bo" (a city's mayor belongs to its
+  municipal government where the document names it);
+- after the name, in apposition: "Tan Kiat How, Singapore's Senior Minister of State for
+  Communications and Information", "Liu Liehong, head of China's National Data
+  Administration", "Ang Wee Keong, Deputy CEO of IMDA", "X, State Secretary of A and B"
+  (one role per organisation), "Chan Chun Sing, then Minister for Trade and Industry",
+  "Heng Swee Keat, who is also Minister for Finance";
 - a media-contact block: the name, the title and the division on lines of their own.
 
-"Permanent Secretary for Communications and Information" names its ministry by its
-portfolio: the "Ministry of Communications and Information" of the document.
+A minister's or secretary's portfolio ("Permanent Secretary for Communications and
+Information") names its ministry when the document names that ministry; no
+organisation is guessed from outside the document.
 
 Examples:
     >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
@@ -27,16 +34,29 @@ Examples:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from sgcn.loaders.extract import gazetteer, lexicon
-from sgcn.loaders.extract.mentions import entity_key
-from sgcn.loaders.extract.rel_context import lookup, names_of, norm
-from sgcn.loaders.extract.rel_text import Slotted, chain_right, slot
+from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract.naming import fold
+from sgcn.loaders.extract.rel_context import lookup, names_of
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 from sgcn.loaders.facts import Evidence, Role
 
-_GOVERNMENT_TITLES = re.compile(r"\b(?:Mayor|Governor|Party Secretary|Premier|VM)\b")
-_TAIL_WORD = re.compile(r"^(?:of|for|and|&|[A-Z][\w&-]*)$")
+_GOVERNMENT_TITLES = re.compile(r"\b(?:Mayor|Governor|Party Secretary|Premier|VM)\b", re.I)
+_WORD = re.compile(r"[A-Z]\.(?=\s)|[A-Za-z0-9][\w'’&]*(?:-[\w'’&]+)*|[^\w\s]")
+_PAST = {"former", "then", "then-"}
+_CONNECTORS = {"of", "for", "and", "&"}
+_LINKS = {"of", "at", "with", "in"}  # "Deputy CEO of IMDA", "Head of Trade at Acme"
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of a sentence with its offsets and the mention it lies in (if any)."""
+
+    text: str
+    start: int
+    end: int
+    mention: EntityMention | None
 
 
 def find_roles(analysis: Analysis) -> list[Role]:
@@ -58,177 +78,287 @@ def find_roles(analysis: Analysis) -> list[Role]:
     """
     found: list[Role] = []
     for sentence in analysis.sentences:
-        sl = slot(analysis, sentence)
+        mentions = analysis.mentions_in(sentence)
+        persons = [m for m in mentions if m.type == "Person"]
+        if not persons:
+            continue
+        words = _words(sentence, mentions)
         evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
-        for index, mention in enumerate(sl.mentions):
-            if mention.type != "Person":
-                continue
-            for title, organization in _roles_of(analysis, sl, index):
-                found.append(Role(mention.entity, title, organization, analysis.document.date, evidence))
+        for person in persons:
+            for title, organization in _posts(analysis, words, person):
+                found.append(Role(person.entity, title, organization, analysis.document.date, evidence))
     found.extend(_contact_block(analysis))
     return _unique(found)
 
 
-def _roles_of(analysis: Analysis, sl: Slotted, index: int) -> list[tuple[str, str | None]]:
-    """(title, organisation key) pairs for the person in slot ``index``."""
-    before = _title_before(analysis, sl, index)
+def _words(sentence: Sentence, mentions: list[EntityMention]) -> list[_Word]:
+    """The words of a sentence, each with the outermost non-person mention it lies in."""
+    persons = [m for m in mentions if m.type == "Person"]
+    # a name that holds a person's ("meeting with Mayor Qin Weizhong") is a description, not a body
+    bodies = [m for m in mentions if m.type != "Person"
+              and not any(m.start <= p.start and p.end <= m.end for p in persons)]
+
+    def holder(start: int, end: int) -> EntityMention | None:
+        holding = [m for m in bodies if m.start <= start and end <= m.end]
+        return max(holding, key=lambda m: m.end - m.start) if holding else None
+
+    words = []
+    for match in _WORD.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        text = match.group(0)
+        if text.endswith(("'s", "’s")) and len(text) > 2 and holder(start, end) is None:
+            words.append(_Word(text[:-2], start, end - 2, holder(start, end - 2)))
+            words.append(_Word("'s", end - 2, end, None))
+            continue
+        words.append(_Word(text, start, end, holder(start, end)))
+    return words
+
+
+def _posts(analysis: Analysis, words: list[_Word], person: EntityMention) -> list[tuple[str, str | None]]:
+    """(title, organisation key) pairs for one person mention: the title before the name, else after."""
+    first = next((i for i, w in enumerate(words) if w.end > person.start), len(words))
+    last = next((i for i, w in enumerate(words) if w.start >= person.end), len(words))
+    before = _title_before(analysis, words, first)
     if before:
         return [before]
-    return _title_after(analysis, sl, index)
+    return _title_after(analysis, words, last)
 
 
-def _title_before(analysis: Analysis, sl: Slotted, index: int) -> tuple[str, str | None] | None:
-    """A title written before the name, with the organisation before it if any."""
-    start = sl.slot_at(index).start()
-    previous = sl.slot_at(index - 1) if index > 0 else None
-    segment = sl.text[previous.end() if previous else 0:start]
-    tokens = _strip_honorifics(segment.split())
-    title_words = _trailing_title(tokens)
-    if title_words:
-        title = _written_out(title_words)
-        adjacent = previous is not None and len(title_words) == len(tokens)
-        organization = _organization_of(analysis, sl, index - 1, title) if adjacent else None
-        if adjacent and re.search(r"\bformer\s*$", sl.text[:previous.start()], re.I):
-            title = f"former {title}"
-        if organization is None:
-            organization = _portfolio(analysis, title_words)
-        return title, organization
-    if previous is not None and not tokens and sl.mentions[index - 1].type == "Organization":
-        lead = re.search(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+of\s+(?:the\s+)?$", sl.text[:previous.start()])
-        if lead:
-            candidate = _trailing_title(lead.group(1).split())
-            if candidate and len(candidate) == len(lead.group(1).split()):
-                return _written_out(candidate), sl.mentions[index - 1].entity
+# ---------------------------------------------------------------- titles
+def _capitalised(word: str) -> str:
+    """A lower-case title word as the lexicon writes it ("chief" -> "Chief"); connectors stay."""
+    if word in _CONNECTORS or not word[:1].islower():
+        return word
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+
+
+def _title_at(texts: list[str], start: int, named: list[bool] | None = None) -> int:
+    """How many words from ``start`` form a title with its portfolio ("Minister for Trade and
+    Industry", "Vice-Minister of Commerce", "deputy chief executive") and titles joined to it
+    ("Deputy Prime Minister and Minister for Finance"); 0 when none does.
+
+    ``named`` marks the words inside a name: a portfolio never runs into one ("Deputy
+    CEO of IMDA" is a title and its organisation).
+
+    Examples:
+        >>> _title_at("Minister for Trade and Industry , said".split(), 0)
+        5
+        >>> _title_at("Deputy CEO of IMDA".split(), 0, [False, False, False, True])
+        2
+        >>> _title_at("deputy chief executive of the park".split(), 0)
+        3
+    """
+    named = named or [False] * len(texts)
+    capital = [_capitalised(t) for t in texts]
+    core = lexicon.title_length(capital, start) or _hyphen_title(texts, start)
+    if not core:
+        return 0
+    end = start + core
+    if end + 1 < len(texts) and texts[end] in ("of", "for") and texts[end + 1][:1].isupper() and not named[end + 1]:
+        tail = end + 1
+        while tail < len(texts) and (texts[tail][:1].isupper() or texts[tail] in ("and", "&")) \
+                and not named[tail] and not lexicon.title_length(capital, tail):
+            tail += 1
+        while tail > end + 1 and texts[tail - 1] in ("and", "&"):
+            tail -= 1
+        end = tail
+    if end + 1 < len(texts) and texts[end] in ("and", "&"):
+        more = _title_at(texts, end + 1, named)
+        if more:
+            end = end + 1 + more
+    return end - start
+
+
+def _hyphen_title(texts: list[str], start: int) -> int:
+    """A hyphenated title the lexicon writes apart ("Vice-Minister", "Minister-in-charge")."""
+    word = texts[start] if start < len(texts) else ""
+    parts = word.split("-")
+    if len(parts) > 1 and lexicon.title_length([_capitalised(p) for p in parts], 0):
+        return 1
+    return 0
+
+
+def _title_text(texts: list[str]) -> str:
+    """The title as written, abbreviations written out ("VM" -> "Vice Mayor")."""
+    return " ".join(lexicon.expand_title(t) for t in texts)
+
+
+# ---------------------------------------------------------------- before the name
+def _title_before(analysis: Analysis, words: list[_Word], first: int) -> tuple[str, str | None] | None:
+    """A title written right before the name, with the organisation before it if any."""
+    i = first
+    while i > 0 and (lexicon.is_honorific(words[i - 1].text) or (words[i - 1].text == "." and i > 1
+                                                                  and lexicon.is_honorific(words[i - 2].text))):
+        i -= 1
+    run_start = i
+    while run_start > 0 and words[run_start - 1].mention is None and words[run_start - 1].text not in (",", ";", ":", "(", ")"):
+        run_start -= 1
+    texts = [w.text for w in words[run_start:i]]
+    for k in range(len(texts)):
+        length = _title_at(texts, k)
+        if length and k + length == len(texts):
+            break
+    else:
+        return _title_of_before(analysis, words, i)
+    title_start = run_start + k
+    title = _title_text(texts[k:])
+    before = title_start - 1
+    portfolio = _portfolio_before(analysis, words, before, run_start, texts[k])
+    if portfolio is not None:  # "Commerce Minister Wang Wentao", "Health Minister Ong Ye Kung"
+        word, organization = portfolio
+        return f"{word} {title}", organization
+    if before >= 0 and words[before].text.lower() in _PAST:  # "former Alibaba Chairman" / "then Minister"
+        title = f"{words[before].text.lower()} {title}"
+        before -= 1
+    elif before >= 1 and words[before - 1].text.lower() in _PAST and words[before].mention is not None:
+        title = f"{words[before - 1].text.lower()} {title}"
+    owner = _owner_before(words, before)
+    organization = _organization_of(analysis, owner, title) if owner else None
+    if organization is None:
+        organization = _portfolio(analysis, title)
+    return title, organization
+
+
+def _title_of_before(analysis: Analysis, words: list[_Word], i: int) -> tuple[str, str | None] | None:
+    """"Mayor of Fuzhou Municipal People's Government Mr Di Li": a title and its body, then the name."""
+    if i == 0 or words[i - 1].mention is None or words[i - 1].mention.type != "Organization":
+        return None
+    body = words[i - 1].mention
+    j = i - 1
+    while j > 0 and words[j - 1].mention is body:
+        j -= 1
+    if j > 0 and words[j - 1].text == "the":
+        j -= 1
+    if j == 0 or words[j - 1].text not in ("of", "at"):
+        return None
+    end = j - 1
+    start = end
+    while start > 0 and words[start - 1].mention is None and words[start - 1].text not in (",", ";", ":"):
+        start -= 1
+    texts = [w.text for w in words[start:end]]
+    for k in range(len(texts)):
+        if _title_at(texts, k) == len(texts) - k:
+            return _title_text(texts[k:]), body.entity
     return None
 
 
-def _title_after(analysis: Analysis, sl: Slotted, index: int) -> list[tuple[str, str | None]]:
-    """Titles in an apposition after the name: "X, Deputy CEO of IMDA"."""
-    end = sl.slot_at(index).end()
-    portfolio = _title_with_portfolio(sl, end)
-    if portfolio:
-        return [portfolio]
-    owned = re.match(r",\s+(?:the\s+)?⟦(\d+)⟧[’']s\s+(former\s+)?((?:[A-Z][\w/&-]*\s*)+?)\s*(?:,|\.|$)", sl.text[end:])
-    if owned and sl.mentions[int(owned.group(1))].type == "Organization" and lexicon.is_title(owned.group(3).split()):
-        title = ("former " if owned.group(2) else "") + _written_out(owned.group(3).split())
-        return [(title, sl.mentions[int(owned.group(1))].entity)]
-    joint = re.match(r",\s+(?:the\s+)?(former\s+)?([A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*)*)\s+(?:and|&)\s+"
-                     r"([A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*)*)\s+(?:of|at)\s+(?:the\s+)?(?=⟦)", sl.text[end:])
-    if joint and lexicon.is_title(joint.group(2).split()) and lexicon.is_title(joint.group(3).split()):
-        # "Chairman and CEO of Acme": one post of two titles
-        title = ("former " if joint.group(1) else "") + \
-            f"{_written_out(joint.group(2).split())} and {_written_out(joint.group(3).split())}"
-        organizations = chain_right(sl, end + joint.end(), {"Organization"}, lead=0)
-        return [(title, sl.mentions[i].entity) for i in organizations]
-    match = re.match(r",\s+(?:the\s+)?(former\s+)?((?:[A-Z][\w/&-]*\s*)+?)(?:\s+(?:of|at|for)\s+(?:the\s+)?|,|\.|$)",
-                     sl.text[end:])
-    if match is None or not lexicon.is_title(match.group(2).split()):
-        lower = re.match(r",\s+(?:the\s+)?(former\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?(?=⟦)",
-                         sl.text[end:])
-        if lower and _trailing_title(lower.group(2).split()) == lower.group(2).split():
-            title = ("former " if lower.group(1) else "") + lower.group(2)
-            organizations = chain_right(sl, end + lower.end(), {"Organization"}, lead=0, first_only=True)
-            return [(title, sl.mentions[i].entity) for i in organizations]
-    if not match:
+def _portfolio_before(analysis: Analysis, words: list[_Word], index: int, run_start: int,
+                      core: str) -> tuple[str, str | None] | None:
+    """A portfolio written before a minister's title: "Commerce Minister", "Trade Secretary".
+
+    The word is a capitalised common word, not a name; the ministry is the document's
+    "Ministry of <word>" when it names one.
+    """
+    if index < run_start or core not in ("Minister", "Secretary"):
+        return None
+    word = words[index].text
+    if not word[:1].isupper() or words[index].mention is not None or lexicon.is_title_modifier(word) \
+            or lexicon.is_honorific(word) or lexicon.is_not_name_start(word) or word in ("The", "A", "An"):
+        return None
+    if index > run_start and words[index - 1].text[:1].isupper() and words[index - 1].text not in ("The",):
+        return None  # part of a longer name
+    ministry = lookup(analysis, f"Ministry of {word}", {"Organization"})
+    return word, ministry.key if ministry else None
+
+
+def _owner_before(words: list[_Word], index: int) -> EntityMention | None:
+    """The organisation or place a title before a name is written with ("Acme CEO", "Singapore's DPM")."""
+    if index >= 0 and words[index].text == "'s":
+        index -= 1
+    if index >= 0 and words[index].mention is not None and words[index].mention.type in ("Organization", "Place"):
+        return words[index].mention
+    return None
+
+
+# ---------------------------------------------------------------- after the name
+def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tuple[str, str | None]]:
+    """Titles in an apposition after the name: "X, Deputy CEO of IMDA", "X, Acme's CEO"."""
+    i = last
+    if i >= len(words) or words[i].text != ",":
         return []
-    title_words = match.group(2).split()
-    if not lexicon.is_title(title_words):
+    i += 1
+    if i + 2 < len(words) and words[i].text in ("who", "which") and words[i + 1].text in ("is", "was"):
+        i += 2 + (words[i + 2].text == "also")  # ", who is also Minister for Finance"
+    past = ""
+    if i < len(words) and words[i].text.lower() in _PAST:
+        past, i = words[i].text.lower() + " ", i + 1
+    if i < len(words) and words[i].text in ("the",):
+        i += 1
+    owner = None
+    mention = words[i].mention if i < len(words) else None
+    if mention is not None and mention.type in ("Organization", "Place"):
+        j = i
+        while j < len(words) and words[j].mention is mention:
+            j += 1
+        if j < len(words) and (words[j].text == "'s" or mention.type == "Organization"):
+            owner, i = mention, j + (words[j].text == "'s")
+    texts = [w.text for w in words[i:]]
+    length = _title_at(texts, 0, [w.mention is not None for w in words[i:]])
+    if not length:
         return []
-    title = ("former " if match.group(1) else "") + _written_out(title_words)
-    rest = sl.text[end + match.end():]
-    organizations = chain_right(sl, end + match.end(), {"Organization"}, lead=2)
+    title = past + _title_text(texts[:length])
+    k = i + length
+    organizations = _organizations_after(words, k)
+    if not organizations and k + 1 < len(words) and words[k].text == ",":
+        listed = words[k + 1].mention  # "Ms Yong Ying-I, Permanent Secretary, MCI; Mr Chen, Mayor"
+        end = k + 1
+        while end < len(words) and words[end].mention is listed:
+            end += 1
+        if listed is not None and listed.type == "Organization" and (end == len(words) or words[end].text in (";", ".")):
+            organizations = [listed]
+    if owner is not None and owner.type == "Organization" and not organizations:
+        organizations = [owner]
     if organizations:
-        return [(title, sl.mentions[i].entity) for i in organizations]
-    place = re.match(r"⟦(\d+)⟧", rest)
-    if place and sl.mentions[int(place.group(1))].type == "Place" and _GOVERNMENT_TITLES.search(title):
-        return [(title, _government_of(analysis, sl.mentions[int(place.group(1))]))]
-    field = re.match(r"([A-Z][\w&-]*(?:\s+(?:and|&|[A-Z][\w&-]*))*)\s*(?:,|\.|$)", rest)
-    if field and re.search(r"\s(?:of|for)\s+(?:the\s+)?$", match.group(0)):
-        joiner = re.search(r"\s(of|for)\s+(?:the\s+)?$", match.group(0)).group(1)
-        with_field = [*title_words, joiner, *field.group(1).split()]
-        return [(f"{title} {joiner} {field.group(1)}", _portfolio(analysis, with_field))]
-    return [(title, _portfolio(analysis, title_words))]
+        keys = [_organization_of(analysis, m, title) for m in organizations]
+        return [(title, key) for key in dict.fromkeys(keys)]
+    return [(title, _portfolio(analysis, title))]
 
 
-_PORTFOLIO_AT = re.compile(
-    r",\s+(?:the\s+)?(former\s+)?([A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*)*\s+(?:of|for)\s+(?:the\s+)?"
-    r"[A-Z][\w&-]*(?:\s+(?:and|&|[A-Z][\w&-]*))*)\s+(?:at|with|in)\s+(?:the\s+)?⟦(\d+)⟧"
-)
-
-
-def _title_with_portfolio(sl: Slotted, end: int) -> tuple[str, str] | None:
-    """"X, Director of International Cooperation at IMDA": the title keeps its portfolio.
-
-    The "of"/"for" phrase names a field or a division inside the organisation that
-    follows "at"; it is part of the post, so the title is "Director of International
-    Cooperation" and the organisation IMDA.
-
-    Examples:
-        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
-        >>> a = analysis_from_markup("[Ann Lee|Person], Head of Digital Trade at [Acme|Organization], spoke.")
-        >>> sl = slot(a, a.sentences[0])
-        >>> _title_with_portfolio(sl, sl.slot_at(0).end())
-        ('Head of Digital Trade', 'Organization/acme')
-    """
-    match = _PORTFOLIO_AT.match(sl.text[end:])
-    if not match:
-        return None
-    mention = sl.mentions[int(match.group(3))]
-    head = match.group(2).split()
-    cut = next(i for i, w in enumerate(head) if w in {"of", "for"})
-    if mention.type != "Organization" or not lexicon.is_title(head[:cut]):
-        return None
-    title = ("former " if match.group(1) else "") + " ".join([_written_out(head[:cut]), *head[cut:]])
-    return title, mention.entity
-
-
-def _strip_honorifics(tokens: list[str]) -> list[str]:
-    while tokens and lexicon.is_honorific(tokens[-1]):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _trailing_title(tokens: list[str]) -> list[str]:
-    """The longest title (with an "of/for X" tail) that ends ``tokens``.
-
-    Examples:
-        >>> _trailing_title("such as Deputy Secretary of Trade".split())
-        ['Deputy', 'Secretary', 'of', 'Trade']
-        >>> _trailing_title("met the".split())
-        []
-        >>> _trailing_title("the company's chief executive".split())
-        ['chief', 'executive']
-    """
-    found = _trailing_title_as_written(tokens)
-    if found or not tokens or not tokens[-1].islower():
-        return found
-    # "Acme chief executive Ann Lee": a lower-case title, as news pages write it
-    capitalised = [t if t in {"of", "for", "and"} else t[:1].upper() + t[1:] for t in tokens]
-    found = _trailing_title_as_written(capitalised)
-    return tokens[len(tokens) - len(found):] if found else []
-
-
-def _trailing_title_as_written(tokens: list[str]) -> list[str]:
-    """The longest title, capitalised as the lexicon writes it, that ends ``tokens``."""
-    for start in range(len(tokens)):
-        length = lexicon.title_length(tokens, start)
-        if not length:
+def _organizations_after(words: list[_Word], k: int) -> list[EntityMention]:
+    """The organisations a title after a name belongs to: "of/at [the] [X's] A and B", "(A and B)"."""
+    if k >= len(words):
+        return []
+    if words[k].text == "(":
+        k += 1
+    elif words[k].text in _LINKS:
+        k += 1
+        if k < len(words) and words[k].text == "the":
+            k += 1
+        # "of China's National Data Administration", "of Acme's Data Group": the possessed body
+        if k < len(words) and words[k].mention is not None and words[k].mention.type in ("Place", "Organization"):
+            owner = words[k].mention
+            j = k
+            while j < len(words) and words[j].mention is owner:
+                j += 1
+            if j < len(words) and words[j].text == "'s" and (owner.type == "Place" or " of " not in owner.text):
+                k = j + 1  # (not "the Department of Asian Affairs of China's Ministry": 's is China's)
+            elif owner.type == "Place":
+                if _GOVERNMENT_TITLES.search(" ".join(w.text for w in words[max(0, k - 6):k])):
+                    return [owner]  # "Mayor of Shenzhen": the city's government, if named
+                return []
+    else:
+        return []
+    found: list[EntityMention] = []
+    while k < len(words):
+        mention = words[k].mention
+        if mention is None or mention.type != "Organization":
+            break
+        if mention not in found:
+            found.append(mention)
+        while k < len(words) and words[k].mention is mention:
+            k += 1
+        if k < len(words) and words[k].text in ("and", "&", ","):
+            k += 1
+            if k < len(words) and words[k].text == "the":
+                k += 1
             continue
-        tail = tokens[start + length:]
-        if all(_TAIL_WORD.match(t) for t in tail) and (not tail or tail[0] in {"of", "for"}) and \
-                (not tail or tail[-1][0].isupper()):
-            return tokens[start:]
-    return []
+        break
+    return found
 
 
-def _written_out(title_words: list[str]) -> str:
-    """The title with abbreviations written out ("VM" -> "Vice Mayor")."""
-    return " ".join(lexicon.expand_title(w) for w in title_words)
-
-
-def _organization_of(analysis: Analysis, sl: Slotted, index: int, title: str) -> str | None:
-    """The organisation a title before a name belongs to, from the mention before the title."""
-    mention = sl.mentions[index]
+# ---------------------------------------------------------------- organisations
+def _organization_of(analysis: Analysis, mention: EntityMention, title: str) -> str | None:
+    """The organisation a title belongs to, from the mention it is written with."""
     if mention.type == "Organization":
         return mention.entity
     if mention.type == "Place" and _GOVERNMENT_TITLES.search(title):
@@ -239,7 +369,7 @@ def _organization_of(analysis: Analysis, sl: Slotted, index: int, title: str) ->
 def _government_of(analysis: Analysis, place: EntityMention) -> str | None:
     """The government of a city or province the document names ("Chongqing" -> its municipal government)."""
     entity = analysis.entities.get(place.entity)
-    place_names = names_of(entity) if entity else {norm(place.text)}
+    place_names = names_of(entity) if entity else {fold(place.text)}
     for candidate in analysis.entities.values():
         if candidate.type != "Organization":
             continue
@@ -249,41 +379,55 @@ def _government_of(analysis: Analysis, place: EntityMention) -> str | None:
     return None
 
 
-def _portfolio(analysis: Analysis, title_words: list[str]) -> str | None:
-    """The ministry a title names by its portfolio ("Permanent Secretary for X" -> "Ministry of X").
+def _portfolio(analysis: Analysis, title: str) -> str | None:
+    """The ministry a title names by its portfolio, when the document names that ministry.
 
-    The lexicon's :func:`~sgcn.loaders.extract.lexicon.portfolio_ministry` names the
-    candidate; failing that, every "of"/"for" of the title is tried. A ministry the
-    document names comes first; else the gazetteer's ministry for the portfolio, which
-    the pipeline adds to the document's entities with the role's sentence as evidence.
+    "Permanent Secretary for Communications and Information" belongs to the document's
+    "Ministry of Communications and Information"; every "of"/"for" of the title is tried.
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
         >>> a = analysis_from_markup("The [Ministry of Health|Organization] said so.")
-        >>> _portfolio(a, "Minister of State for Health".split())
+        >>> _portfolio(a, "Minister of State for Health")
         'Organization/ministry of health'
-        >>> _portfolio(a, "Minister of State for Law".split()) is None
+        >>> _portfolio(a, "Minister of State for Law") is None
         True
-        >>> _portfolio(a, "Minister for Trade and Industry".split())
-        'Organization/ministry of trade and industry'
     """
-    text = " ".join(title_words)
-    named = lexicon.portfolio_ministry(text)
-    entity = lookup(analysis, named, {"Organization"}) if named else None
-    if entity:
-        return entity.key
-    for match in re.finditer(r"\b(?:for|of)\s+(?=(.+)$)", text):
-        entity = lookup(analysis, f"Ministry of {match.group(1)}", {"Organization"})
+    for part in _component_titles(title):
+        named = lexicon.portfolio_ministry(part)
+        entity = lookup(analysis, named, {"Organization"}) if named else None
         if entity:
             return entity.key
-    known = gazetteer.lookup(named) if named else None  # the pipeline adds a gazetteer body to the entities
-    if known is not None and known.type == "Organization" and known.label.startswith("Ministry of "):
-        return entity_key(known.type, known.label)
+        for match in re.finditer(r"\b(?:for|of)\s+(?=(.+)$)", part):
+            entity = lookup(analysis, f"Ministry of {match.group(1)}", {"Organization"})
+            if entity:
+                return entity.key
     return None
 
 
+def _component_titles(title: str) -> list[str]:
+    """The titles a chain joins ("Minister for A and Minister-in-charge of B" -> both).
+
+    Examples:
+        >>> _component_titles("Deputy Prime Minister and Minister for Finance")
+        ['Deputy Prime Minister', 'Minister for Finance']
+        >>> _component_titles("Minister for Trade and Industry")
+        ['Minister for Trade and Industry']
+    """
+    words = title.split()
+    parts, current = [], []
+    for i, word in enumerate(words):
+        if word in ("and", "&") and current and _title_at(words, i + 1):
+            parts.append(" ".join(current))
+            current = []
+            continue
+        current.append(word)
+    parts.append(" ".join(current))
+    return parts
+
+
 def _contact_block(analysis: Analysis) -> list[Role]:
-    """Roles from a media-contact block: a name, its title and its division on their own lines."""
+    """Roles from a media-contact block: a name, its title and its division on lines of their own."""
     text = analysis.document.text
     roles = []
     for mention in analysis.mentions:
@@ -306,7 +450,7 @@ def _contact_block(analysis: Analysis) -> list[Role]:
         if sentence is None:
             continue
         evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
-        roles.append(Role(mention.entity, _written_out(lines[0].split()), organization, analysis.document.date,
+        roles.append(Role(mention.entity, _title_text(lines[0].split()), organization, analysis.document.date,
                           evidence))
     return roles
 
@@ -316,14 +460,21 @@ def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
 
 
 def _unique(roles: list[Role]) -> list[Role]:
-    """The first role per (person, organisation): the main text before annexes and captions."""
+    """The first role per (person, organisation): the main text before annexes and captions.
+
+    A title stated once with its organisation and once without (a caption: "Photo of
+    Deputy Secretary Luke Goh") is one post: the statement without the organisation
+    adds nothing.
+    """
+    with_body = {(r.person, r.title.lower()) for r in roles if r.organization}
     seen = set()
     result = []
     for role in roles:
         key = (role.person, role.organization)
-        if key not in seen:
-            seen.add(key)
-            result.append(role)
+        if key in seen or role.organization is None and (role.person, role.title.lower()) in with_body:
+            continue
+        seen.add(key)
+        result.append(role)
     return result
 
 

@@ -74,8 +74,13 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` is the wrapped rest of ``previous`` rather than a line of its own."""
     prev = _EDGE_CLOSE.sub("", previous).rstrip()
-    if not prev or _TERMINAL.search(prev):
+    if not prev:
         return False
+    if _TERMINAL.search(prev):
+        # a closing bracket or quote ends a line without ending the sentence
+        # ("... Connectivity (CCI)\nwas held in Chongqing"), unless punctuation precedes it
+        closed = prev[-1] in ")\"”’" and not re.search(r"[.!?:;][)\"”’]+$", prev)
+        return closed and line.strip()[:1].islower()
     if previous.count("**") % 2 == 1:  # inside an open bold span
         return True
     if line[:1] in " \t" and not line.strip()[:1] in "-*•":  # indented continuation
@@ -160,8 +165,37 @@ def split_sentences(document: Document) -> list[Sentence]:
         b_start, b_end = _trim(text, block_start, block_end)
         if b_end <= b_start:
             continue
-        for s, e in _split_block(text, b_start, b_end):
-            s, e = _trim(text, s, e)
-            if e > s and any(c.isalnum() for c in text[s:e]):
-                sentences.append(Sentence(s, e, text[s:e]))
+        for w_start, w_end in _pieces(text, b_start, b_end, _MAX_BLOCK):
+            for s, e in _split_block(text, w_start, w_end):
+                for s, e in _pieces(text, s, e, MAX_SENTENCE):
+                    s, e = _trim(text, s, e)
+                    if e > s and any(c.isalnum() for c in text[s:e]):
+                        sentences.append(Sentence(s, e, text[s:e]))
     return sentences
+
+
+# The longest span read as one sentence, and as one block by the sentencizer: a line
+# of prose this long is no sentence of the genre, and the tokenizer and the trained
+# pipeline take time growing faster than the length on longer pieces; cutting keeps a
+# document's cost linear in its length.
+MAX_SENTENCE = 2_000
+_MAX_BLOCK = 20_000
+
+
+def _pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``limit`` characters, cut at white space where there is some.
+
+    Examples:
+        >>> _pieces("aa bb cc", 0, 8, 5)
+        [(0, 3), (3, 8)]
+        >>> _pieces("abcdefgh", 0, 8, 5)
+        [(0, 5), (5, 8)]
+    """
+    pieces = []
+    while end - start > limit:
+        cut = text.rfind(" ", start + 1, start + limit)
+        cut = cut + 1 if cut > start else start + limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

@@ -15,11 +15,15 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
+import re
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
     from sgcn.loaders.document import Document
+    from sgcn.loaders.extract.nlp import Parsed
     from sgcn.loaders.facts import Entity
 
 
@@ -55,6 +59,46 @@ class EntityMention:
         return sentence.start <= self.start and self.end <= sentence.end
 
 
+def dateline_span(document: "Document") -> tuple[int, int] | None:
+    """The offsets of a document's dateline ("SINGAPORE, 25 November 2022 -"), if it has one.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext", date="2022-11-25",
+        ...                text="Title\\n\\nSINGAPORE, 25 November 2022 - The forum opened.")
+        >>> dateline_span(doc)
+        (7, 36)
+    """
+    from sgcn.loaders.dates import find_dateline
+
+    year = document.date[:4]
+    found = find_dateline(document.text, year=int(year) if year.isdigit() else None)
+    return (found.start, found.end) if found is not None else _bare_dateline(document.text)
+
+
+# A line of a story's first paragraphs opening with a place in capitals and a dash,
+# with no date: "CHONGQING - Singapore and China inked ..." (news sites date the page).
+_BARE_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'’. ]{1,30}[A-Z])\s+[-–—]{1,2}\s+(?=[A-Z])")
+
+
+def _bare_dateline(text: str) -> tuple[int, int] | None:
+    """The span of a dateless dateline ("CHONGQING - "), when its place is a known place.
+
+    Examples:
+        >>> _bare_dateline("Title\\n\\nCHONGQING - Singapore and China inked nine pacts.")
+        (7, 19)
+        >>> _bare_dateline("Title\\n\\nACME - the firm grew.") is None
+        True
+    """
+    from sgcn.loaders.extract import gazetteer
+
+    for match in _BARE_DATELINE.finditer(text, 0, 3000):
+        entry = gazetteer.lookup(match.group("place").title())
+        if entry is not None and entry.type == "Place":
+            return match.start(), match.end()
+    return None
+
+
 @dataclass(frozen=True)
 class Analysis:
     """A document with its sentences and resolved mentions: what every rule stage reads.
@@ -67,13 +111,38 @@ class Analysis:
         sentences: its sentences in text order.
         mentions: every entity mention, resolved, in text order.
         entities: the entities the mentions resolve to, by key.
+        parses: each sentence as the trained pipeline parsed it, aligned with ``sentences``.
     """
 
     document: "Document"
     sentences: tuple[Sentence, ...]
     mentions: tuple[EntityMention, ...]
     entities: Mapping[str, "Entity"]
+    parses: tuple["Parsed", ...] = ()
+
+    @functools.cached_property
+    def _parse_of(self) -> dict[Sentence, "Parsed"]:
+        return dict(zip(self.sentences, self.parses))
+
+    @functools.cached_property
+    def dateline(self) -> tuple[int, int] | None:
+        """The span of the document's dateline ("SINGAPORE, 25 November 2022 -"), if it has one."""
+        return dateline_span(self.document)
+
+    def parsed(self, sentence: Sentence) -> "Parsed | None":
+        """The parse of ``sentence`` (one of :attr:`sentences`), or ``None`` when not parsed."""
+        return self._parse_of.get(sentence)
+
+    @functools.cached_property
+    def _by_start(self) -> tuple[list[int], list[EntityMention]]:
+        ordered = sorted(self.mentions, key=lambda m: (m.start, -m.end, m.entity))
+        return [m.start for m in ordered], ordered
 
     def mentions_in(self, sentence: Sentence) -> list[EntityMention]:
-        """The mentions inside ``sentence``, in text order."""
-        return [m for m in self.mentions if m.within(sentence)]
+        """The mentions inside ``sentence``, in text order (a binary search: linear in the document)."""
+        starts, ordered = self._by_start
+        found = []
+        for m in ordered[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]:
+            if m.end <= sentence.end:
+                found.append(m)
+        return found

@@ -1,28 +1,35 @@
 """Tag events, initiatives, agreements and projects with the topics they are about.
 
 The concepts and their names come from the SKOS scheme ``ontology/topics.ttl``
-(preferred, alternative and hidden labels); the rules that attach a label found in
-a sentence to an entity come from ``topic_rules.yaml``. For each concept label in a
-sentence (a spaCy ``PhraseMatcher``: case-blind for words, case-exact for acronyms
-such as "AI", "IoT", "eBL"; longest match wins; a plural or singular of the last
-word also matches):
+(preferred, alternative and hidden labels); the words that say which entity a label
+belongs to come from ``topic_rules.yaml`` and ``aboutness.yaml``. For each concept
+label in a sentence (a spaCy ``PhraseMatcher``: case-blind for words, case-exact for
+acronyms such as "AI", "IoT", "eBL"; longest match wins; a plural or singular of the
+last word also matches; "augmented and virtual reality" names both):
 
 1. a label inside the name of an event, initiative, agreement or project tags that
-   entity ("the new energy battery management project"); inside any other name
-   (a ministry, a bureau, a guide) it is not a topic of the text;
-2. otherwise it tags a subject the sentence names: the nearest event, initiative,
-   agreement or project before the label (after it, when none comes before),
-   passing over one named as background ("held within the framework of X",
-   "under X") while another is named;
-3. a sentence naming none of them whose subject is a bare pronoun ("It will ...",
-   "Using 5G, they aim ...") is about the subject of the sentence before it;
-4. any other sentence is about the document's focus: the initiative or event the
-   document names most often (the first named, on a tie), which is what a release
-   announcing a meeting under a programme, or an expo's edition, keeps returning to.
+   entity ("the new energy battery management project"); inside any other name (a
+   ministry, a company, a bureau) it is no topic of the text;
+2. otherwise the sentence's syntax says what the label is about
+   (:class:`~sgcn.loaders.extract.aboutness.Reader`): the name the label's phrase
+   modifies ("an MOU on AI", "the SCI's focus areas of digital connectivity"), else the
+   subject of the clause whose object or complement holds it ("the Blueprint covers
+   healthcare"), a pronoun or definite noun standing for what was named before ("It
+   collects data from sensors", "The plan spells out cooperation in trade"), the frame
+   of a clause whose subject is the two parties ("Under the MOU, the two sides will
+   explore ...", "At the meeting, ..."), or the document's focus when nothing frames the
+   parties' work. A person's clause, a title ("Minister for Sustainability"), a company's
+   name or a passing mention in a clause about something else tags nothing;
+3. a clause opened by "Under X," (X an initiative or agreement) also tags X: what is
+   done under a programme is within its scope.
 
-Everyday words that are concepts too ("trade", "manufacturing", "new energy") only
-count where they stand as an item of an enumeration, not as a modifier ("trade
-supply chain").
+The document's focus is the initiative or event it names most often.
+
+Everyday words that are concepts too ("trade", "manufacturing", "new energy") count
+only where they head their phrase ("services trade", "cooperation in finance"), not as
+a modifier ("trade supply chain"), unless right before the head of a description of
+the subject ("a trade and logistics passage"), nor as a word of an unrecognised name
+("Minister-in-charge of Trade Relations").
 
 Examples:
     >>> from sgcn.loaders.document import Document
@@ -44,11 +51,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-import yaml
 
 from sgcn.loaders.errors import SgcnError
-from sgcn.loaders.extract.rel_text import outermost
-from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+from sgcn.loaders.extract.aboutness import Owner, Reader
+from sgcn.loaders.extract.rules import load_rules
+from sgcn.loaders.extract.spans import Analysis, EntityMention
 from sgcn.loaders.facts import Evidence, TopicTag
 
 log = logging.getLogger(__name__)
@@ -125,11 +132,23 @@ def load_scheme() -> dict[str, Concept]:
     return scheme
 
 
+_TYPES = ("Event", "Initiative", "Agreement", "Project")
+_SCHEMA = {
+    "taggable": {"type": list, "required": True, "items": str, "choices": _TYPES},
+    "generic": {"type": list, "required": True, "items": str},
+    "carry_order": {"type": list, "required": True, "items": str, "choices": _TYPES},
+}
+
+
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    """The attachment rules of ``topic_rules.yaml``."""
-    path = files("sgcn.loaders.extract").joinpath("topic_rules.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The rules of ``topic_rules.yaml``, checked against their schema.
+
+    Examples:
+        >>> sorted(_rules()["taggable"])
+        ['Agreement', 'Event', 'Initiative', 'Project']
+    """
+    return load_rules(files("sgcn.loaders.extract").joinpath("topic_rules.yaml"), _SCHEMA)
 
 
 def is_acronym(label: str) -> bool:
@@ -190,6 +209,8 @@ def find_topic_mentions(text: str) -> list[TopicMention]:
         [('internet-of-things', 'IoT'), ('artificial-intelligence', 'AI'), ('5g', '5G technology')]
         >>> find_topic_mentions("the ai of it")
         []
+        >>> [(m.slug, m.start) for m in find_topic_mentions("augmented and virtual reality")]
+        [('augmented-reality', 0), ('virtual-reality', 14)]
     """
     import spacy
 
@@ -201,22 +222,40 @@ def find_topic_mentions(text: str) -> list[TopicMention]:
             labels[(start, end)] = nlp.vocab.strings[match_id]
     kept = spacy.util.filter_spans([doc[start:end] for start, end in labels])
     found = [TopicMention(s.start_char, s.end_char, labels[(s.start, s.end)]) for s in kept]
+    taken = {i for s in kept for i in range(s.start, s.end)}
+    for span in kept:
+        shared = _shared_head(doc, span, taken)
+        if shared is not None:
+            found.append(shared)
     return sorted(found)
 
 
-def _alternation(phrases) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+def _shared_head(doc, span, taken: set[int]) -> TopicMention | None:
+    """The concept a word coordinated with a label's first word names with the label's
+    last words: "augmented [reality] and virtual reality", "digital [economies] and green
+    economies"."""
+    if len(span) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in ("and", "or", "&"):
+        return None
+    word = doc[span.start - 2]
+    if word.i in taken or not word.is_alpha:
+        return None
+    nlp, words, acronyms = _matchers()
+    phrase = nlp.make_doc(" ".join([word.text] + [t.text for t in span[1:]]))
+    for matcher in (words, acronyms):
+        for match_id, start, end in matcher(phrase):
+            if (start, end) == (0, len(phrase)):
+                return TopicMention(word.idx, word.idx + len(word.text), nlp.vocab.strings[match_id])
+    return None
 
 
-def _stands_as_item(text: str, mention: TopicMention) -> bool:
-    """Whether a generic concept stands as a whole item ("such as trade, ...")."""
-    rules = _rules()
-    before = text[:mention.start].rstrip()
-    after = text[mention.end:].lstrip()
-    opened = re.search(rf"(?:^|(?<=\W)|\b)(?:{_alternation(rules['item_before'])})$", before, re.IGNORECASE)
-    closed = not after or re.match(rf"(?:{_alternation(rules['item_after'])})(?:\W|$)", after, re.IGNORECASE)
-    return bool(opened) and bool(closed)
+def is_concept_name(text: str) -> bool:
+    """Whether ``text`` is, as a whole, a name of a concept of the scheme ("AI", "Big Data").
+
+    Examples:
+        >>> is_concept_name("AI"), is_concept_name("Internet of Things"), is_concept_name("Alibaba")
+        (True, True, False)
+    """
+    return any((m.start, m.end) == (0, len(text)) for m in find_topic_mentions(text))
 
 
 def _modifies_head(analysis: Analysis, holder: EntityMention, end: int) -> bool:
@@ -244,113 +283,54 @@ def _modifies_head(analysis: Analysis, holder: EntityMention, end: int) -> bool:
     return re.fullmatch(r"\s+[a-z][\w-]*", analysis.document.text[end:holder.end]) is not None
 
 
-def _is_background(sentence: Sentence, mention: EntityMention) -> bool:
-    """Whether ``mention`` is named as the background ("under X", "X-supported")."""
-    before = sentence.text[:mention.start - sentence.start]
-    after = sentence.text[mention.end - sentence.start:]
-    phrases = _alternation(_rules()["background"])
-    suffixes = _alternation(_rules()["background_suffixes"])
-    return (re.search(rf"\b(?:{phrases})\s+(?:the\s+)?$", before, re.IGNORECASE) is not None
-            or re.match(rf"-(?:{suffixes})\b", after, re.IGNORECASE) is not None)
-
-
-def _subject_of(sentence: Sentence, candidates: list[EntityMention], position: int) -> EntityMention | None:
-    """The candidate a label at ``position`` (document offset) is about."""
-    foreground = [m for m in candidates if not _is_background(sentence, m)] or candidates
-    before = [m for m in foreground if m.end <= position]
-    if before:
-        return before[-1]
-    after = [m for m in foreground if m.start >= position]
-    return after[0] if after else None
-
-
-def _pronoun_subject(text: str) -> bool:
-    """Whether the sentence's subject is a bare pronoun ("It will", "they aim")."""
-    rules = _rules()
-    words = re.findall(r"[\w'’-]+", text)[:rules["subject_window"]]
-    lowered = [w.lower() for w in words]
-    for index, word in enumerate(lowered):
-        if word in rules["pronouns"]:
-            return True
-        if word in rules["demonstratives"] and index + 1 < len(lowered) \
-                and lowered[index + 1] in rules["after_demonstrative"]:
-            return True
-    return False
-
-
-def _carried_subject(sentence: Sentence, mentions: list[EntityMention],
-                     candidates: list[EntityMention], fallback: str | None) -> str | None:
-    """What a bare pronoun in the next sentence refers to.
-
-    The narrowest subject the sentence names in the foreground (a project before the
-    fund behind it), the first of its kind; when it names none, what the sentence was
-    attributed to, unless it names a person, organisation or publication, which the
-    pronoun then more likely stands for (no tag).
-    """
-    if candidates:
-        order = _rules()["carry_order"]
-        foreground = [m for m in candidates if not _is_background(sentence, m)]
-        if not foreground:
-            return None
-        return min(foreground, key=lambda m: (order.index(m.type) if m.type in order else len(order),
-                                              m.start)).entity
-    if any(m.type in ("Person", "Organization", "Publication") for m in mentions):
-        return None
-    return fallback
-
-
-def _frame_noun(text: str) -> str | None:
-    """The kind of entity a sentence's opening common noun names ("Under the MoU," -> Agreement).
+def _in_a_name(span) -> bool:
+    """Whether an everyday word is capitalised inside its sentence: a word of a name or a
+    title ("Minister for Trade and Industry", "Trade Relations", "B. TRADE AND ...").
 
     Examples:
-        >>> _frame_noun("Under the MoU, both sides will cooperate on AI.")
-        'Agreement'
-        >>> _frame_noun("The fund will invest in smart grids.")
-        'Initiative'
-        >>> _frame_noun("The two ministers discussed AI.") is None
-        True
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> doc = pipeline()("Trade grew, said the Minister for Trade, as trade deals rose.")
+        >>> [_in_a_name(doc[i:i + 1]) for i in (0, 7, 10)]
+        [False, True, False]
     """
-    rules = _rules()
-    lead = _alternation(rules["frame_lead"])
-    determiners = _alternation(rules["frame_determiners"])
-    for kind, nouns in rules["frame_nouns"].items():
-        pattern = rf"^\s*(?:(?:{lead})\s+)?(?:{determiners})\s+(?:{_alternation(nouns)})(?=[\s,])"
-        if re.match(pattern, text, re.IGNORECASE):
-            return kind
-    return None
+    first = span[0]
+    return first.text[:1].isupper() and first.i > 0 and not first.is_sent_start
 
 
-def _framed_subject(analysis: Analysis, sentence: Sentence) -> str | None:
-    """The entity a sentence framed by a common noun is about: the last of its kind named before.
+def _innermost(analysis: Analysis, holding: list[EntityMention]) -> EntityMention | None:
+    """The name a label's words belong to: the innermost of the names holding them, but an
+    edition's rather than its series' ("Smart City Expo 2022" holds "Smart City Expo")."""
+    ordered = sorted(holding, key=lambda m: m.end - m.start)
+    for mention in ordered:
+        outer = [m for m in ordered if m.end - m.start > mention.end - mention.start]
+        if not any(getattr(analysis.entities.get(m.entity), "identity", ())[:1] == (mention.entity,)
+                   for m in outer):
+            return mention
+    return ordered[-1] if ordered else None
 
-    "Under the MoU, the two sides will cooperate on e-invoicing": the agreement the
-    document named last before this sentence, when the noun's own kind has one.
+
+def _stands_alone(span) -> bool:
+    """Whether an everyday word heads its phrase rather than modifying another noun.
+
+    "cooperation in finance, trade and education", "services trade": it does; "the trade
+    supply chain", "manufacturing know-how": it does not, unless it stands right before
+    the head of a description ("The corridor, a trade and logistics passage, ...").
     """
-    kind = _frame_noun(sentence.text)
-    if kind is None:
-        return None
-    before = [m for m in analysis.mentions if m.end <= sentence.start and m.type == kind]
-    return before[-1].entity if before else None
-
-
-def _umbrella(analysis: Analysis, sentence: Sentence) -> str | None:
-    """The entity a sentence's work is done under ("Under the partnership, A and B signed ...").
-
-    What is done under an agreement or initiative is within its scope: the topics of
-    the sentence are its topics too. Only a leading preposition frames a sentence so
-    ("The fund will invest in ..." has the fund as its plain subject).
-
-    Examples:
-        >>> from sgcn.loaders.extract.rel_markup import analysis_from_lines
-        >>> a = analysis_from_lines(["The Harbour Partnership was launched.",
-        ...     "Under the partnership, A and B will build an AI lab."],
-        ...     {"Harbour Partnership": "Initiative/harbour partnership"})
-        >>> _umbrella(a, a.sentences[1]), _umbrella(a, a.sentences[0])
-        ('Initiative/harbour partnership', None)
-    """
-    if not re.match(rf"^\s*(?:{_alternation(_rules()['frame_lead'])})\s", sentence.text, re.IGNORECASE):
-        return None
-    return _framed_subject(analysis, sentence)
+    if _in_a_name(span):
+        return False
+    root = span.root
+    if len(span) == 1 and root.pos_ == "ADJ":
+        return True  # an adjective names its noun's domain: "educational exchanges"
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "finance, trade and education": as the first item stands
+    if root.dep_ not in ("compound", "amod", "nmod"):
+        return True
+    head = root.head
+    inside = {t.i for t in span}
+    if head.i in inside:
+        return True
+    last = max([root.i, span[-1].i] + [c.i for c in root.conjuncts])
+    return head.dep_ in ("appos", "attr") and head.i == last + 1
 
 
 def document_focus(analysis: Analysis) -> str | None:
@@ -379,61 +359,51 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
     """Topic tags of the document's events, initiatives, agreements and projects.
 
     Args:
-        analysis: the document with its sentences and resolved mentions.
+        analysis: the document with its sentences, resolved mentions and parses
+            (a sentence the analysis holds no parse of is parsed here).
 
     Returns:
         One :class:`~sgcn.loaders.facts.TopicTag` per (subject, concept, sentence),
         in text order, with the sentence as evidence.
 
     Examples:
-        >>> from sgcn.loaders.document import Document
-        >>> from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
-        >>> text = "GCI was launched in 2020.\\nIts focus areas are blockchain and trade."
-        >>> doc = Document(source="a.txt", text=text, sha256="0" * 64, format="plaintext")
-        >>> gci = EntityMention(0, 3, "GCI", "Initiative/gci", "Initiative")
-        >>> sentences = (Sentence(0, 25, text[:25]), Sentence(26, len(text), text[26:]))
-        >>> [(t.subject, t.topic) for t in find_topics(Analysis(doc, sentences, (gci,), {}))]
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[GCI|Initiative] was launched in 2020. "
+        ...     "Its focus areas are blockchain and trade.")
+        >>> [(t.subject, t.topic) for t in find_topics(a)]
         [('Initiative/gci', 'blockchain'), ('Initiative/gci', 'trade')]
     """
     rules = _rules()
     taggable, generic = set(rules["taggable"]), set(rules["generic"])
-    focus = document_focus(analysis)
+    reader = Reader(analysis, rules["carry_order"], focus=document_focus(analysis))
     tags: list[TopicTag] = []
-    previous: str | None = focus
     for sentence in analysis.sentences:
-        # a series named inside its edition's name is not what the sentence is about
-        mentions = outermost(analysis.mentions_in(sentence))
-        candidates = [m for m in mentions if m.type in taggable]
+        found_here = find_topic_mentions(sentence.text)
+        if not found_here:
+            continue
+        mentions = analysis.mentions_in(sentence)
+        parsed = reader.parsed(sentence)
         evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
-        framed = None if candidates else _framed_subject(analysis, sentence)
-        umbrella = _umbrella(analysis, sentence)
-        if candidates:
-            fallback = None
-        elif framed is not None:
-            fallback = framed
-        elif _pronoun_subject(sentence.text):
-            fallback = previous
-        else:
-            fallback = focus
-        for found in find_topic_mentions(sentence.text):
+        for found in found_here:
             start, end = sentence.start + found.start, sentence.start + found.end
-            holder = next((m for m in mentions if m.start <= start and end <= m.end), None)
-            named = holder is not None and holder.type in taggable and _modifies_head(analysis, holder, end)
-            if found.slug in generic and not named and not _stands_as_item(sentence.text, found):
+            holding = [m for m in mentions if m.start <= start and end <= m.end]
+            if any(m.type not in taggable for m in holding):
+                continue  # a word of a ministry's, a company's or a person's name
+            holder = _innermost(analysis, holding)
+            span = parsed.span(start, end)
+            if span is None or len(span) == 0:
+                continue
+            if found.slug in generic and not (_modifies_head(analysis, holder, end) if holder
+                                              else _stands_alone(span)):
                 continue
             if holder is not None:
-                subject = holder.entity if holder.type in taggable else None
-            elif candidates:
-                chosen = _subject_of(sentence, candidates, start)
-                subject = chosen.entity if chosen else None
+                owner = Owner(holder.entity, "name")
             else:
-                subject = fallback
-            if subject is None:
-                continue
-            for holder_key in dict.fromkeys([subject, umbrella or subject]):
-                tag = TopicTag(subject=holder_key, topic=found.slug, evidence=evidence)
+                owner = reader.owner(sentence, span.root, skip=[t.i for t in span])
+            umbrella = owner.umbrella or (reader.umbrella(sentence) if owner.entity else None)
+            for subject in dict.fromkeys(s for s in (owner.entity, umbrella) if s):
+                tag = TopicTag(subject=subject, topic=found.slug, evidence=evidence)
                 if tag not in tags:
                     tags.append(tag)
-        previous = _carried_subject(sentence, mentions, candidates, fallback)
     log.debug("%d topic tags in %s", len(tags), analysis.document.source)
     return tags

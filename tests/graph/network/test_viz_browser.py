@@ -2,8 +2,9 @@
 
 It draws, labels without overlaps (boxes from the canvas positions, text found in the
 canvas pixels), opens an ego network centred and fitted, filters by type, relation,
-year and relatedness with a true status line, searches, shows tooltips and a details
-panel linking each quote to its document page, and runs nothing it shouldn't.
+year and relatedness with a true status line, names each relation in the colour its
+edges are drawn in, searches, shows tooltips and a details panel linking each quote to
+its document page, and runs nothing it shouldn't.
 
 Debian's ``chromium`` (``/usr/bin/chromium``, installed by ``make test``) driven by
 Playwright. Screenshots go to ``test-artifacts/`` at the project root (git-ignored).
@@ -518,3 +519,38 @@ def test_a_quote_links_to_its_document_page(tmp_path, open_page):
     click_edge(plain, held)
     assert plain.query_selector("#details a") is None and "The forum was held in Xiamen." in plain.inner_text("#details")
     assert page.problems == [] and plain.problems == []
+
+
+def test_the_edge_legend_says_what_each_colour_means(tmp_path, open_page, capsys):
+    """Each relation of the seed graph is a legend line: its name, as many relations as the
+    page holds of it, and a swatch of the colour vis-network draws those edges in."""
+    page = seed_page(tmp_path, open_page, capsys)
+    legend = page.evaluate(
+        """() => [...document.querySelectorAll('#legend-relations label')].map((label) => {
+            const swatch = label.querySelector('.swatch'), box = swatch.getBoundingClientRect();
+            return {name: label.querySelector('input').dataset.filter, text: label.innerText,
+                    swatch: getComputedStyle(swatch).backgroundColor, width: box.width, height: box.height,
+                    shown: box.width > 0 && box.height > 0 && getComputedStyle(swatch).visibility === 'visible'};
+        })"""
+    )
+    drawn = page.evaluate(
+        """() => sgcn.edges.getIds().map((id) => ({relation: sgcn.edges.get(id).relation,
+                                                    color: sgcn.network.body.edges[id].options.color.color}))"""
+    )
+    assert page.inner_text("aside h2:nth-of-type(2)").lower().startswith("relations (edge colour)")
+    relations = sorted({e["relation"] for e in drawn})
+    assert sorted(line["name"] for line in legend) == relations, "a relation drawn is not in the legend, or the reverse"
+
+    def rgb(hex_colour: str) -> str:
+        r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+        return f"rgb({r}, {g}, {b})"
+
+    colours = set()
+    for line in legend:
+        mine = [e for e in drawn if e["relation"] == line["name"]]
+        assert line["shown"], f"the swatch of {line['name']} is not on screen"
+        assert line["name"].replace("_", " ") in line["text"] and line["text"].rstrip().endswith(str(len(mine))), line
+        assert {rgb(e["color"]) for e in mine} == {line["swatch"]}, f"{line['name']} edges are not drawn in its swatch's colour"
+        colours.add(line["swatch"])
+    assert len(colours) == len(legend), "two relations share a colour"
+    assert page.problems == []

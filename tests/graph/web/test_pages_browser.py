@@ -229,6 +229,28 @@ def test_from_a_fact_on_an_entity_page_to_its_document(served, new_page):
     assert page.problems == []
 
 
+def test_an_entity_page_shows_its_figures_as_a_table_each_with_its_sources(served, new_page):
+    """Every figure the graph holds about Smart China Expo 2019 is one row of its page's table."""
+    from sgcn.graph.sparql.query import load_graph, run_query
+
+    base, _ = served
+    wanted = sorted((r["measure"].replace("_", " "), r["qualifier"], r["value"], r["unit"], r["as_of"])
+                    for r in run_query("figures", load_graph(default_graph_path(), store="memory"))[1]
+                    if r["subject"] == "Smart China Expo 2019")
+    assert len(wanted) >= 5
+    page = new_page()
+    page.goto(f"{base}/id/event/smart-china-expo-2019")
+    rows = page.locator("h2#figures + table tr:has(td)")
+    shown = sorted(tuple(rows.nth(i).locator("td").nth(j).inner_text().strip() for j in range(5))
+                   for i in range(rows.count()))
+    assert shown == wanted
+    for i in range(rows.count()):
+        sources = rows.nth(i).locator("td").nth(5)
+        backed_by = int(sources.locator(".backing").inner_text().split()[0])  # "N source(s)[, M independent]"
+        assert 1 <= backed_by <= sources.locator("a[href^='/doc/']").count(), "a source without a link to its quote"
+    assert page.problems == []
+
+
 def test_from_a_query_result_to_its_document(served, new_page):
     base, graph = served
     query = (ROOT / "queries" / "evidence.rq").read_text(encoding="utf-8")

@@ -46,3 +46,18 @@ def entities() -> Callable[..., set[tuple[str, str]]]:
 def resolved() -> Callable[..., dict[str, str]]:
     """Factory: ``resolved(text, date="2021-05-04")`` -> ``{mention text: entity label}``."""
     return resolved_mentions
+
+
+def relations_of(text: str, date: str = DATE) -> set[tuple[str, str, str]]:
+    """``(subject label, relation, object label)`` of each relation extraction reads in ``text``."""
+    from sgcn.loaders.extract import extract
+
+    found = extract(Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date=date))
+    labels = {e.key: e.label for e in found.entities}
+    return {(labels[r.subject], r.relation, labels[r.object]) for r in found.relations}
+
+
+@pytest.fixture
+def relations() -> Callable[..., set[tuple[str, str, str]]]:
+    """Factory: ``relations(text, date="2021-05-04")`` -> ``{(subject, relation, object), ...}``."""
+    return relations_of

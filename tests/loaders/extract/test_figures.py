@@ -333,3 +333,133 @@ def test_a_figure_at_a_meeting_takes_the_meeting_the_phrase_resolves_to():
         {"3rd Trade Council meeting": "Event/trade council meeting 3",
          "TC meeting": "Event/trade council meeting 3"})
     assert ("Event/trade council meeting 3", "agreements_signed", "10", "", "more than") in rows(analysis)
+
+
+# ---------------------------------------------------------------- what the sentence is about
+# Families FG1, FG2 and C1c of the development set's failure families, on sentences
+# of our own: the subject of a figure is what the sentence says the number is about.
+
+def _with_identities(analysis: Analysis, identities: dict[str, tuple[str, ...]]) -> Analysis:
+    """The analysis with occurrence identities given to some of its entities (what the
+    recognition stage records for an edition or a numbered meeting)."""
+    import dataclasses
+
+    entities = {key: dataclasses.replace(e, identity=identities.get(key, ())) for key, e in analysis.entities.items()}
+    return dataclasses.replace(analysis, entities=entities)
+
+
+def markup_rows(markup: str, *, date: str = "2024-09-12", identities: dict | None = None) -> list[tuple]:
+    from sgcn.loaders.extract.rel_markup import analysis_from_markup
+
+    analysis = _with_identities(analysis_from_markup(markup, date=date), identities or {})
+    return rows(analysis)
+
+
+def test_its_halls_and_of_which_count_for_the_edition_the_sentence_before_names():
+    found = markup_rows(
+        "The [2023 Mekong Harbour Fair|Event|Mekong Harbour Fair 2023] opened in Da Nang today. "
+        "Its exhibition halls host 350 enterprises, 60 of which come from abroad.")
+    assert found == [("Event/mekong harbour fair 2023", "enterprises_attending", "350", "", ""),
+                     ("Event/mekong harbour fair 2023", "enterprises_attending", "60", "", "")]
+
+
+def test_the_subject_of_the_counting_verb_beats_the_nearest_name():
+    found = markup_rows(
+        "The [Delta Freight Pilot|Initiative], part of the [Delta Programme|Initiative], "
+        "will connect about 90 haulage companies in its first year.")
+    assert found == [("Initiative/delta freight pilot", "companies_participating", "90", "", "about")]
+
+
+def test_what_one_meeting_added_and_the_running_total_since_the_programme_began():
+    found = markup_rows(
+        "Seven new projects and three MOUs were announced when the [Delta Joint Council|Organization] "
+        "met for the third time on Friday. The tally since [the programme|Initiative|Delta Programme] "
+        "began now stands at 40 projects and 22 MOUs.\n\n"
+        "The [3rd Delta Joint Council meeting|Event] and the [2nd Delta Joint Council meeting|Event] "
+        "were both held in Can Tho.",
+        identities={"Event/3rd delta joint council meeting": ("Organization/delta joint council", "", "3"),
+                    "Event/2nd delta joint council meeting": ("Organization/delta joint council", "", "2")})
+    assert found == [
+        ("Event/3rd delta joint council meeting", "projects_launched", "7", "", ""),
+        ("Event/3rd delta joint council meeting", "mous_signed", "3", "", ""),
+        ("Initiative/delta programme", "projects_launched", "40", "", ""),
+        ("Initiative/delta programme", "mous_signed", "22", "", "")]
+
+
+def test_a_name_saying_what_the_counted_things_are_about_is_no_subject():
+    found = markup_rows(
+        "The [second Delta Joint Council meeting|Event] was held in Can Tho on Tuesday. "
+        "Five MOUs supporting the [Delta Programme|Initiative] were signed there.")
+    assert found == [("Event/second delta joint council meeting", "mous_signed", "5", "", "")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Mekong Green Fund will disburse a total of S$30 million over four years.",
+    "The Mekong Green Fund, with a total budget of S$30 million, will back 12 pilots.",
+])
+def test_fund_size_from_what_a_fund_disburses_or_its_budget(sentence):
+    analysis = make_analysis([sentence], {"The Mekong Green Fund": "Initiative/mekong green fund"})
+    assert ("Initiative/mekong green fund", "fund_size", "30000000", "SGD", "") in rows(analysis)
+
+
+def test_last_years_edition_and_this_time_are_two_editions():
+    markup = ("The [Harbour Expo 2024|Event] opened in Penang on Tuesday. Twenty Malaysian firms took "
+              "part in [last year's Harbour Expo|Event|Harbour Expo 2023]. This time, the trade agency "
+              "said, 25 start-ups are exhibiting in the national pavilion at [the expo|Event|Harbour Expo 2023].")
+    editions = {"Event/harbour expo 2023": ("Event/harbour expo", "", "2023"),
+                "Event/harbour expo 2024": ("Event/harbour expo", "", "2024")}
+    found = markup_rows(markup, identities=editions)
+    assert ("Event/harbour expo 2023", "companies_participating", "20", "", "") in found
+    assert ("Event/harbour expo 2024", "companies_participating", "25", "", "") in found
+    assert ("Event/harbour expo 2023", "companies_participating", "25", "", "") not in found
+
+
+def test_this_time_with_no_edition_named_gives_no_figure():
+    found = markup_rows(
+        "Twenty Malaysian firms took part in [last year's Harbour Expo|Event|Harbour Expo 2023]. "
+        "This time, 25 start-ups are exhibiting at [the expo|Event|Harbour Expo 2023].",
+        identities={"Event/harbour expo 2023": ("Event/harbour expo", "", "2023")})
+    assert found == [("Event/harbour expo 2023", "companies_participating", "20", "", "")]
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Ten agreements and MoUs were concluded at the Joint Council.", "agreements_signed"),
+    ("Ten memoranda of understanding and agreements were inked at the Joint Council.", "agreements_signed"),
+    ("Ten MoUs were inked at the Joint Council.", "mous_signed"),
+])
+def test_a_batch_of_mous_and_agreements_counts_agreements(sentence, measure):
+    analysis = make_analysis([sentence], {"the Joint Council": "Event/joint council"})
+    assert rows(analysis) == [("Event/joint council", measure, "10", "", "")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Firms from the two countries attended the Joint Council.",
+    "At the Joint Council, eight of them are each worth more than S$5 million.",
+    "At the Joint Council, batteries took the largest share, with 12 projects worth S$80 million.",
+])
+def test_references_values_per_item_and_shares_are_no_figures(sentence):
+    analysis = make_analysis([sentence], {"the Joint Council": "Event/joint council", "At the Joint Council": "Event/joint council"})
+    assert rows(analysis) == []
+
+
+def test_a_number_repeated_by_the_headline_keeps_the_lead_sentences_subject():
+    found = markup_rows(
+        "[Harbour Expo 2024|Event] Opens in Penang as 40 Key Projects Are Signed\n\n"
+        "Forty key projects were signed on Monday at the [Harbour Expo 2024 Signing Ceremony|Event], "
+        "held as the expo opened.")
+    assert found == [("Event/harbour expo 2024 signing ceremony", "projects_signed", "40", "", "")]
+
+
+def test_projects_counted_by_a_verb_of_neither_signing_nor_launching_are_no_figure():
+    analysis = make_analysis(
+        ["Four projects have been awarded the Harbour Fund, a S$8 million fund launched by the port."],
+        {"the Harbour Fund": "Initiative/harbour fund"})
+    assert [r[1] for r in rows(analysis)] == ["fund_size"]
+
+
+def test_a_network_reaching_ports_in_countries():
+    found = markup_rows(
+        "The [Southern Sea-Rail Corridor|Initiative] opened in 2019. "
+        "The corridor now reaches 120 ports in 45 countries and regions.")
+    assert ("Initiative/southern sea-rail corridor", "network_size", "120", "", "") in found
+    assert ("Initiative/southern sea-rail corridor", "countries_and_regions", "45", "", "") in found

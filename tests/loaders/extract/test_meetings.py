@@ -47,3 +47,19 @@ def test_unnumbered_meetings_of_different_councils_stay_apart(entities):
     found = entities("The 3rd meeting of the Port Council was held on Monday. The Rail Council meeting followed.")
     assert ("Event", "3rd Port Council meeting") in found
     assert not {label for t, label in found if t == "Event" and "Rail" in label and "3rd" in label}
+
+
+def test_title_case_meeting_of_an_initiative_with_an_ordinal_is_that_occasion(relations):
+    """Family C2: "the second Joint Working Committee Meeting", "the inaugural ... Meeting of the X"."""
+    text = ("Officials met at the fourth Digital Port Steering Committee (DPSC) Meeting of the "
+            "Beibu Gulf Data Initiative (BGDI) today. Mr Tan Wei and Vice Governor Liu Fang co-chaired "
+            "the meeting with Mayor Zhou Lan. The inaugural Joint Working Committee Meeting was held in Nanning.")
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2021-05-04")
+    events = {e.label: e for e in analyze(doc).entities.values() if e.type == "Event"}
+    fourth = "fourth Beibu Gulf Data Initiative Digital Port Steering Committee meeting"
+    assert set(events) == {fourth, "inaugural Joint Working Committee meeting"}
+    assert {"fourth DPSC meeting", "fourth Digital Port Steering Committee Meeting"} <= set(events[fourth].aliases)
+    found = relations(text)
+    assert ("Tan Wei", "co_chaired", fourth) in found
+    assert (fourth, "part_of", "Beibu Gulf Data Initiative") in found
+    assert ("inaugural Joint Working Committee meeting", "held_in", "Nanning") in found

@@ -75,10 +75,12 @@ def test_name_with_an_acronym_merges_with_the_name_written_out():
     assert labels == {"Harbour Tech Fair Organizing Committee"}
 
 
-def test_portfolio_title_gives_the_gazetteer_ministry_with_the_titles_sentence_as_evidence():
+def test_portfolio_title_names_the_ministry_only_where_the_document_does():
+    """A role's organisation is one the document names (the development set's convention)."""
     text = "Minister for Trade and Industry Ann Lee visited Xiamen today."
     [x] = extract_all([doc("a.txt", text)])
-    roles = {(r.person, r.organization) for r in x.roles}
-    assert ("Person/ann lee", "Organization/ministry of trade and industry") in roles
-    assert "Organization/ministry of trade and industry" in {e.key for e in x.entities}
-    assert {m.evidence.quote for m in x.mentions if m.entity == "Organization/ministry of trade and industry"} == {text}
+    assert {(r.person, r.organization) for r in x.roles} == {("Person/ann lee", None)}
+    named = text + " The Ministry of Trade and Industry said the visit went well."
+    [x] = extract_all([doc("a.txt", named)])
+    assert {(r.person, r.organization) for r in x.roles} == {
+        ("Person/ann lee", "Organization/ministry of trade and industry")}

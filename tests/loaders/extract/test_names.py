@@ -126,3 +126,37 @@ def test_two_titled_persons_joined_by_and_are_both_persons():
     # counter-example: "and" inside an organisation's name before a title
     assert names("Ministry of Trade and Industry Deputy Secretary Luke Goh spoke.") == {
         ("Organization", "Ministry of Trade and Industry"), ("Person", "Luke Goh")}
+
+
+def test_hyphenated_words_open_names_and_join_given_names():
+    """Family E4: a hyphen holds a name's words together ("All-China", "State-owned", "Ying-I")."""
+    found = names("The forum was backed by the All-Asia Federation of Port Operators and "
+                  "the State-owned Shipping Supervision and Administration Commission.")
+    assert {("Organization", "All-Asia Federation of Port Operators"),
+            ("Organization", "State-owned Shipping Supervision and Administration Commission")} <= found
+    assert ("Person", "Tan Mei-Ling") in names("Ms Tan Mei-Ling, Deputy Secretary of the Ministry of Health, spoke.")
+    assert ("Person", "Goh Kai-En") in names("Goh Kai-En, Chief Executive of the board, spoke.")
+    # a place before "-based" describes the name; it does not start it
+    assert ("Organization", "Harbourline Foundation") in names(
+        "The Kunming-based Harbourline Foundation will run the fund.")
+
+
+def test_names_go_on_over_the_after_their_head():
+    """Family E7: "of the", "for the" after an organisation's head, "on the" after an event's."""
+    found = names("It was organised by the Digital Standards Commission of the Yunnan Provincial Government "
+                  "and the Council for the Advancement of Port Logistics.")
+    assert {("Organization", "Digital Standards Commission of the Yunnan Provincial Government"),
+            ("Organization", "Council for the Advancement of Port Logistics")} <= found
+    assert ("Event", "Roundtable on the Future of Data Corridors") in names(
+        "The Roundtable on the Future of Data Corridors met in Nanning.")
+    # a title is no head: "Minister of Commerce of the People's Republic" is not one name
+    assert not any("Republic" in label for _, label in names(
+        "She met the Minister of Commerce of the People's Republic of China."))
+
+
+def test_agreement_titles_go_on_over_to_and_the():
+    """Agreement titles take "to <Verb>" and "the" anywhere: "Protocol to Amend the ..."."""
+    found = names("The two sides signed the Protocol to Amend the Double Taxation Agreement and a "
+                  "Memorandum of Understanding on Strengthening the Green Data Partnership.")
+    assert {("Agreement", "Protocol to Amend the Double Taxation Agreement"),
+            ("Agreement", "Memorandum of Understanding on Strengthening the Green Data Partnership")} <= found

@@ -1,0 +1,571 @@
+"""Relations read from syntax: the dependency path between a trigger word and two typed mentions.
+
+Each sentence's parse (:mod:`~sgcn.loaders.extract.nlp`) is searched for trigger words
+of the genre, keyed by lemma in ``frames.yaml`` ("co-chair", "sign", "attend"). A
+frame names the roles its subject and object fill (the agent, the theme, the object of
+a preposition, ...); :class:`Roles` finds those roles in the parse whatever the
+sentence's shape: active or passive, a participle or relative clause modifying the
+noun ("the meeting, co-chaired by A and B,"; "the MOU, which A concluded with B"), a
+verb sharing the subject of the one before ("agreed to co-chair"), "and so did B". The
+words in a role spread over coordinations, appositions and the nouns that stand for a
+body's people ("delegates from A"), and each word is resolved to the mention it lies
+in; a pronoun ("witnessed it") to the last entity of the right type named before. Every
+pair is checked against the contract's types by the caller.
+
+Examples:
+    >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+    >>> a = analysis_from_markup("[Tan Kiat How|Person] and [Liu Liehong|Person] co-chaired the "
+    ...     "[dialogue|Event|Digital Policy Dialogue], which was held in [Beijing|Place].")
+    >>> sorted((r.subject, r.relation, r.object) for r in read_frames(a, a.sentences[0]))  # doctest: +NORMALIZE_WHITESPACE
+    [('Event/digital policy dialogue', 'held_in', 'Place/beijing'),
+     ('Person/liu liehong', 'co_chaired', 'Event/digital policy dialogue'),
+     ('Person/tan kiat how', 'co_chaired', 'Event/digital policy dialogue')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import TYPE_CHECKING, Iterable
+
+from sgcn.loaders.extract.rules import load_rules
+from sgcn.loaders.facts import RELATIONS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from sgcn.loaders.extract.nlp import Parsed
+    from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
+
+# nouns that stand for the people or members of the bodies after them
+# ("delegates from Laos", "officials of the ADB", "companies such as A")
+_BRIDGE_NOUNS = frozenset({
+    "delegate", "delegation", "official", "representative", "leader", "minister", "head", "executive",
+    "company", "firm", "enterprise", "exhibitor", "participant", "member", "partner", "business",
+    "start-up", "startup", "organisation", "organization", "agency", "body", "government", "side",
+    "institution", "university", "bank", "player", "investor", "brand", "name", "team", "group",
+    "signing", "inking", "exchange", "conclusion", "launch", "opening",
+})
+# bridge nouns that stand for a body as a whole, so that its possessor is the body
+_COLLECTIVE_NOUNS = frozenset({"delegation", "delegate", "company", "firm", "enterprise", "business", "side",
+                               "government", "team", "start-up", "startup", "exhibitor", "brand"})
+_LIST_MARKERS = frozenset({"including", "include", "like", "namely", "notably", "especially"})
+_PRONOUNS = frozenset({"it", "they", "them", "this", "these", "its", "their"})
+_SIGNING_NOUNS = frozenset({"signing", "inking", "exchange", "conclusion"})
+# Plural nouns that "the two ..." or "both ..." make the two places a story is about.
+_SIDE_NOUNS = frozenset({"side", "country", "city", "government", "nation", "party"})
+# Plural nouns for people that "the two ..." or "both ..." make a pair named before.
+_PERSON_NOUNS = frozenset({"leader", "minister", "co-chair", "cochair", "chair", "chairman", "premier",
+                           "mayor", "counterpart", "official", "signatory", "head"})
+_JOINT = frozenset({"jointly", "together", "co"})
+_SO_DID = frozenset({"so", "too", "likewise", "also"})
+_ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|[a-z]+)$")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame of ``frames.yaml``: a relation, its trigger lemmas and the roles of its ends."""
+
+    index: int
+    relation: str
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    joint: bool = False
+    cancel: frozenset[str] = frozenset()
+    predicated: bool = True
+    inverted: bool = False
+
+    @property
+    def name(self) -> str:
+        """A short name for reports: ``relation:first-lemma#index``."""
+        return f"{self.relation}:{sorted(self.lemmas)[0]}#{self.index}"
+
+
+_SCHEMA = {
+    "frames": {
+        "type": list,
+        "items": {
+            "relation": {"type": str, "required": True, "choices": RELATIONS},
+            "lemmas": {"type": list, "required": True, "items": str},
+            "pos": {"type": list, "items": str, "choices": ("VERB", "NOUN", "PROPN", "ADJ")},
+            "subject": {"type": list, "required": True, "items": str, "pattern": _ROLE},
+            "object": {"type": list, "required": True, "items": str, "pattern": _ROLE},
+            "joint": {"type": bool},
+            "predicated": {"type": bool},
+            "inverted": {"type": bool},
+            "not": {"type": list, "items": str},
+        },
+    },
+}
+
+
+@functools.cache
+def frames() -> tuple[Frame, ...]:
+    """The frames of ``frames.yaml``, checked against their schema.
+
+    Examples:
+        >>> {f.relation for f in frames()} >= {"co_chaired", "party_to", "held_in"}
+        True
+    """
+    data = load_rules(files("sgcn.loaders.extract").joinpath("frames.yaml"), _SCHEMA)
+    return tuple(
+        Frame(i, item["relation"], frozenset(l.lower() for l in item["lemmas"]),
+              frozenset(item.get("pos", ["VERB"])), tuple(item["subject"]), tuple(item["object"]),
+              item.get("joint", False), frozenset(item.get("not", [])), item.get("predicated", True),
+              item.get("inverted", False))
+        for i, item in enumerate(data["frames"]))
+
+
+@functools.cache
+def _by_lemma() -> dict[str, tuple[Frame, ...]]:
+    index: dict[str, list[Frame]] = {}
+    for frame in frames():
+        for lemma in frame.lemmas:
+            index.setdefault(_stem(lemma), []).append(frame)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so that a lemma matches the word however the lemmatizer left it.
+
+    Examples:
+        >>> _stem("co-chaired"), _stem("co-chaire"), _stem("co-chair"), _stem("organising")
+        ('co-chair', 'co-chair', 'co-chair', 'organis')
+    """
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "e", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def trigger_keys(token: "Token") -> list[str]:
+    """The stems a token may trigger frames by: its lemma, its word, and phrasal forms ("take part")."""
+    keys = {_stem(token.lemma_), _stem(token.text)}
+    for child in token.children:
+        if child.dep_ in ("prt", "dobj", "compound") and child.i > token.i:
+            keys.add(_stem(f"{token.lemma_} {child.lemma_}"))
+    return sorted(keys)
+
+
+def frames_of(token: "Token") -> list[Frame]:
+    """The frames ``token`` triggers (a verb of any lemma triggers the ``*`` frames)."""
+    index = _by_lemma()
+    found: dict[int, Frame] = {}
+    for key in trigger_keys(token):
+        for frame in index.get(key, ()):
+            if token.pos_ in frame.pos or (token.pos_ == "AUX" and "VERB" in frame.pos and token.dep_ != "aux"):
+                found[frame.index] = frame
+    if token.pos_ == "VERB":
+        for frame in index.get("*", ()):
+            found.setdefault(frame.index, frame)
+    return [found[i] for i in sorted(found)]
+
+
+# ---------------------------------------------------------------- roles in the parse
+def _passive(verb: "Token") -> bool:
+    """A passive verb: a passive subject or auxiliary, a by-phrase, or a participle on a noun.
+
+    A participle coordinated with one is passive too: "the meeting, held in X and
+    co-chaired by A".
+    """
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass", "agent") for c in verb.children) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN") or (
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and verb.head.dep_ == "acl"
+        and _passive(verb.head))
+
+
+def _children(token: "Token", *deps: str) -> list["Token"]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _relative_pronoun(verb: "Token", *deps: str) -> bool:
+    return any(c.dep_ in deps and c.tag_ in ("WDT", "WP", "WP$") for c in verb.children)
+
+
+class Roles:
+    """Where the roles of one trigger stand in its sentence's parse (tokens, not yet mentions)."""
+
+    def __init__(self, trigger: "Token") -> None:
+        self.trigger = trigger
+
+    def get(self, role: str) -> list["Token"]:
+        """The tokens filling ``role`` (see ``frames.yaml``)."""
+        t = self.trigger
+        if role == "agent":
+            return self.agent(t)
+        if role == "theme":
+            return self.theme(t)
+        if role == "self":
+            return [t]
+        if role == "self-appos":
+            return _children(t, "appos") + ([t.head] if t.dep_ == "appos" else [])
+        if role == "attr-subject":
+            return self._copula_subject(t)
+        if role == "poss":
+            return _children(t, "poss")
+        if role == "governor-agent":
+            head = t
+            while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
+                head = head.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            return self.agent(head) if head.pos_ in ("VERB", "AUX") else []
+        if role == "governor":
+            head = t
+            while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
+                head = head.head
+            return self.theme(head) if head.pos_ in ("VERB", "AUX") else []
+        if role in ("coagent", "context"):
+            return []  # resolved by the caller over the whole list / the analysis
+        return self.prep(t, role)
+
+    def agent(self, verb: "Token") -> list["Token"]:
+        found = _children(verb, "nsubj") if not _relative_pronoun(verb, "nsubj") else []
+        for by in _children(verb, "agent"):
+            found += _children(by, "pobj")
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            found.append(verb.head)  # "companies exhibiting at the fair"
+        if verb.dep_ == "relcl" and _relative_pronoun(verb, "nsubj"):
+            found.append(verb.head)  # "Alibaba Cloud, which runs the park"
+        if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "attr"):
+            found += [c for c in _children(verb.head, "nsubj")]  # "they were present"
+        if not found and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i \
+                and not _passive(verb) and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+            found = self.agent(verb.head) if verb.dep_ != "ccomp" else []
+        for conj in _children(verb, "conj"):  # "A attended X, and so did B"
+            if conj.lemma_ == "do" and any(c.lower_ in _SO_DID for c in conj.children):
+                found += _children(conj, "nsubj")
+        if verb.dep_ == "conj" and verb.lemma_ == "do":
+            found = []
+        return found
+
+    def theme(self, verb: "Token") -> list["Token"]:
+        found = _children(verb, "dobj", "nsubjpass")
+        found = [t for t in found if t.tag_ not in ("WDT", "WP")]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            found.append(verb.head)  # "the meeting, co-chaired by A"
+        if verb.dep_ == "relcl" and (_relative_pronoun(verb, "dobj", "nsubjpass")
+                                     or not _children(verb, "dobj", "nsubjpass", "nsubj")):
+            found.append(verb.head)  # "the MOU, which A concluded with B"
+        if not found and verb.dep_ == "conj" and _passive(verb) and verb.head.pos_ in ("VERB", "AUX"):
+            found = self.theme(verb.head)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > verb.head.i and verb.i >= 2 \
+                and verb.doc[verb.i - 1].text == "," and not _children(verb, "nsubj", "nsubjpass"):
+            # "..., held in X": a participle after a comma tells of the noun before it (or of
+            # the clause's subject); the parser hangs it on the verb, the types decide
+            k = verb.i - 2
+            while k > 0 and verb.doc[k].is_punct:
+                k -= 1
+            found = [*found, verb.doc[k], *self.theme(verb.head)]
+        return found
+
+    def prep(self, token: "Token", word: str) -> list["Token"]:
+        """Objects of the preposition ``word`` on the token (or on its theme, for "with")."""
+        found = []
+        holders = [token] + (self.theme(token) if token.pos_ in ("VERB", "AUX") else [])
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word:
+                    found += _children(prep, "pobj", "pcomp")
+                # "under the umbrella of X", "within the framework of X", "on the sidelines of X"
+                for obj in _children(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == word else []:
+                    if obj.lemma_ in ("umbrella", "framework", "auspices", "ambit", "aegis", "banner", "sideline"):
+                        for of in _children(obj, "prep"):
+                            found += _children(of, "pobj")
+        return found
+
+    def _copula_subject(self, noun: "Token") -> list["Token"]:
+        """The subject of the copula the noun is predicated by ("X is part of Y", "Among the projects is X")."""
+        head = noun
+        while head.dep_ in ("pobj", "prep", "attr", "npadvmod") or (head.pos_ == "NUM" and head.dep_ in ("attr", "nsubj")):
+            if head.head.i == head.i:
+                break
+            head = head.head
+            if head.lemma_ == "be":
+                break
+        if head.lemma_ != "be" and head.dep_ != "ROOT":
+            return []
+        subjects = _children(head, "nsubj", "nsubjpass")
+        return [s for s in subjects if s.i != noun.i and s not in noun.subtree]
+
+
+# ---------------------------------------------------------------- tokens to mentions
+def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["Token"]:
+    """Tokens plus their coordinations, appositions and the bodies behind bridge nouns.
+
+    An apposition to a name describes it ("Chongqing, China", "Tan, Minister of X"): it
+    is not followed, though a name coordinated with it is ("Tan, Minister of X, and
+    Liu"); an apposition to a common noun names it ("the capital of Yunnan, Kunming"),
+    and the appositions to a plural noun are the items of the list it announces ("three
+    meetings: the 20th JSC of A, the 11th JSC of B, and ...").
+    ``named`` holds the indexes of tokens inside mentions.
+    """
+    out: list[Token] = []
+    seen: set[int] = set()
+    members: set[int] = set()  # items of a list a plural noun announces
+    todo = list(tokens)
+    while todo:
+        t = todo.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        out.append(t)
+        todo += [c for c in t.conjuncts if c.i not in seen]
+        listing = t.i in members or t.tag_ in ("NNS", "NNPS") and t.i not in named
+        for child in t.children:
+            if child.dep_ == "appos":
+                if t.i not in named or child.i not in named or listing:
+                    todo.append(child)
+                    if listing:  # "three meetings: the 20th JSC of A, the 11th JSC of B, ..."
+                        members.add(child.i)
+                todo += [c for c in child.conjuncts]
+            if child.dep_ == "conj" and child.i not in seen:
+                todo.append(child)
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _BRIDGE_NOUNS:
+            for child in t.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "including", "like", "as"):
+                    todo += _children(child, "pobj")
+                if child.dep_ in ("appos", "nmod", "compound") and child.pos_ == "PROPN":
+                    todo.append(child)
+                if child.dep_ == "poss" and t.lemma_.lower() in _COLLECTIVE_NOUNS:
+                    todo.append(child)  # "Singapore's delegation", not "Norway's Minister"
+                if child.dep_ in ("acl", "prep") and child.lower_ in _LIST_MARKERS:
+                    todo += _children(child, "dobj", "pobj")
+    return out
+
+
+def denoted(tokens: list["Token"], parsed: "Parsed", mentions: list["EntityMention"]) -> list["EntityMention"]:
+    """The mentions the tokens lie in: the outermost of each type at each token."""
+    found: list[EntityMention] = []
+    for t in tokens:
+        start = parsed.offset(t)
+        end = start + len(t.text)
+        holding = [m for m in mentions if m.start <= start and end <= m.end]
+        for m in holding:
+            if not any(o is not m and o.type == m.type and o.start <= m.start and m.end <= o.end
+                       and (o.start, o.end) != (m.start, m.end) for o in holding):
+                found.append(m)
+    return found
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A pair a frame read: subject and object mentions and the frame."""
+
+    subject: "EntityMention"
+    relation: str
+    object: "EntityMention"
+    frame: Frame
+
+
+def read_sentence(analysis: "Analysis", sentence: "Sentence",
+                  before: list["EntityMention"] | None = None) -> list[Reading]:
+    """Every pair the frames read in one sentence whose types fit the contract.
+
+    Args:
+        analysis: the document's analysis (its parses and mentions).
+        sentence: one of its sentences.
+        before: the mentions of the sentences before, in text order, for pronouns
+            ("witnessed it": the last entity of an allowed type).
+    """
+    from sgcn.loaders.extract.relations import contract
+
+    parsed = analysis.parsed(sentence)
+    dateline = analysis.dateline
+    mentions = [m for m in analysis.mentions_in(sentence)
+                if dateline is None or not (dateline[0] <= m.start and m.end <= dateline[1])]
+    if parsed is None or not mentions:
+        return []
+    types = contract()
+    pair = the_two_sides(analysis)
+    readings: list[Reading] = []
+    for token in parsed:
+        for frame in frames_of(token):
+            if any(c.lemma_ in frame.cancel or c.dep_ == "neg" for c in token.children):
+                continue
+            subject_types, object_types = types[frame.relation]
+            roles = Roles(token)
+            subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair)
+            objects = _ends(frame.object, roles, parsed, mentions, before, object_types, pair)
+            if frame.joint and not _done_jointly(token, roles, subjects):
+                continue
+            if frame.inverted:
+                if not _inverted(token):
+                    continue
+                # the list after "were" is of those present, however the parser hung its names
+                after = parsed.offset(token)
+                subjects += [m for m in mentions if m.type == "Person" and m.start > after
+                             and "Person" in subject_types and m not in subjects]
+            if not frame.predicated and denoted(roles.get("attr-subject"), parsed, mentions):
+                continue
+            if "coagent" in frame.object:
+                objects += _ends(("agent",), roles, parsed, mentions, before, object_types)
+            if "context" in frame.object:
+                objects += _context(mentions, before, object_types, subjects)
+            for s in subjects:
+                for o in objects:
+                    if s.entity != o.entity:
+                        readings.append(Reading(s, frame.relation, o, frame))
+    return readings
+
+
+def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> list["EntityMention"]:
+    """The mentions of allowed ``types`` that fill any of the ``wanted`` roles.
+
+    ``pair`` holds the mentions of the two places the document is about, for "the two
+    sides" and "both countries".
+    """
+    tokens: list[Token] = []
+    for role in wanted:
+        tokens += roles.get(role)
+    named = {t.i for m in mentions for t in (parsed.span(m.start, m.end) or ())}
+    spread_tokens = spread(tokens, named)
+    found = [m for m in denoted(spread_tokens, parsed, mentions) if m.type in types]
+    found += _coordinated_in_text(found, mentions, parsed.doc.text, parsed.start)
+    for t in spread_tokens:
+        if t.lower_ in _PRONOUNS and t.pos_ in ("PRON", "DET") and before:
+            earlier = [m for m in before if m.type in types]
+            if earlier:
+                found.append(earlier[-1])
+        if "Person" in types and _pair_of_people(t):
+            found += _last_two_people(before or [], mentions, parsed.offset(t))
+        if "Place" in types and _pair_of_sides(t) and pair:
+            found += pair
+        if "Agreement" in types and _the_signing(t):  # "witnessed the signing": of the agreement just named
+            earlier = [m for m in [*(before or []), *mentions] if m.type == "Agreement" and m.end <= parsed.offset(t)]
+            if earlier:
+                found.append(earlier[-1])
+    return found
+
+
+def _the_signing(token: "Token") -> bool:
+    """"the signing", "that signing", "the exchange": an act of signing named before, with no "of" of its own."""
+    return (token.lemma_.lower() in _SIGNING_NOUNS and token.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in token.children)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
+
+
+def _inverted(token: "Token") -> bool:
+    """A clause whose predicate comes first and its subject after "were": "Joining them were A and B",
+    "Attending were A and B", "Also present were A and B"."""
+    first = next((t for t in token.doc if not t.is_punct and t.pos_ not in ("ADV", "NUM", "X")), None)
+    if first is None or first.i != token.i:
+        return False
+    if token.dep_ in ("acomp", "attr"):  # "Also present were ..."
+        return token.head.lemma_ == "be" and token.head.i > token.i
+    return any(c.dep_ == "aux" and c.lemma_ == "be" and c.i > token.i for c in token.children)
+
+
+def _context(mentions: list["EntityMention"], before: list["EntityMention"] | None, types,
+             subjects: list["EntityMention"]) -> list["EntityMention"]:
+    """The event a sentence is about when it does not name it: the one it names, else the last one named before."""
+    taken = {m.entity for m in subjects}
+    own = [m for m in mentions if m.type in types and m.entity not in taken]
+    if own:
+        return own[:1]
+    earlier = [m for m in before or [] if m.type in types and m.entity not in taken]
+    return earlier[-1:]
+
+
+def _pair_of_sides(token: "Token") -> bool:
+    """"The two sides", "both countries", "the two cities": the two places a bilateral story is about."""
+    return (token.tag_ == "NNS" and token.lemma_.lower() in _SIDE_NOUNS
+            and any(c.lower_ in ("two", "both") for c in token.children))
+
+
+def the_two_sides(analysis: "Analysis") -> tuple["EntityMention", ...]:
+    """The two places a document names together most often ("Singapore and Shenzhen"), if any.
+
+    A bilateral story names its two sides side by side ("Singapore and Guangdong
+    added ...", "between Singapore and Shenzhen"); the pair named so most often (the
+    first such pair on a tie) is what "the two sides" stands for. Their first joint
+    mentions are returned.
+    """
+    text = analysis.document.text
+    places = [m for m in analysis.mentions if m.type == "Place"]
+    counts: dict[tuple[str, str], list] = {}
+    for a, b in zip(places, places[1:]):
+        if a.entity != b.entity and re.fullmatch(r"\s+(?:and|&)\s+", text[a.end:b.start]):
+            counts.setdefault(tuple(sorted((a.entity, b.entity))), []).append((a, b))
+    if not counts:
+        return ()
+    best = max(counts.values(), key=lambda found: (len(found), -found[0][0].start))
+    return best[0]
+
+
+def _pair_of_people(token: "Token") -> bool:
+    """"The two leaders", "both co-chairs", "the two ministers": a pair of people named before."""
+    return (token.tag_ == "NNS" and token.lemma_.lower() in _PERSON_NOUNS
+            and any(c.lower_ in ("two", "both") for c in token.children))
+
+
+def _last_two_people(before: list["EntityMention"], mentions: list["EntityMention"],
+                     position: int) -> list["EntityMention"]:
+    """The last two distinct people named before ``position`` (in the sentences before, or this one)."""
+    people: list[EntityMention] = []
+    for m in reversed([*before, *(m for m in mentions if m.end <= position)]):
+        if m.type == "Person" and all(m.entity != p.entity for p in people):
+            people.append(m)
+        if len(people) == 2:
+            return people
+    return []
+
+
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|or)\s+)(?:(?:the|Mr|Ms|Mrs|Dr|Madam)\.?\s+)?$")
+
+
+def _coordinated_in_text(found, mentions, text: str, offset: int) -> list["EntityMention"]:
+    """Mentions of the same type joined to a found one by "and" or a comma in the text.
+
+    The parser sometimes loses a coordination inside long names ("Tan Kiat How and Liu
+    Liehong": "How" read as an adverb); the words between two names still show it.
+    """
+    out = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for m in found:
+        i = ordered.index(m) if m in ordered else -1
+        for step in (-1, 1):
+            j = i + step
+            current = m
+            while 0 <= j < len(ordered):
+                other = ordered[j]
+                a, b = (other, current) if step < 0 else (current, other)
+                gap = text[a.end - offset:b.start - offset]
+                if other.type != m.type or not _LIST_GAP.match(gap):
+                    break
+                if m.type == "Place" and "," in gap and " and " not in gap and "&" not in gap:
+                    break  # "Chengdu, China": a city and its country, not a list
+                out.append(other)
+                current = other
+                j += step
+    return out
+
+
+def _done_jointly(token: "Token", roles: Roles, subjects: list["EntityMention"]) -> bool:
+    """Whether a trigger such as "chair" or "lead" is done together ("jointly", "A with B", "A and B")."""
+    if any(c.lower_ in _JOINT for c in token.children) or token.lower_.startswith("co-"):
+        return True
+    if roles.prep(token, "with"):
+        return True
+    return len({m.entity for m in subjects}) >= 2
+
+
+def read_frames(analysis: "Analysis", sentence: "Sentence") -> list:
+    """The relations the frames read in one sentence, each with the sentence as evidence."""
+    from sgcn.loaders.facts import Evidence, Relation
+
+    index = analysis.sentences.index(sentence)
+    before = [m for s in analysis.sentences[max(0, index - 2):index] for m in analysis.mentions_in(s)]
+    evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
+    out, seen = [], set()
+    for r in read_sentence(analysis, sentence, before):
+        key = (r.subject.entity, r.relation, r.object.entity)
+        if key not in seen:
+            seen.add(key)
+            out.append(Relation(r.subject.entity, r.relation, r.object.entity, evidence))
+    return out

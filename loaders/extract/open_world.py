@@ -1,0 +1,436 @@
+"""Open-world recognition: every proper name the text uses is a candidate.
+
+The rule pass (:mod:`~sgcn.loaders.extract.names`) finds names it can type from their
+own words: a head word ("Authority", "Expo"), a title or honorific before a person, a
+legal form. This pass runs after it, over the trained pipeline's parse of each sentence,
+and takes every other proper name as a candidate: the spans the model labels as a
+person, an organisation, a place, a facility, an event or a law, and runs of proper
+nouns it left unlabelled. A candidate becomes an entity when the evidence types it,
+weighed in this order (:func:`type_of`):
+
+1. the gazetteer and the name's head word (what the name says it is);
+2. its syntactic slot: a coordination with names already typed ("Wang Fu and Cai
+   Yunge", "Microsoft, Qualcomm and Lenovo"), an apposition ("CapitaLand, the real
+   estate group"), the object of a list introduced by a company noun ("companies
+   including Kingdee and Perfect World"), a lower-case title before it ("managing
+   director Ong Siew Lin") or a company noun ("start-up Zentrova");
+3. the model's label, for names shaped like what it says (a person's name has two
+   to four capitalised words and no head word of an organisation).
+
+Names that are parts of titles ("Minister for Home Affairs", "Health Minister"),
+concepts of the topic scheme ("AI", "IoT"), bare kinds of agreement ("MOU", "FTA")
+and ordinary capitalised words ("Background", "Opens") are not candidates.
+
+Examples:
+    >>> from sgcn.loaders.extract.mentions import analyze
+    >>> from sgcn.loaders.document import Document
+    >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext",
+    ...     text="Exhibitors at the fair included well-known companies such as Zentrova and Orbisense.")
+    >>> sorted((e.type, e.label) for e in analyze(doc).entities.values())
+    [('Organization', 'Orbisense'), ('Organization', 'Zentrova')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from sgcn.loaders.extract import gazetteer, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from sgcn.loaders.extract.mentions import Recognition
+    from sgcn.loaders.extract.nlp import Parsed
+
+# the model's labels and the entity type each suggests
+MODEL_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "EVENT": "Event",
+    "LAW": "Agreement",
+}
+# nouns of the bodies that take part in something ("exhibitors include A and B")
+_PARTICIPANT_NOUNS = {"exhibitor", "participant", "partner", "sponsor", "member", "company", "firm",
+                      "enterprise", "start-up", "startup", "brand", "organisation", "organization"}
+# the model's labels of spans that are no names
+_NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+# words that introduce a list of companies or bodies ("companies including A and B")
+_LIST_MARKERS = {"including", "include", "includes", "included", "such", "like", "namely", "among"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth|inaugural)$", re.I)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|\d+\w*|&|of|for|and|de|on|the|-)$")
+
+
+@dataclass(frozen=True)
+class OpenCandidate:
+    """A proper name found in a parse, before it is typed.
+
+    Attributes:
+        start, end: offsets in the document's text.
+        text: the name as written.
+        label: the model's entity label, or ``""`` for a run of proper nouns.
+        tokens: the tokens of the name.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    tokens: tuple["Token", ...]
+
+    @property
+    def root(self) -> "Token":
+        """The name's syntactic head: the token whose head lies outside it."""
+        inside = {t.i for t in self.tokens}
+        for t in self.tokens:
+            if t.head.i not in inside or t.head.i == t.i:
+                return t
+        return self.tokens[-1]
+
+
+def candidates(parsed: "Parsed") -> list[OpenCandidate]:
+    """The proper names of one parsed sentence: the model's entities and unlabelled proper-noun runs.
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import parse
+        >>> from sgcn.loaders.extract.spans import Sentence
+        >>> [p] = parse([Sentence(0, 41, "The Ministry met Zentrova and Orbisense.")])
+        >>> [c.text for c in candidates(p)]
+        ['Ministry', 'Zentrova', 'Orbisense']
+    """
+    found: list[OpenCandidate] = []
+    covered: set[int] = set()
+    for ent in parsed.doc.ents:
+        if ent.label_ in _NOT_NAMES:
+            covered.update(range(ent.start, ent.end))  # a date or a number is nobody's name
+            continue
+        if ent.label_ not in MODEL_TYPES:
+            continue  # NORP, PRODUCT, WORK_OF_ART ...: the proper nouns inside are still candidates
+        cand = _trimmed(parsed, list(ent), ent.label_)
+        covered.update(range(ent.start, ent.end))
+        if cand is not None:
+            found.append(cand)
+    run: list[Token] = []
+    for token in [*parsed.doc, None]:
+        if token is not None and token.i not in covered and _proper(token):
+            run.append(token)
+            continue
+        if run:
+            cand = _trimmed(parsed, run, "")
+            if cand is not None:
+                found.append(cand)
+            run = []
+    return sorted(found, key=lambda c: c.start)
+
+
+def _proper(token: "Token") -> bool:
+    """A capitalised word the tagger reads as (part of) a name.
+
+    A proper noun; or a noun capitalised inside a sentence, or written with a capital
+    inside ("kiteLabs"): a name the tagger took for a common noun.
+    """
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
+    inner_capital = token.text[:1].islower() and any(c.isupper() for c in token.text[1:])
+    capitalised_noun = token.text[:1].isupper() and not token.is_sent_start and not token.text.isupper()
+    return token.pos_ == "NOUN" and (inner_capital or capitalised_noun)
+
+
+def _trimmed(parsed: "Parsed", tokens: list["Token"], label: str) -> OpenCandidate | None:
+    """The name without determiners, ordinals, possessive endings and punctuation at its edges."""
+    while tokens and (tokens[0].lower_ in _DETERMINERS or _ORDINAL.match(tokens[0].text)
+                      or tokens[0].is_punct or tokens[0].like_num):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s", "'", "’")
+                      or tokens[-1].lower_ in ("and", "of", "for", "the", "&")):
+        tokens = tokens[:-1]
+    if not tokens or not any(t.text[:1].isupper() or (t.text[:1].islower() and any(c.isupper() for c in t.text))
+                             for t in tokens):
+        return None
+    if not all(_NAME_WORD.match(t.text) for t in tokens):
+        return None
+    start = parsed.offset(tokens[0])
+    end = parsed.offset(tokens[-1]) + len(tokens[-1].text)
+    return OpenCandidate(start, end, parsed.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)],
+                         label, tuple(tokens))
+
+
+def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
+    """The entity type the evidence gives a candidate, or ``None`` when nothing types it.
+
+    Args:
+        cand: the candidate.
+        typed: token index -> entity type of the names already typed in the sentence
+            (rule names, earlier candidates), for the coordination slot.
+    """
+    words = [t.text for t in cand.tokens]
+    entry = gazetteer.lookup(cand.text)
+    if entry is not None:
+        return entry.type
+    head, _ = lexicon.name_head(words)
+    if head is not None:
+        return head
+    slot = _slot_type(cand, typed)
+    if slot is not None:
+        return slot
+    model = MODEL_TYPES.get(cand.label)
+    if model == "Person":
+        return "Person" if _person_shaped(words) else None
+    if model in ("Organization", "Place") and len(words) == 1 and not _distinctive(cand.tokens[0]):
+        return None
+    if model == "Organization" and not (_coined(cand) or _agentive(cand.root)):
+        return None  # "Smart Manufacturing Powerhouse", "AI Governance": words, not a body
+    if model == "Place" and cand.label == "FAC":
+        return None  # a facility is a venue only with a venue head word ("Convention Centre")
+    return model
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Two to four capitalised words, none a head word, title or honorific ("Liu Liehong", "Chen Min'er")."""
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(not w[:1].isupper() or not re.fullmatch(r"[A-Z][a-z]*(?:['’-][A-Za-z]+)*\.?", w) for w in words):
+        return False
+    return not (lexicon.head_type(words[-1]) or lexicon.is_title(words) or lexicon.is_honorific(words[0])
+                or any(lexicon.title_length(words, k) for k in range(len(words))))
+
+
+def _distinctive(token: "Token") -> bool:
+    """A one-word name that is no ordinary word set in capitals ("Kingdee", not "Background")."""
+    text = token.text
+    if text.isupper() and len(text) <= 5:
+        return False  # an acronym the document does not define: not enough to type it
+    return token.pos_ == "PROPN" and not token.is_sent_start or any(c.isupper() for c in text[1:])
+
+
+def _slot_type(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
+    """The type a candidate's syntactic slot gives it."""
+    root = cand.root
+    # a coordination with typed names: every conjunct is of one kind
+    shaped = _person_shaped([t.text for t in cand.tokens])
+    for other in _coordinated(root):
+        kind = typed.get(other.i)
+        if kind == "Person" and shaped or kind == "Organization" and not (shaped and cand.label == "PERSON"):
+            return kind
+    # "companies including A and B", "firms such as A", "exhibitors include A"
+    if _listed_after_company_noun(root):
+        return "Organization"
+    # "A, the real estate group," / "A, a start-up"
+    for child in root.children:
+        if child.dep_ == "appos" and lexicon.is_organization_noun(child.lemma_.lower()):
+            return "Organization"
+    if root.dep_ == "appos" and lexicon.is_organization_noun(root.head.lemma_.lower()):
+        return "Organization"
+    # a lower-case title or company noun right before the name ("managing director Ong Siew Lin")
+    before = cand.tokens[0].nbor(-1) if cand.tokens[0].i > 0 else None
+    if before is not None and before.text.islower():
+        if lexicon.is_company_noun(before.text) and root.pos_ == "PROPN":
+            return "Organization"
+        if _lower_title_before(cand) and _person_shaped([t.text for t in cand.tokens]):
+            return "Person"
+    return None
+
+
+def _coined(cand: OpenCandidate) -> bool:
+    """Whether a name holds a word no dictionary has: an acronym, a capital inside a word ("CapitaLand").
+
+    The model labels many capitalised phrases of ordinary words as organisations; a
+    company's or agency's name usually holds a coined word, an acronym or a place.
+    """
+    for t in cand.tokens:
+        text = t.text
+        if text.isupper() and 2 <= len(text) <= 6 and text.isalpha() and not lexicon.is_generic_acronym(text):
+            return True
+        if text[:1].isupper() and any(c.isupper() for c in text[1:]) and not text.isupper():
+            return True
+        entry = gazetteer.lookup(text)
+        if entry is not None and entry.type == "Place" and t.i != cand.tokens[0].i:
+            return True  # "DBS China", "HSBC Singapore": a body named with its place
+    return False
+
+
+def _agentive(root: "Token") -> bool:
+    """Whether a name stands where a body acts: subject of a verb, agent of a passive, possessor."""
+    if root.dep_ in ("nsubj",) and root.head.pos_ == "VERB":
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    return any(c.dep_ == "case" for c in root.children)  # "CapitaLand's"
+
+
+def _coordinated(token: "Token") -> Iterable["Token"]:
+    """The tokens coordinated with ``token`` ("A, B and C")."""
+    return [t for t in token.conjuncts if t.i != token.i]
+
+
+def _listed_after_company_noun(root: "Token") -> bool:
+    """Whether the name is an item of a list whose head is a company noun.
+
+    "companies such as A and B", "firms including A", "exhibitors include A, B and C",
+    "among the start-ups are A and B".
+    """
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ not in ("pobj", "dobj", "attr", "nsubj", "appos"):
+        return False
+    marker = first.head
+    word = marker.lower_
+    if not (word in _LIST_MARKERS or marker.lemma_ == "include"
+            or word == "as" and marker.i > 0 and marker.nbor(-1).lower_ == "such"):
+        return False
+    nouns = [marker.head, marker.head.head]
+    nouns += [c for c in marker.children if c.dep_ in ("nsubj", "nsubjpass")]
+    nouns += [c for c in marker.head.children if c.dep_ in ("nsubj", "nsubjpass", "prep")]
+    nouns += [g for c in marker.children if c.dep_ == "prep" for g in c.children]  # "Among the start-ups are A"
+    return any(_organization_noun(n) for n in nouns)
+
+
+def _organization_noun(token: "Token") -> bool:
+    """A common noun that names a kind of body or of participant ("companies", "exhibitors")."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    return (lexicon.is_company_noun(lemma) or lexicon.is_organization_noun(lemma)
+            or lemma in _PARTICIPANT_NOUNS)
+
+
+def _lower_title_before(cand: OpenCandidate) -> bool:
+    """Whether lower-case title words stand right before the name ("deputy chief executive X")."""
+    doc = cand.tokens[0].doc
+    k = cand.tokens[0].i
+    words: list[str] = []
+    while k > 0 and doc[k - 1].text.islower() and len(words) < 4:
+        k -= 1
+        words.insert(0, doc[k].text)
+        titled = [w.capitalize() if w not in ("of", "for") else w for w in words]
+        if lexicon.is_title(titled):
+            return True
+    return False
+
+
+def recognize(an: "Recognition") -> None:
+    """Add the open-world names of every sentence to the analyzer's registry and mentions.
+
+    A candidate that is another name of an entity the document already named (an
+    acronym of its initials, the last words of its label: "the Knowledge City")
+    becomes an alias of that entity, which the known-names pass then mentions
+    wherever the text uses it.
+    """
+    for sentence, parsed in zip(an.sentences, an.parses):
+        typed = _typed_tokens(an, parsed, sentence)
+        for cand in candidates(parsed):
+            if an.taken(cand.start, cand.end) or _not_a_name(cand, sentence.text, parsed):
+                continue
+            if an.registry.find(cand.text) is not None or gazetteer.lookup(cand.text) is not None:
+                continue  # a name known already: the known-names pass mentions it, editions and all
+            known = _known(an, cand)
+            if known is not None:
+                record = an.registry.records[known]
+                an.registry.add(record.type, record.label, [cand.text])
+                continue
+            if _names_a_person(an, cand):
+                continue  # "Iswaran", "Qin": a person named before, read by coreference
+            type_ = type_of(cand, typed)
+            if type_ is None:
+                continue
+            key = an.registry.add(type_, cand.text)
+            an.mention(cand.start, cand.end, key)
+            for t in cand.tokens:
+                typed[t.i] = type_
+
+
+def _known(an: "Recognition", cand: OpenCandidate) -> str | None:
+    """The entity of the document that ``cand`` names another way (its acronym, its last words)."""
+    text = cand.text
+    for key, record in an.registry.records.items():
+        if record.type == "Person":
+            continue
+        names = (record.label, *record.aliases)
+        if text.isupper() and 2 <= len(text) <= 6 and any(_initials(n) == text for n in names):
+            return key
+        if len(text.split()) >= 2 and any(n.endswith(" " + text) for n in names) and lexicon.name_head(text.split())[0]:
+            return key
+    return None
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's words, as its acronym would be ("Smart China Expo" -> "SCE").
+
+    Examples:
+        >>> _initials("Smart China Expo"), _initials("Joint Council for Bilateral Cooperation")
+        ('SCE', 'JCBC')
+    """
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _names_a_person(an: "Recognition", cand: OpenCandidate) -> bool:
+    """Whether a one-word candidate is a word of a person the document names ("Iswaran")."""
+    if len(cand.tokens) != 1:
+        return False
+    word = cand.text
+    return any(r.type == "Person" and word in r.label.split() for r in an.registry.records.values())
+
+
+def _typed_tokens(an: "Recognition", parsed: "Parsed", sentence) -> dict[int, str]:
+    """Token index -> type of the names already mentioned in the sentence."""
+    typed: dict[int, str] = {}
+    for m in an.mentions:
+        if sentence.start <= m.start and m.end <= sentence.end:
+            span = parsed.span(m.start, m.end)
+            if span is not None:
+                for t in span:
+                    typed[t.i] = m.type
+    for ent in parsed.doc.ents:  # the model's people, for coordinations of names it labels
+        if ent.label_ == "PERSON" and _person_shaped([t.text for t in ent if t.lower_ not in _DETERMINERS]):
+            for t in ent:
+                typed.setdefault(t.i, "Person")
+    return typed
+
+
+def _not_a_name(cand: OpenCandidate, sentence: str, parsed: "Parsed") -> bool:
+    """Parts of titles, concepts, bare agreement kinds, words of a heading or dateline."""
+    from sgcn.loaders.extract.mentions import generic_agreement
+    from sgcn.loaders.extract.topics import is_concept_name
+
+    words = [t.text for t in cand.tokens]
+    if lexicon.is_title(words) or lexicon.is_honorific(words[0]) or lexicon.is_not_name_start(words[0]):
+        return True
+    if len(words) == 1 and lexicon.head_type(words[0]):
+        return True  # "the Blueprint", "the Expo": a kind, referring back, not a name
+    if re.fullmatch(r"[A-Z]+-\d+", cand.text) or lexicon.is_generic_acronym(cand.text.rstrip("s")):
+        return True  # "COVID-19"; "SMEs", "ICT": kinds of things
+    if any(lexicon.title_length(words, k) == len(words) - k for k in range(len(words))) \
+            and not lexicon.head_type(words[-1]):
+        return True  # "China International Trade Representative": a title with its place, no name
+    first_token = cand.tokens[0]
+    before = first_token.nbor(-1) if first_token.i > 0 else None
+    if before is not None and before.lower_ in ("a", "an") and not cand.label:
+        return True  # "a Cooperation Framework": a description set in capitals, not a name
+    if before is not None and (_ORDINAL.match(before.text) or before.like_num):
+        return True  # "the fifth CCI JIC", "5th Joint Council": an occasion, read by the meetings pass
+    if generic_agreement(cand.text):
+        return True  # "the Letter of Intent": a kind, read by the described-agreement rules
+    if is_concept_name(cand.text) or cand.text.upper() in ("MOU", "MOUS", "FTA", "LOI"):
+        return True
+    if sentence.isupper():
+        return True  # a heading in capitals: its names are read where the body names them
+    first, last = cand.tokens[0], cand.tokens[-1]
+    # a portfolio inside a title: "Minister for Home Affairs", "Secretary of State for X"
+    if first.i > 0 and first.nbor(-1).lower_ in ("for", "of"):
+        k = first.i - 1
+        before = [t.text for t in parsed.doc[max(0, k - 5):k]]
+        if any(lexicon.title_length(before, j) for j in range(len(before))):
+            return True
+    # a portfolio before a title: "Health Minister", "Commerce Minister Wang Wentao"
+    if last.i + 1 < len(parsed.doc):
+        after = [t.text for t in parsed.doc[last.i + 1:last.i + 5]]
+        if lexicon.title_length(after, 0) and not lexicon.head_type(words[-1]) and not gazetteer.lookup(cand.text):
+            return True
+    return False

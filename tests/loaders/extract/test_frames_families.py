@@ -1,0 +1,93 @@
+"""Relation families of families.md read from syntax, on sentences of our own writing.
+
+Each test gives the family's wording in new words and asserts what a careful reader
+extracts, and what they would not.
+"""
+
+from __future__ import annotations
+
+
+def test_a_participle_coordinated_with_another_is_passive_too(relations):
+    """R3: "the meeting, held in X and co-chaired by A and B"."""
+    found = relations("The pact was renewed at the 7th meeting of the Joint Council for Port Cooperation (JCPC), "
+                      "held in Xiamen on 3 May 2021 and co-chaired by Singapore's Minister for Transport "
+                      "Tan Bee Lian and Chinese Vice Premier Zhou Lei.")
+    meeting = "7th Joint Council for Port Cooperation meeting"
+    assert {("Tan Bee Lian", "co_chaired", meeting), ("Zhou Lei", "co_chaired", meeting),
+            (meeting, "held_in", "Xiamen")} <= found
+
+
+def test_the_two_leaders_are_the_pair_named_before_and_a_colon_list_names_each_meeting(relations):
+    """R3: "The two leaders also co-chaired three meetings: the 4th JSC of A, the 2nd JSC of B"."""
+    text = ("Minister Tan Bee Lian co-chaired the 9th Joint Council for Port Cooperation (JCPC) with Vice Premier "
+            "Zhou Lei. The two leaders also co-chaired two Joint Working Committee (JWC) meetings in Nanning: "
+            "the 4th JWC of the Beibu Gulf Data Initiative and the 2nd JWC of the Lancang Port Park.")
+    found = relations(text)
+    for person in ("Tan Bee Lian", "Zhou Lei"):
+        chaired = {o for s, r, o in found if s == person and r == "co_chaired"}
+        assert len(chaired) == 3, chaired
+    held = {s for s, r, o in found if r == "held_in" and o == "Nanning"}
+    assert len(held) == 2 and all("Joint Working Committee" in s for s in held), held
+    assert not any("meetings" in s or "meetings" in o for s, _, o in found)  # the batch is no meeting
+
+
+def test_a_dateline_place_without_a_date_takes_no_part(relations):
+    """A news site's "NANNING - ..." dateline is where the story was filed, not a party."""
+    found = relations("Port deals\n\nNANNING - Singapore and China inked four agreements on Tuesday at the 9th "
+                      "meeting of the Joint Council for Port Cooperation (JCPC).", date="2021-05-04")
+    assert ("Singapore", "participated_in", "9th Joint Council for Port Cooperation meeting") in found
+    assert not any(s == "Nanning" for s, _, _ in found)
+
+
+def test_witnessing_the_signing_is_witnessing_the_agreement_just_signed(relations):
+    """R5: "... inked the X Agreement. A and B witnessed the signing" / "were present for the signing"."""
+    found = relations("The Harbour Data Agreement was inked by two ministries in Xiamen. Premier Zhou Lei and "
+                      "Prime Minister Tan Bee Lian witnessed the signing.")
+    assert {("Zhou Lei", "witnessed", "Harbour Data Agreement"),
+            ("Tan Bee Lian", "witnessed", "Harbour Data Agreement")} <= found
+    found = relations("The Cold Chain Agreement was signed in Nanning on Tuesday. Minister Tan Bee Lian and "
+                      "Vice Governor Liu Fang were present for the signing of the Port Protocol.")
+    assert not any(r == "witnessed" and o == "Cold Chain Agreement" for _, r, o in found)
+
+
+def test_sponsors_of_a_fair_organise_it(relations):
+    """Organisers named as sponsors: "is sponsored jointly by A, B and C"."""
+    found = relations("The Lancang Trade Fair 2021 is sponsored jointly by the Ministry of Commerce, the "
+                      "All-Asia Federation of Port Operators and the Council for the Promotion of River Trade.")
+    organisers = {s for s, r, o in found if r == "organized" and o == "Lancang Trade Fair 2021"}
+    assert organisers == {"Ministry of Commerce", "All-Asia Federation of Port Operators",
+                          "Council for the Promotion of River Trade"}
+
+
+def test_a_plan_named_after_a_programmes_acronym_is_part_of_it(relations):
+    """R4: "the NDPI Northern Freight Corridor", "the GPI-Harbour Data Exchange" belong to the programme."""
+    found = relations("The Nanning Digital Port Initiative (NDPI) adopted the NDPI Northern Freight Corridor "
+                      "plan and the NDPI-Harbour Data Exchange Project this year.")
+    assert ("NDPI Northern Freight Corridor", "part_of", "Nanning Digital Port Initiative") in found
+    assert ("NDPI-Harbour Data Exchange Project", "part_of", "Nanning Digital Port Initiative") in found
+
+
+def test_those_listed_after_an_inverted_verb_took_part_in_the_event_told_of(relations):
+    """R1: "Joining them were A, B and C", "Also present were A and B" (the event named before)."""
+    text = ("The 3rd Joint Working Committee meeting was held in Nanning on Friday. Joining the co-chairs were "
+            "Mr Lim Boon Heng, Minister of State (Ministry of Transport), provincial leaders Huang Min and "
+            "Zhou Lan, and Ms Ong Li Ping. Also present was Mayor Li Wei.")
+    meeting = "3rd Joint Working Committee meeting"
+    took_part = {s for s, r, o in relations(text) if r == "participated_in" and o == meeting}
+    assert {"Lim Boon Heng", "Huang Min", "Zhou Lan", "Ong Li Ping", "Li Wei"} <= took_part
+    # an ordinary "joined" is no inverted list: the board joined is no event
+    assert not any(r == "participated_in" for _, r, _ in relations(
+        "The 3rd Joint Working Committee meeting was held in Nanning. Ms Ong Li Ping joined the board in May."))
+
+
+def test_the_two_sides_are_the_two_places_the_story_names_together(relations):
+    """R1: "At the meeting, the two sides ...", "experts from both countries took part"."""
+    text = ("Singapore and Guangxi renewed their port pact on Monday. The 4th Joint Working Committee meeting "
+            "was held in Nanning. At the meeting, the two sides agreed to study a data corridor. Officials of "
+            "the Maritime and Port Authority took part, together with experts from both countries.")
+    took_part = {s for s, r, o in relations(text) if r == "participated_in" and o == "4th Joint Working Committee meeting"}
+    assert {"Singapore", "Guangxi", "Maritime and Port Authority"} <= took_part
+    assert "Nanning" not in took_part
+    # no pair named together: "the two sides" stands for nobody
+    text = "The 4th Joint Working Committee meeting was held in Nanning. At the meeting, the two sides agreed."
+    assert not any(r == "participated_in" for _, r, _ in relations(text))

@@ -1,4 +1,4 @@
-"""sgcn.loaders: read source documents into :class:`~sgcn.loaders.document.Document` values.
+"""The loaders' registry: read source documents into :class:`~sgcn.loaders.document.Document` values.
 
 One module per format, each with a pure ``parse(text, *, source)``, a thin
 ``read(path)``, a cheap ``sniff(text, path)``, and ``EXTENSIONS``. :data:`LOADERS`

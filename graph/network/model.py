@@ -118,8 +118,14 @@ ENTITY_CLASSES: dict[str, str] = {ONTOLOGY + name: name for name in ENTITY_TYPES
 
 
 def _year(literal: object) -> int | None:
-    match = re.match(r"(\d{4})", str(literal or ""))
-    return int(match.group(1)) if match else None
+    """The year an ISO date opens with (``None`` for anything else).
+
+    Examples:
+        >>> _year("2019-08-26"), _year("2019"), _year(""), _year(None), _year("19")
+        (2019, 2019, None, None, None)
+    """
+    head = str(literal or "")[:4]
+    return int(head) if len(head) == 4 and head.isdecimal() else None
 
 
 def _most_precise(dates: Iterable[object], *, latest: bool) -> str:
@@ -157,27 +163,54 @@ def _role_text(title: str, organization: str, as_of: str) -> str:
     return text + (f" ({as_of})" if as_of else "")
 
 
-def _key(term) -> str:
-    """An Oxigraph term as the string the network keys it by: an IRI or a literal's
-    lexical form as it is, a blank node as ``_:label`` (never an IRI: IRIs have a scheme)."""
-    return "_:" + term.value if isinstance(term, ox.BlankNode) else term.value
+class _RdflibTerm:
+    """An rdflib term seen as Oxigraph shows terms: ``value``, and whether it is blank."""
+
+    __slots__ = ("value", "blank")
+
+    def __init__(self, term, blank: bool):
+        self.value, self.blank = str(term), blank
 
 
-def triples(source) -> Iterator[tuple[str, str, str]]:
-    """The triples of ``source`` as ``(subject, predicate, object)`` strings (see :func:`_key`).
+class _RdflibTriple:
+    """An rdflib triple seen as Oxigraph shows triples: ``subject``, ``predicate``, ``object``."""
+
+    __slots__ = ("subject", "predicate", "object")
+
+    def __init__(self, subject: _RdflibTerm, predicate: _RdflibTerm, object: _RdflibTerm):
+        self.subject, self.predicate, self.object = subject, predicate, object
+
+
+def _rdflib_triples(graph) -> Iterator[_RdflibTriple]:
+    from rdflib import BNode  # rdflib is loaded already: the graph is rdflib's
+
+    for s, p, o in graph:
+        yield _RdflibTriple(_RdflibTerm(s, isinstance(s, BNode)), _RdflibTerm(p, False),
+                            _RdflibTerm(o, isinstance(o, BNode)))
+
+
+def _is_blank(term) -> bool:
+    return isinstance(term, ox.BlankNode) or getattr(term, "blank", False)
+
+
+def triples(source) -> Iterable:
+    """The triples of ``source``, each with ``subject``, ``predicate`` and ``object``
+    terms whose ``value`` is the IRI, blank node label or lexical form.
 
     Args:
-        source: a graph file (its suffix names the format), a ``pyoxigraph.Store``
-            (its default graph), or an rdflib graph.
+        source: a graph file (its suffix names the format; read by Oxigraph's parser
+            as it is iterated, never whole into memory), a ``pyoxigraph.Store`` (its
+            default graph), or an rdflib graph.
 
     Raises:
-        SgcnError: a missing or unreadable file, or a source of another kind.
+        SgcnError: a missing file, or a source of another kind (a file that cannot be
+        parsed raises ``SyntaxError`` as it is read; :func:`to_networkx` says which).
 
     Examples:
         >>> import pyoxigraph as ox
         >>> store = ox.Store(); store.load(b'_:b <https://x/p> "v" .', ox.RdfFormat.N_TRIPLES)
-        >>> [(s[:2], p, o) for s, p, o in triples(store)]
-        [('_:', 'https://x/p', 'v')]
+        >>> [(_is_blank(t.subject), t.predicate.value, t.object.value) for t in triples(store)]
+        [(True, 'https://x/p', 'v')]
     """
     if isinstance(source, (str, Path)):
         path = Path(source)
@@ -185,40 +218,45 @@ def triples(source) -> Iterator[tuple[str, str, str]]:
         if format is None:
             raise SgcnError(f"{path}: unknown RDF format; suffixes known: {', '.join(sorted(_FORMATS))}")
         try:
-            for triple in ox.parse(path=str(path), format=format):
-                yield _key(triple.subject), triple.predicate.value, _key(triple.object)
-        except (OSError, SyntaxError, ValueError) as err:
+            return ox.parse(path=str(path), format=format)
+        except (OSError, ValueError) as err:
             raise SgcnError(f"{path}: cannot read the graph: {err}") from err
-    elif isinstance(source, ox.Store):
-        for quad in source.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-            yield _key(quad.subject), quad.predicate.value, _key(quad.object)
-    elif type(source).__module__.startswith("rdflib"):  # an rdflib graph: rdflib is loaded already
-        from rdflib import BNode
-
-        for s, p, o in source:
-            yield (f"_:{s}" if isinstance(s, BNode) else str(s)), str(p), (f"_:{o}" if isinstance(o, BNode) else str(o))
-    else:
-        raise SgcnError(f"the network is read from a graph file, an Oxigraph store or an rdflib graph, "
-                        f"not {type(source).__name__}")
+    if isinstance(source, ox.Store):
+        return source.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    if type(source).__module__.startswith("rdflib"):
+        return _rdflib_triples(source)
+    raise SgcnError(f"the network is read from a graph file, an Oxigraph store or an rdflib graph, "
+                    f"not {type(source).__name__}")
 
 
 class _Facts:
-    """The triples the network is made of, by predicate: subject -> objects (in file order)."""
+    """The triples the network is made of, by predicate: subject -> objects (in file
+    order), every term keyed by its value (an IRI, a blank node label, a lexical form:
+    IRIs have a scheme, labels do not, so they never meet)."""
 
     def __init__(self, source, wanted: set[str]):
         self.by_predicate: dict[str, dict[str, list[str]]] = {p: defaultdict(list) for p in wanted}
-        self.typed: dict[str, list[str]] = defaultdict(list)  # class -> subjects
+        typed: dict[str, list[str]] = defaultdict(list)  # class -> subjects
+        self.blank: set[str] = set()  # entity-typed subjects that are blank nodes (not entities)
         classes = set(ENTITY_CLASSES) | {_DOCUMENT, _EVIDENCE_CLASS, _ASSERTION, _MEMBERSHIP}
         buckets = self.by_predicate
-        for s, p, o in triples(source):
-            if p == _TYPE:
-                if o in classes:
-                    self.typed[o].append(s)
-            else:
-                bucket = buckets.get(p)
+        try:
+            for triple in triples(source):  # one pass, the cheapest test first: most triples are kept
+                predicate = triple.predicate.value
+                if predicate == _TYPE:
+                    cls = triple.object.value
+                    if cls in classes:
+                        subject = triple.subject
+                        typed[cls].append(subject.value)
+                        if cls in ENTITY_CLASSES and _is_blank(subject):
+                            self.blank.add(subject.value)
+                    continue
+                bucket = buckets.get(predicate)
                 if bucket is not None:
-                    bucket[s].append(o)
-        self.typed = {cls: list(dict.fromkeys(subjects)) for cls, subjects in self.typed.items()}
+                    bucket[triple.subject.value].append(triple.object.value)
+        except (OSError, SyntaxError) as err:
+            raise SgcnError(f"{source}: cannot read the graph: {err}") from err
+        self.typed = {cls: list(dict.fromkeys(subjects)) for cls, subjects in typed.items()}
 
     def subjects(self, cls: str) -> list[str]:
         return self.typed.get(cls, [])
@@ -267,7 +305,7 @@ def to_networkx(source) -> nx.MultiDiGraph:
     net = nx.MultiDiGraph(name="sgcn")
     for cls, type_name in ENTITY_CLASSES.items():
         for entity in sorted(facts.subjects(cls)):  # sorted: the same network whatever the file's order
-            if entity.startswith("_:"):
+            if entity in facts.blank:
                 continue
             label = facts.value(entity, _PREF_LABEL)  # one, by the shapes
             aliases = sorted(set(facts.objects(entity, _ALT_LABEL)) - {label})

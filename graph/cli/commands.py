@@ -331,7 +331,7 @@ def add_evaluate_parser(subparsers) -> argparse.ArgumentParser:
         >>> args.gold, args.graph, args.show_misses, args.json, args.handler is run_evaluate
         ('gold.yaml', None, True, None, True)
     """
-    from sgcn.graph.sparql.store import DEFAULT_STORE, STORES
+    from sgcn.graph.sparql.options import DEFAULT_STORE, STORES
 
     parser = subparsers.add_parser(
         "evaluate",

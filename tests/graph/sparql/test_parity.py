@@ -60,7 +60,10 @@ def parameter_sets(name: str, target: Target) -> list[dict[str, str]]:
         + _column(target, prefixes + "SELECT ?e { ?a rdf:object ?e ; rdf:predicate ?p . ?p a <http://www.w3.org/2002/07/owl#ObjectProperty> } "
                                      "GROUP BY ?e ORDER BY DESC(COUNT(?a)) ?e LIMIT 2")))
     measures = _column(target, prefixes + "SELECT DISTINCT ?m { ?f sgcn:measure ?m } ORDER BY ?m LIMIT 3")
+    documents = _column(target, prefixes + "SELECT ?d { ?d a sgcn:Document } ORDER BY ?d LIMIT 2")
     declared = [param.name for param in library()[name].params]
+    if declared == ["document"]:
+        return [{"document": d} for d in documents]
     if declared == ["entity"]:
         return [{"entity": e} for e in entities]
     if declared == ["name"]:

@@ -65,8 +65,10 @@ def test_a_built_store_answers_every_library_query_as_a_fresh_load(synthetic, fo
     cached = Target(graph=on_disk)
     people = [row[0].value for row in fresh.run(
         "SELECT ?p { ?p a <https://w3id.org/sgcn/ontology#Person> } ORDER BY ?p LIMIT 2").fetch()]
+    document = fresh.run("SELECT ?d { ?d a <https://w3id.org/sgcn/ontology#Document> } ORDER BY ?d LIMIT 1").fetch()[0][0].value
     for name, header in library().items():
         params = {p.name: (people[0] if p.name in ("entity", "from") else people[1] if p.name == "to"
+                           else document if p.name == "document"
                            else "Singapore" if p.name == "name" else "fund_size")
                   for p in header.params if p.required}
         fmt = "csv" if query_form(header.text) == "SELECT" else "nt"

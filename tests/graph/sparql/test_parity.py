@@ -73,9 +73,12 @@ def parameter_sets(name: str, target: Target) -> list[dict[str, str]]:
     if declared == ["measure"]:
         return [{"measure": m} for m in measures]
     if declared == ["series"]:
-        return [{}, {"series": "Joint Implementation Committee"}, {"series": "Expo"}]
+        wholes = _column(target, prefixes + "SELECT ?i { ?e sgcn:partOf ?i } GROUP BY ?i ORDER BY DESC(COUNT(?e)) ?i LIMIT 2")
+        return [{}] + [{"series": i} for i in wholes]
     if declared == ["here", "there"]:
         return [{}, {"here": "Singapore", "there": "Chongqing"}, {"here": "Chongqing"}]
+    if declared == ["min_documents"]:
+        return [{}, {"min_documents": "2"}]
     assert not declared, f"{name}: parameters {declared} have no values here"
     return [{}]
 

@@ -13,6 +13,7 @@ import sys
 import pytest
 
 HEAVY = ("networkx", "rdflib", "pyoxigraph", "maplib", "polars", "spacy", "pyshacl", "yaml", "dateparser",
+         "igraph", "httpx", "tqdm", "flask", "waitress",
          "sgcn.loaders.extract", "sgcn.loaders.registry", "sgcn.graph.rdf.build")
 
 
@@ -35,7 +36,7 @@ def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
 def test_help_and_the_argument_parser_load_no_engine():
     modules = modules_after("from sgcn.graph.cli import main\nmain(['--help'])")
     assert loaded(modules, HEAVY) == []
-    for command in ("query", "viz", "analyze", "export", "serve", "push", "build"):
+    for command in ("query", "viz", "analyze", "export", "serve", "push", "build", "add", "evaluate"):
         assert loaded(modules_after(f"from sgcn.graph.cli import main\nmain([{command!r}, '--help'])"), HEAVY) == []
 
 

@@ -18,7 +18,6 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import textwrap
@@ -153,7 +152,7 @@ def add_add_parser(subparsers) -> argparse.ArgumentParser:
         >>> args.items, args.sources, args.max_bytes
         (['https://x.org/a', 'b.txt'], 'sources', 1000)
     """
-    from sgcn.loaders.fetch import DEADLINE, MAX_BYTES, TIMEOUT
+    from sgcn.loaders.limits import DEADLINE, MAX_BYTES, TIMEOUT
 
     parser = subparsers.add_parser(
         "add",
@@ -281,6 +280,8 @@ def run_query(args: argparse.Namespace) -> int:
     from sgcn.graph.sparql.query import Target, execute, library, write_result
 
     if args.list:
+        import json
+
         for name, header in library().items():
             print(f"{name}\n    {header.title}")
             if header.returns:

@@ -8,8 +8,8 @@ unique within one build (``"Person/luke goh"``); merging the same entity across
 documents happens before the graph is built, so keys are already global there.
 
 The closed vocabularies of the query contract (``../shared/spec/competency-questions.md``)
-are defined here once; the ontology and the shapes state the same lists and a test
-checks they agree.
+are defined once, in :mod:`sgcn.loaders.vocabulary`, and offered here; the ontology
+and the shapes state the same lists and a test checks they agree.
 
 Examples:
     >>> ev = Evidence(source="a.txt", start=0, end=18, quote="Mr Li spoke at SCE.")
@@ -28,50 +28,8 @@ from decimal import Decimal
 from functools import total_ordering
 
 from sgcn.loaders.document import Document
-
-ENTITY_TYPES = (
-    "Person",
-    "Organization",
-    "Initiative",
-    "Event",
-    "Agreement",
-    "Project",
-    "Place",
-    "Publication",
-)
-
-RELATIONS = (
-    "co_chaired",
-    "witnessed",
-    "party_to",
-    "organized",
-    "participated_in",
-    "part_of",
-    "held_in",
-    "member_of",
-    "funded_by",
-    "partner_in",
-    "launched",
-    "collaborates_with",
-)
-
-MEASURES = (
-    "mous_signed",
-    "agreements_signed",
-    "projects_signed",
-    "projects_launched",
-    "investment_value",
-    "fund_size",
-    "companies_participating",
-    "delegates",
-    "enterprises_attending",
-    "countries_and_regions",
-    "fortune_global_500_firms",
-    "exhibition_area",
-    "network_size",
-)
-
-QUALIFIERS = ("", "more than", "about", "nearly", "over")
+# the closed vocabularies, kept apart so that reading them loads nothing else
+from sgcn.loaders.vocabulary import ENTITY_TYPES, MEASURES, QUALIFIERS, RELATIONS  # noqa: F401
 
 
 @dataclass(frozen=True, order=True)

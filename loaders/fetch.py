@@ -32,16 +32,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from sgcn.loaders.errors import SgcnError
+from sgcn.loaders.limits import DEADLINE, MAX_BYTES, MAX_REDIRECTS, TIMEOUT  # noqa: F401  (sgcn.loaders.fetch.MAX_BYTES, ...)
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 5 * 1024 * 1024
-"""Default size limit of a fetched page (press releases are tens of kilobytes)."""
-MAX_REDIRECTS = 5
-TIMEOUT = 15.0
-"""Seconds to wait to connect, and for each read."""
-DEADLINE = 60.0
-"""Seconds the whole download may take."""
 USER_AGENT = "sgcn/0.1 (knowledge graph of Singapore-China digital cooperation; sgcn add)"
 
 #: content type -> the kind of document sgcn reads it as (and the file extension it is stored under)

@@ -1,4 +1,8 @@
-"""How large a document sgcn reads, and the guards that keep its time linear in its length.
+"""How large a document sgcn reads, the guards that keep its time linear in its length, and
+the limits ``sgcn add`` fetches pages within (:mod:`sgcn.loaders.fetch` uses them).
+
+A module with no imports but ``re``, so that ``sgcn --help`` and ``sgcn add --help`` can
+show the defaults without loading the fetcher or the loaders.
 
 A press release is a few kilobytes; a file over :data:`DEFAULT_MAX_DOCUMENT_BYTES` is
 refused with a :class:`~sgcn.loaders.errors.LoadError` before it is read (``sgcn build
@@ -13,6 +17,8 @@ with a run of punctuation is kept as one token instead; nothing a rule reads (a 
 number, a date) is such a chunk.
 
 Examples:
+    >>> MAX_BYTES, TIMEOUT, DEADLINE, MAX_REDIRECTS
+    (5242880, 15.0, 60.0, 5)
     >>> parse_size("5MB"), parse_size("500 kB"), parse_size("1234"), parse_size("2GiB")
     (5000000, 500000, 1234, 2147483648)
 """
@@ -21,10 +27,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEFAULT_MAX_DOCUMENT_BYTES", "keep_long_tokens_whole", "parse_size"]
+__all__ = ["DEADLINE", "DEFAULT_MAX_DOCUMENT_BYTES", "MAX_BYTES", "MAX_REDIRECTS", "TIMEOUT", "keep_long_tokens_whole",
+           "parse_size"]
 
 #: Largest source file ``sgcn build`` reads by default, in bytes (5 MB).
 DEFAULT_MAX_DOCUMENT_BYTES = 5_000_000
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Default size limit of a fetched page (press releases are tens of kilobytes)."""
+MAX_REDIRECTS = 5
+"""Redirects followed before a fetch is refused."""
+TIMEOUT = 15.0
+"""Seconds to wait to connect, and for each read."""
+DEADLINE = 60.0
+"""Seconds the whole download may take."""
 
 _UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", re.IGNORECASE)

@@ -27,6 +27,21 @@ from sgcn.loaders.facts import (
 
 REPO = Path(__file__).resolve().parent.parent
 
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder(tmp_path_factory):
+    """The on-disk stores of large graphs (sgcn.graph.sparql.cache) go to a folder of the
+    test run, never to the user's cache; commands the tests start inherit it."""
+    import os
+
+    before = os.environ.get("SGCN_CACHE_DIR")
+    os.environ["SGCN_CACHE_DIR"] = str(tmp_path_factory.mktemp("sgcn-cache"))
+    yield
+    if before is None:
+        os.environ.pop("SGCN_CACHE_DIR", None)
+    else:
+        os.environ["SGCN_CACHE_DIR"] = before
+
 SAMPLE_TEXT = (
     "Harbourfront Forum 2024 opens in Singapore\n"
     "\n"

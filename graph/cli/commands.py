@@ -20,7 +20,6 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import textwrap
@@ -172,7 +171,7 @@ def add_add_parser(subparsers) -> argparse.ArgumentParser:
         >>> args.items, args.sources, args.max_bytes
         (['https://x.org/a', 'b.txt'], 'sources', 1000)
     """
-    from sgcn.loaders.fetch import DEADLINE, MAX_BYTES, TIMEOUT
+    from sgcn.loaders.limits import DEADLINE, MAX_BYTES, TIMEOUT
 
     parser = subparsers.add_parser(
         "add",
@@ -241,8 +240,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def add_query_parser(subparsers) -> argparse.ArgumentParser:
     """``sgcn query``: run a library query, or an ad-hoc one, on a graph or an endpoint."""
-    from sgcn.graph.sparql.query import FORMATS
-    from sgcn.graph.sparql.store import DEFAULT_STORE, STORES
+    from sgcn.graph.sparql.options import DEFAULT_STORE, FORMATS, STORES
 
     parser = subparsers.add_parser(
         "query",
@@ -282,9 +280,11 @@ def add_query_parser(subparsers) -> argparse.ArgumentParser:
                         help="graph file to query (default: graph/sgcn.ttl in the working folder, "
                              "else the graph shipped with sgcn)")
     parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
-                        help=f"embedded store to run on (default: {DEFAULT_STORE}: the library's queries on "
-                             "maplib's columnar engine, every other query on Oxigraph; oxigraph: Oxigraph "
-                             "only; memory: rdflib's own store)")
+                        help=f"embedded store to run on (default: {DEFAULT_STORE}: Oxigraph, a large graph "
+                             "file answered from its on-disk store, which the first query builds in the "
+                             "background; oxigraph: Oxigraph in memory; columnar: the library's whole-graph "
+                             "queries on maplib, the rest on Oxigraph (pip install 'sgcn[columnar]'); "
+                             "memory: rdflib's own store)")
     parser.add_argument("--endpoint", metavar="URL", help="run on this remote SPARQL endpoint instead")
     parser.add_argument("--graph-uri", metavar="IRI", default=None,
                         help="with --endpoint: the named graph to query (default: the one sgcn push fills; "
@@ -295,10 +295,12 @@ def add_query_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_query(args: argparse.Namespace) -> int:
     """Run one query and print its answer."""
+    from sgcn.graph.sparql.options import DEFAULT_GRAPH_URI
     from sgcn.graph.sparql.query import Target, execute, library, write_result
-    from sgcn.graph.sparql.remote import DEFAULT_GRAPH_URI
 
     if args.list:
+        import json
+
         for name, header in library().items():
             print(f"{name}\n    {header.title}")
             if header.returns:
@@ -327,9 +329,12 @@ def run_query(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as err:
             raise SgcnError(f"{args.file}: cannot read the query: {err}") from err
     graph_uri = DEFAULT_GRAPH_URI if args.graph_uri is None else (args.graph_uri or None)
-    target = Target.open(graph=args.graph, store=args.store, endpoint=args.endpoint, graph_uri=graph_uri)
+    target = Target.open(graph=args.graph, store=args.store, endpoint=args.endpoint, graph_uri=graph_uri,
+                         one_query=True)
     answer = execute(target, name=args.name, text=text, params=params)
     sys.stdout.write(write_result(answer, args.format))
+    sys.stdout.flush()
+    target.close()  # after the answer: a large graph's on-disk store is built in the background
     return EXIT_OK
 
 
@@ -346,7 +351,7 @@ def add_evaluate_parser(subparsers) -> argparse.ArgumentParser:
         >>> args.gold, args.graph, args.show_misses, args.json, args.handler is run_evaluate
         ('gold.yaml', None, True, None, True)
     """
-    from sgcn.graph.sparql.store import DEFAULT_STORE, STORES
+    from sgcn.graph.sparql.options import DEFAULT_STORE, STORES
 
     parser = subparsers.add_parser(
         "evaluate",
@@ -408,11 +413,18 @@ def run_evaluate(args: argparse.Namespace) -> int:
 # ------------------------------------------------------- viz, analyze, export
 
 
-def _read_graph(path: str | None):
-    """The graph at ``path`` (or the project's graph) as an rdflib graph, for networkx and exports."""
-    from sgcn.graph.sparql.query import announce_default_graph, load_graph
+def _graph_file(path: str | None) -> Path:
+    """The graph file the network commands read: ``path``, or the project's graph.
 
-    return load_graph(path or announce_default_graph(), store="memory")
+    They read it with Oxigraph's parser (``sgcn.graph.network.model.triples``), never
+    into a store: the network needs one pass over the triples.
+    """
+    from sgcn.graph.sparql.query import announce_default_graph
+
+    graph = Path(path) if path else announce_default_graph()
+    if not graph.is_file():
+        raise SgcnError(f"{graph}: no such graph file (build one with `sgcn build`)")
+    return graph
 
 
 def _add_graph_option(parser: argparse.ArgumentParser) -> None:
@@ -423,7 +435,7 @@ def _add_graph_option(parser: argparse.ArgumentParser) -> None:
 
 def add_viz_parser(subparsers) -> argparse.ArgumentParser:
     """``sgcn viz``: the interactive network as one offline HTML page."""
-    from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
+    from sgcn.loaders.vocabulary import ENTITY_TYPES, RELATIONS
 
     parser = subparsers.add_parser(
         "viz",
@@ -471,7 +483,7 @@ def run_viz(args: argparse.Namespace) -> int:
 
     server = server_base(DEFAULT_SERVER if args.server is None else args.server)
     started = time.perf_counter()
-    whole = to_networkx(_read_graph(args.graph))
+    whole = to_networkx(_graph_file(args.graph))
     read = time.perf_counter()
     log.info("read the network in %.2f s", read - started)
     net = select(
@@ -528,7 +540,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     from sgcn.graph.network.analyze import format_path, format_report, path, report
     from sgcn.graph.network.model import to_networkx
 
-    net = to_networkx(_read_graph(args.graph))
+    net = to_networkx(_graph_file(args.graph))
     data = path(net, *args.path) if args.path else report(net, top=args.top)
     if args.format == "json":
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -539,7 +551,7 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 def add_export_parser(subparsers) -> argparse.ArgumentParser:
     """``sgcn export``: the graph in another tool's format."""
-    from sgcn.graph.network.export import FORMATS
+    from sgcn.graph.network.options import EXPORT_FORMATS as FORMATS
 
     parser = subparsers.add_parser(
         "export",
@@ -575,9 +587,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     stages = Stages()  # a spinner per stage on a terminal: a large graph takes a while
     try:
-        stages("reading the graph", None, unit="step")
-        graph = _read_graph(args.graph)
-        stages(f"exporting {len(graph):,} triples as {args.format}", None, unit="step")
+        graph = _graph_file(args.graph)
+        stages(f"reading {graph.name} and exporting it as {args.format}", None, unit="step")
         data = export(graph, args.format)
         if args.out:
             stages(f"writing {args.out}", None, unit="step")
@@ -599,7 +610,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def add_serve_parser(subparsers) -> argparse.ArgumentParser:
     """``sgcn serve``: a read-only SPARQL endpoint and entity pages."""
-    from sgcn.graph.sparql.store import DEFAULT_STORE, STORES
+    from sgcn.graph.sparql.options import DEFAULT_STORE, STORES
 
     parser = subparsers.add_parser(
         "serve",
@@ -707,7 +718,7 @@ def run_docs(args: argparse.Namespace) -> int:
 
 def add_link_parser(subparsers) -> argparse.ArgumentParser:
     """``sgcn link wikidata``: propose links from the graph's entities to Wikidata."""
-    from sgcn.graph.rdf.links import WIKIDATA_API
+    from sgcn.graph.rdf.options import WIKIDATA_API
 
     parser = subparsers.add_parser(
         "link",
@@ -807,8 +818,9 @@ def add_push_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_push(args: argparse.Namespace) -> int:
     """Push the graph and report what the store holds."""
+    from sgcn.graph.sparql.options import DEFAULT_GRAPH_URI
     from sgcn.graph.sparql.query import announce_default_graph
-    from sgcn.graph.sparql.remote import DEFAULT_GRAPH_URI, push
+    from sgcn.graph.sparql.remote import push
     from sgcn.graph.sparql.store import load_graph
 
     from sgcn.graph.cli.progress import Stages

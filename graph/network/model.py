@@ -21,9 +21,14 @@ only carry strings and numbers. The other functions select part of that network:
 by a name (:func:`find_entity`), around an entity (:func:`ego_network`) and by type,
 relation and year (:func:`filter_network`).
 
+The graph is read through Oxigraph's parser (``pyoxigraph.parse``): a graph file
+streams through it once, each triple kept only if the network needs its predicate;
+no store is built and rdflib is not imported (248k triples: about 1 s, where rdflib's
+parser and graph took 8.6 s). An Oxigraph store or an rdflib graph converts too.
+
 Examples:
-    >>> from rdflib import Graph
-    >>> ttl = '''
+    >>> import pyoxigraph as ox
+    >>> ttl = b'''
     ... @prefix sgcn: <https://w3id.org/sgcn/ontology#> .
     ... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
     ... <https://w3id.org/sgcn/id/person/ana-lim> a sgcn:Person ; skos:prefLabel "Ana Lim" .
@@ -31,7 +36,8 @@ Examples:
     ... <https://w3id.org/sgcn/id/person/ana-lim> sgcn:participatedIn
     ...     <https://w3id.org/sgcn/id/event/data-week> .
     ... '''
-    >>> net = to_networkx(Graph().parse(data=ttl, format="turtle"))
+    >>> store = ox.Store(); store.load(ttl, ox.RdfFormat.TURTLE)
+    >>> net = to_networkx(store)
     >>> sorted(net.nodes[n]["label"] for n in net)
     ['Ana Lim', 'Data Week']
     >>> [key for _, _, key in net.edges(keys=True)]
@@ -44,40 +50,86 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from typing import Iterable
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Iterable, Iterator
 
 import networkx as nx
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
 
-from sgcn.graph.rdf.build import POSITIONS, class_of, relation_properties
-from sgcn.graph.rdf.namespace import DCTERMS, ORG, PROV, RDF, SDO, SGCN, SKOS, TIME
+from sgcn.graph.rdf.iris import ONTOLOGY
 from sgcn.loaders.errors import SgcnError
-from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
+from sgcn.loaders.vocabulary import ENTITY_TYPES, RELATIONS
 
 log = logging.getLogger(__name__)
+
+# the terms the network is read from (the ontology's and the W3C vocabularies' IRIs)
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = (_RDF + name for name in ("type", "subject", "predicate", "object"))
+_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+_NOTATION = "http://www.w3.org/2004/02/skos/core#notation"
+_OBJECT_PROPERTY = "http://www.w3.org/2002/07/owl#ObjectProperty"
+_START, _END = "https://schema.org/startDate", "https://schema.org/endDate"
+_DATE = "http://purl.org/dc/terms/date"
+_QUOTED_FROM = "http://www.w3.org/ns/prov#wasQuotedFrom"
+_MEMBERSHIP = "http://www.w3.org/ns/org#Membership"
+_MEMBER, _ORGANIZATION = "http://www.w3.org/ns/org#member", "http://www.w3.org/ns/org#organization"
+_DOCUMENT, _EVIDENCE_CLASS, _ASSERTION = (ONTOLOGY + name for name in ("Document", "Evidence", "Assertion"))
+_FILE_NAME, _QUOTE, _EVIDENCE = (ONTOLOGY + name for name in ("fileName", "quote", "evidence"))
+# a post as W3C ORG states it: its org:Role (titled by its skos:prefLabel) and the instant
+# inside its org:memberDuring interval, positioned by OWL-Time
+_ROLE, _MEMBER_DURING = "http://www.w3.org/ns/org#role", "http://www.w3.org/ns/org#memberDuring"
+_INSIDE = "http://www.w3.org/2006/time#inside"
+_POSITIONS = tuple("http://www.w3.org/2006/time#" + name for name in ("inXSDDate", "inXSDgYearMonth", "inXSDgYear"))
+_START_OFFSET, _END_OFFSET = ONTOLOGY + "startOffset", ONTOLOGY + "endOffset"
+
+# Oxigraph's RDF formats by file suffix
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD, ".n3": ox.RdfFormat.N3,
+}
 
 
 class EntityNotFound(SgcnError):
     """No entity, or more than one, answers to a name the user gave."""
 
 
-def relation_names() -> dict[URIRef, str]:
-    """Relation property -> contract name, as the ontology's ``skos:notation`` states it.
+@lru_cache(maxsize=1)
+def relation_names() -> dict[str, str]:
+    """Relation property IRI -> contract name, as the ontology's ``skos:notation`` states it.
 
     Examples:
-        >>> relation_names()[SGCN.participatedIn]
+        >>> relation_names()["https://w3id.org/sgcn/ontology#participatedIn"]
         'participated_in'
     """
-    return {prop: name for name, prop in relation_properties().items()}
+    data = files("sgcn.ontology").joinpath("sgcn.ttl").read_bytes()
+    notations, object_properties = {}, set()
+    for triple in ox.parse(data, ox.RdfFormat.TURTLE):
+        predicate = triple.predicate.value
+        if predicate == _NOTATION and isinstance(triple.subject, ox.NamedNode):
+            notations[triple.subject.value] = triple.object.value
+        elif predicate == _TYPE and triple.object == ox.NamedNode(_OBJECT_PROPERTY):
+            object_properties.add(triple.subject.value)
+    return dict(sorted(((prop, name) for prop, name in notations.items() if prop in object_properties),
+                       key=lambda item: item[1]))
 
 
 #: Entity class IRI -> type name, derived from the contract's closed list.
-ENTITY_CLASSES: dict[URIRef, str] = {class_of(name): name for name in ENTITY_TYPES}
+ENTITY_CLASSES: dict[str, str] = {ONTOLOGY + name: name for name in ENTITY_TYPES}
 
 
 def _year(literal: object) -> int | None:
-    match = re.match(r"(\d{4})", str(literal or ""))
-    return int(match.group(1)) if match else None
+    """The year an ISO date opens with (``None`` for anything else).
+
+    Examples:
+        >>> _year("2019-08-26"), _year("2019"), _year(""), _year(None), _year("19")
+        (2019, 2019, None, None, None)
+    """
+    head = str(literal or "")[:4]
+    return int(head) if len(head) == 4 and head.isdecimal() else None
 
 
 def _most_precise(dates: Iterable[object], *, latest: bool) -> str:
@@ -93,36 +145,12 @@ def _most_precise(dates: Iterable[object], *, latest: bool) -> str:
     return found[-1] if found else ""
 
 
-def _documents(graph: Graph) -> dict[URIRef, tuple[str, str]]:
-    """Document IRI -> (file name, ISO date)."""
-    return {
-        doc: (str(graph.value(doc, SGCN.fileName) or ""), str(graph.value(doc, DCTERMS.date) or ""))
-        for doc in graph.subjects(RDF.type, SGCN.Document)
-    }
-
-
-def _offset(literal: object) -> int:
+def _offset(lexical: str | None) -> int:
+    """A character offset from its lexical form; -1 where there is none."""
     try:
-        return int(literal)
+        return int(lexical)
     except (TypeError, ValueError):
         return -1
-
-
-def _evidence(graph: Graph, documents: dict) -> dict[URIRef, dict]:
-    """Evidence IRI -> {"quote", "source", "date", "document", "start", "end"}."""
-    found = {}
-    for ev in graph.subjects(RDF.type, SGCN.Evidence):
-        document = graph.value(ev, PROV.wasQuotedFrom)
-        source, date = documents.get(document, ("", ""))
-        found[ev] = {
-            "quote": str(graph.value(ev, SGCN.quote) or ""),
-            "source": source,
-            "date": date,
-            "document": str(document) if document is not None else "",
-            "start": _offset(graph.value(ev, SGCN.startOffset)),
-            "end": _offset(graph.value(ev, SGCN.endOffset)),
-        }
-    return found
 
 
 def _sorted_evidence(items: Iterable[dict]) -> tuple[dict, ...]:
@@ -134,13 +162,15 @@ def _years(evidence: Iterable[dict]) -> set[int]:
     return {y for y in (_year(e["date"]) for e in evidence) if y is not None}
 
 
-def _post(graph: Graph, membership) -> tuple[str, str]:
+def _post(facts, membership: str) -> tuple[str, str]:
     """A membership's title (its org:Role's label) and the date the source states it
     (the position of the instant inside its org:memberDuring interval)."""
-    title = graph.value(graph.value(membership, ORG.role), SKOS.prefLabel)
-    instant = graph.value(graph.value(membership, ORG.memberDuring), TIME.inside)
-    as_of = min((str(d) for p in POSITIONS.values() for d in graph.objects(instant, p)), default="")
-    return str(title or ""), as_of
+    role = facts.value(membership, _ROLE)
+    title = (facts.value(role, _PREF_LABEL) if role is not None else None) or ""
+    during = facts.value(membership, _MEMBER_DURING)
+    instant = facts.value(during, _INSIDE) if during is not None else None
+    dates = [d for p in _POSITIONS for d in facts.objects(instant, p)] if instant is not None else []
+    return title, min(dates, default="")
 
 
 def _role_text(title: str, organization: str, as_of: str) -> str:
@@ -148,64 +178,179 @@ def _role_text(title: str, organization: str, as_of: str) -> str:
     return text + (f" ({as_of})" if as_of else "")
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+class _RdflibTerm:
+    """An rdflib term seen as Oxigraph shows terms: ``value``, and whether it is blank."""
+
+    __slots__ = ("value", "blank")
+
+    def __init__(self, term, blank: bool):
+        self.value, self.blank = str(term), blank
+
+
+class _RdflibTriple:
+    """An rdflib triple seen as Oxigraph shows triples: ``subject``, ``predicate``, ``object``."""
+
+    __slots__ = ("subject", "predicate", "object")
+
+    def __init__(self, subject: _RdflibTerm, predicate: _RdflibTerm, object: _RdflibTerm):
+        self.subject, self.predicate, self.object = subject, predicate, object
+
+
+def _rdflib_triples(graph) -> Iterator[_RdflibTriple]:
+    from rdflib import BNode  # rdflib is loaded already: the graph is rdflib's
+
+    for s, p, o in graph:
+        yield _RdflibTriple(_RdflibTerm(s, isinstance(s, BNode)), _RdflibTerm(p, False),
+                            _RdflibTerm(o, isinstance(o, BNode)))
+
+
+def _is_blank(term) -> bool:
+    return isinstance(term, ox.BlankNode) or getattr(term, "blank", False)
+
+
+def triples(source) -> Iterable:
+    """The triples of ``source``, each with ``subject``, ``predicate`` and ``object``
+    terms whose ``value`` is the IRI, blank node label or lexical form.
+
+    Args:
+        source: a graph file (its suffix names the format; read by Oxigraph's parser
+            as it is iterated, never whole into memory), a ``pyoxigraph.Store`` (its
+            default graph), or an rdflib graph.
+
+    Raises:
+        SgcnError: a missing file, or a source of another kind (a file that cannot be
+        parsed raises ``SyntaxError`` as it is read; :func:`to_networkx` says which).
+
+    Examples:
+        >>> import pyoxigraph as ox
+        >>> store = ox.Store(); store.load(b'_:b <https://x/p> "v" .', ox.RdfFormat.N_TRIPLES)
+        >>> [(_is_blank(t.subject), t.predicate.value, t.object.value) for t in triples(store)]
+        [(True, 'https://x/p', 'v')]
+    """
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        format = _FORMATS.get(path.suffix.lower())
+        if format is None:
+            raise SgcnError(f"{path}: unknown RDF format; suffixes known: {', '.join(sorted(_FORMATS))}")
+        try:
+            return ox.parse(path=str(path), format=format)
+        except (OSError, ValueError) as err:
+            raise SgcnError(f"{path}: cannot read the graph: {err}") from err
+    if isinstance(source, ox.Store):
+        return source.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    if type(source).__module__.startswith("rdflib"):
+        return _rdflib_triples(source)
+    raise SgcnError(f"the network is read from a graph file, an Oxigraph store or an rdflib graph, "
+                    f"not {type(source).__name__}")
+
+
+class _Facts:
+    """The triples the network is made of, by predicate: subject -> objects (in file
+    order), every term keyed by its value (an IRI, a blank node label, a lexical form:
+    IRIs have a scheme, labels do not, so they never meet)."""
+
+    def __init__(self, source, wanted: set[str]):
+        self.by_predicate: dict[str, dict[str, list[str]]] = {p: defaultdict(list) for p in wanted}
+        typed: dict[str, list[str]] = defaultdict(list)  # class -> subjects
+        self.blank: set[str] = set()  # entity-typed subjects that are blank nodes (not entities)
+        classes = set(ENTITY_CLASSES) | {_DOCUMENT, _EVIDENCE_CLASS, _ASSERTION, _MEMBERSHIP}
+        buckets = self.by_predicate
+        try:
+            for triple in triples(source):  # one pass, the cheapest test first: most triples are kept
+                predicate = triple.predicate.value
+                if predicate == _TYPE:
+                    cls = triple.object.value
+                    if cls in classes:
+                        subject = triple.subject
+                        typed[cls].append(subject.value)
+                        if cls in ENTITY_CLASSES and _is_blank(subject):
+                            self.blank.add(subject.value)
+                    continue
+                bucket = buckets.get(predicate)
+                if bucket is not None:
+                    bucket[triple.subject.value].append(triple.object.value)
+        except (OSError, SyntaxError) as err:
+            raise SgcnError(f"{source}: cannot read the graph: {err}") from err
+        self.typed = {cls: list(dict.fromkeys(subjects)) for cls, subjects in typed.items()}
+
+    def subjects(self, cls: str) -> list[str]:
+        return self.typed.get(cls, [])
+
+    def objects(self, subject: str, predicate: str) -> list[str]:
+        return self.by_predicate[predicate].get(subject, [])
+
+    def value(self, subject: str, predicate: str) -> str | None:
+        found = self.objects(subject, predicate)
+        return min(found) if found else None
+
+
+def to_networkx(source) -> nx.MultiDiGraph:
     """Convert a graph in sgcn's data model to a network of entities and relations.
 
     Args:
-        graph: an rdflib graph as ``sgcn build`` writes it (relation names come
-            from the shipped ontology, so a graph without it converts too).
+        source: the graph as ``sgcn build`` writes it: a graph file, a
+            ``pyoxigraph.Store`` or an rdflib graph (relation names come from the
+            shipped ontology, so a graph without it converts too).
 
     Returns:
         A directed multigraph: nodes are entity IRIs, edges are keyed by relation
         name. See the module docstring for the attributes.
 
     Examples:
-        >>> net = to_networkx(Graph())
+        >>> import pyoxigraph as ox
+        >>> net = to_networkx(ox.Store())
         >>> net.number_of_nodes(), net.graph["name"]
         (0, 'sgcn')
     """
-    if not isinstance(graph, Graph):
-        raise SgcnError(
-            f"the network is built from an rdflib Graph, not {type(graph).__name__}: "
-            "load it with sgcn.graph.sparql.query.load_graph(path, store='memory')"
-        )
-    documents = _documents(graph)
-    evidence = _evidence(graph, documents)
+    relations = relation_names()
+    facts = _Facts(source, {
+        _FILE_NAME, _DATE, _QUOTED_FROM, _QUOTE, _PREF_LABEL, _ALT_LABEL, _START, _END, _SUBJECT, _PREDICATE,
+        _OBJECT, _EVIDENCE, _MEMBER, _ORGANIZATION, _ROLE, _MEMBER_DURING, _INSIDE, *_POSITIONS, _START_OFFSET,
+        _END_OFFSET, *relations,
+    })
+    documents = {doc: (facts.value(doc, _FILE_NAME) or "", facts.value(doc, _DATE) or "")
+                 for doc in facts.subjects(_DOCUMENT)}
+    evidence = {}
+    for ev in facts.subjects(_EVIDENCE_CLASS):
+        document = facts.value(ev, _QUOTED_FROM)
+        source_name, date = documents.get(document, ("", ""))
+        evidence[ev] = {"quote": facts.value(ev, _QUOTE) or "", "source": source_name, "date": date,
+                        "document": document or "", "start": _offset(facts.value(ev, _START_OFFSET)),
+                        "end": _offset(facts.value(ev, _END_OFFSET))}
 
     net = nx.MultiDiGraph(name="sgcn")
     for cls, type_name in ENTITY_CLASSES.items():
-        for entity in graph.subjects(RDF.type, cls):
-            if not isinstance(entity, URIRef):
+        for entity in sorted(facts.subjects(cls)):  # sorted: the same network whatever the file's order
+            if entity in facts.blank:
                 continue
-            label = min(graph.objects(entity, SKOS.prefLabel), default=None)  # one, by the shapes
-            aliases = sorted({str(a) for a in graph.objects(entity, SKOS.altLabel)} - {str(label)})
+            label = facts.value(entity, _PREF_LABEL)  # one, by the shapes
+            aliases = sorted(set(facts.objects(entity, _ALT_LABEL)) - {label})
             net.add_node(
-                str(entity),
+                entity,
                 type=type_name,
-                label=str(label) if label is not None else str(entity).rsplit("/", 1)[-1],
+                label=label if label is not None else entity.rsplit("/", 1)[-1],
                 aliases=tuple(aliases),
-                start=_most_precise(graph.objects(entity, SDO.startDate), latest=False),
-                end=_most_precise(graph.objects(entity, SDO.endDate), latest=True),
+                start=_most_precise(facts.objects(entity, _START), latest=False),
+                end=_most_precise(facts.objects(entity, _END), latest=True),
             )
 
     # Evidence per asserted statement, for relations and for the types of entities.
-    asserted: dict[tuple[str, URIRef, str], list[dict]] = defaultdict(list)
-    for assertion in graph.subjects(RDF.type, SGCN.Assertion):
+    asserted: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for assertion in facts.subjects(_ASSERTION):
         key = (
-            str(graph.value(assertion, RDF.subject)),
-            graph.value(assertion, RDF.predicate),
-            str(graph.value(assertion, RDF.object)),
+            str(facts.value(assertion, _SUBJECT)),
+            facts.value(assertion, _PREDICATE),
+            str(facts.value(assertion, _OBJECT)),
         )
-        asserted[key].extend(evidence[e] for e in graph.objects(assertion, SGCN.evidence) if e in evidence)
+        asserted[key].extend(evidence[e] for e in facts.objects(assertion, _EVIDENCE) if e in evidence)
 
     named_in: dict[str, list[dict]] = defaultdict(list)
     for (subject, predicate, _), items in asserted.items():
-        if predicate == RDF.type:
+        if predicate == _TYPE:
             named_in[subject].extend(items)
 
-    for prop, relation in relation_names().items():
-        for subject, obj in graph.subject_objects(prop):
-            s, o = str(subject), str(obj)
+    for prop, relation in relations.items():
+        for s, o in sorted({(s, o) for s, objects in facts.by_predicate[prop].items() for o in objects}):
             if s not in net or o not in net:
                 log.debug("relation %s %s %s leaves the entities; skipped", s, relation, o)
                 continue
@@ -223,13 +368,13 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             )
 
     roles: dict[str, set[str]] = defaultdict(set)
-    for membership in graph.subjects(RDF.type, ORG.Membership):
-        person = str(graph.value(membership, ORG.member))
-        organization = graph.value(membership, ORG.organization)
-        org_label = net.nodes[str(organization)]["label"] if str(organization) in net else ""
-        title, as_of = _post(graph, membership)
+    for membership in facts.subjects(_MEMBERSHIP):
+        person = str(facts.value(membership, _MEMBER))
+        organization = str(facts.value(membership, _ORGANIZATION))
+        org_label = net.nodes[organization]["label"] if organization in net else ""
+        title, as_of = _post(facts, membership)
         roles[person].add(_role_text(title, org_label, as_of))
-        named_in[person].extend(evidence[e] for e in graph.objects(membership, SGCN.evidence) if e in evidence)
+        named_in[person].extend(evidence[e] for e in facts.objects(membership, _EVIDENCE) if e in evidence)
 
     for node, data in net.nodes(data=True):
         items = named_in.get(node, ())

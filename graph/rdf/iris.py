@@ -21,8 +21,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from rdflib import URIRef
+if TYPE_CHECKING:  # imported where an IRI is minted: reading the namespaces below needs no rdflib
+    from rdflib import URIRef
 
 from sgcn.loaders.document import without_invisible
 
@@ -49,11 +51,15 @@ def slug(label: str) -> str:
 
 def mint(kind: str, label: str) -> URIRef:
     """The IRI of an entity of type ``kind`` (``"Person"``) named ``label``."""
+    from rdflib import URIRef
+
     return URIRef(f"{ID}{kind.lower()}/{slug(label)}")
 
 
 def mint_fact(kind: str, *parts: object) -> URIRef:
     """The IRI of a fact node of ``kind``, stable for the same ``parts``."""
+    from rdflib import URIRef
+
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
     return URIRef(f"{ID}{kind}/{digest}")
 
@@ -65,4 +71,6 @@ def mint_document(source: str) -> URIRef:
         >>> str(mint_document("000_451af802f011b263.txt"))
         'https://w3id.org/sgcn/id/document/000-451af802f011b263-txt'
     """
+    from rdflib import URIRef
+
     return URIRef(f"{ID}document/{slug(source)}")

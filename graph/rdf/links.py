@@ -42,11 +42,11 @@ from rdflib.namespace import RDF, SKOS
 
 from sgcn.graph.rdf.iris import ID
 from sgcn.graph.rdf.namespace import SGCN
+from sgcn.graph.rdf.options import WIKIDATA_API  # noqa: F401  (sgcn.graph.rdf.links.WIKIDATA_API)
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
 
-WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 LINKS_FILE = "wikidata-links.yaml"
 USER_AGENT = "sgcn-link/1 (https://w3id.org/sgcn; Linked Data tooling of a research knowledge graph)"

@@ -37,10 +37,10 @@ import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import IO, Iterable, Mapping
+from typing import IO, TYPE_CHECKING, Iterable, Mapping
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+if TYPE_CHECKING:  # the functions take rdflib terms and graphs; write_atomic needs no rdflib
+    from rdflib import Graph
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +48,27 @@ log = logging.getLogger(__name__)
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
+_TERMS: tuple | None = None
+
+
+def _terms() -> tuple:
+    """rdflib's ``URIRef``, ``Literal``, ``BNode`` and ``xsd:string``, imported on first use
+    (once: an import statement per term would cost some 3 µs on every triple written)."""
+    global _TERMS
+    if _TERMS is None:
+        from rdflib import BNode, Literal, URIRef
+        from rdflib.namespace import XSD
+
+        _TERMS = (URIRef, Literal, BNode, XSD.string)
+    return _TERMS
+
 
 def ntriples_term(term) -> str:
     """One RDF term as N-Triples writes it (and Turtle reads it).
 
     Examples:
+        >>> from rdflib import Literal, URIRef
+        >>> from rdflib.namespace import XSD
         >>> ntriples_term(URIRef("https://w3id.org/sgcn/id/person/li-bo"))
         '<https://w3id.org/sgcn/id/person/li-bo>'
         >>> ntriples_term(Literal('He said "hi"\\nand left'))
@@ -60,6 +76,7 @@ def ntriples_term(term) -> str:
         >>> ntriples_term(Literal("13.0", datatype=XSD.decimal)), ntriples_term(Literal("Hi", lang="en"))
         ('"13.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', '"Hi"@en')
     """
+    URIRef, Literal, BNode, xsd_string = _terms()
     if isinstance(term, URIRef):
         iri = str(term)
         if _IRI_FORBIDDEN.search(iri):
@@ -69,7 +86,7 @@ def ntriples_term(term) -> str:
         text = '"' + str(term).translate(_LITERAL_ESCAPES) + '"'
         if term.language:
             return f"{text}@{term.language}"
-        if term.datatype is not None and term.datatype != XSD.string:
+        if term.datatype is not None and term.datatype != xsd_string:
             return f"{text}^^<{term.datatype}>"
         return text
     if isinstance(term, BNode):
@@ -81,6 +98,7 @@ def ntriples_line(triple) -> str:
     """One triple as an N-Triples line (without the line break).
 
     Examples:
+        >>> from rdflib import Literal, URIRef
         >>> ntriples_line((URIRef("https://e.org/a"), URIRef("https://e.org/p"), Literal("x")))
         '<https://e.org/a> <https://e.org/p> "x" .'
     """
@@ -92,6 +110,7 @@ def graph_lines(graph: Graph) -> list[str]:
     """The triples of ``graph`` as N-Triples lines, sorted.
 
     Examples:
+        >>> from rdflib import Graph, Literal, URIRef
         >>> g = Graph().add((URIRef("https://e.org/b"), URIRef("https://e.org/p"), Literal(2)))
         >>> _ = g.add((URIRef("https://e.org/a"), URIRef("https://e.org/p"), Literal(1)))
         >>> [line[:18] for line in graph_lines(g)]

@@ -1,47 +1,64 @@
-"""maplib's columnar SPARQL engine, for the query library's SELECT queries.
+"""maplib's columnar SPARQL engine, for the query library's whole-graph SELECT queries.
 
-maplib (Apache-2.0, https://github.com/DataTreehouse/maplib) keeps triples in Polars
-tables, one per predicate, and answers a SELECT with hash joins and sorts over whole
-columns. Oxigraph instead looks each row's next triple up one at a time (about 2 us a
-lookup) and decodes both strings of every comparison when it sorts; on the
-1-million-triple benchmark graph that makes the library's whole-graph questions
-(``evidence``: 139k rows, ``relations``: 69k) take 2-3 s there, and a tenth of that
-here (``benchmarks/bench_stores.py``).
+maplib (Apache-2.0, https://github.com/DataTreehouse/maplib; the ``columnar`` extra)
+keeps triples in Polars tables, one per predicate, and answers a SELECT with hash
+joins and sorts over whole columns. Oxigraph instead looks each row's next triple up
+one at a time (about 2 us a lookup) and decodes both strings of every comparison
+when it sorts; on the 1-million-triple benchmark graph that makes the library's
+whole-graph questions (``evidence``: 139k rows, ``relations``: 69k) take 2-4 s there,
+and a tenth of that here (``benchmarks/bench_stores.py``). Loading a graph into
+maplib costs about twice what Oxigraph's load costs, so it pays where a graph is held
+for many queries (``sgcn.graph.sparql.store``).
 
 maplib is not a complete SPARQL 1.1 engine: it has no ASK or DESCRIBE; a variable
 that is never bound in a query is an error rather than unbound; an expression over an
-unbound value may give a value where SPARQL says it is an error; COUNT comes back as
-``xsd:unsignedInt`` and decimals with twelve decimal places. So sgcn asks it only the
-library's own SELECT queries, which the test suite runs on every store for the same
-rows, and only takes its answer when every column holds terms this module writes
-exactly as SPARQL does (:data:`EXACT_TYPES`); :func:`select` returns ``None``
-otherwise and the caller asks Oxigraph (``sgcn.graph.sparql.store``, store ``auto``).
+unbound value may give a value where SPARQL says it is an error (``CONCAT(" ",
+STR(?unit))`` with no unit gives ``" "``); ``STR`` of a decimal keeps twelve decimal
+places; COUNT comes back as ``xsd:unsignedInt``; blank nodes get labels of its own.
+So sgcn asks it only the library's own SELECT queries named in :data:`TRUSTED`, whose
+answers the tests hold byte for byte to Oxigraph's in every format on graphs made to
+reach every branch of them, and only takes its answer when every column holds terms
+of :data:`EXACT_TYPES`; :func:`select` returns ``None`` otherwise and the caller asks
+Oxigraph.
+
+An answer maplib gives is handed to Oxigraph's own results parser as SPARQL TSV
+(written column by column with Polars), so every format is then written by the very
+writer that writes Oxigraph's answers: the same bytes, whichever engine answered.
 
 Examples:
     >>> model = load_ntriples(b'<https://x/a> <https://x/p> "b" .\\n')
-    >>> answer = select(model, "SELECT ?s ?o WHERE { ?s <https://x/p> ?o }")
-    >>> answer.variables, [tuple(t.value for t in row) for row in answer.rows]
-    (['s', 'o'], [('https://x/a', 'b')])
+    >>> solutions = select(model, "SELECT ?s ?o WHERE { ?s <https://x/p> ?o }")
+    >>> [(row["s"].value, row["o"].value) for row in solutions]
+    [('https://x/a', 'b')]
     >>> select(model, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") is None  # xsd:unsignedInt
     True
 """
 
 from __future__ import annotations
 
-import json
-from typing import Iterator
+import pyoxigraph as ox
 
 from sgcn.graph.sparql.params import QueryError
-from sgcn.graph.sparql.results import Answer, Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
+#: The library queries maplib answers, each checked byte for byte against Oxigraph in
+#: every format by the tests. Not here: ``entity-facts`` (it concatenates optional
+#: values and decimals, where maplib differs), ``sources`` and ``initiative-output``
+#: (counts), ``entity-graph`` (a CONSTRUCT), and the lookups that Oxigraph answers in
+#: milliseconds (``entity-lookup``, ``entity-timeline``, ``shortest-chain``,
+#: ``figures-by-measure``), where maplib's fixed cost per query only slows them.
+TRUSTED = frozenset({
+    "bridging-people", "entities", "events", "evidence", "figures", "meeting-chairs", "relations", "roles",
+    "topics",
+})
+
 # the column types whose values this module writes as SPARQL does: kind and datatype
-# of the terms (None: a plain string); any other type sends the query to Oxigraph
+# of the terms (None: a plain string); any other type (blank nodes, whose labels are
+# maplib's own, among them) sends the query to Oxigraph
 EXACT_TYPES = {
     "iri": ("uri", None),
-    "blank": ("bnode", None),
     "unbound": (None, None),
     f"{XSD}string": ("literal", None),
     RDF_LANG_STRING: ("literal", None),
@@ -72,15 +89,13 @@ def column_type(rdf_type) -> str | None:
 
     Examples:
         >>> from maplib import RDFType
-        >>> column_type(RDFType.IRI), column_type(RDFType.Literal(XSD + "double"))
-        ('iri', None)
+        >>> column_type(RDFType.IRI), column_type(RDFType.Literal(XSD + "double")), column_type(RDFType.BlankNode)
+        ('iri', None, None)
     """
     from maplib import RDFType
 
     if rdf_type == RDFType.IRI:
         return "iri"
-    if rdf_type == RDFType.BlankNode:
-        return "blank"
     if rdf_type == RDFType.Unknown:  # a variable no row binds
         return "unbound"
     for datatype in EXACT_TYPES:
@@ -89,13 +104,18 @@ def column_type(rdf_type) -> str | None:
     return None
 
 
-def select(model, text: str) -> Answer | None:
+def select(model, text: str, *, decimals: bool = True) -> ox.QuerySolutions | None:
     """Run a SELECT query on a maplib model; ``None`` when the answer is not exact here.
 
     ``None`` means maplib cannot run the query, or a column of its answer holds terms
     of a type outside :data:`EXACT_TYPES` (several types in one column, dates,
-    doubles, ``xsd:unsignedInt`` counts, ...): the query is then for a complete
-    SPARQL engine.
+    doubles, ``xsd:unsignedInt`` counts, blank nodes, ...), or a decimal column when
+    ``decimals`` is false (the graph holds decimals beyond maplib's precision): the
+    query is then for a complete SPARQL engine.
+
+    Returns:
+        The answer as Oxigraph's own ``QuerySolutions`` (read from the TSV maplib's
+        frame is written as), to be written by Oxigraph's writers.
     """
     import maplib
 
@@ -111,21 +131,18 @@ def select(model, text: str) -> Answer | None:
         return None
     frame = solutions.mappings
     types = {name: column_type(solutions.rdf_types.get(name)) for name in frame.columns}
-    if None in types.values():
+    if None in types.values() or (not decimals and f"{XSD}decimal" in types.values()):
         return None
-    lexical = _lexical_frame(frame, types)
-    variables = list(frame.columns)
-
-    def serialize(fmt: str) -> bytes | None:
-        writer = _WRITERS.get(fmt)
-        return writer(lexical, variables, types).encode("utf-8") if writer else None
-
-    return Answer("SELECT", variables, _Rows(lexical, variables, types), serialize=serialize, engine="maplib")
+    document = tsv(_lexical_frame(frame, types), list(frame.columns), types)
+    try:
+        return ox.parse_query_results(document.encode("utf-8"), ox.QueryResultsFormat.TSV)
+    except SyntaxError as err:  # a term this module wrote wrongly: a bug, said plainly
+        raise QueryError(f"maplib's answer cannot be read back: {err}") from err
 
 
 def _lexical_frame(frame, types: dict[str, str]):
-    """Every column as strings (the IRI, the blank node label or the lexical form), and
-    the language tag of each language-tagged column in a column of its own."""
+    """Every column as strings (the IRI or the lexical form), and the language tag of
+    each language-tagged column in a column of its own."""
     import polars as pl
 
     columns = []
@@ -141,7 +158,7 @@ def _lexical_frame(frame, types: dict[str, str]):
         elif kind == f"{XSD}decimal":
             # maplib keeps twelve decimal places; SPARQL writes 60.0 as 60 and 1.50 as 1.5
             column = (column.cast(pl.String).str.replace(r"(\.[0-9]*[1-9])0+$", "${1}")
-                      .str.replace(r"\.0*$", ""))
+                      .str.replace(r"\.0*$", "").str.replace(r"^-0$", "0"))
         else:
             column = column.cast(pl.String)
         columns.append(column.alias(name))
@@ -152,21 +169,6 @@ def _language_column(name: str) -> str:
     return f"{name}\x00lang"
 
 
-# ---------------------------------------------------------------- the SPARQL 1.1 results formats
-# Each writer makes the whole document with Polars expressions, one column at a time,
-# so an answer of 100k rows costs no Python object per cell; they write what
-# sgcn.graph.sparql.query.write_rows writes from rows of Term, and the tests read both back.
-
-
-def _csv(lexical, variables: list[str], types: dict[str, str]) -> str:
-    """SPARQL 1.1 CSV: plain values, CRLF line ends, an empty string written as nothing."""
-    import polars as pl
-
-    plain = lexical.select(pl.when(pl.col(name) == "").then(None).otherwise(pl.col(name)).alias(name)
-                           for name in variables)
-    return plain.write_csv(line_terminator="\r\n", quote_style="necessary", null_value="")
-
-
 def _escaped(column, replacements: tuple[tuple[str, str], ...]):
     for old, new in replacements:
         column = column.str.replace_all(old, new, literal=True)
@@ -174,11 +176,14 @@ def _escaped(column, replacements: tuple[tuple[str, str], ...]):
 
 
 _TURTLE_STRING = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
-_XML_TEXT = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 
 
-def _tsv(lexical, variables: list[str], types: dict[str, str]) -> str:
-    """SPARQL 1.1 TSV: each term in Turtle syntax (as ``Term.n3`` writes it), unbound empty."""
+def tsv(lexical, variables: list[str], types: dict[str, str]) -> str:
+    """SPARQL 1.1 TSV of a lexical frame: each term in Turtle syntax, unbound empty.
+
+    The whole document is made with Polars expressions, one column at a time, so an
+    answer of 100k rows costs no Python object per cell.
+    """
     import polars as pl
 
     cells = []
@@ -187,8 +192,6 @@ def _tsv(lexical, variables: list[str], types: dict[str, str]) -> str:
         column = pl.col(name)
         if kind == "iri":
             cell = pl.concat_str([pl.lit("<"), column, pl.lit(">")])
-        elif kind == "blank":
-            cell = pl.concat_str([pl.lit("_:"), column])
         else:
             cell = pl.concat_str([pl.lit('"'), _escaped(column, _TURTLE_STRING), pl.lit('"')])
             if kind == RDF_LANG_STRING:
@@ -201,82 +204,3 @@ def _tsv(lexical, variables: list[str], types: dict[str, str]) -> str:
         return header + "\n"
     lines = lexical.select(pl.concat_str(cells, separator="\t").alias("line"))["line"]
     return header + "\n" + lines.str.join("\n").item() + "\n"
-
-
-def _rows_of_bound_cells(lexical, variables: list[str], types: dict[str, str], cell, separator: str):
-    """One string per row: ``cell(name, kind, term_kind, datatype)`` of each bound value,
-    joined by ``separator`` (the JSON and XML formats leave unbound variables out)."""
-    import polars as pl
-
-    cells = [pl.when(pl.col(name).is_not_null()).then(cell(name, types[name], *EXACT_TYPES[types[name]]))
-             for name in variables if types[name] != "unbound"]
-    joined = pl.concat_str(cells, separator=separator, ignore_nulls=True) if cells else pl.lit("")
-    return lexical.select(joined.alias("row"))["row"]
-
-
-def _json(lexical, variables: list[str], types: dict[str, str]) -> str:
-    """SPARQL 1.1 results JSON: an unbound variable has no member in its row."""
-    import polars as pl
-
-    def member(name: str, kind: str, term_kind: str, datatype: str | None):
-        fields = [pl.lit(term_kind).alias("type"), pl.col(name).alias("value")]
-        if kind == RDF_LANG_STRING:
-            fields.append(pl.col(_language_column(name)).alias("xml:lang"))
-        elif datatype:
-            fields.append(pl.lit(datatype).alias("datatype"))
-        return pl.concat_str([pl.lit(json.dumps(name) + ":"), pl.struct(fields).struct.json_encode()])
-
-    head = '{"head": {"vars": ' + json.dumps(variables, ensure_ascii=False) + '}, "results": {"bindings": ['
-    if lexical.height == 0:
-        return head + "]}}\n"
-    rows = _rows_of_bound_cells(lexical, variables, types, member, ",")
-    return head + "\n{" + rows.str.join("},\n{").item() + "}\n]}}\n"
-
-
-def _xml(lexical, variables: list[str], types: dict[str, str]) -> str:
-    """SPARQL Query Results XML Format."""
-    import polars as pl
-    from xml.sax.saxutils import quoteattr
-
-    def binding(name: str, kind: str, term_kind: str, datatype: str | None):
-        text = _escaped(pl.col(name), _XML_TEXT)
-        if term_kind in ("uri", "bnode"):
-            element = pl.concat_str([pl.lit(f"<{term_kind}>"), text, pl.lit(f"</{term_kind}>")])
-        elif kind == RDF_LANG_STRING:
-            language = _escaped(pl.col(_language_column(name)), _XML_TEXT + (('"', "&quot;"),))
-            element = pl.concat_str([pl.lit('<literal xml:lang="'), language, pl.lit('">'), text, pl.lit("</literal>")])
-        else:
-            opening = f"<literal datatype={quoteattr(datatype)}>" if datatype else "<literal>"
-            element = pl.concat_str([pl.lit(opening), text, pl.lit("</literal>")])
-        return pl.concat_str([pl.lit(f"\n    <binding name={quoteattr(name)}>"), element, pl.lit("</binding>")])
-
-    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
-    out += [f"  <variable name={quoteattr(name)}/>" for name in variables]
-    out += ["</head>", "<results>"]
-    if lexical.height:
-        rows = _rows_of_bound_cells(lexical, variables, types, binding, "")
-        out.append("  <result>" + rows.str.join("\n  </result>\n  <result>").item() + "\n  </result>")
-    out += ["</results>", "</sparql>"]
-    return "\n".join(out) + "\n"
-
-
-_WRITERS = {"csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}
-
-
-class _Rows:
-    """The rows of an answer as tuples of :class:`Term`, made when iterated."""
-
-    def __init__(self, lexical, variables: list[str], types: dict[str, str]):
-        self.lexical, self.variables, self.types = lexical, variables, types
-
-    def __iter__(self) -> Iterator[tuple]:
-        for record in self.lexical.iter_rows(named=True):
-            yield tuple(_term(self.types[name], record[name], record.get(_language_column(name)))
-                        for name in self.variables)
-
-
-def _term(kind: str, value: str | None, lang: str | None) -> Term | None:
-    if value is None:
-        return None
-    term_kind, datatype = EXACT_TYPES[kind]
-    return Term(term_kind, value, datatype, lang)

@@ -23,7 +23,8 @@ engine allows: ``?series = "" || CONTAINS(LCASE(?label), LCASE(?series))`` with 
 default ``""`` keeps every row (the test for ``""`` is there because some stores,
 Virtuoso 7.2 among them, say no string contains ``""``).
 
-A value reaches the query as an RDF term, never as text: :func:`bind` adds one
+A value reaches the query as an RDF term (a :class:`~sgcn.graph.sparql.results.Term`;
+rdflib's ``URIRef`` and ``Literal`` are taken too), never as text: :func:`bind` adds one
 ``VALUES`` block, written from the terms' own N-Triples syntax, as the first member of
 the query's top-level ``WHERE`` group. The same bound text runs unchanged on rdflib,
 on Oxigraph and on any remote SPARQL 1.1 endpoint; a value holding quotes, braces,
@@ -38,7 +39,7 @@ Examples:
     ... SELECT ?p ?o WHERE { ?thing ?p ?o }''', name="facts")
     >>> header.title, [p.name for p in header.params]
     ('Facts about one thing', ['thing'])
-    >>> print(bind("SELECT ?p WHERE { ?s ?p ?o }", {"o": Literal('x"} ; DROP ALL')}))
+    >>> print(bind("SELECT ?p WHERE { ?s ?p ?o }", {"o": Term("literal", 'x"} ; DROP ALL')}))
     SELECT ?p WHERE { VALUES (?o) { ("x\\"} ; DROP ALL") } ?s ?p ?o }
 """
 
@@ -49,11 +50,10 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from rdflib import Literal, URIRef, Variable
-from rdflib.namespace import XSD
-from rdflib.term import Identifier
-
+from sgcn.graph.sparql.results import Term
 from sgcn.loaders.errors import SgcnError
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 KINDS = ("literal", "iri", "entity", "side")
 
@@ -75,7 +75,7 @@ _TZ = r"(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))?"
 _YEAR = r"-?(?:[1-9]\d{3,}|0\d{3})"
 _MONTH_DAY = r"(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 _LEXICAL = {
-    str(XSD[name]): re.compile(pattern, re.ASCII)
+    XSD + name: re.compile(pattern, re.ASCII)
     for name, pattern in {
         "gYear": _YEAR + _TZ,
         "gYearMonth": _YEAR + r"-(?:0[1-9]|1[0-2])" + _TZ,
@@ -117,13 +117,19 @@ class Param:
 
 @dataclass(frozen=True)
 class QueryHeader:
-    """What a ``.rq`` file says about itself in its opening comments."""
+    """What a ``.rq`` file says about itself in its opening comments.
+
+    ``scans`` is true when the file says ``# scans: ...``: the query reads most of the
+    graph (a row for each statement), which Oxigraph does about five times faster in
+    memory than from an on-disk store (``sgcn.graph.sparql.store.CachedGraph``).
+    """
 
     name: str
     title: str
     returns: str
     params: tuple[Param, ...]
     text: str
+    scans: bool = False
 
 
 def parse_param(line: str, *, query: str = "") -> Param:
@@ -161,14 +167,14 @@ def parse_param(line: str, *, query: str = "") -> Param:
     if rest:
         if kind != "literal" or len(rest) > 1:
             raise QueryError(f"query {query!r}: parameter {match['name']!r} has unknown options {rest}")
-        datatype = str(XSD[rest[0].removeprefix("xsd:")]) if rest[0].startswith("xsd:") else rest[0]
+        datatype = XSD + rest[0].removeprefix("xsd:") if rest[0].startswith("xsd:") else rest[0]
         if not _IRI.match(datatype):
             raise QueryError(f"query {query!r}: parameter {match['name']!r} has datatype {rest[0]!r}, not an IRI")
     return Param(match["name"], kind, datatype, required, match["description"].strip(), default)
 
 
 def parse_header(text: str, *, name: str) -> QueryHeader:
-    """Read the ``# title:``, ``# returns:`` and ``# params:`` comments opening a query.
+    """Read the ``# title:``, ``# returns:``, ``# params:`` (and ``# scans:``) comments opening a query.
 
     Args:
         text: the query text.
@@ -206,21 +212,22 @@ def parse_header(text: str, *, name: str) -> QueryHeader:
         returns=fields.get("returns", ""),
         params=tuple(params),
         text=text,
+        scans="scans" in fields,
     )
 
 
-def to_term(param: Param, value: str) -> Identifier:
+def to_term(param: Param, value: str) -> Term:
     """The RDF term a command-line value stands for, checked against the parameter's kind.
 
     An ``entity`` parameter given an IRI (``https://...`` or ``<...>``) becomes that IRI;
     given a name, the caller looks it up (see ``sgcn.graph.sparql.query.resolve_entity``).
 
     Examples:
-        >>> to_term(Param("n", "literal", str(XSD.integer)), "42").n3()
+        >>> to_term(Param("n", "literal", XSD + "integer"), "42").n3()
         '"42"^^<http://www.w3.org/2001/XMLSchema#integer>'
         >>> for year in ("2020", "twenty", "20", "2020-05"):
         ...     try:
-        ...         print(to_term(Param("y", "literal", str(XSD.gYear)), year).n3())
+        ...         print(to_term(Param("y", "literal", XSD + "gYear"), year).n3())
         ...     except QueryError as err:
         ...         print(err)
         "2020"^^<http://www.w3.org/2001/XMLSchema#gYear>
@@ -228,7 +235,7 @@ def to_term(param: Param, value: str) -> Identifier:
         parameter 'y' wants a http://www.w3.org/2001/XMLSchema#gYear; '20' is not one
         parameter 'y' wants a http://www.w3.org/2001/XMLSchema#gYear; '2020-05' is not one
         >>> to_term(Param("e", "iri"), "<https://w3id.org/sgcn/id/person/luke-goh>")
-        rdflib.term.URIRef('https://w3id.org/sgcn/id/person/luke-goh')
+        Term(kind='uri', value='https://w3id.org/sgcn/id/person/luke-goh', datatype=None, lang=None)
         >>> try:
         ...     to_term(Param("e", "iri"), "https://x/> } DROP ALL ; <y")
         ... except QueryError as err:
@@ -237,16 +244,30 @@ def to_term(param: Param, value: str) -> Identifier:
     """
     if param.kind == "literal":
         if param.datatype is None:
-            return Literal(value)
-        literal = Literal(value, datatype=URIRef(param.datatype))
+            return Term("literal", value)
         lexical = _LEXICAL.get(param.datatype)
-        if getattr(literal, "ill_typed", False) or (lexical is not None and not lexical.fullmatch(value)):
+        if (lexical is not None and not lexical.fullmatch(value)) or _ill_typed(value, param.datatype):
             raise QueryError(f"parameter {param.name!r} wants a {param.datatype}; {value!r} is not one")
-        return literal
+        return Term("literal", value, param.datatype)
     iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
     if not _IRI.match(iri):
         raise QueryError(f"parameter {param.name!r} wants an IRI; {value!r} is not one")
-    return URIRef(iri)
+    return Term("uri", iri)
+
+
+def _ill_typed(value: str, datatype: str) -> bool:
+    """Whether ``value`` is not a lexical form of ``datatype``, as rdflib's literal checks say.
+
+    rdflib is imported only here: no query of the library takes a typed literal, so a
+    query run does not pay its import (a quarter of a second) for this check.
+
+    Examples:
+        >>> _ill_typed("12; DROP ALL", XSD + "integer"), _ill_typed("2019", XSD + "gYear")
+        (True, False)
+    """
+    from rdflib import Literal, URIRef
+
+    return bool(getattr(Literal(value, datatype=URIRef(datatype)), "ill_typed", False))
 
 
 def looks_like_iri(value: str) -> bool:
@@ -260,26 +281,53 @@ def looks_like_iri(value: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", inner)) and bool(_IRI.match(inner))
 
 
-def _term_syntax(term: Identifier) -> str:
+def as_term(value) -> Term:
+    """A bindable value as a :class:`Term`: a ``Term`` as it is, an rdflib ``URIRef`` or
+    ``Literal`` converted (anything else, a blank node included, is refused).
+
+    Examples:
+        >>> as_term(Term("uri", "https://x/a")).value
+        'https://x/a'
+        >>> try:
+        ...     as_term(42)
+        ... except QueryError as err:
+        ...     print(err)
+        cannot bind 42: only IRIs and literals are values
+    """
+    if isinstance(value, Term):
+        if value.kind not in ("uri", "literal"):
+            raise QueryError(f"cannot bind {value!r}: only IRIs and literals are values")
+        return value
+    if type(value).__module__.startswith("rdflib"):  # rdflib is loaded already when given its terms
+        from rdflib import Literal, URIRef
+
+        if isinstance(value, URIRef):
+            return Term("uri", str(value))
+        if isinstance(value, Literal):
+            datatype = str(value.datatype) if value.datatype and not value.language else None
+            return Term("literal", str(value), datatype, value.language or None)
+    raise QueryError(f"cannot bind {value!r}: only IRIs and literals are values")
+
+
+def _term_syntax(value) -> str:
     """A term in SPARQL syntax, refusing anything that is not a plain IRI or literal."""
-    if isinstance(term, URIRef):
-        if not _IRI.match(str(term)):
-            raise QueryError(f"{str(term)!r} is not an IRI that can be bound")
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        # every control character escaped (rdflib's own n3() leaves tabs raw, and its SPARQL
-        # parser turns raw tabs into spaces), always in the eight-digit form: rdflib expands
-        # \u escapes before it parses and reads eight hex digits when eight follow, so NUL
-        # then "0022" written \u0000 + 0022 would have become a quote that ends the literal
-        text = "".join(_ESCAPES.get(c, c) if c in _ESCAPES or c >= " " else f"\\U{ord(c):08X}" for c in str(term))
-        if term.language:
-            return f'"{text}"@{term.language}'
-        if term.datatype:
-            if not _IRI.match(str(term.datatype)):
-                raise QueryError(f"{str(term.datatype)!r} is not a datatype IRI")
-            return f'"{text}"^^<{term.datatype}>'
-        return f'"{text}"'
-    raise QueryError(f"cannot bind {term!r}: only IRIs and literals are values")
+    term = as_term(value)
+    if term.kind == "uri":
+        if not _IRI.match(term.value):
+            raise QueryError(f"{term.value!r} is not an IRI that can be bound")
+        return f"<{term.value}>"
+    # every control character escaped (rdflib's own n3() leaves tabs raw, and its SPARQL
+    # parser turns raw tabs into spaces), always in the eight-digit form: rdflib expands
+    # \u escapes before it parses and reads eight hex digits when eight follow, so NUL
+    # then "0022" written \u0000 + 0022 would have become a quote that ends the literal
+    text = "".join(_ESCAPES.get(c, c) if c in _ESCAPES or c >= " " else f"\\U{ord(c):08X}" for c in term.value)
+    if term.lang:
+        return f'"{text}"@{term.lang}'
+    if term.datatype:
+        if not _IRI.match(term.datatype):
+            raise QueryError(f"{term.datatype!r} is not a datatype IRI")
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
 
 
 def _string_end(text: str, start: int) -> int:
@@ -339,7 +387,18 @@ def _where_brace(text: str) -> int:
     raise QueryError("the query has no WHERE group to bind parameters in")
 
 
-def bind(text: str, values: Mapping[str, Identifier | tuple[Identifier, ...]]) -> str:
+def several(value) -> bool:
+    """Whether a bound value is a set of terms (a tuple of them) rather than one term
+    (a :class:`Term` is a tuple too, of its parts).
+
+    Examples:
+        >>> several((Term("uri", "https://x/a"),)), several(Term("uri", "https://x/a")), several(())
+        (True, False, True)
+    """
+    return isinstance(value, tuple) and not isinstance(value, Term)
+
+
+def bind(text: str, values: Mapping[str, object]) -> str:
     """The query with ``values`` bound: one ``VALUES`` row first in its top-level group.
 
     A variable given a tuple of terms (a ``side`` parameter: the organizations on it) gets
@@ -348,12 +407,14 @@ def bind(text: str, values: Mapping[str, Identifier | tuple[Identifier, ...]]) -
 
     Args:
         text: a SPARQL query.
-        values: variable name (without ``?``) to the IRI or literal it takes, or a tuple of them.
+        values: variable name (without ``?``) to the IRI or literal it takes (a
+            :class:`Term`, or an rdflib ``URIRef`` or ``Literal``), or a tuple of them.
 
     Examples:
-        >>> bind("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef("https://x/a")})
+        >>> bind("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": Term("uri", "https://x/a")})
         'CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<https://x/a>) } ?s ?p ?o }'
-        >>> bind("SELECT * { ?s ?p ?o }", {"s": (URIRef("https://x/a"), URIRef("https://x/b")), "o": Literal("c")})
+        >>> bind("SELECT * { ?s ?p ?o }", {"s": (Term("uri", "https://x/a"), Term("uri", "https://x/b")),
+        ...                                "o": Term("literal", "c")})
         'SELECT * { VALUES (?o) { ("c") } VALUES (?s) { (<https://x/a>) (<https://x/b>) } ?s ?p ?o }'
         >>> bind("SELECT * { ?s ?p ?o }", {})
         'SELECT * { ?s ?p ?o }'
@@ -363,15 +424,15 @@ def bind(text: str, values: Mapping[str, Identifier | tuple[Identifier, ...]]) -
     for name in values:
         if not _NAME.fullmatch(name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
-    single = {name: term for name, term in values.items() if not isinstance(term, tuple)}
+    single = {name: term for name, term in values.items() if not several(term)}
     blocks = []
     if single:
-        names = " ".join(Variable(name).n3() for name in single)
+        names = " ".join(f"?{name}" for name in single)
         blocks.append(f"VALUES ({names}) {{ ({' '.join(_term_syntax(term) for term in single.values())}) }}")
     for name, terms in values.items():
-        if isinstance(terms, tuple):
+        if several(terms):
             rows = " ".join(f"({_term_syntax(term)})" for term in terms)
-            blocks.append(f"VALUES ({Variable(name).n3()}) {{ {rows} }}")
+            blocks.append(f"VALUES (?{name}) {{ {rows} }}")
     at = _where_brace(text) + 1
     return f"{text[:at]} {' '.join(blocks)}{text[at:]}"
 

@@ -6,10 +6,10 @@ about one entity, the shortest chain between two, who co-chaired each meeting, .
 each file's header says what it answers and which parameters it takes
 (``sgcn.graph.sparql.params``). A query runs
 
-- on an embedded store (``sgcn.graph.sparql.store``: by default Oxigraph, with the library's
-  SELECT queries answered by maplib's columnar engine where its answer is exact;
-  Oxigraph alone or rdflib's memory store a flag away) loaded from ``graph/sgcn.ttl``
-  or any other graph file, or
+- on an embedded store (``sgcn.graph.sparql.store``: by default Oxigraph, large graph
+  files from their on-disk store, with maplib's columnar engine beside it where the
+  ``columnar`` extra is installed and a large graph is held for many queries; rdflib's
+  memory store a flag away) loaded from ``graph/sgcn.ttl`` or any other graph file, or
 - on a remote SPARQL endpoint (``sgcn.graph.sparql.remote``) through SPARQLWrapper,
 
 with its parameters bound as RDF terms (an ``entity`` parameter given a name is
@@ -32,20 +32,20 @@ import io
 import json
 import logging
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Callable, Mapping
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING, Callable, Mapping
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Identifier
-
-from sgcn.graph.sparql.library import library, query_header, query_names, query_text
+from sgcn.graph.sparql import cache
+from sgcn.graph.sparql.library import library, package_folder, query_header, query_names, query_text
+from sgcn.graph.sparql.options import DEFAULT_STORE, FORMATS, GRAPH_FORMATS, ROW_FORMATS
 from sgcn.graph.sparql.params import QueryError, QueryHeader, bind, looks_like_iri, parse_header, to_term
 from sgcn.graph.sparql.results import Answer, Term
-from sgcn.graph.sparql.store import DEFAULT_STORE, EmbeddedGraph, from_rdflib_graph
+from sgcn.graph.sparql.store import EmbeddedGraph, from_rdflib_graph
 from sgcn.graph.sparql.store import load_graph as load_into_store
 from sgcn.graph.sparql.store import run_query as run_on_graph
+
+if TYPE_CHECKING:  # rdflib is imported for graph answers and rdflib graphs only
+    from rdflib import Graph
 
 __all__ = [
     "FORMATS", "GRAPH_FORMATS", "QueryError", "Target", "announce_default_graph", "default_graph_path", "execute",
@@ -56,14 +56,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-ROW_FORMATS = ("csv", "json", "table", "tsv", "xml")
-GRAPH_FORMATS = ("turtle", "json-ld", "nt", "rdf-xml")
-FORMATS = ROW_FORMATS + GRAPH_FORMATS
 # row formats a store may write itself (sgcn.graph.sparql.results.Answer.serialize): the SPARQL
 # 1.1 results formats; a table is laid out here from the rows
 _NATIVE_FORMATS = ("csv", "tsv", "json", "xml")
 
-Runner = Callable[[str, Mapping[str, Identifier]], Answer]
+Runner = Callable[[str, Mapping[str, Term]], Answer]
 
 
 WORKING_GRAPH = Path("graph") / "sgcn.ttl"
@@ -80,7 +77,7 @@ def packaged_graph_path() -> Path:
         >>> packaged_graph_path().name
         'sgcn.ttl'
     """
-    return Path(str(files("sgcn.graph") / "sgcn.ttl"))
+    return package_folder("sgcn.graph") / "sgcn.ttl"
 
 
 def default_graph_path() -> Path:
@@ -108,19 +105,23 @@ def announce_default_graph() -> Path:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, mtime_ns: int, store: str) -> EmbeddedGraph:
-    return load_into_store(path, store=store)
+def _load(path: str, mtime_ns: int, size: int, store: str, one_query: bool) -> EmbeddedGraph:
+    return load_into_store(path, store=store, one_query=one_query)
 
 
-def load_graph(path: str | Path, store: str = DEFAULT_STORE) -> EmbeddedGraph:
-    """Read a graph file into an embedded store (cached while the file is unchanged).
+def load_graph(path: str | Path, store: str = DEFAULT_STORE, *, one_query: bool = False) -> EmbeddedGraph:
+    """Read a graph file into an embedded store (kept in this process while the file is unchanged).
+
+    With ``one_query``, the graph is opened to answer one query (see
+    ``sgcn.graph.sparql.store.load_graph``).
 
     Raises:
         QueryError: when the file is missing or cannot be read.
     """
     path = Path(path)
     try:
-        return _load(str(path.resolve()), path.stat().st_mtime_ns, store)
+        stat = path.stat()
+        return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size, store, one_query)
     except FileNotFoundError as err:
         raise QueryError(f"{path}: no such graph file (build one with `sgcn build`)") from err
 
@@ -143,13 +144,23 @@ class Target:
 
     @classmethod
     def open(cls, *, graph: str | Path | None = None, store: str = DEFAULT_STORE, endpoint: str | None = None,
-             graph_uri: str | None = None, timeout: float = 60) -> "Target":
-        """The target the command line names: ``--endpoint`` if given, else a graph file."""
+             graph_uri: str | None = None, timeout: float = 60, one_query: bool = False) -> "Target":
+        """The target the command line names: ``--endpoint`` if given, else a graph file.
+
+        ``one_query``: the graph answers one query and is dropped (``sgcn query``), so a
+        large graph file is read from its on-disk store where there is one; call
+        :meth:`close` once the answer is written, to have one built if there is not.
+        """
         if endpoint:
             return cls(endpoint=endpoint, graph_uri=graph_uri, timeout=timeout)
-        return cls(graph=load_graph(announce_default_graph() if graph is None else graph, store))
+        return cls(graph=load_graph(announce_default_graph() if graph is None else graph, store, one_query=one_query))
 
-    def run(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Answer:
+    def close(self) -> None:
+        """Done with the target: start building the on-disk stores of the large graph
+        files it loaded without one (in the background: this returns at once)."""
+        cache.start_builds()
+
+    def run(self, text: str, bindings: Mapping[str, Term] | None = None) -> Answer:
         """Run a query with ``bindings`` (variable name to RDF term) as typed parameters.
 
         An embedded store takes them its own way (``sgcn.graph.sparql.store.run_query``); a
@@ -164,7 +175,7 @@ class Target:
                               timeout=self.timeout)
 
 
-def resolve_entity(value: str, runner: Runner) -> URIRef:
+def resolve_entity(value: str, runner: Runner) -> Term:
     """The IRI of the entity ``value`` names (a preferred label or an alias), or ``value`` as an IRI.
 
     A name that only one entity carries as its preferred label wins over aliases that
@@ -174,23 +185,23 @@ def resolve_entity(value: str, runner: Runner) -> URIRef:
         QueryError: no entity, or several, go by that name.
     """
     if looks_like_iri(value):
-        return URIRef(value.strip("<>"))
+        return Term("uri", value.strip("<>"))
     header = parse_header(query_text("entity-lookup"), name="entity-lookup")
-    rows = runner(header.text, {"name": Literal(value)}).fetch()
+    rows = runner(header.text, {"name": Term("literal", value)}).fetch()
     candidates = {str(row[0]): (str(row[1]), str(row[2]), str(row[3])) for row in rows}
     if not candidates:
         raise QueryError(f"no entity is named {value!r} (try `sgcn query entity-lookup --param name=...`)")
     if len(candidates) > 1:
         exact = [iri for iri, (label, _, _) in candidates.items() if label.lower() == value.lower()]
         if len(exact) == 1:
-            return URIRef(exact[0])
+            return Term("uri", exact[0])
         listed = "; ".join(f"{label} ({kind}) <{iri}>" for iri, (label, kind, _) in sorted(candidates.items()))
         raise QueryError(f"{value!r} names {len(candidates)} entities: {listed}; give the IRI instead")
-    return URIRef(next(iter(candidates)))
+    return Term("uri", next(iter(candidates)))
 
 
 def resolve_params(header: QueryHeader, values: Mapping[str, str], runner: Runner | None = None
-                   ) -> dict[str, Identifier]:
+                   ) -> dict[str, Term]:
     """Turn ``NAME=VALUE`` strings into the RDF terms the query's header declares.
 
     Raises:
@@ -199,7 +210,7 @@ def resolve_params(header: QueryHeader, values: Mapping[str, str], runner: Runne
     Examples:
         >>> header = parse_header("# params:\\n#   m (literal): a measure\\nSELECT * { ?s ?p ?m }", name="q")
         >>> resolve_params(header, {"m": "fund_size"})
-        {'m': rdflib.term.Literal('fund_size')}
+        {'m': Term(kind='literal', value='fund_size', datatype=None, lang=None)}
     """
     declared = {param.name: param for param in header.params}
     unknown = sorted(set(values) - set(declared))
@@ -210,7 +221,7 @@ def resolve_params(header: QueryHeader, values: Mapping[str, str], runner: Runne
     if missing:
         raise QueryError(f"query {header.name!r} needs --param {missing[0]}=... ({declared[missing[0]].description})")
     values = {**{p.name: p.default for p in header.params if p.default is not None}, **values}
-    terms: dict[str, Identifier] = {}
+    terms: dict[str, Term] = {}
     for name, value in values.items():
         param = declared[name]
         if param.kind == "side":
@@ -220,11 +231,11 @@ def resolve_params(header: QueryHeader, values: Mapping[str, str], runner: Runne
 
             terms[name] = organizations_on(value, runner)
         elif param.kind == "entity" and value == "" and param.default == "":
-            terms[name] = Literal("")  # left out: no entity, every row
+            terms[name] = Term("literal", "")  # left out: no entity, every row
         elif param.kind == "entity":
             if runner is None and not looks_like_iri(value):
                 raise QueryError(f"parameter {name!r}: cannot look up {value!r} without a graph")
-            terms[name] = resolve_entity(value, runner) if runner else URIRef(value.strip("<>"))
+            terms[name] = resolve_entity(value, runner) if runner else Term("uri", value.strip("<>"))
         else:
             terms[name] = to_term(param, value)
     return terms
@@ -276,7 +287,7 @@ def run_query(name: str, graph: Graph | str | Path | None = None) -> tuple[list[
         >>> columns, rows
         (['event', 'start', 'end', 'place'], [])
     """
-    if isinstance(graph, Graph):
+    if graph is not None and not isinstance(graph, (str, Path)):  # an rdflib graph
         target = Target(graph=from_rdflib_graph(graph))
     else:
         target = Target.open(graph=graph)
@@ -330,6 +341,9 @@ def _json_term(node: Term) -> dict[str, str]:
 
 
 def _xml_term(node: Term) -> str:
+    # imported here: xml.sax.saxutils imports urllib.request and http.client (0.1 s)
+    from xml.sax.saxutils import escape, quoteattr
+
     if node.kind in ("uri", "bnode"):
         return f"<{node.kind}>{escape(node.value)}</{node.kind}>"
     attrs = f" xml:lang={quoteattr(node.lang)}" if node.lang else (
@@ -367,6 +381,8 @@ def write_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
         return json.dumps({"head": {"vars": columns}, "results": {"bindings": bindings}},
                           ensure_ascii=False, indent=1) + "\n"
     if fmt == "xml":
+        from xml.sax.saxutils import quoteattr
+
         out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
         out += [f"  <variable name={quoteattr(c)}/>" for c in columns]
         out += ["</head>", "<results>"]
@@ -399,15 +415,28 @@ def write_graph(graph: Graph, fmt: str) -> str:
     """Write a CONSTRUCT or DESCRIBE result as ``turtle``, ``json-ld``, ``nt`` (sorted lines) or
     ``rdf-xml`` (RDF/XML, what SPARQLWrapper and rdflib ask of an endpoint by default).
 
+    Blank nodes are labelled by their content first (rdflib's canonical labelling), so
+    the same answer is written as the same bytes whichever store, or run, gave it.
+
     Examples:
+        >>> from rdflib import Graph, Literal, URIRef
         >>> g = Graph(); _ = g.add((URIRef("https://x/a"), URIRef("https://x/p"), Literal("b")))
         >>> write_graph(g, "nt")
         '<https://x/a> <https://x/p> "b" .\\n'
     """
     # imported here: sgcn.graph.rdf.build loads the loaders (about 0.25 s), which only
     # graph answers need, for their prefixes
+    from rdflib import BNode, Graph
+    from rdflib.compare import _TripleCanonicalizer
+
     from sgcn.graph.rdf.build import PREFIXES
 
+    if any(isinstance(term, BNode) for triple in graph for term in triple):
+        # blank nodes get labels from their content: the same answer is the same bytes
+        # (a store and a parser label them afresh each time)
+        canonical = Graph()
+        canonical += _TripleCanonicalizer(graph).canonical_triples()
+        graph = canonical
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     if fmt == "nt":

@@ -39,14 +39,12 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from sgcn.graph.sparql.options import DEFAULT_GRAPH_URI
 from sgcn.graph.sparql.params import _IRI, QueryError, strip_comments
 from sgcn.graph.sparql.results import Answer, term
 from sgcn.loaders.errors import SgcnError
 
 log = logging.getLogger(__name__)
-
-DEFAULT_GRAPH_URI = "https://w3id.org/sgcn/graph"
-"""The named graph ``sgcn push`` replaces and ``sgcn query --endpoint`` reads by default."""
 
 GRAPH_STORE_PLACES = ("store", "data", "rdf-graphs/service", "sparql-graph-crud")
 UPDATE_PLACES = ("update", "statements")

@@ -16,9 +16,10 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
-from rdflib import Graph
+if TYPE_CHECKING:  # rdflib is imported where a graph answer is made, not to run a SELECT
+    from rdflib import Graph
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

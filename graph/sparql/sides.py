@@ -30,11 +30,9 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Callable, Mapping
 
-from rdflib import URIRef
-
 from sgcn.graph.rdf.sides import mentions, place_names, side_of_names, side_rules
 from sgcn.graph.sparql.params import QueryError
-from sgcn.graph.sparql.results import Answer
+from sgcn.graph.sparql.results import Answer, Term
 
 __all__ = ["organizations_on"]
 
@@ -50,7 +48,7 @@ def _place_names(value: str) -> tuple[str, ...] | None:
     return None
 
 
-def organizations_on(value: str, runner: Runner) -> tuple[URIRef, ...]:
+def organizations_on(value: str, runner: Runner) -> tuple[Term, ...]:
     """The IRIs of the organizations on the side, or of the place, that ``value`` names (sorted).
 
     An organization of both sides (bilateral) is on neither.
@@ -81,5 +79,5 @@ def organizations_on(value: str, runner: Runner) -> tuple[URIRef, ...]:
         elif any(mentions(name, p) for name in names for p in place) or \
                 any(name.casefold() in {p.casefold() for p in place} for name in related):
             found.append(iri)
-    return tuple(URIRef(iri) for iri in sorted(found))
+    return tuple(Term("uri", iri) for iri in sorted(found))
 

@@ -60,6 +60,8 @@ _SIDE_NOUNS = frozenset({"side", "country", "city", "government", "nation", "par
 _PERSON_NOUNS = frozenset({"leader", "minister", "co-chair", "cochair", "chair", "chairman", "premier",
                            "mayor", "counterpart", "official", "signatory", "head"})
 _JOINT = frozenset({"jointly", "together", "co"})
+# verbs of doing something together, whose "with" partner shares what they go on to do
+_TOGETHER_VERBS = frozenset({"partner", "team", "collaborate", "cooperate", "co-operate", "work", "join", "tie", "ally"})
 _SO_DID = frozenset({"so", "too", "likewise", "also"})
 _ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|[a-z]+)$")
 
@@ -237,6 +239,8 @@ class Roles:
         if not found and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i \
                 and not _passive(verb) and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             found = self.agent(verb.head) if verb.dep_ != "ccomp" else []
+            if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in _TOGETHER_VERBS:
+                found += self.prep(verb.head, "with")  # "A teamed up with B to set up a fund": B too
         for conj in _children(verb, "conj"):  # "A attended X, and so did B"
             if conj.lemma_ == "do" and any(c.lower_ in _SO_DID for c in conj.children):
                 found += _children(conj, "nsubj")
@@ -249,6 +253,9 @@ class Roles:
         found = [t for t in found if t.tag_ not in ("WDT", "WP")]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             found.append(verb.head)  # "the meeting, co-chaired by A"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i \
+                and not _children(verb, "nsubj", "nsubjpass"):
+            found += _children(verb.head, "nsubj", "nsubjpass")  # "Organised by A, the forum drew ..."
         if verb.dep_ == "relcl" and (_relative_pronoun(verb, "dobj", "nsubjpass")
                                      or not _children(verb, "dobj", "nsubjpass", "nsubj")):
             found.append(verb.head)  # "the MOU, which A concluded with B"
@@ -268,6 +275,10 @@ class Roles:
         """Objects of the preposition ``word`` on the token (or on its theme, for "with")."""
         found = []
         holders = [token] + (self.theme(token) if token.pos_ in ("VERB", "AUX") else [])
+        if word in ("at", "during") and token.pos_ in ("VERB", "AUX"):
+            # "reaffirmed the ties in his speech at the ceremony": where the act was done
+            holders += [o for h in list(holders) for p in _children(h, "prep") if p.lower_ in ("in", "during")
+                        for o in _children(p, "pobj") if o.pos_ == "NOUN"]
         for holder in holders:
             for prep in holder.children:
                 if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word:
@@ -401,7 +412,8 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
                 after = parsed.offset(token)
                 subjects += [m for m in mentions if m.type == "Person" and m.start > after
                              and "Person" in subject_types and m not in subjects]
-            if not frame.predicated and denoted(roles.get("attr-subject"), parsed, mentions):
+            if not frame.predicated and token.pos_ in ("NOUN", "PROPN") \
+                    and denoted(roles.get("attr-subject"), parsed, mentions):
                 continue
             if "coagent" in frame.object:
                 objects += _ends(("agent",), roles, parsed, mentions, before, object_types)
@@ -426,6 +438,8 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
     named = {t.i for m in mentions for t in (parsed.span(m.start, m.end) or ())}
     spread_tokens = spread(tokens, named)
     found = [m for m in denoted(spread_tokens, parsed, mentions) if m.type in types]
+    if "Person" in types:
+        found += _titled(spread_tokens, parsed, mentions, named)
     found += _coordinated_in_text(found, mentions, parsed.doc.text, parsed.start)
     for t in spread_tokens:
         if t.lower_ in _PRONOUNS and t.pos_ in ("PRON", "DET") and before:
@@ -440,6 +454,26 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
             earlier = [m for m in [*(before or []), *mentions] if m.type == "Agreement" and m.end <= parsed.offset(t)]
             if earlier:
                 found.append(earlier[-1])
+    return found
+
+
+def _titled(tokens: list["Token"], parsed, mentions, named: set[int]) -> list["EntityMention"]:
+    """The person a title stands for when the parser made the title the head of the name.
+
+    "Minister for Trade and Industry Gan Kim Yong delivered ...": the subject is
+    "Minister" and the name hangs below it (as a conjunct of "Industry"); the last
+    person named in the title's phrase is who the title names.
+    """
+    from sgcn.loaders.extract import lexicon
+
+    found = []
+    for t in tokens:
+        if t.i in named or t.pos_ != "PROPN" or not lexicon.is_title([t.text]):
+            continue
+        inside = {x.i for x in t.subtree}
+        people = [m for m in mentions if m.type == "Person"
+                  and (span := parsed.span(m.start, m.end)) and all(x.i in inside for x in span)]
+        found += people[-1:]
     return found
 
 
@@ -548,7 +582,7 @@ def _coordinated_in_text(found, mentions, text: str, offset: int) -> list["Entit
 
 def _done_jointly(token: "Token", roles: Roles, subjects: list["EntityMention"]) -> bool:
     """Whether a trigger such as "chair" or "lead" is done together ("jointly", "A with B", "A and B")."""
-    if any(c.lower_ in _JOINT for c in token.children) or token.lower_.startswith("co-"):
+    if any(c.lower_ in _JOINT for c in token.children) or token.lower_.startswith(("co-", "cochair")):
         return True
     if roles.prep(token, "with"):
         return True

@@ -21,9 +21,15 @@ import functools
 from dataclasses import dataclass
 from importlib.resources import files
 
-import yaml
+from sgcn.loaders.extract.rules import load_rules
 
 _SECTIONS = {"places": "Place", "organizations": "Organization", "initiatives": "Initiative", "events": "Event"}
+_ENTRY = {"label": {"type": str, "required": True}, "aliases": {"type": list, "items": str}}
+_SCHEMA = {
+    "places": {"type": list, "items": {**_ENTRY, "kind": {"type": str, "required": True,
+                                                           "choices": ("country", "province", "city", "region")}}},
+    **{section: {"type": list, "items": _ENTRY} for section in _SECTIONS if section != "places"},
+}
 
 
 @dataclass(frozen=True)
@@ -43,14 +49,13 @@ class GazetteerEntry:
 
 @functools.cache
 def entries() -> tuple[GazetteerEntry, ...]:
-    """Every entry of ``gazetteer.yaml``, in file order.
+    """Every entry of ``gazetteer.yaml``, in file order, checked against its schema.
 
     Examples:
         >>> any(e.label == "Singapore" and e.type == "Place" for e in entries())
         True
     """
-    text = files("sgcn.loaders.extract").joinpath("gazetteer.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = load_rules(files("sgcn.loaders.extract").joinpath("gazetteer.yaml"), _SCHEMA)
     found = []
     for section, type_ in _SECTIONS.items():
         for item in raw.get(section) or []:

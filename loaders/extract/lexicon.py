@@ -22,21 +22,33 @@ import functools
 from importlib.resources import files
 from typing import Any, Sequence
 
-import yaml
+from sgcn.loaders.extract.rules import load_rules
+from sgcn.loaders.facts import ENTITY_TYPES
 
 _MAX_TITLE_WORDS = 6
+
+_WORDS = {"type": list, "required": True, "items": str}
+_BY_TYPE = {"type": dict, "required": True, "keys": {t: {"type": list, "items": str} for t in ENTITY_TYPES}}
+_SCHEMA = {
+    **{key: _WORDS for key in (
+        "honorifics", "title_modifiers", "titles", "name_openers", "recurring_events", "event_nouns", "occasions",
+        "organization_nouns", "company_nouns", "industry_nouns", "not_name_starts", "surnames", "abbreviations",
+        "headline_verbs", "date_words", "generic_acronyms")},
+    "title_abbreviations": {"type": dict, "required": True, "values": {"type": str}},
+    "heads": _BY_TYPE,
+    "references": _BY_TYPE,
+}
 
 
 @functools.cache
 def data() -> dict[str, Any]:
-    """The parsed ``lexicon.yaml``.
+    """The parsed ``lexicon.yaml``, checked against its schema.
 
     Examples:
         >>> "Mayor" in data()["titles"]
         True
     """
-    text = files("sgcn.loaders.extract").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_rules(files("sgcn.loaders.extract").joinpath("lexicon.yaml"), _SCHEMA)
 
 
 @functools.cache

@@ -12,17 +12,7 @@ one named agreement of the corpus that carries the same words, if there is
 exactly one. The merged entity's label is the fullest official name: the
 gazetteer's label when one document took it from there, else the longest label,
 ties broken alphabetically; every other name becomes an alias. All keys in all
-facts are rewritten.
-
-Examples:
-    >>> from sgcn.loaders.document import Document
-    >>> from sgcn.loaders.facts import Entity, Extraction
-    >>> d = Document(source="a.txt", sha256="0" * 64, format="plaintext", text="x")
-    >>> a = Extraction(d, entities=(Entity("Initiative/cci", "Initiative", "CCI", ()),))
-    >>> b = Extraction(d, entities=(Entity("Initiative/chongqing connectivity initiative", "Initiative",
-    ...                "Chongqing Connectivity Initiative", ("CCI",)),))
-    >>> [e.key for x in merge_extractions([a, b]) for e in x.entities]
-    ['Initiative/chongqing connectivity initiative', 'Initiative/chongqing connectivity initiative']
+facts are rewritten. :func:`merge_extractions` shows an example.
 """
 
 from __future__ import annotations

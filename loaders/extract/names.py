@@ -33,6 +33,9 @@ from dataclasses import dataclass, field
 from sgcn.loaders.extract import gazetteer, lexicon
 
 CONNECTORS = {"of", "for", "on", "and", "&", "de"}
+# Titles whose "of"/"for" complement is a portfolio ("Minister of Digital Economy and
+# Society"), not an organisation's name.
+_PORTFOLIO_TITLES = {"Minister", "Ministers", "Minister-in-charge"}
 # Legal forms a company's name may set off with a comma: "Acme Co., Ltd.", "Acme Holdings, Inc."
 _LEGAL_FORMS_AFTER_COMMA = {"Ltd", "Ltd.", "Inc", "Inc.", "LLC", "Limited", "Corp", "Corp.", "Pte"}
 _NAME_POSSESSIVES = {"People", "Children", "Women", "Workers", "Men", "Farmers", "Citizens", "Nations"}
@@ -584,7 +587,8 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
             tl = 0
         rest_start = k + tl
         comp, _ = _name_after_title(words[rest_start:b]) if tl else (0, 0)
-        if comp and words[rest_start] in ("of", "for"):  # "Mayor of <organisation>"
+        if comp and words[rest_start] in ("of", "for") and words[rest_start - 1] not in _PORTFOLIO_TITLES:
+            # "Mayor of <organisation>"; a minister's "of"/"for" names a portfolio, no body
             out.extend(_typed(toks, words, rest_start + 1, rest_start + comp, sentence, offset, ""))
         p = rest_start + comp
         if p < b and lexicon.is_honorific(words[p]):

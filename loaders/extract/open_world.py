@@ -409,6 +409,9 @@ def _not_a_name(cand: OpenCandidate, sentence: str, parsed: "Parsed") -> bool:
     if any(lexicon.title_length(words, k) == len(words) - k for k in range(len(words))) \
             and not lexicon.head_type(words[-1]):
         return True  # "China International Trade Representative": a title with its place, no name
+    opening = lexicon.title_length(words, 0)
+    if opening and opening < len(words) and words[opening] in ("of", "for") and not lexicon.head_type(words[-1]):
+        return True  # "Minister of Information and Communications": a title and its portfolio
     first_token = cand.tokens[0]
     before = first_token.nbor(-1) if first_token.i > 0 else None
     if before is not None and before.lower_ in ("a", "an") and not cand.label:

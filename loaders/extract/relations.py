@@ -31,8 +31,6 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from sgcn.loaders.dates import find_dateline, find_dates
 from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.frames import read_frames
@@ -47,8 +45,9 @@ from sgcn.loaders.extract.rel_context import (
     years_in,
 )
 from sgcn.loaders.extract.rel_text import SLOT, Slotted, chain_left, chain_right, left_start, right_end, slot
+from sgcn.loaders.extract.rules import load_rules
 from sgcn.loaders.extract.spans import Analysis, Sentence
-from sgcn.loaders.facts import Evidence, Relation, Role
+from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS, Evidence, Relation, Role
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +70,41 @@ class Pattern:
     subject: dict[str, Any]
     object: dict[str, Any]
     options: dict[str, Any]
+    index: int = 0
+
+    @property
+    def name(self) -> str:
+        """A short name for reports: ``relation#index`` (its place in the file, from 0)."""
+        return f"{self.relation}#{self.index}"
+
+
+_SIDE = {
+    "side": {"type": str, "required": True,
+             "pattern": re.compile(r"left|right|right_all|clause|after_comma|sides|context|group:[1-9]")},
+    "types": {"type": list, "required": True, "items": str, "choices": ENTITY_TYPES},
+    "first": {"type": bool},
+    "lead": {"type": int},
+}
+_SCHEMA = {
+    "contract": {"type": dict, "required": True, "values": {"type": list, "items": list}},
+    "patterns": {"type": list, "required": True, "items": {
+        "relation": {"type": str, "required": True, "choices": RELATIONS},
+        "trigger": {"type": str, "required": True},
+        "subject": {"type": dict, "required": True, "keys": _SIDE},
+        "object": {"type": dict, "required": True, "keys": _SIDE},
+        "meeting": {"type": (bool, str), "choices": ("true", "subject")},
+        "prefer": {"type": str, "choices": ENTITY_TYPES},
+        "years": {"type": bool},
+        "annual": {"type": bool},
+        "context_object": {"type": bool},
+    }},
+}
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    text = files("sgcn.loaders.extract").joinpath("relation_patterns.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    """The contract and patterns of ``relation_patterns.yaml``, checked against their schema."""
+    return load_rules(files("sgcn.loaders.extract").joinpath("relation_patterns.yaml"), _SCHEMA)
 
 
 @lru_cache(maxsize=1)
@@ -88,10 +116,10 @@ def patterns() -> tuple[Pattern, ...]:
         True
     """
     compiled = []
-    for item in _data()["patterns"]:
+    for index, item in enumerate(_data()["patterns"]):
         trigger = re.compile(item["trigger"].replace("{M}", SLOT), re.I)
         options = {k: v for k, v in item.items() if k not in {"relation", "trigger", "subject", "object"}}
-        compiled.append(Pattern(item["relation"], trigger, item["subject"], item["object"], options))
+        compiled.append(Pattern(item["relation"], trigger, item["subject"], item["object"], options, index))
     return tuple(compiled)
 
 
@@ -130,9 +158,8 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
         sl = slot(analysis, sentence)
         evidence = _evidence(analysis, sentence)
         found.extend(read_frames(analysis, sentence))
-        for pattern in patterns():
-            for match in pattern.trigger.finditer(sl.text):
-                found.extend(_apply(analysis, sl, pattern, match, evidence))
+        for _pattern, read in read_patterns(analysis, sl, evidence):
+            found.extend(read)
         award = _award_context(analysis, sl, evidence, award, found)
         found.extend(_nested_agreement(analysis, sl, evidence))
         found.extend(_framed(analysis, sl, evidence))
@@ -144,6 +171,24 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
     found.extend(_venue_cities(analysis, found))
     found.extend(_propagated(analysis, found))
     return _unique(_without_subsumed(_checked(analysis, found)))
+
+
+def read_patterns(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[tuple[Pattern, list[Relation]]]:
+    """Each pattern that reads something in one sentence (its skeleton ``sl``), with what it read.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [forum|Event] was held in [Oslo|Place].")
+        >>> s = a.sentences[0]
+        >>> [(p.relation, [r.object for r in read]) for p, read in read_patterns(a, slot(a, s), _evidence(a, s))]
+        [('held_in', ['Place/oslo'])]
+    """
+    out = []
+    for pattern in patterns():
+        read = [r for match in pattern.trigger.finditer(sl.text) for r in _apply(analysis, sl, pattern, match, evidence)]
+        if read:
+            out.append((pattern, read))
+    return out
 
 
 # A stronger relation between the same two entities says the weaker one already: who

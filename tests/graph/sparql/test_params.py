@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from sgcn.graph.rdf.build import build_graph
 from sgcn.graph.rdf.iris import mint
 from sgcn.graph.sparql.params import QueryError, bind, parse_header, to_term, Param
 from sgcn.graph.sparql.query import Target, execute, library, resolve_params
+from sgcn.graph.sparql.results import Term
 from sgcn.graph.sparql.store import STORES, from_rdflib_graph, run_query
 from sgcn.loaders.document import Document
 from sgcn.loaders.facts import Entity, Evidence, Extraction, Mention, Relation
@@ -114,8 +115,8 @@ def test_unknown_missing_and_ambiguous_parameters_are_errors():
     with pytest.raises(QueryError, match="no entity is named 'Nobody'"):
         resolve_params(header, {"entity": "Nobody"}, target.run)
     iri = str(mint("Organization", "Ministry of Trade"))
-    assert resolve_params(header, {"entity": iri}, target.run) == {"entity": URIRef(iri)}
-    assert resolve_params(header, {"entity": f"<{iri}>"}, target.run) == {"entity": URIRef(iri)}
+    assert resolve_params(header, {"entity": iri}, target.run) == {"entity": Term("uri", iri)}
+    assert resolve_params(header, {"entity": f"<{iri}>"}, target.run) == {"entity": Term("uri", iri)}
 
 
 def test_a_parameter_left_out_takes_its_default():
@@ -123,12 +124,12 @@ def test_a_parameter_left_out_takes_its_default():
                           'SELECT ?s WHERE { ?s ?p ?o FILTER (CONTAINS(STR(?o), ?series)) }', name="q")
     (series,) = header.params
     assert not series.required and series.default == ""
-    assert resolve_params(header, {}) == {"series": Literal("")}
-    assert resolve_params(header, {"series": "Joint"}) == {"series": Literal("Joint")}
+    assert resolve_params(header, {}) == {"series": Term("literal", "")}
+    assert resolve_params(header, {"series": "Joint"}) == {"series": Term("literal", "Joint")}
     with pytest.raises(QueryError, match="its only default is"):
         parse_header('# params:\n#   who (entity, default "x"): somebody\nSELECT * {}', name="q")
     header = parse_header('# params:\n#   who (entity, default ""): somebody\nSELECT * {}', name="q")
-    assert resolve_params(header, {}) == {"who": Literal("")}
+    assert resolve_params(header, {}) == {"who": Term("literal", "")}
 
 
 @pytest.mark.parametrize("store", STORES)

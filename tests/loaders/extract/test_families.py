@@ -83,3 +83,11 @@ def test_c3_a_name_without_the_places_or_acronym_opening_it_is_the_same_entity()
     names = {e.label: set(e.aliases) for e in found.entities if e.type in ("Initiative", "Project")}
     assert names == {"Singapore-Kunming (Yunnan) Green Data Corridor": {"Green Data Corridor"},
                      "APDI Harbour Exchange Platform": {"Harbour Exchange Platform"}}
+
+
+def test_e3_a_name_apposed_to_a_title_before_it_and_a_ministers_portfolio_is_no_body():
+    found, labels = read("Vietnam's Minister of Information and Communications, Pham Van Long, announced "
+                         "two research grants.")
+    assert [(labels[r.person], r.title, r.organization) for r in found.roles] == [
+        ("Pham Van Long", "Minister of Information and Communications", None)]
+    assert not [e for e in found.entities if e.type == "Organization"]

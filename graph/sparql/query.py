@@ -439,15 +439,22 @@ def write_graph(graph: Graph, fmt: str) -> str:
         graph = canonical
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
-    if fmt == "nt":
+    if fmt in ("nt", "rdf-xml"):
         lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
-        return "\n".join(lines) + ("\n" if lines else "")
+        text = "\n".join(lines) + ("\n" if lines else "")
+        if fmt == "nt":
+            return text
+        # RDF/XML by Oxigraph's writer from the sorted lines, a subject's triples together:
+        # the same graph is the same bytes (rdflib's writer orders by hash)
+        import pyoxigraph as ox
+
+        triples = ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(triples, format=ox.RdfFormat.RDF_XML,
+                            prefixes={p: str(n) for p, n in PREFIXES.items()}).decode("utf-8")
     if fmt == "turtle":
         return graph.serialize(format="longturtle")
     if fmt == "json-ld":
         return graph.serialize(format="json-ld", indent=2) + "\n"
-    if fmt == "rdf-xml":
-        return graph.serialize(format="xml")
     raise QueryError(f"format {fmt!r} is for rows; graphs are written as {', '.join(GRAPH_FORMATS)}")
 
 

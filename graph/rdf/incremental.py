@@ -442,10 +442,14 @@ def _state_batch(jobs: list[tuple[int, str, str, dict, dict]]):
             own, about, counts = _state_one(key, merged_local, entity_index)
             cache.put("unit", unit_key, pickle.dumps(("\n".join(own), about, counts), protocol=pickle.HIGHEST_PROTOCOL))
             cache.put("lines", unit_key, ("\n".join(own) + "\n" if own else "").encode("utf-8"))
-        context = _context_lines(own, _STATE["labels"], _STATE["typed"])
+        # the lines of the nodes other documents may state too (a role, an event's time) are
+        # context here: they are validated in their own unit, merged across documents
+        shared = set(about).intersection(own)
+        mine = [line for line in own if line not in shared]
+        context = [line for line in own if line in shared] + _context_lines(own, _STATE["labels"], _STATE["typed"])
         valid_key = _digest("valid", "\n".join(own + context), _STATE["validation"])
         if not cache.has("valid", valid_key):
-            to_check.append((valid_key, own, context))
+            to_check.append((valid_key, mine, context))
         results.append((index, unit_key, about, counts))
     stated = time.process_time()
     violations = _check_units(to_check, cache)
@@ -1136,7 +1140,7 @@ def _noting_prefixes(lines: Iterable[str], bindings: dict[str, str], used: dict[
 
     Examples:
         >>> used = {}
-        >>> _ = list(_noting_prefixes(['<https://e.org/ns#a> <https://f.org/p> "x" .'],
+        >>> _ = list(_noting_prefixes(['<https://e.org/ns#a> <https://f.org/p> <https://g.org/> .'],
         ...                           {"e": "https://e.org/ns#", "f": "https://f.org/", "g": "https://g.org/"}, used))
         >>> sorted(used)
         ['e', 'f']
@@ -1146,7 +1150,8 @@ def _noting_prefixes(lines: Iterable[str], bindings: dict[str, str], used: dict[
     remaining = {namespace: prefix for prefix, namespace in bindings.items() if prefix and namespace}
 
     def compiled():
-        return re.compile("<(" + "|".join(re.escape(n) for n in sorted(remaining, key=len, reverse=True)) + ")")
+        # a namespace is used by an IRI in it, not by the namespace's own IRI (as used_prefixes counts)
+        return re.compile("<(" + "|".join(re.escape(n) for n in sorted(remaining, key=len, reverse=True)) + ")(?=[^>])")
 
     pattern = compiled() if remaining else None
     for line in lines:

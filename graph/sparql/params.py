@@ -245,8 +245,9 @@ def to_term(param: Param, value: str) -> Term:
     if param.kind == "literal":
         if param.datatype is None:
             return Term("literal", value)
-        lexical = _LEXICAL.get(param.datatype)
-        if (lexical is not None and not lexical.fullmatch(value)) or _ill_typed(value, param.datatype):
+        lexical = _LEXICAL.get(param.datatype)  # exact, where known; rdflib's check otherwise (which
+        # other code may change: owlrl registers its own datatype conversions)
+        if not lexical.fullmatch(value) if lexical is not None else _ill_typed(value, param.datatype):
             raise QueryError(f"parameter {param.name!r} wants a {param.datatype}; {value!r} is not one")
         return Term("literal", value, param.datatype)
     iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value

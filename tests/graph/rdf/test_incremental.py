@@ -138,3 +138,19 @@ def test_an_edited_links_file_enters_a_warm_build(corpus, reference, cache, tmp_
     plain = to_turtle(build_graph(extract_all(read_folder(corpus).documents)))
     assert (tmp_path / "warm.ttl").read_bytes() == plain != reference
     assert b"wikidata.org/entity/Q148>" not in plain and b"wikidata.org/entity/Q148>" in reference
+
+
+def test_one_role_titled_two_ways_in_two_documents(tmp_path):
+    """Two documents mint one org:Role ("Vice Mayor", "vice mayor"): the role keeps the first
+    title, as build_graph keeps it, though both documents are validated in one batch."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("CHONGQING TALKS\n\nCHONGQING, 5 May 2021 - Vice Mayor Li Bo of the Chongqing "
+                                  "Municipal People's Government met Minister Gan Kim Yong.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("MORE TALKS\n\nSINGAPORE, 6 June 2021 - Chongqing vice mayor Li Bo visited "
+                                  "Singapore.\n", encoding="utf-8")
+    summary = build(folder, tmp_path / "g.ttl", jobs=1, cache_dir=tmp_path / "cache")
+    assert summary.written, summary.report.violations
+    plain = to_turtle(build_graph(extract_all(read_folder(folder).documents)))
+    assert (tmp_path / "g.ttl").read_bytes() == plain
+    assert b'"Vice Mayor"' in plain and b'"vice mayor"' not in plain

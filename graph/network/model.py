@@ -159,7 +159,16 @@ def _sorted_evidence(items: Iterable[dict]) -> tuple[dict, ...]:
 
 
 def _years(evidence: Iterable[dict]) -> set[int]:
-    return {y for y in (_year(e["date"]) for e in evidence) if y is not None}
+    # the distinct dates first: a hub entity is named in thousands of quotes of a few dates
+    return {y for y in map(_year, {e["date"] for e in evidence}) if y is not None}
+
+
+def _first_of(objects: dict[str, list[str]], subject: str) -> str | None:
+    """The least of ``subject``'s objects in one predicate's table (its only one, mostly)."""
+    found = objects.get(subject)
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else min(found)
 
 
 def _post(facts, membership: str) -> tuple[str, str]:
@@ -308,50 +317,53 @@ def to_networkx(source) -> nx.MultiDiGraph:
         _OBJECT, _EVIDENCE, _MEMBER, _ORGANIZATION, _ROLE, _MEMBER_DURING, _INSIDE, *_POSITIONS, _START_OFFSET,
         _END_OFFSET, *relations,
     })
-    documents = {doc: (facts.value(doc, _FILE_NAME) or "", facts.value(doc, _DATE) or "")
-                 for doc in facts.subjects(_DOCUMENT)}
+    # each predicate's subject -> objects, looked up once (this runs per evidence and assertion)
+    by = facts.by_predicate
+    first = _first_of
+    file_name, dated = by[_FILE_NAME], by[_DATE]
+    documents = {doc: (first(file_name, doc) or "", first(dated, doc) or "") for doc in facts.subjects(_DOCUMENT)}
+    quoted_from, quote, start_offset, end_offset = by[_QUOTED_FROM], by[_QUOTE], by[_START_OFFSET], by[_END_OFFSET]
     evidence = {}
     for ev in facts.subjects(_EVIDENCE_CLASS):
-        document = facts.value(ev, _QUOTED_FROM)
+        document = first(quoted_from, ev)
         source_name, date = documents.get(document, ("", ""))
-        evidence[ev] = {"quote": facts.value(ev, _QUOTE) or "", "source": source_name, "date": date,
-                        "document": document or "", "start": _offset(facts.value(ev, _START_OFFSET)),
-                        "end": _offset(facts.value(ev, _END_OFFSET))}
+        evidence[ev] = {"quote": first(quote, ev) or "", "source": source_name, "date": date,
+                        "document": document or "", "start": _offset(first(start_offset, ev)),
+                        "end": _offset(first(end_offset, ev))}
 
     net = nx.MultiDiGraph(name="sgcn")
+    pref_label, alt_label, starts, ends = by[_PREF_LABEL], by[_ALT_LABEL], by[_START], by[_END]
     for cls, type_name in ENTITY_CLASSES.items():
         for entity in sorted(facts.subjects(cls)):  # sorted: the same network whatever the file's order
             if entity in facts.blank:
                 continue
-            label = facts.value(entity, _PREF_LABEL)  # one, by the shapes
-            aliases = sorted(set(facts.objects(entity, _ALT_LABEL)) - {label})
+            label = first(pref_label, entity)  # one, by the shapes
+            aliases = sorted(set(alt_label.get(entity, ())) - {label})
             net.add_node(
                 entity,
                 type=type_name,
                 label=label if label is not None else entity.rsplit("/", 1)[-1],
                 aliases=tuple(aliases),
-                start=_most_precise(facts.objects(entity, _START), latest=False),
-                end=_most_precise(facts.objects(entity, _END), latest=True),
+                start=_most_precise(starts.get(entity, ()), latest=False),
+                end=_most_precise(ends.get(entity, ()), latest=True),
             )
 
     # Evidence per asserted statement, for relations and for the types of entities.
     asserted: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    subject_of, predicate_of, object_of, evidence_of = by[_SUBJECT], by[_PREDICATE], by[_OBJECT], by[_EVIDENCE]
     for assertion in facts.subjects(_ASSERTION):
-        key = (
-            str(facts.value(assertion, _SUBJECT)),
-            facts.value(assertion, _PREDICATE),
-            str(facts.value(assertion, _OBJECT)),
-        )
-        asserted[key].extend(evidence[e] for e in facts.objects(assertion, _EVIDENCE) if e in evidence)
+        key = (str(first(subject_of, assertion)), first(predicate_of, assertion), str(first(object_of, assertion)))
+        asserted[key].extend(evidence[e] for e in evidence_of.get(assertion, ()) if e in evidence)
 
     named_in: dict[str, list[dict]] = defaultdict(list)
     for (subject, predicate, _), items in asserted.items():
         if predicate == _TYPE:
             named_in[subject].extend(items)
 
+    nodes = net.nodes
     for prop, relation in relations.items():
-        for s, o in sorted({(s, o) for s, objects in facts.by_predicate[prop].items() for o in objects}):
-            if s not in net or o not in net:
+        for s, o in sorted({(s, o) for s, objects in by[prop].items() for o in objects}):
+            if s not in nodes or o not in nodes:
                 log.debug("relation %s %s %s leaves the entities; skipped", s, relation, o)
                 continue
             items = _sorted_evidence(asserted.get((s, prop, o), ()))
@@ -368,13 +380,14 @@ def to_networkx(source) -> nx.MultiDiGraph:
             )
 
     roles: dict[str, set[str]] = defaultdict(set)
+    member, organization_of = by[_MEMBER], by[_ORGANIZATION]
     for membership in facts.subjects(_MEMBERSHIP):
-        person = str(facts.value(membership, _MEMBER))
-        organization = str(facts.value(membership, _ORGANIZATION))
-        org_label = net.nodes[organization]["label"] if organization in net else ""
+        person = str(first(member, membership))
+        organization = str(first(organization_of, membership))
+        org_label = nodes[organization]["label"] if organization in nodes else ""
         title, as_of = _post(facts, membership)
         roles[person].add(_role_text(title, org_label, as_of))
-        named_in[person].extend(evidence[e] for e in facts.objects(membership, _EVIDENCE) if e in evidence)
+        named_in[person].extend(evidence[e] for e in evidence_of.get(membership, ()) if e in evidence)
 
     for node, data in net.nodes(data=True):
         items = named_in.get(node, ())

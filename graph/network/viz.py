@@ -90,7 +90,8 @@ def select(
     """The part of ``net`` a page should draw.
 
     Filters by type, relation and year first; then, with ``focus``, keeps the ego
-    network of that entity (any of its names) ``depth`` relations deep.
+    network of that entity (any of its names) ``depth`` relations deep. With nothing
+    to filter or focus on, ``net`` itself is returned (not a copy).
 
     Raises:
         SgcnError: an unknown type or relation, or a focus no entity answers to.
@@ -102,7 +103,10 @@ def select(
         >>> sorted(select(net, focus="a", depth=1))
         ['a', 'b']
     """
-    part = filter_network(net, types=types, relations=relations, since=since, until=until)
+    filters = bool(types) or bool(relations) or since is not None or until is not None
+    # nothing to filter: the network itself, not a copy (a copy of 2,000 entities and
+    # 10,000 relations costs 0.1 s); ego_network below copies what it keeps
+    part = filter_network(net, types=types, relations=relations, since=since, until=until) if filters else net
     if focus is not None:
         part = ego_network(part, focus, depth)
     return part

@@ -23,7 +23,10 @@ holding ``<script>`` or ``" onmouseover=`` shows as text and runs nothing.
 
 Layout: positions are computed here (:func:`layout`, igraph) for every size and the
 browser only draws them, physics off: the same network gives the same picture, and the
-page is ready after one draw (``benchmarks/bench_viz.py`` measures it).
+page is ready after one draw (``benchmarks/bench_viz.py`` measures it). Above
+:data:`ARROWS_UP_TO` relations the page draws the edges itself rather than through
+vis-network (plain lines, and its own edge tooltip and click), which cost most of the
+page's work at that size.
 
 Examples:
     >>> import networkx as nx
@@ -54,7 +57,7 @@ import networkx as nx
 from sgcn.graph.network.model import ego_network, filter_network
 from sgcn.graph.rdf.iris import ID
 from sgcn.loaders.errors import SgcnError
-from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS
+from sgcn.loaders.vocabulary import ENTITY_TYPES, RELATIONS
 
 log = logging.getLogger(__name__)
 
@@ -265,27 +268,52 @@ def _type_rank(kind: str | None) -> int:
     return ENTITY_TYPES.index(kind) if kind in ENTITY_TYPES else len(ENTITY_TYPES)
 
 
+#: Optional modules igraph imports for what sgcn does not use, kept from loading while
+#: igraph is imported: matplotlib (its plotting: about 1.4 s of the 2 s ``import igraph``
+#: took here) and wcwidth (texttable's column widths for igraph's printed summaries,
+#: 50 ms; texttable falls back on ``unicodedata``).
+_NOT_FOR_IGRAPH = ("matplotlib", "wcwidth")
+
+
 def _igraph():
     """The igraph module, imported without its matplotlib drawing backend when matplotlib is not loaded yet.
 
-    igraph imports ``matplotlib.pyplot`` at import time when it is installed (for its
-    plotting, which sgcn does not use): about 1.4 s of the 2 s ``import igraph`` took
-    here, more than the layout of 2,000 entities. While igraph is imported,
-    ``sys.modules["matplotlib"] = None`` makes that import fail the way igraph expects
-    when matplotlib is absent; the entry is removed right after, so matplotlib imports
-    normally later (only igraph's own plotting to matplotlib stays off in this process).
-    A process that has already imported matplotlib (a notebook) is left alone.
+    While igraph is imported, ``sys.modules[name] = None`` for each of
+    :data:`_NOT_FOR_IGRAPH` not loaded yet makes its import fail the way igraph (and
+    texttable) expect when it is absent; the entries are removed right after, so those
+    modules import normally later (only igraph's own plotting to matplotlib stays off in
+    this process). A process that has already imported matplotlib (a notebook) is left alone.
     """
     if "igraph" in sys.modules or "matplotlib" in sys.modules:
         import igraph
 
         return igraph
-    sys.modules["matplotlib"] = None  # type: ignore[assignment]
+    kept_out = [name for name in _NOT_FOR_IGRAPH if name not in sys.modules]
+    for name in kept_out:
+        sys.modules[name] = None  # type: ignore[assignment]
     try:
         import igraph
     finally:
-        del sys.modules["matplotlib"]
+        for name in kept_out:
+            del sys.modules[name]
     return igraph
+
+
+def _graph_without_numpy(igraph, count: int, edges: list[tuple[int, int]]):
+    """``igraph.Graph(n=count, edges=edges)``, without importing NumPy for it.
+
+    ``igraph.Graph()`` imports NumPy only to ask whether ``edges`` is a NumPy array and
+    goes on when the import fails; sgcn hands it a list, and importing NumPy cost 0.1 s
+    of the 1.6 s of ``sgcn viz`` at 2,000 entities. As in :func:`_igraph`, the import is
+    made to fail for this call only; a process that has NumPy already is left alone.
+    """
+    if "numpy" in sys.modules:
+        return igraph.Graph(n=count, edges=edges)
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        return igraph.Graph(n=count, edges=edges)
+    finally:
+        del sys.modules["numpy"]
 
 
 def _force_layout(net: nx.MultiDiGraph, nodes: list[str], *, seed: int, iterations: int) -> list[tuple[float, float]]:
@@ -293,7 +321,7 @@ def _force_layout(net: nx.MultiDiGraph, nodes: list[str], *, seed: int, iteratio
 
     index = {node: i for i, node in enumerate(nodes)}
     pairs = {tuple(sorted((index[s], index[o]))) for s, o in net.edges() if s != o and s in index and o in index}
-    graph = igraph.Graph(n=len(nodes), edges=sorted(pairs))
+    graph = _graph_without_numpy(igraph, len(nodes), sorted(pairs))
     rng = random.Random(seed)
     side = math.sqrt(len(nodes))  # igraph's own start square; a smaller one defeats its grid
     start = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in nodes]
@@ -387,9 +415,12 @@ def _make_room_for_labels(net: nx.MultiDiGraph, positions: dict, *, rounds: int 
     return moved
 
 
-#: Above this many relations edges are drawn without arrowheads: on the 2,000-entity
-#: benchmark graph (9,600 relations) they took 0.15-0.3 s of the page's 1.0-1.3 s of work
-#: and are specks at the zoom that fits such a network.
+#: Above this many relations the page draws the edges itself, as plain lines without
+#: arrowheads, one canvas path per relation colour under the nodes, and finds the edge
+#: under the pointer itself for its tooltip and details. vis-network makes an object per
+#: edge with its own copy of every edge option: on the 2,000-entity benchmark graph
+#: (9,600 relations) that was 0.5-0.7 s of the page's 0.8-1.0 s of work, where the lines
+#: take milliseconds. Arrowheads are specks at the zoom that fits such a network.
 ARROWS_UP_TO = 2000
 
 #: Where a page links a fact's source to when none is given: ``sgcn serve``'s default address.
@@ -534,13 +565,14 @@ def page_data(net: nx.MultiDiGraph, *, title: str = "sgcn network", server: str 
         ],
         "years": [years[0], years[-1]] if years else None,
         "alone": alone,
+        "ownEdges": len(edges) > ARROWS_UP_TO,
         "focus": ids.get(focus) if focus is not None else None,
         "layoutNote": (
             f"{len(nodes)} entities, positions computed by a force-directed layout"
             + (f"; the {alone} with no relation sit in rows below it" if alone else "")
             + ". Labels: the most connected first; zoom in or hover for the rest."
-            + (f" Above {ARROWS_UP_TO:,} relations edges have no arrowheads; the tooltip and the"
-               " panel give each relation's direction." if len(edges) > ARROWS_UP_TO else "")
+            + (f" Above {ARROWS_UP_TO:,} relations edges are plain lines, hidden while the view moves;"
+               " the tooltip and the panel give each relation's direction." if len(edges) > ARROWS_UP_TO else "")
         ),
     }
 

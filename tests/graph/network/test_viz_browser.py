@@ -19,7 +19,7 @@ from rdflib import Graph
 
 from sgcn.graph.cli import main
 from sgcn.graph.network.model import to_networkx
-from sgcn.graph.network.viz import render, write_page
+from sgcn.graph.network.viz import ARROWS_UP_TO, render, write_page
 
 ROOT = Path(__file__).parents[3]
 FIXTURE = Path(__file__).parents[2] / "data" / "network" / "fixture.ttl"
@@ -71,7 +71,7 @@ def counts(page) -> dict:
             nodes: sgcn.network.body.data.nodes.length,
             edges: sgcn.network.body.data.edges.length,
             drawnNodes: sgcn.network.body.nodeIndices.length,
-            drawnEdges: sgcn.network.body.edgeIndices.length,
+            drawnEdges: sgcn.drawnEdges(),
         })"""
     )
 
@@ -553,4 +553,99 @@ def test_the_edge_legend_says_what_each_colour_means(tmp_path, open_page, capsys
         assert {rgb(e["color"]) for e in mine} == {line["swatch"]}, f"{line['name']} edges are not drawn in its swatch's colour"
         colours.add(line["swatch"])
     assert len(colours) == len(legend), "two relations share a colour"
+    assert page.problems == []
+
+
+# The most opaque canvas pixel within a pixel of a point of the page: [r, g, b, alpha]
+# (the canvas is transparent where nothing is drawn; the page under it is white).
+PIXEL_AT = """(x, y) => {
+    const canvas = document.querySelector('#network canvas'), frame = canvas.getBoundingClientRect();
+    const ratio = canvas.width / frame.width, context = canvas.getContext('2d');
+    let best = [0, 0, 0, 0];
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
+        const d = context.getImageData(Math.round((x - frame.left) * ratio) + dx, Math.round((y - frame.top) * ratio) + dy, 1, 1).data;
+        if (d[3] > best[3]) best = [d[0], d[1], d[2], d[3]];
+    }
+    return best;
+}"""
+
+# An edge a person can point at: its middle on the canvas, away from every node, label
+# and other edge (6 px), with the canvas pixel there and the colour of its relation.
+LONE_EDGE = """() => {
+    const PIXEL = """ + PIXEL_AT + """;
+    const net = sgcn.network, canvas = document.querySelector('#network canvas');
+    const frame = canvas.getBoundingClientRect(), ratio = canvas.width / frame.width;
+    const pixels = canvas.getContext('2d');
+    const shown = sgcn.visible().edges.map((id) => sgcn.edges.get(id));
+    const at = (id) => net.getPosition(id);
+    const labels = sgcn.labels();
+    const distance = (p, e) => {
+        const a = at(e.from), b = at(e.to), vx = b.x - a.x, vy = b.y - a.y, l = vx * vx + vy * vy;
+        const t = l ? Math.max(0, Math.min(1, ((p.x - a.x) * vx + (p.y - a.y) * vy) / l)) : 0;
+        return Math.hypot(p.x - a.x - t * vx, p.y - a.y - t * vy) * net.getScale();
+    };
+    for (const e of shown) {
+        if (e.from === e.to) continue;
+        const a = at(e.from), b = at(e.to), middle = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
+        const dom = net.canvasToDOM(middle);
+        if (dom.x < 20 || dom.y < 20 || dom.x > frame.width - 20 || dom.y > frame.height - 20) continue;
+        if (net.getNodeAt(dom) !== undefined) continue;
+        const x = frame.left + dom.x, y = frame.top + dom.y;
+        if (labels.some((l) => l.left - 6 < x && x < l.right + 6 && l.top - 6 < y && y < l.bottom + 6)) continue;
+        if (sgcn.nodes.get().some((n) => !n.hidden && Math.hypot(at(n.id).x - middle.x, at(n.id).y - middle.y) * net.getScale() < n.size * net.getScale() + 8)) continue;
+        if (shown.some((o) => o.id !== e.id && distance(middle, o) < 6)) continue;
+        return {id: e.id, relation: e.relation, x, y, pixel: PIXEL(x, y),
+                colour: sgcn.data.relations.find((r) => r.name === e.relation).color,
+                quote: sgcn.data.evidence[e.evidence[0]].quote,
+                names: [sgcn.nodes.get(e.from).name, sgcn.nodes.get(e.to).name]};
+    }
+    return null;
+}"""
+
+
+def test_a_large_network_draws_its_own_edges_and_explains_each(tmp_path, open_page):
+    """Above ARROWS_UP_TO relations the page draws the edges itself (vis-network holds
+    none): each edge is on the canvas in its relation's colour, filters take it away,
+    pointing at it shows its tooltip and clicking it its sources."""
+    net = load_benchmark().synthetic_network(1200)
+    assert net.number_of_edges() > ARROWS_UP_TO
+    page = open_page(write_page(render(net, title="1200 nodes", server="http://127.0.0.1:8123"), tmp_path / "large.html"))
+    data = page.evaluate("sgcn.data")
+    assert data["ownEdges"] is True
+    assert page.evaluate("sgcn.network.body.edgeIndices.length") == 0
+    assert page.evaluate("sgcn.drawnEdges()") == len(data["edges"])
+    status_says(page, data)
+    edge = page.evaluate(LONE_EDGE)
+    assert edge is not None, "no edge stands apart to be pointed at"
+    colour = [int(edge["colour"][i:i + 2], 16) for i in (1, 3, 5)]
+
+    def drawn(pixel) -> bool:  # the relation's colour, at least half opaque (0.75 opacity, anti-aliased)
+        return pixel[3] >= 128 and all(abs(a - b) <= 24 for a, b in zip(pixel, colour))
+
+    assert drawn(edge["pixel"]), (edge["pixel"], colour)
+
+    page.uncheck(f'input[data-filter="{edge["relation"]}"]')
+    relations = {r["name"] for r in data["relations"]} - {edge["relation"]}
+    status_says(page, data, relations=relations)
+    pixel_at = f"([x, y]) => ({PIXEL_AT})(x, y)"
+    assert page.evaluate(pixel_at, [edge["x"], edge["y"]])[3] == 0, "an edge of an unticked relation is still drawn"
+    page.check(f'input[data-filter="{edge["relation"]}"]')
+    status_says(page, data)
+    assert drawn(page.evaluate(pixel_at, [edge["x"], edge["y"]]))
+
+    page.mouse.move(edge["x"] + 30, edge["y"] + 30)
+    page.mouse.move(edge["x"], edge["y"])
+    tip = page.locator("#edge-tip")
+    tip.wait_for(state="visible", timeout=5_000)
+    text = tip.inner_text()
+    assert edge["relation"].replace("_", " ") in text.lower() and edge["quote"] in text
+    assert f"{edge['names'][0]} \u2192 {edge['names'][1]}" in text
+    page.mouse.click(edge["x"], edge["y"])
+    page.wait_for_selector("#details.open")
+    details = page.inner_text("#details")
+    assert edge["quote"] in details and f"{edge['names'][0]} \u2192 {edge['names'][1]}" in details
+    assert page.get_attribute("#details a", "href").startswith("http://127.0.0.1:8123/doc/doc")
+    page.mouse.move(5, 5)
+    assert not tip.is_visible()
+    save_screenshot(page, "viz-1200-edge")
     assert page.problems == []

@@ -1,7 +1,8 @@
 # sgcn: two commands on a fresh clone.
 #   make build   create .venv, install sgcn, build sources/ -> graph/sgcn.ttl
 #   make test    create .venv, install sgcn with its test extra (+ Debian chromium for the
-#                browser tests, Debian virtuoso-opensource for the remote-store tests),
+#                browser tests, Debian virtuoso-opensource for the remote-store tests,
+#                curl for the endpoint's curl test),
 #                run the whole test suite
 # .ci/run runs exactly `make test`.
 
@@ -13,7 +14,7 @@ OUT     ?= graph/sgcn.ttl
 CHROMIUM ?= /usr/bin/chromium
 VIRTUOSO ?= /usr/bin/virtuoso-t
 
-.PHONY: build test fuzz install install-test chromium virtuoso clean help
+.PHONY: build test fuzz install install-test chromium virtuoso curl clean help
 
 help:
 	@echo "make build   install sgcn into $(VENV) and build $(SOURCES)/ -> $(OUT)"
@@ -61,7 +62,12 @@ chromium:
 virtuoso:
 	$(call debian,$(VIRTUOSO),virtuoso-opensource,the remote-store tests)
 
-test: install-test chromium virtuoso
+# A test queries `sgcn serve` with curl, as the README's readers do.
+CURL ?= /usr/bin/curl
+curl:
+	$(call debian,$(CURL),curl,the test that queries sgcn serve with curl)
+
+test: install-test chromium virtuoso curl
 	$(BIN)/python -m pytest
 
 # The long fuzz run (the suite runs 40 documents): every failure is minimised into

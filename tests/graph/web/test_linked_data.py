@@ -2,7 +2,7 @@
 
 Standard clients, unchanged: SPARQLWrapper with its defaults (it asks for XML: SPARQL results XML for SELECT and
 ASK, RDF/XML for CONSTRUCT and DESCRIBE, and sends ``format=xml`` besides), rdflib's
-``SPARQLStore`` (SELECT, ASK, CONSTRUCT, DESCRIBE), plain HTTP for the Service
+``SPARQLStore`` (SELECT, ASK, CONSTRUCT, DESCRIBE), curl, plain HTTP for the Service
 Description and CORS, and a page in headless Chromium served from another origin that
 queries the endpoint with ``fetch`` (GET, and a POST whose preflight must pass).
 ``/ontology`` and ``/topic/...`` dereference with content negotiation like ``/id/...``.
@@ -11,6 +11,7 @@ queries the endpoint with ``fetch`` (GET, and a POST whose preflight must pass).
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import socket
 import subprocess
@@ -122,6 +123,43 @@ def test_rdflib_sparqlstore_select_ask_construct_describe(endpoint, graph):
     assert set(constructed) == set(graph.triples((URIRef(LUKE_GOH), None, None)))
     described = remote.query(f"DESCRIBE <{LUKE_GOH}>").graph
     assert (URIRef(LUKE_GOH), SKOS.prefLabel, Literal("Luke Goh")) in described
+
+
+# --------------------------------------------------------------------------- curl
+
+
+def curl(*args: str) -> tuple[str, str]:
+    """(the headers, the body) curl prints for one request (``-i``: headers first)."""
+    done = subprocess.run(["/usr/bin/curl", "--silent", "--show-error", "--include", "--max-time", "60", *args],
+                          capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0, done.stderr
+    head, _, body = done.stdout.replace("\r\n", "\n").partition("\n\n")
+    return head, body
+
+
+def test_curl_as_the_sparql_protocol_has_it(endpoint, graph):
+    """The SPARQL 1.1 Protocol's three ways of sending a query, as a person types them in curl."""
+    people = sorted(str(p) for p in graph.subjects(RDF.type, URIRef(SGCN + "Person")))[:3]
+    # GET with the query in the URL, CSV asked for
+    head, body = curl("--get", "--data-urlencode", f"query={PEOPLE}", "-H", "Accept: text/csv", endpoint)
+    assert head.startswith("HTTP/1.1 200") and "content-type: text/csv" in head.lower()
+    assert body.splitlines() == ["person", *people]
+    # POST as a form, JSON results
+    head, body = curl("--data-urlencode", f"query={PEOPLE}", "-H", "Accept: application/sparql-results+json", endpoint)
+    assert [b["person"]["value"] for b in json.loads(body)["results"]["bindings"]] == people
+    # POST the query itself, a graph asked for in N-Triples
+    construct = f"CONSTRUCT {{ <{LUKE_GOH}> ?p ?o }} WHERE {{ <{LUKE_GOH}> ?p ?o }}"
+    head, body = curl("-H", "Content-Type: application/sparql-query", "-H", "Accept: application/n-triples",
+                      "--data-binary", construct, endpoint)
+    assert "content-type: application/n-triples" in head.lower()
+    assert set(Graph().parse(data=body, format="nt")) == set(graph.triples((URIRef(LUKE_GOH), None, None)))
+    # nothing asked: the Service Description, in Turtle
+    head, body = curl(endpoint)
+    assert "content-type: text/turtle" in head.lower()
+    assert (None, RDF.type, SD.Service) in Graph().parse(data=body, format="turtle")
+    # an update is refused, and says so
+    head, body = curl("--data-urlencode", "update=DROP ALL", endpoint)
+    assert head.startswith("HTTP/1.1 403")
 
 
 # --------------------------------------------------------------------------- Service Description, CORS

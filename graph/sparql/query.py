@@ -439,11 +439,21 @@ def write_graph(graph: Graph, fmt: str) -> str:
         graph = canonical
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
-    if fmt in ("nt", "rdf-xml"):
+    if fmt in ("nt", "rdf-xml", "json-ld"):
         lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
         text = "\n".join(lines) + ("\n" if lines else "")
         if fmt == "nt":
             return text
+        if fmt == "json-ld":
+            # rdflib writes JSON-LD nodes in the order its store holds them, which differs
+            # between two stores' copies of one answer: a graph given the triples sorted
+            # (blank nodes keep their labels by content) holds them in that order
+            ordered = Graph()
+            for prefix, namespace in PREFIXES.items():
+                ordered.bind(prefix, namespace, override=True, replace=True)
+            for triple in sorted(graph, key=lambda t: tuple(term.n3() for term in t)):
+                ordered.add(triple)
+            return ordered.serialize(format="json-ld", indent=2) + "\n"
         # RDF/XML by Oxigraph's writer from the sorted lines, a subject's triples together:
         # the same graph is the same bytes (rdflib's writer orders by hash)
         import pyoxigraph as ox
@@ -453,8 +463,6 @@ def write_graph(graph: Graph, fmt: str) -> str:
                             prefixes={p: str(n) for p, n in PREFIXES.items()}).decode("utf-8")
     if fmt == "turtle":
         return graph.serialize(format="longturtle")
-    if fmt == "json-ld":
-        return graph.serialize(format="json-ld", indent=2) + "\n"
     raise QueryError(f"format {fmt!r} is for rows; graphs are written as {', '.join(GRAPH_FORMATS)}")
 
 

@@ -20,18 +20,21 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import textwrap
 import time
-import traceback
-from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Callable, Sequence
+
+# `sgcn --help` imports no more than it must (argparse; logging, pathlib and traceback
+# were a quarter of its processor time): the handlers import pathlib, logging is set up
+# by main() once the arguments are read, and the traceback module when it prints one.
 
 EXIT_OK = 0
 EXIT_INVALID_GRAPH = 1
@@ -324,6 +327,8 @@ def run_query(args: argparse.Namespace) -> int:
         params[name.strip()] = value
     text = args.text
     if args.file is not None:
+        from pathlib import Path
+
         try:
             text = Path(args.file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
@@ -419,6 +424,8 @@ def _graph_file(path: str | None) -> Path:
     They read it with Oxigraph's parser (``sgcn.graph.network.model.triples``), never
     into a store: the network needs one pass over the triples.
     """
+    from pathlib import Path
+
     from sgcn.graph.sparql.query import announce_default_graph
 
     graph = Path(path) if path else announce_default_graph()
@@ -478,6 +485,8 @@ def add_viz_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_viz(args: argparse.Namespace) -> int:
     """Select the part of the network asked for and write its page."""
+    import logging
+
     from sgcn.graph.network.model import find_entity, to_networkx
     from sgcn.graph.network.viz import DEFAULT_SERVER, render, select, server_base, write_page
 
@@ -485,6 +494,7 @@ def run_viz(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     whole = to_networkx(_graph_file(args.graph))
     read = time.perf_counter()
+    log = logging.getLogger(__name__)
     log.info("read the network in %.2f s", read - started)
     net = select(
         whole,
@@ -704,6 +714,8 @@ def add_docs_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_docs(args: argparse.Namespace) -> int:
     """Write the ontology documentation atomically."""
+    from pathlib import Path
+
     from sgcn.graph.web.ontodoc import ontology_document
     from sgcn.graph.rdf.serialize import write_atomic
 
@@ -758,6 +770,8 @@ def run_link(args: argparse.Namespace) -> int:
 
     from sgcn.graph.rdf.links import LinkError, WikidataClient, default_links_path, load_links, propose, \
         proposed_links, write_links
+    from pathlib import Path
+
     from sgcn.graph.sparql.query import default_graph_path
     from sgcn.loaders.facts import ENTITY_TYPES
 
@@ -871,16 +885,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _StderrHandler(logging.StreamHandler):
-    """Writes to whatever ``sys.stderr`` is at the time (so in-process tests capture it)."""
+def _stderr_handler():
+    """A logging handler writing to whatever ``sys.stderr`` is at the time (so in-process
+    tests capture it), as ``sgcn: message``."""
+    import logging
 
-    @property
-    def stream(self):  # type: ignore[override]
-        return sys.stderr
+    class StderrHandler(logging.StreamHandler):
+        @property
+        def stream(self):  # type: ignore[override]
+            return sys.stderr
 
-    @stream.setter
-    def stream(self, _value) -> None:
-        pass
+        @stream.setter
+        def stream(self, _value) -> None:
+            pass
+
+    handler = StderrHandler()
+    handler.setFormatter(logging.Formatter("sgcn: %(message)s"))
+    return handler
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -896,8 +917,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    handler = _StderrHandler()
-    handler.setFormatter(logging.Formatter("sgcn: %(message)s"))
+    import logging
+
+    handler = _stderr_handler()
     logger = logging.getLogger("sgcn")
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.INFO
     old_level = logger.level
@@ -912,6 +934,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sgcn {args.command}: internal error (a bug in sgcn, not in your input): "
               f"{type(err).__name__}: {err}", file=sys.stderr)
         if args.verbose:
+            import traceback
+
             traceback.print_exc(file=sys.stderr)
         else:
             print(f"sgcn {args.command}: run it again with --verbose to see the traceback", file=sys.stderr)

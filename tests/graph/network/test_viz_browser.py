@@ -640,6 +640,12 @@ def test_a_large_network_draws_its_own_edges_and_explains_each(tmp_path, open_pa
     text = tip.inner_text()
     assert edge["relation"].replace("_", " ") in text.lower() and edge["quote"] in text
     assert f"{edge['names'][0]} \u2192 {edge['names'][1]}" in text
+    page.mouse.wheel(0, -200)  # zooming moves the edges from under the pointer: the tooltip goes
+    tip.wait_for(state="hidden", timeout=5_000)
+    page.evaluate("sgcn.fitView()")
+    page.mouse.move(edge["x"] + 30, edge["y"] + 30)
+    page.mouse.move(edge["x"], edge["y"])
+    tip.wait_for(state="visible", timeout=5_000)
     page.mouse.click(edge["x"], edge["y"])
     page.wait_for_selector("#details.open")
     details = page.inner_text("#details")

@@ -273,17 +273,8 @@ def read_folder(folder: str | Path, *, manifest: bool = True,
         entries = load_manifest(manifest_path)
     documents: list[Document] = []
     errors: list[LoadError] = []
-    skipped: list[str] = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not is_document_file(path):
-            continue
-        why = skip_reason(path)
-        if why is None:
-            continue  # a subfolder
-        if why:
-            log.warning("skipped %s: %s", path, why)
-            skipped.append(f"{path}: {why}")
-            continue
+    paths, skipped = document_paths(folder)
+    for path in paths:
         try:
             document = read(path, charset=entries.get(path.name, {}).get("charset"), max_bytes=max_bytes)
         except LoadError as err:
@@ -299,11 +290,36 @@ def read_folder(folder: str | Path, *, manifest: bool = True,
         if path.name in entries:
             document = merge(document, entries[path.name])
         documents.append(document)
-    unused = sorted(set(entries) - {d.source for d in documents} - {Path(e.path).name for e in errors}
-                    - {Path(s.split(": ")[0]).name for s in skipped})
+    warn_unlisted(folder, entries, [*(d.source for d in documents), *(Path(e.path).name for e in errors)], skipped)
+    return FolderResult(tuple(documents), tuple(errors), tuple(skipped))
+
+
+def document_paths(folder: Path) -> tuple[list[Path], list[str]]:
+    """The document files of ``folder`` in name order, and the entries skipped (``path: why``).
+
+    Subfolders and files that are no documents are left out; a symbolic link that loops
+    or points nowhere, a FIFO, a socket or a device is skipped (logged), never opened.
+    """
+    paths, skipped = [], []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not is_document_file(path):
+            continue
+        why = skip_reason(path)
+        if why is None:
+            continue  # a subfolder
+        if why:
+            log.warning("skipped %s: %s", path, why)
+            skipped.append(f"{path}: {why}")
+            continue
+        paths.append(path)
+    return paths, skipped
+
+
+def warn_unlisted(folder: Path, entries: dict, names: list[str], skipped: list[str]) -> None:
+    """Warn of the manifest's entries that name no file read, failed or skipped in ``folder``."""
+    unused = sorted(set(entries) - set(names) - {Path(s.split(": ")[0]).name for s in skipped})
     if unused:
         log.warning("manifest lists files not in %s: %s", folder, ", ".join(unused))
-    return FolderResult(tuple(documents), tuple(errors), tuple(skipped))
 
 
 def skip_reason(path: Path) -> str | None:

@@ -683,23 +683,16 @@ def _sources(folder: Path, max_bytes: int) -> tuple[list[_Source], list[LoadErro
     A file over ``max_bytes`` is an error found before it is read; a symbolic link that
     loops or points nowhere, a FIFO, a socket or a device is skipped, never opened.
     """
-    from sgcn.loaders import is_document_file, read_bytes, skip_reason
+    from sgcn.loaders import read_bytes
     from sgcn.loaders.manifest import find_manifest, load_manifest
+    from sgcn.loaders.registry import document_paths, warn_unlisted
 
     entries = {}
     if manifest_path := find_manifest(folder):
         entries = load_manifest(manifest_path)
-    found, errors, skipped = [], [], []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not is_document_file(path):
-            continue
-        why = skip_reason(path)
-        if why is None:
-            continue  # a subfolder
-        if why:
-            log.warning("skipped %s: %s", path, why)
-            skipped.append(f"{path}: {why}")
-            continue
+    found, errors = [], []
+    paths, skipped = document_paths(folder)
+    for path in paths:
         try:
             data = read_bytes(path, max_bytes)
         except LoadError as err:
@@ -708,11 +701,8 @@ def _sources(folder: Path, max_bytes: int) -> tuple[list[_Source], list[LoadErro
             continue
         manifest = tuple(sorted(entries.get(path.name, {}).items()))
         found.append(_Source(len(found), str(path), hashlib.sha256(data).hexdigest(), manifest))
-    names = {Path(s.path).name for s in found} | {Path(e.path).name for e in errors}
-    names |= {Path(s.split(": ")[0]).name for s in skipped}
-    unused = sorted(set(entries) - names)
-    if unused:
-        log.warning("manifest lists files not in %s: %s", folder, ", ".join(unused))
+    warn_unlisted(folder, entries, [*(Path(s.path).name for s in found), *(Path(e.path).name for e in errors)],
+                  skipped)
     return found, errors, skipped
 
 

@@ -69,6 +69,7 @@ def resolve_references(an: "Recognition") -> None:
     _year_references(an)
     _running_series(an)
     _current_edition(an)
+    _series_by_short_form(an)
     an.unnamed_series()
     _named_later(an)
     _definite_references(an, skip_occasions=True)
@@ -108,7 +109,7 @@ def _short_forms(an: "Recognition") -> None:
         fuller = {other for other, full in an.registry.records.items()
                   if other != key and other in mentioned and not full.identity
                   and (full.type == record.type or {full.type, record.type} <= _INTERCHANGED)
-                  and any(_opens_with_places(name, record.label, places) for name in (full.label, *full.aliases))}
+                  and any(opens_with_places(name, record.label, places) for name in (full.label, *full.aliases))}
         if len(fuller) == 1:
             rename[key] = fuller.pop()
     if not rename:
@@ -118,24 +119,72 @@ def _short_forms(an: "Recognition") -> None:
     an.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type) for m in an.mentions]
 
 
+def _series_by_short_form(an: "Recognition") -> None:
+    """A series the document names without the places its editions' names open with is that series.
+
+    "The inaugural Singapore-China Digital Policy Dialogue took place ..." under the
+    headline "Singapore and China open Digital Policy Dialogue": the dialogue of the
+    headline is the series the edition belongs to, named in full inside the edition's
+    name. Its mentions become the series' and the series keeps a mention inside each
+    edition, so the edition is stated part of it.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="s.txt", sha256="0" * 64, format="plaintext", date="2024-06-28",
+        ...     text="Singapore and China open Data Policy Dialogue. The inaugural Singapore-China "
+        ...          "Data Policy Dialogue took place in Beijing on Thursday.")
+        >>> sorted(e.label for e in analyze(doc).entities.values() if e.type == "Event")
+        ['Singapore-China Data Policy Dialogue', 'Singapore-China Data Policy Dialogue 2024']
+    """
+    mentioned = {m.entity for m in an.mentions}
+    places = {w for r in an.registry.records.values() if r.type == "Place" for w in (r.label, *r.aliases)}
+    rename: dict[str, str] = {}
+    for _, _, series in an.inner_series:
+        full = an.registry.records[series]
+        if series in mentioned or series in rename.values():
+            continue
+        shorter = {key for key in mentioned if key not in an.occasion_keys
+                   and (record := an.registry.records[key]).type == "Event" and not record.identity
+                   and opens_with_places(full.label, record.label, places)}
+        if len(shorter) == 1:
+            rename[shorter.pop()] = series
+    if not rename:
+        return
+    for key, series in rename.items():
+        an.registry.records[series].aliases.add(an.registry.records[key].label)
+    an.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type) for m in an.mentions]
+    for start, end, series in an.inner_series:
+        if series not in rename.values() or any(m.entity == series and start <= m.start and m.end <= end
+                                                for m in an.mentions):
+            continue
+        record = an.registry.records[series]
+        found = re.search(rf"(?<!\w){re.escape(record.label)}(?!\w)", an.text[start:end])
+        if found:
+            an.mention(start + found.start(), start + found.end(), series)
+
+
 # Types one named place, programme or body may be given by different clues in one
 # document ("Knowledge City" read as a place, "China-Singapore Guangzhou Knowledge City" a project).
 _INTERCHANGED = {"Place", "Project", "Initiative", "Organization"}
 
 
-def _opens_with_places(full: str, short: str, places: set[str] = frozenset()) -> bool:
+def opens_with_places(full: str, short: str, places: set[str] = frozenset()) -> bool:
     """Whether ``full`` is ``short`` after places or an acronym: "China-Singapore Guangzhou Knowledge City".
+
+    Used within one document (:func:`_short_forms`) and across documents
+    (:mod:`~sgcn.loaders.extract.merge`).
 
     A place is one the gazetteer knows or one of ``places`` (those the document names).
 
     Examples:
-        >>> _opens_with_places("Singapore-China (Shenzhen) Smart City Initiative", "Smart City Initiative")
+        >>> opens_with_places("Singapore-China (Shenzhen) Smart City Initiative", "Smart City Initiative")
         True
-        >>> _opens_with_places("CCI-New International Land-Sea Trade Corridor", "New International Land-Sea Trade Corridor")
+        >>> opens_with_places("CCI-New International Land-Sea Trade Corridor", "New International Land-Sea Trade Corridor")
         True
-        >>> _opens_with_places("2022 Smart China Expo", "Smart China Expo")
+        >>> opens_with_places("2022 Smart China Expo", "Smart China Expo")
         False
-        >>> _opens_with_places("Digital Trade Initiative", "Trade Initiative")
+        >>> opens_with_places("Digital Trade Initiative", "Trade Initiative")
         False
     """
     if not full.endswith(short) or len(full) == len(short):
@@ -247,8 +296,14 @@ def _definite_references(an: "Recognition", *, skip_occasions: bool = False) -> 
     alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     pattern = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?P<n>{alternation})\b(?!-|['’](?!s\b))",
                          re.I)
+    patterns = [pattern]
+    if named := {n: t for n, t in _named_heads(an, set(refs)).items() if n not in nouns}:
+        nouns.update(named)
+        alternation = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+        patterns.append(re.compile(  # written in lower case: a common noun, not a name
+            rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?P<n>{alternation})\b(?!-|['’](?!s\b))"))
     for sentence in an.sentences:
-        for m in pattern.finditer(sentence.text):
+        for m in (m for p in patterns for m in p.finditer(sentence.text)):
             start = sentence.start + m.start()
             end = sentence.start + m.end()
             if an.taken(start, end) or any(m2.start < end and start < m2.end for m2 in an.mentions):
@@ -261,6 +316,35 @@ def _definite_references(an: "Recognition", *, skip_occasions: bool = False) -> 
             target = _antecedent(an, start, type_, head)
             if target:
                 an.mention(start, end, target)
+
+
+def _named_heads(an: "Recognition", types: set[str]) -> dict[str, str]:
+    """The head nouns of the names of ``types`` the document mentions, with their type.
+
+    A story that names "the Singapore-China Digital Policy Dialogue" goes on with "the
+    dialogue"; one that names "the Western Land-Sea Corridor", with "the corridor". The
+    head is the last word of the name before its complement and any year or number.
+    Occurrences (a numbered meeting, an edition) are referred to by their own passes:
+    "the council met in X last year" is no reference to this year's meeting of it.
+
+    Examples:
+        >>> _name_head("Singapore-China Digital Policy Dialogue 2024")
+        'dialogue'
+        >>> _name_head("Memorandum of Understanding on Smart Cities")
+        'memorandum'
+    """
+    heads = {}
+    for m in an.mentions:
+        record = an.registry.records[m.entity]
+        if record.type in types and not record.identity and (head := _name_head(record.label)):
+            heads.setdefault(head, record.type)
+    return heads
+
+
+def _name_head(label: str) -> str | None:
+    words = re.split(r"\s+(?:of|on|for|between|to|in|with|at|under)\s+", label, maxsplit=1)[0].split()
+    words = [w for w in words if re.fullmatch(r"[A-Za-z][a-z]+", w)]
+    return words[-1].lower() if words else None
 
 
 def _antecedent(an: "Recognition", position: int, type_: str, head: str) -> str | None:

@@ -124,7 +124,7 @@ def _year_references(an: "Recognition") -> None:
     shift = {"this": 0, "last": -1, "next": 1, "previous": -1}
     patterns = [
         (rf"\b(this|last|next) year['’]s\s+(?:[a-z-]+\s+)?(?P<n>{words})\b", 1),
-        (rf"\b[Tt]he\s+(?:(?P<o>[a-z-]+)\s+)?(?P<n>{words})\s+(last|next|this) year\b", 3),
+        (rf"\b[Tt]he\s+(?:(?P<o>[a-z-]+|\d+(?:st|nd|rd|th))\s+)?(?P<n>{words})\s+(last|next|this) year\b", 3),
         (rf"\b[Tt]he\s+inaugural\s+(?P<n>{words})(?:\s+in\s+(?P<y>{_YEAR}))?", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),

@@ -239,6 +239,8 @@ class Roles:
         if not found and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i \
                 and not _passive(verb) and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             found = self.agent(verb.head) if verb.dep_ != "ccomp" else []
+            if not found and verb.dep_ == "xcomp" and _passive(verb.head):
+                found = _children(verb.head, "nsubjpass")  # "A is scheduled to host B": A hosts
             if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in _TOGETHER_VERBS:
                 found += self.prep(verb.head, "with")  # "A teamed up with B to set up a fund": B too
         for conj in _children(verb, "conj"):  # "A attended X, and so did B"
@@ -327,6 +329,9 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
         seen.add(t.i)
         out.append(t)
         todo += [c for c in t.conjuncts if c.i not in seen]
+        todo += [c for u in _name_run(t, named) for c in u.children if c.dep_ == "conj"]
+        if t.pos_ == "ADP" and t.dep_ == "conj":  # "officials of A and of B", "of B" hung on "officials"
+            todo += _children(t, "pobj")
         listing = t.i in members or t.tag_ in ("NNS", "NNPS") and t.i not in named
         for child in t.children:
             if child.dep_ == "appos":
@@ -340,7 +345,8 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _BRIDGE_NOUNS:
             for child in t.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "including", "like", "as"):
-                    todo += _children(child, "pobj")
+                    # "officials of A and of B": the second "of" is a conjunct of the first
+                    todo += [o for p in (child, *child.conjuncts) for o in _children(p, "pobj")]
                 if child.dep_ in ("appos", "nmod", "compound") and child.pos_ == "PROPN":
                     todo.append(child)
                 if child.dep_ == "poss" and t.lemma_.lower() in _COLLECTIVE_NOUNS:
@@ -348,6 +354,26 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
                 if child.dep_ in ("acl", "prep") and child.lower_ in _LIST_MARKERS:
                     todo += _children(child, "dobj", "pobj")
     return out
+
+
+def _name_run(token: "Token", named: set[int]) -> list["Token"]:
+    """The other tokens of the name ``token`` lies in (consecutive tokens in ``named``).
+
+    The parser may hang a coordinated name below any word of the name before it ("by Tan
+    Kiat How, ..., and Liu Liehong": "Liehong" a conjunct of "How", the agent "Kiat").
+    """
+    if token.i not in named:
+        return []
+    doc, run = token.doc, []
+    i = token.i - 1
+    while i >= 0 and i in named and doc[i].pos_ == "PROPN":
+        run.append(doc[i])
+        i -= 1
+    i = token.i + 1
+    while i < len(doc) and i in named and doc[i].pos_ == "PROPN":
+        run.append(doc[i])
+        i += 1
+    return run
 
 
 def denoted(tokens: list["Token"], parsed: "Parsed", mentions: list["EntityMention"]) -> list["EntityMention"]:

@@ -159,6 +159,7 @@ def merged_entities(documents) -> list[dict[str, Entity]]:
                 by_name[slot] = node
     _merge_generic(named, union)
     _merge_acronyms(named, union)
+    _merge_short_forms(named, union)
     identity_of = _occurrences(nodes, union, entity_of)
     occurrence_names: dict[tuple[str, str], list[str]] = {}
     for node, e in nodes:
@@ -302,6 +303,48 @@ def _merge_acronyms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
         owners = {union.find(n) for n, o in nodes if o.type == e.type and n != node and e.label in o.aliases}
         if len(owners) == 1:
             union.union(owners.pop(), node)
+
+
+# Types whose names another document may write without the places they open with.
+_SHORTENED = ("Organization", "Initiative", "Project", "Agreement", "Event")
+
+
+def _merge_short_forms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
+    """A name one document writes without the places another's opens with is that entity, if unique.
+
+    "the Joint Council for Bilateral Cooperation" in one release and "the China-Singapore
+    Joint Council for Bilateral Cooperation" in another are one council (so their 15th
+    meetings are one meeting); a short name two fuller ones of the corpus end with
+    ("Joint Implementation Committee" of two initiatives) joins neither.
+
+    Examples:
+        >>> union = _Union()
+        >>> nodes = [("a", Entity("Organization/x", "Organization", "Joint Council for Bilateral Cooperation")),
+        ...          ("b", Entity("Organization/y", "Organization", "China-Singapore Joint Council for Bilateral Cooperation"))]
+        >>> _merge_short_forms(nodes, union)
+        >>> union.find("a") == union.find("b")
+        True
+    """
+    from sgcn.loaders.extract.coref import opens_with_places
+
+    places = {n for _, e in nodes if e.type == "Place" for n in (e.label, *e.aliases)}
+    by_short: dict[tuple[str, str], set[str]] = {}
+    for node, e in nodes:
+        if e.type not in _SHORTENED:
+            continue
+        for full in _merge_names(e):
+            for cut in re.finditer(r"[\s-]+", full):
+                short = full[cut.end():]
+                if len(short.split()) >= 2 and short[:1].isupper() and opens_with_places(full, short, places):
+                    by_short.setdefault((e.type, fold(short)), set()).add(node)
+    for node, e in nodes:
+        if e.type not in _SHORTENED:
+            continue
+        for name in _merge_names(e):
+            fuller = {union.find(n) for n in by_short.get((e.type, fold(name)), ())} - {union.find(node)}
+            if len(fuller) == 1:
+                union.union(fuller.pop(), node)
+                break
 
 
 def _rewrite(x: Extraction, rename: dict[str, str], merged: dict[str, Entity]) -> Extraction:

@@ -168,9 +168,35 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
                 break
         while j > i and toks[j - 1].text in CONNECTORS | {"-", "/"}:
             j -= 1
+        j = _before_possessor(toks, i, j)
         found.append((i, j))
         i = max(j, i + 1)
     return found
+
+
+def _before_possessor(toks: list[Tok], i: int, j: int) -> int:
+    """Where the run ``[i, j)`` ends when its last place is the possessor of the name after it.
+
+    In "the Department of Asian Affairs of China's Ministry of Commerce", China is the
+    ministry's: the department's name ends before "of China". A title after the
+    possessive ("the Bank of China's Governor") leaves the name whole.
+
+    Examples:
+        >>> toks = tokenize("the Department of Asian Affairs of China's Ministry of Commerce", 0)
+        >>> i, j = runs(toks)[0]
+        >>> " ".join(t.text for t in toks[i:j])
+        'Department of Asian Affairs'
+        >>> toks = tokenize("the Bank of China's Governor Pan Gongsheng", 0)
+        >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
+        'Bank of China'
+    """
+    if not (j + 1 < len(toks) and _possessive(toks[j]) and is_cap(toks[j + 1].text)
+            and j - 2 > i + 1 and toks[j - 2].text == "of" and _placed(toks[j - 1].text)):
+        return j
+    after = [t.text for t in toks[j + 1:j + 5]]
+    if lexicon.title_length(after, 0) or lexicon.is_title_modifier(after[0]):
+        return j
+    return j - 2
 
 
 def _placed(word: str) -> bool:

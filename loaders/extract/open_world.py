@@ -182,8 +182,9 @@ def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
     model = MODEL_TYPES.get(cand.label)
     if model == "Person":
         return "Person" if _person_shaped(words) else None
-    if model in ("Organization", "Place") and len(words) == 1 and not _distinctive(cand.tokens[0]):
-        return None
+    if model in ("Organization", "Place") and len(words) == 1 and not _distinctive(cand.tokens[0]) and not (
+            cand.label == "GPE" and cand.tokens[0].pos_ == "PROPN" and cand.tokens[0].is_title):
+        return None  # a country, state or city opening a sentence ("Penang is to host ...") is still one
     if model == "Organization" and not (_coined(cand) or _agentive(cand.root)):
         return None  # "Smart Manufacturing Powerhouse", "AI Governance": words, not a body
     if model == "Place" and cand.label == "FAC":

@@ -258,6 +258,8 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
         if not members:
             if not _lead_ok(gap, lead):
                 break
+            if sl.mentions[int(match.group(1))].type == "Place" and _LOCATIVE.search(text, 0, match.start()):
+                continue  # "who were in ⟦Chongqing⟧ to attend": where they were, not who
         elif first_only:
             break
         elif not _is_list_gap(gap):
@@ -271,6 +273,8 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
         cursor = match.start()
     return sorted(members)
 
+
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 
 _ADJUNCT = re.compile(
     r",\s*(?:in\s+(?:close\s+)?(?:collaboration|partnership|cooperation|conjunction)\s+with|together\s+with|"

@@ -603,6 +603,9 @@ _UNIT = re.compile(
     r"\b(?:Group|Division|Department|Dept|Unit|Office|Team|Centre|Center|Lab|Laboratory|Branch|Directorate|Section)$"
 )
 
+# a unit named by its remit: "Department of Asian Affairs", "Bureau of Trade Remedies"
+_UNIT_OPENING = re.compile(r"(?:Department|Bureau|Division|Office|Directorate|Unit|Section)\s+(?:of|for)\s")
+
 
 def _unit_memberships(analysis: Analysis, roles: Iterable[Role] | None = None) -> list[Relation]:
     """A person of a unit is a member of the body the unit belongs to.
@@ -627,7 +630,12 @@ def _unit_memberships(analysis: Analysis, roles: Iterable[Role] | None = None) -
     result = []
     for role in roles:
         unit = analysis.entities.get(role.organization or "")
-        if unit is None or not _UNIT.search(unit.label):
+        if unit is None:
+            continue
+        if not _UNIT.search(unit.label):
+            if _UNIT_OPENING.match(unit.label):  # "the Department of Asian Affairs of X's Ministry"
+                result.extend(Relation(role.person, "member_of", body, role.evidence)
+                              for body in _possessing_bodies(analysis, role.evidence, unit.key))
             continue
         own = fold(unit.label)
         bodies = [o.key for o in organizations if o.key != unit.key
@@ -642,14 +650,14 @@ def _unit_memberships(analysis: Analysis, roles: Iterable[Role] | None = None) -
 
 
 _POSSESSED = re.compile(r"⟦(\d+)⟧[’']s\s+(?:the\s+)?⟦(\d+)⟧")
-_UNIT_OF = re.compile(r"⟦(\d+)⟧,?\s+(?:of|at|in|under)\s+(?:the\s+)?⟦(\d+)⟧")
+_UNIT_OF = re.compile(r"⟦(\d+)⟧,?\s+(?:of|at|in|under)\s+(?:the\s+)?(?:⟦\d+⟧[’']s\s+)?⟦(\d+)⟧")
 
 
 def _possessing_bodies(analysis: Analysis, evidence: Evidence, unit: str) -> list[str]:
     """The organisations a unit is named as part of in a sentence.
 
-    "Acme's Data Group" and "the Data Group of Acme" (or "at Acme") both make Acme
-    the body the unit belongs to.
+    "Acme's Data Group" and "the Data Group of Acme" (or "at Acme", "of Singapore's
+    Acme") all make Acme the body the unit belongs to.
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup

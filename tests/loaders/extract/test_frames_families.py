@@ -91,3 +91,45 @@ def test_the_two_sides_are_the_two_places_the_story_names_together(relations):
     # no pair named together: "the two sides" stands for nobody
     text = "The 4th Joint Working Committee meeting was held in Nanning. At the meeting, the two sides agreed."
     assert not any(r == "participated_in" for _, r, _ in relations(text))
+
+
+def test_the_head_noun_of_a_name_refers_back_to_it(relations):
+    """C3: "the dialogue", "the corridor" after "the ... Port Dialogue", "the ... Freight Corridor"."""
+    text = ("The first Singapore-Vietnam Harbour Dialogue took place in Hanoi on Monday. The dialogue was "
+            "co-chaired by Lim Boon Heng, Singapore's Minister of State for Trade and Industry, and Nguyen Van An, "
+            "head of Vietnam's Port Authority. The Mekong Freight Corridor opens in May; the corridor was "
+            "launched by the Asian Development Bank.")
+    found = relations(text, date="2023-05-10")
+    dialogue = "Singapore-Vietnam Harbour Dialogue 2023"
+    assert {("Lim Boon Heng", "co_chaired", dialogue), ("Nguyen Van An", "co_chaired", dialogue)} <= found
+    assert ("Asian Development Bank", "launched", "Mekong Freight Corridor") in found
+    # a lower-case noun no name of the story ends with refers to nothing
+    assert not any(r == "co_chaired" for _, r, _ in relations(
+        "The Harbour Fair opened in Hanoi. The panel was co-chaired by Lim Boon Heng and Nguyen Van An."))
+
+
+def test_officials_of_one_body_and_of_another_both_take_part(relations):
+    """R1: "Officials of A and of B took part" (the second "of" coordinated with the first)."""
+    text = ("The 2nd Port Data Forum was held in Xiamen on Monday. Officials of the Maritime and Port Authority "
+            "and of the Xiamen Port Bureau took part.")
+    took_part = {s for s, r, o in relations(text) if r == "participated_in"}
+    assert {"Maritime and Port Authority", "Xiamen Port Bureau"} <= took_part
+
+
+def test_a_place_due_to_host_an_event_is_where_it_is_held(relations):
+    """R2: "X is scheduled / expected to host the next Y": the control verb's passive subject hosts."""
+    found = relations("The 3rd Harbour Summit took place in Xiamen in May. Penang is expected to host the "
+                      "4th Harbour Summit next year.", date="2023-06-01")
+    assert ("4th Harbour Summit", "held_in", "Penang") in found or \
+        ("Harbour Summit 2024", "held_in", "Penang") in found, found
+
+
+def test_a_department_of_a_ministry_named_with_its_country_makes_a_member_of_both(relations):
+    """RO: "Director of the Department of Port Affairs of Vietnam's Ministry of Transport"."""
+    found = relations("Ms Pham Thi Lan, Director of the Department of Port Affairs of Vietnam's Ministry of "
+                      "Transport, spoke at the forum.")
+    assert {("Pham Thi Lan", "member_of", "Department of Port Affairs"),
+            ("Pham Thi Lan", "member_of", "Ministry of Transport")} <= found
+    # the bank "of China" keeps its place: a title after the possessive ends no name
+    found = relations("The Bank of China's Governor Pan Wei spoke.")
+    assert ("Pan Wei", "member_of", "Bank of China") in found, found

@@ -38,6 +38,20 @@ def test_people_sharing_a_surname_alias_stay_apart():
     assert len({e.key for x in merged for e in x.entities}) == 2
 
 
+def test_a_name_written_without_its_places_in_another_document_is_one_entity():
+    """One release names "the Joint Council for Port Cooperation", another "the Singapore-Vietnam
+    Joint Council for Port Cooperation": one council, so their 4th meetings are one meeting."""
+    a = doc("a.txt", "Ministers met at the 4th meeting of the Joint Council for Port Cooperation (JCPC) in Hanoi.")
+    b = doc("b.txt", "The 4th meeting of the Singapore-Vietnam Joint Council for Port Cooperation was held on "
+                     "Monday.")
+    events = {e.key for x in extract_all([a, b]) for e in x.entities if e.type == "Event"}
+    assert len(events) == 1, events
+    # a short name two fuller ones end with stays apart from both
+    c = doc("c.txt", "The Singapore-Laos Joint Council for Port Cooperation met in Vientiane.")
+    councils = {e.label for x in extract_all([a, b, c]) for e in x.entities if "Council" in e.label}
+    assert len(councils) >= 2, councils
+
+
 def test_seed_corpus_merges_initiative_names_and_rewrites_every_key():
     files = sorted(SOURCES.glob("*.txt"))
     assert files

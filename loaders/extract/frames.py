@@ -52,6 +52,8 @@ _BRIDGE_NOUNS = frozenset({
 _COLLECTIVE_NOUNS = frozenset({"delegation", "delegate", "company", "firm", "enterprise", "business", "side",
                                "government", "team", "start-up", "startup", "exhibitor", "brand"})
 _LIST_MARKERS = frozenset({"including", "include", "like", "namely", "notably", "especially"})
+# Verbs by which a noun's clause lists what it stands for ("exhibitors include A and B").
+_LISTING_VERBS = frozenset({"include", "comprise", "be", "feature"})
 _PRONOUNS = frozenset({"it", "they", "them", "this", "these", "its", "their"})
 _SIGNING_NOUNS = frozenset({"signing", "inking", "exchange", "conclusion"})
 # Plural nouns that "the two ..." or "both ..." make the two places a story is about.
@@ -63,7 +65,7 @@ _JOINT = frozenset({"jointly", "together", "co"})
 # verbs of doing something together, whose "with" partner shares what they go on to do
 _TOGETHER_VERBS = frozenset({"partner", "team", "collaborate", "cooperate", "co-operate", "work", "join", "tie", "ally"})
 _SO_DID = frozenset({"so", "too", "likewise", "also"})
-_ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|[a-z]+)$")
+_ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|[a-z]+)$")
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ class Roles:
             return self._copula_subject(t)
         if role == "poss":
             return _children(t, "poss")
+        if role == "listed":
+            return self._listed(t)
         if role == "governor-agent":
             head = t
             while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
@@ -292,6 +296,13 @@ class Roles:
                             found += _children(of, "pobj")
         return found
 
+    def _listed(self, noun: "Token") -> list["Token"]:
+        """The names a noun's clause lists: "Exhibitors at the fair include A, B and C" (A, B, C)."""
+        head = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _LISTING_VERBS:
+            return _children(head, "dobj", "attr")
+        return []
+
     def _copula_subject(self, noun: "Token") -> list["Token"]:
         """The subject of the copula the noun is predicated by ("X is part of Y", "Among the projects is X")."""
         head = noun
@@ -321,6 +332,7 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
     out: list[Token] = []
     seen: set[int] = set()
     members: set[int] = set()  # items of a list a plural noun announces
+    describing: set[int] = set()  # appositions that describe a name (a person's title)
     todo = list(tokens)
     while todo:
         t = todo.pop(0)
@@ -332,17 +344,22 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
         todo += [c for u in _name_run(t, named) for c in u.children if c.dep_ == "conj"]
         if t.pos_ == "ADP" and t.dep_ == "conj":  # "officials of A and of B", "of B" hung on "officials"
             todo += _children(t, "pobj")
+        if t.pos_ == "NOUN" and t.i not in named:  # "the capital of Yunnan, Kunming": Kunming names the capital
+            todo += [a for of in _children(t, "prep") if of.lower_ == "of" for o in _children(of, "pobj")
+                     if o.i in named for a in _children(o, "appos") if a.i in named]
         listing = t.i in members or t.tag_ in ("NNS", "NNPS") and t.i not in named
         for child in t.children:
             if child.dep_ == "appos":
                 if t.i not in named or child.i not in named or listing:
                     todo.append(child)
+                    if t.i in named and child.i not in named and not listing:
+                        describing.add(child.i)  # "Ann Lee, Director of X": a title, not X's people
                     if listing:  # "three meetings: the 20th JSC of A, the 11th JSC of B, ..."
                         members.add(child.i)
                 todo += [c for c in child.conjuncts]
             if child.dep_ == "conj" and child.i not in seen:
                 todo.append(child)
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _BRIDGE_NOUNS:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _BRIDGE_NOUNS and t.i not in describing:
             for child in t.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "including", "like", "as"):
                     # "officials of A and of B": the second "of" is a conjunct of the first

@@ -133,13 +133,14 @@ def _proper(token: "Token") -> bool:
     """A capitalised word the tagger reads as (part of) a name.
 
     A proper noun; or a noun capitalised inside a sentence, or written with a capital
-    inside ("kiteLabs"): a name the tagger took for a common noun.
+    inside ("kiteLabs"): a name the tagger took for a common noun. A proper noun with a
+    capital inside only ("fibreNest") is one too.
     """
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return True
     inner_capital = token.text[:1].islower() and any(c.isupper() for c in token.text[1:])
     capitalised_noun = token.text[:1].isupper() and not token.is_sent_start and not token.text.isupper()
-    return token.pos_ == "NOUN" and (inner_capital or capitalised_noun)
+    return token.pos_ == "NOUN" and (inner_capital or capitalised_noun) or token.pos_ == "PROPN" and inner_capital
 
 
 def _trimmed(parsed: "Parsed", tokens: list["Token"], label: str) -> OpenCandidate | None:
@@ -248,8 +249,8 @@ def _coined(cand: OpenCandidate) -> bool:
         text = t.text
         if text.isupper() and 2 <= len(text) <= 6 and text.isalpha() and not lexicon.is_generic_acronym(text):
             return True
-        if text[:1].isupper() and any(c.isupper() for c in text[1:]) and not text.isupper():
-            return True
+        if text[:1].isalpha() and any(c.isupper() for c in text[1:]) and not text.isupper():
+            return True  # "CapitaLand", "kiteLabs"
         entry = gazetteer.lookup(text)
         if entry is not None and entry.type == "Place" and t.i != cand.tokens[0].i:
             return True  # "DBS China", "HSBC Singapore": a body named with its place

@@ -221,6 +221,8 @@ def chain_right(
                 break
             if _possessor(sl, match, types):
                 continue
+            if _NOUN_OF.search(gap) and _APPOSED.match(sl.text, match.end()):
+                continue  # "in the capital of ⟦Yunnan⟧, ⟦Kunming⟧": the name after the comma is the capital's
         elif first_only:
             break
         elif not _is_list_gap(gap):
@@ -274,6 +276,8 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
     return sorted(members)
 
 
+_NOUN_OF = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?$")
+_APPOSED = re.compile(r",\s*⟦\d+⟧")
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 
 _ADJUNCT = re.compile(

@@ -133,3 +133,31 @@ def test_a_department_of_a_ministry_named_with_its_country_makes_a_member_of_bot
     # the bank "of China" keeps its place: a title after the possessive ends no name
     found = relations("The Bank of China's Governor Pan Wei spoke.")
     assert ("Pan Wei", "member_of", "Bank of China") in found, found
+
+
+def test_those_a_noun_of_participants_lists_take_part(relations):
+    """E1a/R1b: "Exhibitors at X include A, B and C", "Speakers at X were A and B"."""
+    found = relations("Exhibitors at the Lancang Trade Fair 2023 include Quorvane, Telmira and fibreNest.",
+                      date="2023-04-02")
+    took_part = {s for s, r, o in found if r == "participated_in" and o == "Lancang Trade Fair 2023"}
+    assert took_part == {"Quorvane", "Telmira", "fibreNest"}
+    found = relations("Speakers at the Harbour Data Forum were Tan Bee Lian and Zhou Lei.")
+    assert {s for s, r, _ in found if r == "participated_in"} == {"Tan Bee Lian", "Zhou Lei"}
+    # a noun of participants that lists nothing names no one
+    assert not any(r == "participated_in" for _, r, _ in relations(
+        "Exhibitors at the Harbour Data Forum praised Tan Bee Lian."))
+
+
+def test_a_place_in_apposition_after_the_capital_of_a_region_is_the_capital(relations):
+    """R2c: "staged in the capital of Yunnan, Kunming": held in Kunming, not in Yunnan."""
+    found = relations("The Lancang Trade Fair 2023 was staged in the provincial capital of Guangxi, Nanning.",
+                      date="2023-04-02")
+    held = {o for s, r, o in found if r == "held_in"}
+    assert held == {"Nanning"}, held
+
+
+def test_a_persons_title_in_apposition_brings_in_no_body(relations):
+    """"Ms A, Director of X": A takes part; X is named in her title, not as X's people."""
+    found = relations("Speakers at the Harbour Data Forum were Ms Ong Li Ping, Director of the Maritime "
+                      "and Port Authority, and Mr Zhou Lei.")
+    assert {s for s, r, _ in found if r == "participated_in"} == {"Ong Li Ping", "Zhou Lei"}

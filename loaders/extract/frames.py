@@ -291,7 +291,7 @@ class Roles:
                     found += _children(prep, "pobj", "pcomp")
                 # "under the umbrella of X", "within the framework of X", "on the sidelines of X"
                 for obj in _children(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == word else []:
-                    if obj.lemma_ in ("umbrella", "framework", "auspices", "ambit", "aegis", "banner", "sideline"):
+                    if obj.lemma_ in ("umbrella", "framework", "auspices", "ambit", "aegis", "banner", "sideline", "behalf"):
                         for of in _children(obj, "prep"):
                             found += _children(of, "pobj")
         return found

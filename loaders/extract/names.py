@@ -144,7 +144,7 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
                   and is_cap(prev.text) and not prev.text.isdigit()):
                 j += 1
             elif (t.text in CONNECTORS and nxt is not None and is_cap(nxt.text)
-                  and not lexicon.is_date_word(nxt.text)):
+                  and not lexicon.is_date_word(nxt.text) and not _purpose_after(toks, i, j)):
                 j += 1
             elif t.text == "in" and nxt is not None and _agreement_goes_on(toks, i, j):
                 j += 1
@@ -247,6 +247,21 @@ def _joins_through_the(toks: list[Tok], i: int, j: int) -> bool:
 # "Commission of the State Council", "Symposium on the Future of Payments".
 _NAMES_THROUGH_THE = {"Organization": ("of", "for"), "Event": ("of", "for", "on")}
 _OCCASION_HEADS = {"Meeting", "Meetings", "Session", "Sessions"}
+
+
+def _purpose_after(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether "on"/"for" at ``j`` opens a purpose ("on Announcing ...") that only an agreement's title takes.
+
+    "... of Singapore on Announcing the Substantive Completion" ends a body's name
+    before "on"; "Memorandum of Understanding on Announcing ..." goes on.
+
+    Examples:
+        >>> toks = tokenize("the Ministry of Trade of Singapore on Announcing the Completion", 0)
+        >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
+        'Ministry of Trade of Singapore'
+    """
+    nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+    return toks[j].text in ("on", "for") and nxt.endswith("ing") and not _agreement_title(toks, i, j)
 
 
 def _agreement_title(toks: list[Tok], i: int, j: int) -> bool:

@@ -32,7 +32,7 @@ from importlib.resources import files
 from typing import Any
 
 from sgcn.loaders.dates import find_dateline, find_dates
-from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract import gazetteer, lexicon
 from sgcn.loaders.extract.frames import read_frames
 from sgcn.loaders.extract.naming import fold
 from sgcn.loaders.extract.rel_context import (
@@ -560,10 +560,8 @@ def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> li
         between = _BETWEEN.search(mention.text)
         parties = []
         if between:
-            for name in between.groups():
-                entity = lookup(analysis, name, {"Organization", "Place"})
-                if entity:
-                    parties.append(entity.key)
+            parties = _between_parties(analysis, mention.text) or \
+                [p for name in between.groups() for p in _side_parties(analysis, name)]
         purpose = _TO_ORGANISE.search(mention.text)
         event = lookup(analysis, purpose.group(1), {"Event"}) if purpose else None
         agreement = mention.entity if mention.type == "Agreement" else None
@@ -581,6 +579,57 @@ def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> li
             if event:
                 result.append(Relation(party, "organized", event.key, evidence))
     return result
+
+
+def _between_parties(analysis: Analysis, name: str) -> list[str]:
+    """The parties on both sides of "between A and B" in a name, wherever the "and" between them is.
+
+    "between the Ministry of Industry and Trade of Vietnam and the Ministry of ...": the
+    first "and" is inside a body's name; the sides are where each is a body or place.
+    """
+    tail = re.search(r"\bbetween\s+(?:the\s+)?(.+)$", name, re.I)
+    if not tail:
+        return []
+    text = tail.group(1)
+    for cut in re.finditer(r"\s+and\s+(?:the\s+)?", text):
+        left = _side_parties(analysis, text[:cut.start()])
+        right = _side_parties(analysis, text[cut.end():])
+        if left and right and left[0] != right[0] and " ".join(text[:cut.start()].split()) in \
+                {n for p in left[:1] for n in (analysis.entities[p].label, *analysis.entities[p].aliases)}:
+            return left + right
+    return []
+
+
+def _side_parties(analysis: Analysis, side: str) -> list[str]:
+    """The bodies (and the country they are of) one side of "between A and B" in a name stands for.
+
+    A side may run on into the rest of the name ("the Ministry of Trade and Industry of
+    Singapore on Announcing ..."): the longest opening that is the document's body or
+    place is the party, and the place a body is "of" is a party too.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[Ministry of Commerce|Organization] of [China|Place] met.")
+        >>> _side_parties(a, "the Ministry of Commerce of China on Trade in Services")
+        ['Organization/ministry of commerce', 'Place/china']
+    """
+    words = side.split()
+    for end in range(len(words), 0, -1):
+        name = " ".join(words[:end])
+        found = lookup(analysis, name, {"Organization", "Place"})
+        if found is None and (entry := gazetteer.lookup(name)) is not None:
+            found = lookup(analysis, entry.label, {"Organization", "Place"})  # "the People's Republic of China"
+        if found is None:
+            continue
+        parties = [found.key]
+        # the place the body is "of", after the name found or closing it ("the MTI of Singapore")
+        of = re.match(r"of\s+(?:the\s+)?(.+)$", " ".join(words[end:])) or \
+            re.match(r".*\bof\s+(?:the\s+)?([A-Z][\w'’ -]*)$", name)
+        if found.type == "Organization" and of and of.group(1) != name:
+            parties += [p for p in _side_parties(analysis, of.group(1))
+                        if analysis.entities[p].type == "Place" and p not in parties][:1]
+        return parties
+    return []
 
 
 def _persons_in(analysis: Analysis, between: re.Match[str]) -> list[str]:

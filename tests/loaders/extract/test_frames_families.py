@@ -161,3 +161,24 @@ def test_a_persons_title_in_apposition_brings_in_no_body(relations):
     found = relations("Speakers at the Harbour Data Forum were Ms Ong Li Ping, Director of the Maritime "
                       "and Port Authority, and Mr Zhou Lei.")
     assert {s for s, r, _ in found if r == "participated_in"} == {"Ong Li Ping", "Zhou Lei"}
+
+
+def test_bodies_signed_on_behalf_of_are_parties(relations):
+    """R5: "which A and B signed on behalf of Singapore and Guangxi": the two signed for are parties."""
+    found = relations("Under the MOU for Enhanced Port Cooperation, which Mr Ong Li Ping and Mr Wang Tao signed "
+                      "on behalf of Singapore and Guangxi, the two sides will study a data corridor.")
+    parties = {s for s, r, o in found if r == "party_to"}
+    assert parties == {"Singapore", "Guangxi"}, found
+
+
+def test_the_bodies_an_agreements_title_names_between_are_parties_with_their_countries(relations):
+    """R5: "Memorandum ... between the Ministry of X of Vietnam and the Ministry of Y of Singapore on Z"."""
+    text = ("Vietnam and Singapore deepened their trade ties on Monday. "
+            "The Ministry of Industry and Trade of Vietnam and the Ministry of Trade and Industry welcomed the "
+            "Memorandum of Understanding between the Ministry of Industry and Trade of Vietnam and the Ministry "
+            "of Trade and Industry of Singapore on Establishing a Digital Trade Corridor, signed in Hanoi.")
+    found = relations(text)
+    parties = {s for s, r, o in found if r == "party_to"}
+    assert {"Ministry of Industry and Trade", "Ministry of Trade and Industry", "Vietnam", "Singapore"} <= parties
+    assert not any("Establishing" in s or "Establishing" in o and r != "party_to" for s, r, o in found
+                   if r != "party_to")  # "on Establishing ..." belongs to the title, no body's name

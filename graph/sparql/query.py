@@ -431,16 +431,12 @@ def write_graph(graph: Graph, fmt: str) -> str:
 
     from sgcn.graph.rdf.build import PREFIXES
 
-    triples = graph
     if any(isinstance(term, BNode) for triple in graph for term in triple):
         # blank nodes get labels from their content: the same answer is the same bytes
         # (a store and a parser label them afresh each time)
-        triples = _TripleCanonicalizer(graph).canonical_triples()
-    # added in sorted order: the JSON-LD writer lists nodes in the order they were added,
-    # which for a store's answer follows its hashing
-    graph = Graph()
-    for triple in sorted(triples):
-        graph.add(triple)
+        canonical = Graph()
+        canonical += _TripleCanonicalizer(graph).canonical_triples()
+        graph = canonical
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     if fmt in ("nt", "rdf-xml", "json-ld"):

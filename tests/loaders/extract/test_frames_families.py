@@ -182,3 +182,27 @@ def test_the_bodies_an_agreements_title_names_between_are_parties_with_their_cou
     assert {"Ministry of Industry and Trade", "Ministry of Trade and Industry", "Vietnam", "Singapore"} <= parties
     assert not any("Establishing" in s or "Establishing" in o and r != "party_to" for s, r, o in found
                    if r != "party_to")  # "on Establishing ..." belongs to the title, no body's name
+
+
+def test_a_fact_sheets_parties_line_names_the_parties_of_the_agreement_above_it(relations):
+    """R5 in a fact sheet's layout: an agreement on a line, its particulars on labelled lines."""
+    text = ("AGREEMENTS SIGNED\n\n"
+            "* Memorandum of Understanding on Port Data Exchange\n"
+            "  - Signed: 3 May 2021, in Xiamen, at the 7th Joint Council for Port Cooperation meeting\n"
+            "  - Parties: Maritime and Port Authority (MPA), Singapore; Xiamen Port Bureau\n"
+            "* Agreement on Green Shipping Corridors\n"
+            "  - Parties: the governments of Vietnam and Singapore\n"
+            "* MOU announcing talks on upgrading the Harbour Trade Agreement\n"
+            "  - Parties: MPA; Xiamen Port Bureau\n")
+    found = relations(text)
+    parties = {(s, o) for s, r, o in found if r == "party_to"}
+    assert {("Maritime and Port Authority", "Memorandum of Understanding on Port Data Exchange"),
+            ("Xiamen Port Bureau", "Memorandum of Understanding on Port Data Exchange"),
+            ("Vietnam", "Agreement on Green Shipping Corridors"),
+            ("Singapore", "Agreement on Green Shipping Corridors")} <= parties, parties
+    # the country after a body is the body's, not a party of its own
+    assert ("Singapore", "Memorandum of Understanding on Port Data Exchange") not in parties
+    # a title line that opens with no agreement's name gives its parties to no other agreement
+    assert not any(o == "Harbour Trade Agreement" for _, o in parties)
+    # "in Xiamen, at the 7th ... meeting": the meeting was held there
+    assert ("7th Joint Council for Port Cooperation meeting", "held_in", "Xiamen") in found

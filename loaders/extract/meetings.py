@@ -133,7 +133,52 @@ def _meetings(an: "Recognition") -> None:
         _claim(an, start, stop, key,
                drop=("Event",) if before and before.group("of") else ("Event", "Organization"))
         held.setdefault(committee, key)
+    _its_meetings(an, index)
     _committee_at_meeting(an, held)
+
+
+_ITS_MEETING = re.compile(rf"\b(?:its|their)\s+(?P<o>{_ORDINAL})\s+(?P<n>meeting|session|plenary)\b", re.I)
+
+
+def _its_meetings(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
+    """"The council ... at its 13th meeting": the numbered meeting of the committee named last before.
+
+    The committee must be named in the same sentence or the one before; else "its 13th
+    meeting" is the one 13th meeting named in the sentences around it ("their council at
+    its 13th meeting. The 13th SGCC meeting was ..."), if there is one.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2023-06-27",
+        ...     text="The Port Council was set up in 2003. Singapore and Vietnam added two areas at "
+        ...          "its 13th meeting on Monday.")
+        >>> sorted(e.label for e in analyze(doc).entities.values() if e.type == "Event")
+        ['13th Port Council meeting']
+    """
+    for k, sentence in enumerate(an.sentences):
+        for m in _ITS_MEETING.finditer(sentence.text):
+            start, stop = sentence.start + m.start(), sentence.start + m.end()
+            window = an.sentences[max(0, k - 1)].start
+            committees = [x for x in an.mentions if window <= x.start and x.end <= start
+                          and x.type == "Organization" and _is_committee(an.registry.records[x.entity].label)]
+            ordinal, noun = m.group("o"), m.group("n").lower()
+            if an.taken(start, stop):
+                continue
+            if not committees:  # "their business council at its 13th meeting. The 13th SGCC meeting was ..."
+                near = an.sentences[min(len(an.sentences) - 1, k + 1)].end
+                numbered = [x.entity for x in an.mentions if window <= x.start and x.end <= near
+                            and an.registry.records[x.entity].identity[-1:] == (str(_ordinal_number(ordinal)),)]
+                if len(set(numbered)) == 1:
+                    an.mention(start + len(m.group(0)) - len(m.group(0).split(None, 1)[1]), stop, numbered[0])
+                continue
+            committee = max(committees, key=lambda x: x.end).entity
+            slot = (_ordinal_number(ordinal), committee)
+            key = index.get(slot)
+            if key is None:
+                label = f"{ordinal} {an.registry.records[committee].label} {noun}"
+                key = index[slot] = an.registry.add("Event", label, [], identity=(committee, "", str(slot[0])))
+            an.mention(start + len(m.group(0)) - len(m.group(0).split(None, 1)[1]), stop, key)
 
 
 def _qualifier(an: "Recognition", start: int, stop: int) -> str:

@@ -63,3 +63,16 @@ def test_title_case_meeting_of_an_initiative_with_an_ordinal_is_that_occasion(re
     assert ("Tan Wei", "co_chaired", fourth) in found
     assert (fourth, "part_of", "Beibu Gulf Data Initiative") in found
     assert ("inaugural Joint Working Committee meeting", "held_in", "Nanning") in found
+
+
+def test_its_numbered_meeting_is_the_committee_named_before_or_the_one_so_numbered_after(relations):
+    """C2: "The Port Council ... at its 13th meeting"; "their council at its 9th meeting. The 9th JPC meeting ..."."""
+    found = relations("The Singapore-Vietnam Port Council (SVPC) was set up in 2003. Singapore and Vietnam added "
+                      "three areas of cooperation at its 13th meeting on Monday.")
+    assert {("Singapore", "participated_in", "13th Singapore-Vietnam Port Council meeting"),
+            ("Vietnam", "participated_in", "13th Singapore-Vietnam Port Council meeting")} <= found
+    found = relations("Singapore and Laos widened the remit of their trade council at its 9th meeting on Friday. "
+                      "The 9th Joint Port Committee (JPC) meeting was co-chaired by Minister Tan Bee Lian and "
+                      "Minister Phet Sisavang.")
+    meetings = {o for _, r, o in found if r in ("participated_in", "co_chaired")}
+    assert len(meetings) == 1 and ("Laos", "participated_in", meetings.pop()) in found, found

@@ -347,6 +347,10 @@ def _name_head(label: str) -> str | None:
     return words[-1].lower() if words else None
 
 
+# Words for one kind of event: "the fair" after "the Lancang Digital Expo" is the expo.
+_FAIRS = {"expo", "exposition", "fair", "exhibition", "trade show"}
+
+
 def _antecedent(an: "Recognition", position: int, type_: str, head: str) -> str | None:
     """The entity of ``type_`` whose name has the head word ``head`` nearest before ``position``, else first after.
 
@@ -365,7 +369,7 @@ def _antecedent(an: "Recognition", position: int, type_: str, head: str) -> str 
         if record.type != type_:
             continue
         if not generic and head not in _head_words(record.label) and not (
-                head == "expo" and "exposition" in record.label.lower()) and not (
+                head in _FAIRS and _FAIRS & set(_head_words(record.label))) and not (
                 head == "meeting" and _is_committee(record.label)):
             continue
         candidates.append(m)

@@ -134,8 +134,9 @@ def _year_references(an: "Recognition") -> None:
         for pattern, group in patterns:
             for m in re.finditer(pattern, sentence.text, flags=re.I if group else 0):
                 start, end = sentence.start + m.start(), sentence.start + m.end()
-                if m.group(0)[:3].lower() == "the" and group == 0 and not m.groupdict().get("y"):
-                    continue
+                if m.group(0)[:3].lower() == "the" and group == 0 and not m.groupdict().get("y") and \
+                        not _THIS_WEEK.match(sentence.text, m.end()):
+                    continue  # "since the inaugural X" may be any year; "the inaugural X on Monday" is this one
                 named = an.registry.find(m.group("n"))
                 series = _series(an, named) if named else _nearest_series(an, start)
                 if series is None:
@@ -143,7 +144,7 @@ def _year_references(an: "Recognition") -> None:
                 if group:
                     year = str(int(an.year) + shift[m.group(group).lower()])
                 else:
-                    year = m.group("y")
+                    year = m.group("y") or an.year  # "the inaugural X on Monday": this year's
                 if m.group(0)[:3].lower() == "the" and group == 0:
                     start += 4  # "the" is not part of the name
                 edition = _edition(an, series, year)
@@ -152,6 +153,10 @@ def _year_references(an: "Recognition") -> None:
                     an.registry.records[edition].aliases.add(f"{ordinal} {an.registry.records[series].label}")
                 _claim(an, start, end, edition)
 
+
+# a day of this week or "today" right after an event's name: the story's own occasion
+_THIS_WEEK = re.compile(r"[^.;]{0,24}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+                        r"this\s+week)\b")
 
 _NUMBERED_EDITION = re.compile(rf"\b[Tt]he\s+(?:{_ORDINAL}|inaugural|next)\s+edition\b(?P<rest>[^.;]*?)\bin\s+(?P<y>{_YEAR})\b")
 

@@ -112,3 +112,17 @@ def test_a_series_that_took_place_is_this_years_edition_named_by_its_ordinal_too
                  "The Lancang Data Dialogue was held in Kunming."):
         doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2023-03-04", text=text)
         assert {e.label for e in analyze(doc).entities.values() if e.type == "Event"} == {"Lancang Data Dialogue"}
+
+
+def test_the_inaugural_fair_on_a_weekday_is_this_years_and_the_fair_refers_back_to_it(relations):
+    """C1a: "the inaugural X Expo on Monday ... The fair, which ends on Wednesday, is co-organised by A and B"."""
+    text = ("NANNING - Buyers crowded the stands of the inaugural Beibu Gulf Data Expo on Tuesday, its opening "
+            "day. The fair, which closes on Thursday, is co-organised by the Guangxi Department of Commerce and "
+            "Enterprise Singapore.")
+    found = relations(text, date="2024-09-10")
+    assert {("Guangxi Department of Commerce", "organized", "Beibu Gulf Data Expo 2024"),
+            ("Enterprise Singapore", "organized", "Beibu Gulf Data Expo 2024")} <= found, found
+    # "since the inaugural X" names no year: no edition of this year
+    found = relations("The Beibu Gulf Data Expo has grown since the inaugural Beibu Gulf Data Expo.",
+                      date="2024-09-10")
+    assert not any("2024" in s or "2024" in o for s, _, o in found)

@@ -653,7 +653,10 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
         appos = after[:1] == [","] and (lexicon.title_length(after[1:] + words[b + 4:b + 8], 0)
                                          or after[1:3] in (["the", after[2] if len(after) > 2 else ""],)
                                          and lexicon.title_length(words[b + 2:b + 8], 0)
-                                         or after[1:2] == ["former"])
+                                         or after[1:2] == ["former"]
+                                         # "Siti Hawa Ismail, Malaysia's Minister for ..."
+                                         or after[2:3] in (["'s"], ["’s"])
+                                         and lexicon.title_length(words[b + 3:b + 9], 0))
         said = (a >= 1 and words[a - 1] in ("said", "says", "added", "noted")) and after[:1] == [","]
         if appos or said or (possessor and _is_org_name(possessor)):
             c = _cand(toks, a, b, sentence, offset, "Person", _label(toks, a, b, sentence, offset)[0],

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 
 SLOT = r"⟦\d+⟧"
@@ -262,6 +263,8 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
                 break
             if sl.mentions[int(match.group(1))].type == "Place" and _LOCATIVE.search(text, 0, match.start()):
                 continue  # "who were in ⟦Chongqing⟧ to attend": where they were, not who
+            if _titles_possessor(sl, match):
+                continue  # "⟦Aisha Rahman⟧, ⟦Malaysia⟧'s Minister for X, attended": she did
         elif first_only:
             break
         elif not _is_list_gap(gap):
@@ -331,6 +334,22 @@ def _maskable(text: str, match: re.Match[str], limit: int) -> bool:
     if match.end() > limit:
         return False
     return not match.group("clause") or text[: match.start()].rstrip().endswith("⟧")
+
+
+def _titles_possessor(sl: Slotted, match: re.Match[str]) -> bool:
+    """Whether the slot is the country of a title in apposition ("⟦A⟧, ⟦Malaysia⟧'s Minister for X,").
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[Ann Lee|Person], [Malaysia|Place]'s Minister for Trade, attended.")
+        >>> sl = slot(a, a.sentences[0])
+        >>> _titles_possessor(sl, list(_SLOT.finditer(sl.text))[1])
+        True
+    """
+    after = re.match(r"[’']s\s+(.{1,60}?),", sl.text[match.end():])
+    before = sl.text[:match.start()]
+    return bool(after) and bool(re.search(r"⟦\d+⟧,\s*$", before)) and \
+        bool(lexicon.title_length(after.group(1).split(), 0) or lexicon.is_title_modifier(after.group(1).split()[0]))
 
 
 def _possessor(sl: Slotted, match: re.Match[str], types: set[str]) -> bool:

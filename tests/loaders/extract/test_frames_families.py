@@ -206,3 +206,12 @@ def test_a_fact_sheets_parties_line_names_the_parties_of_the_agreement_above_it(
     assert not any(o == "Harbour Trade Agreement" for _, o in parties)
     # "in Xiamen, at the 7th ... meeting": the meeting was held there
     assert ("7th Joint Council for Port Cooperation meeting", "held_in", "Xiamen") in found
+
+
+def test_the_country_of_a_title_in_apposition_takes_no_part(relations):
+    """E3a: "A, Malaysia's Minister for X, attended ...": she attended; Malaysia is her title's."""
+    found = relations("Siti Hawa Ismail, Malaysia's Minister for Digital Affairs, attended the Harbour Data Forum 2022.")
+    assert {s for s, r, _ in found if r == "participated_in"} == {"Siti Hawa Ismail"}
+    # the country before a body still takes part with it: "Singapore's MPA attended"
+    found = relations("Singapore's Maritime and Port Authority attended the Harbour Data Forum 2022.")
+    assert ("Maritime and Port Authority", "participated_in", "Harbour Data Forum 2022") in found

@@ -152,6 +152,10 @@ def _year_references(an: "Recognition") -> None:
                 if ordinal and re.fullmatch(_ORDINAL, ordinal, re.I):  # "the second DPD next year"
                     an.registry.records[edition].aliases.add(f"{ordinal} {an.registry.records[series].label}")
                 _claim(an, start, end, edition)
+                if named and group == 0 and not m.groupdict().get("y"):
+                    # "the inaugural X on Monday": the series keeps a mention inside, as an edition
+                    # that "took place" does (see _running_series)
+                    an.inner_series.append((start, end, series))
 
 
 # a day of this week or "today" right after an event's name: the story's own occasion

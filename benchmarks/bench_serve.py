@@ -12,9 +12,11 @@ latency, errors by status, and the resident memory of the server and its workers
 before the runs and after them.
 
 ``--compare`` measures instead what the choice of process model is about: how long a
-trivial query takes while two or four clients send slow queries, with two workers
-that may all run long (the old model), four such workers, and four workers of which
-only two may run long (the model chosen).
+trivial query takes while two, four or six clients send slow queries, with two
+workers that may all run long (the old model), four such workers, and four workers
+of which only two may run long (the model chosen). Each run is measured once every
+slow client has had its first answer: a client's first slow query runs a second, as
+anyone's may; after that, clients whose queries run long share the long seats.
 
 Usage::
 
@@ -79,7 +81,8 @@ def serving(graph: Path, *flags: str):
 
 
 def resident_mb(pid: int) -> float:
-    """Resident memory of a process and its children (the query workers), in MB."""
+    """Resident memory of a process and its descendants (the fork server, the query
+    workers it forked), in MB."""
     def rss(p: int) -> int:
         try:
             with open(f"/proc/{p}/status", encoding="ascii") as status:
@@ -90,16 +93,20 @@ def resident_mb(pid: int) -> float:
             pass
         return 0
 
-    total = rss(pid)
+    parents = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/stat", encoding="ascii") as stat:
-                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        total += rss(int(entry))
+                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
             except (OSError, ValueError, IndexError):
                 pass
-    return total / 2**20
+    family, grown = {pid}, True
+    while grown:
+        more = {child for child, parent in parents.items() if parent in family} - family
+        family |= more
+        grown = bool(more)
+    return sum(rss(p) for p in family) / 2**20
 
 
 class Client(threading.Thread):
@@ -150,7 +157,12 @@ def load(base: str, path: str, clients: int, seconds: float, slow: int) -> dict:
     for client in background:
         client.start()
     if slow:
-        time.sleep(1.5)  # the slow queries are running (and long) before the measure starts
+        # the slow queries are running (and long) before the measure starts, and each slow
+        # client has had an answer (a client's first slow query runs a second, as anyone's may)
+        deadline = time.monotonic() + 30
+        time.sleep(1.5)
+        while any(not client.statuses for client in background) and time.monotonic() < deadline:
+            time.sleep(0.1)
     workers = [Client(base, path, f"127.0.0.{10 + i}", stop) for i in range(clients)]
     started = time.perf_counter()
     for client in workers:
@@ -204,13 +216,13 @@ def compare(graph: Path, seconds: float) -> None:
         "4 workers, all may run long": ["--workers", "4", "--long-queries", "4"],
         "4 workers, 2 may run long (chosen)": ["--workers", "4", "--long-queries", "2"],
     }
-    print(f"a trivial query ({TRIVIAL}) from 4 clients while 2 or 4 other clients send slow queries "
+    print(f"a trivial query ({TRIVIAL}) from 4 clients while 2, 4 or 6 other clients send slow queries "
           f"without pause; {seconds:g} s a run, time limit 10 s | load average {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} cores")
     print(f"{'model':44} {'slow':>4} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}  errors")
     path = "/sparql?" + urllib.parse.urlencode({"query": TRIVIAL})
     for name, flags in models.items():
-        for slow in (2, 4):
+        for slow in (2, 4, 6):
             with serving(graph, "--timeout", "10", *flags) as (base, _):
                 load(base, path, clients=4, seconds=1, slow=0)
                 result = load(base, path, clients=4, seconds=seconds, slow=slow)

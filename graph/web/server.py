@@ -206,7 +206,10 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
 
     @app.errorhandler(ServeError)
     def refused(err: ServeError) -> Response:
-        return Response(err.message + "\n", status=err.status, content_type="text/plain; charset=utf-8")
+        response = Response(err.message + "\n", status=err.status, content_type="text/plain; charset=utf-8")
+        if err.retry_after is not None:
+            response.headers["Retry-After"] = str(err.retry_after)
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException) -> Response:

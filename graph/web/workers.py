@@ -20,9 +20,19 @@ worker, which is stopped and replaced while the others keep answering:
   Oxigraph and maplib abort the process ("memory allocation of N bytes failed"),
   which the server reads on the worker's stderr and reports as the memory limit.
   The cap covers memory the query asks for, not the graph the worker loaded.
+- **A lane for clients whose queries run long.** A client whose query held a long
+  seat, or was stopped (for want of a long seat, at the time or memory limit) or
+  crashed its worker, in the last ``RAN_LONG_SECONDS`` (60 s), has its queries run
+  only while fewer than ``long_queries`` such queries run; beyond that it is refused
+  at once (429, ``Retry-After``). Without this lane, more clients sending slow queries
+  without pause than there are long seats hold every other worker for a second in
+  turn, each stopped query costs its worker a reload, and the reloads fall behind:
+  a trivial query waited seconds (``benchmarks/bench_serve.py --compare``). With it,
+  each such client costs at most one stopped worker a minute while the seats are
+  full, and at least ``size - long_queries`` workers are left to the others.
 - **Fair turns.** A query waiting for a worker goes before those of clients that
-  already have more queries running, so a client sending many slow queries waits
-  behind everyone else rather than ahead of them.
+  already have more queries running, and every client whose queries ran long waits
+  behind those whose did not.
 - **A spare.** One worker more than can run queries at once is kept loaded, so that
   a worker stopped or dead is replaced at once while its successor loads the graph.
 - **Deaths.** A worker that dies (a segmentation fault, an abort, the system's
@@ -63,6 +73,10 @@ log = logging.getLogger(__name__)
 DEFAULT_WORKERS = 4
 DEFAULT_LONG_QUERIES = 2
 DEFAULT_QUICK = 1.0
+# how long a client counts as one whose queries run long, after its last query that did
+RAN_LONG_SECONDS = 60.0
+# what a client refused for want of a seat in the lane of long-running clients is told to wait
+RETRY_AFTER = 2
 DEFAULT_MEMORY_MB = 512
 # a long query's worker runs at this niceness until it is done, so that on a busy
 # machine the quick queries get the processors first
@@ -84,9 +98,10 @@ _SIGNALS = {
 class ServeError(SgcnError):
     """A request the endpoint refuses: carries the HTTP status and the message."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, *, retry_after: int | None = None):
         self.status = status
         self.message = message
+        self.retry_after = retry_after  # seconds, sent as Retry-After
         super().__init__(message)
 
 
@@ -252,6 +267,26 @@ def _renice(pid: int, niceness: int) -> bool:
         return False
 
 
+#: what a worker imports before it loads the graph: the fork server imports it once for all
+_PRELOAD = ["sgcn.graph.web.workers", "sgcn.graph.web.sandbox", "sgcn.graph.web.media", "sgcn.graph.web.pages",
+            "sgcn.graph.sparql.store", "sgcn.graph.sparql.query", "rdflib.plugins.sparql"]
+
+
+def _context():
+    """How workers are started: forked from a fork server that has imported what a worker
+    needs (a fresh worker then only loads the graph: a stopped one is replaced in a
+    fraction of the time a new interpreter takes), else spawned.
+
+    Not plain ``fork``: the server runs threads (waitress's, the pool's) whose locks a
+    forked child would inherit held.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 @dataclass(eq=False)
 class _Worker:
     process: multiprocessing.Process
@@ -299,7 +334,7 @@ class WorkerPool:
             long_queries = max(1, min(DEFAULT_LONG_QUERIES, size - 1))
         self.long_queries = max(0, min(size, long_queries))
         self.memory_limit = memory_mb * 2**20 if memory_mb else None
-        self._context = multiprocessing.get_context("spawn")
+        self._context = _context()
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -307,7 +342,9 @@ class WorkerPool:
         self._turns = threading.Condition()
         self._running = 0
         self._by_client: collections.Counter[str] = collections.Counter()
-        self._waiting: list[list] = []  # a heap of [queries its client runs, arrival, token]
+        self._waiting: list[list] = []  # a heap of [ran long, queries its client runs, arrival, token]
+        self._ran_long: dict[str, float] = {}  # client -> when a query of it last ran long (or was stopped)
+        self._long_by_client: collections.Counter[str] = collections.Counter()  # long seats each client holds
         self._arrivals = itertools.count()
         self._closed = False
         self.events: collections.Counter[str] = collections.Counter()
@@ -452,24 +489,64 @@ class WorkerPool:
                 continue
             return worker
 
-    def _admit(self, client: str, deadline: float) -> None:
-        """Wait for a turn to run a query: at most ``size`` run at once, and a waiting query
-        of a client that runs fewer queries goes first (then the earliest)."""
+    def _runs_long(self, client: str, now: float) -> bool:
+        """Whether ``client``'s queries run long: one holds a long seat now, or one held
+        one, was stopped or crashed its worker less than ``RAN_LONG_SECONDS`` ago (under ``_turns``)."""
+        if self._long_by_client[client]:
+            return True
+        last = self._ran_long.get(client)
+        return last is not None and now - last < RAN_LONG_SECONDS
+
+    def _long_lane_running(self, now: float) -> int:
+        """How many queries of clients whose queries run long are running (under ``_turns``)."""
+        return sum(count for client, count in self._by_client.items() if self._runs_long(client, now))
+
+    def _mark_ran_long(self, client: str) -> None:
         with self._turns:
-            entry = [self._by_client[client], next(self._arrivals), object()]
-            heapq.heappush(self._waiting, entry)
-            while not (self._running < self.size and self._waiting[0] is entry):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    self._waiting.remove(entry)
-                    heapq.heapify(self._waiting)
-                    self._turns.notify_all()
-                    raise ServeError(503, "every query worker stayed busy; try again")
-                self._turns.wait(remaining)
+            now = time.monotonic()
+            self._ran_long[client] = now
+            if len(self._ran_long) > 10_000:  # forget the clients whose mark has run out
+                self._ran_long = {c: t for c, t in self._ran_long.items() if now - t < RAN_LONG_SECONDS}
+
+    def _admit(self, client: str, deadline: float) -> bool:
+        """Wait for a turn to run a query: at most ``size`` run at once; a client whose
+        queries run long runs one only while fewer than ``long_queries`` such run (else
+        429 at once, also if it comes to run long while waiting); a waiting query of a
+        client whose queries do not run long goes first, then one of a client that runs
+        fewer queries, then the earliest. Whether the client's queries run long."""
+        lane = max(1, self.long_queries)
+        with self._turns:
+            entry = None
+            while True:
+                now = time.monotonic()
+                runs_long = self._runs_long(client, now)
+                if runs_long and self._long_lane_running(now) >= lane:
+                    refusal = ServeError(
+                        429, f"queries from {client or 'this client'} ran long in the last {RAN_LONG_SECONDS:g} s, "
+                             f"and {lane} queries of clients like it are running, the most this endpoint runs at "
+                             f"once; try again in {RETRY_AFTER} s", retry_after=RETRY_AFTER)
+                elif now >= deadline:
+                    refusal = ServeError(503, "every query worker stayed busy; try again")
+                else:
+                    refusal = None
+                if refusal is not None:
+                    if entry is not None:
+                        self._waiting.remove(entry)
+                        heapq.heapify(self._waiting)
+                        self._turns.notify_all()
+                    self.events[f"refused {refusal.status}"] += 1
+                    raise refusal
+                if entry is None:
+                    entry = [runs_long, self._by_client[client], next(self._arrivals), object()]
+                    heapq.heappush(self._waiting, entry)
+                if self._running < self.size and self._waiting[0] is entry:
+                    break
+                self._turns.wait(deadline - now)
             heapq.heappop(self._waiting)
             self._running += 1
             self._by_client[client] += 1
             self._turns.notify_all()
+            return runs_long
 
     def _leave(self, client: str) -> None:
         with self._turns:
@@ -488,21 +565,28 @@ class WorkerPool:
         long query needs a free long seat after ``quick`` seconds).
         """
         deadline = time.monotonic() + timeout
-        self._admit(client, deadline)
+        runs_long = self._admit(client, deadline)
         try:
             worker = self._take(deadline)
         except ServeError:
             self._leave(client)
             raise
         worker.busy = text
-        long_seat = False
+        long_seat = ran_long = False
+        # a query of a client whose queries run long starts at a lower priority: on a busy
+        # machine the quick queries of others get the processors first from the start
+        reniced = runs_long and _renice(worker.pid, LONG_NICENESS)
         try:
             try:
                 worker.conn.send((text, accept, fmt, limit))
                 answered = worker.conn.poll(min(self.quick, timeout))
                 if not answered and timeout > self.quick:
                     long_seat = self.long_queries > 0 and self._long.acquire(blocking=False)
-                    if not long_seat:
+                    ran_long = True
+                    if long_seat:
+                        with self._turns:
+                            self._long_by_client[client] += 1
+                    else:
                         self._stop(worker, "a quick query ran long while every long seat was taken")
                         raise ServeError(503, f"the query ran past {self.quick:g} s while {self.long_queries} "
                                               "long queries were already running, and was stopped; try again later")
@@ -510,18 +594,22 @@ class WorkerPool:
                     _renice(worker.pid, LONG_NICENESS)  # quick queries go first on the CPUs too
                     answered = worker.conn.poll(timeout - self.quick)
                 if not answered:
+                    ran_long = True
                     self._stop(worker, "a query ran past the time limit")
                     raise ServeError(503, f"the query ran past the time limit of {timeout:g} s and was stopped")
                 *reply, recycle = worker.conn.recv()
             except (EOFError, BrokenPipeError, ConnectionResetError, OSError):
+                ran_long = True
                 reason = self._died(worker, while_running=text)
                 if reason == "went past its memory limit":
                     raise ServeError(503, _memory_message(self.memory_limit or 0)) from None
                 raise ServeError(500, f"the query worker {reason} while running this query; "
                                       "a new one has taken its place") from None
             worker.busy = None
-            if long_seat and not _renice(worker.pid, 0):
+            if (long_seat or reniced) and not _renice(worker.pid, 0):
                 recycle = True  # it may not get its priority back (no CAP_SYS_NICE): a fresh one will
+            if reply[0] == "error" and reply[1] == 503:
+                ran_long = True  # past the memory limit: its worker is replaced
             if recycle:
                 self._stop(worker, "recycled after a query that took much memory or ran long")
             else:
@@ -530,6 +618,12 @@ class WorkerPool:
             worker.busy = None
             if long_seat:
                 self._long.release()
+                with self._turns:
+                    self._long_by_client[client] -= 1
+                    if not self._long_by_client[client]:
+                        del self._long_by_client[client]
+            if ran_long:
+                self._mark_ran_long(client)
             self._leave(client)
         if reply[0] == "error":
             if reply[1] == 503:

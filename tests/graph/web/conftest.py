@@ -77,8 +77,9 @@ class Server:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def workers(self) -> list[int]:
-        """The process ids of its query workers (its children started by multiprocessing's spawn)."""
-        found = []
+        """The process ids of its query workers: children of its fork server (or, where
+        workers are spawned, its children started by multiprocessing's spawn)."""
+        table = {}
         for entry in os.listdir("/proc"):
             if not entry.isdigit():
                 continue
@@ -86,12 +87,13 @@ class Server:
                 with open(f"/proc/{entry}/stat", encoding="ascii") as stat:
                     ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
                 with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
-                    command = cmdline.read()
+                    table[int(entry)] = (ppid, cmdline.read())
             except (OSError, ValueError, IndexError):
                 continue
-            if ppid == self.process.pid and b"spawn_main" in command:
-                found.append(int(entry))
-        return sorted(found)
+        servers = {pid for pid, (ppid, command) in table.items()
+                   if ppid == self.process.pid and b"multiprocessing.forkserver" in command}
+        return sorted(pid for pid, (ppid, command) in table.items()
+                      if ppid in servers or (ppid == self.process.pid and b"spawn_main" in command))
 
 
 def cpu_seconds(pid: int) -> float:

@@ -97,19 +97,33 @@ def test_slow_queries_crashes_and_greedy_clients_leave_quick_queries_answered(ha
     assert status == 503 and "2 long queries were already running" in body, body
     assert time.monotonic() - started < 6
 
-    # one client may have four requests in progress (its slow query and three more): a fifth is refused at once
+    # a client whose query holds a long seat, sending more while both seats are held, is refused at once
+    for _ in range(3):
+        started = time.monotonic()
+        status, headers, body = web.exchange(f"{server.base}/sparql?" + urllib.parse.urlencode({"query": SLOW}),
+                                             source="127.0.0.10")
+        assert status == 429 and headers.get("Retry-After") == "2" and "ran long in the last 60 s" in body, body
+        assert time.monotonic() - started < 1.0
+    # ... and so is the client whose query was stopped for want of a seat, for a minute
+    status, headers, body = web.exchange(f"{server.base}/sparql?" + urllib.parse.urlencode({"query": TRIVIAL}),
+                                         source="127.0.0.21")
+    assert status == 429 and headers.get("Retry-After") == "2", body
+
+    # one client may have four requests in progress (one running, three waiting): a fifth is refused at once
     greedy: dict = {}
-    extra = [_in_thread(greedy, i, web.ask, server.base, SLOW, source="127.0.0.10") for i in range(3)]
+    extra = [_in_thread(greedy, i, web.ask, server.base, SLOW, source="127.0.0.23") for i in range(4)]
     time.sleep(0.3)
     status, headers, body = web.exchange(f"{server.base}/sparql?" + urllib.parse.urlencode({"query": TRIVIAL}),
-                                         source="127.0.0.10")
+                                         source="127.0.0.23")
     assert status == 429 and headers.get("Retry-After") == "1" and "already has 4 requests in progress" in body
-    # ... while another client is served
+    # ... while another client is served before its waiting ones
     status, _, body = web.ask(server.base, TRIVIAL, source="127.0.0.22")
     assert status == 200, body
     for thread in extra:
         thread.join(timeout=30)
-    assert [greedy[i][0] for i in range(3)] == [503, 503, 503]  # no long seat for them either
+    # the running one is stopped for want of a long seat; the waiting ones, now of a client
+    # whose queries run long, are refused without running
+    assert sorted(greedy[i][0] for i in range(4)) == [429, 429, 429, 503], greedy
 
     # the two long queries' workers crash: each client is told, the log says how, fresh workers come
     busy = long_ones
@@ -134,6 +148,50 @@ def test_slow_queries_crashes_and_greedy_clients_leave_quick_queries_answered(ha
     assert log.count("starting a new one") >= 3
     for _ in range(4):
         assert web.ask(server.base, TRIVIAL)[0] == 200
+
+
+def test_more_slow_clients_than_workers_leave_quick_queries_answered_within_a_second(tmp_path, web):
+    """Six clients send a never-ending query without pause (more than the two long seats,
+    more than the four workers) while another asks a trivial query four times a second:
+    each trivial query answers within a second. The default pool (four workers, two long
+    seats), a time limit of 4 s so that the long seats turn over during the test."""
+    from sgcn.graph.sparql.query import default_graph_path
+
+    with web.running_serve(tmp_path, "--graph", str(default_graph_path()), "--timeout", "4") as server:
+        stop = threading.Event()
+        slow: dict = {}
+
+        def hammer(address: str) -> None:
+            statuses = slow.setdefault(address, [])
+            while not stop.is_set():
+                status, _, _ = web.ask(server.base, SLOW, source=address, timeout=30)
+                statuses.append(status)
+
+        hammers = [threading.Thread(target=hammer, args=(f"127.0.0.{40 + i}",), daemon=True) for i in range(6)]
+        for thread in hammers:
+            thread.start()
+        # each has had a slow query stopped, or holds a long seat (a client's first slow query
+        # runs a second, as anyone's first query may)
+        deadline = time.monotonic() + 30
+        while sum(1 for statuses in slow.values() if statuses) < 4:
+            assert time.monotonic() < deadline, slow
+            time.sleep(0.1)
+        quick = []
+        until = time.monotonic() + 9  # past the long seats' time limit: they turn over once at least
+        while time.monotonic() < until:
+            started = time.monotonic()
+            status, _, body = web.ask(server.base, TRIVIAL, source="127.0.0.50", timeout=30)
+            quick.append((status, round(time.monotonic() - started, 3)))
+            time.sleep(0.25)
+        stop.set()
+        for thread in hammers:
+            thread.join(timeout=30)
+        assert all(status == 200 for status, _ in quick), (quick, server.log()[-5000:])
+        assert max(seconds for _, seconds in quick) < 1.0, (quick, server.log()[-5000:])
+        assert len(quick) >= 20
+        every = [status for statuses in slow.values() for status in statuses]
+        # the slow clients: stopped at the time limit or for want of a seat (503), refused at once (429)
+        assert set(every) <= {503, 429} and every.count(503) >= 4 and every.count(429) > every.count(503), slow
 
 
 @pytest.mark.parametrize("store", ["auto", "memory"])

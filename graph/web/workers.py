@@ -153,6 +153,19 @@ def _answer_message(answer, fmt: str, limit: int):
         raise
 
 
+def _page_message(answer, page: tuple, limit: int) -> tuple:
+    """The model of an entity or document page (``sgcn.graph.web.pages.page_of``) from a
+    CONSTRUCT answer: the server then only renders its template."""
+    from sgcn.graph.web.pages import page_of
+
+    if answer.type not in ("CONSTRUCT", "DESCRIBE"):
+        raise QueryError(f"a page is made from a graph, not a {answer.type} answer")
+    if len(answer.graph) > limit:
+        raise _TooLarge(f"the answer has more than {limit} triples")
+    kind, iri, options = page
+    return page_of(kind, answer.graph, iri, options)
+
+
 def memory_bytes(field: str = "VmData") -> int | None:
     """A memory figure of this process from ``/proc/self/status``: ``VmData`` (its data
     segment: private writable memory, what ``RLIMIT_DATA`` bounds) or ``VmRSS`` (what
@@ -217,14 +230,16 @@ def _worker_main(conn, stderr_conn, graph_path: str, store: str, allow_service: 
             return
         if request is None:
             return
-        text, accept, fmt, limit = request
+        text, accept, fmt, limit, page = request
         recycle = False
         try:
             _cap_memory(memory_limit)
             answer = run_query(graph, text)
             kind = _kind(answer.type)
             chosen = format_content_type(fmt, kind) if fmt else negotiate(accept, kind)
-            if chosen is None:
+            if page is not None:  # a page's model, computed here rather than in the server
+                reply = ("ok", "text/html; charset=utf-8", ("page", _page_message(answer, page, limit)))
+            elif chosen is None:
                 reply = ("error", 406, f"cannot write a {kind} answer as {fmt or accept!r}")
             else:
                 reply = ("ok", chosen[1], _answer_message(answer, chosen[0], limit))
@@ -557,8 +572,11 @@ class WorkerPool:
             self._turns.notify_all()
 
     def ask(self, text: str, *, accept: str | None, fmt: str | None, limit: int, timeout: float,
-            client: str = ""):
+            client: str = "", page: tuple | None = None):
         """Run ``text`` on a free worker: ``(content type, message)``, or a :class:`ServeError`.
+
+        ``page``: ``(kind, iri, options)`` to have the worker make that page's model from
+        the answer (``sgcn.graph.web.pages.page_of``): the message is then ``("page", model)``.
 
         Waits at most ``timeout`` seconds for a free worker (``client``, its address,
         decides whose turn comes first), then lets the query run ``timeout`` seconds (a
@@ -578,7 +596,7 @@ class WorkerPool:
         reniced = runs_long and _renice(worker.pid, LONG_NICENESS)
         try:
             try:
-                worker.conn.send((text, accept, fmt, limit))
+                worker.conn.send((text, accept, fmt, limit, page))
                 answered = worker.conn.poll(min(self.quick, timeout))
                 if not answered and timeout > self.quick:
                     long_seat = self.long_queries > 0 and self._long.acquire(blocking=False)

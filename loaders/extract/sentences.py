@@ -26,7 +26,11 @@ from sgcn.loaders.extract.spans import Sentence
 
 # marks trimmed from both ends of a block or sentence
 _EDGE_OPEN = re.compile(r"^(?:\s|\*+|_+|#+|>|\\|\[|[-•·*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)+")
-_EDGE_CLOSE = re.compile(r"(?:\s|\*+|_+|\]\([^)]*\)|\]|\\)+$")
+# one mark per repetition (``\*``, not ``\*+``: nested repeats backtrack exponentially, 30
+# asterisks before a word took minutes), searched only in a line's last _EDGE_MAX
+# characters (a search from every place of a long run of marks is quadratic)
+_EDGE_CLOSE = re.compile(r"(?:\s|\*|_|\]\([^)]*\)|\]|\\)+$")
+_EDGE_MAX = 500
 _RULE = re.compile(r"^[\s\\\-_=*~]+$")
 _CONTINUATION_END = re.compile(r"(?:\b(?:to|of|and|the|a|an|for|in|on|with|by|at|from|or|its|their)|[,(&-])$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]$")
@@ -71,9 +75,15 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in blocks]
 
 
+def _close_edge(chunk: str) -> int:
+    """Where the closing white space and markdown marks of ``chunk`` begin (``len(chunk)`` if none)."""
+    m = _EDGE_CLOSE.search(chunk, max(0, len(chunk) - _EDGE_MAX))
+    return m.start() if m else len(chunk)
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` is the wrapped rest of ``previous`` rather than a line of its own."""
-    prev = _EDGE_CLOSE.sub("", previous).rstrip()
+    prev = previous[:_close_edge(previous)].rstrip()
     if not prev:
         return False
     if _TERMINAL.search(prev):
@@ -97,10 +107,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _EDGE_OPEN.match(chunk)
     if m:
         start += m.end()
-    chunk = text[start:end]
-    m = _EDGE_CLOSE.search(chunk)
-    if m:
-        end = start + m.start()
+    end = start + _close_edge(text[start:end])
     return start, max(start, end)
 
 

@@ -242,6 +242,20 @@ def test_long_chunks_without_spaces_take_linear_time(write_file):
 
 
 
+def test_runs_of_marks_before_a_word_take_linear_time(write_file):
+    """Found by ``make fuzz`` (seed 1, variants 566 and 1893: nested brackets spliced into
+    a line): trimming a sentence's closing marks searched from every place of a run of
+    marks (quadratic: 20,000 ``]`` before a word took over 120 s) and, for ``*`` and
+    ``_``, backtracked exponentially (30 underscores before a word: minutes)."""
+    text = ("TITLE\n\nMTI signed a memorandum with Chongqing on 5 May 2021.\n\n"
+            "Signed: " + "_" * 40 + " Director\n\n" + "*" * 40 + "x\n\n"
+            + "[" * 20_000 + "]" * 20_000 + "SOURCE Shenzhen Municipal People's Government\n")
+    started = time.perf_counter()
+    extraction = extract(read(write_file("marks.txt", text)))
+    assert time.perf_counter() - started < 30  # about a second here; over 120 s before
+    assert "Chongqing" in {e.label for e in extraction.entities}
+
+
 def test_a_long_run_of_empty_lines_takes_linear_time(write_file):
     text = "SINGAPORE, 3 March 2021 - MTI signed an MoU.\n" + "\n" * 300_000
     started = time.perf_counter()

@@ -385,7 +385,11 @@ def _read_and_extract(folder: Path, filename: str, data: bytes):
         docs = []
         for name in sorted(entries)[:2]:
             source = ROOT / "sources" / name
-            if source.is_file():
+            try:
+                present = source.is_file()
+            except OSError:  # a name the system cannot look up (too long, ...): no such source
+                present = False
+            if present:
                 docs.append(merge(read_document(source), entries[name]))
         extractions = merge_extractions([extract(d) for d in docs])
         build_graph(extractions)

@@ -72,3 +72,13 @@ def test_the_checks_catch_what_they_should(fuzz, tmp_path):
         Evidence("a.txt", 0, 5, "abc")
     except ValueError as err:
         assert fuzz.signature(err).startswith("ValueError at facts.py:__post_init__")
+
+
+def test_a_manifest_naming_a_file_too_long_to_look_up_is_checked(fuzz, tmp_path):
+    """Found by ``make fuzz`` (seed 1, variant 457: nested brackets spliced into a file
+    name of the manifest): the fuzzer's own look-up of the named source raised OSError
+    (file name too long); ``sgcn build`` reads such a manifest, and the check runs on."""
+    manifest = ("documents:\n  000_451af802f011b263.txt:\n    publisher: MTI\n"
+                "  " + "(" * 1_000 + "x.txt:\n    publisher: X\n").encode()
+    outcome = fuzz.check("manifest.yaml", manifest, folder=tmp_path, limit=60)
+    assert outcome.loaded and outcome.facts > 0

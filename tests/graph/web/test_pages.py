@@ -8,6 +8,7 @@ import pytest
 from rdflib import Graph
 
 from sgcn.graph.rdf.build import build_graph
+from sgcn.graph.rdf.namespace import PROV
 from sgcn.graph.rdf.iris import mint, mint_document
 from sgcn.graph.web.pages import document_page, entity_page, result_links, source_link
 from sgcn.graph.sparql.query import Target, execute
@@ -91,6 +92,26 @@ def test_entity_page_groups_every_fact_with_its_sources(target):
     assert first.link == f"/doc/mti-1-txt?start=0&end={len(first.quote)}#quote"
     assert (first.title, first.publisher, first.url) == ("Release mti-1.txt", "Ministry of Trade and Industry",
                                                          "https://example.org/mti-1.txt")
+
+
+def test_page_of_says_what_the_server_shows(target):
+    """The model a query worker sends the server: the entity's page, a quote's place in its
+    document, the document's page, or nothing."""
+    from sgcn.graph.web.pages import page_of
+
+    iri = str(mint("Person", "Luke Goh"))
+    kind, model = page_of("entity", constructed(target, "entity-graph", entity=iri), iri)
+    assert kind == "entity" and model == entity_page(constructed(target, "entity-graph", entity=iri), iri)
+    evidence = next(iter(constructed(target, "entity-graph", entity=iri).subjects(PROV.wasQuotedFrom)))
+    kind, link = page_of("entity", constructed(target, "entity-graph", entity=str(evidence)), str(evidence))
+    assert kind == "redirect" and link.startswith("/doc/") and link.endswith("#quote")
+    nobody = str(mint("Person", "Nobody At All"))
+    assert page_of("entity", constructed(target, "entity-graph", entity=nobody), nobody) == ("missing",)
+    document = "https://w3id.org/sgcn/id/document/mti-1-txt"
+    kind, model = page_of("document", constructed(target, "document-graph", document=document), document,
+                          {"start": "0", "end": "5"})
+    assert kind == "document" and model["highlighted"] == (0, 5)
+    assert page_of("document", constructed(target, "document-graph", document=nobody), nobody) == ("missing",)
 
 
 def test_entity_page_shows_figures_as_a_table_and_posts_held_in_an_organization(target):

@@ -24,12 +24,13 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.limits import keep_long_tokens_whole
@@ -178,11 +179,52 @@ class Parsed:
         return self.start + token.idx
 
 
+def pieces(sentences: Sequence["Sentence"], *, skip: tuple[int, int] | None = None) -> list[tuple[int, str]]:
+    """What :func:`parse` gives the pipeline: each sentence's ``(start, text)``, the dateline cut off.
+
+    Examples:
+        >>> from sgcn.loaders.extract.spans import Sentence
+        >>> text = "SHENZHEN, 2 May 2022 - The forum opened."
+        >>> pieces([Sentence(0, len(text), text)], skip=(0, 23))
+        [(23, 'The forum opened.')]
+    """
+    found = []
+    for s in sentences:
+        start, text = s.start, s.text
+        if skip is not None and s.start <= skip[0] < s.end and skip[1] < s.end:
+            cut = skip[1] - s.start
+            cut += len(text[cut:]) - len(text[cut:].lstrip(" -–—:"))
+            start, text = s.start + cut, text[cut:]
+        found.append((start, text))
+    return found
+
+
+def document_texts(document) -> list[str]:
+    """The texts :func:`parse` is given for ``document`` when it is analysed: its sentences, the dateline cut off.
+
+    The same split as :class:`~sgcn.loaders.extract.mentions.Analysis` makes; a text it
+    does not ask for is merely parsed in vain (:func:`parsed_ahead` is keyed by the text).
+    """
+    from sgcn.loaders.extract.sentences import split_sentences
+    from sgcn.loaders.extract.spans import dateline_span
+
+    return [text for _, text in pieces(split_sentences(document), skip=dateline_span(document))]
+
+
+# Parses made ahead of need (:func:`parsed_ahead`), by the text parsed: the pipeline reads
+# each piece on its own, so a text's parse does not depend on what it was batched with.
+_AHEAD: dict[str, "Doc"] = {}
+_BATCH = 64
+
+
 def parse(sentences: Sequence["Sentence"], *, skip: tuple[int, int] | None = None) -> list[Parsed]:
     """Each sentence parsed once by the trained pipeline, in order.
 
-    Sentences are parsed one by one (``nlp.pipe``), so a document of any length is read
-    in pieces the pipeline accepts; the sentence splitter keeps every piece short.
+    Sentences are parsed one by one (``nlp.pipe``: each is a ``Doc`` of its own), so a
+    document of any length is read in pieces the pipeline accepts; the sentence
+    splitter keeps every piece short. A text that occurs more than once (a repeated
+    heading, a line a long document repeats) is parsed once; a text parsed ahead
+    (:func:`parsed_ahead`) is not parsed again.
 
     Args:
         sentences: the document's sentences.
@@ -197,13 +239,37 @@ def parse(sentences: Sequence["Sentence"], *, skip: tuple[int, int] | None = Non
         >>> p.start, p.doc.text
         (23, 'The forum opened.')
     """
-    pieces = []
-    for s in sentences:
-        start, text = s.start, s.text
-        if skip is not None and s.start <= skip[0] < s.end and skip[1] < s.end:
-            cut = skip[1] - s.start
-            cut += len(text[cut:]) - len(text[cut:].lstrip(" -–—:"))
-            start, text = s.start + cut, text[cut:]
-        pieces.append((start, text))
-    docs = pipeline().pipe((text for _, text in pieces), batch_size=64)
-    return [Parsed(start, d) for (start, _), d in zip(pieces, docs)]
+    found = pieces(sentences, skip=skip)
+    docs = dict(_AHEAD)
+    todo = [text for text in dict.fromkeys(text for _, text in found) if text not in docs]
+    docs.update(zip(todo, pipeline().pipe(todo, batch_size=_BATCH)))
+    return [Parsed(start, docs[text]) for start, text in found]
+
+
+@contextlib.contextmanager
+def parsed_ahead(texts: Iterable[str]) -> Iterator[int]:
+    """Parse ``texts`` now, in batches across documents; :func:`parse` takes them from here.
+
+    A worker extracting several documents parses all their sentences in one stream:
+    batches of a few dozen sentences run the pipeline's layers on larger matrices than
+    one document's sentences make. Parses are the same either way (a text is a ``Doc``
+    of its own); they are dropped when the block ends.
+
+    Yields:
+        how many distinct texts were parsed.
+
+    Examples:
+        >>> from sgcn.loaders.extract.spans import Sentence
+        >>> with parsed_ahead(["Mr Li left.", "Mr Li left."]) as count:
+        ...     [p] = parse([Sentence(0, 11, "Mr Li left.")])
+        >>> count, p.doc is not None, _AHEAD
+        (1, True, {})
+    """
+    todo = [text for text in dict.fromkeys(texts) if text not in _AHEAD]
+    added = dict(zip(todo, pipeline().pipe(todo, batch_size=_BATCH)))
+    _AHEAD.update(added)
+    try:
+        yield len(added)
+    finally:
+        for text in added:
+            _AHEAD.pop(text, None)

@@ -154,3 +154,16 @@ def test_one_role_titled_two_ways_in_two_documents(tmp_path):
     plain = to_turtle(build_graph(extract_all(read_folder(folder).documents)))
     assert (tmp_path / "g.ttl").read_bytes() == plain
     assert b'"Vice Mayor"' in plain and b'"vice mayor"' not in plain
+
+
+def test_the_fork_server_of_extracting_workers_loads_the_trained_pipeline_once_for_all():
+    """The fork server ignores a module it cannot import: every name it is given must import."""
+    import importlib
+
+    from sgcn.graph.rdf import incremental
+    from sgcn.loaders.extract import nlp
+
+    for module in incremental._PRELOAD_MODEL:
+        importlib.import_module(module)
+    assert "sgcn.graph.rdf.preload_pipeline" in incremental._PRELOAD_MODEL
+    assert nlp._load.cache_info().currsize >= 1  # importing it loaded the model

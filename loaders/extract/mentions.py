@@ -36,11 +36,13 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from sgcn.loaders.document import Document
 from sgcn.loaders.extract import gazetteer, lexicon, open_world
@@ -248,6 +250,7 @@ class Recognition:
         self.parses = parse(self.sentences, skip=self.dateline)
         self.registry = Registry()
         self.mentions: list[EntityMention] = []
+        self._index: list | None = None  # of mentions by start offset (see _overlapping)
         self.person_refs: list[Candidate] = []
         self.containers: set[tuple[int, int, str]] = set()  # described spans, which may hold names
         self.cores: dict[tuple[str, str], str] = {}  # (type, kind) -> key of a described entity
@@ -261,12 +264,36 @@ class Recognition:
 
         With ``nested_ok``, mentions lying inside the span do not count.
         """
-        for m in self.mentions:
-            if m.start < end and start < m.end and (m.start, m.end, m.entity) not in self.containers:
+        for m in self._overlapping(start, end):
+            if (m.start, m.end, m.entity) not in self.containers:
                 if nested_ok and start <= m.start and m.end <= end:
                     continue
                 return True
         return False
+
+    def _overlapping(self, start: int, end: int) -> Iterator[EntityMention]:
+        """The mentions overlapping ``start:end``, found in an index by start offset.
+
+        Asked once per candidate name, a scan of every mention made a long document's
+        recognition quadratic (a million characters: minutes). The index follows
+        :attr:`mentions` as it grows by :meth:`mention` and is made again when the list
+        is replaced or shortened; only mentions starting within the longest mention's
+        length before ``start`` can reach it.
+        """
+        mentions = self.mentions
+        index = self._index
+        if index is None or index[0] is not mentions or index[1] > len(mentions):
+            index = self._index = [mentions, 0, [], 0]  # the list, how many indexed, sorted (start, at), longest
+        starts = index[2]
+        for at in range(index[1], len(mentions)):
+            bisect.insort(starts, (mentions[at].start, at))
+            index[3] = max(index[3], mentions[at].end - mentions[at].start)
+        index[1] = len(mentions)
+        low = bisect.bisect_left(starts, (start - index[3] + 1, -1))
+        high = bisect.bisect_left(starts, (end, -1))
+        for _, at in starts[low:high]:
+            if start < mentions[at].end:
+                yield mentions[at]
 
     def mention(self, start: int, end: int, key: str) -> None:
         """Record a mention of the entity ``key`` at ``start:end`` of the text."""

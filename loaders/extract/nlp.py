@@ -24,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import logging
@@ -162,6 +163,16 @@ class Parsed:
     def __getitem__(self, index):
         return self.doc[index]
 
+    @functools.cached_property
+    def text(self) -> str:
+        """The sentence's text, as parsed (read it here: spaCy's ``Doc.text`` joins every
+        token again at each call, which made a long sentence's rules quadratic)."""
+        return self.doc.text
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [token.idx for token in self.doc]
+
     def span(self, start: int, end: int) -> "Span | None":
         """The tokens covering document offsets ``start:end`` (widened to whole tokens)."""
         return self.doc.char_span(start - self.start, end - self.start, alignment_mode="expand")
@@ -169,8 +180,10 @@ class Parsed:
     def token_at(self, offset: int) -> "Token | None":
         """The token holding document offset ``offset``."""
         local = offset - self.start
-        for token in self.doc:
-            if token.idx <= local < token.idx + len(token.text):
+        at = bisect.bisect_right(self._starts, local) - 1  # tokens do not overlap: the last starting here or before
+        if at >= 0:
+            token = self.doc[at]
+            if local < token.idx + len(token.text):
                 return token
         return None
 

@@ -11,14 +11,20 @@ runs) and built four ways, each in a fresh process so peak memory is its own:
 - **warm**: again, nothing changed;
 - **one changed**: one document edited (a city renamed in it), then rebuilt.
 
-It prints wall times, documents per second, peak memory (the sum of the proportional
-set size, PSS, of the build process and its workers, sampled every 0.1 s) and, for the
-cold build, the share of the processor time all processes spent validating and writing.
+It prints wall times, documents per second, processor time (user + system of the build
+and every process it started, its fork server's workers included: this process adopts
+and reaps them), peak memory (the sum of the proportional set size, PSS, of the build
+process and its workers, sampled every 0.1 s) and, for the cold build, the share of the
+processor time all processes spent validating and writing. Beside today's build (and
+``--before``'s cold build, when given) it prints the ratios of the cold build's wall
+time, processor time and peak to it, measured in the same run: on a shared machine the
+load changes between runs, the ratios of neighbouring runs much less.
 
 Usage::
 
     python benchmarks/bench_build.py                         # 100, 1000, 10000
     python benchmarks/bench_build.py --sizes 100 1000 --jobs 2
+    python benchmarks/bench_build.py --sizes 1000 --before benchmarks/out/before-REV/venv
 """
 
 from __future__ import annotations
@@ -62,26 +68,62 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def run_measured(argv: list[str]) -> tuple[float, float, dict]:
-    """Run ``argv``; return (wall seconds, peak MB of the process tree's PSS, its JSON report)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = [0]
+def adopt_orphans() -> None:
+    """Become a child subreaper: a build's workers come from a fork server that outlives
+    the build and is not waited for by it, so their processor time would never reach the
+    build's ``wait4``. Orphaned, they are reparented here and reaped by :func:`reap_all`."""
+    import ctypes
 
-    def sample() -> None:
-        while process.poll() is None:
-            peak[0] = max(peak[0], sum(_pss_kib(p) for p in _tree(process.pid)))
-            time.sleep(0.1)
+    PR_SET_CHILD_SUBREAPER = 36
+    if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        raise SystemExit("prctl(PR_SET_CHILD_SUBREAPER) failed: processor times would miss the workers")
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = process.communicate()
-    wall = time.perf_counter() - started
-    sampler.join()
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}):\n{err[-3000:]}")
-    report = json.loads(out.strip().splitlines()[-1])
-    return wall, peak[0] / 1024, report
+
+def reap_all(seconds: float = 60) -> None:
+    """Wait for every child left (a build's fork server and workers, adopted)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.05)
+    raise SystemExit("a build left processes running for a minute after it ended")
+
+
+def run_measured(argv: list[str], env: dict | None = None) -> tuple[float, float, dict, float]:
+    """Run ``argv``; return (wall seconds, peak MB of the process tree's PSS, its JSON report,
+    processor seconds of it and every process it started). Needs :func:`adopt_orphans` first."""
+    reap_all()
+    spent = os.times()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=out, stderr=err, text=True, env=env)
+        peak, done = [0], threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], sum(_pss_kib(p) for p in _tree(process.pid)))
+                done.wait(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status = os.waitpid(process.pid, 0)
+        wall = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        reap_all()
+        now = os.times()
+        cpu = (now.children_user - spent.children_user) + (now.children_system - spent.children_system)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}):\n{err.read()[-3000:]}")
+        lines = out.read().strip().splitlines()
+    report = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
+    return wall, peak[0] / 1024, report, cpu
 
 
 def _child(args: argparse.Namespace) -> int:
@@ -155,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--today-up-to", type=int, default=1000, help="run today's build up to this many documents")
+    parser.add_argument("--before", type=Path, help="a virtual environment of another sgcn install: its cold build "
+                        "runs beside this checkout's, just before it (e.g. the one bench_extract.py makes)")
     parser.add_argument("--child", choices=("today", "build"), help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -162,17 +206,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         return _child(args)
+    adopt_orphans()
     me = [sys.executable, str(Path(__file__).resolve())]
     rows = []
-    print(f"sgcn build benchmark: {os.cpu_count()} cores, {args.jobs} worker processes", flush=True)
+    print(f"sgcn build benchmark: {os.cpu_count()} cores, {args.jobs} worker processes, load average "
+          f"{os.getloadavg()[0]:.1f}", flush=True)
     for size in args.sizes:
         folder = _corpus(size)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.iterdir()) / size
         work = Path(tempfile.mkdtemp(prefix="sgcn-bench-"))
         cache = work / "cache"
-        row = {"size": size, "words": words}
+        row = {"size": size, "words": words, "load": [os.getloadavg()[0]]}
         if size <= args.today_up_to:
             row["today"] = run_measured(me + ["--child", "today", "--folder", str(folder), "--out", str(work / "today.ttl")])
+        if args.before:
+            row["before"] = run_measured([str(args.before / "bin" / "sgcn"), "-q", "build", "--sources", str(folder),
+                                          "--out", str(work / "before.ttl"), "--cache-dir", str(work / "before-cache"),
+                                          "--jobs", str(args.jobs)])
+            shutil.rmtree(work / "before-cache", ignore_errors=True)
         base = me + ["--child", "build", "--jobs", str(args.jobs), "--cache", str(cache)]
         row["cold"] = run_measured(base + ["--folder", str(folder), "--out", str(work / "cold.ttl")])
         row["warm"] = run_measured(base + ["--folder", str(folder), "--out", str(work / "warm.ttl")])
@@ -180,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         edited = _edit_one(folder)
         row["changed"] = run_measured(base + ["--folder", str(edited), "--out", str(work / "changed.ttl")])
         assert row["changed"][2]["extracted"] == 1, row["changed"][2]
+        row["load"].append(os.getloadavg()[0])
         shutil.rmtree(edited.parent, ignore_errors=True)
         rows.append(row)
         _print_row(row)
@@ -189,28 +241,56 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _share(run: tuple) -> float:
+    work = run[2]["work"]
+    return (work.get("validate", 0) + work.get("write", 0)) / max(sum(work.values()), 1e-9)
+
+
 def _print_row(row: dict) -> None:
-    cold = row["cold"]
+    cold, size = row["cold"], row["size"]
     work = cold[2]["work"]
-    share = (work.get("validate", 0) + work.get("write", 0)) / max(sum(work.values()), 1e-9)
-    print(f"{row['size']:>6} docs ({row['words']:.0f} words each): cold {cold[0]:.1f} s, {cold[2]['triples']:,} triples; "
-          f"processor seconds {json.dumps({k: round(v, 1) for k, v in work.items()})}, validation+writing {share:.0%}",
-          flush=True)
+    line = (f"{size:>6} docs ({row['words']:.0f} words each), load average {row['load'][0]:.1f}-{row['load'][1]:.1f}: "
+            f"cold {cold[0]:.1f} s, {cold[3]:.1f} processor s ({cold[3] / size:.3f} s a document), "
+            f"{cold[2]['triples']:,} triples; processor seconds {json.dumps({k: round(v, 1) for k, v in work.items()})}, "
+            f"validation+writing {_share(cold):.0%}")
+    for name in ("today", "before"):
+        if name in row:
+            other = row[name]
+            line += (f"; {name} {other[0]:.1f} s, {other[3]:.1f} processor s, {other[1]:.0f} MB "
+                     f"(cold / {name}: wall {cold[0] / other[0]:.2f}x, processor {cold[3] / other[3]:.2f}x, "
+                     f"peak {cold[1] / other[1]:.2f}x)")
+    print(line, flush=True)
 
 
 def _print_table(rows: list[dict]) -> None:
-    print("| documents | today's build | docs/s | peak | cold build | docs/s | peak | warm (nothing changed) | "
-          "one document changed | validation + writing, share of the cold build's work |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    """One row per size; wall time, documents per second, processor seconds per document and
+    peak memory, with the ratios of the cold build to today's (and to ``--before``'s) beside them."""
+    before = any("before" in row for row in rows)
+    head = ("| documents | today's build | docs/s | processor s/doc | peak | cold build | docs/s | processor s/doc | peak "
+            "| cold / today: wall, processor, peak |")
+    if before:
+        head += " before (--before): cold build, processor s/doc, peak | cold / before: wall, processor, peak |"
+    head += " warm (nothing changed) | one document changed | validation + writing, share of the cold build's work |"
+    print(head)
+    print("|---:" * (head.count("|") - 1) + "|")
     for row in rows:
         size = row["size"]
-        today = row.get("today")
-        today_cells = (f"{today[0]:.1f} s | {size / today[0]:.1f} | {today[1]:.0f} MB" if today else "- | - | -")
         cold, warm, changed = row["cold"], row["warm"], row["changed"]
-        work = cold[2]["work"]
-        share = (work.get("validate", 0) + work.get("write", 0)) / max(sum(work.values()), 1e-9)
-        print(f"| {size:,} | {today_cells} | {cold[0]:.1f} s | {size / cold[0]:.1f} | {cold[1]:.0f} MB | "
-              f"{warm[0]:.1f} s | {changed[0]:.1f} s | {share:.0%} |")
+
+        def cells(run):
+            return f"{run[0]:.1f} s | {size / run[0]:.1f} | {run[3] / size:.3f} | {run[1]:.0f} MB"
+
+        def ratios(other):
+            return f"{cold[0] / other[0]:.2f}x, {cold[3] / other[3]:.2f}x, {cold[1] / other[1]:.2f}x"
+
+        today = row.get("today")
+        line = (f"| {size:,} | {cells(today) if today else '- | - | - | -'} | {cells(cold)} | "
+                f"{ratios(today) if today else '-'} |")
+        if before:
+            other = row.get("before")
+            line += (f" {other[0]:.1f} s, {other[3] / size:.3f}, {other[1]:.0f} MB | {ratios(other)} |" if other
+                     else " - | - |")
+        print(line + f" {warm[0]:.1f} s | {changed[0]:.1f} s | {_share(cold):.0%} |")
 
 
 if __name__ == "__main__":

@@ -58,6 +58,8 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 sys.path.insert(0, str(HERE))
 from bench_build import _corpus, _pss_kib, _tree  # noqa: E402  (a sibling script, not a package)
+from bench_build import adopt_orphans as _adopt_orphans  # noqa: E402
+from bench_build import reap_all as _reap_all  # noqa: E402
 
 AFTER = Path(sys.executable).with_name("sgcn")
 # children run as after a normal install, their bytecode cached
@@ -99,30 +101,6 @@ class Run:
     cpu: float
     peak_mb: float
     out: str
-
-
-def _adopt_orphans() -> None:
-    """Become a child subreaper: a build's workers come from a fork server that outlives
-    the build and is not waited for by it, so their processor time would never reach the
-    build's ``wait4``. Orphaned, they are reparented here and reaped by :func:`run`."""
-    import ctypes
-
-    PR_SET_CHILD_SUBREAPER = 36
-    if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
-        raise SystemExit("prctl(PR_SET_CHILD_SUBREAPER) failed: processor times would miss the workers")
-
-
-def _reap_all(seconds: float = 60) -> None:
-    """Wait for every child left (a build's fork server and workers, adopted)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            time.sleep(0.05)
-    raise SystemExit("a build left processes running for a minute after it ended")
 
 
 def run(argv: list[str]) -> Run:

@@ -2,8 +2,11 @@
 
 Each case is a document made from the seed corpus (``sources/``): its lines cycled to
 ``N`` short lines, or its words joined into one line of a million characters and
-more; and the hostile inputs of issue 13 (100,000 nested HTML elements, 50 MB of text,
-a YAML "billion laughs" front matter, a symbolic link loop, a FIFO, NUL bytes, marks of
+more (extraction parses a sentence that recurs once, so these cost little of the
+pipeline's time); the synthetic corpus's paragraphs, none repeated, to 170,000 and
+850,000 characters (what a long text costs when every sentence is new); and the
+hostile inputs of issue 13 (100,000 nested HTML elements, 50 MB of text, a YAML
+"billion laughs" front matter, a symbolic link loop, a FIFO, NUL bytes, marks of
 direction and zero-width characters inside names). For each it prints the seconds
 ``sgcn.loaders.read`` took, the seconds ``sgcn.loaders.extract.extract`` took (both
 in this process), and what came of it; for the long ones also the ratio to the case
@@ -53,6 +56,32 @@ def one_line_document(chars: int) -> bytes:
     return text[:chars].encode("utf-8")
 
 
+def prose_document(chars: int) -> bytes:
+    """A plain-text release of about ``chars`` characters in which no paragraph repeats: the
+    paragraphs of the synthetic corpus (``synthetic_corpus.py``, about 850,000 characters in
+    its first 1,000 documents), one after another.
+
+    The cases made from the seed repeat its text over and over, and extraction parses a
+    repeated sentence once: this one is what a long document costs when every sentence is new.
+    """
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic_corpus import write_corpus
+
+    from sgcn.loaders import read_folder
+
+    documents = 1000 * max(1, -(-chars // 850_000))
+    with tempfile.TemporaryDirectory(prefix="sgcn-prose-") as tmp:
+        corpus = read_folder(write_corpus(documents, Path(tmp) / "corpus")).documents
+    paragraphs, total = [], 0
+    for document in corpus:
+        for paragraph in document.text.split("\n\n"):
+            paragraph = " ".join(paragraph.split())
+            if len(paragraph) > 200 and total < chars:
+                paragraphs.append(paragraph)
+                total += len(paragraph) + 2
+    return ("LONG RELEASE\n\n" + "\n\n".join(paragraphs) + "\n").encode("utf-8")
+
+
 def nested_html(depth: int) -> bytes:
     page = ("<!DOCTYPE html><html><head><title>Deep</title></head><body><article>"
             "<p>Singapore and Chongqing signed a memorandum on data cooperation on 5 May 2021.</p>"
@@ -81,6 +110,10 @@ CASES = {
     "one-line-200000": ("one line of 200,000 characters", lambda d: _write(d, "r.txt", one_line_document(200_000))),
     "one-line-1000001": ("one line of 1,000,001 characters",
                          lambda d: _write(d, "r.txt", one_line_document(1_000_001))),
+    "prose-170000": ("plain text, 170,000 characters, no paragraph repeated",
+                     lambda d: _write(d, "p.txt", prose_document(170_000))),
+    "prose-850000": ("plain text, 850,000 characters, no paragraph repeated",
+                     lambda d: _write(d, "p.txt", prose_document(850_000))),
     "html-nested-100000": ("HTML, 100,000 nested <div>", lambda d: _write(d, "p.html", nested_html(100_000))),
     "text-50MB": ("a 50 MB text file", lambda d: _write(d, "big.txt", one_line_document(50_000_000))),
     "yaml-billion-laughs": ("front matter: YAML billion laughs", lambda d: _write(d, "l.md", billion_laughs())),
@@ -91,7 +124,8 @@ CASES = {
     "fifo": ("a FIFO", lambda d: _fifo(d)),
 }
 # long cases compared with the one a fifth (tenth) of their size
-PAIRS = {"lines-20000": "lines-4000", "lines-100000": "lines-20000", "one-line-1000001": "one-line-200000"}
+PAIRS = {"lines-20000": "lines-4000", "lines-100000": "lines-20000", "one-line-1000001": "one-line-200000",
+         "prose-850000": "prose-170000"}
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:

@@ -483,7 +483,7 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
     found = [m for m in denoted(spread_tokens, parsed, mentions) if m.type in types]
     if "Person" in types:
         found += _titled(spread_tokens, parsed, mentions, named)
-    found += _coordinated_in_text(found, mentions, parsed.doc.text, parsed.start)
+    found += _coordinated_in_text(found, mentions, parsed.text, parsed.start)
     for t in spread_tokens:
         if t.lower_ in _PRONOUNS and t.pos_ in ("PRON", "DET") and before:
             earlier = [m for m in before if m.type in types]

@@ -158,7 +158,7 @@ def _trimmed(parsed: "Parsed", tokens: list["Token"], label: str) -> OpenCandida
         return None
     start = parsed.offset(tokens[0])
     end = parsed.offset(tokens[-1]) + len(tokens[-1].text)
-    return OpenCandidate(start, end, parsed.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)],
+    return OpenCandidate(start, end, parsed.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)],
                          label, tuple(tokens))
 
 

@@ -47,6 +47,7 @@ from typing import Iterator
 from sgcn.loaders.document import Document
 from sgcn.loaders.extract import gazetteer, lexicon, open_world
 from sgcn.loaders.extract.described import find_described
+from sgcn.loaders.extract.literals import Literals
 from sgcn.loaders.extract.names import Candidate, find_names, is_headline
 from sgcn.loaders.extract.nlp import parse
 from sgcn.loaders.extract.sentences import split_sentences
@@ -58,6 +59,9 @@ log = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CURRENCY = re.compile(r"\s+(?:dollars?|cents?)\b")
+# what may not stand before and after a known name (see Recognizer.known_names)
+_NAME_BEFORE, _NAME_AFTER = re.compile(r"[\w@.-]"), re.compile(r"[\w@]|-[A-Z]")
+_CAPS_BEFORE = _CAPS_AFTER = re.compile(r"[\w-]")
 
 
 def entity_key(type_: str, label: str) -> str:
@@ -426,15 +430,18 @@ class Recognition:
         for name in gazetteer.names():
             names.setdefault(name, "")
         ordered = sorted(names, key=lambda n: (-len(n), n))
-        pattern = re.compile(r"(?<![\w@.-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w@]|-[A-Z])")
+        # the alternation (?<![\w@.-])(?:name|...)(?![\w@]|-[A-Z]), found without compiling it
+        pattern = Literals(ordered, before=_NAME_BEFORE, after=_NAME_AFTER)
         folded = {normalize(n): n for n in ordered if not n.isupper()}
+        upper: dict[str, str] = {}
+        rx = None
         for sentence in self.sentences:
             caps = sentence.text.isupper()
             found = []
             if caps:
-                upper = {n.upper(): n for n in folded.values()}
-                rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(upper, key=len, reverse=True))
-                                + r")(?![\w-])")
+                if rx is None:
+                    upper = {n.upper(): n for n in folded.values()}
+                    rx = Literals(upper, before=_CAPS_BEFORE, after=_CAPS_AFTER)  # (?<![\w-])(?:NAME|...)(?![\w-])
                 for m in rx.finditer(sentence.text):
                     found.append((m.start(), m.end(), upper[m.group(0)]))
             else:

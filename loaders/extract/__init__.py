@@ -143,8 +143,8 @@ def extract(document: Document) -> Extraction:
     stated = _stage(find_relations, analysis, found_roles)
     roles, gazetteer_bodies, body_mentions = known_organizations(found_roles, analysis.entities)
     relations = set(stated) | set(derived_memberships(roles))
-    figures = _stage(find_figures, analysis)
     event_times = _stage(find_event_times, analysis, stated)
+    figures = _stage(find_figures, analysis, event_times)  # its focus event is one of these
     topics = _stage(find_topics, analysis)
     return Extraction(
         document=document,

@@ -64,6 +64,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import Iterable
 
 from sgcn.loaders.dates import find_dates
 from sgcn.loaders.extract.aboutness import Reader, is_clause
@@ -71,7 +72,7 @@ from sgcn.loaders.extract.numbers import Amount, find_amounts
 from sgcn.loaders.extract.rel_text import outermost
 from sgcn.loaders.extract.rules import load_rules
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
-from sgcn.loaders.facts import MEASURES, Evidence, Figure
+from sgcn.loaders.facts import MEASURES, EventTime, Evidence, Figure
 
 log = logging.getLogger(__name__)
 
@@ -499,7 +500,7 @@ def _carried_mentions(analysis: Analysis, previous: Sentence | None,
             for m in analysis.mentions_in(previous) if m.type in ("Event", "Initiative")]
 
 
-def focus_event(analysis: Analysis) -> str | None:
+def focus_event(analysis: Analysis, event_times: Iterable[EventTime] | None = None) -> str | None:
     """The one dated event a document is about: the event held on the document's day.
 
     A release dated the day of a meeting ("co-chaired the 6th Council meeting, held in
@@ -507,6 +508,10 @@ def focus_event(analysis: Analysis) -> str | None:
     ("Both sides also launched 10 projects.") are about that meeting. The focus is the
     event whose dates cover the document's date; when several do (an expo and its
     opening ceremony), the one named most often, if strictly most; else none.
+
+    ``event_times`` are the document's event times when the caller has them
+    (:func:`~sgcn.loaders.extract.events.find_event_times` runs otherwise, and with it the
+    relation and role rules once more).
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
@@ -521,7 +526,7 @@ def focus_event(analysis: Analysis) -> str | None:
     day = analysis.document.date
     if len(day) != 10:
         return None
-    dated = {t.event for t in find_event_times(analysis)
+    dated = {t.event for t in (find_event_times(analysis) if event_times is None else event_times)
              if len(t.start) == 10 and t.start <= day <= (t.end or t.start)}
     if len(dated) <= 1:
         return next(iter(dated), None)
@@ -570,11 +575,13 @@ def _dollar(analysis: Analysis) -> str:
     return "USD"
 
 
-def find_figures(analysis: Analysis) -> list[Figure]:
+def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = None) -> list[Figure]:
     """The figures ``analysis``'s document reports, in text order.
 
     Args:
         analysis: the document with its sentences and resolved mentions.
+        event_times: the document's event times, when the caller has them (the focus
+            event of :func:`focus_event` is read from them; found again otherwise).
 
     Returns:
         One :class:`~sgcn.loaders.facts.Figure` per measure read with a known
@@ -625,7 +632,7 @@ def find_figures(analysis: Analysis) -> list[Figure]:
                 if subject is None and not carried and "Event" in _rules()["subjects"][reading.measure] \
                         and _about_the_focus(sentence.text):
                     if not focus:
-                        focus.append(focus_event(analysis))
+                        focus.append(focus_event(analysis, event_times))
                     if focus[0] is not None:
                         subject, sure = EntityMention(sentence.start, sentence.start, "", focus[0], "Event"), 1
             if subject is not None and noun is not None:

@@ -841,18 +841,26 @@ def _container(analysis: Analysis, part: Any) -> str | None:
 
 def _holds(own: str, name: str) -> bool:
     """Whether name ``own`` is ``name`` plus a year, an ordinal, or a meeting/ceremony word."""
-    pattern = (
+    if name not in own:  # each form below holds ``name`` as it is
+        return False
+    if not _holds_pattern(name).search(own):
+        return False
+    tail = own[own.find(name) + len(name):].split()
+    extra = [w for w in tail if not re.fullmatch(r"\d{4}|\d+(?:st|nd|rd|th)?", w)]
+    return all(w in _PART_WORDS for w in extra) or not tail
+
+
+@lru_cache(maxsize=4096)
+def _holds_pattern(name: str) -> re.Pattern[str]:
+    """The forms of :func:`_holds` for ``name``, compiled once (re's own cache of 512 is
+    too small for a long document's names)."""
+    return re.compile(
         rf"^(?:(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
         rf"inaugural|annual)\s+)*{re.escape(name)}(?:\s+\w+){{0,6}}$"
         rf"|^(?:\w+\s+){{0,2}}(?:ceremony|session|forum|meeting|dinner|summit|conference)\s+of\s+(?:the\s+)?"
         rf"(?:\d{{4}}\s+)?{re.escape(name)}$"
         rf"|^\d{{4}}\s+{re.escape(name)}$"
     )
-    if not re.search(pattern, own):
-        return False
-    tail = own[own.find(name) + len(name):].split()
-    extra = [w for w in tail if not re.fullmatch(r"\d{4}|\d+(?:st|nd|rd|th)?", w)]
-    return all(w in _PART_WORDS for w in extra) or not tail
 
 
 _PART_WORDS = {

@@ -436,7 +436,7 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
     if parsed is None or not mentions:
         return []
     types = contract()
-    pair = the_two_sides(analysis)
+    pair = analysis.once(the_two_sides)  # of the whole document: counted once
     readings: list[Reading] = []
     for token in parsed:
         for frame in frames_of(token):

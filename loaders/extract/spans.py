@@ -19,12 +19,14 @@ import bisect
 import re
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping, TypeVar
 
 if TYPE_CHECKING:
     from sgcn.loaders.document import Document
     from sgcn.loaders.extract.nlp import Parsed
     from sgcn.loaders.facts import Entity
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -128,6 +130,23 @@ class Analysis:
     def dateline(self) -> tuple[int, int] | None:
         """The span of the document's dateline ("SINGAPORE, 25 November 2022 -"), if it has one."""
         return dateline_span(self.document)
+
+    def once(self, reading: Callable[["Analysis"], T]) -> T:
+        """``reading(self)``, computed at the first call and kept: for what a rule reads of the
+        whole document but asks in every sentence (the analysis never changes).
+
+        Examples:
+            >>> a, calls = Analysis(None, (), (), {}), []
+            >>> def sentences(an):
+            ...     calls.append(an)
+            ...     return len(an.sentences)
+            >>> a.once(sentences), a.once(sentences), len(calls)
+            (0, 0, 1)
+        """
+        kept = self.__dict__.setdefault("_once", {})
+        if reading not in kept:
+            kept[reading] = reading(self)
+        return kept[reading]
 
     def parsed(self, sentence: Sentence) -> "Parsed | None":
         """The parse of ``sentence`` (one of :attr:`sentences`), or ``None`` when not parsed."""

@@ -263,7 +263,7 @@ def _named_next(an: "Recognition", nouns: dict[str, str]) -> None:
         if "\n\n" in an.text[previous.end:sentence.start] and not _CREATES.search(previous.text):
             continue
         lead = re.match(r"(?:[Tt]he\s+)?", sentence.text).end()
-        named = [x for x in an.mentions if x.start == sentence.start + lead and x.end <= sentence.end]
+        named = [x for x in an.starting_at(sentence.start + lead) if x.end <= sentence.end]
         if not named:
             continue
         first = max(named, key=lambda x: x.end)
@@ -306,7 +306,7 @@ def _definite_references(an: "Recognition", *, skip_occasions: bool = False) -> 
         for m in (m for p in patterns for m in p.finditer(sentence.text)):
             start = sentence.start + m.start()
             end = sentence.start + m.end()
-            if an.taken(start, end) or any(m2.start < end and start < m2.end for m2 in an.mentions):
+            if an.taken(start, end) or an.overlapped(start, end):
                 continue
             if skip_occasions and any(c.start < end and start < c.end for c in an.occasions):
                 continue

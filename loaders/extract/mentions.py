@@ -285,6 +285,16 @@ class Recognition:
         length before ``start`` can reach it.
         """
         mentions = self.mentions
+        starts, longest = self._starts()
+        low = bisect.bisect_left(starts, (start - longest + 1, -1))
+        high = bisect.bisect_left(starts, (end, -1))
+        for _, at in starts[low:high]:
+            if start < mentions[at].end:
+                yield mentions[at]
+
+    def _starts(self) -> tuple[list[tuple[int, int]], int]:
+        """The index of :attr:`mentions`: (start, position in the list) sorted, and the longest's length."""
+        mentions = self.mentions
         index = self._index
         if index is None or index[0] is not mentions or index[1] > len(mentions):
             index = self._index = [mentions, 0, [], 0]  # the list, how many indexed, sorted (start, at), longest
@@ -293,11 +303,24 @@ class Recognition:
             bisect.insort(starts, (mentions[at].start, at))
             index[3] = max(index[3], mentions[at].end - mentions[at].start)
         index[1] = len(mentions)
-        low = bisect.bisect_left(starts, (start - index[3] + 1, -1))
-        high = bisect.bisect_left(starts, (end, -1))
-        for _, at in starts[low:high]:
-            if start < mentions[at].end:
-                yield mentions[at]
+        return starts, index[3]
+
+    def overlapped(self, start: int, end: int) -> bool:
+        """Whether any mention, described containers included, overlaps ``start:end`` (see :meth:`taken`)."""
+        return next(self._overlapping(start, end), None) is not None
+
+    def starting_at(self, start: int) -> list[EntityMention]:
+        """The mentions starting at offset ``start``, in the order they were made."""
+        starts, _ = self._starts()
+        low, high = bisect.bisect_left(starts, (start, -1)), bisect.bisect_left(starts, (start + 1, -1))
+        return [self.mentions[at] for _, at in starts[low:high]]
+
+    def inside(self, start: int, end: int) -> list[EntityMention]:
+        """The mentions lying within ``start:end``, in the order they were made."""
+        starts, _ = self._starts()
+        low, high = bisect.bisect_left(starts, (start, -1)), bisect.bisect_left(starts, (end + 1, -1))
+        mentions = self.mentions
+        return [mentions[at] for at in sorted(at for _, at in starts[low:high] if mentions[at].end <= end)]
 
     def mention(self, start: int, end: int, key: str) -> None:
         """Record a mention of the entity ``key`` at ``start:end`` of the text."""

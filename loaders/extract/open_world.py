@@ -383,12 +383,11 @@ def _names_a_person(an: "Recognition", cand: OpenCandidate) -> bool:
 def _typed_tokens(an: "Recognition", parsed: "Parsed", sentence) -> dict[int, str]:
     """Token index -> type of the names already mentioned in the sentence."""
     typed: dict[int, str] = {}
-    for m in an.mentions:
-        if sentence.start <= m.start and m.end <= sentence.end:
-            span = parsed.span(m.start, m.end)
-            if span is not None:
-                for t in span:
-                    typed[t.i] = m.type
+    for m in an.inside(sentence.start, sentence.end):  # in the order they were made: a later one wins
+        span = parsed.span(m.start, m.end)
+        if span is not None:
+            for t in span:
+                typed[t.i] = m.type
     for ent in parsed.doc.ents:  # the model's people, for coordinations of names it labels
         if ent.label_ == "PERSON" and _person_shaped([t.text for t in ent if t.lower_ not in _DETERMINERS]):
             for t in ent:

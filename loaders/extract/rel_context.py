@@ -80,6 +80,12 @@ def editions(analysis: Analysis) -> dict[str, dict[int, str]]:
         >>> editions(a)
         {'Event/smart china expo': {2019: 'Event/smart china expo 2019'}}
     """
+    return analysis.once(_editions_of)
+
+
+def _editions_of(analysis: Analysis) -> dict[str, dict[int, str]]:
+    # once per analysis: sorting and hashing every entity at each of the rules' many
+    # questions made a long document's event times quadratic
     return _editions_cached(tuple(sorted(analysis.entities.values())))
 
 

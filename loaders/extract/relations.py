@@ -254,6 +254,9 @@ def _pavilions(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> li
     return [Relation(p.entity, "part_of", t, evidence) for p in pavilions for t in targets]
 
 
+_VENUE_GAP = re.compile(r"\s*(?:,|in)\s*")
+
+
 def _venue_cities(analysis: Analysis, found: list[Relation]) -> list[Relation]:
     """An event held at a venue named after its city, or placed in one, is held in that city too.
 
@@ -272,7 +275,11 @@ def _venue_cities(analysis: Analysis, found: list[Relation]) -> list[Relation]:
     for venue in analysis.mentions:
         if venue.type != "Place" or lexicon.name_head(analysis.entities[venue.entity].label.split())[0] != "Place":
             continue  # only a venue ("... Convention Centre"): "in Chengdu, China" says no more
-        for other in analysis.mentions:
+        # only mentions starting where the venue's does or just after ", " or " in " can be its city
+        nearby = analysis.mentions_starting(venue.start, venue.start + 1)
+        if gap := _VENUE_GAP.match(text, venue.end):
+            nearby += analysis.mentions_starting(venue.end + 1, gap.end() + 1)
+        for other in nearby:
             if other.type != "Place" or other.entity == venue.entity:
                 continue
             inside = other.start == venue.start and other.end < venue.end

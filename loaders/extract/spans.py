@@ -157,6 +157,11 @@ class Analysis:
         ordered = sorted(self.mentions, key=lambda m: (m.start, -m.end, m.entity))
         return [m.start for m in ordered], ordered
 
+    def mentions_starting(self, low: int, high: int) -> list[EntityMention]:
+        """The mentions starting at an offset in ``low:high``, in text order (a binary search)."""
+        starts, ordered = self._by_start
+        return ordered[bisect.bisect_left(starts, low):bisect.bisect_left(starts, high)]
+
     def mentions_in(self, sentence: Sentence) -> list[EntityMention]:
         """The mentions inside ``sentence``, in text order (a binary search: linear in the document)."""
         starts, ordered = self._by_start

@@ -44,8 +44,9 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.acronyms import _spelled_out
@@ -102,12 +103,14 @@ def _short_forms(an: "Recognition") -> None:
     mentioned = {m.entity for m in an.mentions}
     places = {w for r in an.registry.records.values() if r.type == "Place" for w in (r.label, *r.aliases)}
     rename: dict[str, str] = {}
+    ending = _by_ending((other, name) for other, full in an.registry.records.items()
+                        if other in mentioned and not full.identity for name in (full.label, *full.aliases))
     for key, record in an.registry.records.items():
         words = record.label.split()
         if key not in mentioned or len(words) < 2 or record.identity or record.type == "Person":
             continue
-        fuller = {other for other, full in an.registry.records.items()
-                  if other != key and other in mentioned and not full.identity
+        fuller = {other for other in ending.get(record.label, ())
+                  if other != key and (full := an.registry.records[other])
                   and (full.type == record.type or {full.type, record.type} <= _INTERCHANGED)
                   and any(opens_with_places(name, record.label, places) for name in (full.label, *full.aliases))}
         if len(fuller) == 1:
@@ -140,11 +143,15 @@ def _series_by_short_form(an: "Recognition") -> None:
     mentioned = {m.entity for m in an.mentions}
     places = {w for r in an.registry.records.values() if r.type == "Place" for w in (r.label, *r.aliases)}
     rename: dict[str, str] = {}
+    labelled: dict[str, list[str]] = {}  # what a full name can end with: the label of a mentioned entity
+    for key in mentioned:
+        labelled.setdefault(an.registry.records[key].label, []).append(key)
     for _, _, series in an.inner_series:
         full = an.registry.records[series]
         if series in mentioned or series in rename.values():
             continue
-        shorter = {key for key in mentioned if key not in an.occasion_keys
+        shorter = {key for ending in _endings(full.label) for key in labelled.get(ending, ())
+                   if key not in an.occasion_keys
                    and (record := an.registry.records[key]).type == "Event" and not record.identity
                    and opens_with_places(full.label, record.label, places)}
         if len(shorter) == 1:
@@ -155,8 +162,7 @@ def _series_by_short_form(an: "Recognition") -> None:
         an.registry.records[series].aliases.add(an.registry.records[key].label)
     an.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type) for m in an.mentions]
     for start, end, series in an.inner_series:
-        if series not in rename.values() or any(m.entity == series and start <= m.start and m.end <= end
-                                                for m in an.mentions):
+        if series not in rename.values() or any(m.entity == series for m in an.inside(start, end)):
             continue
         record = an.registry.records[series]
         found = re.search(rf"(?<!\w){re.escape(record.label)}(?!\w)", an.text[start:end])
@@ -167,6 +173,25 @@ def _series_by_short_form(an: "Recognition") -> None:
 # Types one named place, programme or body may be given by different clues in one
 # document ("Knowledge City" read as a place, "China-Singapore Guangzhou Knowledge City" a project).
 _INTERCHANGED = {"Place", "Project", "Initiative", "Organization"}
+
+
+def _endings(name: str) -> list[str]:
+    """What ``name`` ends with after a space or a hyphen: the shorter names :func:`opens_with_places` may find in it.
+
+    Examples:
+        >>> _endings("CCI-New Land-Sea Corridor")
+        ['New Land-Sea Corridor', 'Land-Sea Corridor', 'Sea Corridor', 'Corridor']
+    """
+    return [name[at:] for at in range(1, len(name)) if name[at - 1] in " -"]
+
+
+def _by_ending(named: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each ending of the names (see :func:`_endings`) -> the keys of the names ending so."""
+    found: dict[str, set[str]] = {}
+    for key, name in named:
+        for ending in _endings(name):
+            found.setdefault(ending, set()).add(key)
+    return found
 
 
 def opens_with_places(full: str, short: str, places: set[str] = frozenset()) -> bool:
@@ -368,9 +393,7 @@ def _antecedent(an: "Recognition", position: int, type_: str, head: str) -> str 
         record = an.registry.records[m.entity]
         if record.type != type_:
             continue
-        if not generic and head not in _head_words(record.label) and not (
-                head in _FAIRS and _FAIRS & set(_head_words(record.label))) and not (
-                head == "meeting" and _is_committee(record.label)):
+        if not generic and not _headed_by(record.label, head):
             continue
         candidates.append(m)
     if head == "event":  # "the four-day event" is the event, not a ceremony within it
@@ -382,6 +405,15 @@ def _antecedent(an: "Recognition", position: int, type_: str, head: str) -> str 
         return None
     after = [m for m in candidates if m.start > position]
     return min(after, key=lambda m: m.start).entity if after else None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _headed_by(label: str, head: str) -> bool:
+    """Whether "the <head>" can refer to a name ``label``: its head word, another word for a
+    fair, or a committee for "the meeting" (asked of every mention at each reference: kept)."""
+    words = _head_words(label)
+    return head in words or (head in _FAIRS and bool(_FAIRS & set(words))) or (
+        head == "meeting" and _is_committee(label))
 
 
 def _head_words(label: str) -> list[str]:

@@ -532,18 +532,20 @@ class Recognition:
         Forum") is a name of that edition, not an entity of its own; a series the
         document names on its own needs nothing more.
         """
+        mentioned = {m.entity for m in self.mentions}
         for start, end, series in self.inner_series:
-            if any(m.entity == series for m in self.mentions):
+            if series in mentioned:
                 continue
             if gazetteer.lookup(self.registry.records[series].label) is None:
                 continue
-            if not any(m.start == start and m.end == end for m in self.mentions):
+            if not any(m.end == end for m in self.starting_at(start)):
                 continue  # the edition's mention gave way to a longer one
             record = self.registry.records[series]
             for name in sorted((record.label, *record.aliases), key=len, reverse=True):
                 found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text[start:end])
                 if found and (found.start(), found.end()) != (0, end - start):
                     self.mention(start + found.start(), start + found.end(), series)
+                    mentioned.add(series)
                     break
 
     def _edition_around(self, start: int, end: int, key: str) -> tuple[int, int, str]:

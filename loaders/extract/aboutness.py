@@ -40,6 +40,7 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -159,6 +160,13 @@ class Reader:
 
             found = parse([sentence])[0]
         return found
+
+    @functools.cached_property
+    def _by_end(self) -> tuple[list[int], list["EntityMention"]]:
+        """The mentions of the reader's types by end, then length (text order among equals), and their ends."""
+        ordered = sorted((m for m in self.analysis.mentions if m.type in self.types),
+                         key=lambda m: (m.end, m.end - m.start))
+        return [m.end for m in ordered], ordered
 
     @functools.cache  # noqa: B019
     def _mentions(self, sentence: "Sentence") -> tuple["EntityMention", ...]:
@@ -744,16 +752,16 @@ class Reader:
         definite = any(c.lower_ in _DEFINITE for c in noun.children if c.dep_ in ("det", "poss"))
         kind = _kind_of_noun().get(lemma) or _kind_of_noun().get(noun.lower_)
         position = self.parsed(sentence).offset(noun)
-        named = sorted((m for m in self.analysis.mentions if m.end <= position and m.type in self.types),
-                       key=lambda m: (m.end, m.end - m.start))
+        ends, ordered = self._by_end
+        named = range(bisect.bisect_right(ends, position) - 1, -1, -1)  # those ending by ``position``, last first
         if definite:
-            for m in reversed(named):
-                if _head_word(m.text) in (lemma, noun.lower_):
-                    return m
+            for at in named:
+                if _head_word(ordered[at].text) in (lemma, noun.lower_):
+                    return ordered[at]
             if kind is not None:
-                of_kind = [m for m in named if m.type == kind]
-                if of_kind:
-                    return of_kind[-1]
+                of_kind = next((ordered[at] for at in named if ordered[at].type == kind), None)
+                if of_kind is not None:
+                    return of_kind
                 if self.focus and self.focus.startswith(kind + "/"):
                     from sgcn.loaders.extract.spans import EntityMention
 
@@ -922,6 +930,7 @@ def _ordinal(token: "Token") -> int | None:
     return int(match.group(1)) if match else None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _head_word(name: str) -> str:
     """The head noun of a name: its last word before a preposition, lower case, singular.
 

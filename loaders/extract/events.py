@@ -428,7 +428,7 @@ def _durations(analysis: Analysis, sl: Slotted) -> list[tuple[str, int]]:
 
 def _context_event(analysis: Analysis, sentence: Sentence) -> str | None:
     """The dated event the text is about: the first one named in the three sentences before."""
-    index = analysis.sentences.index(sentence)
+    index = analysis.position(sentence)
     for previous in reversed(analysis.sentences[max(0, index - 3):index]):
         for mention in analysis.mentions_in(previous):
             if mention.type == "Event" and not _is_series(analysis, mention.entity):

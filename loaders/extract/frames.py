@@ -636,7 +636,7 @@ def read_frames(analysis: "Analysis", sentence: "Sentence") -> list:
     """The relations the frames read in one sentence, each with the sentence as evidence."""
     from sgcn.loaders.facts import Evidence, Relation
 
-    index = analysis.sentences.index(sentence)
+    index = analysis.position(sentence)
     before = [m for s in analysis.sentences[max(0, index - 2):index] for m in analysis.mentions_in(s)]
     evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
     out, seen = [], set()

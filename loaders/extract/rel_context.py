@@ -149,7 +149,7 @@ def context_event(analysis: Analysis, sentence: Sentence, before: int | None = N
         for mention in analysis.mentions_in(sentence):
             if mention.type == "Event" and mention.end <= before:
                 return mention.entity
-    index = analysis.sentences.index(sentence)
+    index = analysis.position(sentence)
     for previous in reversed(analysis.sentences[max(0, index - 2):index]):
         for mention in analysis.mentions_in(previous):
             if mention.type == "Event":

@@ -237,7 +237,7 @@ def _pavilions(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> li
               and not _OCCASION.search(analysis.entities[m.entity].label)]
     event = events[0] if events else None
     if event is None:
-        index = analysis.sentences.index(sentence)
+        index = analysis.position(sentence)
         for previous in reversed(analysis.sentences[max(0, index - 2):index]):
             named = [m.entity for m in analysis.mentions_in(previous) if m.type == "Event"
                      and not _OCCASION.search(analysis.entities[m.entity].label)]
@@ -362,7 +362,7 @@ def _all_right(sl: Slotted, start: int, types: set[str]) -> list[int]:
 
 def _sides(analysis: Analysis, sl: Slotted, types: set[str]) -> list[str]:
     """The two sides "the two sides"/"both sides" refers to: the first list of two or more."""
-    index = analysis.sentences.index(sl.sentence)
+    index = analysis.position(sl.sentence)
     for sentence in (sl.sentence, *reversed(analysis.sentences[max(0, index - 1):index])):
         current = slot(analysis, sentence) if sentence is not sl.sentence else sl
         for position in range(len(current.mentions)):

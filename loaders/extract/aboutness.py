@@ -128,6 +128,26 @@ class Owner:
 _NOBODY = Owner(None)
 
 
+def _kept(method):
+    """Remember what a :class:`Reader` method answered, per reader and arguments.
+
+    The answers are held by the reader and dropped with it, one document's worth
+    (``functools.cache`` on a method holds every reader, with its analysis and parses,
+    for the life of the process: a build worker's memory grew with each document).
+    """
+    name = method.__name__
+
+    @functools.wraps(method)
+    def kept(self, *args):
+        answers = self.__dict__.setdefault("_answers", {})
+        key = (name, *args)
+        if key not in answers:
+            answers[key] = method(self, *args)
+        return answers[key]
+
+    return kept
+
+
 class Reader:
     """Reads, for one document, what the words of its sentences are about.
 
@@ -151,7 +171,7 @@ class Reader:
         self._topics: dict[int, str | None] = {}
 
     # ------------------------------------------------------------ the parse
-    @functools.cache  # noqa: B019 - one reader per document, dropped with it
+    @_kept
     def parsed(self, sentence: "Sentence") -> "Parsed":
         """The parse of ``sentence`` (parsed here when the analysis holds none)."""
         found = self.analysis.parsed(sentence)
@@ -168,11 +188,11 @@ class Reader:
                          key=lambda m: (m.end, m.end - m.start))
         return [m.end for m in ordered], ordered
 
-    @functools.cache  # noqa: B019
+    @_kept
     def _mentions(self, sentence: "Sentence") -> tuple["EntityMention", ...]:
         return tuple(self.analysis.mentions_in(sentence))
 
-    @functools.cache  # noqa: B019
+    @_kept
     def _holders(self, sentence: "Sentence") -> dict[int, tuple["EntityMention", ...]]:
         """Token index -> the mentions holding the token, outermost first."""
         parsed = self.parsed(sentence)

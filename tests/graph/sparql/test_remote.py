@@ -56,12 +56,30 @@ def test_unreachable_endpoints_and_bad_graph_iris_are_clear_errors():
 
 
 def test_the_benchmark_runs_on_a_small_synthetic_graph(tmp_path, capsys):
+    """The benchmark makes the graph, runs every library query and prints its table.
+
+    How fast the store answers is the benchmark's to judge (its exit status is 1 when a
+    query takes a second or more): on a loaded machine that can happen, so the test
+    asserts the table, not the budget."""
+    from sgcn.graph.sparql.query import library
+
     spec = importlib.util.spec_from_file_location("bench_stores", ROOT / "benchmarks" / "bench_stores.py")
     bench = importlib.util.module_from_spec(spec)
     sys.modules["bench_stores"] = bench  # its worker processes import it by that name
     spec.loader.exec_module(bench)
     graph = tmp_path / "synthetic.ttl"
-    assert bench.main(["--graph", str(graph), "--triples", "5000", "--stores", "oxigraph", "--repeat", "1"]) == 0
-    out = capsys.readouterr().out
-    assert "oxigraph answered every library query in under 1 s" in out
-    assert graph.stat().st_size > 100_000 and "shortest-chain" in out
+    status = bench.main(["--graph", str(graph), "--triples", "5000", "--stores", "oxigraph", "--repeat", "1"])
+    lines = capsys.readouterr().out.splitlines()
+    assert graph.stat().st_size > 100_000
+    assert lines[0].startswith(f"graph: {graph}, ") and " triples | load: oxigraph " in lines[0], lines
+    assert lines[1].split() == ["query", "oxigraph", "(s)"], lines
+    rows = {line.split()[0]: line.split()[1:] for line in lines[2 : 2 + len(library())]}
+    assert sorted(rows) == sorted(library()), lines
+    for name, cells in rows.items():  # one median per query, in seconds: every query answered
+        assert len(cells) == 1 and float(cells[0]) >= 0, (name, cells)
+    if status == 0:
+        assert lines[-1] == "oxigraph answered every library query in under 1 s", lines
+    else:  # slow on this machine just now: the benchmark names the queries, and fails
+        prefix = "over the 1 s budget on oxigraph: "
+        assert status == 1 and lines[-1].startswith(prefix), lines
+        assert set(lines[-1][len(prefix) :].split(", ")) <= set(rows), lines

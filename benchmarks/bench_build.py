@@ -33,97 +33,25 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
-
-
-def _pss_kib(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
-            for line in rollup:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _tree(pid: int) -> list[int]:
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        try:
-            with open(f"/proc/{current}/task/{current}/children", encoding="ascii") as children:
-                todo.extend(int(c) for c in children.read().split())
-        except OSError:
-            pass
-    return found
-
-
-def adopt_orphans() -> None:
-    """Become a child subreaper: a build's workers come from a fork server that outlives
-    the build and is not waited for by it, so their processor time would never reach the
-    build's ``wait4``. Orphaned, they are reparented here and reaped by :func:`reap_all`."""
-    import ctypes
-
-    PR_SET_CHILD_SUBREAPER = 36
-    if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
-        raise SystemExit("prctl(PR_SET_CHILD_SUBREAPER) failed: processor times would miss the workers")
-
-
-def reap_all(seconds: float = 60) -> None:
-    """Wait for every child left (a build's fork server and workers, adopted)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            time.sleep(0.05)
-    raise SystemExit("a build left processes running for a minute after it ended")
+sys.path.insert(0, str(HERE))
+import process_tree  # noqa: E402  (a sibling module, not a package)
+from process_tree import adopt_orphans  # noqa: E402
 
 
 def run_measured(argv: list[str], env: dict | None = None) -> tuple[float, float, dict, float]:
     """Run ``argv``; return (wall seconds, peak MB of the process tree's PSS, its JSON report,
     processor seconds of it and every process it started). Needs :func:`adopt_orphans` first."""
-    reap_all()
-    spent = os.times()
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=out, stderr=err, text=True, env=env)
-        peak, done = [0], threading.Event()
-
-        def sample() -> None:
-            while not done.is_set():
-                peak[0] = max(peak[0], sum(_pss_kib(p) for p in _tree(process.pid)))
-                done.wait(0.1)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, status = os.waitpid(process.pid, 0)
-        wall = time.perf_counter() - started
-        done.set()
-        sampler.join()
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        reap_all()
-        now = os.times()
-        cpu = (now.children_user - spent.children_user) + (now.children_system - spent.children_system)
-        out.seek(0)
-        err.seek(0)
-        if process.returncode != 0:
-            raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}):\n{err.read()[-3000:]}")
-        lines = out.read().strip().splitlines()
+    measured = process_tree.run_measured(argv, env)
+    lines = measured.out.strip().splitlines()
     report = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
-    return wall, peak[0] / 1024, report, cpu
+    return measured.wall, measured.peak_mb, report, measured.cpu
 
 
 def _child(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ shared machine, after one uncounted build of the seed by each (bytecode caches).
   (``benchmarks/out/corpus-N``, as ``bench_build.py`` makes it); 0 leaves it out.
 
 For each it prints the medians of wall time and processor time (user + system of the
-build and every worker it started: this process adopts them, see :func:`_adopt_orphans`) per document, the peak memory (the
+build and every worker it started: this process adopts them, see ``process_tree.adopt_orphans``) per document, the peak memory (the
 largest sum of the proportional set size, PSS, of the build's processes, sampled every
 0.1 s as ``bench_build.py`` samples it), the triples written, and after / before.
 
@@ -48,18 +48,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 sys.path.insert(0, str(HERE))
-from bench_build import _corpus, _pss_kib, _tree  # noqa: E402  (a sibling script, not a package)
-from bench_build import adopt_orphans as _adopt_orphans  # noqa: E402
-from bench_build import reap_all as _reap_all  # noqa: E402
+from bench_build import _corpus  # noqa: E402  (a sibling script, not a package)
+from process_tree import adopt_orphans, run_measured  # noqa: E402
 
 AFTER = Path(sys.executable).with_name("sgcn")
 # children run as after a normal install, their bytecode cached
@@ -93,46 +90,6 @@ def before_install(revision: str) -> Path:
     subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(home / "src")], check=True)
     (venv / ".installed").write_text(revision + "\n", encoding="ascii")
     return venv
-
-
-@dataclass
-class Run:
-    wall: float
-    cpu: float
-    peak_mb: float
-    out: str
-
-
-def run(argv: list[str]) -> Run:
-    """One run of ``argv``: wall time, processor time (user + system) of it and of every
-    process it started, the peak of its process tree's summed PSS, its stdout."""
-    _reap_all()
-    spent = os.times()
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=out, stderr=err, env=ENV)
-        peak, done = [0], threading.Event()
-
-        def sample() -> None:
-            while not done.is_set():
-                peak[0] = max(peak[0], sum(_pss_kib(p) for p in _tree(process.pid)))
-                done.wait(0.1)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, status = os.waitpid(process.pid, 0)
-        wall = time.perf_counter() - started
-        done.set()
-        sampler.join()
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        _reap_all()
-        now = os.times()
-        if process.returncode != 0:
-            err.seek(0)
-            raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}):\n{err.read()[-3000:]}")
-        out.seek(0)
-        cpu = (now.children_user - spent.children_user) + (now.children_system - spent.children_system)
-        return Run(wall, cpu, peak[0] / 1024, out.read())
 
 
 def build_command(sgcn: Path, folder: Path, work: Path, jobs: int) -> list[str]:
@@ -169,13 +126,13 @@ def documents_in(folder: Path) -> int:
 def side_by_side(name: str, folder: Path, before: Path, repeat: int, jobs: int) -> dict:
     count = documents_in(folder)
     work = Path(tempfile.mkdtemp(prefix="sgcn-bench-extract-"))
-    runs: dict[str, list[Run]] = {"before": [], "after": []}
+    runs: dict[str, list] = {"before": [], "after": []}
     try:
         for _ in range(repeat):
             for side, sgcn in (("before", before), ("after", AFTER)):
                 shutil.rmtree(work / side, ignore_errors=True)
                 (work / side).mkdir()
-                runs[side].append(run(build_command(sgcn, folder, work / side, jobs)))
+                runs[side].append(run_measured(build_command(sgcn, folder, work / side, jobs), ENV))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     row = {"corpus": name, "documents": count}
@@ -240,7 +197,7 @@ print(json.dumps({"pipeline": sgcn_nlp.identity(), "import": imported, "load": l
 
 
 def pipeline_cost(folders: list[Path]) -> dict:
-    found = run([sys.executable, "-c", PIPELINE_COST, *map(str, folders)])
+    found = run_measured([sys.executable, "-c", PIPELINE_COST, *map(str, folders)], ENV)
     return json.loads(found.out.strip().splitlines()[-1])
 
 
@@ -252,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic", type=int, default=100, help="synthetic documents (default 100; 0: none)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="build worker processes (default: cores)")
     args = parser.parse_args(argv)
-    _adopt_orphans()
+    adopt_orphans()
     if args.before:
         venv, label = args.before, str(args.before)
     else:
@@ -266,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     found = corpora(args.synthetic)
     for sgcn in (before, AFTER):  # not counted: writes the bytecode caches, warms the file cache
         with tempfile.TemporaryDirectory(prefix="sgcn-bench-extract-") as work:
-            run(build_command(sgcn, ROOT / "sources", Path(work), args.jobs))
+            run_measured(build_command(sgcn, ROOT / "sources", Path(work), args.jobs), ENV)
     rows = [side_by_side(name, folder, before, args.repeat, args.jobs) for name, folder in found]
     cost = pipeline_cost([folder for _, folder in found])
     shutil.rmtree(found[1][1].parent, ignore_errors=True)

@@ -18,11 +18,21 @@ of which only two may run long (the model chosen). Each run is measured once eve
 slow client has had its first answer: a client's first slow query runs a second, as
 anyone's may; after that, clients whose queries run long share the long seats.
 
+``--burst`` measures a client's first slow queries, which run a second as anyone's
+may: one new client sends 4 or 8 slow queries at once and, a tenth of a second later,
+another client asks a trivial query again and again for two seconds; five bursts,
+each from a new client, with no bound on the queries one client runs (every worker)
+and with the default bound (``--client-running``, 2). It prints the trivial query's
+latencies (its first answer after each burst, the median and the longest) and what
+became of the burst's queries: run to the time limit, stopped after a second for want
+of a long seat (each costs a worker), refused at once (429).
+
 Usage::
 
     python benchmarks/bench_serve.py                     # the project's graph, 10 s a run
     python benchmarks/bench_serve.py --seconds 5 --graph benchmarks/out/synthetic-1m.ttl
     python benchmarks/bench_serve.py --compare
+    python benchmarks/bench_serve.py --burst
 """
 
 from __future__ import annotations
@@ -231,15 +241,77 @@ def compare(graph: Path, seconds: float) -> None:
                   f"{result['p99'] * 1000:>8.0f} {result['max'] * 1000:>8.0f}  {errors}", flush=True)
 
 
+def _get(base: str, query: str, address: str, timeout: float = 60) -> tuple[int | str, str, float]:
+    """One GET of ``query`` from ``address``: (status, body, seconds)."""
+    parts = urllib.parse.urlsplit(base)
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout, source_address=(address, 0))
+    try:
+        connection.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}),
+                           headers={"Accept": "text/csv"})
+        response = connection.getresponse()
+        status, body = response.status, response.read().decode("utf-8", "replace")
+    except (OSError, http.client.HTTPException) as err:
+        status, body = type(err).__name__, ""
+    finally:
+        connection.close()
+    return status, body, time.perf_counter() - started
+
+
+def burst(graph: Path, bursts: int = 5) -> None:
+    models = {"no bound per client (every worker)": ["--client-running", "4"],
+              "2 queries a client (the default)": []}
+    print(f"one new client sends 4 or 8 slow queries at once, another asks {TRIVIAL} for 2 s; {bursts} bursts, "
+          f"4 workers, 2 long seats, time limit 3 s | load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'bound':36} {'burst':>5} {'first ms':>9} {'p50 ms':>7} {'max ms':>7} {'trivial':>8}  the burst's queries")
+    for name, flags in models.items():
+        for size in (4, 8):
+            firsts, latencies, trivial, fates = [], [], Counter(), Counter()
+            with serving(graph, "--timeout", "3", *flags) as (base, _):
+                for _ in range(4):  # warm up: every worker answers once
+                    _get(base, TRIVIAL, "127.0.0.9")
+                for number in range(bursts):
+                    outcomes: list = []
+                    address = f"127.0.2.{10 + number}"
+                    senders = [threading.Thread(target=lambda: outcomes.append(_get(base, SLOW, address)), daemon=True)
+                               for _ in range(size)]
+                    for sender in senders:
+                        sender.start()
+                    time.sleep(0.1)
+                    until = time.perf_counter() + 2
+                    first = True
+                    while time.perf_counter() < until:
+                        status, _, seconds = _get(base, TRIVIAL, "127.0.0.20")
+                        trivial[status] += 1
+                        latencies.append(seconds)
+                        if first:
+                            firsts.append(seconds)
+                            first = False
+                    for sender in senders:
+                        sender.join(timeout=60)
+                    for status, body, _ in outcomes:
+                        fates["stopped for want of a seat" if "long queries were already running" in body else
+                              "time limit" if "time limit" in body else str(status)] += 1
+                    time.sleep(1)  # the stopped workers are replaced
+            latencies.sort()
+            print(f"{name:36} {size:>5} {max(firsts) * 1000:>9.0f} {statistics.median(latencies) * 1000:>7.0f} "
+                  f"{latencies[-1] * 1000:>7.0f} {', '.join(f'{s}: {n}' for s, n in trivial.items()):>8}  "
+                  + ", ".join(f"{fate} {n}" for fate, n in sorted(fates.items())), flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--graph", type=Path, default=default_graph_path(), help="graph to serve")
     parser.add_argument("--seconds", type=float, default=10, help="length of each run (default: 10)")
     parser.add_argument("--compare", action="store_true", help="compare process models on a trivial query")
+    parser.add_argument("--burst", action="store_true", help="one client's first slow queries, with and "
+                                                              "without the bound per client")
     parser.add_argument("flags", nargs="*", help="extra flags for sgcn serve (after --)")
     args = parser.parse_args(argv)
     if args.compare:
         compare(args.graph, args.seconds)
+    elif args.burst:
+        burst(args.graph)
     else:
         table(args.graph, args.seconds, args.flags)
     return 0

@@ -633,7 +633,8 @@ def add_serve_parser(subparsers) -> argparse.ArgumentParser:
             "longer than --timeout or takes more than --max-memory is stopped, an answer over "
             "--max-results is refused; the server keeps serving. Only --long-queries queries "
             "may run longer than a second at once, so quick ones always find a worker. Each "
-            "client may have --max-client-queries requests in progress; request lines, headers "
+            "client may have --max-client-queries requests in progress, of which --client-running "
+            "run at once; request lines, headers "
             "and bodies have size limits. Served by waitress. No query reaches the network: SERVICE (federated "
             "query) is refused and the query workers cannot open a socket, unless "
             "--allow-service. Needs the serve extra: pip install 'sgcn[serve]'."
@@ -665,6 +666,10 @@ def add_serve_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--max-client-queries", type=int, default=8, metavar="N",
                         help="requests one client address may have in progress at once; more are refused "
                              "with 429 (default: 8; 0: no bound)")
+    parser.add_argument("--client-running", type=int, default=None, metavar="N",
+                        help="queries one client address may run at once; its others wait while other "
+                             "clients' queries go first, so one client never holds every worker "
+                             "(default: --long-queries, and fewer than --workers)")
     parser.add_argument("--allow-service", action="store_true",
                         help="let queries use SERVICE (federated query), so that the server sends HTTP "
                              "requests to any host a query names, loopback included; off by default: "
@@ -679,15 +684,17 @@ def run_serve(args: argparse.Namespace) -> int:
     from sgcn.graph.web.server import serve
 
     if (args.timeout <= 0 or args.max_results < 0 or args.workers < 1 or args.max_memory < 0
-            or args.max_client_queries < 0 or (args.long_queries is not None and args.long_queries < 0)):
-        print("sgcn serve: --timeout must be positive, --workers >= 1, --max-results, --max-memory, "
-              "--long-queries and --max-client-queries >= 0", file=sys.stderr)
+            or args.max_client_queries < 0 or (args.long_queries is not None and args.long_queries < 0)
+            or (args.client_running is not None and args.client_running < 1)):
+        print("sgcn serve: --timeout must be positive, --workers and --client-running >= 1, --max-results, "
+              "--max-memory, --long-queries and --max-client-queries >= 0", file=sys.stderr)
         return EXIT_BAD_INPUT
     graph = args.graph or announce_default_graph()
     print(f"sgcn serve: {graph} at http://{args.host}:{args.port}/ (SPARQL endpoint: /sparql)", file=sys.stderr)
     serve(graph, host=args.host, port=args.port, store=args.store, timeout=args.timeout,
           max_results=args.max_results, workers=args.workers, long_queries=args.long_queries,
-          memory_mb=args.max_memory or None, per_client=args.max_client_queries, allow_service=args.allow_service)
+          memory_mb=args.max_memory or None, per_client=args.max_client_queries, allow_service=args.allow_service,
+          client_running=args.client_running)
     return EXIT_OK
 
 

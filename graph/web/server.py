@@ -143,7 +143,7 @@ _SLUG = r"[\w.~-]+"
 def create_app(graph_path: str | Path, *, store: str | None = None, timeout: float = DEFAULT_TIMEOUT,
                max_results: int = DEFAULT_MAX_RESULTS, workers: int = DEFAULT_WORKERS,
                long_queries: int | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB,
-               allow_service: bool = False):
+               allow_service: bool = False, client_running: int | None = None):
     """The Flask application serving ``graph_path`` (see the module doc for its routes).
 
     Args:
@@ -158,6 +158,8 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
             no limit).
         allow_service: let queries use ``SERVICE`` (federation: the server then sends
             requests wherever a query says); off by default.
+        client_running: how many queries of one client address run at once (default:
+            ``long_queries``, and always fewer than ``workers``); its others wait.
 
     Raises:
         SgcnError: Flask is not installed (the ``serve`` extra), or the graph cannot be loaded.
@@ -178,7 +180,7 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
     from sgcn.graph.web.pages import document_link, result_links
 
     pool = WorkerPool(graph_path, store=store or DEFAULT_STORE, size=workers, long_queries=long_queries,
-                      memory_mb=memory_mb, allow_service=allow_service)
+                      memory_mb=memory_mb, allow_service=allow_service, client_running=client_running)
     page_limit = max(max_results, PAGE_MAX_RESULTS)  # an entity page is one entity's facts: bounded
     templates = _templates()
     queries = library()
@@ -441,13 +443,15 @@ def create_app(graph_path: str | Path, *, store: str | None = None, timeout: flo
 def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, store: str | None = None,
           timeout: float = DEFAULT_TIMEOUT, max_results: int = DEFAULT_MAX_RESULTS, workers: int = DEFAULT_WORKERS,
           long_queries: int | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB,
-          per_client: int = DEFAULT_PER_CLIENT, allow_service: bool = False) -> None:
+          per_client: int = DEFAULT_PER_CLIENT, allow_service: bool = False,
+          client_running: int | None = None) -> None:
     """Serve the graph with waitress until interrupted (see :func:`create_app` for the
     arguments; ``per_client``: requests one client may have in progress, 0 for no bound)."""
     from sgcn.graph.web.wsgi import serve_app
 
     app = create_app(graph_path, store=store, timeout=timeout, max_results=max_results, workers=workers,
-                     long_queries=long_queries, memory_mb=memory_mb, allow_service=allow_service)
+                     long_queries=long_queries, memory_mb=memory_mb, allow_service=allow_service,
+                     client_running=client_running)
     log.info("serving %s at http://%s:%d/ (SPARQL endpoint /sparql)", graph_path, host, port)
     serve_app(app, host=host, port=port, threads=max(32, 4 * workers), per_client=per_client,
               on_stop=app.config["sgcn.pool"].close)

@@ -30,6 +30,15 @@ worker, which is stopped and replaced while the others keep answering:
   a trivial query waited seconds (``benchmarks/bench_serve.py --compare``). With it,
   each such client costs at most one stopped worker a minute while the seats are
   full, and at least ``size - long_queries`` workers are left to the others.
+- **A bound per client.** One client (one address) runs at most ``client_running``
+  queries at once: as many as may run long (``long_queries``, 2), and always fewer
+  than ``size``. Its further queries wait while the queries of others go past them.
+  So one client's queries, whatever they are, never hold every worker: before it has
+  any query counted as long (its first slow ones run a second, as anyone's may),
+  ``size - client_running`` workers stay free for everyone else, and once they run long
+  its waiting queries are refused at once (the lane above). Without it, one client
+  sending as many slow queries as there are workers held them all for that second,
+  and the one it could not seat was stopped, costing a worker.
 - **Fair turns.** A query waiting for a worker goes before those of clients that
   already have more queries running, and every client whose queries ran long waits
   behind those whose did not.
@@ -51,7 +60,6 @@ Examples:
 from __future__ import annotations
 
 import collections
-import heapq
 import itertools
 import logging
 import multiprocessing
@@ -328,6 +336,9 @@ class WorkerPool:
         long_queries: how many of them may run longer than ``quick`` seconds (default:
             2, and at most ``size - 1`` so one worker stays for quick queries; ``size``
             lets every worker run long).
+        client_running: how many queries of one client run at once (default:
+            ``long_queries``, at least 1 and, with more than one worker, fewer than
+            ``size``; given, at most ``size``).
         spare: workers kept loaded beyond ``size``, to take a stopped one's place at once.
         quick: seconds after which a running query is a long one.
         memory_mb: megabytes a query may take beyond what its worker holds
@@ -340,7 +351,7 @@ class WorkerPool:
     def __init__(self, graph_path: str | Path, *, store: str, size: int = DEFAULT_WORKERS,
                  long_queries: int | None = None, quick: float = DEFAULT_QUICK,
                  memory_mb: int | None = DEFAULT_MEMORY_MB, allow_service: bool = False, spare: int = 1,
-                 load_timeout: float = 300):
+                 load_timeout: float = 300, client_running: int | None = None):
         if size < 1:
             raise SgcnError("a worker pool needs at least one worker")
         self.graph_path, self.store, self.load_timeout = str(graph_path), store, load_timeout
@@ -348,6 +359,9 @@ class WorkerPool:
         if long_queries is None:
             long_queries = max(1, min(DEFAULT_LONG_QUERIES, size - 1))
         self.long_queries = max(0, min(size, long_queries))
+        if client_running is None:
+            client_running = min(self.long_queries, size - 1)
+        self.client_running = max(1, min(client_running, size))
         self.memory_limit = memory_mb * 2**20 if memory_mb else None
         self._context = _context()
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -357,7 +371,7 @@ class WorkerPool:
         self._turns = threading.Condition()
         self._running = 0
         self._by_client: collections.Counter[str] = collections.Counter()
-        self._waiting: list[list] = []  # a heap of [ran long, queries its client runs, arrival, token]
+        self._waiting: list[list] = []  # [ran long, queries its client runs, arrival, client]
         self._ran_long: dict[str, float] = {}  # client -> when a query of it last ran long (or was stopped)
         self._long_by_client: collections.Counter[str] = collections.Counter()  # long seats each client holds
         self._arrivals = itertools.count()
@@ -523,12 +537,20 @@ class WorkerPool:
             if len(self._ran_long) > 10_000:  # forget the clients whose mark has run out
                 self._ran_long = {c: t for c, t in self._ran_long.items() if now - t < RAN_LONG_SECONDS}
 
+    def _next_turn(self) -> list | None:
+        """The waiting query whose turn it is (under ``_turns``): the first in order
+        (ran long, queries its client runs, arrival) whose client runs fewer than
+        ``client_running`` queries."""
+        ready = [entry for entry in self._waiting if self._by_client[entry[3]] < self.client_running]
+        return min(ready) if ready else None
+
     def _admit(self, client: str, deadline: float) -> bool:
-        """Wait for a turn to run a query: at most ``size`` run at once; a client whose
-        queries run long runs one only while fewer than ``long_queries`` such run (else
-        429 at once, also if it comes to run long while waiting); a waiting query of a
-        client whose queries do not run long goes first, then one of a client that runs
-        fewer queries, then the earliest. Whether the client's queries run long."""
+        """Wait for a turn to run a query: at most ``size`` run at once, at most
+        ``client_running`` of one client; a client whose queries run long runs one only
+        while fewer than ``long_queries`` such run (else 429 at once, also if it comes to
+        run long while waiting); a waiting query of a client whose queries do not run
+        long goes first, then one of a client that runs fewer queries, then the
+        earliest. Whether the client's queries run long."""
         lane = max(1, self.long_queries)
         with self._turns:
             entry = None
@@ -540,6 +562,10 @@ class WorkerPool:
                         429, f"queries from {client or 'this client'} ran long in the last {RAN_LONG_SECONDS:g} s, "
                              f"and {lane} queries of clients like it are running, the most this endpoint runs at "
                              f"once; try again in {RETRY_AFTER} s", retry_after=RETRY_AFTER)
+                elif now >= deadline and self._by_client[client] >= self.client_running:
+                    refusal = ServeError(
+                        503, f"{client or 'this client'} had {self.client_running} queries running, the most one client "
+                             "runs at once, until this one's time was up; try again")
                 elif now >= deadline:
                     refusal = ServeError(503, "every query worker stayed busy; try again")
                 else:
@@ -547,17 +573,16 @@ class WorkerPool:
                 if refusal is not None:
                     if entry is not None:
                         self._waiting.remove(entry)
-                        heapq.heapify(self._waiting)
                         self._turns.notify_all()
                     self.events[f"refused {refusal.status}"] += 1
                     raise refusal
                 if entry is None:
-                    entry = [runs_long, self._by_client[client], next(self._arrivals), object()]
-                    heapq.heappush(self._waiting, entry)
-                if self._running < self.size and self._waiting[0] is entry:
+                    entry = [runs_long, self._by_client[client], next(self._arrivals), client]
+                    self._waiting.append(entry)
+                if self._running < self.size and self._next_turn() is entry:
                     break
                 self._turns.wait(deadline - now)
-            heapq.heappop(self._waiting)
+            self._waiting.remove(entry)
             self._running += 1
             self._by_client[client] += 1
             self._turns.notify_all()
@@ -604,6 +629,7 @@ class WorkerPool:
                     if long_seat:
                         with self._turns:
                             self._long_by_client[client] += 1
+                            self._turns.notify_all()  # its waiting queries now run long: refused at once
                     else:
                         self._stop(worker, "a quick query ran long while every long seat was taken")
                         raise ServeError(503, f"the query ran past {self.quick:g} s while {self.long_queries} "

@@ -510,28 +510,123 @@ def _ddmin(items: list, fails: Callable[[list], bool], budget: list[int]) -> lis
     return items
 
 
+def _probe_worker(tasks, results, folder: str, limit: float) -> None:
+    """A prober process: answer each ``(filename, data)`` on ``tasks`` with its signature."""
+    logging.disable(logging.WARNING)
+    warm_up(Path(folder))
+    results.put("ready")
+    while (task := tasks.get()) is not None:
+        filename, data = task
+        results.put(probe(filename, data, Path(folder) / "probe", limit))
+
+
+class Prober:
+    """:func:`probe` in a worker process with a time limit: a candidate that hangs (or
+    kills its process) while minimising costs ``hang`` seconds and a fresh process, not
+    the run. The process is warmed up once and reused while it answers.
+
+    A candidate still running after ``hang`` seconds gets the signature
+    ``"Failure: the process hangs (over N s)"``, one whose process died
+    ``"Failure: the process died (exit code N)"``: the ones :func:`run_parallel` gives.
+    """
+
+    def __init__(self, folder: Path, limit: float, hang: float, warm_up_timeout: float = 300.0):
+        self.folder, self.limit, self.hang, self.warm_up_timeout = folder, limit, hang, warm_up_timeout
+        self._context = multiprocessing.get_context("spawn")
+        self._process = None
+
+    def _launch(self) -> None:
+        import queue
+
+        here = str(Path(__file__).resolve().parent)
+        if __name__ != "__main__" and here not in sys.path:
+            sys.path.append(here)  # a spawned process imports this module by its name (as the tests load it)
+        (self.folder / "probe").mkdir(parents=True, exist_ok=True)
+        self._tasks, self._results = self._context.Queue(), self._context.Queue()
+        self._process = self._context.Process(target=_probe_worker, daemon=True,
+                                              args=(self._tasks, self._results, str(self.folder), self.limit))
+        self._process.start()
+        deadline = time.monotonic() + self.warm_up_timeout
+        while True:
+            try:
+                self._results.get(timeout=1.0)
+                return
+            except queue.Empty:
+                if not self._process.is_alive() or time.monotonic() > deadline:
+                    code = self._process.exitcode
+                    self.close()
+                    raise RuntimeError(f"the prober did not warm up (exit code {code})") from None
+
+    def __call__(self, filename: str, data: bytes, *, hang: float | None = None) -> str:
+        """The signature of the failure ``data`` causes, ``""`` when it passes (``hang``:
+        this candidate's time limit, if not the prober's)."""
+        import queue
+
+        hang = self.hang if hang is None else hang
+        if self._process is None or not self._process.is_alive():
+            self._launch()
+        self._tasks.put((filename, data))
+        deadline = time.monotonic() + hang
+        while True:
+            try:
+                return self._results.get(timeout=min(1.0, max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                if not self._process.is_alive():
+                    code = self._process.exitcode
+                    self.close()
+                    return f"Failure: the process died (exit code {code})"
+                if time.monotonic() >= deadline:
+                    self.close()
+                    return f"Failure: the process hangs (over {hang:.0f} s)"
+
+    def close(self) -> None:
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(timeout=10)
+            self._process = None
+
+    def __enter__(self) -> "Prober":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def minimise(filename: str, data: bytes, wanted: str, *, folder: Path, limit: float = DEFAULT_LIMIT,
-             budget: int = 400) -> bytes:
+             budget: int = 400, hang: float = 120.0, seconds: float = 900.0,
+             prober: Callable[[str, bytes], str] | None = None) -> bytes:
     """A smaller input that fails with the same signature: lines removed, then characters.
 
-    ``budget`` bounds the number of tries. Undecodable inputs are minimised as bytes.
+    Each candidate runs in a worker process (:class:`Prober`) stopped after ``hang``
+    seconds, so a candidate that hangs costs that long and no more. ``budget`` bounds the
+    number of tries and ``seconds`` the time spent: past either, the smallest input found
+    so far is returned. Undecodable inputs are minimised as bytes.
     """
     tries = [budget]
+    until = time.monotonic() + seconds
+    own = prober is None
+    check_one = prober or Prober(folder, limit, hang)
+
+    def same(candidate: bytes) -> bool:
+        if time.monotonic() > until:
+            tries[0] = 0  # out of time: stop at the smallest so far
+            return False
+        return check_one(filename, candidate) == wanted
+
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        parts = [data[i : i + 1] for i in range(len(data))]
-        lines = data.splitlines(keepends=True)
-        lines = _ddmin(lines, lambda c: probe(filename, b"".join(c), folder, limit) == wanted, tries)
-        parts = [x for line in lines for x in (line[i : i + 1] for i in range(len(line)))]
-        return b"".join(_ddmin(parts, lambda c: probe(filename, b"".join(c), folder, limit) == wanted, tries))
-
-    def fails(pieces: list[str]) -> bool:
-        return probe(filename, "".join(pieces).encode("utf-8"), folder, limit) == wanted
-
-    lines = _ddmin(text.splitlines(keepends=True), fails, tries)
-    chars = _ddmin(list("".join(lines)), fails, tries)
-    return "".join(chars).encode("utf-8")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            lines = _ddmin(data.splitlines(keepends=True), lambda c: same(b"".join(c)), tries)
+            parts = [x for line in lines for x in (line[i : i + 1] for i in range(len(line)))]
+            return b"".join(_ddmin(parts, lambda c: same(b"".join(c)), tries))
+        lines = _ddmin(text.splitlines(keepends=True), lambda c: same("".join(c).encode("utf-8")), tries)
+        chars = _ddmin(list("".join(lines)), lambda c: same("".join(c).encode("utf-8")), tries)
+        return "".join(chars).encode("utf-8")
+    finally:
+        if own:
+            check_one.close()
 
 
 # --------------------------------------------------------------------------- runs
@@ -712,7 +807,8 @@ def main(argv: list[str] | None = None) -> int:
             logging.disable(logging.WARNING)
             for number, (sig, names) in enumerate(sorted(report.failures.items())):
                 variant = replay(names[0])
-                small = minimise(variant.filename, variant.data, sig, folder=folder, limit=args.limit * 3)
+                small = minimise(variant.filename, variant.data, sig, folder=folder / "minimise",
+                                 limit=args.limit * 3, hang=args.hang)
                 target = args.out / f"{number:02d}-{variant.filename or 'noext'}"
                 target.write_bytes(small)
                 print(f"minimised {names[0]} ({len(variant.data)} -> {len(small)} bytes): {target}  [{sig}]")

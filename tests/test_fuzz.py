@@ -10,6 +10,7 @@ per document once it runs a trained pipeline); ``make fuzz`` runs 2,000.
 from __future__ import annotations
 
 import importlib.util
+import time
 import sys
 from collections import Counter
 from pathlib import Path
@@ -82,3 +83,20 @@ def test_a_manifest_naming_a_file_too_long_to_look_up_is_checked(fuzz, tmp_path)
                 "  " + "(" * 1_000 + "x.txt:\n    publisher: X\n").encode()
     outcome = fuzz.check("manifest.yaml", manifest, folder=tmp_path, limit=60)
     assert outcome.loaded and outcome.facts > 0
+
+
+def test_a_candidate_that_hangs_while_minimising_is_stopped(fuzz, tmp_path):
+    """The minimiser runs each candidate in a worker process with a time limit: one that
+    hangs (here: a long document given a second) is stopped and named a hang, the next
+    runs in a fresh process, and minimising stops at its time budget with the smallest
+    input found that still fails the same way."""
+    sentence = b"Vice Mayor Li Bo of Chongqing met Minister Chan Chun Sing in Singapore on 5 May 2021. "
+    long_document = b"TITLE\n\n" + sentence * 2_000  # many seconds of extraction
+    hang = "Failure: the process hangs (over 1 s)"
+    with fuzz.Prober(tmp_path, limit=600, hang=1) as prober:
+        assert prober("long.txt", long_document) == hang
+        assert prober("a.txt", b"TITLE\n\nSingapore met China.\n", hang=120) == ""
+        started = time.monotonic()
+        small = fuzz.minimise("long.txt", long_document, hang, folder=tmp_path, seconds=5, prober=prober)
+    assert time.monotonic() - started < 90
+    assert len(small) < len(long_document) and small in long_document

@@ -40,18 +40,22 @@ def _spelled_out(an: "Recognition") -> None:
         if record.type not in ("Organization", "Event", "Initiative") or len(record.label.split()) < 2 \
                 or not record.label[:1].isupper() or re.search(r"\bbetween\b", record.label):
             continue  # a proper name, not a description
-        full = _expand(an, record.label)
+        full = _expand(an, record.label, key)
         if full != record.label:
             record.aliases.add(full)
 
 
-def _expand(an: "Recognition", label: str) -> str:
-    """Acronyms in a label written out ("fifth CCI JIC" -> "fifth Chongqing ... Committee")."""
+def _expand(an: "Recognition", label: str, own: str) -> str:
+    """Acronyms in a label written out ("fifth CCI JIC" -> "fifth Chongqing ... Committee").
+
+    An acronym of the entity ``own`` itself stays as written: "PSA International" is
+    what "PSA" stands for, not a name holding it.
+    """
     words = label.split()
     out = []
     for w in words:
         key = an.registry.find(w) if w.isupper() and len(w) > 1 else None
-        if key:
+        if key and key != own:
             full = an.registry.records[key].label
             if out and full.startswith(out[-1]):
                 out[-1] = full

@@ -62,6 +62,7 @@ _SIDE_NOUNS = frozenset({"side", "country", "city", "government", "nation", "par
 _PERSON_NOUNS = frozenset({"leader", "minister", "co-chair", "cochair", "chair", "chairman", "premier",
                            "mayor", "counterpart", "official", "signatory", "head"})
 _JOINT = frozenset({"jointly", "together", "co"})
+_SEVERALLY = frozenset({"each", "separately", "respectively", "individually"})
 # verbs of doing something together, whose "with" partner shares what they go on to do
 _TOGETHER_VERBS = frozenset({"partner", "team", "collaborate", "cooperate", "co-operate", "work", "join", "tie", "ally"})
 _SO_DID = frozenset({"so", "too", "likewise", "also"})
@@ -220,6 +221,8 @@ class Roles:
                 head = head.head
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
+            if head.lemma_ == "be" and self.prep(t, "between"):
+                return []  # "X is a joint venture between A and B": the parties are named, X is none
             return self.agent(head) if head.pos_ in ("VERB", "AUX") else []
         if role == "governor":
             head = t
@@ -259,7 +262,7 @@ class Roles:
         found = [t for t in found if t.tag_ not in ("WDT", "WP")]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             found.append(verb.head)  # "the meeting, co-chaired by A"
-        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i \
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or _children(verb, "agent")) and verb.i < verb.head.i \
                 and not _children(verb, "nsubj", "nsubjpass"):
             found += _children(verb.head, "nsubj", "nsubjpass")  # "Organised by A, the forum drew ..."
         if verb.dep_ == "relcl" and (_relative_pronoun(verb, "dobj", "nsubjpass")
@@ -281,6 +284,8 @@ class Roles:
         """Objects of the preposition ``word`` on the token (or on its theme, for "with")."""
         found = []
         holders = [token] + (self.theme(token) if token.pos_ in ("VERB", "AUX") else [])
+        if token.pos_ == "ADJ" and token.dep_ == "amod":
+            holders.append(token.head)  # "joint pilots with B": the noun it qualifies takes the object
         if word in ("at", "during") and token.pos_ in ("VERB", "AUX"):
             # "reaffirmed the ties in his speech at the ceremony": where the act was done
             holders += [o for h in list(holders) for p in _children(h, "prep") if p.lower_ in ("in", "during")
@@ -297,10 +302,13 @@ class Roles:
         return found
 
     def _listed(self, noun: "Token") -> list["Token"]:
-        """The names a noun's clause lists: "Exhibitors at the fair include A, B and C" (A, B, C)."""
+        """The names a noun's clause lists: "Exhibitors at the fair include A, B and C", "Among the exhibitors were A and B"."""
         head = noun.head
         if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _LISTING_VERBS:
             return _children(head, "dobj", "attr")
+        if noun.dep_ == "pobj" and head.lower_ == "among" and head.head.i != head.i:
+            # "Among the exhibitors were A and B", "Among Chinese exhibitors, A and B showed ..."
+            return _children(head.head, "nsubj", "nsubjpass", "attr")
         return []
 
     def _copula_subject(self, noun: "Token") -> list["Token"]:
@@ -360,6 +368,10 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
             if child.dep_ == "conj" and child.i not in seen:
                 todo.append(child)
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _BRIDGE_NOUNS and t.i not in describing:
+            after = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if after is not None and after.dep_ == "prep" and after.lower_ in ("of", "from") and after.head.i != t.i:
+                # "officials from Laos and delegates of the ADB": the parser hung "of the ADB" on "Laos"
+                todo += _children(after, "pobj")
             for child in t.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "including", "like", "as"):
                     # "officials of A and of B": the second "of" is a conjunct of the first
@@ -446,20 +458,28 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
             roles = Roles(token)
             subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair)
             objects = _ends(frame.object, roles, parsed, mentions, before, object_types, pair)
+            copula = _inverted(token)
+            if frame.inverted and copula is None:
+                continue
+            if copula is not None and "agent" in frame.subject:
+                # "Chairing the meeting were A and B": the names after "were" are who did it,
+                # however the parser hung them
+                after = parsed.offset(copula)
+                named = [m for m in mentions if m.start > after and m.type in subject_types
+                         and m not in subjects and m not in objects]
+                if any(m.type == "Person" for m in named):  # people with their titles' bodies: the people
+                    named = [m for m in named if m.type == "Person"]
+                subjects += named
             if frame.joint and not _done_jointly(token, roles, subjects):
                 continue
-            if frame.inverted:
-                if not _inverted(token):
-                    continue
-                # the list after "were" is of those present, however the parser hung its names
-                after = parsed.offset(token)
-                subjects += [m for m in mentions if m.type == "Person" and m.start > after
-                             and "Person" in subject_types and m not in subjects]
-            if not frame.predicated and token.pos_ in ("NOUN", "PROPN") \
-                    and denoted(roles.get("attr-subject"), parsed, mentions):
-                continue
-            if "coagent" in frame.object:
+            if not frame.predicated and token.pos_ in ("NOUN", "PROPN") and any(
+                    m.type not in subject_types for m in denoted(roles.get("attr-subject"), parsed, mentions)):
+                continue  # "the project is a collaboration between A and B": A and B are its partners
+            if "coagent" in frame.object and not _severally(token):
+                # "A and B partnered", "A and B formed a joint venture": each with the others
                 objects += _ends(("agent",), roles, parsed, mentions, before, object_types)
+                if _made_together(token):
+                    objects += _ends(("governor-agent",), roles, parsed, mentions, before, object_types)
             if "context" in frame.object:
                 objects += _context(mentions, before, object_types, subjects)
             for s in subjects:
@@ -527,15 +547,18 @@ def _the_signing(token: "Token") -> bool:
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
 
 
-def _inverted(token: "Token") -> bool:
-    """A clause whose predicate comes first and its subject after "were": "Joining them were A and B",
-    "Attending were A and B", "Also present were A and B"."""
+def _inverted(token: "Token") -> "Token | None":
+    """The "were" of a clause whose predicate comes first and its subject after it, else ``None``.
+
+    "Joining them were A and B", "Attending were A and B", "Also present were A and B",
+    "Co-organising the forum were A and B".
+    """
     first = next((t for t in token.doc if not t.is_punct and t.pos_ not in ("ADV", "NUM", "X")), None)
     if first is None or first.i != token.i:
-        return False
-    if token.dep_ in ("acomp", "attr"):  # "Also present were ..."
-        return token.head.lemma_ == "be" and token.head.i > token.i
-    return any(c.dep_ == "aux" and c.lemma_ == "be" and c.i > token.i for c in token.children)
+        return None
+    if token.dep_ in ("acomp", "attr", "csubj"):  # "Also present were ...", "Co-organising X were ..."
+        return token.head if token.head.lemma_ == "be" and token.head.i > token.i else None
+    return next((c for c in token.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i > token.i), None)
 
 
 def _context(mentions: list["EntityMention"], before: list["EntityMention"] | None, types,
@@ -546,7 +569,10 @@ def _context(mentions: list["EntityMention"], before: list["EntityMention"] | No
     if own:
         return own[:1]
     earlier = [m for m in before or [] if m.type in types and m.entity not in taken]
-    return earlier[-1:]
+    # the series inside an edition's name ("Smart China Expo" in "Smart China Expo 2023") is not what was named
+    outer = [m for m in earlier if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                                           for o in earlier)]
+    return outer[-1:]
 
 
 def _pair_of_sides(token: "Token") -> bool:
@@ -621,6 +647,26 @@ def _coordinated_in_text(found, mentions, text: str, offset: int) -> list["Entit
                 current = other
                 j += step
     return out
+
+
+def _made_together(token: "Token") -> bool:
+    """Whether a noun trigger is what its clause's subjects make together.
+
+    "A and B formed a joint venture", "A and B signed a partnership": the object of a
+    verb of setting up or signing (a trigger of ``launched`` or ``party_to``); not "A and
+    B are among the partners of X", "A and B unveiled joint projects" (joint with others),
+    "to steer the partnership".
+    """
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and any(
+        f.relation in ("launched", "party_to") for f in frames_of(token.head))
+
+
+def _severally(token: "Token") -> bool:
+    """Whether the clause of ``token`` says its subjects act each on their own ("A and B will each ...")."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return any(c.lower_ in _SEVERALLY for c in (*head.children, *token.children))
 
 
 def _done_jointly(token: "Token", roles: Roles, subjects: list["EntityMention"]) -> bool:

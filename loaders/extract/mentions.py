@@ -337,9 +337,9 @@ class Recognition:
 
     # ---------------------------------------------------------------- pass 1
     def names(self) -> None:
-        for sentence in self.sentences:
+        for sentence, parsed in zip(self.sentences, self.parses):
             headline = is_headline(sentence.text)
-            for cand in find_names(sentence.text, sentence.start):
+            for cand in self._split_by_model(find_names(sentence.text, sentence.start), parsed):
                 cand = _without_full_stop(cand, sentence.end)
                 if headline and not self._headline_name(cand, sentence):
                     continue
@@ -368,6 +368,25 @@ class Recognition:
         self._described()
         self._dateline_place()
         open_world.recognize(self)
+
+    def _split_by_model(self, cands: list[Candidate], parsed) -> list[Candidate]:
+        """The rule names, each name joined over "and" that the model reads as two replaced by its pieces.
+
+        A piece the rules type stays; one they cannot ("PSA International") is left to
+        open-world recognition, which reads the model's label.
+        """
+        if parsed is None:
+            return cands
+        out: list[Candidate] = []
+        for cand in cands:
+            pieces = open_world.coordinated_names(parsed, cand.start, cand.end) \
+                if re.search(r" (?:and|&) ", cand.text) else []
+            if not pieces:
+                out.append(cand)
+                continue
+            for start, end in pieces:
+                out += [c for c in find_names(self.text[start:end], start) if c.start >= start and c.end <= end]
+        return out
 
     def _dateline_place(self) -> None:
         """The place a dateline opens with, in capitals or not ("SHENZHEN, China, June 6, 2022 -")."""
@@ -410,8 +429,9 @@ class Recognition:
                                                                             generic=True)
                 else:
                     self.registry.extend(key, cand.label)
-                if self.taken(cand.start, cand.end, nested_ok=True):
-                    continue
+                if self.taken(cand.start, cand.end, nested_ok=True) or any(
+                        m.start == cand.start and m.end == cand.end for m in self._overlapping(cand.start, cand.end)):
+                    continue  # a name the rules read already is no container of names
                 self.containers.add((cand.start, cand.end, key))
                 self.mention(cand.start, cand.end, key)
 

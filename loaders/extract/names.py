@@ -848,6 +848,36 @@ def _cand(toks, i, j, sentence, offset, type_, label, rule, **kw) -> Candidate:
     return Candidate(start, end, sentence[start - offset:end - offset], type_, label, rule=rule, **kw)
 
 
+def _generic_head_after(words: list[str], a: int, b: int) -> str | None:
+    """The type a lower-case head word right after a headless name gives it, or ``None``.
+
+    "their Scale Up Smart initiative", "a 'Green Harbour Twinning' programme", "the
+    Northern Link project": the name is of the kind the common noun after it says
+    (an initiative or a project; the noun stays out of the label). A name of fewer than
+    two words besides places' names, an acronym or a known name ("the Chongqing
+    Liangjiang project") is no such name.
+
+    Examples:
+        >>> _generic_head_after("through their Scale Up Smart initiative .".split(), 2, 5)
+        'Initiative'
+        >>> _generic_head_after("the Chongqing Liangjiang project".split(), 1, 3) is None
+        True
+    """
+    k = b
+    while k < len(words) and words[k] in ("'", "’", '"', "”"):
+        k += 1
+    if k >= len(words) or not words[k].islower() or b - a < 2:
+        return None
+    type_ = lexicon.head_type(words[k].capitalize())
+    if type_ not in ("Initiative", "Project"):
+        return None
+    piece = words[a:b]
+    own = [w for w in piece if is_cap(w) and not gazetteer.lookup(w)]  # the words that are no place's
+    if any(w.isupper() for w in piece) or len(own) < 2 or gazetteer.lookup(" ".join(piece)):
+        return None
+    return type_
+
+
 def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     """Typed names in the piece ``[a, b)`` (its head word gives the type), nested prefixes too."""
     while b > a and words[b - 1] in CONNECTORS | {"-", "/", "("}:
@@ -860,6 +890,9 @@ def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     type_, head = lexicon.name_head(piece)
     if type_ is None and _place_company(piece):
         type_, head = "Organization", len(piece) - 1
+    if type_ is None:
+        type_ = _generic_head_after(words, a, b)
+        head = b - a - 1
     if type_ is None:
         return []
     if b - a == 1 and head == 0:  # "the Pavilion": a reference, resolved later

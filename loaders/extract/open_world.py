@@ -129,6 +129,58 @@ def candidates(parsed: "Parsed") -> list[OpenCandidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+def coordinated_names(parsed: "Parsed", start: int, end: int) -> list[tuple[int, int]]:
+    """The names a rule name joined over "and" when the model reads two names there.
+
+    The rules keep "and" inside a name ("Ministry of Trade and Industry"); where the
+    trained pipeline labels a name ending right before the "and" and another starting
+    right after it, inside the span, the span holds two names: "PSA International and
+    Beibu Gulf Port Group", "Grab and Sea Group". Returns the document offsets of the
+    pieces, or ``[]`` when the model does not split the span.
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import parse
+        >>> from sgcn.loaders.extract.spans import Sentence
+        >>> text = "It is a venture between PSA International and Beibu Gulf Port Group."
+        >>> [p] = parse([Sentence(0, len(text), text)])
+        >>> [text[a:b] for a, b in coordinated_names(p, 24, 67)]
+        ['PSA International', 'Beibu Gulf Port Group']
+        >>> text = "The Ministry of Trade and Industry said so."
+        >>> [p] = parse([Sentence(0, len(text), text)])
+        >>> coordinated_names(p, 4, 33)
+        []
+    """
+    span = parsed.span(start, end) if start >= parsed.start else None
+    if span is None:
+        return []
+    names = [e for e in parsed.doc.ents if e.label_ in MODEL_TYPES and span.start <= e.start and e.end <= span.end]
+    cuts = [t.i for t in span if t.lower_ in ("and", "&") and any(
+        e.start == t.i + 1 and (any(n.end == t.i for n in names) or _conjoined_name(span, t, e)) for e in names)]
+    if not cuts:
+        return []
+    edges = [span.start - 1, *cuts, span.end]
+    pieces = [parsed.doc[a + 1:b] for a, b in zip(edges, edges[1:])]
+    return [(parsed.offset(p[0]), parsed.offset(p[-1]) + len(p[-1].text)) for p in pieces if len(p)]
+
+
+def _conjoined_name(span: "Span", conjunction: "Token", after: "Span") -> bool:
+    """Whether the name ``after`` the conjunction is parsed as a conjunct of the words before it.
+
+    "Grab and Sea Group" (the model labels only "Sea Group"): the words before "and",
+    back to a comma or the span's start, hold no "of" or "for" (the complement of an "X
+    of Y" name is no name: "Ministry of Trade and Industry") and the parser makes the
+    name's head a conjunct of one of them.
+    """
+    k = conjunction.i
+    while k > span.start and conjunction.doc[k - 1].text != ",":
+        k -= 1
+    before = conjunction.doc[k:conjunction.i]
+    if not len(before) or any(t.lower_ in ("of", "for", "on") for t in before):
+        return False
+    root = after.root
+    return root.dep_ == "conj" and before.start <= root.head.i < before.end
+
+
 def _proper(token: "Token") -> bool:
     """A capitalised word the tagger reads as (part of) a name.
 
@@ -186,6 +238,8 @@ def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
     if model in ("Organization", "Place") and len(words) == 1 and not _distinctive(cand.tokens[0]) and not (
             cand.label == "GPE" and cand.tokens[0].pos_ == "PROPN" and cand.tokens[0].is_title):
         return None  # a country, state or city opening a sentence ("Penang is to host ...") is still one
+    if model == "Organization" and len(words) >= 2 and lexicon.is_industry_noun(words[-1]):
+        return model  # "Crestwave International", "Halden Marine Logistics Management"
     if model == "Organization" and not (_coined(cand) or _agentive(cand.root)):
         return None  # "Smart Manufacturing Powerhouse", "AI Governance": words, not a body
     if model == "Place" and cand.label == "FAC":
@@ -327,25 +381,42 @@ def recognize(an: "Recognition") -> None:
     """
     for sentence, parsed in zip(an.sentences, an.parses):
         typed = _typed_tokens(an, parsed, sentence)
+        untyped: list[OpenCandidate] = []
         for cand in candidates(parsed):
-            if an.taken(cand.start, cand.end) or _not_a_name(cand, sentence.text, parsed):
-                continue
-            if an.registry.find(cand.text) is not None or gazetteer.lookup(cand.text) is not None:
-                continue  # a name known already: the known-names pass mentions it, editions and all
-            known = _known(an, cand)
-            if known is not None:
-                record = an.registry.records[known]
-                an.registry.add(record.type, record.label, [cand.text])
-                continue
-            if _names_a_person(an, cand):
-                continue  # "Iswaran", "Qin": a person named before, read by coreference
-            type_ = type_of(cand, typed)
-            if type_ is None:
-                continue
-            key = an.registry.add(type_, cand.text)
-            an.mention(cand.start, cand.end, key)
-            for t in cand.tokens:
-                typed[t.i] = type_
+            if not _recognized(an, cand, sentence, parsed, typed):
+                untyped.append(cand)
+        for cand in untyped:  # "Tencent Cloud and Singtel": typed by a name typed after it
+            _recognized(an, cand, sentence, parsed, typed)
+
+
+def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parsed", typed: dict[int, str]) -> bool:
+    """Mention one candidate if it is a name the evidence types; ``False`` when nothing types it (yet)."""
+    if an.taken(cand.start, cand.end) or _not_a_name(cand, sentence.text, parsed):
+        return True
+    key = an.registry.find(cand.text)
+    entry = gazetteer.lookup(cand.text)
+    if key is not None or entry is not None:
+        # a name known already: the known-names pass mentions it, editions and all; its
+        # type still types the names coordinated with it ("Tencent Cloud and Singtel")
+        known_type = an.registry.records[key].type if key is not None else entry.type
+        for t in cand.tokens:
+            typed.setdefault(t.i, known_type)
+        return True
+    known = _known(an, cand)
+    if known is not None:
+        record = an.registry.records[known]
+        an.registry.add(record.type, record.label, [cand.text])
+        return True
+    if _names_a_person(an, cand):
+        return True  # "Iswaran", "Qin": a person named before, read by coreference
+    type_ = type_of(cand, typed)
+    if type_ is None:
+        return False
+    key = an.registry.add(type_, cand.text)
+    an.mention(cand.start, cand.end, key)
+    for t in cand.tokens:
+        typed[t.i] = type_
+    return True
 
 
 def _known(an: "Recognition", cand: OpenCandidate) -> str | None:

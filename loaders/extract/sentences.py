@@ -54,6 +54,10 @@ def _nlp():
     return nlp
 
 
+# a line that opens a list item: "- ", "* ", "• ", "1. ", "(a) ", "b) "
+_LIST_ITEM = re.compile(r"(?:[-*•–]|\(?(?:\d{1,2}|[a-z])[.)])\s")
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Spans of blocks: a line stands alone unless it plainly continues the one before."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
@@ -96,6 +100,8 @@ def _continues(previous: str, line: str) -> bool:
     if line[:1] in " \t" and not line.strip()[:1] in "-*•":  # indented continuation
         return True
     stripped = line.strip()
+    if _LIST_ITEM.match(stripped):
+        return False  # a list's next item ("...; and\n- a Memorandum ...") is a sentence of its own
     if _CONTINUATION_END.search(prev):
         return True
     return stripped[:1].islower()

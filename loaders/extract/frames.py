@@ -184,6 +184,13 @@ def _passive(verb: "Token") -> bool:
         and _passive(verb.head))
 
 
+def _opening_participle(verb: "Token") -> bool:
+    """A past participle with a by-phrase that opens its sentence: "(Jointly) organised by A and B, ..."."""
+    first = next((t for t in verb.doc if t.pos_ not in ("ADV", "PUNCT")), None)
+    return first is not None and first.i == verb.i and bool(_children(verb, "agent")) \
+        and not _children(verb, "nsubj", "nsubjpass")
+
+
 def _children(token: "Token", *deps: str) -> list["Token"]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -265,6 +272,15 @@ class Roles:
         if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or _children(verb, "agent")) and verb.i < verb.head.i \
                 and not _children(verb, "nsubj", "nsubjpass"):
             found += _children(verb.head, "nsubj", "nsubjpass")  # "Organised by A, the forum drew ..."
+        if not found and _opening_participle(verb):
+            # "Jointly organised by A and B, the fair opened ...": the parser may hang the
+            # clause anywhere; what was done to is a name after one of the commas (types decide)
+            for comma in (t for t in verb.doc[verb.i + 1:] if t.text == ","):
+                k = comma.i + 1
+                while k < len(verb.doc) and verb.doc[k].pos_ in ("DET", "ADV"):
+                    k += 1
+                if k < len(verb.doc):
+                    found.append(verb.doc[k])
         if verb.dep_ == "relcl" and (_relative_pronoun(verb, "dobj", "nsubjpass")
                                      or not _children(verb, "dobj", "nsubjpass", "nsubj")):
             found.append(verb.head)  # "the MOU, which A concluded with B"
@@ -299,6 +315,7 @@ class Roles:
                     if obj.lemma_ in ("umbrella", "framework", "auspices", "ambit", "aegis", "banner", "sideline", "behalf"):
                         for of in _children(obj, "prep"):
                             found += _children(of, "pobj")
+                        found += _children(obj, "compound")  # "under the CCI framework"
         return found
 
     def _listed(self, noun: "Token") -> list["Token"]:
@@ -524,8 +541,10 @@ def _titled(tokens: list["Token"], parsed, mentions, named: set[int]) -> list["E
     """The person a title stands for when the parser made the title the head of the name.
 
     "Minister for Trade and Industry Gan Kim Yong delivered ...": the subject is
-    "Minister" and the name hangs below it (as a conjunct of "Industry"); the last
-    person named in the title's phrase is who the title names.
+    "Minister" and the name hangs below it (as a conjunct of "Industry"); the first
+    person named after the title in its phrase is who the title names ("Deputy Prime
+    Minister and Minister for Trade and Industry Gan Kim Yong and Vice Premier Ding
+    Xuexiang": the parser hangs all of it below the first "Minister").
     """
     from sgcn.loaders.extract import lexicon
 
@@ -534,9 +553,9 @@ def _titled(tokens: list["Token"], parsed, mentions, named: set[int]) -> list["E
         if t.i in named or t.pos_ != "PROPN" or not lexicon.is_title([t.text]):
             continue
         inside = {x.i for x in t.subtree}
-        people = [m for m in mentions if m.type == "Person"
+        people = [m for m in mentions if m.type == "Person" and m.start > parsed.offset(t)
                   and (span := parsed.span(m.start, m.end)) and all(x.i in inside for x in span)]
-        found += people[-1:]
+        found += people[:1]
     return found
 
 
@@ -675,6 +694,8 @@ def _done_jointly(token: "Token", roles: Roles, subjects: list["EntityMention"])
         return True
     if roles.prep(token, "with"):
         return True
+    if any(o.lemma_ == "side" for o in roles.prep(token, "on") + roles.prep(token, "for")):
+        return True  # "chaired on the Chinese side by A": each side had its chair
     return len({m.entity for m in subjects}) >= 2
 
 

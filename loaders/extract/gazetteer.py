@@ -23,7 +23,8 @@ from importlib.resources import files
 
 from sgcn.loaders.extract.rules import load_rules
 
-_SECTIONS = {"places": "Place", "organizations": "Organization", "initiatives": "Initiative", "events": "Event"}
+_SECTIONS = {"places": "Place", "organizations": "Organization", "initiatives": "Initiative", "projects": "Project",
+             "events": "Event"}
 _ENTRY = {"label": {"type": str, "required": True}, "aliases": {"type": list, "items": str}}
 _SCHEMA = {
     "places": {"type": list, "items": {**_ENTRY, "kind": {"type": str, "required": True,

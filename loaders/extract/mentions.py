@@ -422,6 +422,8 @@ class Recognition:
                 if cand.rule == "occasion":
                     self.occasions.append(cand)
                     continue
+                if any(m.start == cand.start and m.end == cand.end for m in self._overlapping(cand.start, cand.end)):
+                    continue  # a name the rules read ("a Memorandum of Understanding on X"): no description
                 core = cand.aliases[0]
                 key = self.cores.get((cand.type, core))
                 if key is None:
@@ -429,9 +431,8 @@ class Recognition:
                                                                             generic=True)
                 else:
                     self.registry.extend(key, cand.label)
-                if self.taken(cand.start, cand.end, nested_ok=True) or any(
-                        m.start == cand.start and m.end == cand.end for m in self._overlapping(cand.start, cand.end)):
-                    continue  # a name the rules read already is no container of names
+                if self.taken(cand.start, cand.end, nested_ok=True):
+                    continue
                 self.containers.add((cand.start, cand.end, key))
                 self.mention(cand.start, cand.end, key)
 

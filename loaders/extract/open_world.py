@@ -154,6 +154,8 @@ def coordinated_names(parsed: "Parsed", start: int, end: int) -> list[tuple[int,
     if span is None:
         return []
     names = [e for e in parsed.doc.ents if e.label_ in MODEL_TYPES and span.start <= e.start and e.end <= span.end]
+    if any(e.label_ == "PERSON" for e in names):
+        return []  # "Keppel Land and X Holdings": the model takes a body for a person; the rules' one name stands
     cuts = [t.i for t in span if t.lower_ in ("and", "&") and any(
         e.start == t.i + 1 and (any(n.end == t.i for n in names) or _conjoined_name(span, t, e)) for e in names)]
     if not cuts:

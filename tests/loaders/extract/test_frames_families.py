@@ -215,3 +215,97 @@ def test_the_country_of_a_title_in_apposition_takes_no_part(relations):
     # the country before a body still takes part with it: "Singapore's MPA attended"
     found = relations("Singapore's Maritime and Port Authority attended the Harbour Data Forum 2022.")
     assert ("Maritime and Port Authority", "participated_in", "Harbour Data Forum 2022") in found
+
+
+def test_two_names_the_model_reads_over_an_and_are_two_bodies_and_a_joint_venture_pairs_them(relations):
+    """E1b, E5c, R6b: "a joint venture between Halvern International and Orrin Port Group"."""
+    found = relations("Tidewater Retail Pte Ltd is a joint venture between Halvern International and Orrin Port "
+                      "Group, with Kestrel Logistics Management handling its warehouses.")
+    assert ("Halvern International", "collaborates_with", "Orrin Port Group") in found \
+        or ("Orrin Port Group", "collaborates_with", "Halvern International") in found
+    assert not any("Tidewater" in s or "Tidewater" in o for s, r, o in found if r == "collaborates_with")
+    assert not any(" and " in s or " and " in o for s, _, o in found)
+
+
+def test_joint_work_with_others_pairs_each_subject_with_each_partner_but_not_with_each_other(relations):
+    """R6a: "A and B will each run joint pilots with C and D"; "A and B formed a joint venture"."""
+    found = relations("Under deals signed on Monday, Maybank and Shopee will each run joint payment trials "
+                      "with Ant Group and Tencent.")
+    pairs = {(s, o) for s, r, o in found if r == "collaborates_with"}
+    assert {("Maybank", "Ant Group"), ("Maybank", "Tencent"), ("Shopee", "Ant Group"), ("Shopee", "Tencent")} <= pairs
+    assert ("Maybank", "Shopee") not in pairs and ("Shopee", "Maybank") not in pairs
+    found = relations("CapitaLand and Suzhou Harbour Investment Holdings formed a joint venture to build the site.")
+    assert ("CapitaLand", "collaborates_with", "Suzhou Harbour Investment Holdings") in found \
+        or ("Suzhou Harbour Investment Holdings", "collaborates_with", "CapitaLand") in found
+
+
+def test_a_clause_that_opens_with_its_predicate_takes_the_names_after_were(relations):
+    """R3, R5: "Chairing the meeting were A and B", "Co-organising the forum were A and B"."""
+    found = relations("Chairing the third Joint Working Committee meeting were Minister Tan Bee Lian and Nanning "
+                      "Mayor Zhou Lei.")
+    meeting = "third Joint Working Committee meeting"
+    assert {("Tan Bee Lian", "co_chaired", meeting), ("Zhou Lei", "co_chaired", meeting)} <= found
+    found = relations("Co-organising the Mekong Data Forum 2024 were Enterprise Singapore and the Yunnan "
+                      "Provincial Department of Commerce.")
+    assert {("Enterprise Singapore", "organized", "Mekong Data Forum 2024"),
+            ("Yunnan Provincial Department of Commerce", "organized", "Mekong Data Forum 2024")} <= found
+
+
+def test_nouns_of_a_role_list_the_bodies_that_play_it(relations):
+    """R1, R5, R6: organisers, signatories and partners "include" or "are" the names after them."""
+    found = relations("Organisers of the Mekong Data Forum 2024 include the Ministry of Commerce and the Kunming "
+                      "Municipal People's Government.")
+    assert {("Ministry of Commerce", "organized", "Mekong Data Forum 2024"),
+            ("Kunming Municipal People's Government", "organized", "Mekong Data Forum 2024")} <= found
+    found = relations("Signatories to the Framework Agreement on Cold Chain Logistics were Halvern International "
+                      "and Orrin Port Group.")
+    agreement = "Framework Agreement on Cold Chain Logistics"
+    assert {("Halvern International", "party_to", agreement), ("Orrin Port Group", "party_to", agreement)} <= found
+    found = relations("Tencent Cloud and Singtel are among the partners of the Border Payment Pilot.")
+    assert {("Tencent Cloud", "partner_in", "Border Payment Pilot"), ("Singtel", "partner_in", "Border Payment Pilot")} <= found
+
+
+def test_among_the_exhibitors_names_participants_of_the_event_told_of(relations):
+    """R1b: "Among Chinese exhibitors, A and B showed ...", "whose exhibitors included A and B"."""
+    found = relations("The Mekong Data Fair 2024 opened in Kunming on Monday. Among Chinese exhibitors, Zentrova "
+                      "and Orbisense showed delivery robots. Minister Tan Bee Lian toured the Singapore pavilion, "
+                      "whose exhibitors included Halvern International and Kestrel Logistics Management.")
+    fair = "Mekong Data Fair 2024"
+    assert {(name, "participated_in", fair) for name in
+            ("Zentrova", "Orbisense", "Halvern International", "Kestrel Logistics Management")} <= found
+
+
+def test_other_wordings_of_taking_part_funding_holding_and_belonging(relations):
+    """R1, R2, R4, FG: a delegation sent to X, "accompanied by", "the venue of X was P",
+    "received funding from F", "one of the side events of X", "jointly staged by A and B"."""
+    found = relations("Thailand sent a 30-member business delegation to the Mekong Data Fair 2024.")
+    assert ("Thailand", "participated_in", "Mekong Data Fair 2024") in found
+    found = relations("The venue of the 4th Joint Council for Port Cooperation meeting was Xiamen.")
+    assert ("4th Joint Council for Port Cooperation meeting", "held_in", "Xiamen") in found
+    found = relations("The Harbour Sensor Project received funding from the Lancang Innovation Fund.")
+    assert ("Harbour Sensor Project", "funded_by", "Lancang Innovation Fund") in found
+    found = relations("The Kunming Business Matching Session was one of the side events of the Mekong Data Fair 2024.")
+    assert ("Kunming Business Matching Session", "part_of", "Mekong Data Fair 2024") in found
+    found = relations("Jointly staged by the Yunnan Provincial People's Government and the Ministry of Commerce, "
+                      "the Mekong Data Fair 2024 drew 400 firms.")
+    assert {("Yunnan Provincial People's Government", "organized", "Mekong Data Fair 2024"),
+            ("Ministry of Commerce", "organized", "Mekong Data Fair 2024")} <= found
+    found = relations("The 9th meeting of the Joint Council for Port Cooperation was held in Xiamen. Minister Tan "
+                      "Bee Lian was accompanied by Senior Minister of State Lim Wei Jie and officials of Enterprise "
+                      "Singapore.")
+    assert ("Lim Wei Jie", "participated_in", "9th Joint Council for Port Cooperation meeting") in found
+
+
+def test_a_lower_case_head_after_a_headless_name_types_it(entities):
+    """E5b, E5d: "their Scale Up Smart initiative", "a 'Green Harbour Twinning' programme"."""
+    found = entities("Two agencies fund start-ups through their Harbour Up Smart initiative. The two cities "
+                     "started a 'Blue Port Twinning' programme and the Northern Cargo Link project on Monday.")
+    assert {("Initiative", "Harbour Up Smart"), ("Initiative", "Blue Port Twinning"),
+            ("Project", "Northern Cargo Link")} <= found
+
+
+def test_a_chair_on_one_side_is_a_co_chair(relations):
+    """R3: "The meeting was chaired on the Chinese side by A"."""
+    found = relations("The 9th meeting of the Joint Council for Port Cooperation was held in Xiamen. The meeting "
+                      "was chaired on the Chinese side by Zhou Lei, Vice Mayor of Xiamen.")
+    assert ("Zhou Lei", "co_chaired", "9th Joint Council for Port Cooperation meeting") in found

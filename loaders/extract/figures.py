@@ -174,18 +174,21 @@ def _counted_noun(sentence: str, amount: Amount, *, cued: bool = True) -> tuple[
     ``cued`` false, whether or not the sentence holds the measure's cue)."""
     rules = _rules()
     after = sentence[amount.end:]
+    # "600 companies, 48 of them Fortune Global 500 firms": the noun after "of them" is what is counted
+    partitive = re.match(r"\s+(?:of|among)\s+(?:them|which|these|those)\b,?", after)
+    skip = partitive.end() if partitive else 0
     modifiers = rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,{_MAX_MODIFIERS}}}?"
     for count in rules["counts"]:
-        match = re.match(rf"\s*{modifiers}{_words(count['heads'])}", after, re.IGNORECASE)
+        match = re.match(rf"\s*{modifiers}{_words(count['heads'])}", after[skip:], re.IGNORECASE)
         if match is None:
             continue
         if cued and not _has_cue(sentence, count.get("cues")):
             continue
-        if find_amounts(after[:match.end()]):
+        if find_amounts(after[skip:skip + match.end()]):
             continue  # "Seven new projects and three MOUs": the MOUs are the next number's
-        if _mixed_batch(count["measure"], after, match):
-            return rules["mixed_batch"], amount.end + match.end()
-        return count["measure"], amount.end + match.end()
+        if _mixed_batch(count["measure"], after[skip:], match):
+            return rules["mixed_batch"], amount.end + skip + match.end()
+        return count["measure"], amount.end + skip + match.end()
     return None
 
 
@@ -302,8 +305,10 @@ def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0,
         elif not amount.unit and _refers_back(sentence, amount):
             reading = None
         elif not amount.unit and readings and re.match(r"\s+of\s+(?:which|them|these|those)\b",
-                                                        sentence[amount.end:], re.IGNORECASE):
+                                                        sentence[amount.end:], re.IGNORECASE) \
+                and not _counted_noun(sentence, amount, cued=False):
             # "420 enterprises, 95 of which are foreign": the same measure, the same subject
+            # (but "600 firms, 48 of them Fortune Global 500 firms" counts the noun it names)
             reading = _Reading(amount, readings[-1].measure, amount.end, restates=True)
         elif amount.unit == "sqm":
             if _has_area_cue(sentence):
@@ -501,7 +506,7 @@ def _carried_mentions(analysis: Analysis, previous: Sentence | None,
 
 
 def focus_event(analysis: Analysis, event_times: Iterable[EventTime] | None = None) -> str | None:
-    """The one dated event a document is about: the event held on the document's day.
+    """The one event a document is about: the event held on the document's day, else the one it tells of.
 
     A release dated the day of a meeting ("co-chaired the 6th Council meeting, held in
     Oslo today") reports what was done there; its sentences that name no subject
@@ -525,15 +530,33 @@ def focus_event(analysis: Analysis, event_times: Iterable[EventTime] | None = No
 
     day = analysis.document.date
     if len(day) != 10:
-        return None
+        return _told_of(analysis)
     dated = {t.event for t in (find_event_times(analysis) if event_times is None else event_times)
              if len(t.start) == 10 and t.start <= day <= (t.end or t.start)}
-    if len(dated) <= 1:
-        return next(iter(dated), None)
+    if not dated:
+        return _told_of(analysis)
+    if len(dated) == 1:
+        return next(iter(dated))
     ranked = Counter(m.entity for m in analysis.mentions if m.entity in dated).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _told_of(analysis: Analysis) -> str | None:
+    """The event a story tells of when none is held on its day: the edition or meeting named
+    most often (strictly, and three times at least: "the expo", "the event", "SCE 2025" ...).
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> _told_of(analysis_from_markup("The [Fish Fair 2019|Event] closed. The [Fish Fair 2019|Event] drew "
+        ...          "crowds to the [Fish Forum|Event]. The [Fish Fair 2019|Event] ended.", date="2023-12-08"))
+        'Event/fish fair 2019'
+    """
+    counts = Counter(m.entity for m in analysis.mentions if m.type == "Event").most_common(2)
+    if not counts or counts[0][1] < 3 or len(counts) > 1 and counts[1][1] == counts[0][1]:
+        return None
+    return counts[0][0]
 
 
 def _about_the_focus(sentence: str) -> bool:

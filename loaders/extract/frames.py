@@ -492,8 +492,9 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
             if not frame.predicated and token.pos_ in ("NOUN", "PROPN") and any(
                     m.type not in subject_types for m in denoted(roles.get("attr-subject"), parsed, mentions)):
                 continue  # "the project is a collaboration between A and B": A and B are its partners
-            if "coagent" in frame.object and not _severally(token):
-                # "A and B partnered", "A and B formed a joint venture": each with the others
+            if "coagent" in frame.object and not _severally(token) and not objects:
+                # "A and B partnered", "A and B formed a joint venture": each with the others; in
+                # "A and B partnered with C", C is the partner named (A and B are not paired)
                 objects += _ends(("agent",), roles, parsed, mentions, before, object_types)
                 if _made_together(token):
                     objects += _ends(("governor-agent",), roles, parsed, mentions, before, object_types)

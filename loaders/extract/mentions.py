@@ -339,7 +339,8 @@ class Recognition:
     def names(self) -> None:
         for sentence, parsed in zip(self.sentences, self.parses):
             headline = is_headline(sentence.text)
-            for cand in self._split_by_model(find_names(sentence.text, sentence.start), parsed):
+            found = find_names(sentence.text, sentence.start)
+            for cand in found if headline else self._split_by_model(found, parsed):
                 cand = _without_full_stop(cand, sentence.end)
                 if headline and not self._headline_name(cand, sentence):
                     continue

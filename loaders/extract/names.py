@@ -497,12 +497,18 @@ def _label(toks: list[Tok], i: int, j: int, text: str, offset: int) -> tuple[str
 def _person_words(words: list[str]) -> int:
     """How many leading ``words`` form a person's name (up to three names; "Ying-I" is one).
 
+    Four names when a given name precedes a surname and two more names ("Jane Lim Pei
+    Shan", "Alvin Tan Sheng Hui").
+
     Examples:
         >>> _person_words(["Yong", "Ying", "-", "I", "spoke"]), _person_words(["Han", "Zheng", "said"])
         (4, 2)
+        >>> _person_words(["Jane", "Lim", "Pei", "Shan", ","]), _person_words(["Lim", "Pei", "Shan", "Dong"])
+        (4, 3)
     """
+    limit = 4 if len(words) >= 4 and lexicon.is_surname(words[1]) and not lexicon.is_surname(words[0]) else 3
     n, names = 0, 0
-    while n < len(words) and names < 3:
+    while n < len(words) and names < limit:
         w = words[n]
         if w == "-" and n > 0 and n + 1 < len(words) and words[n + 1][:1].isupper() and words[n + 1].isalpha():
             n += 2  # a hyphenated given name: "Ying-I", "Ying-Jie"

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.extract.names import is_headline
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -395,6 +396,8 @@ def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parse
     """Mention one candidate if it is a name the evidence types; ``False`` when nothing types it (yet)."""
     if an.taken(cand.start, cand.end) or _not_a_name(cand, sentence.text, parsed):
         return True
+    if lexicon.is_headline_verb(cand.tokens[0].text) and is_headline(sentence.text):
+        return True  # "China and Singapore Sign Memorandum on ...": the headline's verb opens no name
     key = an.registry.find(cand.text)
     entry = gazetteer.lookup(cand.text)
     if key is not None or entry is not None:
@@ -422,8 +425,11 @@ def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parse
 
 
 def _known(an: "Recognition", cand: OpenCandidate) -> str | None:
-    """The entity of the document that ``cand`` names another way (its acronym, its last words)."""
+    """The entity of the document that ``cand`` names another way (its acronym, its last words, or,
+    as a possessor, the first word of the one organisation's name that opens with it: "Yinghe's
+    chief operating officer" of "Yinghe Supply Chain")."""
     text = cand.text
+    first_word = []  # organisations whose name opens with the one word ``text`` ("Yinghe's" for "Yinghe Supply Chain")
     for key, record in an.registry.records.items():
         if record.type == "Person":
             continue
@@ -432,7 +438,16 @@ def _known(an: "Recognition", cand: OpenCandidate) -> str | None:
             return key
         if len(text.split()) >= 2 and any(n.endswith(" " + text) for n in names) and lexicon.name_head(text.split())[0]:
             return key
-    return None
+        if record.type == "Organization" and " " not in text and text[:1].isupper() and not text.isupper() \
+                and record.label.startswith(text + " ") and gazetteer.lookup(text) is None and _possessor(cand):
+            first_word.append(key)
+    return first_word[0] if len(first_word) == 1 else None
+
+
+def _possessor(cand: OpenCandidate) -> bool:
+    """Whether the candidate is followed by a possessive "'s"."""
+    last = cand.tokens[-1]
+    return last.i + 1 < len(last.doc) and last.doc[last.i + 1].text in ("'s", "’s")
 
 
 def _initials(name: str) -> str:

@@ -49,6 +49,7 @@ _WORD = re.compile(r"[A-Z]\.(?=\s)|[A-Za-z0-9][\w'’&]*(?:-[\w'’&]+)*|[^\w\s]
 _PAST = {"former", "then", "then-"}
 _CONNECTORS = {"of", "for", "and", "&"}
 _LINKS = {"of", "at", "with", "in"}  # "Deputy CEO of IMDA", "Head of Trade at Acme"
+_PLACE_KINDS = {"Province", "City", "Municipality", "Region", "District", "Prefecture", "County"}
 
 
 @dataclass(frozen=True)
@@ -243,8 +244,15 @@ def _title_before(analysis: Analysis, words: list[_Word], first: int) -> tuple[s
 
 
 def _title_of_before(analysis: Analysis, words: list[_Word], i: int) -> tuple[str, str | None] | None:
-    """"Mayor of Fuzhou Municipal People's Government Mr Di Li": a title and its body, then the name."""
-    if i == 0 or words[i - 1].mention is None or words[i - 1].mention.type != "Organization":
+    """"Mayor of Fuzhou Municipal People's Government Mr Di Li": a title and its body, then the name.
+
+    "Governor of Guangdong Province Wang Weizhong": a title of a place is the place's
+    government's, when the document names it.
+    """
+    if i >= 2 and words[i - 1].mention is None and words[i - 1].text in _PLACE_KINDS \
+            and words[i - 2].mention is not None and words[i - 2].mention.type == "Place":
+        i -= 1  # "Governor of Guangdong Province Wang Weizhong"
+    if i == 0 or words[i - 1].mention is None or words[i - 1].mention.type not in ("Organization", "Place"):
         return None
     body = words[i - 1].mention
     j = i - 1
@@ -256,12 +264,14 @@ def _title_of_before(analysis: Analysis, words: list[_Word], i: int) -> tuple[st
         return None
     end = j - 1
     start = end
-    while start > 0 and words[start - 1].mention is None and words[start - 1].text not in (",", ";", ":"):
+    # back to the start of the title ("... Chee Hong Tat and Governor of X Wang": "Governor")
+    while start > 0 and words[start - 1].mention is None and words[start - 1].text not in (",", ";", ":", "and"):
         start -= 1
     texts = [w.text for w in words[start:end]]
     for k in range(len(texts)):
         if _title_at(texts, k) == len(texts) - k:
-            return _title_text(texts[k:]), body.entity
+            title = _title_text(texts[k:])
+            return title, _organization_of(analysis, body, title)
     return None
 
 
@@ -305,7 +315,7 @@ def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tupl
     past = ""
     if i < len(words) and words[i].text.lower() in _PAST:
         past, i = words[i].text.lower() + " ", i + 1
-    if i < len(words) and words[i].text in ("the",):
+    if i < len(words) and words[i].text in ("the", "a", "an"):  # ", a senior fellow at X"
         i += 1
     owner = None
     mention = words[i].mention if i < len(words) else None
@@ -316,18 +326,27 @@ def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tupl
         if j < len(words) and (words[j].text == "'s" or mention.type == "Organization"):
             owner, i = mention, j + (words[j].text == "'s")
     texts = [w.text for w in words[i:]]
-    length = _title_at(texts, 0, [w.mention is not None for w in words[i:]])
+    named = [w.mention is not None for w in words[i:]]
+    length = _title_at(texts, 0, named)
+    if not length and len(texts) > 1 and texts[0][:1].isupper() and not named[0] \
+            and not lexicon.is_not_name_start(texts[0]) and _title_at(texts, 1, named):
+        # "By Ann Lee, Technology Correspondent": a beat or field before the title
+        length = 1 + _title_at(texts, 1, named)
     if not length:
         return []
     title = past + _title_text(texts[:length])
     k = i + length
+    if k < len(words) and words[k].text == "(":  # "Vice President (Industry), NTU": the post's field
+        close = next((j for j in range(k + 1, min(k + 6, len(words))) if words[j].text == ")"), None)
+        if close is not None and all(w.mention is None for w in words[k + 1:close]):
+            k = close + 1
     organizations = _organizations_after(words, k)
     if not organizations and k + 1 < len(words) and words[k].text == ",":
         listed = words[k + 1].mention  # "Ms Yong Ying-I, Permanent Secretary, MCI; Mr Chen, Mayor"
         end = k + 1
         while end < len(words) and words[end].mention is listed:
             end += 1
-        if listed is not None and listed.type == "Organization" and (end == len(words) or words[end].text in (";", ".")):
+        if listed is not None and listed.type == "Organization" and (end == len(words) or words[end].text in (";", ".", ",")):
             organizations = [listed]
     if owner is not None and owner.type == "Organization" and not organizations:
         organizations = [owner]

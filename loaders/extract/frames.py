@@ -63,6 +63,8 @@ _PERSON_NOUNS = frozenset({"leader", "minister", "co-chair", "cochair", "chair",
                            "mayor", "counterpart", "official", "signatory", "head"})
 _JOINT = frozenset({"jointly", "together", "co"})
 _SEVERALLY = frozenset({"each", "separately", "respectively", "individually"})
+# what a text may be telling of when a sentence names nothing: the last one named
+_TOLD_OF = frozenset({"Event", "Project"})
 # verbs of doing something together, whose "with" partner shares what they go on to do
 _TOGETHER_VERBS = frozenset({"partner", "team", "collaborate", "cooperate", "co-operate", "work", "join", "tie", "ally"})
 _SO_DID = frozenset({"so", "too", "likewise", "also"})
@@ -583,11 +585,19 @@ def _inverted(token: "Token") -> "Token | None":
 
 def _context(mentions: list["EntityMention"], before: list["EntityMention"] | None, types,
              subjects: list["EntityMention"]) -> list["EntityMention"]:
-    """The event a sentence is about when it does not name it: the one it names, else the last one named before."""
+    """The event a sentence is about when it does not name it: the one it names, else the last one named before.
+
+    What was named last must be of the types asked for: after "The pilot came out of the
+    5th meeting. ... The participants include A and B", the text tells of the pilot.
+    """
     taken = {m.entity for m in subjects}
     own = [m for m in mentions if m.type in types and m.entity not in taken]
     if own:
         return own[:1]
+    told = [m for m in before or [] if m.type in _TOLD_OF and m.entity not in taken]
+    if told and told[-1].type not in types and not any(o.start <= told[-1].start and told[-1].end <= o.end
+                                                      and o.type in types for o in told):
+        return []
     earlier = [m for m in before or [] if m.type in types and m.entity not in taken]
     # the series inside an edition's name ("Smart China Expo" in "Smart China Expo 2023") is not what was named
     outer = [m for m in earlier if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start

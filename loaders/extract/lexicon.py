@@ -32,8 +32,8 @@ _BY_TYPE = {"type": dict, "required": True, "keys": {t: {"type": list, "items": 
 _SCHEMA = {
     **{key: _WORDS for key in (
         "honorifics", "title_modifiers", "titles", "name_openers", "recurring_events", "event_nouns", "occasions",
-        "organization_nouns", "company_nouns", "industry_nouns", "not_name_starts", "surnames", "abbreviations",
-        "headline_verbs", "date_words", "generic_acronyms")},
+        "organization_nouns", "company_nouns", "industry_nouns", "company_endings", "not_name_starts", "surnames",
+        "abbreviations", "headline_verbs", "date_words", "generic_acronyms")},
     "title_abbreviations": {"type": dict, "required": True, "values": {"type": str}},
     "heads": _BY_TYPE,
     "references": _BY_TYPE,
@@ -260,6 +260,16 @@ def is_organization_noun(word: str) -> bool:
         (True, False)
     """
     return word in data()["organization_nouns"]
+
+
+def is_company_ending(word: str) -> bool:
+    """Whether ``word`` ends companies' names without being a head or an industry ("International").
+
+    Examples:
+        >>> is_company_ending("International"), is_company_ending("Authority")
+        (True, False)
+    """
+    return word in data()["company_endings"]
 
 
 def is_industry_noun(word: str) -> bool:

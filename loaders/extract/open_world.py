@@ -241,7 +241,8 @@ def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
     if model in ("Organization", "Place") and len(words) == 1 and not _distinctive(cand.tokens[0]) and not (
             cand.label == "GPE" and cand.tokens[0].pos_ == "PROPN" and cand.tokens[0].is_title):
         return None  # a country, state or city opening a sentence ("Penang is to host ...") is still one
-    if model == "Organization" and len(words) >= 2 and lexicon.is_industry_noun(words[-1]):
+    if model == "Organization" and len(words) >= 2 and (lexicon.is_industry_noun(words[-1])
+                                                        or lexicon.is_company_ending(words[-1])):
         return model  # "Crestwave International", "Halden Marine Logistics Management"
     if model == "Organization" and not (_coined(cand) or _agentive(cand.root)):
         return None  # "Smart Manufacturing Powerhouse", "AI Governance": words, not a body

@@ -33,6 +33,7 @@ from typing import Any
 
 from sgcn.loaders.dates import find_dateline, find_dates
 from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.extract.fields import field_relations
 from sgcn.loaders.extract.frames import read_frames
 from sgcn.loaders.extract.naming import fold
 from sgcn.loaders.extract.rel_context import (
@@ -165,7 +166,7 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
         found.extend(_framed(analysis, sl, evidence))
         found.extend(_pavilions(analysis, sentence, evidence))
     found.extend(_part_of_by_name(analysis))
-    found.extend(_listed_parties(analysis))
+    found.extend(field_relations(analysis))
     found.extend(_unit_memberships(analysis, roles))
     found = _to_current_edition(analysis, _checked(analysis, found))
     found.extend(_dateline_places(analysis, found))
@@ -606,49 +607,6 @@ def _between_parties(analysis: Analysis, name: str) -> list[str]:
                 {n for p in left[:1] for n in (analysis.entities[p].label, *analysis.entities[p].aliases)}:
             return left + right
     return []
-
-
-_FIELD = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z ]{1,24}?)\s*:\s*")
-_PARTIES_FIELD = re.compile(r"^\s*(?:Parties|Party|Signing parties|Signatory bodies)\s*:\s*", re.I)
-
-
-def _listed_parties(analysis: Analysis) -> list[Relation]:
-    r"""The parties a fact sheet lists under an agreement: "Parties: MTI, Singapore; MOFCOM, China".
-
-    A fact sheet or backgrounder names each agreement on a line of its own and gives its
-    particulars as labelled lines below it ("Signed: ...", "Parties: ..."). Each item of
-    a "Parties:" line (items split at semicolons) is its first body, else the places it
-    names ("the governments of China and Singapore"); the agreement is the one the last
-    line before that is no labelled line opens with.
-
-    Examples:
-        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
-        >>> a = analysis_from_markup("[Port MOU|Agreement]\nSigned: 3 May 2021\n"
-        ...     "Parties: [Acme|Organization], [Singapore|Place]; [Beta|Organization]")
-        >>> [(r.subject, r.object) for r in _listed_parties(a)]
-        [('Organization/acme', 'Agreement/port mou'), ('Organization/beta', 'Agreement/port mou')]
-    """
-    result = []
-    agreement = None
-    for sentence in analysis.sentences:
-        mentions = analysis.mentions_in(sentence)
-        if not _FIELD.match(sentence.text):
-            # the agreement a line opens with is the item its labelled lines describe
-            opening = [m for m in mentions if m.type == "Agreement"
-                       and not sentence.text[:m.start - sentence.start].strip(" *-•\t")]
-            agreement = opening[0].entity if opening else None
-            continue
-        head = _PARTIES_FIELD.match(sentence.text)
-        if head is None or agreement is None:
-            continue
-        evidence = _evidence(analysis, sentence)
-        cursor = sentence.start + head.end()
-        for item in sentence.text[head.end():].split(";"):
-            start, cursor = cursor, cursor + len(item) + 1
-            inside = [m for m in mentions if start <= m.start and m.end <= start + len(item)]
-            bodies = [m for m in inside if m.type == "Organization"][:1] or [m for m in inside if m.type == "Place"]
-            result.extend(Relation(m.entity, "party_to", agreement, evidence) for m in bodies)
-    return result
 
 
 def _side_parties(analysis: Analysis, side: str) -> list[str]:

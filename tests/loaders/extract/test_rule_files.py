@@ -20,6 +20,7 @@ from sgcn.loaders.extract.rules import RuleError, load_rules
 # each rule file and the module whose _SCHEMA checks it
 LOADERS = {
     "aboutness.yaml": "aboutness",
+    "fields.yaml": "fields",
     "frames.yaml": "frames",
     "gazetteer.yaml": "gazetteer",
     "lexicon.yaml": "lexicon",

@@ -1,0 +1,52 @@
+"""Labelled fields of fact sheets and event pages (``fields.yaml``), on documents of our own writing."""
+
+from __future__ import annotations
+
+from sgcn.loaders.document import Document
+from sgcn.loaders.extract import extract
+
+
+def _relations(text: str, source: str = "page.html") -> set[tuple[str, str, str]]:
+    found = extract(Document(source=source, sha256="0" * 64, format="plaintext", text=text, date="2024-05-02"))
+    labels = {e.key: e.label for e in found.entities}
+    return {(labels[r.subject], r.relation, labels[r.object]) for r in found.relations}
+
+
+def test_an_event_pages_table_and_speaker_list_describe_the_event_it_opens_with():
+    text = ("Lancang Digital Forum 2024\n"
+            "A flagship forum of the Kunming Tech Fair\n"
+            "| Dates | 3-4 June 2024 |\n"
+            "| Venue | Dianchi Convention Centre, Chenggong District, Kunming |\n"
+            "| Organisers | Yunnan Provincial Department of Commerce; Enterprise Singapore |\n"
+            "About the forum\n"
+            "First held in 2021, the forum brings city planners together.\n"
+            "Confirmed speakers\n"
+            "- Mr Tan Wei Ming, Chief Executive, Enterprise Singapore\n"
+            "- Ms Zhou Lan, Director-General, Yunnan Provincial Department of Commerce\n"
+            "Register\n"
+            "- Registration closes on 20 May.\n")
+    found = _relations(text)
+    forum = "Lancang Digital Forum 2024"
+    assert {(forum, "held_in", "Kunming"),
+            ("Yunnan Provincial Department of Commerce", "organized", forum),
+            ("Enterprise Singapore", "organized", forum),
+            ("Tan Wei Ming", "participated_in", forum),
+            ("Zhou Lan", "participated_in", forum)} <= found
+    # the venue's hall and district are not where the forum was held: the city is
+    assert not any(r == "held_in" and o != "Kunming" for s, r, o in found if s == forum)
+
+
+def test_a_fact_sheets_witnesses_and_parties_belong_to_the_agreement_above_them():
+    text = ("AGREEMENTS SIGNED\n\n"
+            "Memorandum of Understanding on Cold Chain Logistics\n"
+            "Signed: 3 May 2024, in Nanning\n"
+            "Parties: Enterprise Singapore; Guangxi Department of Commerce\n"
+            "Witnessed by: Minister Tan Bee Lian and Vice Governor Liu Fang\n"
+            "This paragraph is about something else.\n"
+            "Parties: Acme Holdings; Beta Bank\n")
+    found = _relations(text, "factsheet.txt")
+    mou = "Memorandum of Understanding on Cold Chain Logistics"
+    assert {("Enterprise Singapore", "party_to", mou), ("Guangxi Department of Commerce", "party_to", mou),
+            ("Tan Bee Lian", "witnessed", mou), ("Liu Fang", "witnessed", mou)} <= found
+    # a labelled line after a paragraph that opens with no agreement describes nothing
+    assert not any(s in ("Acme Holdings", "Beta Bank") and r == "party_to" for s, r, _ in found)

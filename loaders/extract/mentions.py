@@ -206,6 +206,45 @@ def _without_full_stop(cand: Candidate, sentence_end: int) -> Candidate:
     return dataclasses.replace(cand, end=cand.end - 1, text=cand.text[:-1], label=cand.label.rstrip("."))
 
 
+_SMALL_WORDS = {"of", "and", "at", "the", "for", "on", "in", "by", "to", "a", "an", "with", "from"}
+_ORDINAL_WORD = re.compile(r"(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|ELEVENTH|"
+                           r"TWELFTH|INAUGURAL|\d+(?:ST|ND|RD|TH))", re.I)
+
+
+def recased(text: str, acronyms: frozenset[str] = frozenset()) -> str:
+    """A line set in capitals in title case, each word in place (offsets unchanged); other text as it is.
+
+    A speech's or a release's heading in capitals ("SPEECH BY SENIOR MINISTER OF STATE TAN
+    KIAT HOW AT THE ...") holds names the rules read by their capitals. Small words go
+    to lower case; a word the gazetteer or the lexicon knows in capitals, or one of the
+    ``acronyms`` the document writes in capitals elsewhere, stays so.
+
+    Examples:
+        >>> recased("SPEECH BY MRS JOSEPHINE TEO AT THE OPENING OF THE SMART CHINA EXPO, 22 AUGUST 2022")
+        'Speech by Mrs Josephine Teo at the Opening of the Smart China Expo, 22 August 2022'
+        >>> recased("REMARKS BY MINISTER TAN AT THE CCI JIC MEETING", frozenset({"JIC"}))
+        'Remarks by Minister Tan at the CCI JIC Meeting'
+        >>> recased("The Ministry of Trade and Industry (MTI) said so.")
+        'The Ministry of Trade and Industry (MTI) said so.'
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return text
+
+    def word(match: re.Match) -> str:
+        w = match.group(0)
+        if match.start() > 0 and (w.lower() in _SMALL_WORDS or _ORDINAL_WORD.fullmatch(w)):
+            return w.lower()  # "of", "the"; "SECOND" of "SECOND ... COMMITTEE MEETING" is no name's word
+        if lexicon.is_honorific(w.capitalize()):
+            return w.capitalize()  # "MRS", "DR"
+        if gazetteer.lookup(w) is not None and gazetteer.lookup(w.capitalize()) is None \
+                or lexicon.is_generic_acronym(w) or w in acronyms or not re.search(r"[AEIOUY]", w):
+            return w  # "CCI", "MOU", "JIC": an acronym
+        return "-".join(part.capitalize() for part in w.split("-"))
+
+    return re.sub(r"[A-Za-z][A-Za-z'’-]*", word, text)
+
+
 def generic_agreement(label: str) -> bool:
     """Whether a capitalised agreement name is only its kind ("Joint Letter of Intent").
 
@@ -337,9 +376,21 @@ class Recognition:
 
     # ---------------------------------------------------------------- pass 1
     def names(self) -> None:
+        # the acronyms the document writes in running text ("JIC"), kept in capitals in a heading's words
+        acronyms = frozenset(w for sentence in self.sentences if recased(sentence.text) == sentence.text
+                             for w in re.findall(r"\b[A-Z][A-Z0-9&]{1,6}\b", sentence.text))
         for sentence, parsed in zip(self.sentences, self.parses):
             headline = is_headline(sentence.text)
             found = find_names(sentence.text, sentence.start)
+            text = recased(sentence.text, acronyms)
+            if text != sentence.text:
+                # a heading set in capitals ("SPEECH BY MRS JOSEPHINE TEO, MINISTER ..., AT THE X
+                # DIALOGUE"), read as a title: its people and its named series' editions (its
+                # meetings and ceremonies are read from the capitals as they stand)
+                found += [c for c in find_names(text, sentence.start)
+                          if (c.type == "Person" or c.type == "Event"
+                              and lexicon.is_recurring_event(c.label.split()[-1]))
+                          and not any(f.start < c.end and c.start < f.end for f in found)]
             for cand in found if headline else self._split_by_model(found, parsed):
                 cand = _without_full_stop(cand, sentence.end)
                 if headline and not self._headline_name(cand, sentence):

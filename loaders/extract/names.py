@@ -326,7 +326,10 @@ def is_headline(sentence: str) -> bool:
 
 
 _HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with", "as", "by",
-                         "from", "over", "into", "amid", "vs", "via", "or", "up", "out"}
+                         "from", "over", "into", "amid", "vs", "via", "or", "up", "out",
+                         # ordinals, which a heading set in capitals keeps in lower case once recased
+                         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                         "tenth", "eleventh", "twelfth", "inaugural"}
 
 
 def _headline_pieces(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:

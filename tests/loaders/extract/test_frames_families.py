@@ -309,3 +309,10 @@ def test_a_chair_on_one_side_is_a_co_chair(relations):
     found = relations("The 9th meeting of the Joint Council for Port Cooperation was held in Xiamen. The meeting "
                       "was chaired on the Chinese side by Zhou Lei, Vice Mayor of Xiamen.")
     assert ("Zhou Lei", "co_chaired", "9th Joint Council for Port Cooperation meeting") in found
+
+
+def test_a_speech_heading_in_capitals_names_its_speaker_and_the_event_spoken_at(relations):
+    """A speech's heading: "SPEECH BY <TITLE> <NAME> AT THE <EVENT>, <DATE>"."""
+    found = relations("SPEECH BY SENIOR MINISTER OF STATE LIM WEI JIE AT THE MEKONG DIGITAL TRADE DIALOGUE, "
+                      "3 JUNE 2024\n\nDistinguished guests,\n\n1. Good morning. It is a pleasure to be in Kunming.")
+    assert ("Lim Wei Jie", "participated_in", "Mekong Digital Trade Dialogue") in found

@@ -32,7 +32,8 @@ _BY_TYPE = {"type": dict, "required": True, "keys": {t: {"type": list, "items": 
 _SCHEMA = {
     **{key: _WORDS for key in (
         "honorifics", "title_modifiers", "titles", "name_openers", "recurring_events", "event_nouns", "occasions",
-        "organization_nouns", "company_nouns", "industry_nouns", "company_endings", "not_name_starts", "surnames",
+        "organization_nouns", "project_nouns", "company_nouns", "industry_nouns", "company_endings", "not_name_starts",
+        "surnames",
         "abbreviations", "headline_verbs", "date_words", "generic_acronyms")},
     "title_abbreviations": {"type": dict, "required": True, "values": {"type": str}},
     "heads": _BY_TYPE,
@@ -250,6 +251,16 @@ def occasions() -> tuple[str, ...]:
         (True, False)
     """
     return tuple(data()["occasions"])
+
+
+def is_project_noun(word: str) -> bool:
+    """Whether a lower-case ``word`` names a kind of project in apposition ("service", "link").
+
+    Examples:
+        >>> is_project_noun("link"), is_project_noun("incubator")
+        (True, False)
+    """
+    return word in data()["project_nouns"]
 
 
 def is_organization_noun(word: str) -> bool:

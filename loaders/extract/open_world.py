@@ -113,13 +113,16 @@ def candidates(parsed: "Parsed") -> list[OpenCandidate]:
             continue
         if ent.label_ not in MODEL_TYPES:
             continue  # NORP, PRODUCT, WORK_OF_ART ...: the proper nouns inside are still candidates
-        cand = _trimmed(parsed, list(ent), ent.label_)
-        covered.update(range(ent.start, ent.end))
+        start = _compound_start(ent) if ent.label_ == "ORG" else ent.start
+        cand = _trimmed(parsed, list(parsed.doc[start:ent.end]), ent.label_)
+        covered.update(range(start, ent.end))
         if cand is not None:
             found.append(cand)
+    found = [c for c in found if not any(o.start <= c.start and c.end <= o.end and o is not c
+                                         and (o.start, o.end) != (c.start, c.end) for o in found)]
     run: list[Token] = []
     for token in [*parsed.doc, None]:
-        if token is not None and token.i not in covered and _proper(token):
+        if token is not None and token.i not in covered and (_proper(token) or _joining_hyphen(token, run)):
             run.append(token)
             continue
         if run:
@@ -182,6 +185,36 @@ def _conjoined_name(span: "Span", conjunction: "Token", after: "Span") -> bool:
         return False
     root = after.root
     return root.dep_ == "conj" and before.start <= root.head.i < before.end
+
+
+def _compound_start(ent: "Span") -> int:
+    """Where an organisation's name starts when the model left out the places that open it.
+
+    "the Singapore-Nanning Data Express": the model labels "Data Express"; "Singapore",
+    "-" and "Nanning" are compounds of its head, written on to it without a break.
+    """
+    doc = ent.doc
+    start = ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.head.i < ent.start or prev.head.i >= ent.end or prev.ent_type_ == "PERSON":
+            break
+        if prev.text == "-" and not prev.whitespace_ and start >= 2 and not doc[start - 2].whitespace_ \
+                and _proper(doc[start - 2]):
+            start -= 2
+            continue
+        if prev.dep_ == "compound" and _proper(prev):
+            start -= 1
+            continue
+        break
+    return start
+
+
+def _joining_hyphen(token: "Token", run: list["Token"]) -> bool:
+    """A hyphen written without spaces between two proper nouns of a run ("Singapore-Nanning")."""
+    if token.text != "-" or not run or run[-1].whitespace_ or token.whitespace_ or token.i + 1 >= len(token.doc):
+        return False
+    return _proper(token.doc[token.i + 1])
 
 
 def _proper(token: "Token") -> bool:
@@ -281,10 +314,12 @@ def _slot_type(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
     # "companies including A and B", "firms such as A", "exhibitors include A"
     if _listed_after_company_noun(root):
         return "Organization"
-    # "A, the real estate group," / "A, a start-up"
+    # "A, the real estate group," / "A, a start-up"; "A, a private data link" (a project)
     for child in root.children:
         if child.dep_ == "appos" and lexicon.is_organization_noun(child.lemma_.lower()):
             return "Organization"
+        if child.dep_ == "appos" and lexicon.is_project_noun(child.lemma_.lower()):
+            return "Project"
     if root.dep_ == "appos" and lexicon.is_organization_noun(root.head.lemma_.lower()):
         return "Organization"
     # a lower-case title or company noun right before the name ("managing director Ong Siew Lin")
@@ -490,6 +525,8 @@ def _not_a_name(cand: OpenCandidate, sentence: str, parsed: "Parsed") -> bool:
     from sgcn.loaders.extract.topics import is_concept_name
 
     words = [t.text for t in cand.tokens]
+    if "-" in words:  # a name written with hyphens is one word of the lexicon ("Director-General")
+        words = cand.text.split()
     if lexicon.is_title(words) or lexicon.is_honorific(words[0]) or lexicon.is_not_name_start(words[0]):
         return True
     if len(words) == 1 and lexicon.head_type(words[0]):

@@ -316,3 +316,18 @@ def test_a_speech_heading_in_capitals_names_its_speaker_and_the_event_spoken_at(
     found = relations("SPEECH BY SENIOR MINISTER OF STATE LIM WEI JIE AT THE MEKONG DIGITAL TRADE DIALOGUE, "
                       "3 JUNE 2024\n\nDistinguished guests,\n\n1. Good morning. It is a pleasure to be in Kunming.")
     assert ("Lim Wei Jie", "participated_in", "Mekong Digital Trade Dialogue") in found
+
+
+def test_a_project_noun_in_apposition_types_the_name_before_it(entities):
+    """E6a, E6c: "the X Hub, a matchmaking service", "the A-B Data Express, a private data link"."""
+    found = entities("The Lancang Agritech Hub, a matchmaking service for farm-tech start-ups, opens in Kunming. "
+                     "Traffic on the Singapore-Kunming Cargo Express, a private data link, doubled last year.")
+    assert {("Project", "Lancang Agritech Hub"), ("Project", "Singapore-Kunming Cargo Express")} <= found
+
+
+def test_occasions_of_the_genre_are_events_and_hyphenated_titles_are_no_bodies(entities):
+    """E6b: "the Kunming Partnership Gala Reception"; "Mr X, Director-General, Y" names no body "Director-General"."""
+    found = entities("The minister spoke at the Kunming Partnership Gala Reception on Friday evening. Speakers: "
+                     "Mr Huang Wei, Director-General, Yunnan Provincial Department of Commerce.")
+    assert ("Event", "Kunming Partnership Gala Reception") in found
+    assert not any(label == "Director-General" for _, label in found)

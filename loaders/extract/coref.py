@@ -372,10 +372,6 @@ def _name_head(label: str) -> str | None:
     return words[-1].lower() if words else None
 
 
-# Words for one kind of event: "the fair" after "the Lancang Digital Expo" is the expo.
-_FAIRS = {"expo", "exposition", "fair", "exhibition", "trade show"}
-
-
 def _antecedent(an: "Recognition", position: int, type_: str, head: str) -> str | None:
     """The entity of ``type_`` whose name has the head word ``head`` nearest before ``position``, else first after.
 
@@ -412,7 +408,7 @@ def _headed_by(label: str, head: str) -> bool:
     """Whether "the <head>" can refer to a name ``label``: its head word, another word for a
     fair, or a committee for "the meeting" (asked of every mention at each reference: kept)."""
     words = _head_words(label)
-    return head in words or (head in _FAIRS and bool(_FAIRS & set(words))) or (
+    return head in words or (lexicon.is_fair_word(head) and any(lexicon.is_fair_word(w) for w in words)) or (
         head == "meeting" and _is_committee(label))
 
 

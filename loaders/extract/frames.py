@@ -39,35 +39,10 @@ if TYPE_CHECKING:
     from sgcn.loaders.extract.nlp import Parsed
     from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 
-# nouns that stand for the people or members of the bodies after them
-# ("delegates from Laos", "officials of the ADB", "companies such as A")
-_BRIDGE_NOUNS = frozenset({
-    "delegate", "delegation", "official", "representative", "leader", "minister", "head", "executive",
-    "company", "firm", "enterprise", "exhibitor", "participant", "member", "partner", "business",
-    "start-up", "startup", "organisation", "organization", "agency", "body", "government", "side",
-    "institution", "university", "bank", "player", "investor", "brand", "name", "team", "group",
-    "signing", "inking", "exchange", "conclusion", "launch", "opening",
-})
-# bridge nouns that stand for a body as a whole, so that its possessor is the body
-_COLLECTIVE_NOUNS = frozenset({"delegation", "delegate", "company", "firm", "enterprise", "business", "side",
-                               "government", "team", "start-up", "startup", "exhibitor", "brand"})
-_LIST_MARKERS = frozenset({"including", "include", "like", "namely", "notably", "especially"})
-# Verbs by which a noun's clause lists what it stands for ("exhibitors include A and B").
-_LISTING_VERBS = frozenset({"include", "comprise", "be", "feature"})
-_PRONOUNS = frozenset({"it", "they", "them", "this", "these", "its", "their"})
-_SIGNING_NOUNS = frozenset({"signing", "inking", "exchange", "conclusion"})
-# Plural nouns that "the two ..." or "both ..." make the two places a story is about.
-_SIDE_NOUNS = frozenset({"side", "country", "city", "government", "nation", "party"})
-# Plural nouns for people that "the two ..." or "both ..." make a pair named before.
-_PERSON_NOUNS = frozenset({"leader", "minister", "co-chair", "cochair", "chair", "chairman", "premier",
-                           "mayor", "counterpart", "official", "signatory", "head"})
-_JOINT = frozenset({"jointly", "together", "co"})
-_SEVERALLY = frozenset({"each", "separately", "respectively", "individually"})
 # what a text may be telling of when a sentence names nothing: the last one named
 _TOLD_OF = frozenset({"Event", "Project"})
-# verbs of doing something together, whose "with" partner shares what they go on to do
-_TOGETHER_VERBS = frozenset({"partner", "team", "collaborate", "cooperate", "co-operate", "work", "join", "tie", "ally"})
-_SO_DID = frozenset({"so", "too", "likewise", "also"})
+_WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "pronouns", "signing_nouns",
+                 "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words")
 _ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|[a-z]+)$")
 
 
@@ -107,7 +82,25 @@ _SCHEMA = {
             "not": {"type": list, "items": str},
         },
     },
+    "words": {"type": dict, "required": True, "keys": {name: {"type": list, "required": True, "items": str}
+                                                        for name in _WORD_CLASSES}},
 }
+
+
+@functools.cache
+def _rules() -> dict:
+    return load_rules(files("sgcn.loaders.extract").joinpath("frames.yaml"), _SCHEMA)
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """A class of words the roles read, from ``frames.yaml``'s ``words``.
+
+    Examples:
+        >>> "delegate" in words("bridge_nouns"), "each" in words("severally_words")
+        (True, True)
+    """
+    return frozenset(w.lower() for w in _rules()["words"][name])
 
 
 @functools.cache
@@ -118,7 +111,7 @@ def frames() -> tuple[Frame, ...]:
         >>> {f.relation for f in frames()} >= {"co_chaired", "party_to", "held_in"}
         True
     """
-    data = load_rules(files("sgcn.loaders.extract").joinpath("frames.yaml"), _SCHEMA)
+    data = _rules()
     return tuple(
         Frame(i, item["relation"], frozenset(l.lower() for l in item["lemmas"]),
               frozenset(item.get("pos", ["VERB"])), tuple(item["subject"]), tuple(item["object"]),
@@ -257,10 +250,10 @@ class Roles:
             found = self.agent(verb.head) if verb.dep_ != "ccomp" else []
             if not found and verb.dep_ == "xcomp" and _passive(verb.head):
                 found = _children(verb.head, "nsubjpass")  # "A is scheduled to host B": A hosts
-            if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in _TOGETHER_VERBS:
+            if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in words("together_verbs"):
                 found += self.prep(verb.head, "with")  # "A teamed up with B to set up a fund": B too
         for conj in _children(verb, "conj"):  # "A attended X, and so did B"
-            if conj.lemma_ == "do" and any(c.lower_ in _SO_DID for c in conj.children):
+            if conj.lemma_ == "do" and any(c.lower_ in words("so_did_words") for c in conj.children):
                 found += _children(conj, "nsubj")
         if verb.dep_ == "conj" and verb.lemma_ == "do":
             found = []
@@ -323,7 +316,7 @@ class Roles:
     def _listed(self, noun: "Token") -> list["Token"]:
         """The names a noun's clause lists: "Exhibitors at the fair include A, B and C", "Among the exhibitors were A and B"."""
         head = noun.head
-        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _LISTING_VERBS:
+        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in words("listing_verbs"):
             return _children(head, "dobj", "attr")
         if noun.dep_ == "pobj" and head.lower_ == "among" and head.head.i != head.i:
             # "Among the exhibitors were A and B", "Among Chinese exhibitors, A and B showed ..."
@@ -386,7 +379,7 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
                 todo += [c for c in child.conjuncts]
             if child.dep_ == "conj" and child.i not in seen:
                 todo.append(child)
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _BRIDGE_NOUNS and t.i not in describing:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in words("bridge_nouns") and t.i not in describing:
             after = t.nbor(1) if t.i + 1 < len(t.doc) else None
             if after is not None and after.dep_ == "prep" and after.lower_ in ("of", "from") and after.head.i != t.i:
                 # "officials from Laos and delegates of the ADB": the parser hung "of the ADB" on "Laos"
@@ -397,9 +390,9 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
                     todo += [o for p in (child, *child.conjuncts) for o in _children(p, "pobj")]
                 if child.dep_ in ("appos", "nmod", "compound") and child.pos_ == "PROPN":
                     todo.append(child)
-                if child.dep_ == "poss" and t.lemma_.lower() in _COLLECTIVE_NOUNS:
+                if child.dep_ == "poss" and t.lemma_.lower() in words("collective_nouns"):
                     todo.append(child)  # "Singapore's delegation", not "Norway's Minister"
-                if child.dep_ in ("acl", "prep") and child.lower_ in _LIST_MARKERS:
+                if child.dep_ in ("acl", "prep") and child.lower_ in words("list_markers"):
                     todo += _children(child, "dobj", "pobj")
     return out
 
@@ -525,7 +518,7 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
         found += _titled(spread_tokens, parsed, mentions, named)
     found += _coordinated_in_text(found, mentions, parsed.text, parsed.start)
     for t in spread_tokens:
-        if t.lower_ in _PRONOUNS and t.pos_ in ("PRON", "DET") and before:
+        if t.lower_ in words("pronouns") and t.pos_ in ("PRON", "DET") and before:
             earlier = [m for m in before if m.type in types]
             if earlier:
                 found.append(earlier[-1])
@@ -564,7 +557,7 @@ def _titled(tokens: list["Token"], parsed, mentions, named: set[int]) -> list["E
 
 def _the_signing(token: "Token") -> bool:
     """"the signing", "that signing", "the exchange": an act of signing named before, with no "of" of its own."""
-    return (token.lemma_.lower() in _SIGNING_NOUNS and token.pos_ == "NOUN"
+    return (token.lemma_.lower() in words("signing_nouns") and token.pos_ == "NOUN"
             and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in token.children)
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
 
@@ -607,7 +600,7 @@ def _context(mentions: list["EntityMention"], before: list["EntityMention"] | No
 
 def _pair_of_sides(token: "Token") -> bool:
     """"The two sides", "both countries", "the two cities": the two places a bilateral story is about."""
-    return (token.tag_ == "NNS" and token.lemma_.lower() in _SIDE_NOUNS
+    return (token.tag_ == "NNS" and token.lemma_.lower() in words("side_nouns")
             and any(c.lower_ in ("two", "both") for c in token.children))
 
 
@@ -633,7 +626,7 @@ def the_two_sides(analysis: "Analysis") -> tuple["EntityMention", ...]:
 
 def _pair_of_people(token: "Token") -> bool:
     """"The two leaders", "both co-chairs", "the two ministers": a pair of people named before."""
-    return (token.tag_ == "NNS" and token.lemma_.lower() in _PERSON_NOUNS
+    return (token.tag_ == "NNS" and token.lemma_.lower() in words("person_nouns")
             and any(c.lower_ in ("two", "both") for c in token.children))
 
 
@@ -696,12 +689,12 @@ def _severally(token: "Token") -> bool:
     head = token
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    return any(c.lower_ in _SEVERALLY for c in (*head.children, *token.children))
+    return any(c.lower_ in words("severally_words") for c in (*head.children, *token.children))
 
 
 def _done_jointly(token: "Token", roles: Roles, subjects: list["EntityMention"]) -> bool:
     """Whether a trigger such as "chair" or "lead" is done together ("jointly", "A with B", "A and B")."""
-    if any(c.lower_ in _JOINT for c in token.children) or token.lower_.startswith(("co-", "cochair")):
+    if any(c.lower_ in words("joint_words") for c in token.children) or token.lower_.startswith(("co-", "cochair")):
         return True
     if roles.prep(token, "with"):
         return True

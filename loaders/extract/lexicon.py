@@ -33,8 +33,7 @@ _SCHEMA = {
     **{key: _WORDS for key in (
         "honorifics", "title_modifiers", "titles", "name_openers", "recurring_events", "event_nouns", "occasions",
         "organization_nouns", "project_nouns", "company_nouns", "industry_nouns", "company_endings", "not_name_starts",
-        "surnames",
-        "abbreviations", "headline_verbs", "date_words", "generic_acronyms")},
+        "surnames", "abbreviations", "headline_verbs", "date_words", "generic_acronyms", "fair_words")},
     "title_abbreviations": {"type": dict, "required": True, "values": {"type": str}},
     "heads": _BY_TYPE,
     "references": _BY_TYPE,
@@ -251,6 +250,16 @@ def occasions() -> tuple[str, ...]:
         (True, False)
     """
     return tuple(data()["occasions"])
+
+
+def is_fair_word(word: str) -> bool:
+    """Whether a lower-case ``word`` is one of the words for an expo or fair ("the fair" is "the expo").
+
+    Examples:
+        >>> is_fair_word("fair"), is_fair_word("forum")
+        (True, False)
+    """
+    return word in data()["fair_words"]
 
 
 def is_project_noun(word: str) -> bool:

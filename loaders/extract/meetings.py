@@ -220,8 +220,9 @@ def _meeting_aliases(an: "Recognition", ordinal: str, committee: str, noun: str)
 
 
 def _initiative_after(an: "Recognition", position: int) -> str | None:
-    """The label of the initiative a meeting is "of" ("... meeting of the Smart City Initiative")."""
-    link = re.match(r"\s+of\s+(?:the\s+)?", an.text[position:position + 12])
+    """The label of the initiative a meeting is "of" ("... meeting of the Smart City Initiative",
+    "the fifth meeting of the Joint Implementation Committee (JIC) for the Smart City Initiative")."""
+    link = re.match(r"\s*(?:\([A-Z][A-Z0-9&]{1,9}\))?\s+(?:of|for)\s+(?:the\s+)?", an.text[position:position + 24])
     if not link:
         return None
     at = position + link.end()

@@ -76,3 +76,10 @@ def test_its_numbered_meeting_is_the_committee_named_before_or_the_one_so_number
                       "Minister Phet Sisavang.")
     meetings = {o for _, r, o in found if r in ("participated_in", "co_chaired")}
     assert len(meetings) == 1 and ("Laos", "participated_in", meetings.pop()) in found, found
+
+
+def test_a_committee_for_an_initiative_names_whose_meeting_it_is(relations):
+    """"the fifth meeting of the Joint Working Committee (JWC) for the Lancang Port Initiative"."""
+    found = relations("The fifth meeting of the Joint Working Committee (JWC) for the Lancang Port Initiative "
+                      "took place in Kunming yesterday.")
+    assert any(r == "part_of" and o == "Lancang Port Initiative" and "fifth" in s for s, r, o in found), found

@@ -487,6 +487,9 @@ def run_viz(args: argparse.Namespace) -> int:
     """Select the part of the network asked for and write its page."""
     import logging
 
+    from sgcn.graph.network import require
+
+    require("networkx", "igraph")  # the network extra: say so before reading anything
     from sgcn.graph.network.model import find_entity, to_networkx
     from sgcn.graph.network.viz import DEFAULT_SERVER, render, select, server_base, write_page
 
@@ -547,6 +550,9 @@ def run_analyze(args: argparse.Namespace) -> int:
     """Print the analysis report, or one evidenced path."""
     import json
 
+    from sgcn.graph.network import require
+
+    require("networkx")  # the network extra
     from sgcn.graph.network.analyze import format_path, format_report, path, report
     from sgcn.graph.network.model import to_networkx
 

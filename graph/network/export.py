@@ -44,14 +44,13 @@ from typing import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-import networkx as nx
 import pyoxigraph as ox
 
-from sgcn.graph.network import options
-from sgcn.graph.network.model import to_networkx
+from sgcn.graph.network import options, require
 from sgcn.loaders.errors import SgcnError
 
-if TYPE_CHECKING:  # rdflib is imported by the RDF formats only
+if TYPE_CHECKING:  # rdflib is imported by the RDF formats only, networkx by the network formats
+    import networkx as nx
     from rdflib import Graph
 
 #: What the network formats read: a graph file, an Oxigraph store or an rdflib graph.
@@ -124,11 +123,10 @@ def rdf_graph(source) -> Graph:
         graph.addN((term(q.subject), term(q.predicate), term(q.object), graph) for q in quads)
         return graph
     path = Path(source)
-    from sgcn.graph.network.model import _FORMATS
-
-    format = _FORMATS.get(path.suffix.lower())
-    if format is None:
-        raise SgcnError(f"{path}: unknown RDF format; suffixes known: {', '.join(sorted(_FORMATS))}")
+    name = options.RDF_FILE_FORMATS.get(path.suffix.lower())
+    if name is None:
+        raise SgcnError(f"{path}: unknown RDF format; suffixes known: {', '.join(sorted(options.RDF_FILE_FORMATS))}")
+    format = getattr(ox.RdfFormat, name)
     try:
         parser = ox.parse(path=str(path), format=format)
         graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in parser)
@@ -245,11 +243,14 @@ def flat_network(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
     (``"<subject IRI> <relation> <object IRI>"``) and its relation as ``label``.
 
     Examples:
+        >>> import networkx as nx
         >>> net = nx.MultiDiGraph()
         >>> net.add_node("urn:a", label="A", type="Person", aliases=("Mr A", "Dr A"))
         >>> flat_network(net).nodes["urn:a"]["aliases"]
         'Mr A | Dr A'
     """
+    import networkx as nx  # ``net`` is a networkx graph: it is installed
+
     flat = nx.MultiDiGraph(name=net.graph.get("name", "sgcn"))
     for node in sorted(net):
         data = net.nodes[node]
@@ -283,15 +284,31 @@ def flat_network(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
+def to_networkx(graph: GraphSource) -> nx.MultiDiGraph:
+    """:func:`sgcn.graph.network.model.to_networkx`, imported when a network format is asked for.
+
+    Raises:
+        SgcnError: networkx is not installed (the ``network`` extra).
+    """
+    require("networkx")
+    from sgcn.graph.network.model import to_networkx as network
+
+    return network(graph)
+
+
 def to_graphml(graph: GraphSource) -> bytes:
     """GraphML of the entity network (nodes keyed by IRI, typed attributes).
 
     Examples:
+        >>> import networkx as nx
         >>> nx.read_graphml(io.BytesIO(to_graphml(ox.Store()))).number_of_nodes()
         0
     """
+    flat = flat_network(to_networkx(graph))
+    import networkx as nx
+
     buffer = io.BytesIO()
-    nx.write_graphml(flat_network(to_networkx(graph)), buffer, encoding="utf-8", edge_id_from_attribute="id")
+    nx.write_graphml(flat, buffer, encoding="utf-8", edge_id_from_attribute="id")
     return buffer.getvalue()
 
 
@@ -302,8 +319,11 @@ def to_gexf(graph: GraphSource) -> bytes:
         >>> b"lastmodifieddate" in to_gexf(ox.Store()), b'version="1.2"' in to_gexf(ox.Store())
         (False, True)
     """
+    flat = flat_network(to_networkx(graph))
+    import networkx as nx
+
     buffer = io.BytesIO()
-    nx.write_gexf(flat_network(to_networkx(graph)), buffer, encoding="utf-8")
+    nx.write_gexf(flat, buffer, encoding="utf-8")
     # networkx stamps today's date into <meta>; the attribute is optional in GEXF and
     # dropping it keeps the export of the same graph the same bytes.
     return re.sub(rb'(<meta) lastmodifieddate="[^"]*"', rb"\1", buffer.getvalue(), count=1)

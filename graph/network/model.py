@@ -58,6 +58,7 @@ from typing import Iterable, Iterator
 import networkx as nx
 import pyoxigraph as ox
 
+from sgcn.graph.network.options import RDF_FILE_FORMATS
 from sgcn.graph.rdf.iris import ONTOLOGY
 from sgcn.loaders.errors import SgcnError
 from sgcn.loaders.vocabulary import ENTITY_TYPES, RELATIONS
@@ -86,11 +87,7 @@ _POSITIONS = tuple("http://www.w3.org/2006/time#" + name for name in ("inXSDDate
 _START_OFFSET, _END_OFFSET = ONTOLOGY + "startOffset", ONTOLOGY + "endOffset"
 
 # Oxigraph's RDF formats by file suffix
-_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD, ".n3": ox.RdfFormat.N3,
-}
+_FORMATS = {suffix: getattr(ox.RdfFormat, name) for suffix, name in RDF_FILE_FORMATS.items()}
 
 
 class EntityNotFound(SgcnError):

@@ -25,3 +25,11 @@ EXTENSIONS = {
 EXPORT_FORMATS = tuple(EXTENSIONS)
 #: The formats that write the RDF graph itself (the others write its network of entities).
 RDF_FORMATS = ("turtle", "ntriples", "jsonld")
+
+#: Graph file suffix -> the name of its format in Oxigraph's ``pyoxigraph.RdfFormat`` (a
+#: name, so that this module imports nothing): what the network reads and the RDF
+#: exports re-read, with networkx (the ``network`` extra) or without it.
+RDF_FILE_FORMATS = {
+    ".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG",
+    ".rdf": "RDF_XML", ".owl": "RDF_XML", ".jsonld": "JSON_LD", ".n3": "N3",
+}

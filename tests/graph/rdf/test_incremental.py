@@ -156,6 +156,47 @@ def test_one_role_titled_two_ways_in_two_documents(tmp_path):
     assert b'"Vice Mayor"' in plain and b'"vice mayor"' not in plain
 
 
+def test_recycled_workers_and_a_fork_server_let_go_of_give_the_plain_build(corpus, reference, tmp_path, monkeypatch):
+    """A fresh extracting worker after every document, and (the corpus counted as large)
+    the fork server holding the trained pipeline stopped before the state pass, whose
+    workers come from a new one: the same bytes."""
+    monkeypatch.setattr(incremental, "EXTRACT_CHUNK", 1)
+    monkeypatch.setattr(incremental, "EXTRACT_CHUNKS_PER_WORKER", 1)
+    monkeypatch.setattr(incremental, "BATCH", 2)  # 8 documents > 2 * BATCH: the later passes run in workers
+    stopped = []
+    stop = incremental._stop_fork_server
+    monkeypatch.setattr(incremental, "_stop_fork_server", lambda: (stopped.append(True), stop()))
+    summary = build(corpus, tmp_path / "g.ttl", jobs=2, cache=False)
+    assert summary.written and summary.extracted == summary.documents == 8
+    assert stopped == [True]
+    assert (tmp_path / "g.ttl").read_bytes() == reference
+
+
+def test_the_fork_server_warms_extraction_up_on_documents_of_its_own(caplog):
+    """What the fork server extracts before forking (so that its workers share what
+    extraction builds on first use): two documents in two formats, each read and
+    extracted into entities and relations, without a warning or a failure."""
+    import logging
+    from importlib.resources import as_file, files
+
+    from sgcn.graph.rdf import preload_pipeline
+    from sgcn.loaders import read
+    from sgcn.loaders.extract import extract
+
+    formats = set()
+    for name in preload_pipeline.WARMUP_DOCUMENTS:
+        with as_file(files("sgcn.graph.rdf").joinpath(name)) as path, caplog.at_level(logging.DEBUG):
+            document = read(path)
+            extraction = extract(document)
+        formats.add(document.format)
+        assert len(extraction.entities) >= 5 and extraction.relations, name
+    assert formats == {"plaintext", "html"}
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    with caplog.at_level(logging.DEBUG, logger="sgcn.graph.rdf.preload_pipeline"):
+        preload_pipeline.warm_up()
+    assert "warming the fork server up failed" not in caplog.text
+
+
 def test_the_fork_server_of_extracting_workers_loads_the_trained_pipeline_once_for_all():
     """The fork server ignores a module it cannot import: every name it is given must import."""
     import importlib

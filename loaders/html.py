@@ -196,6 +196,7 @@ def parse(text: str, *, source: str) -> Document:
     import lxml.etree
     import lxml.html
     from trafilatura import bare_extraction
+    from trafilatura.settings import set_date_params
 
     check_complete(text, source)
     try:
@@ -203,7 +204,12 @@ def parse(text: str, *, source: str) -> Document:
     except (lxml.etree.ParserError, ValueError) as err:
         raise LoadError(source, f"not an HTML page: {err}") from err
     found = page_metadata(tree, source)
-    extracted = bare_extraction(text, with_metadata=True, include_comments=False, include_tables=True)
+    # trafilatura's date is a guess used only when the markup gives no date and none that
+    # cannot exist; otherwise its extensive search is skipped: on text it cannot read as a
+    # date it tries every one of dateparser's locales (seconds a page, found by make fuzz)
+    guessing = not found["date"] and not found.get("impossible_date")
+    extracted = bare_extraction(text, with_metadata=True, include_comments=False, include_tables=True,
+                                date_extraction_params=None if guessing else set_date_params(False))
     body = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
     if not body:
         raise LoadError(source, "no main text found in the HTML page")

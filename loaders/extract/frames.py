@@ -625,7 +625,14 @@ def the_two_sides(analysis: "Analysis") -> tuple["EntityMention", ...]:
 
 
 def _pair_of_people(token: "Token") -> bool:
-    """"The two leaders", "both co-chairs", "the two ministers": a pair of people named before."""
+    """"The two leaders", "both co-chairs", "the two ministers": a pair of people named before.
+
+    "The two" standing alone as the subject of a copula whose complement is a person noun
+    ("The two are the co-chairs of the JIC") is such a pair too.
+    """
+    if token.lower_ == "two" and token.dep_ == "nsubj" and token.head.lemma_ == "be" \
+            and any(a.dep_ == "attr" and a.lemma_.lower() in words("person_nouns") for a in token.head.children):
+        return True
     return (token.tag_ == "NNS" and token.lemma_.lower() in words("person_nouns")
             and any(c.lower_ in ("two", "both") for c in token.children))
 

@@ -331,3 +331,11 @@ def test_occasions_of_the_genre_are_events_and_hyphenated_titles_are_no_bodies(e
                      "Mr Huang Wei, Director-General, Yunnan Provincial Department of Commerce.")
     assert ("Event", "Kunming Partnership Gala Reception") in found
     assert not any(label == "Director-General" for _, label in found)
+
+
+def test_the_co_chairs_of_a_committee_chaired_the_meeting_told_of(relations):
+    """R3: "Minister A hosted Mayor B for the meeting. The two are the co-chairs of the JWC"."""
+    found = relations("The 5th meeting of the Joint Working Committee was held in Kunming. Minister Tan Bee Lian "
+                      "hosted Mayor Zhou Lei for the meeting. The two are the co-chairs of the JWC.")
+    meeting = "5th Joint Working Committee meeting"
+    assert {("Tan Bee Lian", "co_chaired", meeting), ("Zhou Lei", "co_chaired", meeting)} <= found

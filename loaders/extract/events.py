@@ -248,7 +248,7 @@ def _featured(sl: Slotted, index: int, start: str, end: str, evidence: Evidence)
 
 def _relative(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[_Candidate]:
     """Dates said relative to the document's date: today, yesterday, a weekday, this year."""
-    date = _document_day(analysis)
+    date = analysis.once(_document_day)  # the whole text's dateline: read once
     result = []
     for match in re.finditer(r"\b(today|yesterday|(?:on\s+)?(?:" + "|".join(_WEEKDAYS) + r")|this\s+year)\b",
                              sl.text, re.I):
@@ -306,7 +306,7 @@ def _by_syntax(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> li
     mentions = [m for m in analysis.mentions_in(sentence) if m.type == "Event"]
     if not mentions:
         return []
-    date = _document_day(analysis)
+    date = analysis.once(_document_day)  # the whole text's dateline: read once
     readings: list[tuple[int, str, str]] = []  # (offset, start, end)
     named = [(m.start, m.end) for m in analysis.mentions_in(sentence)]
     for span in find_dates(sentence.text, year=doc_year(analysis)):

@@ -54,11 +54,18 @@ def _editions_cached(entities: tuple[Entity, ...]) -> dict[str, dict[int, str]]:
     events = [e for e in entities if e.type == "Event"]
     result: dict[str, dict[int, str]] = {}
     for series in events:
-        pattern = _edition_pattern(series)
+        # compiled when a name holds one of the series' (most series have no edition); a
+        # series without a name of letters or digits matches by the year alone
+        series_names = names_of(series)
+        pattern = None if series_names else _edition_pattern(series)
         for entity in events:
             if entity.key == series.key:
                 continue
             for name in names_of(entity):
+                if pattern is None:
+                    if not any(n in name for n in series_names):
+                        continue
+                    pattern = _edition_pattern(series)
                 match = pattern.match(name)
                 if match and bool(match.group(1)) != bool(match.group(2)):
                     year = int(match.group(1) or match.group(2))

@@ -131,7 +131,9 @@ def _year_references(an: "Recognition") -> None:
     ]
     _numbered_editions(an)
     for sentence in an.sentences:
-        for pattern, group in patterns:
+        for (pattern, group), anchor in zip(patterns, _ANCHORS):
+            if not anchor.search(sentence.text):
+                continue  # the pattern (compiled anew for each document's series) cannot match
             for m in re.finditer(pattern, sentence.text, flags=re.I if group else 0):
                 start, end = sentence.start + m.start(), sentence.start + m.end()
                 if m.group(0)[:3].lower() == "the" and group == 0 and not m.groupdict().get("y") and \
@@ -157,6 +159,10 @@ def _year_references(an: "Recognition") -> None:
                     # that "took place" does (see _running_series)
                     an.inner_series.append((start, end, series))
 
+
+# a word each of _year_references' patterns holds, with its flags: a sentence without it is not searched
+_ANCHORS = (re.compile(r"year['’]s", re.I), re.compile("year", re.I), re.compile("inaugural"),
+            re.compile("inaugural"), re.compile("edition"))
 
 # a day of this week or "today" right after an event's name: the story's own occasion
 _THIS_WEEK = re.compile(r"[^.;]{0,24}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"

@@ -10,23 +10,29 @@ hostile inputs of issue 13 (100,000 nested HTML elements, 50 MB of text, a YAML
 direction and zero-width characters inside names). For each it prints the seconds
 ``sgcn.loaders.read`` took, the seconds ``sgcn.loaders.extract.extract`` took (both
 in this process), and what came of it; for the long ones also the ratio to the case
-a fifth (or a tenth) of its size, where 5x (10x) is linear. ``--profile`` adds the
-functions whose own time grew fastest between the two sizes of each long case.
+a fifth (or a tenth) of its size, where 5x (10x) is linear, and the processor time of the
+extraction (per 1,000 characters of kept text). ``--profile`` adds the functions whose own
+time grew fastest between the two sizes of each long case. ``--before VENV`` runs each case
+in another install too (e.g. main before a change, ``bench_extract.py`` makes such
+environments), just before this checkout's, and prints both processor times and their ratio.
 
 Usage::
 
     python benchmarks/bench_long_documents.py                   # every case
     python benchmarks/bench_long_documents.py --cases lines-20000 one-line-1000001 --profile
     python benchmarks/bench_long_documents.py --max-seconds 300 # give up on a case after that (worker killed)
+    python benchmarks/bench_long_documents.py --cases prose-170000 --before VENV  # another install, side by side
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import multiprocessing
 import os
 import pstats
+import subprocess
 import sys
 import tempfile
 import time
@@ -173,9 +179,11 @@ def measure(case: str, folder: Path, profile: str | None = None) -> dict:
             result.update(read=time.perf_counter() - started, extract=0.0, outcome=f"refused: {err.message}")
         else:
             result["read"] = time.perf_counter() - started
-            started = time.perf_counter()
+            started, processor = time.perf_counter(), time.process_time()
             extraction = extract(document)
             result["extract"] = time.perf_counter() - started
+            result["cpu"] = time.process_time() - processor
+            result["chars"] = len(document.text)
             labels = sorted(e.label for e in extraction.entities)
             result["outcome"] = (f"{len(document.text):,} characters kept, {len(extraction.entities)} entities, "
                                  f"{len(extraction.relations)} relations" + (f": {labels}" if len(labels) <= 6 else ""))
@@ -222,12 +230,37 @@ def grown(small: str, large: str, top: int = 12) -> list[str]:
     return out
 
 
+def run_before(venv: Path, case: str, max_seconds: float) -> dict:
+    """:func:`run_case` in another install's Python (``venv``): this script, its ``--json`` output."""
+    command = [str(venv / "bin" / "python"), str(Path(__file__).resolve()), "--json", "--cases", case,
+               "--max-seconds", str(max_seconds)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=max_seconds + 600)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        return {"case": case, "read": float("nan"), "extract": float("nan"),
+                "outcome": f"before failed: {done.stderr.strip()[-200:]}"}
+    return json.loads(lines[-1])
+
+
+def _per_1000(result: dict) -> str:
+    if "cpu" not in result or not result.get("chars"):
+        return ""
+    return f"{result['cpu']:.1f} s ({result['cpu'] / result['chars'] * 1e6:.0f} ms per 1,000 characters)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES))
     parser.add_argument("--max-seconds", type=float, default=600.0, help="stop a case after this (default: 600)")
     parser.add_argument("--profile", action="store_true", help="profile the long cases and their smaller pair")
+    parser.add_argument("--before", type=Path, metavar="VENV",
+                        help="also run each case in this virtual environment's install, just before this checkout's")
+    parser.add_argument("--json", action="store_true", help="print each result as a line of JSON (for --before)")
     args = parser.parse_args(argv)
+    if args.json:
+        for case in args.cases:
+            print(json.dumps(run_case(case, args.max_seconds)), flush=True)
+        return 0
     cases = list(args.cases)
     if args.profile:  # each long case needs its smaller pair measured too
         cases = list(dict.fromkeys([c for case in cases for c in (PAIRS.get(case), case) if c]))
@@ -236,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'case':<22}{'bytes':>12}{'read (s)':>10}{'extract (s)':>13}{'ratio':>8}  outcome")
     for case in cases:
         profile = str(profiles / f"{case}.prof") if args.profile else None
+        before = run_before(args.before, case, args.max_seconds) if args.before is not None else None
         result = run_case(case, args.max_seconds, profile)
         results[case] = result
         total = result["read"] + result["extract"]
@@ -245,6 +279,12 @@ def main(argv: list[str] | None = None) -> int:
             ratio = f"{total / (other['read'] + other['extract']):.1f}x"
         print(f"{case:<22}{result.get('bytes', 0):>12,}{result['read']:>10.2f}{result['extract']:>13.2f}"
               f"{ratio:>8}  {result['outcome'][:150]}", flush=True)
+        if args.before is not None and ("cpu" in result or "cpu" in before):
+            print(f"{'':<22}extraction's processor time: before {_per_1000(before)}, now {_per_1000(result)}"
+                  + (f", now / before {result['cpu'] / before['cpu']:.2f}x" if "cpu" in result and before.get("cpu")
+                     else "") + f" (before: {before['outcome'][:80]})", flush=True)
+        elif "cpu" in result:
+            print(f"{'':<22}extraction's processor time: {_per_1000(result)}", flush=True)
         if args.profile and case in PAIRS and PAIRS[case] in results and result["read"] == result["read"]:
             print(f"  grew most from {PAIRS[case]} to {case} (own time):")
             print("\n".join(grown(str(profiles / f"{PAIRS[case]}.prof"), str(profiles / f"{case}.prof"))))

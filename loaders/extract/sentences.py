@@ -172,7 +172,13 @@ def split_sentences(document: Document) -> list[Sentence]:
         >>> [s.text for s in split_sentences(doc)]
         ['SINGAPORE, 25 November 2022 - The Ministry said so.', 'It agreed.', 'Tel: 6332 7505']
     """
-    text = document.text
+    return list(_split_text(document.text))
+
+
+# A build worker splits each document twice: to parse a batch of documents' sentences
+# ahead (nlp.document_texts), then to analyse each; the split depends on the text alone.
+@functools.lru_cache(maxsize=16)
+def _split_text(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for block_start, block_end in _blocks(text):
         b_start, b_end = _trim(text, block_start, block_end)
@@ -184,7 +190,7 @@ def split_sentences(document: Document) -> list[Sentence]:
                     s, e = _trim(text, s, e)
                     if e > s and any(c.isalnum() for c in text[s:e]):
                         sentences.append(Sentence(s, e, text[s:e]))
-    return sentences
+    return tuple(sentences)
 
 
 # The longest span read as one sentence, and as one block by the sentencizer: a line

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from sgcn.loaders.extract.rules import load_rules
+from sgcn.loaders.extract.sentences import LIST_ITEM
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 from sgcn.loaders.facts import Evidence, Relation
 
@@ -49,7 +50,6 @@ _SCHEMA = {
 # "| Venue | X |" (a table's row), "Venue: X" (a labelled line)
 _ROW = re.compile(r"^\s*\|\s*(?P<label>[^|]{1,40}?)\s*\|\s*(?P<value>.*?)\s*\|?\s*$")
 _COLON = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z -]{1,24}?)\s*:\s*(?P<value>.*)$")
-_BULLET = re.compile(r"^\s*(?:[-*•–]|\(?(?:\d{1,2}|[a-z])[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -118,12 +118,12 @@ def _listed(analysis: Analysis, sentence: Sentence) -> bool:
     """Whether the sentence is a list's line: its line opens with a bullet, a number or a letter."""
     text = analysis.document.text
     line_start = text.rfind("\n", 0, sentence.start) + 1
-    return bool(_BULLET.match(text[line_start:max(sentence.start, line_start + 6)]))
+    return bool(LIST_ITEM.match(text[line_start:max(sentence.start, line_start + 6)]))
 
 
 def _opening(text: str, sentence: Sentence, mentions: list[EntityMention], type_: str) -> str | None:
     """The entity of ``type_`` the line opens with (after a list's bullet or letter), if any."""
-    lead = _BULLET.match(text)
+    lead = LIST_ITEM.match(text)
     skip = lead.end() if lead else 0
     opening = [m for m in mentions if m.type == type_
                and not re.sub(r"^(?:the|a|an)\b", "", text[skip:m.start - sentence.start].strip(" *-•\t"), flags=re.I)]

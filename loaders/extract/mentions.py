@@ -48,7 +48,7 @@ from sgcn.loaders.document import Document
 from sgcn.loaders.extract import gazetteer, lexicon, open_world
 from sgcn.loaders.extract.described import find_described
 from sgcn.loaders.extract.literals import Literals
-from sgcn.loaders.extract.names import Candidate, find_names, is_headline
+from sgcn.loaders.extract.names import Candidate, find_names, is_headline, is_small_word
 from sgcn.loaders.extract.nlp import parse
 from sgcn.loaders.extract.sentences import split_sentences
 from sgcn.loaders.extract.naming import normalize
@@ -206,9 +206,15 @@ def _without_full_stop(cand: Candidate, sentence_end: int) -> Candidate:
     return dataclasses.replace(cand, end=cand.end - 1, text=cand.text[:-1], label=cand.label.rstrip("."))
 
 
-_SMALL_WORDS = {"of", "and", "at", "the", "for", "on", "in", "by", "to", "a", "an", "with", "from"}
-_ORDINAL_WORD = re.compile(r"(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|ELEVENTH|"
-                           r"TWELFTH|INAUGURAL|\d+(?:ST|ND|RD|TH))", re.I)
+def in_capitals(text: str) -> bool:
+    """Whether a line is set in capitals (nine letters in ten, a dozen at least).
+
+    Examples:
+        >>> in_capitals("SPEECH BY MRS JOSEPHINE TEO"), in_capitals("The MTI said so.")
+        (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def recased(text: str, acronyms: frozenset[str] = frozenset()) -> str:
@@ -227,13 +233,12 @@ def recased(text: str, acronyms: frozenset[str] = frozenset()) -> str:
         >>> recased("The Ministry of Trade and Industry (MTI) said so.")
         'The Ministry of Trade and Industry (MTI) said so.'
     """
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+    if not in_capitals(text):
         return text
 
     def word(match: re.Match) -> str:
         w = match.group(0)
-        if match.start() > 0 and (w.lower() in _SMALL_WORDS or _ORDINAL_WORD.fullmatch(w)):
+        if match.start() > 0 and is_small_word(w):
             return w.lower()  # "of", "the"; "SECOND" of "SECOND ... COMMITTEE MEETING" is no name's word
         if lexicon.is_honorific(w.capitalize()):
             return w.capitalize()  # "MRS", "DR"
@@ -377,7 +382,7 @@ class Recognition:
     # ---------------------------------------------------------------- pass 1
     def names(self) -> None:
         # the acronyms the document writes in running text ("JIC"), kept in capitals in a heading's words
-        acronyms = frozenset(w for sentence in self.sentences if recased(sentence.text) == sentence.text
+        acronyms = frozenset(w for sentence in self.sentences if not in_capitals(sentence.text)
                              for w in re.findall(r"\b[A-Z][A-Z0-9&]{1,6}\b", sentence.text))
         for sentence, parsed in zip(self.sentences, self.parses):
             headline = is_headline(sentence.text)

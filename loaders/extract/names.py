@@ -320,16 +320,35 @@ def is_headline(sentence: str) -> bool:
         False
     """
     words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
-    if len(words) < 3 or any(not is_cap(w) and w not in _HEADLINE_SMALL_WORDS for w in words):
+    if len(words) < 3 or any(not is_cap(w) and not is_small_word(w) for w in words):
         return False
     return any(lexicon.is_headline_verb(w) for w in words[1:])
 
 
 _HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with", "as", "by",
-                         "from", "over", "into", "amid", "vs", "via", "or", "up", "out",
-                         # ordinals, which a heading set in capitals keeps in lower case once recased
-                         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                         "tenth", "eleventh", "twelfth", "inaugural"}
+                         "from", "over", "into", "amid", "vs", "via", "or", "up", "out"}
+
+
+def is_small_word(word: str) -> bool:
+    """A word a title-case heading keeps in lower case: an article, a preposition, a
+    conjunction or an ordinal ("the", "of", "second": a heading set in capitals keeps its
+    ordinals in lower case once recased).
+
+    Examples:
+        >>> is_small_word("of"), is_small_word("second"), is_small_word("Expo")
+        (True, True, False)
+    """
+    return word.lower() in _HEADLINE_SMALL_WORDS or is_ordinal(word)
+
+
+def is_ordinal(word: str) -> bool:
+    """Whether ``word`` is an ordinal ("5th", "fifth", "INAUGURAL").
+
+    Examples:
+        >>> is_ordinal("5th"), is_ordinal("SECOND"), is_ordinal("Second-hand")
+        (True, True, False)
+    """
+    return bool(_ORDINAL.match(word))
 
 
 def _headline_pieces(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:

@@ -54,8 +54,8 @@ def _nlp():
     return nlp
 
 
-# a line that opens a list item: "- ", "* ", "• ", "1. ", "(a) ", "b) "
-_LIST_ITEM = re.compile(r"(?:[-*•–]|\(?(?:\d{1,2}|[a-z])[.)])\s")
+# the marker that opens a list item's line: "- ", "* ", "• ", "1. ", "(a) ", "b) "
+LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\(?(?:\d{1,2}|[a-z])[.)])\s+")
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -100,7 +100,7 @@ def _continues(previous: str, line: str) -> bool:
     if line[:1] in " \t" and not line.strip()[:1] in "-*•":  # indented continuation
         return True
     stripped = line.strip()
-    if _LIST_ITEM.match(stripped):
+    if LIST_ITEM.match(stripped):
         return False  # a list's next item ("...; and\n- a Memorandum ...") is a sentence of its own
     if _CONTINUATION_END.search(prev):
         return True

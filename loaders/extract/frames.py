@@ -239,8 +239,10 @@ class Roles:
         found = _children(verb, "nsubj") if not _relative_pronoun(verb, "nsubj") else []
         for by in _children(verb, "agent"):
             found += _children(by, "pobj")
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            found.append(verb.head)  # "companies exhibiting at the fair"
+        if verb.dep_ == "acl" and (verb.tag_ == "VBG" or verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")):
+            # "companies exhibiting at the fair"; "A partnered with B to ...", parsed as a noun
+            # sentence whose verb hangs on its subject
+            found.append(verb.head)
         if verb.dep_ == "relcl" and _relative_pronoun(verb, "nsubj"):
             found.append(verb.head)  # "Alibaba Cloud, which runs the park"
         if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "attr"):
@@ -252,6 +254,10 @@ class Roles:
                 found = _children(verb.head, "nsubjpass")  # "A is scheduled to host B": A hosts
             if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in words("together_verbs"):
                 found += self.prep(verb.head, "with")  # "A teamed up with B to set up a fund": B too
+        # "A, working with B, set up a fund", or "A partnered with B to set up" when the parser
+        # hangs "partnered" on A: the partner does it too
+        found += [o for noun in list(found) for acl in _children(noun, "acl")
+                  if acl.lemma_ in words("together_verbs") for o in self.prep(acl, "with")]
         for conj in _children(verb, "conj"):  # "A attended X, and so did B"
             if conj.lemma_ == "do" and any(c.lower_ in words("so_did_words") for c in conj.children):
                 found += _children(conj, "nsubj")

@@ -803,3 +803,37 @@ def test_years_beside_a_pavilion_pick_the_editions_and_no_event_gives_nothing():
             ("Norway Pavilion", "part_of", "Harbour Expo 2019")} <= found
     assert ("Norway Pavilion", "part_of", "Harbour Expo") not in found
     assert not [t for t in triples("The [Norway Pavilion|Project] is made of wood.") if t[1] == "part_of"]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "Officials met for the [Port Council meeting|Event] between Minister [Ann Lee|Person] and Governor "
+        "[Bo Wang|Person] on Friday.",
+        "The [2nd Harbour Dialogue|Event], a video call between [Ann Lee|Person] and her counterpart [Bo Wang|Person], "
+        "lasted an hour.",
+        "The [Lancang Shipping Talks|Event] between Deputy Minister [Ann Lee|Person] and Mayor [Bo Wang|Person] "
+        "ended with a road map.",
+    ],
+)
+def test_the_two_sides_of_a_meeting_between_them_chair_it(markup):
+    """A meeting noun's "between" names who lead it, in any wording of the meeting (a frame, not a name)."""
+    chaired = {(s, o) for s, r, o in triples(markup) if r == "co_chaired"}
+    assert {s for s, _ in chaired} == {"Ann Lee", "Bo Wang"}, chaired
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "The [Port Authority|Organization], working with [Arcadia Capital|Organization], set up the "
+        "[Blue Fund|Initiative] in May.",
+        "[Lumen Foundation|Organization], partnering with [Arcadia Capital|Organization], launched the "
+        "[Harbour Skills Scheme|Initiative].",
+        "The [Port Authority|Organization] partnered with [Arcadia Capital|Organization] to create the "
+        "[Blue Fund|Initiative].",
+    ],
+)
+def test_the_partner_of_a_subject_acting_together_launches_too(markup):
+    """"A, working with B, set up X": B sets it up too, however the parser hangs the together-verb."""
+    launched = {s for s, r, _ in triples(markup) if r == "launched"}
+    assert "Arcadia Capital" in launched and len(launched) == 2, launched

@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 _TOLD_OF = frozenset({"Event", "Project"})
 _WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "pronouns", "signing_nouns",
                  "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words")
-_ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|[a-z]+)$")
+_ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|bearer"
+                   r"|[a-z]+)$")
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,20 @@ def _children(token: "Token", *deps: str) -> list["Token"]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _as_clause(verb: "Token") -> bool:
+    """A clause of what went on meanwhile: "as P looked on", "while P watched"."""
+    return verb.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)
+                                     or _misread_as_subject(verb) is not None)
+
+
+def _misread_as_subject(verb: "Token") -> "Token | None":
+    """The subject of "as P looked on" when the parser read "as P" as a prepositional phrase, else ``None``."""
+    if verb.dep_ != "advcl" or verb.i == 0 or _children(verb, "nsubj", "nsubjpass"):
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.dep_ == "pobj" and before.head.lower_ in ("as", "while") else None
+
+
 def _relative_pronoun(verb: "Token", *deps: str) -> bool:
     return any(c.dep_ in deps and c.tag_ in ("WDT", "WP", "WP$") for c in verb.children)
 
@@ -217,6 +232,8 @@ class Roles:
             return _children(t, "poss")
         if role == "listed":
             return self._listed(t)
+        if role == "bearer":
+            return self._bearer(t)
         if role == "governor-agent":
             head = t
             while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
@@ -228,8 +245,11 @@ class Roles:
             return self.agent(head) if head.pos_ in ("VERB", "AUX") else []
         if role == "governor":
             head = t
-            while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
+            # "signed in the presence of P", "signed, with P and Q in attendance"
+            while head.dep_ in ("pobj", "prep", "conj") and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
                 head = head.head
+            if head.i == t.i and _as_clause(t):
+                head = t.head  # "A and B inked X as P looked on": what the main clause did
             return self.theme(head) if head.pos_ in ("VERB", "AUX") else []
         if role in ("coagent", "context"):
             return []  # resolved by the caller over the whole list / the analysis
@@ -237,6 +257,8 @@ class Roles:
 
     def agent(self, verb: "Token") -> list["Token"]:
         found = _children(verb, "nsubj") if not _relative_pronoun(verb, "nsubj") else []
+        if (misread := _misread_as_subject(verb)) is not None:
+            found.append(misread)
         for by in _children(verb, "agent"):
             found += _children(by, "pobj")
         if verb.dep_ == "acl" and (verb.tag_ == "VBG" or verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")):
@@ -253,7 +275,8 @@ class Roles:
             if not found and verb.dep_ == "xcomp" and _passive(verb.head):
                 found = _children(verb.head, "nsubjpass")  # "A is scheduled to host B": A hosts
             if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in words("together_verbs"):
-                found += self.prep(verb.head, "with")  # "A teamed up with B to set up a fund": B too
+                # "A teamed up with B to set up a fund", "A will partner B to develop X": B too
+                found += self.prep(verb.head, "with") + _children(verb.head, "dobj")
         # "A, working with B, set up a fund", or "A partnered with B to set up" when the parser
         # hangs "partnered" on A: the partner does it too
         found += [o for noun in list(found) for acl in _children(noun, "acl")
@@ -301,6 +324,9 @@ class Roles:
         """Objects of the preposition ``word`` on the token (or on its theme, for "with")."""
         found = []
         holders = [token] + (self.theme(token) if token.pos_ in ("VERB", "AUX") else [])
+        if token.pos_ in ("VERB", "AUX"):
+            # "inked a pact on ports with B": the parser hangs the verb's phrase on the object's last noun
+            holders += [o for h in holders[1:] for p in _children(h, "prep") for o in _children(p, "pobj")]
         if token.pos_ == "ADJ" and token.dep_ == "amod":
             holders.append(token.head)  # "joint pilots with B": the noun it qualifies takes the object
         if word in ("at", "during") and token.pos_ in ("VERB", "AUX"):
@@ -318,6 +344,18 @@ class Roles:
                             found += _children(of, "pobj")
                         found += _children(obj, "compound")  # "under the CCI framework"
         return found
+
+    def _bearer(self, noun: "Token") -> list["Token"]:
+        """What a phrase holding the trigger is said of: "with P in attendance", "with A and B as co-organisers"."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+            return []
+        holder = prep.head
+        if holder.pos_ in ("NOUN", "PROPN"):
+            return [holder]
+        if holder.pos_ in ("VERB", "AUX") and prep.lower_ == "as":
+            return self.prep(holder, "with")  # "opened, with A and B as co-organisers" hung on the verb
+        return []
 
     def _listed(self, noun: "Token") -> list["Token"]:
         """The names a noun's clause lists: "Exhibitors at the fair include A, B and C", "Among the exhibitors were A and B"."""
@@ -428,7 +466,7 @@ def denoted(tokens: list["Token"], parsed: "Parsed", mentions: list["EntityMenti
     found: list[EntityMention] = []
     for t in tokens:
         start = parsed.offset(t)
-        end = start + len(t.text)
+        end = start + len(t.text) - (len(t.text) > 1 and t.text.endswith("."))  # "Beta Ltd." ending a sentence
         holding = [m for m in mentions if m.start <= start and end <= m.end]
         for m in holding:
             if not any(o is not m and o.type == m.type and o.start <= m.start and m.end <= o.end

@@ -837,3 +837,73 @@ def test_the_partner_of_a_subject_acting_together_launches_too(markup):
     """"A, working with B, set up X": B sets it up too, however the parser hangs the together-verb."""
     launched = {s for s, r, _ in triples(markup) if r == "launched"}
     assert "Arcadia Capital" in launched and len(launched) == 2, launched
+
+
+@pytest.mark.parametrize(
+    ("markup", "relation", "subjects", "obj"),
+    [
+        # "with" on the signing, however the parser hangs it
+        ("The [Port Authority|Organization] signed the [Harbour Data Agreement|Agreement] with "
+         "[Lancang Logistics Group|Organization] on Monday.", "party_to",
+         {"Port Authority", "Lancang Logistics Group"}, "Harbour Data Agreement"),
+        ("[Lumen Foundation|Organization] concluded a [memorandum on cold chains|Agreement] with the "
+         "[Fujian Trade Bureau|Organization].", "party_to", {"Lumen Foundation", "Fujian Trade Bureau"},
+         "memorandum on cold chains"),
+        ("Last week [Arcadia Capital|Organization] inked the [Blue Bay Pact|Agreement] with "
+         "[Delta University|Organization] in Xiamen.", "party_to", {"Arcadia Capital", "Delta University"},
+         "Blue Bay Pact"),
+        # the partner "with" whom a thing is launched launches it too
+        ("The [Port Authority|Organization] launched the [Harbour Skills Scheme|Initiative] together with "
+         "[Delta University|Organization].", "launched", {"Port Authority", "Delta University"},
+         "Harbour Skills Scheme"),
+        ("[Lumen Foundation|Organization] has set up the [Blue Seed Fund|Initiative] with "
+         "[Arcadia Capital|Organization].", "launched", {"Lumen Foundation", "Arcadia Capital"}, "Blue Seed Fund"),
+        ("In May, [Arcadia Capital|Organization] unveiled the [Tide Report|Publication] jointly with "
+         "[Delta University|Organization].", "launched", {"Arcadia Capital", "Delta University"}, "Tide Report"),
+        # "will partner B to develop X": B is a partner in X too
+        ("[Lumen Foundation|Organization] will partner [Arcadia Capital|Organization] to build the "
+         "[Blue Berth pilot|Project].", "partner_in", {"Lumen Foundation", "Arcadia Capital"}, "Blue Berth pilot"),
+        ("The [Port Authority|Organization] is partnering [Delta University|Organization] to run the "
+         "[Tide Sensor project|Project].", "partner_in", {"Port Authority", "Delta University"}, "Tide Sensor project"),
+        ("[Arcadia Capital|Organization] teamed up with [Delta University|Organization] to pilot the "
+         "[Smart Quay project|Project].", "partner_in", {"Arcadia Capital", "Delta University"}, "Smart Quay project"),
+    ],
+)
+def test_the_partner_named_with_the_act_shares_it(markup, relation, subjects, obj):
+    """Partners in an act named after "with" or as the object of "partner", in several wordings."""
+    found = {s for s, r, o in triples(markup) if r == relation and o == obj}
+    assert found == subjects, triples(markup)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "The [Harbour Data Agreement|Agreement] was signed on Monday, with Premier [Zhou Lei|Person] and Prime "
+        "Minister [Tan Bee Lian|Person] in attendance.",
+        "Two ports inked the [Harbour Data Agreement|Agreement] as Premier [Zhou Lei|Person] and Minister "
+        "[Tan Bee Lian|Person] looked on.",
+        "The [Harbour Data Agreement|Agreement] was exchanged while Premier [Zhou Lei|Person] and Minister "
+        "[Tan Bee Lian|Person] watched.",
+    ],
+)
+def test_those_in_attendance_or_looking_on_witness_what_was_signed(markup):
+    """"with P in attendance", "as P looked on", "while P watched": P witnessed the agreement."""
+    found = {s for s, r, o in triples(markup) if r == "witnessed" and o == "Harbour Data Agreement"}
+    assert found == {"Zhou Lei", "Tan Bee Lian"}, triples(markup)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "The [Lancang Trade Fair 2021|Event] opened on Monday, with the [Ministry of Commerce|Organization] and "
+        "the [Council for River Trade|Organization] as co-organisers.",
+        "The [Lancang Trade Fair 2021|Event] is staged by the [Ministry of Commerce|Organization], with the "
+        "[Council for River Trade|Organization] as its co-host.",
+        "The [Lancang Trade Fair 2021|Event] was held in May with the [Ministry of Commerce|Organization] and "
+        "the [Council for River Trade|Organization] as organisers.",
+    ],
+)
+def test_those_named_as_organisers_organise_the_event_of_the_clause(markup):
+    """"..., with A and B as co-organisers": they organised the event the clause tells of."""
+    found = {s for s, r, o in triples(markup) if r == "organized" and o == "Lancang Trade Fair 2021"}
+    assert found == {"Ministry of Commerce", "Council for River Trade"}, triples(markup)

@@ -42,9 +42,10 @@ if TYPE_CHECKING:
 # what a text may be telling of when a sentence names nothing: the last one named
 _TOLD_OF = frozenset({"Event", "Project"})
 _WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "pronouns", "signing_nouns",
-                 "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words")
+                 "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words",
+                 "leading_verbs")
 _ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|bearer"
-                   r"|[a-z]+)$")
+                   r"|hyphen|[a-z]+)$")
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,8 @@ class Roles:
             return self._listed(t)
         if role == "bearer":
             return self._bearer(t)
+        if role == "hyphen":  # "the Chongqing-based expo", "a JIDF-supported project"
+            return [c for c in _children(t, "npadvmod", "compound") if c.i + 2 == t.i and t.doc[c.i + 1].text == "-"]
         if role == "governor-agent":
             head = t
             while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
@@ -259,6 +262,10 @@ class Roles:
         found = _children(verb, "nsubj") if not _relative_pronoun(verb, "nsubj") else []
         if (misread := _misread_as_subject(verb)) is not None:
             found.append(misread)
+        for led in _children(verb, "advcl"):
+            # "Led by A, 15 companies are taking part": who leads them takes part too
+            if led.i < verb.i and led.tag_ == "VBN" and led.lemma_ in words("leading_verbs"):
+                found += [o for by in _children(led, "agent") for o in _children(by, "pobj")]
         for by in _children(verb, "agent"):
             found += _children(by, "pobj")
         if verb.dep_ == "acl" and (verb.tag_ == "VBG" or verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")):
@@ -291,8 +298,8 @@ class Roles:
     def theme(self, verb: "Token") -> list["Token"]:
         found = _children(verb, "dobj", "nsubjpass")
         found = [t for t in found if t.tag_ not in ("WDT", "WP")]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            found.append(verb.head)  # "the meeting, co-chaired by A"
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+            found.append(verb.head)  # "the meeting, co-chaired by A", "the Chongqing-based expo"
         if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or _children(verb, "agent")) and verb.i < verb.head.i \
                 and not _children(verb, "nsubj", "nsubjpass"):
             found += _children(verb.head, "nsubj", "nsubjpass")  # "Organised by A, the forum drew ..."
@@ -327,6 +334,9 @@ class Roles:
         if token.pos_ in ("VERB", "AUX"):
             # "inked a pact on ports with B": the parser hangs the verb's phrase on the object's last noun
             holders += [o for h in holders[1:] for p in _children(h, "prep") for o in _children(p, "pobj")]
+        elif word == "by":
+            # "the creation of X by A": the parser hangs the by-phrase on X
+            holders += [o for p in _children(token, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
         if token.pos_ == "ADJ" and token.dep_ == "amod":
             holders.append(token.head)  # "joint pilots with B": the noun it qualifies takes the object
         if word in ("at", "during") and token.pos_ in ("VERB", "AUX"):

@@ -907,3 +907,34 @@ def test_those_named_as_organisers_organise_the_event_of_the_clause(markup):
     """"..., with A and B as co-organisers": they organised the event the clause tells of."""
     found = {s for s, r, o in triples(markup) if r == "organized" and o == "Lancang Trade Fair 2021"}
     assert found == {"Ministry of Commerce", "Council for River Trade"}, triples(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # a place joined to the event by "-based"
+        ("The yearly [Xiamen|Place]-based [Harbour Data Forum|Event] drew 300 delegates.",
+         ("Harbour Data Forum", "held_in", "Xiamen")),
+        ("Organisers expect 40 exhibitors at the [Bergen|Place]-based [Fjord Fair 2024|Event] this spring.",
+         ("Fjord Fair 2024", "held_in", "Bergen")),
+        ("This year the [Nanning|Place]-based [Lancang Port Summit|Event] turns five.",
+         ("Lancang Port Summit", "held_in", "Nanning")),
+        # "Led by A, companies take part": the leader takes part too
+        ("Led by the [Port Authority|Organization], 20 firms are exhibiting at the [Harbour Data Forum|Event].",
+         ("Port Authority", "participated_in", "Harbour Data Forum")),
+        ("Headed by [Lumen Foundation|Organization], a delegation of 30 start-ups attended the [Fjord Fair 2024|Event].",
+         ("Lumen Foundation", "participated_in", "Fjord Fair 2024")),
+        ("Guided by [Delta University|Organization], ten student teams took part in the [Lancang Port Summit|Event].",
+         ("Delta University", "participated_in", "Lancang Port Summit")),
+        # "the creation of X by A": A is a partner in X, however the parser hangs "by"
+        ("The second grant covers the creation of a [tide sensor network|Project] by [Delta University|Organization].",
+         ("Delta University", "partner_in", "tide sensor network")),
+        ("It funds the development of the [Blue Berth platform|Project] by [Arcadia Capital|Organization] and "
+         "[Lumen Foundation|Organization].", ("Lumen Foundation", "partner_in", "Blue Berth platform")),
+        ("Another project involves the deployment of a [quay robot fleet|Project] by [Port Authority|Organization].",
+         ("Port Authority", "partner_in", "quay robot fleet")),
+    ],
+)
+def test_hyphened_places_leading_participles_and_creation_by(markup, expected):
+    """Constructions the frames read from the parse in several wordings of our own."""
+    assert expected in triples(markup)

@@ -43,9 +43,9 @@ if TYPE_CHECKING:
 _TOLD_OF = frozenset({"Event", "Project"})
 _WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "pronouns", "signing_nouns",
                  "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words",
-                 "leading_verbs")
+                 "leading_verbs", "occasion_nouns")
 _ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|bearer"
-                   r"|hyphen|[a-z]+)$")
+                   r"|hyphen|purpose|occasion|[a-z]+)$")
 
 
 @dataclass(frozen=True)
@@ -235,6 +235,9 @@ class Roles:
             return self._listed(t)
         if role == "bearer":
             return self._bearer(t)
+        if role == "purpose":  # "a visit to X to co-chair the meeting": what the act is for
+            return [o for c in t.children if c.dep_ in ("acl", "advcl", "xcomp")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for o in self.theme(c)]
         if role == "hyphen":  # "the Chongqing-based expo", "a JIDF-supported project"
             return [c for c in _children(t, "npadvmod", "compound") if c.i + 2 == t.i and t.doc[c.i + 1].text == "-"]
         if role == "governor-agent":
@@ -254,7 +257,7 @@ class Roles:
             if head.i == t.i and _as_clause(t):
                 head = t.head  # "A and B inked X as P looked on": what the main clause did
             return self.theme(head) if head.pos_ in ("VERB", "AUX") else []
-        if role in ("coagent", "context"):
+        if role in ("coagent", "context", "occasion"):
             return []  # resolved by the caller over the whole list / the analysis
         return self.prep(t, role)
 
@@ -549,11 +552,20 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
                     objects += _ends(("governor-agent",), roles, parsed, mentions, before, object_types)
             if "context" in frame.object:
                 objects += _context(mentions, before, object_types, subjects)
+            if "occasion" in frame.object and not objects and _at_an_occasion(roles, parsed, mentions):
+                # "gave an address at the opening ceremony": of the event the text tells of
+                objects += _context(mentions, before, object_types, subjects)
             for s in subjects:
                 for o in objects:
                     if s.entity != o.entity:
                         readings.append(Reading(s, frame.relation, o, frame))
     return readings
+
+
+def _at_an_occasion(roles: Roles, parsed, mentions) -> bool:
+    """Whether the trigger is done "at" or "during" an occasion the sentence does not name ("at the opening ceremony")."""
+    return any(o.lemma_.lower() in words("occasion_nouns") and not denoted([o], parsed, mentions)
+               for word in ("at", "during") for o in roles.prep(roles.trigger, word))
 
 
 def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> list["EntityMention"]:

@@ -938,3 +938,39 @@ def test_those_named_as_organisers_organise_the_event_of_the_clause(markup):
 def test_hyphened_places_leading_participles_and_creation_by(markup, expected):
     """Constructions the frames read from the parse in several wordings of our own."""
     assert expected in triples(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "event", "place"),
+    [
+        ("Governor [Bo Wang|Person]'s visit to [Oslo|Place] next month to attend the [Fjord Fair 2024|Event] "
+         "was confirmed.", "Fjord Fair 2024", "Oslo"),
+        ("Minister [Ann Lee|Person] will travel to [Xiamen|Place] in May to open the [Harbour Data Forum|Event].",
+         "Harbour Data Forum", "Xiamen"),
+        ("During a trip to [Nanning|Place] to co-chair the [3rd Port Council meeting|Event], Minister "
+         "[Ann Lee|Person] toured the docks.", "3rd Port Council meeting", "Nanning"),
+    ],
+)
+def test_a_journey_to_a_place_to_attend_an_event_places_it(markup, event, place):
+    """"a visit to X to co-chair Y", "will travel to X to open Y": Y is held in X."""
+    assert (event, "held_in", place) in triples(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "who", "event"),
+    [
+        ("The [Harbour Data Forum|Event] opened in Xiamen. Minister [Ann Lee|Person] delivered the keynote at the "
+         "opening ceremony.", "Ann Lee", "Harbour Data Forum"),
+        ("The [Fjord Fair 2024|Event] closed on Sunday. Governor [Bo Wang|Person] spoke during the plenary session.",
+         "Bo Wang", "Fjord Fair 2024"),
+        ("The [Lancang Port Summit|Event] began on Monday. At the welcome dinner, [Lumen Foundation|Organization] "
+         "showed its harbour robots.", "Lumen Foundation", "Lancang Port Summit"),
+    ],
+)
+def test_acting_at_an_unnamed_occasion_is_taking_part_in_the_event_told_of(markup, who, event):
+    """"gave an address at the opening ceremony": the ceremony of the event the text tells of."""
+    assert (who, "participated_in", event) in triples(markup)
+    # a place that is no occasion takes no one to the event
+    place = markup.replace("the opening ceremony", "the university").replace("the plenary session", "the library") \
+        .replace("At the welcome dinner", "At the university")
+    assert (who, "participated_in", event) not in triples(place)

@@ -585,9 +585,12 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
     found += _coordinated_in_text(found, mentions, parsed.text, parsed.start)
     for t in spread_tokens:
         if t.lower_ in words("pronouns") and t.pos_ in ("PRON", "DET") and before:
-            earlier = [m for m in before if m.type in types]
-            if earlier:
-                found.append(earlier[-1])
+            # "Since the SCI began, it has drawn firms": a thing a clause before it names is what
+            # "it" stands for, whatever its type; else the last one of the types asked for
+            here = [m for m in mentions if m.end <= parsed.offset(t) and m.type not in ("Person", "Place")
+                    and "," in parsed.text[m.end - parsed.start:parsed.offset(t) - parsed.start]]
+            earlier = here[-1:] if here else [m for m in before if m.type in types][-1:]
+            found += [m for m in earlier if m.type in types]
         if "Person" in types and _pair_of_people(t):
             found += _last_two_people(before or [], mentions, parsed.offset(t))
         if "Place" in types and _pair_of_sides(t) and pair:

@@ -974,3 +974,16 @@ def test_acting_at_an_unnamed_occasion_is_taking_part_in_the_event_told_of(marku
     place = markup.replace("the opening ceremony", "the university").replace("the plenary session", "the library") \
         .replace("At the welcome dinner", "At the university")
     assert (who, "participated_in", event) not in triples(place)
+
+
+def test_it_stands_for_what_a_clause_before_it_names():
+    """"Since the programme began, it has drawn firms": "it" is the programme, not the event named before."""
+    found = triples("The [Harbour Fair 2019|Event] closed in May. Since the [Blue Data Programme|Initiative] began "
+                    "in 2018, it has drawn firms from [Oslo|Place].")
+    assert ("Oslo", "participated_in", "Harbour Fair 2019") not in found
+    found = triples("The [Harbour Fair 2019|Event] opened in May. Since then, it has drawn firms from [Oslo|Place].")
+    assert ("Oslo", "participated_in", "Harbour Fair 2019") in found
+    found = triples("The [Cold Chain Pact|Agreement] came first. When the [Fjord Data Pact|Agreement] was "
+                    "exchanged, Minister [Ann Lee|Person] witnessed it.")
+    assert ("Ann Lee", "witnessed", "Fjord Data Pact") in found
+    assert ("Ann Lee", "witnessed", "Cold Chain Pact") not in found

@@ -987,3 +987,22 @@ def test_it_stands_for_what_a_clause_before_it_names():
                     "exchanged, Minister [Ann Lee|Person] witnessed it.")
     assert ("Ann Lee", "witnessed", "Fjord Data Pact") in found
     assert ("Ann Lee", "witnessed", "Cold Chain Pact") not in found
+
+
+@pytest.mark.parametrize(
+    ("markup", "relation", "expected"),
+    [
+        ("The three pilots funded by the [Blue Seed Fund|Initiative] are a [tide sensor network|Project] run by "
+         "[Delta University|Organization] and a [quay robot fleet|Project] built by [Arcadia Capital|Organization].",
+         "funded_by", {("tide sensor network", "Blue Seed Fund"), ("quay robot fleet", "Blue Seed Fund")}),
+        ("Projects backed by the [Harbour Innovation Fund|Initiative] include the [Smart Quay project|Project] and "
+         "the [Cold Chain Tracker|Project].", "funded_by",
+         {("Smart Quay project", "Harbour Innovation Fund"), ("Cold Chain Tracker", "Harbour Innovation Fund")}),
+        ("The firms that signed the [Blue Bay Pact|Agreement] were [Arcadia Capital|Organization] and "
+         "[Lumen Foundation|Organization].", "party_to",
+         {("Arcadia Capital", "Blue Bay Pact"), ("Lumen Foundation", "Blue Bay Pact")}),
+    ],
+)
+def test_a_plural_noun_stands_for_the_names_its_clause_lists(markup, relation, expected):
+    """"The projects backed by the fund are A and B": the frame's end is A and B."""
+    assert {(s, o) for s, r, o in triples(markup) if r == relation} == expected, triples(markup)

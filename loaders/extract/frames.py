@@ -424,7 +424,7 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
         if t.pos_ == "NOUN" and t.i not in named:  # "the capital of Yunnan, Kunming": Kunming names the capital
             todo += [a for of in _children(t, "prep") if of.lower_ == "of" for o in _children(of, "pobj")
                      if o.i in named for a in _children(o, "appos") if a.i in named]
-        if t.tag_ == "NNS" and t.i not in named and t.dep_ == "nsubj" and t.head.lemma_ in words("listing_verbs"):
+        if t.tag_ in ("NN", "NNS") and t.i not in named and t.dep_ == "nsubj" and t.head.lemma_ in words("listing_verbs"):
             # "the projects backed by the fund are A, run by X, and B": the names it lists (each
             # with what qualifies it; the types of the frame keep the right ones)
             todo += [x for a in _children(t.head, "attr", "dobj") for x in a.subtree if x.i in named]

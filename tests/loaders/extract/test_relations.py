@@ -1006,3 +1006,19 @@ def test_it_stands_for_what_a_clause_before_it_names():
 def test_a_plural_noun_stands_for_the_names_its_clause_lists(markup, relation, expected):
     """"The projects backed by the fund are A and B": the frame's end is A and B."""
     assert {(s, o) for s, r, o in triples(markup) if r == relation} == expected, triples(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("Another [Blue Seed Fund|Initiative]-backed project involves the creation of a [tide sensor network|Project] "
+         "by [Delta University|Organization].", ("tide sensor network", "funded_by", "Blue Seed Fund")),
+        ("The first [Harbour Innovation Fund|Initiative]-financed pilot is the [Smart Quay project|Project].",
+         ("Smart Quay project", "funded_by", "Harbour Innovation Fund")),
+        ("One [Blue Seed Fund|Initiative]-supported effort involves the [Cold Chain Tracker|Project] in Xiamen.",
+         ("Cold Chain Tracker", "funded_by", "Blue Seed Fund")),
+    ],
+)
+def test_a_fund_hyphened_to_its_participle_funds_what_the_clause_names(markup, expected):
+    """"Another JIDF-supported project involves the creation of X": X is funded by the JIDF."""
+    assert expected in triples(markup)

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 _TOLD_OF = frozenset({"Event", "Project"})
 _WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "pronouns", "signing_nouns",
                  "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words",
-                 "leading_verbs", "occasion_nouns")
+                 "leading_verbs", "occasion_nouns", "occurrence_nouns")
 _ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|bearer"
                    r"|hyphen|purpose|occasion|[a-z]+)$")
 
@@ -182,10 +182,11 @@ def _passive(verb: "Token") -> bool:
 
 
 def _opening_participle(verb: "Token") -> bool:
-    """A past participle with a by-phrase that opens its sentence: "(Jointly) organised by A and B, ..."."""
+    """A past participle with a by- or other phrase that opens its sentence: "(Jointly) organised by A
+    and B, ...", "Held annually in X, ..."."""
     first = next((t for t in verb.doc if t.pos_ not in ("ADV", "PUNCT")), None)
-    return first is not None and first.i == verb.i and bool(_children(verb, "agent")) \
-        and not _children(verb, "nsubj", "nsubjpass")
+    return first is not None and first.i == verb.i and verb.tag_ in ("VBN", "VBD") \
+        and bool(_children(verb, "agent", "prep")) and not _children(verb, "nsubj", "nsubjpass")
 
 
 def _children(token: "Token", *deps: str) -> list["Token"]:
@@ -311,8 +312,8 @@ class Roles:
             # clause anywhere; what was done to is a name after one of the commas (types decide)
             for comma in (t for t in verb.doc[verb.i + 1:] if t.text == ","):
                 k = comma.i + 1
-                while k < len(verb.doc) and verb.doc[k].pos_ in ("DET", "ADV"):
-                    k += 1
+                while k < len(verb.doc) and (verb.doc[k].pos_ in ("DET", "ADV") or verb.doc[k].dep_ in ("poss", "case")):
+                    k += 1  # "..., this year's expo"
                 if k < len(verb.doc):
                     found.append(verb.doc[k])
         if verb.dep_ == "relcl" and (_relative_pronoun(verb, "dobj", "nsubjpass")
@@ -428,6 +429,12 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
             # "the projects backed by the fund are A, run by X, and B": the names it lists (each
             # with what qualifies it; the types of the frame keep the right ones)
             todo += [x for a in _children(t.head, "attr", "dobj") for x in a.subtree if x.i in named]
+        if t.lemma_.lower() in words("occurrence_nouns") and t.i not in named:
+            # "an annual forum, with the first edition to be held in X": an occurrence of the
+            # event its "of" names, else of the one named last before it
+            of = [o for p in _children(t, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+            earlier = [k for k in named if k < t.i and t.doc[k].sent == t.sent]
+            todo += of or ([t.doc[max(earlier)]] if earlier else [])
         listing = t.i in members or t.tag_ in ("NNS", "NNPS") and t.i not in named
         for child in t.children:
             if child.dep_ == "appos":

@@ -158,7 +158,7 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
     for sentence in analysis.sentences:
         sl = slot(analysis, sentence)
         evidence = _evidence(analysis, sentence)
-        found.extend(read_frames(analysis, sentence))
+        found.extend(_annually(analysis, sl, read_frames(analysis, sentence)))
         for _pattern, read in read_patterns(analysis, sl, evidence):
             found.extend(read)
         award = _award_context(analysis, sl, evidence, award, found)
@@ -416,6 +416,19 @@ def _type(analysis: Analysis, key: str) -> str:
 def _label(analysis: Analysis, key: str) -> str:
     entity = analysis.entities.get(key)
     return entity.label if entity else ""
+
+
+def _annually(analysis: Analysis, sl: Slotted, relations: list[Relation]) -> list[Relation]:
+    """Where an edition of an event held "annually" is held, its series is held too (frames).
+
+    Unless the edition is singled out ("an annual forum, with the first edition to be held
+    in X": that edition only), as the patterns' ``annual`` option does.
+    """
+    if not re.search(r"\bannual(?:ly)?\b", sl.text, re.I):
+        return relations
+    return [Relation(s, r.relation, r.object, r.evidence) for r in relations
+            for s in (_with_series(analysis, r.subject) if r.relation == "held_in"
+                      and not re.search(r"\bedition\b", _texts(sl, r.subject), re.I) else [r.subject])]
 
 
 def _texts(sl: Slotted, key: str) -> str:

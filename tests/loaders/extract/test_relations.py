@@ -1022,3 +1022,29 @@ def test_a_plural_noun_stands_for_the_names_its_clause_lists(markup, relation, e
 def test_a_fund_hyphened_to_its_participle_funds_what_the_clause_names(markup, expected):
     """"Another JIDF-supported project involves the creation of X": X is funded by the JIDF."""
     assert expected in triples(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # a participle opening the sentence, "annually": the edition and its series are held there
+        ("Held annually in [Xiamen|Place], the [Harbour Data Forum 2024|Event] drew 300 firms. The "
+         "[Harbour Data Forum|Event] began in 2019.",
+         {("Harbour Data Forum 2024", "Xiamen"), ("Harbour Data Forum", "Xiamen")}),
+        ("Hosted annually in [Nanning|Place], this year's [Lancang Port Summit 2023|Event] opened on Monday. The "
+         "[Lancang Port Summit|Event] is in its fifth year.",
+         {("Lancang Port Summit 2023", "Nanning"), ("Lancang Port Summit", "Nanning")}),
+        ("Staged annually in [Bergen|Place] since 2018, the [Fjord Fair 2024|Event] closes today. The "
+         "[Fjord Fair|Event] grows.", {("Fjord Fair 2024", "Bergen"), ("Fjord Fair", "Bergen")}),
+        # an unnamed edition stands for the event it is of
+        ("The two ministries will stage an annual [Harbour Data Forum|Event], with the first edition to be "
+         "hosted in [Xiamen|Place] in 2025.", {("Harbour Data Forum", "Xiamen")}),
+        ("Both sides agreed to hold a yearly [Fjord Fair|Event], and the inaugural edition will be held in "
+         "[Bergen|Place].", {("Fjord Fair", "Bergen")}),
+        ("The third edition of the [Lancang Port Summit|Event] was convened in [Nanning|Place].",
+         {("Lancang Port Summit", "Nanning")}),
+    ],
+)
+def test_annual_events_and_unnamed_editions_are_placed(markup, expected):
+    """"Held annually in X, this year's expo", "with the first edition to be held in X"."""
+    assert {(s, o) for s, r, o in triples(markup) if r == "held_in"} == expected, triples(markup)

@@ -393,6 +393,8 @@ class Roles:
         if head.lemma_ != "be" and head.dep_ != "ROOT":
             return []
         subjects = _children(head, "nsubj", "nsubjpass")
+        if any(noun in s.subtree for s in subjects):
+            return _children(head, "attr")  # "One of the projects of Y is X": X
         return [s for s in subjects if s.i != noun.i and s not in noun.subtree]
 
 

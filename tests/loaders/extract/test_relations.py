@@ -1048,3 +1048,35 @@ def test_a_fund_hyphened_to_its_participle_funds_what_the_clause_names(markup, e
 def test_annual_events_and_unnamed_editions_are_placed(markup, expected):
     """"Held annually in X, this year's expo", "with the first edition to be held in X"."""
     assert {(s, o) for s, r, o in triples(markup) if r == "held_in"} == expected, triples(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("The [Harbour Data Forum|Event] attracted delegates from [Arcadia Capital|Organization] and officials of "
+         "[Delta University|Organization].", {"Arcadia Capital", "Delta University"}),
+        ("This year the [Fjord Fair 2024|Event] drew exhibitors such as [Lumen Foundation|Organization] and "
+         "[Arcadia Capital|Organization].", {"Lumen Foundation", "Arcadia Capital"}),
+        ("The [Lancang Port Summit|Event] brought together leaders from [Xiamen|Place] and [Nanning|Place].",
+         {"Xiamen", "Nanning"}),
+    ],
+)
+def test_those_an_event_draws_take_part_in_it(markup, expected):
+    """"The forum attracted delegates from A", "the fair drew exhibitors such as A" (a frame keyed by lemma)."""
+    event = markup.split("[")[1].split("|")[0]
+    assert {s for s, r, o in triples(markup) if r == "participated_in" and o == event} == expected, triples(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "part"),
+    [
+        ("The [Blue Berth pilot|Project] is part of the [Harbour Data Initiative|Initiative].", "Blue Berth pilot"),
+        ("The [Tide Sensor project|Project], a component of the [Harbour Data Initiative|Initiative], starts in May.",
+         "Tide Sensor project"),
+        ("One of the flagship projects of the [Harbour Data Initiative|Initiative] is the "
+         "[Smart Quay project|Project].", "Smart Quay project"),
+    ],
+)
+def test_a_part_of_a_programme_in_several_wordings(markup, part):
+    """"X is part of Y", "X, a component of Y", "one of the projects of Y is X" (a noun frame)."""
+    assert (part, "part_of", "Harbour Data Initiative") in triples(markup)

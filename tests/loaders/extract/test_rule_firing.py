@@ -24,7 +24,7 @@ CORPORA = {"seed": REPO / "sources",
 
 # Rules below two sentences today (issue #8: each is to be generalised or removed); this
 # may only go down. Lower it when a rule is generalised or removed; never raise it.
-RARE_TODAY = 3
+RARE_TODAY = 1
 
 
 @pytest.fixture(scope="module")

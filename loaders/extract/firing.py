@@ -15,7 +15,7 @@ Examples:
     >>> a = analysis_from_markup("The [forum|Event] was held in [Oslo|Place].")
     >>> fired = rule_firings({"mine": [a]})
     >>> [(rule.split("#")[0], len(f.sentences), len(f.documents)) for rule, f in fired.items() if f.sentences]
-    [('relation_patterns.yaml held_in', 1, 1), ('frames.yaml held_in:begin', 1, 1)]
+    [('relation_patterns.yaml held_in', 1, 1), ('frames.yaml held_in:base', 1, 1)]
 """
 
 from __future__ import annotations

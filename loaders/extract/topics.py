@@ -377,6 +377,7 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
     taggable, generic = set(rules["taggable"]), set(rules["generic"])
     reader = Reader(analysis, rules["carry_order"], focus=document_focus(analysis))
     tags: list[TopicTag] = []
+    seen: set[TopicTag] = set()  # the tags so far, as a set: a list's `in` made long documents quadratic
     for sentence in analysis.sentences:
         found_here = find_topic_mentions(sentence.text)
         if not found_here:
@@ -403,7 +404,8 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
             umbrella = owner.umbrella or (reader.umbrella(sentence) if owner.entity else None)
             for subject in dict.fromkeys(s for s in (owner.entity, umbrella) if s):
                 tag = TopicTag(subject=subject, topic=found.slug, evidence=evidence)
-                if tag not in tags:
+                if tag not in seen:
+                    seen.add(tag)
                     tags.append(tag)
     log.debug("%d topic tags in %s", len(tags), analysis.document.source)
     return tags

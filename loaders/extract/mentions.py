@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -299,6 +299,7 @@ class Recognition:
         self.registry = Registry()
         self.mentions: list[EntityMention] = []
         self._index: list | None = None  # of mentions by start offset (see _overlapping)
+        self._reach: tuple | None = None  # of sentences by offset (see sentence_at)
         self.person_refs: list[Candidate] = []
         self.containers: set[tuple[int, int, str]] = set()  # described spans, which may hold names
         self.cores: dict[tuple[str, str], str] = {}  # (type, kind) -> key of a described entity
@@ -365,6 +366,28 @@ class Recognition:
         low, high = bisect.bisect_left(starts, (start, -1)), bisect.bisect_left(starts, (end + 1, -1))
         mentions = self.mentions
         return [mentions[at] for at in sorted(at for _, at in starts[low:high] if mentions[at].end <= end)]
+
+    def sentence_at(self, offset: int):
+        """The first sentence (in the list's order) holding ``offset``, or ``None``.
+
+        Found by bisection, where a scan of every sentence per mention made long documents
+        quadratic: among the sentences starting by ``offset`` (a prefix, the sentences being
+        in text order), the first whose end passes it is the first at which the running
+        maximum of ends does. Sentences out of text order are scanned.
+        """
+        sentences = self.sentences
+        reach = self._reach
+        if reach is None or reach[0] is not sentences or reach[1] != len(sentences):
+            starts = [s.start for s in sentences]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+            ends = list(itertools.accumulate((s.end for s in sentences), max)) if ordered else None
+            reach = self._reach = (sentences, len(sentences), starts, ends)
+        _, _, starts, ends = reach
+        if ends is None:
+            return next((s for s in sentences if s.start <= offset < s.end), None)
+        starting = bisect.bisect_right(starts, offset)
+        found = bisect.bisect_right(ends, offset, 0, starting)
+        return sentences[found] if found < starting else None
 
     def mention(self, start: int, end: int, key: str) -> None:
         """Record a mention of the entity ``key`` at ``start:end`` of the text."""

@@ -44,6 +44,7 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import TYPE_CHECKING, Iterable
@@ -327,6 +328,7 @@ def _definite_references(an: "Recognition", *, skip_occasions: bool = False) -> 
         alternation = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
         patterns.append(re.compile(  # written in lower case: a common noun, not a name
             rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?P<n>{alternation})\b(?!-|['’](?!s\b))"))
+    antecedents = _Antecedents(an)
     for sentence in an.sentences:
         for m in (m for p in patterns for m in p.finditer(sentence.text)):
             start = sentence.start + m.start()
@@ -338,7 +340,7 @@ def _definite_references(an: "Recognition", *, skip_occasions: bool = False) -> 
             noun = m.group("n").lower()
             type_ = nouns[noun]
             head = noun.split()[-1]
-            target = _antecedent(an, start, type_, head)
+            target = _antecedent(an, start, type_, head, antecedents)
             if target:
                 an.mention(start, end, target)
 
@@ -372,35 +374,77 @@ def _name_head(label: str) -> str | None:
     return words[-1].lower() if words else None
 
 
-def _antecedent(an: "Recognition", position: int, type_: str, head: str) -> str | None:
+def _antecedent(an: "Recognition", position: int, type_: str, head: str,
+                antecedents: "_Antecedents | None" = None) -> str | None:
     """The entity of ``type_`` whose name has the head word ``head`` nearest before ``position``, else first after.
 
     "event", "initiative", "project" and "agreement" (and its plain synonyms "pact",
     "deal", "accord") refer to any entity of the type; "the expo" also finds an
     exposition, "the meeting" a committee that meets, "the MoU" a memorandum. A pact,
     deal or accord is referred back to only: "The deal will ..." before any agreement
-    is named is no agreement of the story's.
+    is named is no agreement of the story's. Of mentions ending together the longer
+    comes first, then the first made; of those starting together after, the first made.
+    ``antecedents``, kept for a pass, finds them without reading every mention again.
     """
+    antecedents = antecedents or _Antecedents(an)
     generic = head in ("event", "initiative", "project", "agreement", "pact", "deal", "accord")
     if head == "mou":
         head = "memorandum"
-    candidates = []
-    for m in an.mentions:
-        record = an.registry.records[m.entity]
-        if record.type != type_:
-            continue
-        if not generic and not _headed_by(record.label, head):
-            continue
-        candidates.append(m)
+    kind = (type_, None if generic else head, False)
     if head == "event":  # "the four-day event" is the event, not a ceremony within it
-        candidates = [m for m in candidates if m.entity not in an.occasion_keys] or candidates
-    before = [m for m in candidates if m.end <= position]
-    if before:
-        return max(before, key=lambda m: (m.end, -m.start)).entity
+        kind = (type_, None, True) if antecedents.any(type_, None, True) else kind
+    ends, starts = antecedents.of(*kind)
+    before = bisect.bisect_left(ends, (position + 1,)) - 1
+    if before >= 0:
+        return an.mentions[-ends[before][2]].entity
     if head in ("pact", "deal", "accord"):  # plain words, not a name written out later
         return None
-    after = [m for m in candidates if m.start > position]
-    return min(after, key=lambda m: m.start).entity if after else None
+    after = bisect.bisect_left(starts, (position + 1,))
+    return an.mentions[starts[after][1]].entity if after < len(starts) else None
+
+
+class _Antecedents:
+    """The mentions each kind of reference ("the expo", "the event") may refer to, kept for a pass.
+
+    A kind is (type, head word or ``None`` for any name of the type, whether occasions
+    are left out). Its mentions are held in two sorted lists: ``(end, -start, -at)``
+    (the last ending by an offset, the longer and then the first made of equals) and
+    ``(start, at)``, ``at`` being a mention's place in the list of mentions. The pass
+    only adds mentions, which :meth:`of` takes in; were the list replaced or shortened,
+    everything is read again. Without it, each reference read every mention of the
+    document (a long document: quadratic).
+    """
+
+    def __init__(self, an: "Recognition") -> None:
+        self.an = an
+        self.mentions: list | None = None
+        self.read = 0
+        self.kinds: dict[tuple, tuple[list, list]] = {}
+
+    def _fits(self, m: EntityMention, type_: str, head: str | None, no_occasions: bool) -> bool:
+        record = self.an.registry.records[m.entity]
+        return record.type == type_ and (head is None or _headed_by(record.label, head)) and not (
+            no_occasions and m.entity in self.an.occasion_keys)
+
+    def of(self, type_: str, head: str | None, no_occasions: bool) -> tuple[list, list]:
+        mentions = self.an.mentions
+        if self.mentions is not mentions or self.read > len(mentions):
+            self.mentions, self.read, self.kinds = mentions, 0, {}
+        for at in range(self.read, len(mentions)):
+            m = mentions[at]
+            for (t, h, o), (ends, starts) in self.kinds.items():
+                if self._fits(m, t, h, o):
+                    bisect.insort(ends, (m.end, -m.start, -at))
+                    bisect.insort(starts, (m.start, at))
+        self.read = len(mentions)
+        kind = (type_, head, no_occasions)
+        if kind not in self.kinds:
+            fit = [(at, m) for at, m in enumerate(mentions) if self._fits(m, *kind)]
+            self.kinds[kind] = (sorted((m.end, -m.start, -at) for at, m in fit), sorted((m.start, at) for at, m in fit))
+        return self.kinds[kind]
+
+    def any(self, type_: str, head: str | None, no_occasions: bool) -> bool:
+        return bool(self.of(type_, head, no_occasions)[0])
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -63,6 +63,7 @@ import collections
 import itertools
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import queue
 import signal
@@ -320,10 +321,35 @@ class _Worker:
     busy: str | None = None  # the query it is running
     ended: bool = False  # stopped on purpose, or its death already handled
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # held while the process's exit status is read (see join)
+    reaping: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def pid(self) -> int:
         return self.process.pid
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait at most ``timeout`` seconds for the process to end, then read its exit status.
+
+        Several threads wait for a worker that dies (the one reading its stderr, the one
+        whose query it ran). A forkserver child's status is read once from a pipe: two
+        threads reading it at once, one got it and the other the end of the pipe, which
+        multiprocessing reports as status 255 (a SIGKILL logged as "exited with status
+        255"). So the waiting is done by each, the reading by one at a time.
+        """
+        multiprocessing.connection.wait([self.process.sentinel], timeout)
+        with self.reaping:
+            self.process.join(0)
+
+    def alive(self) -> bool:
+        """Whether the process still runs (its status read as :meth:`join` reads it)."""
+        with self.reaping:
+            return self.process.is_alive()
+
+    @property
+    def exitcode(self) -> int | None:
+        with self.reaping:
+            return self.process.exitcode
 
 
 class WorkerPool:
@@ -404,7 +430,7 @@ class WorkerPool:
         except EOFError:
             self._end(worker)
             raise SgcnError(f"a query worker died loading {self.graph_path}: "
-                            f"{death_reason(process.exitcode, list(worker.last_words))}") from None
+                            f"{death_reason(worker.exitcode, list(worker.last_words))}") from None
         if message[0] != "ready":
             self._end(worker)
             raise SgcnError(message[1])
@@ -436,16 +462,16 @@ class WorkerPool:
                     log.warning("query worker %d: %s", worker.pid, text)
         if pending.strip():
             worker.last_words.append(pending.decode("utf-8", "replace").rstrip())
-        worker.process.join(timeout=5)
+        worker.join(timeout=5)
         if not worker.ended and not self._closed and worker.busy is None:
             self._died(worker, while_running=None)
 
     def _died(self, worker: _Worker, *, while_running: str | None) -> str:
         """Log an unexpected death and start a replacement (once); the reason."""
-        worker.process.join(timeout=5)
+        worker.join(timeout=5)
         if worker.reader is not None and worker.reader is not threading.current_thread():
             worker.reader.join(timeout=2)  # its last words
-        reason = death_reason(worker.process.exitcode, list(worker.last_words))
+        reason = death_reason(worker.exitcode, list(worker.last_words))
         with worker.lock:
             if worker.ended:
                 return reason
@@ -467,15 +493,15 @@ class WorkerPool:
         self.events[why] += 1
         log.warning("stopping query worker %d: %s", worker.pid, why)
         worker.process.kill()
-        worker.process.join(timeout=5)
+        worker.join(timeout=5)
         self._forget(worker)
         self._restart()
 
     def _end(self, worker: _Worker) -> None:
         worker.ended = True
-        if worker.process.is_alive():
+        if worker.alive():
             worker.process.kill()
-        worker.process.join(timeout=5)
+        worker.join(timeout=5)
         self._forget(worker)
 
     def _forget(self, worker: _Worker) -> None:
@@ -513,7 +539,7 @@ class WorkerPool:
                 raise ServeError(503, "every query worker stayed busy; try again") from None
             if worker.ended:
                 continue
-            if not worker.process.is_alive():
+            if not worker.alive():
                 self._died(worker, while_running=None)
                 continue
             return worker
@@ -692,7 +718,7 @@ class WorkerPool:
                 worker.conn.send(None)
             except (BrokenPipeError, OSError):
                 pass
-            worker.process.join(timeout=2)
-            if worker.process.is_alive():
+            worker.join(timeout=2)
+            if worker.alive():
                 worker.process.kill()
-                worker.process.join(timeout=5)
+                worker.join(timeout=5)

@@ -38,10 +38,20 @@ def lookup(analysis: Analysis, name: str, types: set[str] | None = None) -> Enti
     A leading "the" is ignored; types restrict the search.
     """
     wanted = fold(re.sub(r"^\s*the\s+", "", name, flags=re.I))
-    for entity in analysis.entities.values():
-        if (types is None or entity.type in types) and wanted in names_of(entity):
+    for entity in analysis.once(_by_name).get(wanted, ()):
+        if types is None or entity.type in types:
             return entity
     return None
+
+
+def _by_name(analysis: Analysis) -> dict[str, list[Entity]]:
+    """Folded name -> the entities bearing it, in the analysis' order (once per analysis:
+    :func:`lookup` read every entity at each question)."""
+    found: dict[str, list[Entity]] = {}
+    for entity in analysis.entities.values():
+        for name in names_of(entity):
+            found.setdefault(name, []).append(entity)
+    return found
 
 
 def _edition_pattern(series: Entity) -> re.Pattern[str]:
@@ -51,27 +61,62 @@ def _edition_pattern(series: Entity) -> re.Pattern[str]:
 
 @lru_cache(maxsize=64)
 def _editions_cached(entities: tuple[Entity, ...]) -> dict[str, dict[int, str]]:
+    """Series key -> {year: edition key}: each event whose name is a series' name with one year.
+
+    A pair of a series and an event is tried only where one of the event's names is one
+    of the series' (folded names: single spaces) with a year before or after it taken
+    off; trying every event against every series was quadratic in a long document's
+    events. The matches, the year taken and the order of the result are those of trying
+    every pair, series by series, events in order, an event's names in their order.
+    """
     events = [e for e in entities if e.type == "Event"]
+    names = [names_of(e) for e in events]
+    by_name: dict[str, list[int]] = {}
+    for at, series_names in enumerate(names):
+        for name in series_names:
+            by_name.setdefault(name, []).append(at)
+    tried: dict[int, set[int]] = {}  # series -> the events that may be its editions
+    for at, event_names in enumerate(names):
+        for name in event_names:
+            for core in _without_year(name):
+                for series in by_name.get(core, ()):
+                    tried.setdefault(series, set()).add(at)
+    nameless = [at for at, series_names in enumerate(names) if not series_names]
+    for series in nameless:  # matched by a year alone: tried with every event
+        tried[series] = set(range(len(events)))
     result: dict[str, dict[int, str]] = {}
-    for series in events:
-        # compiled when a name holds one of the series' (most series have no edition); a
-        # series without a name of letters or digits matches by the year alone
-        series_names = names_of(series)
-        pattern = None if series_names else _edition_pattern(series)
-        for entity in events:
-            if entity.key == series.key:
+    for series in sorted(tried):
+        pattern = _edition_pattern(events[series])
+        for at in sorted(tried[series]):
+            if at == series:
                 continue
-            for name in names_of(entity):
-                if pattern is None:
-                    if not any(n in name for n in series_names):
-                        continue
-                    pattern = _edition_pattern(series)
+            for name in names[at]:
                 match = pattern.match(name)
                 if match and bool(match.group(1)) != bool(match.group(2)):
                     year = int(match.group(1) or match.group(2))
-                    result.setdefault(series.key, {})[year] = entity.key
+                    result.setdefault(events[series].key, {})[year] = events[at].key
                     break
     return result
+
+
+_LEADING_YEAR, _TRAILING_YEAR = re.compile(r"(?:19|20)\d{2} (.+)"), re.compile(r"(.+) (?:19|20)\d{2}")
+
+
+def _without_year(name: str) -> set[str]:
+    """A folded name, and what is left of it without a year before it, after it, or both.
+
+    Examples:
+        >>> sorted(_without_year("2019 smart china expo 2020"))
+        ['2019 smart china expo', '2019 smart china expo 2020', 'smart china expo', 'smart china expo 2020']
+    """
+    cores = {name}
+    for core in list(cores):
+        if m := _LEADING_YEAR.fullmatch(core):
+            cores.add(m.group(1))
+    for core in list(cores):
+        if m := _TRAILING_YEAR.fullmatch(core):
+            cores.add(m.group(1))
+    return cores
 
 
 def editions(analysis: Analysis) -> dict[str, dict[int, str]]:

@@ -19,9 +19,7 @@ Examples:
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import itertools
 import logging
 from typing import Iterable
 
@@ -43,32 +41,12 @@ __all__ = ["analyze", "extract", "extract_all", "merge_extractions"]
 
 
 def _evidence(analysis: Analysis, start: int, end: int) -> Evidence | None:
-    """The (first) sentence holding ``start:end`` as evidence.
-
-    Asked for every mention, so found by bisection: among the sentences starting by
-    ``start`` (a prefix, the sentences being in text order), the first whose end
-    reaches ``end`` is the first at which the running maximum of ends does.
-    """
-    reach = analysis.once(_sentence_reach)
-    if reach is None:  # not in text order: look at each
-        found = next((at for at, s in enumerate(analysis.sentences) if s.start <= start and end <= s.end), None)
-    else:
-        starting = bisect.bisect_right(reach[0], start)
-        found = bisect.bisect_left(reach[1], end, 0, starting)
-        found = found if found < starting else None
-    if found is None:
+    """The (first) sentence holding ``start:end`` as evidence (asked for every mention:
+    found by bisection, :meth:`~sgcn.loaders.extract.spans.Analysis.sentence_holding`)."""
+    s = analysis.sentence_holding(start, end)
+    if s is None:
         return None
-    s = analysis.sentences[found]
     return Evidence(analysis.document.source, s.start, s.end, s.text)
-
-
-def _sentence_reach(analysis: Analysis) -> tuple[list[int], list[int]] | None:
-    """The sentences' starts, and for each the furthest end of it and the sentences before
-    (``None`` if the sentences are not in text order)."""
-    starts = [s.start for s in analysis.sentences]
-    if starts != sorted(starts):
-        return None
-    return starts, list(itertools.accumulate((s.end for s in analysis.sentences), max))
 
 
 def type_mentions(analysis: Analysis) -> list[Mention]:

@@ -800,21 +800,41 @@ def _named_after_programme(analysis: Analysis, part: Any) -> str | None:
 
 
 def _container(analysis: Analysis, part: Any) -> str | None:
-    """The event or initiative whose name stands as the head or qualifier of ``part``'s name."""
-    best: tuple[int, str] | None = None
+    """The event or initiative whose name stands as the head or qualifier of ``part``'s name.
+
+    The longest such name wins, the first entity and name of equals. What :func:`_holds`
+    accepts is a run of whole words of the part's (folded) name, so only those runs are
+    looked up in an index of the names of events and initiatives, made once per analysis
+    (trying every event and initiative for each event was quadratic in a long document).
+    """
+    index = analysis.once(_containers)
+    best: tuple[int, int, int, str] | None = None
     part_names = [n for n in names_of(part) if not re.search(r"\bbetween\b|\bto\s+co\b", n)]
-    for other in analysis.entities.values():
-        if other.key == part.key or other.type not in {"Event", "Initiative"}:
+    for own in part_names:
+        words = own.split(" ")
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                name = " ".join(words[i:j])
+                for at, rank, key in index.get(name, ()):
+                    if key == part.key or own == name or not _holds(own, name):
+                        continue
+                    found = (-len(name), at, rank, key)
+                    if best is None or found < best:
+                        best = found
+    return best[3] if best else None
+
+
+def _containers(analysis: Analysis) -> dict[str, list[tuple[int, int, str]]]:
+    """Folded name of three characters or more -> (entity's place, name's place, key) of the
+    events and initiatives bearing it, in the order :func:`_container` tries them."""
+    index: dict[str, list[tuple[int, int, str]]] = {}
+    for at, other in enumerate(analysis.entities.values()):
+        if other.type not in {"Event", "Initiative"}:
             continue
-        for name in names_of(other):
-            if len(name) < 3:
-                continue
-            for own in part_names:
-                if own == name or not _holds(own, name):
-                    continue
-                if best is None or len(name) > best[0]:
-                    best = (len(name), other.key)
-    return best[1] if best else None
+        for rank, name in enumerate(names_of(other)):
+            if len(name) >= 3:
+                index.setdefault(name, []).append((at, rank, other.key))
+    return index
 
 
 def _holds(own: str, name: str) -> bool:
@@ -849,12 +869,21 @@ _PART_WORDS = {
 
 
 def _first_evidence(analysis: Analysis, key: str) -> Evidence | None:
-    for mention in analysis.mentions:
-        if mention.entity == key:
-            for sentence in analysis.sentences:
-                if mention.within(sentence):
-                    return _evidence(analysis, sentence)
+    """The first sentence holding one of ``key``'s mentions, the first first."""
+    for mention in analysis.once(_mentions_by_entity).get(key, ()):
+        sentence = analysis.sentence_holding(mention.start, mention.end)
+        if sentence is not None:
+            return _evidence(analysis, sentence)
     return None
+
+
+def _mentions_by_entity(analysis: Analysis) -> dict[str, list]:
+    """Each entity's mentions in the analysis' order (once per analysis: a scan of every
+    mention for each entity was quadratic in a long document)."""
+    found: dict[str, list] = {}
+    for mention in analysis.mentions:
+        found.setdefault(mention.entity, []).append(mention)
+    return found
 
 
 _STORY_VERBS = (

@@ -16,8 +16,9 @@ Examples:
 from __future__ import annotations
 
 import bisect
-import re
 import functools
+import itertools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Mapping, TypeVar
 
@@ -177,6 +178,32 @@ class Analysis:
         if at is None:
             raise ValueError(f"{sentence!r} is not a sentence of the analysis")
         return at
+
+    @functools.cached_property
+    def _reach(self) -> tuple[list[int], list[int]] | None:
+        starts = [s.start for s in self.sentences]
+        if starts != sorted(starts):
+            return None
+        return starts, list(itertools.accumulate((s.end for s in self.sentences), max))
+
+    def sentence_holding(self, start: int, end: int) -> Sentence | None:
+        """The first sentence (in :attr:`sentences`' order) holding ``start:end``, or ``None``.
+
+        Found by bisection: among the sentences starting by ``start`` (a prefix, the
+        sentences being in text order), the first whose end reaches ``end`` is the first
+        at which the running maximum of ends does. Sentences out of text order are scanned.
+
+        Examples:
+            >>> s = [Sentence(0, 3, "Hi."), Sentence(4, 8, "Bye.")]
+            >>> Analysis(None, tuple(s), (), {}).sentence_holding(5, 7)
+            Sentence(start=4, end=8, text='Bye.')
+        """
+        reach = self._reach
+        if reach is None:
+            return next((s for s in self.sentences if s.start <= start and end <= s.end), None)
+        starting = bisect.bisect_right(reach[0], start)
+        found = bisect.bisect_left(reach[1], end, 0, starting)
+        return self.sentences[found] if found < starting else None
 
     def mentions_starting(self, low: int, high: int) -> list[EntityMention]:
         """The mentions starting at an offset in ``low:high``, in text order (a binary search)."""

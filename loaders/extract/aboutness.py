@@ -128,6 +128,17 @@ class Owner:
 _NOBODY = Owner(None)
 
 
+def _meetings_by_body(analysis: "Analysis") -> dict[str, list[tuple[str, tuple]]]:
+    """The events with an identity (occurrences: meetings, editions) by what they are of
+    (``identity[0]``), with their identity; once per analysis, for :meth:`Reader._meeting_of`."""
+    found: dict[str, list[tuple[str, tuple]]] = {}
+    for key, e in analysis.entities.items():
+        identity = getattr(e, "identity", ())
+        if e.type == "Event" and identity:
+            found.setdefault(identity[0], []).append((key, identity))
+    return found
+
+
 def _kept(method):
     """Remember what a :class:`Reader` method answered, per reader and arguments.
 
@@ -188,6 +199,17 @@ class Reader:
                          key=lambda m: (m.end, m.end - m.start))
         return [m.end for m in ordered], ordered
 
+    @functools.cached_property
+    def _by_head(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Where in :attr:`_by_end`'s order the mentions of each head word (:func:`_head_word`)
+        and of each type stand, ascending: the last before an offset by bisection."""
+        heads: dict[str, list[int]] = {}
+        types: dict[str, list[int]] = {}
+        for at, m in enumerate(self._by_end[1]):
+            heads.setdefault(_head_word(m.text), []).append(at)
+            types.setdefault(m.type, []).append(at)
+        return heads, types
+
     @_kept
     def _mentions(self, sentence: "Sentence") -> tuple["EntityMention", ...]:
         return tuple(self.analysis.mentions_in(sentence))
@@ -206,12 +228,23 @@ class Reader:
         return out
 
     def _holders_of(self, token: "Token") -> tuple["EntityMention", ...]:
-        """The mentions holding ``token`` (any sentence of the reader's analysis)."""
-        for sentence in self.analysis.sentences:
-            parsed = self.parsed(sentence)
-            if parsed.doc is token.doc:
-                return self._holders(sentence).get(token.i, ())
-        return ()
+        """The mentions holding ``token`` (any sentence of the reader's analysis).
+
+        The sentence is the first whose parse holds the token's doc. The sentences are
+        read in order once, each parse's doc remembered (by identity) as they go: a scan
+        from the first sentence at each question was quadratic in a long document.
+        """
+        docs = self.__dict__.setdefault("_docs", [{}, 0])  # id(doc) -> (doc, its first sentence); how far read
+        found = docs[0].get(id(token.doc))
+        sentences = self.analysis.sentences
+        while found is None and docs[1] < len(sentences):
+            sentence = sentences[docs[1]]
+            docs[1] += 1
+            doc = self.parsed(sentence).doc
+            docs[0].setdefault(id(doc), (doc, sentence))
+            if doc is token.doc:
+                found = docs[0][id(doc)]
+        return self._holders(found[1]).get(token.i, ()) if found is not None else ()
 
     def mention(self, sentence: "Sentence", token: "Token") -> "EntityMention | None":
         """The outermost mention holding ``token``, preferring one of the reader's types."""
@@ -729,9 +762,8 @@ class Reader:
         meeting), the one of that number when given."""
         if "Event" not in self.types:
             return None
-        meetings = sorted(key for key, e in self.analysis.entities.items()
-                          if e.type == "Event" and getattr(e, "identity", ()) and e.identity[0] == organization
-                          and (ordinal is None or e.identity[-1] == str(ordinal)))
+        meetings = sorted(key for key, identity in self.analysis.once(_meetings_by_body).get(organization, ())
+                          if ordinal is None or identity[-1] == str(ordinal))
         return meetings[0] if len(meetings) == 1 else None
 
     def _is_products(self, noun: "Token") -> bool:
@@ -773,15 +805,19 @@ class Reader:
         kind = _kind_of_noun().get(lemma) or _kind_of_noun().get(noun.lower_)
         position = self.parsed(sentence).offset(noun)
         ends, ordered = self._by_end
-        named = range(bisect.bisect_right(ends, position) - 1, -1, -1)  # those ending by ``position``, last first
+        last = bisect.bisect_right(ends, position) - 1  # the last ending by ``position``
         if definite:
-            for at in named:
-                if _head_word(ordered[at].text) in (lemma, noun.lower_):
-                    return ordered[at]
+            # the last ending by ``position`` whose head word is the noun's; else of its kind
+            # (found by bisection in where each head word and type stand: a scan back through
+            # every mention before was quadratic in a long document)
+            heads, types = self._by_head
+            named = [_last_by(heads.get(word, ()), last) for word in {lemma, noun.lower_}]
+            if max(named) >= 0:
+                return ordered[max(named)]
             if kind is not None:
-                of_kind = next((ordered[at] for at in named if ordered[at].type == kind), None)
-                if of_kind is not None:
-                    return of_kind
+                at = _last_by(types.get(kind, ()), last)
+                if at >= 0:
+                    return ordered[at]
                 if self.focus and self.focus.startswith(kind + "/"):
                     from sgcn.loaders.extract.spans import EntityMention
 
@@ -948,6 +984,12 @@ def _ordinal(token: "Token") -> int | None:
         return _ORDINAL_NUMBERS[word]
     match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     return int(match.group(1)) if match else None
+
+
+def _last_by(places, last: int) -> int:
+    """The greatest of the ascending ``places`` not above ``last``, else -1."""
+    at = bisect.bisect_right(places, last) - 1
+    return places[at] if at >= 0 else -1
 
 
 @functools.lru_cache(maxsize=1 << 14)

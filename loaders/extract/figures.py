@@ -625,6 +625,7 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
     dollar = _dollar(analysis)
     reader = Reader(analysis, ("Event", "Initiative", "Project", "Organization"))
     found: list[tuple[Figure, int]] = []
+    seen: set[Figure] = set()  # the figures of found, as a set: a scan of the list was quadratic
     reported: dict[str, str] = {}
     previous: Sentence | None = None
     focus: list[str | None] = []  # the focus event, found once when first needed
@@ -681,7 +682,8 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                 as_of=_as_of(document.date, sentence.text, reading),
                 evidence=evidence,
             )
-            if all(figure != f for f, _ in found):
+            if figure not in seen:
+                seen.add(figure)
                 found.append((figure, sure))
     return _surest(found)
 

@@ -344,8 +344,13 @@ class Recognition:
         if index is None or index[0] is not mentions or index[1] > len(mentions):
             index = self._index = [mentions, 0, [], 0]  # the list, how many indexed, sorted (start, at), longest
         starts = index[2]
+        if len(mentions) - index[1] > 16:  # made again (a list replaced): sorted at once, not one by one
+            starts.extend((mentions[at].start, at) for at in range(index[1], len(mentions)))
+            starts.sort()
+        else:
+            for at in range(index[1], len(mentions)):
+                bisect.insort(starts, (mentions[at].start, at))
         for at in range(index[1], len(mentions)):
-            bisect.insort(starts, (mentions[at].start, at))
             index[3] = max(index[3], mentions[at].end - mentions[at].start)
         index[1] = len(mentions)
         return starts, index[3]
@@ -604,7 +609,7 @@ class Recognition:
                 entry = gazetteer.lookup(name)
                 if entry.type == "Place" and entry.kind in ("city", "province"):
                     key = self._gazetteer_key(name)
-                    if not any(m.start == venue.start and m.entity == key for m in self.mentions):
+                    if not any(m.entity == key for m in self.starting_at(venue.start)):
                         self.mention(venue.start, venue.start + len(name), key)
                 break
 

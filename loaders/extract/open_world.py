@@ -32,6 +32,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
@@ -418,17 +419,69 @@ def recognize(an: "Recognition") -> None:
     becomes an alias of that entity, which the known-names pass then mentions
     wherever the text uses it.
     """
+    names = _Names(an)
     for sentence, parsed in zip(an.sentences, an.parses):
         typed = _typed_tokens(an, parsed, sentence)
         untyped: list[OpenCandidate] = []
         for cand in candidates(parsed):
-            if not _recognized(an, cand, sentence, parsed, typed):
+            if not _recognized(an, cand, sentence, parsed, typed, names):
                 untyped.append(cand)
         for cand in untyped:  # "Tencent Cloud and Singtel": typed by a name typed after it
-            _recognized(an, cand, sentence, parsed, typed)
+            _recognized(an, cand, sentence, parsed, typed, names)
 
 
-def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parsed", typed: dict[int, str]) -> bool:
+class _Names:
+    """The names of the document's entities as open-world recognition asks about them, kept
+    up to date as it registers names (its only change to the registry: each entity it
+    adds to is read again, :meth:`touch`).
+
+    By initials ("SCE"), by the words a name ends with after a space ("Knowledge
+    City"), by an organisation's label's first word ("Yinghe"), and the words of
+    persons' labels, each with the entities' places in the registry's order. Asking
+    every entity at each candidate was quadratic in a long document.
+    """
+
+    def __init__(self, an: "Recognition") -> None:
+        self.an = an
+        self.place: dict[str, int] = {}
+        self.initials: dict[str, set[str]] = {}
+        self.endings: dict[str, set[str]] = {}
+        self.first_word: dict[str, set[str]] = {}
+        self.person_words: dict[str, set[str]] = {}
+        self.indexed: dict[str, tuple[str | None, tuple[str, ...]]] = {}  # key -> its first word, person words
+        for key in an.registry.records:
+            self.touch(key)
+
+    def touch(self, key: str) -> None:
+        """(Re)read the names of the entity ``key``."""
+        record = self.an.registry.records[key]
+        self.place.setdefault(key, len(self.place))
+        old_first, old_words = self.indexed.get(key, (None, ()))
+        if old_first is not None:
+            self.first_word[old_first].discard(key)
+        for word in old_words:
+            self.person_words[word].discard(key)
+        first = record.label.split(" ", 1)[0] if record.type == "Organization" and " " in record.label else None
+        words = tuple(record.label.split()) if record.type == "Person" else ()
+        if first is not None:
+            self.first_word.setdefault(first, set()).add(key)
+        for word in words:
+            self.person_words.setdefault(word, set()).add(key)
+        self.indexed[key] = (first, words)
+        if record.type == "Person":
+            return
+        for name in (record.label, *record.aliases):
+            self.initials.setdefault(_initials(name), set()).add(key)
+            for at, char in enumerate(name):
+                if char == " ":
+                    self.endings.setdefault(name[at + 1:], set()).add(key)
+
+    def ordered(self, keys) -> list[str]:
+        return sorted(keys, key=self.place.__getitem__)
+
+
+def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parsed", typed: dict[int, str],
+                names: "_Names | None" = None) -> bool:
     """Mention one candidate if it is a name the evidence types; ``False`` when nothing types it (yet)."""
     if an.taken(cand.start, cand.end) or _not_a_name(cand, sentence.text, parsed):
         return True
@@ -443,41 +496,57 @@ def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parse
         for t in cand.tokens:
             typed.setdefault(t.i, known_type)
         return True
-    known = _known(an, cand)
+    names = names or _Names(an)
+    known = _known(an, cand, names)
     if known is not None:
         record = an.registry.records[known]
-        an.registry.add(record.type, record.label, [cand.text])
+        names.touch(an.registry.add(record.type, record.label, [cand.text]))
         return True
-    if _names_a_person(an, cand):
+    if _names_a_person(an, cand, names):
         return True  # "Iswaran", "Qin": a person named before, read by coreference
     type_ = type_of(cand, typed)
     if type_ is None:
         return False
     key = an.registry.add(type_, cand.text)
+    names.touch(key)
     an.mention(cand.start, cand.end, key)
     for t in cand.tokens:
         typed[t.i] = type_
     return True
 
 
-def _known(an: "Recognition", cand: OpenCandidate) -> str | None:
+def _known(an: "Recognition", cand: OpenCandidate, names: _Names) -> str | None:
     """The entity of the document that ``cand`` names another way (its acronym, its last words, or,
     as a possessor, the first word of the one organisation's name that opens with it: "Yinghe's
-    chief operating officer" of "Yinghe Supply Chain")."""
+    chief operating officer" of "Yinghe Supply Chain").
+
+    The first entity (in the registry's order) that ``cand`` is the acronym or the last
+    words of; else the one organisation, if one alone, whose name it opens. ``names``
+    gives the entities each test can hold; each is then tested as it stands.
+    """
     text = cand.text
-    first_word = []  # organisations whose name opens with the one word ``text`` ("Yinghe's" for "Yinghe Supply Chain")
-    for key, record in an.registry.records.items():
+    records = an.registry.records
+    acronym = text.isupper() and 2 <= len(text) <= 6
+    words = len(text.split()) >= 2
+    found = set(names.initials.get(text, ())) if acronym else set()
+    if words:
+        found |= names.endings.get(text, set())
+    for key in names.ordered(found):
+        record = records[key]
         if record.type == "Person":
             continue
-        names = (record.label, *record.aliases)
-        if text.isupper() and 2 <= len(text) <= 6 and any(_initials(n) == text for n in names):
+        named = (record.label, *record.aliases)
+        if acronym and any(_initials(n) == text for n in named):
             return key
-        if len(text.split()) >= 2 and any(n.endswith(" " + text) for n in names) and lexicon.name_head(text.split())[0]:
+        if words and any(n.endswith(" " + text) for n in named) and lexicon.name_head(text.split())[0]:
             return key
-        if record.type == "Organization" and " " not in text and text[:1].isupper() and not text.isupper() \
-                and record.label.startswith(text + " ") and gazetteer.lookup(text) is None and _possessor(cand):
-            first_word.append(key)
-    return first_word[0] if len(first_word) == 1 else None
+    if not (" " not in text and text[:1].isupper() and not text.isupper()):
+        return None
+    first_word = [key for key in names.ordered(names.first_word.get(text, ()))
+                  if records[key].type == "Organization" and records[key].label.startswith(text + " ")]
+    if first_word and gazetteer.lookup(text) is None and _possessor(cand):
+        return first_word[0] if len(first_word) == 1 else None
+    return None
 
 
 def _possessor(cand: OpenCandidate) -> bool:
@@ -486,6 +555,7 @@ def _possessor(cand: OpenCandidate) -> bool:
     return last.i + 1 < len(last.doc) and last.doc[last.i + 1].text in ("'s", "’s")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _initials(name: str) -> str:
     """The capitals of a name's words, as its acronym would be ("Smart China Expo" -> "SCE").
 
@@ -496,11 +566,13 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
 
 
-def _names_a_person(an: "Recognition", cand: OpenCandidate) -> bool:
+def _names_a_person(an: "Recognition", cand: OpenCandidate, names: "_Names | None" = None) -> bool:
     """Whether a one-word candidate is a word of a person the document names ("Iswaran")."""
     if len(cand.tokens) != 1:
         return False
     word = cand.text
+    if names is not None:
+        return bool(names.person_words.get(word))
     return any(r.type == "Person" and word in r.label.split() for r in an.registry.records.values())
 
 

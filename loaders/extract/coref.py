@@ -259,7 +259,7 @@ def _named_later(an: "Recognition") -> None:
     for i, sentence in enumerate(an.sentences):
         for m in pattern.finditer(sentence.text):
             at = sentence.start + m.end()
-            named = [x for x in an.mentions if x.start == at and x.type == nouns[m.group("n").lower()]]
+            named = [x for x in an.starting_at(at) if x.type == nouns[m.group("n").lower()]]
             start, end = sentence.start + m.start(), sentence.start + m.end("n")
             if not named or an.taken(start, end):
                 continue

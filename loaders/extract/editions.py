@@ -64,9 +64,14 @@ def _ordinal_number(word: str) -> int:
 
 
 def _claim(an: "Recognition", start: int, end: int, key: str, drop=("Event",)) -> None:
-    """Mention ``key`` at ``start:end``, replacing the mentions of types ``drop`` inside the span."""
-    an.mentions = [m for m in an.mentions
-                   if not (start <= m.start and m.end <= end and m.type in drop)]
+    """Mention ``key`` at ``start:end``, replacing the mentions of types ``drop`` inside the span.
+
+    The list of mentions is made again only when one is dropped (found in the index by
+    offset): making it at every claim was quadratic in a long document.
+    """
+    if any(m.type in drop for m in an.inside(start, end)):
+        an.mentions = [m for m in an.mentions
+                       if not (start <= m.start and m.end <= end and m.type in drop)]
     if not an.taken(start, end, nested_ok=True):
         an.mention(start, end, key)
 
@@ -181,8 +186,7 @@ def _numbered_editions(an: "Recognition") -> None:
         for m in _NUMBERED_EDITION.finditer(sentence.text):
             start = sentence.start + m.start() + 4  # "the" is not part of the name
             end = sentence.start + m.start("rest")
-            named = [x for x in an.mentions if sentence.start <= x.start and x.end <= start
-                     and _series(an, x.entity) == x.entity]
+            named = [x for x in an.inside(sentence.start, start) if _series(an, x.entity) == x.entity]
             if not named or an.taken(start, end):
                 continue
             series = max(named, key=lambda x: x.end).entity
@@ -212,9 +216,9 @@ def _running_series(an: "Recognition") -> None:
         ordinal = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 16):m.start], re.I)
         if running.group("held") and not ordinal:
             continue  # "the X Forum was held": one event, unless numbered ("the inaugural X took place")
-        if any(o is not m and o.start <= m.start and m.end <= o.end for o in an.mentions):
+        if any(o is not m and o.start <= m.start and m.end <= o.end for o in an._overlapping(m.start, m.end)):
             continue  # the series inside an edition's name
-        sentence = next((s for s in an.sentences if s.start <= m.start < s.end), None)
+        sentence = an.sentence_at(m.start)
         if sentence is None or re.search(_YEAR, _DATELINE.sub("", sentence.text)):
             continue
         edition = _edition(an, m.entity, an.year)
@@ -250,7 +254,8 @@ def _current_edition(an: "Recognition") -> None:
             continue
         for m in sorted(an.mentions, key=lambda m: m.start):
             if m.entity == series and _WITHIN.search(an.text[max(0, m.start - 40):m.start]) and \
-                    not any(o is not m and o.start <= m.start and m.end <= o.end for o in an.mentions):
+                    not any(o is not m and o.start <= m.start and m.end <= o.end
+                            for o in an._overlapping(m.start, m.end)):
                 _claim(an, m.start, m.end, edition)
         for name in sorted({an.registry.records[m.entity].label for m in an.mentions}):
             rest = name[len(record.label) + 1:] if name.startswith(record.label + " ") else ""

@@ -160,15 +160,15 @@ def _its_meetings(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
         for m in _ITS_MEETING.finditer(sentence.text):
             start, stop = sentence.start + m.start(), sentence.start + m.end()
             window = an.sentences[max(0, k - 1)].start
-            committees = [x for x in an.mentions if window <= x.start and x.end <= start
-                          and x.type == "Organization" and _is_committee(an.registry.records[x.entity].label)]
+            committees = [x for x in an.inside(window, start)
+                          if x.type == "Organization" and _is_committee(an.registry.records[x.entity].label)]
             ordinal, noun = m.group("o"), m.group("n").lower()
             if an.taken(start, stop):
                 continue
             if not committees:  # "their business council at its 13th meeting. The 13th SGCC meeting was ..."
                 near = an.sentences[min(len(an.sentences) - 1, k + 1)].end
-                numbered = [x.entity for x in an.mentions if window <= x.start and x.end <= near
-                            and an.registry.records[x.entity].identity[-1:] == (str(_ordinal_number(ordinal)),)]
+                numbered = [x.entity for x in an.inside(window, near)
+                            if an.registry.records[x.entity].identity[-1:] == (str(_ordinal_number(ordinal)),)]
                 if len(set(numbered)) == 1:
                     an.mention(start + len(m.group(0)) - len(m.group(0).split(None, 1)[1]), stop, numbered[0])
                 continue
@@ -193,12 +193,12 @@ def _qualifier(an: "Recognition", start: int, stop: int) -> str:
     candidates = []
     if after:
         at = stop + after.end()
-        candidates += [m for m in an.mentions if m.start == at]
-    candidates += [m for m in an.mentions if start <= m.start and m.end <= stop]
+        candidates += an.starting_at(at)
+    candidates += an.inside(start, stop)
     possessor = re.search(r"['’]s\s+$", an.text[max(0, start - 4):start])
     if possessor:
         end = start - (len(an.text[max(0, start - 4):start]) - possessor.start())
-        candidates += [m for m in an.mentions if m.end == end]
+        candidates += an.ending_at(end)
     for m in candidates:
         if m.type in ("Initiative", "Project", "Organization", "Place") and not _is_committee(
                 an.registry.records[m.entity].label):
@@ -226,5 +226,5 @@ def _initiative_after(an: "Recognition", position: int) -> str | None:
     if not link:
         return None
     at = position + link.end()
-    named = [m for m in an.mentions if m.start == at and m.type == "Initiative"]
+    named = [m for m in an.starting_at(at) if m.type == "Initiative"]
     return an.registry.records[max(named, key=lambda m: m.end).entity].label if named else None

@@ -394,6 +394,13 @@ class Recognition:
         found = bisect.bisect_right(ends, offset, 0, starting)
         return sentences[found] if found < starting else None
 
+    def ending_at(self, end: int) -> list[EntityMention]:
+        """The mentions ending at offset ``end``, in the order they were made."""
+        starts, longest = self._starts()
+        low, high = bisect.bisect_left(starts, (end - longest, -1)), bisect.bisect_left(starts, (end + 1, -1))
+        mentions = self.mentions
+        return [mentions[at] for at in sorted(at for _, at in starts[low:high] if mentions[at].end == end)]
+
     def mention(self, start: int, end: int, key: str) -> None:
         """Record a mention of the entity ``key`` at ``start:end`` of the text."""
         type_ = self.registry.records[key].type

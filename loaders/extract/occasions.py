@@ -155,7 +155,7 @@ class _Document:
             first = self.keys == 0
             self.keys = len(records)
             changed = [key for key in new if self._add_key(key)]
-            if not first and any(self._renamed(key) for key in changed):
+            if not first and any([self._renamed(key) for key in changed]):  # each asked again
                 self.editions = [e for e in self.editions if self._is_edition(e[2].entity)]
                 self.editions += [(_order(m), at, m) for key in self.series if self._is_edition(key)
                                   for _, at in self.by_entity.get(key, ()) if (m := an.mentions[at]).entity == key

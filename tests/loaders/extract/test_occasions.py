@@ -71,3 +71,37 @@ def test_signing_ceremony_is_of_the_agreement_even_when_an_edition_is_named_in_p
             "Harbour Tech Fair. The signing ceremony was witnessed by Mayor Bo Wang.")
     got = resolved(text, date="2022-05-08")
     assert got["signing ceremony"] == "signing ceremony of the Memorandum of Understanding on port data"
+
+
+def test_the_view_kept_for_the_pass_answers_as_one_made_at_each_occasion(monkeypatch):
+    """The occasions pass keeps one view of the document's editions and agreements up to
+    date as it adds occasions (and entities); on every genre document, each occasion must
+    belong to what a view made afresh for it (every mention read again) finds."""
+    from pathlib import Path
+
+    from sgcn.loaders import read_folder
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.extract import occasions
+    from sgcn.loaders.extract.mentions import analyze
+
+    asked = []
+    kept = occasions._occasion_of
+
+    def both(an, position, *, signing=False, document=None):
+        found = kept(an, position, signing=signing, document=document)
+        assert found == kept(an, position, signing=signing, document=occasions._Document(an)), position
+        asked.append(found)
+        return found
+
+    monkeypatch.setattr(occasions, "_occasion_of", both)
+    genre = Path(__file__).resolve().parents[2] / "data" / "genre"
+    documents = [d for folder in sorted(genre.glob("*/docs")) for d in read_folder(folder).documents]
+    documents.append(Document(source="many.txt", sha256="0" * 64, format="plaintext", date="2022-06-01", text=(
+        "The 2022 Harbour Tech Fair opened in Xiamen on Tuesday. Alpha Bank and Beta Corp signed the "
+        "Green Data Agreement at a ceremony. Minister Alan Poh spoke at the opening ceremony. The Port "
+        "Authority launched the Blue Lane Initiative at a launch ceremony. Officials attended the signing "
+        "ceremony. The 2019 Harbour Tech Fair ended with a closing ceremony. Delegates left after the "
+        "closing ceremony.")))
+    for document in documents:
+        analyze(document)
+    assert len(asked) >= 10 and sum(found is not None for found in asked) >= 8

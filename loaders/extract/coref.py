@@ -329,6 +329,7 @@ def _definite_references(an: "Recognition", *, skip_occasions: bool = False) -> 
         patterns.append(re.compile(  # written in lower case: a common noun, not a name
             rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?P<n>{alternation})\b(?!-|['’](?!s\b))"))
     antecedents = _Antecedents(an)
+    other_occurrence = set(lexicon.data()["other_occurrence_words"])
     for sentence in an.sentences:
         for m in (m for p in patterns for m in p.finditer(sentence.text)):
             start = sentence.start + m.start()
@@ -339,6 +340,8 @@ def _definite_references(an: "Recognition", *, skip_occasions: bool = False) -> 
                 continue
             noun = m.group("n").lower()
             type_ = nouns[noun]
+            if other_occurrence.intersection(m.group(0).lower().split()[1:-1]):
+                continue  # "the next meeting": not the one named before
             head = noun.split()[-1]
             target = _antecedent(an, start, type_, head, antecedents)
             if target:

@@ -622,7 +622,9 @@ def _titled(tokens: list["Token"], parsed, mentions, named: set[int]) -> list["E
     "Minister" and the name hangs below it (as a conjunct of "Industry"); the first
     person named after the title in its phrase is who the title names ("Deputy Prime
     Minister and Minister for Trade and Industry Gan Kim Yong and Vice Premier Ding
-    Xuexiang": the parser hangs all of it below the first "Minister").
+    Xuexiang": the parser hangs all of it below the first "Minister"). The people
+    coordinated with that person are named too ("by Minister for National Development
+    Desmond Lee and Tianjin Mayor Zhang Gong": "Gong" a conjunct of "Lee").
     """
     from sgcn.loaders.extract import lexicon
 
@@ -631,9 +633,14 @@ def _titled(tokens: list["Token"], parsed, mentions, named: set[int]) -> list["E
         if t.i in named or t.pos_ != "PROPN" or not lexicon.is_title([t.text]):
             continue
         inside = {x.i for x in t.subtree}
-        people = [m for m in mentions if m.type == "Person" and m.start > parsed.offset(t)
+        people = [(m, span) for m in mentions if m.type == "Person" and m.start > parsed.offset(t)
                   and (span := parsed.span(m.start, m.end)) and all(x.i in inside for x in span)]
-        found += people[:1]
+        if not people:
+            continue
+        first, span = people[0]
+        found.append(first)
+        coordinated = {c.i for c in span.root.conjuncts}
+        found += [m for m, other in people[1:] if other.root.i in coordinated]
     return found
 
 

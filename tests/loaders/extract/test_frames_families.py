@@ -339,3 +339,26 @@ def test_the_co_chairs_of_a_committee_chaired_the_meeting_told_of(relations):
                       "hosted Mayor Zhou Lei for the meeting. The two are the co-chairs of the JWC.")
     meeting = "5th Joint Working Committee meeting"
     assert {("Tan Bee Lian", "co_chaired", meeting), ("Zhou Lei", "co_chaired", meeting)} <= found
+
+
+def test_a_place_hosting_part_of_an_event_is_where_it_is_held(relations):
+    """R2b: "Kunming hosts the main halls of X": the event is held where its parts are."""
+    found = relations("Xiamen will host most sessions of the Silk Road Data Summit 2023, and Penang the rest.",
+                      date="2023-01-10")
+    assert ("Silk Road Data Summit 2023", "held_in", "Xiamen") in found
+
+
+def test_every_person_coordinated_after_a_title_with_its_portfolio_co_chairs(relations):
+    """R3: "co-chaired by Minister for X A and <Place> Mayor B": B hangs below A's title."""
+    found = relations("The 7th Joint Working Committee meeting was held in Ningbo on Monday. It was co-chaired "
+                      "by Minister for Transport Ong Bee Lan and Ningbo Mayor Zhao Lihua.")
+    meeting = "7th Joint Working Committee meeting"
+    assert {("Ong Bee Lan", "co_chaired", meeting), ("Zhao Lihua", "co_chaired", meeting)} <= found
+
+
+def test_the_next_meeting_is_not_the_meeting_told_of(relations):
+    """C2: "The next meeting will take place in X" names another occurrence than the one reported."""
+    found = relations("The 7th Joint Working Committee meeting was held in Ningbo on Monday. The next meeting "
+                      "will take place in Singapore in 2024.")
+    assert ("7th Joint Working Committee meeting", "held_in", "Ningbo") in found
+    assert ("7th Joint Working Committee meeting", "held_in", "Singapore") not in found

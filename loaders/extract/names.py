@@ -473,13 +473,17 @@ def _titled_pair(words: list[str], start: int, k: int, j: int) -> bool:
         >>> w = "Ministry of Trade and Industry Deputy Secretary Luke Goh".split()
         >>> _titled_pair(w, 0, 3, len(w))
         False
+        >>> w = "Minister for Transport Ong Bee Lan and Ningbo Mayor Zhao Lihua".split()
+        >>> _titled_pair(w, 0, 6, len(w))
+        True
     """
     before = words[start:k]
     titled = next((t for t in range(len(before)) if lexicon.title_length(before, t)), None)
     if titled is None:
         return False
     rest = titled + lexicon.title_length(before, titled)
-    if not 2 <= len(before) - rest <= 3 or _person_words(before[rest:]) != len(before) - rest:
+    complement, person = _name_after_title(before[rest:])  # "Minister for Transport Ong Bee Lan"
+    if not 2 <= person <= 3 or complement + person != len(before) - rest:
         return False
     return any(lexicon.title_length(words[:j], k + 1 + d) for d in range(3) if k + 1 + d < j)
 

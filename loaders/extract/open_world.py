@@ -115,10 +115,12 @@ def candidates(parsed: "Parsed") -> list[OpenCandidate]:
         if ent.label_ not in MODEL_TYPES:
             continue  # NORP, PRODUCT, WORK_OF_ART ...: the proper nouns inside are still candidates
         start = _compound_start(ent) if ent.label_ == "ORG" else ent.start
-        cand = _trimmed(parsed, list(parsed.doc[start:ent.end]), ent.label_)
-        covered.update(range(start, ent.end))
-        if cand is not None:
-            found.append(cand)
+        end = _person_end(ent) if ent.label_ == "PERSON" else ent.end
+        covered.update(range(start, end))
+        for piece in _comma_pieces(parsed.doc[start:end]):  # "Shopee, Carousell": a list, not a name
+            cand = _trimmed(parsed, piece, ent.label_)
+            if cand is not None:
+                found.append(cand)
     found = [c for c in found if not any(o.start <= c.start and c.end <= o.end and o is not c
                                          and (o.start, o.end) != (c.start, c.end) for o in found)]
     run: list[Token] = []
@@ -209,6 +211,34 @@ def _compound_start(ent: "Span") -> int:
             continue
         break
     return start
+
+
+def _comma_pieces(span: "Span") -> list[list["Token"]]:
+    """The tokens of a labelled span cut at its commas: the model may label a list as one name."""
+    pieces: list[list[Token]] = [[]]
+    for t in span:
+        if t.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    return [p for p in pieces if p]
+
+
+def _person_end(ent: "Span") -> int:
+    """Where a person's name ends when the model left out the last word of a three-word name.
+
+    "MAS managing director Chia Der Jiun": the model labels "Chia Der"; "Der" is a
+    compound of "Jiun", the capitalised word right after it, which is no title or head word.
+    """
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.start < 4:
+        last, nxt = doc[end - 1], doc[end]
+        if not (last.dep_ == "compound" and last.head.i == end and nxt.pos_ == "PROPN" and nxt.ent_type_ in ("", "PERSON")
+                and re.fullmatch(r"[A-Z][a-z]+", nxt.text) and not lexicon.head_type(nxt.text)
+                and not lexicon.is_title([nxt.text])):
+            break
+        end += 1
+    return end
 
 
 def _joining_hyphen(token: "Token", run: list["Token"]) -> bool:
@@ -306,6 +336,11 @@ def _distinctive(token: "Token") -> bool:
 def _slot_type(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
     """The type a candidate's syntactic slot gives it."""
     root = cand.root
+    # "companies including A and B": a company noun's list holds bodies, whatever the model
+    # makes of a name that looks like a person's ("Ninja Van")
+    listing = _listed_after_company_noun(root)
+    if listing is not None and lexicon.is_company_noun(_whole_lemma(listing)):
+        return "Organization"
     # a coordination with typed names: every conjunct is of one kind
     shaped = _person_shaped([t.text for t in cand.tokens])
     for other in _coordinated(root):
@@ -313,7 +348,7 @@ def _slot_type(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
         if kind == "Person" and shaped or kind == "Organization" and not (shaped and cand.label == "PERSON"):
             return kind
     # "companies including A and B", "firms such as A", "exhibitors include A"
-    if _listed_after_company_noun(root):
+    if listing is not None:
         return "Organization"
     # "A, the real estate group," / "A, a start-up"; "A, a private data link" (a project)
     for child in root.children:
@@ -365,34 +400,50 @@ def _coordinated(token: "Token") -> Iterable["Token"]:
     return [t for t in token.conjuncts if t.i != token.i]
 
 
-def _listed_after_company_noun(root: "Token") -> bool:
-    """Whether the name is an item of a list whose head is a company noun.
+def _listed_after_company_noun(root: "Token") -> "Token | None":
+    """The company noun heading the list the name is an item of, or ``None``.
 
     "companies such as A and B", "firms including A", "exhibitors include A, B and C",
-    "among the start-ups are A and B".
+    "among the start-ups are A and B", "among the firms that have signed up are A and B".
     """
     first = root
     while first.dep_ == "conj":
         first = first.head
     if first.dep_ not in ("pobj", "dobj", "attr", "nsubj", "appos"):
-        return False
+        return None
     marker = first.head
     word = marker.lower_
-    if not (word in _LIST_MARKERS or marker.lemma_ == "include"
+    among = [c for c in marker.children if c.dep_ == "prep" and c.lower_ == "among"]
+    if not (word in _LIST_MARKERS or marker.lemma_ == "include" or marker.lemma_ == "be" and among
             or word == "as" and marker.i > 0 and marker.nbor(-1).lower_ == "such"):
-        return False
+        return None
     nouns = [marker.head, marker.head.head]
     nouns += [c for c in marker.children if c.dep_ in ("nsubj", "nsubjpass")]
     nouns += [c for c in marker.head.children if c.dep_ in ("nsubj", "nsubjpass", "prep")]
     nouns += [g for c in marker.children if c.dep_ == "prep" for g in c.children]  # "Among the start-ups are A"
-    return any(_organization_noun(n) for n in nouns)
+    return next((n for n in nouns if _organization_noun(n)), None)
+
+
+def _whole_lemma(token: "Token") -> str:
+    """The lemma of a noun with the hyphenated words written on to it ("start-ups" -> "start-up").
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> doc = pipeline()("Among the start-ups are two.")
+        >>> _whole_lemma(doc[4])
+        'start-up'
+    """
+    doc, i = token.doc, token.i
+    while i > 0 and not doc[i - 1].whitespace_ and (doc[i - 1].text == "-" or doc[i - 1].is_alpha):
+        i -= 1
+    return (doc[i:token.i].text + token.lemma_).lower()
 
 
 def _organization_noun(token: "Token") -> bool:
     """A common noun that names a kind of body or of participant ("companies", "exhibitors")."""
     if token.pos_ != "NOUN":
         return False
-    lemma = token.lemma_.lower()
+    lemma = _whole_lemma(token)
     return (lexicon.is_company_noun(lemma) or lexicon.is_organization_noun(lemma)
             or lemma in _PARTICIPANT_NOUNS)
 
@@ -485,6 +536,8 @@ def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parse
     """Mention one candidate if it is a name the evidence types; ``False`` when nothing types it (yet)."""
     if an.taken(cand.start, cand.end) or _not_a_name(cand, sentence.text, parsed):
         return True
+    if _inside_a_known_name(cand, sentence):
+        return True  # "the Sino-Singapore Tianjin Eco-City": the known-names pass mentions it whole
     if lexicon.is_headline_verb(cand.tokens[0].text) and is_headline(sentence.text):
         return True  # "China and Singapore Sign Memorandum on ...": the headline's verb opens no name
     key = an.registry.find(cand.text)
@@ -513,6 +566,30 @@ def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parse
     for t in cand.tokens:
         typed[t.i] = type_
     return True
+
+
+def _inside_a_known_name(cand: OpenCandidate, sentence) -> bool:
+    """Whether the candidate is part of a longer name of the gazetteer written there.
+
+    The model may label a piece of a known name ("the Sino-Singapore" of "the
+    Sino-Singapore Tianjin Eco-City"); the name is mentioned whole by the known-names pass.
+
+    Examples:
+        >>> from sgcn.loaders.extract.spans import Sentence
+        >>> s = Sentence(0, 53, "A JSC meeting of the Sino-Singapore Tianjin Eco-City.")
+        >>> _inside_a_known_name(OpenCandidate(21, 35, "Sino-Singapore", "GPE", ()), s)
+        True
+    """
+    at = cand.start - sentence.start
+    for name in gazetteer.names():
+        if len(name) <= len(cand.text) or cand.text not in name:
+            continue
+        offset = name.index(cand.text)
+        while offset >= 0:
+            if at >= offset and sentence.text.startswith(name, at - offset):
+                return True
+            offset = name.find(cand.text, offset + 1)
+    return False
 
 
 def _known(an: "Recognition", cand: OpenCandidate, names: _Names) -> str | None:

@@ -91,3 +91,28 @@ def test_e3_a_name_apposed_to_a_title_before_it_and_a_ministers_portfolio_is_no_
     assert [(labels[r.person], r.title, r.organization) for r in found.roles] == [
         ("Pham Van Long", "Minister of Information and Communications", None)]
     assert not [e for e in found.entities if e.type == "Organization"]
+
+
+def test_names_listed_after_a_company_noun_are_bodies_whatever_they_look_like(entities):
+    """E1: "Among the start-ups are A, B and C", "Among the firms that have signed up are A, B and C"."""
+    found = entities("Among the start-ups are Shopee, Ninja Van and JD Logistics. Among the firms that have "
+                     "signed up are Grabwell, Carousell and Lazada.")
+    assert {("Organization", name) for name in
+            ("Shopee", "Ninja Van", "JD Logistics", "Grabwell", "Carousell", "Lazada")} <= found
+    assert not any(type_ == "Person" for type_, _ in found)
+
+
+def test_a_known_name_is_not_cut_by_the_models_label_for_its_first_words(entities):
+    """E8: "the 12th JSC meeting of the Sino-Singapore Tianjin Eco-City": no place "Sino-Singapore"."""
+    found = entities("The 12th Joint Steering Council meeting of the Sino-Singapore Tianjin Eco-City was held "
+                     "on Monday.")
+    assert ("Initiative", "Sino-Singapore Tianjin Eco-City") in found
+    assert ("Place", "Sino-Singapore") not in found
+
+
+def test_a_persons_name_keeps_the_last_word_the_model_left_out(entities):
+    """E3: "MAS managing director Chia Der Jiun": the model labels "Chia Der"."""
+    found = entities("The agreement was inked by MAS managing director Chia Der Jiun and PBOC Governor "
+                     "Pan Gongsheng.")
+    assert ("Person", "Chia Der Jiun") in found
+    assert ("Person", "Chia Der") not in found

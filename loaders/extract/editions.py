@@ -195,7 +195,7 @@ def _numbered_editions(an: "Recognition") -> None:
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")
-_RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*\))?\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
+_RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*(?:\s+(?P<y>(?:19|20)\d\d))?\))?\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
                       r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close|"
                       r"(?P<held>took\s+place|was\s+held|began|convened))\b")
 
@@ -219,9 +219,9 @@ def _running_series(an: "Recognition") -> None:
         if any(o is not m and o.start <= m.start and m.end <= o.end for o in an._overlapping(m.start, m.end)):
             continue  # the series inside an edition's name
         sentence = an.sentence_at(m.start)
-        if sentence is None or re.search(_YEAR, _DATELINE.sub("", sentence.text)):
-            continue
-        edition = _edition(an, m.entity, an.year)
+        if sentence is None or not running.group("y") and re.search(_YEAR, _DATELINE.sub("", sentence.text)):
+            continue  # a year of its own, unless the one of "The 25th X (ACR 2023) closed"
+        edition = _edition(an, m.entity, running.group("y") or an.year)
         start = m.start
         if ordinal:  # "The 20th Harbour Expo opened": its ordinal names the edition too
             start -= len(an.text[max(0, m.start - 16):m.start]) - ordinal.start(1)

@@ -343,6 +343,9 @@ class Roles:
             holders += [o for p in _children(token, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
         if token.pos_ == "ADJ" and token.dep_ == "amod":
             holders.append(token.head)  # "joint pilots with B": the noun it qualifies takes the object
+        # "signed a memorandum of understanding with B": the parser hangs "with B" on "understanding"
+        holders += [o for h in list(holders[1:]) for of in _children(h, "prep") if of.lower_ == "of"
+                    for o in _children(of, "pobj") if o.pos_ == "NOUN"]
         if word in ("at", "during") and token.pos_ in ("VERB", "AUX"):
             # "reaffirmed the ties in his speech at the ceremony": where the act was done
             holders += [o for h in list(holders) for p in _children(h, "prep") if p.lower_ in ("in", "during")

@@ -362,3 +362,19 @@ def test_the_next_meeting_is_not_the_meeting_told_of(relations):
                       "will take place in Singapore in 2024.")
     assert ("7th Joint Working Committee meeting", "held_in", "Ningbo") in found
     assert ("7th Joint Working Committee meeting", "held_in", "Singapore") not in found
+
+
+def test_a_numbered_fair_with_its_acronym_and_year_is_that_years_edition(relations):
+    """C1: "The 25th Harbour Tech Fair (HTF 2023) closed in X": the 2023 edition, not the series."""
+    found = relations("XIAMEN, Nov 16, 2023 /PRNewswire/ -- The 25th Harbour Tech Fair (HTF 2023) closed in "
+                      "Xiamen on Thursday.", date="2023-11-16")
+    assert ("Harbour Tech Fair 2023", "held_in", "Xiamen") in found
+    assert ("Harbour Tech Fair", "held_in", "Xiamen") not in found
+
+
+def test_the_body_an_agreement_is_signed_with_is_a_party(relations):
+    """R5: "A signed a memorandum of understanding with B on X": "with B" hangs on "understanding"."""
+    found = relations("Enterprise Singapore signed a memorandum of understanding with the Xiamen Municipal "
+                      "Commerce Bureau on support for small companies.")
+    assert {(body, "party_to") for body in ("Enterprise Singapore", "Xiamen Municipal Commerce Bureau")} <= {
+        (s, r) for s, r, _ in found}

@@ -317,6 +317,13 @@ def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tupl
         past, i = words[i].text.lower() + " ", i + 1
     if i < len(words) and words[i].text in ("the", "a", "an"):  # ", a senior fellow at X"
         i += 1
+    if i + 1 < len(words) and words[i].text.lower() == "member" and words[i + 1].text == "of":
+        # ", member of the Standing Committee of the CPC X Municipal Committee and executive vice mayor,":
+        # the post comes after the party office
+        j = next((j for j in range(i + 2, min(i + 20, len(words))) if words[j].text in ("and", ",", ";")), None)
+        if j is None or words[j].text != "and":
+            return []
+        i = j + 1
     owner = None
     mention = words[i].mention if i < len(words) else None
     if mention is not None and mention.type in ("Organization", "Place"):

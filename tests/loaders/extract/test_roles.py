@@ -125,3 +125,10 @@ def test_lower_case_words_that_are_no_title_give_no_role():
 def test_title_of_a_possessed_unit_keeps_the_unit_as_organization():
     assert roles('"Good news," said [Ann Lee|Person], Executive Director of [Acme|Organization]\'s '
                  '[Northern Europe Group|Organization].') == {("Ann Lee", "Executive Director", "Northern Europe Group")}
+
+
+def test_a_post_after_a_party_office_in_apposition_is_the_persons_title():
+    """RO: "X, member of the Standing Committee of the CPC Y Municipal Committee and executive vice mayor,"."""
+    found = roles("[Zhou Wen|Person], member of the [Standing Committee of the CPC Ningbo Municipal Committee|"
+                  "Organization] and executive vice mayor, attended the forum.")
+    assert found == {("Zhou Wen", "executive vice mayor", "")}

@@ -644,6 +644,11 @@ def _titled(tokens: list["Token"], parsed, mentions, named: set[int]) -> list["E
         found.append(first)
         coordinated = {c.i for c in span.root.conjuncts}
         found += [m for m, other in people[1:] if other.root.i in coordinated]
+        # "... Josephine Teo and Shenzhen Mayor Qin Weizhong": a title coordinated with the person
+        # names the person written right after it, wherever the parser hung the name
+        for title in (c for c in span.root.conjuncts if c.pos_ == "PROPN" and lexicon.is_title([c.text])):
+            after = parsed.offset(title) + len(title.text)
+            found += [m for m in mentions if m.type == "Person" and 0 < m.start - after <= 1]
     return found
 
 

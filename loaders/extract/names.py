@@ -447,10 +447,15 @@ def _modifies_head(words: list[str], start: int, k: int, j: int) -> bool:
         >>> w = "Commerce and Ministry of Commerce".split()
         >>> _modifies_head(w, 0, 1, len(w))
         False
+        >>> w = "Ng Cher Pong and Shenzhen Municipal Bureau of Commerce".split()
+        >>> _modifies_head(w, 0, 3, len(w))
+        False
     """
     before = words[start:k]
     if len(before) < 2 or lexicon.name_head(before)[0] or gazetteer.lookup(" ".join(before)):
         return False
+    if len(before) <= 3 and lexicon.is_surname(before[0]) and _person_words(before) == len(before):
+        return False  # "IMDA chief executive Ng Cher Pong and Shenzhen Municipal Bureau ...": a person
     after = []
     for w in words[k + 1:j]:
         if w in CONNECTORS or not is_cap(w):

@@ -114,7 +114,8 @@ def candidates(parsed: "Parsed") -> list[OpenCandidate]:
             continue
         if ent.label_ not in MODEL_TYPES:
             continue  # NORP, PRODUCT, WORK_OF_ART ...: the proper nouns inside are still candidates
-        start = _compound_start(ent) if ent.label_ == "ORG" else ent.start
+        start = _compound_start(ent) if ent.label_ == "ORG" else _person_start(ent) if ent.label_ == "PERSON" \
+            else ent.start
         end = _person_end(ent) if ent.label_ == "PERSON" else ent.end
         covered.update(range(start, end))
         for piece in _comma_pieces(parsed.doc[start:end]):  # "Shopee, Carousell": a list, not a name
@@ -222,6 +223,21 @@ def _comma_pieces(span: "Span") -> list[list["Token"]]:
         else:
             pieces[-1].append(t)
     return [p for p in pieces if p]
+
+
+def _person_start(ent: "Span") -> int:
+    """Where a person's name starts when the model left out the surname that opens it.
+
+    "IMDA chief executive Ng Cher Pong": the model labels "Cher Pong"; "Ng", right
+    before it, is a surname.
+    """
+    doc, start = ent.doc, ent.start
+    if start > 0 and ent.end - start < 4:
+        prev = doc[start - 1]
+        if prev.pos_ == "PROPN" and not prev.ent_type_ and lexicon.is_surname(prev.text) \
+                and len(ent) >= 2:
+            return start - 1
+    return start
 
 
 def _person_end(ent: "Span") -> int:

@@ -116,3 +116,12 @@ def test_a_persons_name_keeps_the_last_word_the_model_left_out(entities):
                      "Pan Gongsheng.")
     assert ("Person", "Chia Der Jiun") in found
     assert ("Person", "Chia Der") not in found
+
+
+def test_a_person_named_after_a_lower_case_title_keeps_their_surname_and_their_own_name(entities):
+    """E2: "IMDA chief executive Ng Cher Pong and Xiamen Municipal Bureau of Commerce director Yu Bin"."""
+    found = entities("The MOU was signed by IMDA chief executive Ng Cher Pong and Xiamen Municipal Bureau of "
+                     "Commerce director-general Yu Bin.")
+    assert {("Person", "Ng Cher Pong"), ("Person", "Yu Bin"),
+            ("Organization", "Xiamen Municipal Bureau of Commerce")} <= found
+    assert not any("Pong and" in label for _, label in found)

@@ -463,3 +463,15 @@ def test_a_network_reaching_ports_in_countries():
         "The corridor now reaches 120 ports in 45 countries and regions.")
     assert ("Initiative/southern sea-rail corridor", "network_size", "120", "", "") in found
     assert ("Initiative/southern sea-rail corridor", "countries_and_regions", "45", "", "") in found
+
+
+def test_what_an_initiative_has_produced_since_its_launch_is_counted():
+    """FG1: "Since its launch, the initiative has produced 52 projects and 30 MOUs"."""
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.extract import extract
+
+    found = extract(Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2024-05-15",
+                             text="Xiamen and Singapore extended the Xiamen-Singapore Smart Port Initiative on "
+                                  "Monday. Since its launch in 2019, the initiative has produced 52 projects and "
+                                  "30 MOUs."))
+    assert {(f.measure, int(f.value)) for f in found.figures} >= {("mous_signed", 30)}

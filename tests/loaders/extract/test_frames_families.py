@@ -378,3 +378,12 @@ def test_the_body_an_agreement_is_signed_with_is_a_party(relations):
                       "Commerce Bureau on support for small companies.")
     assert {(body, "party_to") for body in ("Enterprise Singapore", "Xiamen Municipal Commerce Bureau")} <= {
         (s, r) for s, r, _ in found}
+
+
+def test_a_title_coordinated_with_a_titled_person_names_the_person_after_it(relations):
+    """R5: "in the presence of Minister for X A and Xiamen Mayor B": the parser hangs B elsewhere."""
+    found = relations("Xiamen and Singapore renewed a memorandum of understanding on smart ports on Monday. The "
+                      "renewed MOU was signed by two agency heads, in the presence of Minister for Digital "
+                      "Development and Information Ong Bee Lan and Xiamen Mayor Zhao Lihua.")
+    witnesses = {s for s, r, _ in found if r == "witnessed"}
+    assert witnesses == {"Ong Bee Lan", "Zhao Lihua"}

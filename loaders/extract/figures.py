@@ -666,6 +666,10 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                     subject = None  # "This time, ... at the expo": an edition the text never names
                 elif timed != subject.entity:
                     subject = EntityMention(subject.start, subject.end, subject.text, timed, subject.type)
+            if subject is not None and sure < 2 and reading.measure == "fund_size" \
+                    and _unnamed_fund(sentence.text, reading.amount) \
+                    and not _words_fund(analysis.entities[subject.entity].label):
+                subject = None  # "A digital fund worth 500 million yuan was launched at the X": not X's size
             if subject is None:
                 log.debug("no subject for %r in %r", reading.amount.text, sentence.text[:60])
                 continue
@@ -686,6 +690,33 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                 seen.add(figure)
                 found.append((figure, sure))
     return _surest(found)
+
+
+def _unnamed_fund(sentence: str, amount: Amount) -> bool:
+    """Whether the amount is the size of a fund the sentence describes without naming it.
+
+    Examples:
+        >>> text = "A Singapore-Guangzhou digital fund worth 500 million yuan was launched."
+        >>> [a] = find_amounts(text)
+        >>> _unnamed_fund(text, a)
+        True
+        >>> text = "The Harbour Fund, worth 500 million yuan, was launched."
+        >>> [a] = find_amounts(text)
+        >>> _unnamed_fund(text, a)
+        False
+    """
+    money = _rules()["money"]
+    nouns, links = _words(money["fund_nouns"]), _words(money["fund_links"])
+    before, after = sentence[:amount.start], sentence[amount.end:]
+    described = re.search(rf"\b(?:[Aa]n?|[Nn]ew)\s+(?:[a-z][\w-]*\s+|[A-Z][\w]*-[A-Z][\w]*\s+){{0,4}}?{nouns}\s+"
+                          rf"{links}\s*$", before)
+    counted = re.search(r"\b[Aa]n?\s+$", before) and re.match(rf"\s+(?:[\w-]+\s+){{0,2}}?{nouns}\b", after)
+    return bool(described or counted)
+
+
+def _words_fund(label: str) -> bool:
+    """Whether an entity's name says it is a fund ("Green Innovation Fund")."""
+    return re.search(_words(_rules()["money"]["fund_nouns"]), label, re.IGNORECASE) is not None
 
 
 def _headline(text: str) -> bool:

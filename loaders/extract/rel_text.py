@@ -267,6 +267,8 @@ def chain_left(sl: Slotted, end: int, types: set[str], *, lead: int = 4, first_o
                 continue  # "⟦Aisha Rahman⟧, ⟦Malaysia⟧'s Minister for X, attended": she did
         elif first_only:
             break
+        elif sl.mentions[int(match.group(1))].type == "Place" and _LOCATIVE.search(text, 0, match.start()):
+            continue  # "Singapore's Consul-General in ⟦Guangzhou⟧, Mr ⟦Tan⟧, attended": the post's place
         elif not _is_list_gap(gap):
             if _is_filler(gap):
                 continue

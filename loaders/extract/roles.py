@@ -133,12 +133,22 @@ def _title_apposed_before(analysis: Analysis, words: list[_Word], first: int, la
     The title (with its portfolio) stands right before a comma, the name right after it,
     closed by a comma; a possessive place or body before the title owns it.
     """
+    if first >= 1 and lexicon.is_honorific(words[first - 1].text):
+        first -= 1  # "..., Mr Tan Wei Ming,"
     if first < 2 or words[first - 1].text != "," or last >= len(words) or words[last].text != ",":
         return []
-    start = first - 1
+    end = first - 1
+    place = words[end - 1].mention
+    if place is not None and place.type == "Place":  # "Consul-General in Guangzhou", "Ambassador to China"
+        k = end - 1
+        while k > 0 and words[k - 1].mention is place:
+            k -= 1
+        if k > 0 and words[k - 1].text in ("in", "to"):
+            end = k - 1
+    start = end
     while start > 0 and words[start - 1].mention is None and words[start - 1].text not in (",", ";", ":", "(", ")"):
         start -= 1
-    texts = [w.text for w in words[start:first - 1]]
+    texts = [w.text for w in words[start:end]]
     for k in range(len(texts)):
         if _title_at(texts, k) == len(texts) - k:
             title = _title_text(texts[k:])

@@ -475,3 +475,14 @@ def test_what_an_initiative_has_produced_since_its_launch_is_counted():
                                   "Monday. Since its launch in 2019, the initiative has produced 52 projects and "
                                   "30 MOUs."))
     assert {(f.measure, int(f.value)) for f in found.figures} >= {("mous_signed", 30)}
+
+
+def test_the_size_of_a_fund_described_but_not_named_is_no_figure_of_the_place_it_was_launched_at():
+    """FG2: "A digital fund worth 500 million yuan was launched at the X Knowledge City": not X's size."""
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.extract import extract
+
+    found = extract(Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2024-03-22",
+                             text="A Singapore-Xiamen digital innovation fund worth 500 million yuan was launched "
+                                  "on Friday at the Xiamen-Singapore Harbour Innovation Initiative."))
+    assert not [f for f in found.figures if f.measure == "fund_size"]

@@ -387,3 +387,11 @@ def test_a_title_coordinated_with_a_titled_person_names_the_person_after_it(rela
                       "Development and Information Ong Bee Lan and Xiamen Mayor Zhao Lihua.")
     witnesses = {s for s, r, _ in found if r == "witnessed"}
     assert witnesses == {"Ong Bee Lan", "Zhao Lihua"}
+
+
+def test_the_place_of_a_post_apposed_to_a_person_takes_no_part(relations):
+    """R1: "Singapore's Consul-General in Xiamen, Mr Tan Wei Ming, also attended": Xiamen did not."""
+    found = relations("The Harbour Innovation Week 2024 opened in Xiamen on Friday. Singapore's Consul-General in "
+                      "Xiamen, Mr Tan Wei Ming, also attended.", date="2024-03-22")
+    assert ("Tan Wei Ming", "participated_in", "Harbour Innovation Week 2024") in found
+    assert not any(s == "Xiamen" and r == "participated_in" for s, r, _ in found)

@@ -132,3 +132,14 @@ def test_a_post_after_a_party_office_in_apposition_is_the_persons_title():
     found = roles("[Zhou Wen|Person], member of the [Standing Committee of the CPC Ningbo Municipal Committee|"
                   "Organization] and executive vice mayor, attended the forum.")
     assert found == {("Zhou Wen", "executive vice mayor", "")}
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ("[Singapore|Place]'s Consul-General in [Xiamen|Place], Mr [Tan Wei Ming|Person], also attended.",
+     ("Tan Wei Ming", "Consul-General", "")),
+    ("[Singapore|Place]'s Ambassador to [China|Place], Mr [Peter Goh|Person], spoke.",
+     ("Peter Goh", "Ambassador", "")),
+])
+def test_a_title_with_its_place_apposed_before_an_honorific_and_name(markup, expected):
+    """RO: "Singapore's Consul-General in Xiamen, Mr Tan Wei Ming, also attended"."""
+    assert roles(markup) == {expected}

@@ -33,7 +33,7 @@ import re
 
 from sgcn.loaders.extract.names import Candidate
 
-_AGREEMENT = r"(?:[Jj]oint\s+)?(?:[Ll]etter\s+of\s+[Ii]ntent|[Mm]emorandum\s+of\s+[Uu]nderstanding|MoU|MOU|(?:[Ff]ramework\s+|[Cc]ooperation\s+)?[Aa]greement|[Cc]ontract)"
+_AGREEMENT = r"(?:[Jj]oint\s+)?(?:[Ll]etter\s+of\s+[Ii]ntent|[Mm]emorandum\s+of\s+[Uu]nderstanding|MoU|MOU|(?:[Ff]ramework\s+|[Cc]ooperation\s+)?[Aa]greement|[Cc]ontract|[Pp]rotocol)"
 _EVENT = r"(?:video\s?conference|signing\s+ceremony|ceremony|meeting|teleconference|video\s+call|summit)"
 _DET = r"\b(?P<det>[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+"
 _MOD = r"(?P<mod>(?:(?:online|virtual|joint|bilateral|new|first|historic|official|formal|special)\s+){0,2})"

@@ -34,7 +34,7 @@ _SCHEMA = {
         "honorifics", "title_modifiers", "titles", "name_openers", "recurring_events", "event_nouns", "occasions",
         "organization_nouns", "project_nouns", "company_nouns", "industry_nouns", "company_endings", "not_name_starts",
         "surnames", "abbreviations", "headline_verbs", "date_words", "generic_acronyms", "fair_words",
-        "other_occurrence_words")},
+        "other_occurrence_words", "nationalities")},
     "title_abbreviations": {"type": dict, "required": True, "values": {"type": str}},
     "heads": _BY_TYPE,
     "references": _BY_TYPE,
@@ -336,6 +336,16 @@ def abbreviations() -> frozenset[str]:
         True
     """
     return frozenset(data()["abbreviations"])
+
+
+def is_nationality(word: str) -> bool:
+    """Whether ``word`` is a nationality set before a title ("Chinese Commerce Minister").
+
+    Examples:
+        >>> is_nationality("Chinese"), is_nationality("Trade")
+        (True, False)
+    """
+    return word in data()["nationalities"]
 
 
 def is_surname(word: str) -> bool:

@@ -163,6 +163,7 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
             found.extend(read)
         award = _award_context(analysis, sl, evidence, award, found)
         found.extend(_nested_agreement(analysis, sl, evidence))
+        found.extend(_treaty_parties(analysis, sentence, evidence))
         found.extend(_framed(analysis, sl, evidence))
         found.extend(_pavilions(analysis, sentence, evidence))
     found.extend(_part_of_by_name(analysis))
@@ -584,6 +585,7 @@ def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> li
         if between:
             parties = _between_parties(analysis, mention.text) or \
                 [p for name in between.groups() for p in _side_parties(analysis, name)]
+
         purpose = _TO_ORGANISE.search(mention.text)
         event = lookup(analysis, purpose.group(1), {"Event"}) if purpose else None
         agreement = mention.entity if mention.type == "Agreement" else None
@@ -601,6 +603,43 @@ def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> li
             if event:
                 result.append(Relation(party, "organized", event.key, evidence))
     return result
+
+
+def _treaty_parties(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> list[Relation]:
+    """The two countries a treaty named in the sentence is between, by its name (see :func:`_country_pair`)."""
+    found = []
+    for mention in analysis.mentions_in(sentence):
+        if mention.type == "Agreement":
+            found += [Relation(p, "party_to", mention.entity, evidence)
+                      for p in _country_pair(analysis, mention.text)]
+    return found
+
+
+def _country_pair(analysis: Analysis, name: str) -> list[str]:
+    """The two countries a treaty's name opens with ("China-Singapore Free Trade Agreement").
+
+    Only countries: a city pair names where a programme runs ("Singapore-Shenzhen Smart
+    City MOU"), not who signed it.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[China|Place] and [Singapore|Place] met.")
+        >>> _country_pair(a, "China-Singapore Free Trade Agreement")
+        ['Place/china', 'Place/singapore']
+        >>> _country_pair(a, "Singapore-Shenzhen Smart City MOU")
+        []
+    """
+    pair = re.match(r"([A-Z][\w ]*?)-([A-Z]\w+)\s", name)
+    if not pair:
+        return []
+    parties = []
+    for side in pair.groups():
+        entry = gazetteer.lookup(side)
+        found = lookup(analysis, entry.label, {"Place"}) if entry is not None and entry.kind == "country" else None
+        if found is None:
+            return []
+        parties.append(found.key)
+    return parties if parties[0] != parties[1] else []
 
 
 def _between_parties(analysis: Analysis, name: str) -> list[str]:

@@ -298,10 +298,21 @@ def _portfolio_before(analysis: Analysis, words: list[_Word], index: int, run_st
     if not word[:1].isupper() or words[index].mention is not None or lexicon.is_title_modifier(word) \
             or lexicon.is_honorific(word) or lexicon.is_not_name_start(word) or word in ("The", "A", "An"):
         return None
-    if index > run_start and words[index - 1].text[:1].isupper() and words[index - 1].text not in ("The",):
-        return None  # part of a longer name
+    if index - 2 >= run_start and words[index - 1].text in ("and", "&") and _portfolio_word(words[index - 2]):
+        word = f"{words[index - 2].text} and {word}"  # "Trade and Industry Minister Gan Kim Yong"
+        index -= 2
+    if index > run_start and words[index - 1].text[:1].isupper() and words[index - 1].text not in ("The",) \
+            and not lexicon.is_nationality(words[index - 1].text):
+        return None  # part of a longer name; not "Chinese Commerce Minister"
     ministry = lookup(analysis, f"Ministry of {word}", {"Organization"})
     return word, ministry.key if ministry else None
+
+
+def _portfolio_word(word: _Word) -> bool:
+    """A capitalised common word that may name a portfolio ("Trade" of "Trade and Industry Minister")."""
+    text = word.text
+    return text[:1].isupper() and text.isalpha() and word.mention is None and not lexicon.is_title_modifier(text) \
+        and not lexicon.is_honorific(text) and not lexicon.is_not_name_start(text) and text not in ("The", "A", "An")
 
 
 def _owner_before(words: list[_Word], index: int) -> EntityMention | None:

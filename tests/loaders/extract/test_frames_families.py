@@ -395,3 +395,18 @@ def test_the_place_of_a_post_apposed_to_a_person_takes_no_part(relations):
                       "Xiamen, Mr Tan Wei Ming, also attended.", date="2024-03-22")
     assert ("Tan Wei Ming", "participated_in", "Harbour Innovation Week 2024") in found
     assert not any(s == "Xiamen" and r == "participated_in" for s, r, _ in found)
+
+
+def test_the_two_countries_a_treaty_is_named_after_are_its_parties(relations):
+    """R5: "a protocol to further upgrade the China-Singapore Free Trade Agreement", signed by the two countries."""
+    found = relations("Singapore and Thailand on Tuesday signed a protocol to further upgrade the "
+                      "Thailand-Singapore Digital Economy Agreement, adding a chapter on data.")
+    agreement = "Thailand-Singapore Digital Economy Agreement"
+    assert {("Singapore", "party_to", agreement), ("Thailand", "party_to", agreement)} <= found
+    assert ("Singapore", "party_to", f"protocol to further upgrade the {agreement}") in found
+
+
+def test_a_city_pair_in_a_name_makes_no_parties(relations):
+    """R5: "the Singapore-Xiamen Smart Port MOU" names where it runs, not who signed it."""
+    found = relations("Officials reviewed the Singapore-Xiamen Smart Port MOU in Xiamen on Monday.")
+    assert not any(r == "party_to" for _, r, _ in found)

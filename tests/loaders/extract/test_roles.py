@@ -143,3 +143,12 @@ def test_a_post_after_a_party_office_in_apposition_is_the_persons_title():
 def test_a_title_with_its_place_apposed_before_an_honorific_and_name(markup, expected):
     """RO: "Singapore's Consul-General in Xiamen, Mr Tan Wei Ming, also attended"."""
     assert roles(markup) == {expected}
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ("It was inked by Trade and Industry Minister [Ong Bee Lan|Person].", ("Ong Bee Lan", "Trade and Industry Minister", "")),
+    ("It was inked by Chinese Commerce Minister [Zhao Lihua|Person].", ("Zhao Lihua", "Commerce Minister", "")),
+])
+def test_a_portfolio_before_a_ministers_title(markup, expected):
+    """RO: "Trade and Industry Minister X", "Chinese Commerce Minister Y"."""
+    assert roles(markup) == {expected}

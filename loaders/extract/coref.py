@@ -398,12 +398,38 @@ def _antecedent(an: "Recognition", position: int, type_: str, head: str,
         kind = (type_, None, True) if antecedents.any(type_, None, True) else kind
     ends, starts = antecedents.of(*kind)
     before = bisect.bisect_left(ends, (position + 1,)) - 1
+    if before >= 0 and type_ == "Event" and an.year:
+        before = _past_editions_skipped(an, ends, before, position)
     if before >= 0:
         return an.mentions[-ends[before][2]].entity
     if head in ("pact", "deal", "accord"):  # plain words, not a name written out later
         return None
     after = bisect.bisect_left(starts, (position + 1,))
     return an.mentions[starts[after][1]].entity if after < len(starts) else None
+
+
+def _past_editions_skipped(an: "Recognition", ends: list, before: int, position: int) -> int:
+    """The antecedent's place in ``ends`` once earlier years' editions named in passing are passed over.
+
+    "Since the first expo in 2018, the annual event has grown. Mayor Li opened the expo":
+    an earlier year's edition named in an earlier sentence is no antecedent when the
+    story's own edition of the same series was named before it.
+    """
+    from sgcn.loaders.extract.mentions import series_of
+
+    sentence = an.sentence_at(position)
+    opening = sentence.start if sentence is not None else 0
+    at = before
+    while at >= 0:
+        mention = an.mentions[-ends[at][2]]
+        series = series_of(mention.entity, an.registry.records)
+        if mention.start >= opening or series is None or mention.entity.endswith(f" {an.year}"):
+            break
+        current = f"{series} {an.year}"
+        if not any(an.mentions[-ends[j][2]].entity == current for j in range(at)):
+            break
+        at -= 1
+    return at
 
 
 class _Antecedents:

@@ -53,6 +53,7 @@ _ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5
                     "nineteenth": 19, "twentieth": 20, "inaugural": 1, "maiden": 1}
 _ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_NUMBERS)})"  # "5th", "fifth"
 _YEAR = r"(?:19|20)\d\d"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WITHIN = re.compile(r"\b(?:within\s+the\s+framework\s+of|on\s+the\s+sidelines\s+of|during|at|"
                      r"in\s+conjunction\s+with|as\s+part\s+of|alongside)\s+(?:the\s+)?$", re.I)
 
@@ -130,7 +131,10 @@ def _year_references(an: "Recognition") -> None:
     patterns = [
         (rf"\b(this|last|next) year['’]s\s+(?:[a-z-]+\s+)?(?P<n>{words})\b", 1),
         (rf"\b[Tt]he\s+(?:(?P<o>[a-z-]+|\d+(?:st|nd|rd|th))\s+)?(?P<n>{words})\s+(last|next|this) year\b", 3),
-        (rf"\b[Tt]he\s+inaugural\s+(?P<n>{words})(?:\s+in\s+(?P<y>{_YEAR}))?", 0),
+        # "the inaugural X in 2018", "the third X (XD) in Penang on Monday", "The fourth XD will be held in
+        # Kuala Lumpur in 2027": an ordinal and the year its clause gives
+        (rf"\b[Tt]he\s+(?P<o>{_ORDINAL})\s+(?P<n>{words})(?P<acr>\s*\([A-Z][\w&-]*\))?"
+         rf"(?:[^.;,]{{0,40}}?\bin\s+(?:{_MONTHS}\s+)?(?P<y>{_YEAR})\b)?", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),
     ]
@@ -154,6 +158,10 @@ def _year_references(an: "Recognition") -> None:
                     year = m.group("y") or an.year  # "the inaugural X on Monday": this year's
                 if m.group(0)[:3].lower() == "the" and group == 0:
                     start += 4  # "the" is not part of the name
+                name_end = m.end("acr" if m.groupdict().get("acr") else "n") if group == 0 and "o" in m.groupdict() \
+                    else m.end()
+                if not re.fullmatch(rf"\s+in\s+{_YEAR}", m.string[name_end:m.end()]):
+                    end = sentence.start + name_end  # "the third X ... in Penang in 2027": the name, not the clause
                 edition = _edition(an, series, year)
                 ordinal = m.groupdict().get("o")
                 if ordinal and re.fullmatch(_ORDINAL, ordinal, re.I):  # "the second DPD next year"
@@ -166,7 +174,7 @@ def _year_references(an: "Recognition") -> None:
 
 
 # a word each of _year_references' patterns holds, with its flags: a sentence without it is not searched
-_ANCHORS = (re.compile(r"year['’]s", re.I), re.compile("year", re.I), re.compile("inaugural"),
+_ANCHORS = (re.compile(r"year['’]s", re.I), re.compile("year", re.I), re.compile(rf"\b{_ORDINAL}\s"),
             re.compile("inaugural"), re.compile("edition"))
 
 # a day of this week or "today" right after an event's name: the story's own occasion

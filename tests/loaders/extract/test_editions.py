@@ -126,3 +126,22 @@ def test_the_inaugural_fair_on_a_weekday_is_this_years_and_the_fair_refers_back_
     found = relations("The Beibu Gulf Data Expo has grown since the inaugural Beibu Gulf Data Expo.",
                       date="2024-09-10")
     assert not any("2024" in s or "2024" in o for s, _, o in found)
+
+
+def test_a_numbered_occurrence_of_a_series_is_the_edition_of_the_year_its_clause_gives(relations):
+    """C1: "the third X Dialogue (XD) in Penang on Monday", "The fourth XD will be held in KL in 2027"."""
+    found = relations("Ministers co-chaired the third Singapore-Malaysia Data Policy Dialogue (DPD) in Penang on "
+                      "Monday. The inaugural DPD was held in Singapore in 2024. The fourth DPD will be held in "
+                      "Kuala Lumpur in 2027.", date="2026-05-04")
+    assert {("Singapore-Malaysia Data Policy Dialogue 2026", "held_in", "Penang"),
+            ("Singapore-Malaysia Data Policy Dialogue 2024", "held_in", "Singapore"),
+            ("Singapore-Malaysia Data Policy Dialogue 2027", "held_in", "Kuala Lumpur")} <= found
+    assert not any(s == "Singapore-Malaysia Data Policy Dialogue" for s, _, _ in found)
+
+
+def test_an_earlier_edition_named_in_passing_is_no_antecedent_of_the_expo(relations):
+    """C1: "Since the first expo in 2018, ...": "the expo" after it is still the story's own edition."""
+    found = relations("The eighth Harbour Tech Fair opened in Xiamen on Monday. Since the first expo in 2018, the "
+                      "annual event has grown. Mayor Zhou Lei opened the expo on Monday.", date="2025-09-03")
+    assert ("Zhou Lei", "participated_in", "Harbour Tech Fair 2025") in found
+    assert not any(o == "Harbour Tech Fair 2018" and r == "participated_in" for _, r, o in found)

@@ -257,7 +257,11 @@ class Roles:
                 head = head.head
             if head.i == t.i and _as_clause(t):
                 head = t.head  # "A and B inked X as P looked on": what the main clause did
-            return self.theme(head) if head.pos_ in ("VERB", "AUX") else []
+            if head.pos_ not in ("VERB", "AUX"):
+                return []
+            # "put pen to paper on the MOU in the presence of P", "agreed on the pact before P":
+            # what was done may be the verb's "on" object
+            return self.theme(head) + self.prep(head, "on")
         if role in ("coagent", "context", "occasion"):
             return []  # resolved by the caller over the whole list / the analysis
         return self.prep(t, role)

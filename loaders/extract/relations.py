@@ -166,6 +166,7 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
         found.extend(_treaty_parties(analysis, sentence, evidence))
         found.extend(_framed(analysis, sl, evidence))
         found.extend(_pavilions(analysis, sentence, evidence))
+    found.extend(_batch_witnesses(analysis))
     found.extend(_part_of_by_name(analysis))
     found.extend(field_relations(analysis))
     found.extend(_unit_memberships(analysis, roles))
@@ -603,6 +604,43 @@ def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> li
             if event:
                 result.append(Relation(party, "organized", event.key, evidence))
     return result
+
+
+_WITNESSED_BATCH = re.compile(
+    r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?(?:signing|inking|exchange)\s+of\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:[a-z-]+\s+){0,3}(?:documents|agreements|memorandums|memoranda|MOUs|MoUs|deals|pacts|accords)\b")
+_AMONG_THEM = re.compile(r"^(?:Among\s+(?:them|these|those)|(?:They|These|Those)\s+includ(?:e|ed)|"
+                         r"(?:The\s+)?(?:agreements|documents|MOUs|MoUs|memorandums)\s+includ(?:e|ed))\b")
+
+
+def _batch_witnesses(analysis: Analysis) -> list[Relation]:
+    """Who witnessed a counted batch of signings witnessed each agreement the next sentence lists of it.
+
+    "P and Q jointly witnessed the signing of 11 cooperation documents. Among them, the X MOU
+    was inked by A and B": P and Q witnessed the X MOU. The evidence spans both sentences.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[Li Qiang|Person] witnessed the signing of 11 cooperation documents. "
+        ...     "Among them, the [Green Shipping MOU|Agreement] was inked by two agencies.")
+        >>> [(r.subject, r.object) for r in _batch_witnesses(a)]
+        [('Person/li qiang', 'Agreement/green shipping mou')]
+    """
+    found = []
+    sentences = analysis.sentences
+    for this, after in zip(sentences, sentences[1:]):
+        batch = _WITNESSED_BATCH.search(this.text)
+        if batch is None or not _AMONG_THEM.match(after.text):
+            continue
+        witnesses = [m for m in analysis.mentions_in(this)
+                     if m.type == "Person" and m.end <= this.start + batch.start()]
+        agreements = [m for m in analysis.mentions_in(after) if m.type == "Agreement"]
+        if not witnesses or not agreements:
+            continue
+        evidence = Evidence(analysis.document.source, this.start, after.end,
+                            analysis.document.text[this.start:after.end])
+        found += [Relation(w.entity, "witnessed", a.entity, evidence) for w in witnesses for a in agreements]
+    return found
 
 
 def _treaty_parties(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> list[Relation]:

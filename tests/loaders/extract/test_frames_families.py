@@ -410,3 +410,21 @@ def test_a_city_pair_in_a_name_makes_no_parties(relations):
     """R5: "the Singapore-Xiamen Smart Port MOU" names where it runs, not who signed it."""
     found = relations("Officials reviewed the Singapore-Xiamen Smart Port MOU in Xiamen on Monday.")
     assert not any(r == "party_to" for _, r, _ in found)
+
+
+def test_putting_pen_to_paper_on_an_agreement_in_the_presence_of_people(relations):
+    """R5: "A and B put pen to paper on the X MOU in the presence of P and Q"."""
+    found = relations("Enterprise Singapore and the Ningbo Commerce Bureau put pen to paper on the Ningbo-Singapore "
+                      "Trade Data MOU in the presence of Minister Ong Bee Lan and Mayor Zhao Lihua.")
+    mou = "Ningbo-Singapore Trade Data MOU"
+    assert {("Enterprise Singapore", "party_to", mou), ("Ningbo Commerce Bureau", "party_to", mou),
+            ("Ong Bee Lan", "witnessed", mou), ("Zhao Lihua", "witnessed", mou)} <= found
+
+
+def test_the_witnesses_of_a_counted_batch_witnessed_each_agreement_listed_after_it(relations):
+    """R5: "P and Q witnessed the signing of 11 cooperation documents. Among them, X was inked by A and B"."""
+    found = relations("Premier Zhou Lei and Prime Minister Ong Bee Lan jointly witnessed the signing of 11 "
+                      "cooperation documents. Among them, the Memorandum of Understanding on Green Shipping was "
+                      "inked by the Maritime and Port Authority of Singapore and the Ministry of Transport.")
+    mou = "Memorandum of Understanding on Green Shipping"
+    assert {("Zhou Lei", "witnessed", mou), ("Ong Bee Lan", "witnessed", mou)} <= found

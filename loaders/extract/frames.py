@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 _TOLD_OF = frozenset({"Event", "Project"})
 _WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "pronouns", "signing_nouns",
                  "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words",
-                 "leading_verbs", "occasion_nouns", "occurrence_nouns")
+                 "leading_verbs", "occasion_nouns", "occurrence_nouns", "name_heads")
 _ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|bearer"
                    r"|hyphen|purpose|occasion|[a-z]+)$")
 
@@ -431,6 +431,9 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
         todo += [c for u in _name_run(t, named) for c in u.children if c.dep_ == "conj"]
         if t.pos_ == "ADP" and t.dep_ == "conj":  # "officials of A and of B", "of B" hung on "officials"
             todo += _children(t, "pobj")
+        if t.pos_ == "NOUN" and t.i not in named and t.lemma_.lower() in words("name_heads"):
+            # "the Ningbo Green Corridor project is one of ...": the name the head noun closes
+            todo += [c for c in t.children if c.dep_ == "compound" and c.i in named]
         if t.pos_ == "NOUN" and t.i not in named:  # "the capital of Yunnan, Kunming": Kunming names the capital
             todo += [a for of in _children(t, "prep") if of.lower_ == "of" for o in _children(of, "pobj")
                      if o.i in named for a in _children(o, "appos") if a.i in named]

@@ -317,6 +317,8 @@ def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
         return slot
     model = MODEL_TYPES.get(cand.label)
     if model == "Person":
+        if _market_suffixed(words) or lexicon.is_industry_noun(words[-1]) or lexicon.is_company_ending(words[-1]):
+            return "Organization"  # "Cargolink Asia", "DBS China", "Harbourline Robotics": companies
         return "Person" if _person_shaped(words) else None
     if model in ("Organization", "Place") and len(words) == 1 and not _distinctive(cand.tokens[0]) and not (
             cand.label == "GPE" and cand.tokens[0].pos_ == "PROPN" and cand.tokens[0].is_title):
@@ -331,10 +333,32 @@ def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
     return model
 
 
+def _market_suffixed(words: list[str]) -> bool:
+    """A name made of a word that is no place and the country or region a company serves.
+
+    Examples:
+        >>> _market_suffixed(["Cargolink", "Asia"]), _market_suffixed(["DBS", "China"])
+        (True, True)
+        >>> _market_suffixed(["Li", "Ming"]), _market_suffixed(["Western", "China"])
+        (False, False)
+    """
+    if len(words) < 2:
+        return False
+    market = gazetteer.lookup(words[-1])
+    if market is None or market.kind not in ("country", "region"):
+        return False
+    places = [e for w in words[:-1] if (e := gazetteer.lookup(w)) is not None and e.type == "Place"]
+    return gazetteer.lookup(" ".join(words)) is None and not places \
+        and not lexicon.is_surname(words[0]) and words[0] not in ("Western", "Eastern", "Northern", "Southern",
+                                                                    "Central", "Greater", "Mainland", "South", "North")
+
+
 def _person_shaped(words: list[str]) -> bool:
     """Two to four capitalised words, none a head word, title or honorific ("Liu Liehong", "Chen Min'er")."""
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) <= 4 or _market_suffixed(words):
         return False
+    if lexicon.is_industry_noun(words[-1]) or lexicon.is_company_ending(words[-1]):
+        return False  # "SBF member Harbourline Robotics": a company, whatever stands before it
     if any(not w[:1].isupper() or not re.fullmatch(r"[A-Z][a-z]*(?:['’-][A-Za-z]+)*\.?", w) for w in words):
         return False
     return not (lexicon.head_type(words[-1]) or lexicon.is_title(words) or lexicon.is_honorific(words[0])

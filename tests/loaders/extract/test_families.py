@@ -125,3 +125,11 @@ def test_a_person_named_after_a_lower_case_title_keeps_their_surname_and_their_o
     assert {("Person", "Ng Cher Pong"), ("Person", "Yu Bin"),
             ("Organization", "Xiamen Municipal Bureau of Commerce")} <= found
     assert not any("Pong and" in label for _, label in found)
+
+
+def test_a_company_named_after_a_market_or_an_industry_is_no_person(entities):
+    """E1: "run by Cargolink Asia together with ...", "SBF member Harbourline Robotics"."""
+    found = entities("The Harbour Data Hub project is run by Cargolink Asia together with Ninghai Logistics. "
+                     "Several members tried the shuttles of SBF member Harbourline Robotics.")
+    assert {("Organization", "Cargolink Asia"), ("Organization", "Harbourline Robotics")} <= found
+    assert not any(type_ == "Person" for type_, _ in found)

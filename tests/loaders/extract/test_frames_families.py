@@ -428,3 +428,13 @@ def test_the_witnesses_of_a_counted_batch_witnessed_each_agreement_listed_after_
                       "inked by the Maritime and Port Authority of Singapore and the Ministry of Transport.")
     mou = "Memorandum of Understanding on Green Shipping"
     assert {("Zhou Lei", "witnessed", mou), ("Ong Bee Lan", "witnessed", mou)} <= found
+
+
+def test_a_project_closed_by_its_head_noun_and_opened_by_bodies(relations):
+    """R4, R6: "the X project is one of the pilot projects of Y"; "the X Pilot, which A and B opened in March"."""
+    found = relations("The Ningbo Green Corridor project is one of the pilot projects of the Ningbo-Singapore "
+                      "Connectivity Initiative. The Xiamen Smart Port Pilot, which the Xiamen Port Authority and "
+                      "the Maritime and Port Authority of Singapore opened in March, serves 40 shipping lines.")
+    assert ("Ningbo Green Corridor", "part_of", "Ningbo-Singapore Connectivity Initiative") in found
+    assert {("Xiamen Port Authority", "launched", "Xiamen Smart Port Pilot"),
+            ("Maritime and Port Authority of Singapore", "launched", "Xiamen Smart Port Pilot")} <= found

@@ -88,6 +88,8 @@ def _complement(sentence: str, pos: int) -> int:
         bare = word.rstrip(",;:.!?\"”)")
         if word[:1] in "(“\"" or bare.lower() in _STOP_WORDS or _date_after(word, sentence, pos + m.end()):
             break
+        if bare.lower() == "and" and re.match(r"\s+an?\s", sentence[pos + m.end():]):
+            break  # "a protocol to upgrade their pact and a visa exemption": a second thing
         end = pos + m.start(1) + len(bare)
         if bare != word:
             break

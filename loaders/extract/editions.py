@@ -137,6 +137,8 @@ def _year_references(an: "Recognition") -> None:
          rf"(?:[^.;,]{{0,40}}?\bin\s+(?:{_MONTHS}\s+)?(?P<y>{_YEAR})\b)?", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),
+        # "to the Harbour Tech Fair in Xiamen in August 2027": the edition of that year
+        (rf"\b(?:[Tt]he\s+)?(?P<n>{words})(?:\s+in\s+[A-Z][\w-]+){{0,1}}\s+in\s+(?:{_MONTHS}\s+)?(?P<y>{_YEAR})\b", 0),
     ]
     _numbered_editions(an)
     for sentence in an.sentences:
@@ -158,8 +160,7 @@ def _year_references(an: "Recognition") -> None:
                     year = m.group("y") or an.year  # "the inaugural X on Monday": this year's
                 if m.group(0)[:3].lower() == "the" and group == 0:
                     start += 4  # "the" is not part of the name
-                name_end = m.end("acr" if m.groupdict().get("acr") else "n") if group == 0 and "o" in m.groupdict() \
-                    else m.end()
+                name_end = m.end("acr" if m.groupdict().get("acr") else "n") if group == 0 else m.end()
                 if not re.fullmatch(rf"\s+in\s+{_YEAR}", m.string[name_end:m.end()]):
                     end = sentence.start + name_end  # "the third X ... in Penang in 2027": the name, not the clause
                 edition = _edition(an, series, year)
@@ -175,7 +176,7 @@ def _year_references(an: "Recognition") -> None:
 
 # a word each of _year_references' patterns holds, with its flags: a sentence without it is not searched
 _ANCHORS = (re.compile(r"year['’]s", re.I), re.compile("year", re.I), re.compile(rf"\b{_ORDINAL}\s"),
-            re.compile("inaugural"), re.compile("edition"))
+            re.compile("inaugural"), re.compile("edition"), re.compile(rf"\bin\s+(?:{_MONTHS}\s+)?{_YEAR}\b"))
 
 # a day of this week or "today" right after an event's name: the story's own occasion
 _THIS_WEEK = re.compile(r"[^.;]{0,24}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"

@@ -64,3 +64,12 @@ def test_plural_copula_without_agents_describes_no_project(entities):
     found = entities("The two projects were a big step for Acme Pte Ltd and Beta Holdings. "
                      "The projects are a success and a model, officials said.")
     assert not {t for t, _ in found if t == "Project"}
+
+
+def test_a_described_agreement_ends_before_a_second_thing_signed():
+    """E5: "a protocol to further upgrade their pact and a 30-day visa exemption": two things."""
+    from sgcn.loaders.extract.described import find_described
+
+    found = find_described("They signed a protocol to further upgrade their free trade agreement and a 30-day "
+                           "mutual visa exemption.", 0)
+    assert [c.label for c in found] == ["protocol to further upgrade their free trade agreement"]

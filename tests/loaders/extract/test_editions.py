@@ -145,3 +145,10 @@ def test_an_earlier_edition_named_in_passing_is_no_antecedent_of_the_expo(relati
                       "annual event has grown. Mayor Zhou Lei opened the expo on Monday.", date="2025-09-03")
     assert ("Zhou Lei", "participated_in", "Harbour Tech Fair 2025") in found
     assert not any(o == "Harbour Tech Fair 2018" and r == "participated_in" for _, r, o in found)
+
+
+def test_a_series_in_a_place_in_a_month_and_year_is_that_years_edition(relations):
+    """C1: "Members will travel to the Harbour Tech Fair in Xiamen in August 2027"."""
+    found = relations("Members will travel to the Harbour Tech Fair in Xiamen in August 2027. The Harbour Tech "
+                      "Fair opened in Xiamen on Monday.", date="2025-05-04")
+    assert {("Harbour Tech Fair 2027", "held_in", "Xiamen"), ("Harbour Tech Fair 2025", "held_in", "Xiamen")} <= found

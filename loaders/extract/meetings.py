@@ -73,8 +73,45 @@ def _is_committee(label: str) -> bool:
     return words[-1] in _COMMITTEES or (head >= 0 and words[head] in _COMMITTEES)
 
 
+def _short_committees(an: "Recognition") -> None:
+    """A committee named bare in a document that names it in full is that committee.
+
+    "The 9th Meeting of the Joint Working Committee of the X Initiative Held in Y" and "the
+    9th meeting of the Joint Working Committee": one committee, so one meeting. Only when the
+    document names one committee whose full name opens with the bare one.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2022-06-01",
+        ...     text="The Joint Working Committee of the Ningbo Port Initiative met. The Joint Working "
+        ...          "Committee endorsed a plan.")
+        >>> sorted({m.entity for m in analyze(doc).mentions if m.type == "Organization"})
+        ['Organization/joint working committee of the ningbo port initiative']
+    """
+    import dataclasses
+
+    committees = {key: r for key, r in an.registry.records.items()
+                  if r.type == "Organization" and _is_committee(r.label)}
+    full: dict[str, list[str]] = {}
+    for key, record in committees.items():
+        bare = re.match(r"(.+?)\s+(?:of|for)\s+(?:the\s+)?[A-Z]", record.label)
+        if bare and _is_committee(bare.group(1)):
+            full.setdefault(bare.group(1), []).append(key)
+    rename = {}
+    for key, record in committees.items():
+        longer = full.get(record.label, [])
+        if len(longer) == 1 and longer[0] != key:
+            rename[key] = longer[0]
+            an.registry.records[longer[0]].aliases.update({record.label, *record.aliases})
+    if rename:
+        an.mentions = [dataclasses.replace(m, entity=rename[m.entity]) if m.entity in rename else m
+                       for m in an.mentions]
+
+
 def _meetings(an: "Recognition") -> None:
     """A committee with an ordinal or an event noun is a meeting: "the 3rd JIC meeting", "the fifth CCI JIC"."""
+    _short_committees(an)
     nouns = sorted(lexicon.data()["event_nouns"], key=len, reverse=True)
     noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b")
     index: dict[tuple[int, str], str] = {}

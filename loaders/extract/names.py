@@ -318,8 +318,10 @@ def is_headline(sentence: str) -> bool:
         False
         >>> is_headline("Ministry of Trade and Industry")
         False
+        >>> is_headline("The 9th Meeting of the Joint Working Committee Held in Ningbo")
+        True
     """
-    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    words = re.findall(r"(?<!\w)[A-Za-z][\w'’-]*", sentence)  # "9th" is a number, not a word "th"
     if len(words) < 3 or any(not is_cap(w) and not is_small_word(w) for w in words):
         return False
     return any(lexicon.is_headline_verb(w) for w in words[1:])

@@ -83,3 +83,13 @@ def test_a_committee_for_an_initiative_names_whose_meeting_it_is(relations):
     found = relations("The fifth meeting of the Joint Working Committee (JWC) for the Lancang Port Initiative "
                       "took place in Kunming yesterday.")
     assert any(r == "part_of" and o == "Lancang Port Initiative" and "fifth" in s for s, r, o in found), found
+
+
+def test_a_headline_meeting_of_a_committee_named_in_full_is_the_meeting_the_body_names_bare(relations):
+    """C2: "The 9th Meeting of the Joint Working Committee of the X Initiative Held in Y" then "the 9th meeting
+    of the Joint Working Committee": one meeting, and the headline's verb is no part of its name."""
+    found = relations("The 9th Meeting of the Joint Working Committee of the Ningbo Connectivity Initiative Held in "
+                      "Singapore\n\nThe 9th meeting of the Joint Working Committee was held in Singapore on Monday.",
+                      date="2025-05-04")
+    meetings = {s for s, r, _ in found if r == "held_in"}
+    assert meetings == {"9th Joint Working Committee of the Ningbo Connectivity Initiative meeting"}

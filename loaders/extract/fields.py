@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
+from sgcn.loaders.extract.names import is_small_word
 from sgcn.loaders.extract.rules import load_rules
 from sgcn.loaders.extract.sentences import LIST_ITEM
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
@@ -103,7 +104,8 @@ def field_relations(analysis: Analysis) -> list[Relation]:
                 continue
             # the agreement a line opens with is the item its labelled lines describe
             items["Agreement"] = _opening(text, sentence, mentions, "Agreement")
-            items["Event"] = _opening(text, sentence, mentions, "Event") or items["Event"]
+            items["Event"] = _opening(text, sentence, mentions, "Event") or _heading_event(text, mentions) \
+                or items["Event"]
             continue
         start = sentence.start + match.start("value")
         spans, cursor = [], start
@@ -119,6 +121,25 @@ def _listed(analysis: Analysis, sentence: Sentence) -> bool:
     text = analysis.document.text
     line_start = text.rfind("\n", 0, sentence.start) + 1
     return bool(LIST_ITEM.match(text[line_start:max(sentence.start, line_start + 6)]))
+
+
+def _heading_event(text: str, mentions: list[EntityMention]) -> str | None:
+    """The one event a heading names ("OUTCOMES OF THE 4TH JOINT WORKING COMMITTEE MEETING"):
+    the labelled lines under it describe that event.
+
+    Examples:
+        >>> m = EntityMention(16, 35, "4TH JWC MEETING", "Event/4th jwc meeting", "Event")
+        >>> _heading_event("OUTCOMES OF THE 4TH JWC MEETING", [m])
+        'Event/4th jwc meeting'
+        >>> _heading_event("The 4th JWC meeting reviewed 12 projects.", [m]) is None
+        True
+    """
+    words = re.findall(r"(?<!\w)[A-Za-z][\w'’-]*", text)
+    title_case = len(text) < 160 and all(w[0].isupper() or is_small_word(w) for w in words)
+    if not (text.isupper() or title_case) or text.rstrip().endswith((".", "!", "?", ":", ";")):
+        return None  # a heading in capitals or in title case, not a line of prose or a subtitle
+    events = {m.entity for m in mentions if m.type == "Event"}
+    return events.pop() if len(events) == 1 else None
 
 
 def _opening(text: str, sentence: Sentence, mentions: list[EntityMention], type_: str) -> str | None:

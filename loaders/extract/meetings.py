@@ -113,7 +113,7 @@ def _meetings(an: "Recognition") -> None:
     """A committee with an ordinal or an event noun is a meeting: "the 3rd JIC meeting", "the fifth CCI JIC"."""
     _short_committees(an)
     nouns = sorted(lexicon.data()["event_nouns"], key=len, reverse=True)
-    noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b")
+    noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)  # "MEETING" in a heading
     index: dict[tuple[int, str], str] = {}
     held: dict[str, str] = {}  # committee -> its first meeting named
     for m in sorted(an.mentions, key=lambda m: m.start):
@@ -136,14 +136,14 @@ def _meetings(an: "Recognition") -> None:
             committee = m.entity
             if not (before or noun) or noun and not before and noun.group(1).endswith("s"):
                 continue  # "three JSC meetings" is a batch, no one meeting
-            noun_text, stop = (noun.group(1), noun.end()) if noun else ("", end)
+            noun_text, stop = (noun.group(1).lower(), noun.end()) if noun else ("", end)
             if before and before.group("of"):  # "the 7th meeting of the Joint Council": keep the council
                 noun_text = before.group("of").split()[0].lower()
         else:
             if noun and not before:
                 _named_occasion(an, m.start, noun.end(), record)
             continue
-        ordinal = before.group(1) if before else ""
+        ordinal = before.group(1).lower() if before else ""  # "4TH" in a heading in capitals
         start = m.start - (len(an.text[max(0, m.start - 30):m.start]) - before.start()) if before else m.start
         slot = (_ordinal_number(ordinal) if ordinal else 0, committee)
         committee_label = an.registry.records[committee].label
@@ -259,7 +259,8 @@ def _meeting_aliases(an: "Recognition", ordinal: str, committee: str, noun: str)
 def _initiative_after(an: "Recognition", position: int) -> str | None:
     """The label of the initiative a meeting is "of" ("... meeting of the Smart City Initiative",
     "the fifth meeting of the Joint Implementation Committee (JIC) for the Smart City Initiative")."""
-    link = re.match(r"\s*(?:\([A-Z][A-Z0-9&]{1,9}\))?\s+(?:of|for)\s+(?:the\s+)?", an.text[position:position + 24])
+    link = re.match(r"\s*(?:\([A-Z][A-Z0-9&]{1,9}\))?\s+(?:of|for)\s+(?:the\s+)?", an.text[position:position + 24],
+                    re.I)  # "... MEETING OF THE X INITIATIVE" in a heading in capitals
     if not link:
         return None
     at = position + link.end()

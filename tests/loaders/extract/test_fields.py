@@ -50,3 +50,15 @@ def test_a_fact_sheets_witnesses_and_parties_belong_to_the_agreement_above_them(
             ("Tan Bee Lian", "witnessed", mou), ("Liu Fang", "witnessed", mou)} <= found
     # a labelled line after a paragraph that opens with no agreement describes nothing
     assert not any(s in ("Acme Holdings", "Beta Bank") and r == "party_to" for s, r, _ in found)
+
+
+def test_the_labelled_lines_under_a_heading_in_capitals_describe_the_meeting_it_names(relations):
+    """C2: a fact sheet's "OUTCOMES OF THE 4TH ... MEETING OF THE X INITIATIVE", then Venue and Co-chairs lines."""
+    found = relations("FACT SHEET\n\nOUTCOMES OF THE 4TH JOINT WORKING COMMITTEE MEETING OF THE SINGAPORE-CHINA "
+                      "(SHENZHEN) SMART CITY INITIATIVE\n\nDate: 12 March 2025\nVenue: Ningbo\nCo-chairs: Minister "
+                      "Ong Bee Lan; Mayor Zhao Lihua\n\nThe 4th Joint Working Committee meeting reviewed 12 "
+                      "projects.", date="2025-03-14")
+    meeting = "4th Singapore-China (Shenzhen) Smart City Initiative Joint Working Committee meeting"
+    assert {(meeting, "held_in", "Ningbo"), ("Ong Bee Lan", "co_chaired", meeting),
+            ("Zhao Lihua", "co_chaired", meeting)} <= found
+    assert not any("4TH" in s or "4TH" in o for s, _, o in found)

@@ -105,6 +105,7 @@ def find_event_times(analysis: Analysis, relations: Iterable[Relation] | None = 
         for event, days in _durations(analysis, sl):
             durations.setdefault(event, days)
     candidates.extend(_from_names(analysis))
+    candidates.extend(_from_fields(analysis))
     closings = {c.event: c for c in reversed(candidates) if c.closing}
     chosen = _choose([c for c in candidates if not c.closing])
     chosen.update(_closed(chosen, closings, durations))
@@ -434,6 +435,19 @@ def _context_event(analysis: Analysis, sentence: Sentence) -> str | None:
             if mention.type == "Event" and not _is_series(analysis, mention.entity):
                 return mention.entity
     return None
+
+
+def _from_fields(analysis: Analysis) -> list[_Candidate]:
+    """The date a fact sheet's "Date:" line gives the event its heading names."""
+    from sgcn.loaders.extract.fields import dated_events
+
+    result = []
+    for event, line, value in dated_events(analysis):
+        dates = find_dates(analysis.document.text[value:line.end], year=doc_year(analysis))
+        if dates:
+            evidence = Evidence(analysis.document.source, line.start, line.end, line.text)
+            result.append(_Candidate(event, dates[0].iso_start, dates[0].iso_end, 0, evidence))
+    return result
 
 
 def _from_names(analysis: Analysis) -> list[_Candidate]:

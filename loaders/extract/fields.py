@@ -104,8 +104,7 @@ def field_relations(analysis: Analysis) -> list[Relation]:
                 continue
             # the agreement a line opens with is the item its labelled lines describe
             items["Agreement"] = _opening(text, sentence, mentions, "Agreement")
-            items["Event"] = _opening(text, sentence, mentions, "Event") or _heading_event(text, mentions) \
-                or items["Event"]
+            items["Event"] = _event_item(text, sentence, mentions, items["Event"])
             continue
         start = sentence.start + match.start("value")
         spans, cursor = [], start
@@ -121,6 +120,31 @@ def _listed(analysis: Analysis, sentence: Sentence) -> bool:
     text = analysis.document.text
     line_start = text.rfind("\n", 0, sentence.start) + 1
     return bool(LIST_ITEM.match(text[line_start:max(sentence.start, line_start + 6)]))
+
+
+def dated_events(analysis: Analysis) -> list[tuple[str, Sentence, int]]:
+    """The events a "Date:" or "Dates" line describes: ``(event, line, offset of its value)``.
+
+    A line that opens with an event, or a heading that names one, makes it the event the
+    labelled lines below describe, as for :func:`field_relations`.
+    """
+    found = []
+    event: str | None = None
+    for sentence in analysis.sentences:
+        match = _ROW.match(sentence.text) or _COLON.match(sentence.text)
+        if match is None:
+            event = _event_item(sentence.text, sentence, analysis.mentions_in(sentence), event)
+        elif event is not None and match.group("label").strip().lower() in _DATE_LABELS:
+            found.append((event, sentence, sentence.start + match.start("value")))
+    return found
+
+
+_DATE_LABELS = {"date", "dates", "date and time", "when", "held on"}
+
+
+def _event_item(text: str, sentence: Sentence, mentions: list[EntityMention], current: str | None) -> str | None:
+    """The event the labelled lines after this unlabelled line describe."""
+    return _opening(text, sentence, mentions, "Event") or _heading_event(text, mentions) or current
 
 
 def _heading_event(text: str, mentions: list[EntityMention]) -> str | None:

@@ -62,3 +62,12 @@ def test_the_labelled_lines_under_a_heading_in_capitals_describe_the_meeting_it_
     assert {(meeting, "held_in", "Ningbo"), ("Ong Bee Lan", "co_chaired", meeting),
             ("Zhao Lihua", "co_chaired", meeting)} <= found
     assert not any("4TH" in s or "4TH" in o for s, _, o in found)
+
+
+def test_a_date_line_under_a_heading_dates_the_meeting_it_names():
+    """D1: "OUTCOMES OF THE 4TH ... MEETING" then "Date: 12 March 2025"."""
+    text = ("FACT SHEET\n\nOUTCOMES OF THE 4TH JOINT WORKING COMMITTEE MEETING OF THE NINGBO PORT INITIATIVE\n\n"
+            "Date: 12 March 2025\nVenue: Ningbo\n\nThe 4th Joint Working Committee meeting reviewed 12 projects.")
+    found = extract(Document(source="f.txt", sha256="0" * 64, format="plaintext", text=text, date="2025-03-14"))
+    labels = {e.key: e.label for e in found.entities}
+    assert [(labels[t.event], t.start) for t in found.event_times] == [("4th Joint Working Committee meeting", "2025-03-12")]

@@ -133,3 +133,11 @@ def test_a_company_named_after_a_market_or_an_industry_is_no_person(entities):
                      "Several members tried the shuttles of SBF member Harbourline Robotics.")
     assert {("Organization", "Cargolink Asia"), ("Organization", "Harbourline Robotics")} <= found
     assert not any(type_ == "Person" for type_, _ in found)
+
+
+def test_a_polytechnic_is_a_body_and_greater_china_a_region(entities):
+    """E6: head-word gaps: "Nanyang Polytechnic"; "Regional Director, Greater China, Enterprise Singapore"."""
+    found = entities("The academy was set up with Ngee Ann Polytechnic in March. Ms Ang Wei Ling, Regional "
+                     "Director, Greater China, Enterprise Singapore, spoke.")
+    assert {("Organization", "Ngee Ann Polytechnic"), ("Place", "Greater China")} <= found
+    assert ("Organization", "Greater China") not in found

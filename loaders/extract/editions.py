@@ -134,7 +134,7 @@ def _year_references(an: "Recognition") -> None:
         # "the inaugural X in 2018", "the third X (XD) in Penang on Monday", "The fourth XD will be held in
         # Kuala Lumpur in 2027": an ordinal and the year its clause gives
         (rf"\b[Tt]he\s+(?P<o>{_ORDINAL})\s+(?P<n>{words})(?P<acr>\s*\([A-Z][\w&-]*\))?"
-         rf"(?:[^.;,]{{0,40}}?\bin\s+(?:{_MONTHS}\s+)?(?P<y>{_YEAR})\b)?", 0),
+         rf"(?:[^.;,]{{0,40}}?\b(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>{_YEAR})\b)?", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),
         # "to the Harbour Tech Fair in Xiamen in August 2027": the edition of that year

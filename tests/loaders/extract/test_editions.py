@@ -152,3 +152,10 @@ def test_a_series_in_a_place_in_a_month_and_year_is_that_years_edition(relations
     found = relations("Members will travel to the Harbour Tech Fair in Xiamen in August 2027. The Harbour Tech "
                       "Fair opened in Xiamen on Monday.", date="2025-05-04")
     assert {("Harbour Tech Fair 2027", "held_in", "Xiamen"), ("Harbour Tech Fair 2025", "held_in", "Xiamen")} <= found
+
+
+def test_a_numbered_occurrence_dated_on_a_day_is_that_years_edition(relations):
+    """C1: "co-chaired the third X Dialogue (XD) in Penang on 15 October 2026"."""
+    found = relations("Minister Ong Bee Lan and Mr Zhao Lihua co-chaired the third Singapore-Malaysia Data Policy "
+                      "Dialogue (DPD) in Penang on 15 October 2026.", date="2026-10-16")
+    assert ("Ong Bee Lan", "co_chaired", "Singapore-Malaysia Data Policy Dialogue 2026") in found

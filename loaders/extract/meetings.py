@@ -109,9 +109,68 @@ def _short_committees(an: "Recognition") -> None:
                        for m in an.mentions]
 
 
+_LISTED_MEETINGS = re.compile(
+    r"\b(?:(?:the\s+)?(?:meetings|sessions)\s+of\s+the\s+(?P<c1>(?:[A-Z][\w-]*\s+){1,4}?)(?P<h1>Councils|Committees|"
+    r"Commissions|Boards)|(?P<c2>(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z]{2,5}|Council|Committee|Commission|Board))\s+meetings)"
+    r"\s+(?:of|for)\s+")
+
+
+def _listed_meetings(an: "Recognition") -> None:
+    """One meeting for each body a plural names: "the meetings of the Joint Steering Councils of A, B
+    and C", "the JSC meetings of A, B and C" are three meetings, one of each council.
+
+    Each is named "<committee> meeting of <the one listed>" and mentioned at the plural, so that
+    what is said of "the meetings" (who co-chaired them, where) is said of each.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2025-12-04",
+        ...     text="They co-chaired the meetings of the Joint Steering Councils of the China-Singapore "
+        ...          "Suzhou Industrial Park and the Sino-Singapore Tianjin Eco-City.")
+        >>> sorted(e.label for e in analyze(doc).entities.values() if e.type == "Event")  # doctest: +NORMALIZE_WHITESPACE
+        ['Joint Steering Council meeting of the China-Singapore Suzhou Industrial Park',
+         'Joint Steering Council meeting of the Sino-Singapore Tianjin Eco-City']
+    """
+    for sentence in an.sentences:
+        for m in _LISTED_MEETINGS.finditer(sentence.text):
+            if m.group("c1") is not None:
+                committee = m.group("c1") + m.group("h1")[:-1]
+            else:
+                committee = m.group("c2").strip()
+            key = an.registry.find(committee)
+            if key is not None and an.registry.records[key].type == "Organization":
+                committee = an.registry.records[key].label  # "JSC" written out
+            listed = _list_after(an, sentence, sentence.start + m.end())
+            if len(listed) < 2:
+                continue
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            for item in listed:
+                label = an.registry.records[item.entity].label
+                event = an.registry.add("Event", f"{committee} meeting of the {label}",
+                                        [f"meeting of the {committee} of the {label}"],
+                                        identity=(f"Organization/{committee.lower()}", item.entity, ""))
+                an.mention(start, end, event)
+
+
+def _list_after(an: "Recognition", sentence, position: int) -> list:
+    """The initiatives or projects listed from ``position`` on ("A, the B and C")."""
+    found = []
+    for m in sorted(an.inside(position, sentence.end), key=lambda m: m.start):
+        gap = an.text[position:m.start]
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?", gap):
+            break
+        if m.type not in ("Initiative", "Project"):
+            break
+        found.append(m)
+        position = m.end
+    return found
+
+
 def _meetings(an: "Recognition") -> None:
     """A committee with an ordinal or an event noun is a meeting: "the 3rd JIC meeting", "the fifth CCI JIC"."""
     _short_committees(an)
+    _listed_meetings(an)
     nouns = sorted(lexicon.data()["event_nouns"], key=len, reverse=True)
     noun_rx = re.compile(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)  # "MEETING" in a heading
     index: dict[tuple[int, str], str] = {}

@@ -932,7 +932,7 @@ def _holds_pattern(name: str) -> re.Pattern[str]:
     return re.compile(
         rf"^(?:(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
         rf"inaugural|annual)\s+)*{re.escape(name)}(?:\s+\w+){{0,6}}$"
-        rf"|^(?:\w+\s+){{0,2}}(?:ceremony|session|forum|meeting|dinner|summit|conference)\s+of\s+(?:the\s+)?"
+        rf"|^(?:[\w-]+\s+){{0,4}}(?:ceremony|session|forum|meeting|dinner|summit|conference)\s+of\s+(?:the\s+)?"
         rf"(?:\d{{4}}\s+)?{re.escape(name)}$"
         rf"|^\d{{4}}\s+{re.escape(name)}$"
     )

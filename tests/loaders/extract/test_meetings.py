@@ -93,3 +93,14 @@ def test_a_headline_meeting_of_a_committee_named_in_full_is_the_meeting_the_body
                       date="2025-05-04")
     meetings = {s for s, r, _ in found if r == "held_in"}
     assert meetings == {"9th Joint Working Committee of the Ningbo Connectivity Initiative meeting"}
+
+
+def test_the_meetings_of_councils_of_several_bodies_are_one_meeting_each(relations):
+    """C2, R3: "co-chaired the meetings of the Joint Steering Councils of A and B": two meetings, each co-chaired."""
+    found = relations("Deputy Prime Minister Ong Bee Lan and Vice Premier Zhou Lei also co-chaired the meetings of "
+                      "the Joint Steering Councils of the China-Singapore Suzhou Industrial Park and the "
+                      "Sino-Singapore Tianjin Eco-City.", date="2025-12-04")
+    for body in ("China-Singapore Suzhou Industrial Park", "Sino-Singapore Tianjin Eco-City"):
+        meeting = f"Joint Steering Council meeting of the {body}"
+        assert {("Ong Bee Lan", "co_chaired", meeting), ("Zhou Lei", "co_chaired", meeting),
+                (meeting, "part_of", body)} <= found

@@ -21,7 +21,15 @@ under a key made of everything it depends on:
    ``add_entity`` in document order, as ``build_graph`` states them.
 4. **Write** every line, merged in sorted order from the cached runs, through
    ``sgcn.graph.rdf.serialize.turtle_from_lines``: no rdflib graph of the whole corpus is
-   ever held, and memory grows with the number of entities, not of documents.
+   ever held.
+
+The lines about entities (their descriptions, what each document states of them, an
+event's time) never stay in memory either: they go to sorted run files on disk
+(:class:`_SortedSpill`) and come back merged, one entity's unit at a time, in the order
+of its IRI. What the main process keeps after extraction is each document's entities
+(for the merge), each entity's type and preferred label (the context of the units that
+point to it), and the few titles of roles and links of events' times the whole-graph
+steps need.
 
 The graph is byte for byte the one ``build_graph(merge_extractions(...))`` makes and
 ``write_turtle`` writes, warm or cold, in any number of processes (tested).
@@ -49,7 +57,8 @@ import logging
 import multiprocessing
 import os
 import pickle
-from collections import Counter, defaultdict
+import shutil
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -528,7 +537,7 @@ def _state_batch(jobs: list[tuple[int, str, str, dict, dict]]):
     return results, violations, stated - started, time.process_time() - stated
 
 
-def _check_units(units: list[tuple[str, list[str], list[str]]], cache: Cache) -> list:
+def _check_units(units: list[tuple[str, list[str], list[str]]], cache: Cache, shapes: Graph | None = None) -> list:
     """Validate ``units`` together; remember each as valid when they all conform.
 
     A unit is ``(key, own lines, context lines)``: the context (the type and preferred
@@ -544,7 +553,7 @@ def _check_units(units: list[tuple[str, list[str], list[str]]], cache: Cache) ->
     # vocabulary is a unit of its own); with it in the data graph pySHACL need not copy the
     # graph to mix an ontology in
     graph = lines_graph([*_STATE["hierarchy"], *(line for _key, own, context in units for line in (*own, *context))])
-    report = validate(graph, _STATE["shapes"])
+    report = validate(graph, _STATE["shapes"] if shapes is None else shapes)
     own = {_subject(line) for _key, lines, _context in units for line in lines}
     context_only = {_subject(line) for _key, _own, context in units for line in context} - own
     found = [violation for violation in report.violations if violation.focus not in context_only]
@@ -552,6 +561,25 @@ def _check_units(units: list[tuple[str, list[str], list[str]]], cache: Cache) ->
         for key, _own, _context in units:
             cache.put("valid", key, b"")
     return found
+
+
+def _without_target(shapes: Graph, cls: URIRef) -> Graph:
+    """``shapes`` with no shape targeting the class ``cls`` (a copy; other targets are kept).
+
+    Examples:
+        >>> from sgcn.graph.rdf.validate import shapes_graph
+        >>> from sgcn.graph.rdf.namespace import SGCN
+        >>> shapes = shapes_graph()
+        >>> (None, SH.targetClass, SGCN.Document) in _without_target(shapes, SGCN.Document), len(shapes) > 0
+        (False, True)
+    """
+    kept = Graph()
+    for triple in shapes:
+        if not (triple[1] == SH.targetClass and triple[2] == cls):
+            kept.add(triple)
+    for prefix, namespace in shapes.namespaces():
+        kept.bind(prefix, namespace, override=True)
+    return kept
 
 
 def _subject(line: str) -> str:
@@ -829,10 +857,15 @@ def _stop_fork_server() -> None:
         stop()
 
 
-def _map(function, items: list, jobs: int, tick, *, initializer=None, initargs=(),
-         preload: list[str] = _PRELOAD, tasks_per_worker: int | None = None) -> Iterator:
-    """``function`` over ``items`` in order: in ``jobs`` worker processes, or here for few items."""
-    if jobs <= 1 or len(items) <= 1:
+def _map(function, items: Iterable, jobs: int, tick, *, initializer=None, initargs=(),
+         preload: list[str] = _PRELOAD, tasks_per_worker: int | None = None, count: int | None = None) -> Iterator:
+    """``function`` over ``items`` in order: in ``jobs`` worker processes, or here for few items.
+
+    ``items`` may be an iterator (then ``count`` says how many it gives): a pool takes
+    the next item when a worker is ready for it (the queue to the workers holds a few).
+    """
+    count = len(items) if count is None else count
+    if jobs <= 1 or count <= 1:
         if initializer is not None:
             initializer(*initargs)
         for item in items:
@@ -840,7 +873,7 @@ def _map(function, items: list, jobs: int, tick, *, initializer=None, initargs=(
             tick(1)
             yield result
         return
-    with _pool(min(jobs, len(items)), initializer, initargs, preload, tasks_per_worker) as pool:
+    with _pool(min(jobs, count), initializer, initargs, preload, tasks_per_worker) as pool:
         for result in pool.imap(function, items):
             tick(1)
             yield result
@@ -890,7 +923,7 @@ def build_incremental(
     sources_dir = Path(sources_dir)
     if not sources_dir.is_dir():
         raise SgcnError(f"{sources_dir}: no such folder of source documents")
-    temporary = None
+    temporary = spill_folder = None
     if not use_cache:
         temporary = tempfile.TemporaryDirectory(prefix=f"sgcn-build-{os.getpid()}-")
         cache_dir = temporary.name
@@ -970,20 +1003,26 @@ def build_incremental(
         from sgcn.loaders.extract.merge import merged_entities
 
         merged_by_doc = dict(zip(order, merged_entities([entities[i] for i in order])))
-        # entity descriptions, stated once in document order as build_graph states them
+        del entities
+        # entity descriptions, stated once in document order as build_graph states them; their
+        # lines go to the spill of every entity's lines (grouped by entity, kept on disk)
+        spill_folder = Path(tempfile.mkdtemp(prefix=f"sgcn-build-{os.getpid()}-"))
+        entity_lines = _SortedSpill(spill_folder)
         occurrences: dict[str, list] = {}
         for i in order:
             for entity in sorted(set(merged_by_doc[i].values())):
                 occurrences.setdefault(str(mint_entity(entity)), {}).setdefault(entity, None)
-        description_lines, labels = [], {}
+        labels = {}
         type_p, pref_p = f"<{RDF.type}>", f"<{SKOS.prefLabel}>"
         for iri, group in occurrences.items():
             g = Graph()
             for entity in group:
                 add_entity(g, entity, URIRef(iri))
             lines = graph_lines(g)
-            description_lines.extend(lines)
+            for line in lines:
+                entity_lines.add(f"{line[1:line.index('>')]} {line}")
             labels[iri] = [line for line in lines if f"> {type_p} " in line or f"> {pref_p} " in line]
+        del occurrences
         result.entities = dict(sorted(Counter(
             e.type for e in {m.key: m for local in merged_by_doc.values() for m in local.values()}.values()).items()))
         lap("merge")
@@ -1007,60 +1046,112 @@ def build_incremental(
             "type": str(RDF.type), "pref": str(SKOS.prefLabel), "alt": str(SKOS.altLabel),
         }
         _init_state_worker(state)
-        state_jobs = []
+        # a document's job (its merged entities and their IRIs) is made when a worker is
+        # ready for it, not held for every document at once
+        unit_of = {}
         for i in order:
-            key, digest = keys[i]
             local = merged_by_doc[i]
-            index = {m.key: (mint_entity(m), m.type) for m in local.values()}
             signature = tuple(sorted((k, m.key, m.type, m.label) for k, m in local.items()))
-            state_jobs.append((i, key, _unit_key(digest, signature, builder), local, index))
-        batches = [state_jobs[at:at + BATCH] for at in range(0, len(state_jobs), BATCH)]
-        fresh = sum(not cache.has("lines", job[2]) for job in state_jobs)
-        unit_keys, about_lines, violations = {}, [], []
+            unit_of[i] = _unit_key(keys[i][1], signature, builder)
+
+        def state_batches() -> Iterator[list]:
+            for at in range(0, len(order), BATCH):
+                yield [(i, keys[i][0], unit_of[i], merged_by_doc[i],
+                        {m.key: (mint_entity(m), m.type) for m in merged_by_doc[i].values()})
+                       for i in order[at:at + BATCH]]
+
+        fresh = sum(not cache.has("lines", unit_key) for unit_key in unit_of.values())
+        unit_keys, violations = {}, []
         facts: Counter[str] = Counter()
-        tick = progress("stating and validating", len(state_jobs))
-        for results, found, state_seconds, validate_seconds in _map(_state_batch, batches, jobs if fresh > 2 * BATCH else 1, lambda _n: None,
-                                   initializer=_init_state_worker, initargs=(state,)):
-            violations.extend(found)
-            result.work["state"] += state_seconds
-            result.work["validate"] += validate_seconds
-            for index, unit_key, about, counts in results:
-                unit_keys[index] = unit_key
-                about_lines.extend(about)
-                facts.update(counts)
-                tick(1)
+        # the lines about entities (and the nodes documents share: a role, an event's time)
+        # go to a file as they come, in document order; what the whole-graph steps need of
+        # them (roles' titles, events' times) is noted on the way
+        about_path = spill_folder / "about.nt"
+        titles, times = _Titles(), _TimeLinks()
+        tick = progress("stating and validating", len(order))
+        with open(about_path, "w", encoding="utf-8", newline="\n") as about_file:
+            for results, found, state_seconds, validate_seconds in _map(
+                    _state_batch, state_batches(), jobs if fresh > 2 * BATCH else 1, lambda _n: None,
+                    initializer=_init_state_worker, initargs=(state,), count=-(-len(order) // BATCH)):
+                violations.extend(found)
+                result.work["state"] += state_seconds
+                result.work["validate"] += validate_seconds
+                for index, unit_key, about, counts in results:
+                    unit_keys[index] = unit_key
+                    for line in about:
+                        titles.note(line)
+                        times.note(line)
+                        about_file.write(line + "\n")
+                    facts.update(counts)
+                    tick(1)
+        del merged_by_doc
         result.stated = fresh
         result.facts = {k: v for k, v in sorted(facts.items()) if v}
         lap("state")
 
         # ---- whole-graph steps (as build_graph takes them): a role keeps its first title,
-        # one start and end date per event, the reviewed links to Wikidata
-        about_lines, suppressed = _first_titles(about_lines)
-        about_lines += _event_date_lines(about_lines)
-        about_lines += _link_lines(description_lines + about_lines)
+        # one start and end date per event (from its time's lines, in the event's unit), the
+        # reviewed links to Wikidata (of the entities typed in a unit)
+        suppressed = titles.dropped()
+        owner = times.owners()
+        del titles, times
+        for line in _file_lines(about_path):
+            if line not in suppressed:
+                subject = line[1:line.index(">")]
+                entity_lines.add(f"{owner.get(subject, subject)} {line}")
+        about_path.unlink()
+        del owner
+        from sgcn.graph.rdf.links import load_links
+
+        links: dict[str, list[str]] = {}
+        for link in load_links():
+            if link.reviewed:
+                links.setdefault(link.entity, []).append(link.wikidata)
+
+        # entity units (an event with its time) and the vocabulary, streamed in the order of
+        # their IRIs: each unit's lines go to the spill of lines to write, the units not
+        # validated before to a file of batches
+        head = _SortedSpill(spill_folder)
+        for line in vocabulary:
+            head.add(line)
+        units_path = spill_folder / "units.pickle"
+        entity_batch_count = validated_units = 0
+        with open(units_path, "wb") as units_file:
+            pending: list = []
+
+            def hold(unit) -> None:
+                nonlocal entity_batch_count
+                pending.append(unit)
+                if len(pending) == ENTITY_BATCH:
+                    pickle.dump(pending, units_file, protocol=pickle.HIGHEST_PROTOCOL)
+                    pending.clear()
+                    entity_batch_count += 1
+
+            for _iri, group in _groups(entity_lines.sorted()):
+                lines = _unit_lines(group, links)
+                for line in lines:
+                    head.add(line)
+                context = [c for c in _context_lines(lines, labels, typed) if c not in lines]
+                key = _digest("valid", "\n".join(lines + context), state["validation"])
+                if not cache.has("valid", key):
+                    hold((key, lines, context))
+                    validated_units += 1
+            entity_lines.close()
+            vocabulary_key = _digest("valid", "\n".join(vocabulary), state["validation"])
+            if not cache.has("valid", vocabulary_key):
+                hold((vocabulary_key, vocabulary, []))
+                validated_units += 1
+            if pending:
+                pickle.dump(pending, units_file, protocol=pickle.HIGHEST_PROTOCOL)
+                entity_batch_count += 1
+        head_path = spill_folder / "head.nt"
+        with open(head_path, "w", encoding="utf-8", newline="\n") as head_file:
+            for line in _merged([head.sorted()], set()):
+                head_file.write(line + "\n")
+        head.close()
         lap("finish")
 
-        # entity units (an event with its time) and the vocabulary
-        owner = _time_owners(about_lines)
-        by_subject: dict[str, list[str]] = defaultdict(list)
-        for line in description_lines:
-            by_subject[line[1:line.index(">")]].append(line)
-        for line in about_lines:
-            subject = line[1:line.index(">")]
-            by_subject[owner.get(subject, subject)].append(line)
-        entity_units = []
-        for iri in sorted(by_subject):
-            lines = sorted(set(by_subject[iri]))
-            context = [c for c in _context_lines(lines, labels, typed) if c not in lines]
-            key = _digest("valid", "\n".join(lines + context), state["validation"])
-            if not cache.has("valid", key):
-                entity_units.append((key, lines, context))
-        vocabulary_key = _digest("valid", "\n".join(vocabulary), state["validation"])
-        if not cache.has("valid", vocabulary_key):
-            entity_units.append((vocabulary_key, vocabulary, []))
-
         # the dataset's description, counted over every line to be written
-        head = sorted(set(vocabulary) | set(description_lines) | set(about_lines))
         paths, temporary_runs = _sorted_runs([cache.path("lines", unit_keys[i]) for i in order])
         try:
             progress("describing", None)
@@ -1071,7 +1162,7 @@ def build_incremental(
                         **{p: str(ns) for p, ns in PREFIXES.items()}}
             used: dict[str, str] = {}
             described = _description_lines(_noting_prefixes(
-                _merged([iter(head)] + [_file_lines(p) for p in paths], suppressed), bindings, used))
+                _merged([_file_lines(head_path)] + [_file_lines(p) for p in paths], suppressed), bindings, used))
             prefixes = dict(sorted({**used, **used_prefixes(described, bindings)}.items()))
             documents = [line for line in described if f"> <{DCTERMS.source}> " in line]
             document_types = [f"{line[line.rindex('> <') + 2:-2]} {type_p} <{SGCN.Document}> ." for line in documents]
@@ -1079,23 +1170,26 @@ def build_incremental(
             # shape checks of them); each document is validated in its own unit
             key = _digest("valid", "\n".join(described + document_types), state["validation"])
             if local_shapes and not cache.has("valid", key):
-                violations.extend(_check_units([(key, described, document_types)], cache))
+                # the documents are context here, so the shapes that target a document are
+                # left out: pySHACL would report what each lacks (three results a document,
+                # some 300,000 triples of report at 10,000 documents) only for it to be dropped
+                violations.extend(_check_units([(key, described, document_types)], cache,
+                                               _without_target(_STATE["shapes"], SGCN.Document)))
             lap("describe")
 
             if not local_shapes:
                 log.info("the shapes read beyond a node's own triples: validating the whole graph at once")
-                violations = _check_units([("whole", [line for u in (vocabulary, description_lines, about_lines, described)
-                                                      for line in u]
+                violations = _check_units([("whole", [*_file_lines(head_path), *described]
                                             + [line for i in order for line in _own_lines(cache, unit_keys[i])
                                                if line not in suppressed], [])], Cache(None))
-                entity_units = []
-            entity_batches = [entity_units[at:at + 400] for at in range(0, len(entity_units), 400)]
-            tick = progress("validating entities", len(entity_batches))
-            for found, seconds in _map(_check_batch, entity_batches, jobs, tick, initializer=_init_state_worker,
-                                       initargs=(state,)):
+                entity_batch_count = validated_units = 0
+            tick = progress("validating entities", entity_batch_count)
+            for found, seconds in _map(_check_batch, _pickled(units_path) if entity_batch_count else iter(()), jobs,
+                                       tick, initializer=_init_state_worker, initargs=(state,),
+                                       count=entity_batch_count):
                 violations.extend(found)
                 result.work["validate"] += seconds
-            result.validated_units = len(entity_units)
+            result.validated_units = validated_units
             lap("validate")
 
             from sgcn.graph.rdf.validate import ValidationReport
@@ -1110,7 +1204,8 @@ def build_incremental(
             counted = [0]
 
             def lines() -> Iterator[str]:
-                for line in _merged([iter(head), iter(described)] + [_file_lines(p) for p in paths], suppressed):
+                for line in _merged([_file_lines(head_path), iter(described)] + [_file_lines(p) for p in paths],
+                                    suppressed):
                     counted[0] += 1
                     yield line
 
@@ -1126,6 +1221,8 @@ def build_incremental(
         lap("write")
         return result
     finally:
+        if spill_folder is not None:
+            shutil.rmtree(spill_folder, ignore_errors=True)
         if temporary is not None:
             temporary.cleanup()
 
@@ -1205,7 +1302,7 @@ def _file_lines(path: Path) -> Iterator[str]:
             yield line.rstrip("\n")
 
 
-def _sorted_runs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+def _sorted_runs(paths: list[Path], folder: Path | None = None) -> tuple[list[Path], list[Path]]:
     """Sorted files to merge at once: ``paths``, or, past :data:`FAN_IN` of them, files
     each merging a group of them (the second list: temporary, for the caller to remove).
 
@@ -1219,7 +1316,7 @@ def _sorted_runs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
         for at in range(0, len(paths), FAN_IN):
             group = paths[at:at + FAN_IN]
             handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix=f"sgcn-run-{os.getpid()}-", suffix=".nt",
-                                                 delete=False)
+                                                 delete=False, dir=folder, newline="\n")
             with handle:
                 for line in heapq.merge(*(_file_lines(p) for p in group)):
                     handle.write(line + "\n")
@@ -1239,6 +1336,107 @@ def _merged(runs: list[Iterator[str]], suppressed: set[str]) -> Iterator[str]:
         if line != previous and line not in suppressed:
             yield line
         previous = line
+
+
+SPILL_LINES = 20_000
+"""Lines a :class:`_SortedSpill` holds in memory; more are written to sorted run files."""
+
+ENTITY_BATCH = 400
+"""Entity units validated together in one worker job (one pySHACL call)."""
+
+
+class _SortedSpill:
+    """Lines added in any order and read back once, sorted (duplicates kept), with at most
+    :data:`SPILL_LINES` of them in memory: each full buffer is sorted and written to a run
+    file in ``folder``, and the runs are merged (in rounds of :data:`FAN_IN`). The order
+    is the lines' own, whatever the runs, so the result is the same bytes as ``sorted``.
+
+    A build's lines about entities are its largest part that grows with the corpus; they
+    pass through here rather than being held.
+
+    Examples:
+        >>> import tempfile
+        >>> spill = _SortedSpill(tempfile.mkdtemp(), limit=2)
+        >>> for line in ["c", "a", "d", "b", "a"]:
+        ...     spill.add(line)
+        >>> list(spill.sorted()), len(spill.runs)
+        (['a', 'a', 'b', 'c', 'd'], 3)
+        >>> spill.close(); spill.runs
+        []
+    """
+
+    def __init__(self, folder: str | Path, *, limit: int | None = None):
+        self.folder = Path(folder)
+        self.limit = limit or SPILL_LINES
+        self.runs: list[Path] = []
+        self._buffer: list[str] = []
+        self._temporary: list[Path] = []
+
+    def add(self, line: str) -> None:
+        self._buffer.append(line)
+        if len(self._buffer) >= self.limit:
+            self._write_run()
+
+    def _write_run(self) -> None:
+        import tempfile
+
+        self._buffer.sort()
+        handle, name = tempfile.mkstemp(prefix="run-", suffix=".nt", dir=self.folder)
+        path = Path(name)
+        with open(handle, "w", encoding="utf-8", newline="\n") as run:
+            for line in self._buffer:
+                run.write(line + "\n")
+        self.runs.append(path)
+        self._buffer = []
+
+    def sorted(self) -> Iterator[str]:
+        """Every line added, in sorted order."""
+        if not self.runs:
+            lines, self._buffer = sorted(self._buffer), []
+            yield from lines
+            return
+        if self._buffer:
+            self._write_run()
+        paths, self._temporary = _sorted_runs(self.runs, self.folder)
+        yield from heapq.merge(*(_file_lines(path) for path in paths))
+
+    def close(self) -> None:
+        """Remove the run files."""
+        for path in self.runs + self._temporary:
+            path.unlink(missing_ok=True)
+        self.runs, self._temporary, self._buffer = [], [], []
+
+
+def _groups(records: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
+    """``(key, lines)`` of sorted ``key line`` records, one per key, in the keys' order.
+
+    A key is an IRI (no spaces, and no character below the space): sorting the records
+    sorts them by key as ``sorted`` sorts the keys, and groups each key's lines.
+
+    Examples:
+        >>> list(_groups(["a <x> .", "a <y> .", "ab <z> ."]))
+        [('a', ['<x> .', '<y> .']), ('ab', ['<z> .'])]
+    """
+    key, lines = None, []
+    for record in records:
+        found, line = record.split(" ", 1)
+        if found != key:
+            if key is not None:
+                yield key, lines
+            key, lines = found, []
+        lines.append(line)
+    if key is not None:
+        yield key, lines
+
+
+def _pickled(path: Path) -> Iterator:
+    """The objects pickled one after another into the file at ``path``."""
+    with open(path, "rb") as objects:
+        while True:
+            try:
+                yield pickle.load(objects)
+            except EOFError:
+                return
 
 
 def _noting_prefixes(lines: Iterable[str], bindings: dict[str, str], used: dict[str, str]) -> Iterator[str]:
@@ -1286,29 +1484,56 @@ def _parts(line: str) -> tuple[str, str, str]:
     return subject, predicate, rest[:-2]
 
 
-def _first_titles(about: list[str]) -> tuple[list[str], set[str]]:
-    """``about`` with one title per ``org:Role``, the first stated (document order), and the
-    titles dropped: two titles may mint one role (``Vice Mayor``, ``vice mayor``), and
-    ``build_graph`` keeps the first.
+class _Titles:
+    """A post's ``org:Role`` keeps the first title that names it (document order), as
+    ``build_graph`` keeps it: two titles may mint one role (``Vice Mayor``, ``vice mayor``).
+
+    Lines are :meth:`note`\\ d as they come, in document order; only the titles of nodes
+    that have a preferred label (roles, among the lines about entities) are kept.
 
     Examples:
         >>> role = "<https://w3id.org/sgcn/id/role/vice-mayor>"
-        >>> lines = [f"{role} {_RDF_TYPE} {_ORG_ROLE} .", f'{role} {_PREF_LABEL} "Vice Mayor" .',
-        ...          f'{role} {_PREF_LABEL} "vice mayor" .']
-        >>> kept, dropped = _first_titles(lines)
-        >>> len(kept), [line.split(" ", 2)[2] for line in dropped]
-        (2, ['"vice mayor" .'])
+        >>> titles = _Titles()
+        >>> for line in [f"{role} {_RDF_TYPE} {_ORG_ROLE} .", f'{role} {_PREF_LABEL} "Vice Mayor" .',
+        ...              f'{role} {_PREF_LABEL} "vice mayor" .', f'{role} {_PREF_LABEL} "Vice Mayor" .']:
+        ...     titles.note(line)
+        >>> [line.split(" ", 2)[2] for line in titles.dropped()]
+        ['"vice mayor" .']
     """
-    roles = {line.split(" ", 1)[0] for line in about if line.endswith(f" {_RDF_TYPE} {_ORG_ROLE} .")}
-    titles: dict[str, str] = {}
-    kept, dropped = [], set()
-    for line in about:
+
+    def __init__(self) -> None:
+        self._roles: set[str] = set()
+        self._first: dict[str, str] = {}
+        self._later: dict[str, set[str]] = {}
+
+    def note(self, line: str) -> None:
         subject, predicate, _rest = line.split(" ", 2)
-        if predicate == _PREF_LABEL and subject in roles and titles.setdefault(subject, line) != line:
-            dropped.add(line)
-            continue
-        kept.append(line)
-    return kept, dropped
+        if predicate == _PREF_LABEL:
+            if self._first.setdefault(subject, line) != line:
+                self._later.setdefault(subject, set()).add(line)
+        elif line.endswith(f" {_RDF_TYPE} {_ORG_ROLE} ."):
+            self._roles.add(subject)
+
+    def dropped(self) -> set[str]:
+        """The titles of roles that are not the first."""
+        return {line for subject, lines in self._later.items() if subject in self._roles for line in lines}
+
+
+class _TimeLinks:
+    """The lines linking an event to its time and its time to its beginning and end, noted
+    as they come: what :func:`_time_owners` needs to put a time node in its event's unit."""
+
+    _LINKS = (f"<{_TIME}hasTime>", f"<{_TIME}hasBeginning>", f"<{_TIME}hasEnd>")
+
+    def __init__(self) -> None:
+        self._lines: list[str] = []
+
+    def note(self, line: str) -> None:
+        if line.split(" ", 2)[1] in self._LINKS:
+            self._lines.append(line)
+
+    def owners(self) -> dict[str, str]:
+        return _time_owners(self._lines)
 
 
 def _time_owners(about: list[str]) -> dict[str, str]:
@@ -1338,15 +1563,30 @@ def _event_date_lines(about: list[str]) -> list[str]:
     return [line for line in graph_lines(graph) if _parts(line)[1] in dates]
 
 
-def _link_lines(lines: list[str]) -> list[str]:
-    """The reviewed links to Wikidata (``add_links``) of the nodes typed in ``lines``."""
-    from sgcn.graph.rdf.links import add_links
-    from sgcn.graph.rdf.namespace import SKOS
-    from sgcn.graph.rdf.serialize import graph_lines
+def _unit_lines(lines: list[str], links: dict[str, list[str]]) -> list[str]:
+    """An entity's unit, sorted and each line once: its ``lines`` (its description, what
+    documents state of it and, for an event, of its time), with the event's one
+    ``schema:startDate`` and ``endDate`` (``add_event_dates``, from its time's lines) and the
+    reviewed links to Wikidata (``add_links``) of the nodes typed in it (``links``: entity
+    IRI -> Wikidata ids).
 
-    graph = lines_graph(line for line in lines if _parts(line)[1] == _RDF_TYPE)
-    add_links(graph)
-    return [line for line in graph_lines(graph) if _parts(line)[1] == f"<{SKOS.exactMatch}>"]
+    Examples:
+        >>> place = "https://w3id.org/sgcn/id/place/singapore"
+        >>> [line.split(" ")[1] for line in _unit_lines([f"<{place}> {_RDF_TYPE} <https://w3id.org/sgcn/ontology#Place> ."],
+        ...                                            {place: ["Q334"]})]
+        ['<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', '<http://www.w3.org/2004/02/skos/core#exactMatch>']
+    """
+    from sgcn.graph.rdf.links import wikidata_iri
+    from sgcn.graph.rdf.namespace import SKOS
+    from sgcn.graph.rdf.serialize import ntriples_line
+
+    found = list(lines)
+    if any(line.split(" ", 2)[1].startswith(f"<{_TIME}") for line in lines):
+        found += _event_date_lines(lines)
+    for subject in sorted({line[1:line.index(">")] for line in lines if line.split(" ", 2)[1] == _RDF_TYPE}):
+        for wikidata in links.get(subject, ()):
+            found.append(ntriples_line((URIRef(subject), SKOS.exactMatch, wikidata_iri(wikidata))))
+    return sorted(set(found))
 
 
 def _description_lines(lines: Iterator[str]) -> list[str]:
@@ -1366,7 +1606,8 @@ def _description_lines(lines: Iterator[str]) -> list[str]:
     described = {f"<{node}>" for node in DESCRIBED}
     triples, subjects, previous = 0, 0, None
     properties, classes, concepts, about = set(), set(), set(), set()
-    documents, found, present = [], {name: [] for name in ENTITY_TYPES}, set()
+    documents, present = [], set()
+    found, least = dict.fromkeys(ENTITY_TYPES, 0), {}  # entities of each type, and the first IRI
     for line in lines:
         triples += 1
         subject, predicate, obj = _parts(line)
@@ -1383,11 +1624,12 @@ def _description_lines(lines: Iterator[str]) -> list[str]:
             elif obj == concept_class:
                 concepts.add(subject)
             elif obj in entity_classes and subject.startswith(f"<{ID}"):
-                found[entity_classes[obj]].append(subject[1:-1])
+                name = entity_classes[obj]
+                found[name] += 1
+                least[name] = min(least.get(name, subject[1:-1]), subject[1:-1])
         elif predicate == subject_p and obj.startswith("<"):
             about.add(obj)
-    statements = description(sorted(documents), {name: len(iris) for name, iris in found.items()},
-                             [URIRef(min(iris)) for iris in found.values() if iris],
+    statements = description(sorted(documents), found, [URIRef(least[name]) for name in found if found[name]],
                              sorted(URIRef(theme[1:-1]) for theme in about & concepts))
     own = sorted({ntriples_line(t) for t in statements} - present)
     placeholders = [ntriples_line(t) for t in counts(0, 0, 0, 0)]

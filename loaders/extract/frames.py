@@ -613,6 +613,12 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
             here = [m for m in mentions if m.end <= parsed.offset(t) and m.type not in ("Person", "Place")
                     and "," in parsed.text[m.end - parsed.start:parsed.offset(t) - parsed.start]]
             earlier = here[-1:] if here else [m for m in before if m.type in types][-1:]
+            if not here and t.lower_ in ("they", "them", "their"):
+                # "A and B co-chaired the meetings. They also held ...": the people, bodies or places
+                # named last; when they are of a type not asked for, the pronoun stands for none
+                agents = [m for m in before if m.type in ("Person", "Organization", "Place") and not any(
+                    o is not m and o.start <= m.start and m.end <= o.end for o in before)]
+                earlier = agents[-1:]
             found += [m for m in earlier if m.type in types]
         if "Person" in types and _pair_of_people(t):
             found += _last_two_people(before or [], mentions, parsed.offset(t))

@@ -26,6 +26,7 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -89,8 +90,6 @@ def _short_committees(an: "Recognition") -> None:
         >>> sorted({m.entity for m in analyze(doc).mentions if m.type == "Organization"})
         ['Organization/joint working committee of the ningbo port initiative']
     """
-    import dataclasses
-
     committees = {key: r for key, r in an.registry.records.items()
                   if r.type == "Organization" and _is_committee(r.label)}
     full: dict[str, list[str]] = {}

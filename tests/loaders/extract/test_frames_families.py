@@ -438,3 +438,12 @@ def test_a_project_closed_by_its_head_noun_and_opened_by_bodies(relations):
     assert ("Ningbo Green Corridor", "part_of", "Ningbo-Singapore Connectivity Initiative") in found
     assert {("Xiamen Port Authority", "launched", "Xiamen Smart Port Pilot"),
             ("Maritime and Port Authority of Singapore", "launched", "Xiamen Smart Port Pilot")} <= found
+
+
+def test_they_after_a_sentence_about_people_stands_for_no_place(relations):
+    """A plural pronoun stands for the agents named last: "A and B co-chaired ... They also held ...",
+    not for a city named two sentences before."""
+    found = relations("The 21st Joint Council for Port Cooperation met in Xiamen on Monday. Minister Ong Bee Lan "
+                      "and Vice Premier Zhou Lei co-chaired it. They also held the Harbour Data Forum 2025.",
+                      date="2025-12-04")
+    assert not any(s == "Xiamen" and r == "organized" for s, r, _ in found)

@@ -34,7 +34,7 @@ _SCHEMA = {
         "honorifics", "title_modifiers", "titles", "name_openers", "recurring_events", "event_nouns", "occasions",
         "organization_nouns", "project_nouns", "company_nouns", "industry_nouns", "company_endings", "not_name_starts",
         "surnames", "abbreviations", "headline_verbs", "date_words", "generic_acronyms", "fair_words",
-        "other_occurrence_words", "nationalities")},
+        "other_occurrence_words", "nationalities", "region_modifiers")},
     "title_abbreviations": {"type": dict, "required": True, "values": {"type": str}},
     "heads": _BY_TYPE,
     "references": _BY_TYPE,
@@ -336,6 +336,16 @@ def abbreviations() -> frozenset[str]:
         True
     """
     return frozenset(data()["abbreviations"])
+
+
+def is_region_modifier(word: str) -> bool:
+    """Whether ``word`` makes a part of a country or region ("Western" of "Western China").
+
+    Examples:
+        >>> is_region_modifier("Greater"), is_region_modifier("Cargolink")
+        (True, False)
+    """
+    return word in data()["region_modifiers"]
 
 
 def is_nationality(word: str) -> bool:

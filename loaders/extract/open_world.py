@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.extract.literals import Literals
 from sgcn.loaders.extract.names import is_headline
 
 if TYPE_CHECKING:
@@ -249,8 +250,8 @@ def _person_end(ent: "Span") -> int:
     doc, end = ent.doc, ent.end
     while end < len(doc) and end - ent.start < 4:
         last, nxt = doc[end - 1], doc[end]
-        if not (last.dep_ == "compound" and last.head.i == end and nxt.pos_ == "PROPN" and nxt.ent_type_ in ("", "PERSON")
-                and re.fullmatch(r"[A-Z][a-z]+", nxt.text) and not lexicon.head_type(nxt.text)
+        if not (last.dep_ == "compound" and last.head.i == end and nxt.pos_ == "PROPN"
+                and nxt.ent_type_ in ("", "PERSON") and re.fullmatch(r"[A-Z][a-z]+", nxt.text) and not lexicon.head_type(nxt.text)
                 and not lexicon.is_title([nxt.text])):
             break
         end += 1
@@ -317,20 +318,24 @@ def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
         return slot
     model = MODEL_TYPES.get(cand.label)
     if model == "Person":
-        if _market_suffixed(words) or lexicon.is_industry_noun(words[-1]) or lexicon.is_company_ending(words[-1]):
+        if _market_suffixed(words) or _company_ending(words):
             return "Organization"  # "Cargolink Asia", "DBS China", "Harbourline Robotics": companies
         return "Person" if _person_shaped(words) else None
     if model in ("Organization", "Place") and len(words) == 1 and not _distinctive(cand.tokens[0]) and not (
             cand.label == "GPE" and cand.tokens[0].pos_ == "PROPN" and cand.tokens[0].is_title):
         return None  # a country, state or city opening a sentence ("Penang is to host ...") is still one
-    if model == "Organization" and len(words) >= 2 and (lexicon.is_industry_noun(words[-1])
-                                                        or lexicon.is_company_ending(words[-1])):
+    if model == "Organization" and _company_ending(words):
         return model  # "Crestwave International", "Halden Marine Logistics Management"
     if model == "Organization" and not (_coined(cand) or _agentive(cand.root)):
         return None  # "Smart Manufacturing Powerhouse", "AI Governance": words, not a body
     if model == "Place" and cand.label == "FAC":
         return None  # a facility is a venue only with a venue head word ("Convention Centre")
     return model
+
+
+def _company_ending(words: list[str]) -> bool:
+    """A name of two words or more ending as companies' names do ("Harbourline Robotics", "X International")."""
+    return len(words) >= 2 and (lexicon.is_industry_noun(words[-1]) or lexicon.is_company_ending(words[-1]))
 
 
 def _market_suffixed(words: list[str]) -> bool:
@@ -349,16 +354,13 @@ def _market_suffixed(words: list[str]) -> bool:
         return False
     places = [e for w in words[:-1] if (e := gazetteer.lookup(w)) is not None and e.type == "Place"]
     return gazetteer.lookup(" ".join(words)) is None and not places \
-        and not lexicon.is_surname(words[0]) and words[0] not in ("Western", "Eastern", "Northern", "Southern",
-                                                                    "Central", "Greater", "Mainland", "South", "North")
+        and not lexicon.is_surname(words[0]) and not lexicon.is_region_modifier(words[0])
 
 
 def _person_shaped(words: list[str]) -> bool:
     """Two to four capitalised words, none a head word, title or honorific ("Liu Liehong", "Chen Min'er")."""
-    if not 2 <= len(words) <= 4 or _market_suffixed(words):
-        return False
-    if lexicon.is_industry_noun(words[-1]) or lexicon.is_company_ending(words[-1]):
-        return False  # "SBF member Harbourline Robotics": a company, whatever stands before it
+    if not 2 <= len(words) <= 4 or _market_suffixed(words) or _company_ending(words):
+        return False  # "SBF member Harbourline Robotics", "Cargolink Asia": companies, whatever stands before
     if any(not w[:1].isupper() or not re.fullmatch(r"[A-Z][a-z]*(?:['’-][A-Za-z]+)*\.?", w) for w in words):
         return False
     return not (lexicon.head_type(words[-1]) or lexicon.is_title(words) or lexicon.is_honorific(words[0])
@@ -513,12 +515,14 @@ def recognize(an: "Recognition") -> None:
     names = _Names(an)
     for sentence, parsed in zip(an.sentences, an.parses):
         typed = _typed_tokens(an, parsed, sentence)
+        found = candidates(parsed)
+        known = _gazetteer_spans(sentence) if found else []
         untyped: list[OpenCandidate] = []
-        for cand in candidates(parsed):
-            if not _recognized(an, cand, sentence, parsed, typed, names):
+        for cand in found:
+            if not _recognized(an, cand, sentence, parsed, typed, names, known):
                 untyped.append(cand)
         for cand in untyped:  # "Tencent Cloud and Singtel": typed by a name typed after it
-            _recognized(an, cand, sentence, parsed, typed, names)
+            _recognized(an, cand, sentence, parsed, typed, names, known)
 
 
 class _Names:
@@ -572,12 +576,15 @@ class _Names:
 
 
 def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parsed", typed: dict[int, str],
-                names: "_Names | None" = None) -> bool:
-    """Mention one candidate if it is a name the evidence types; ``False`` when nothing types it (yet)."""
+                names: "_Names | None" = None, known: list[tuple[int, int]] = ()) -> bool:
+    """Mention one candidate if it is a name the evidence types; ``False`` when nothing types it (yet).
+
+    ``known`` holds the spans of the gazetteer's names in the sentence (:func:`_gazetteer_spans`).
+    """
     if an.taken(cand.start, cand.end) or _not_a_name(cand, sentence.text, parsed):
         return True
-    if _inside_a_known_name(cand, sentence):
-        return True  # "the Sino-Singapore Tianjin Eco-City": the known-names pass mentions it whole
+    if any(start <= cand.start and cand.end <= end and end - start > cand.end - cand.start for start, end in known):
+        return True  # "the Sino-Singapore" of "the Sino-Singapore Tianjin Eco-City": mentioned whole later
     if lexicon.is_headline_verb(cand.tokens[0].text) and is_headline(sentence.text):
         return True  # "China and Singapore Sign Memorandum on ...": the headline's verb opens no name
     key = an.registry.find(cand.text)
@@ -608,28 +615,26 @@ def _recognized(an: "Recognition", cand: OpenCandidate, sentence, parsed: "Parse
     return True
 
 
-def _inside_a_known_name(cand: OpenCandidate, sentence) -> bool:
-    """Whether the candidate is part of a longer name of the gazetteer written there.
+def _gazetteer_spans(sentence) -> list[tuple[int, int]]:
+    """The document offsets of the gazetteer's names in a sentence, as the known-names pass finds them.
 
     The model may label a piece of a known name ("the Sino-Singapore" of "the
-    Sino-Singapore Tianjin Eco-City"); the name is mentioned whole by the known-names pass.
+    Sino-Singapore Tianjin Eco-City"); that pass mentions the name whole.
 
     Examples:
         >>> from sgcn.loaders.extract.spans import Sentence
-        >>> s = Sentence(0, 53, "A JSC meeting of the Sino-Singapore Tianjin Eco-City.")
-        >>> _inside_a_known_name(OpenCandidate(21, 35, "Sino-Singapore", "GPE", ()), s)
-        True
+        >>> text = "A JSC meeting of the Sino-Singapore Tianjin Eco-City."
+        >>> [text[a:b] for a, b in _gazetteer_spans(Sentence(0, len(text), text))]
+        ['Sino-Singapore Tianjin Eco-City']
     """
-    at = cand.start - sentence.start
-    for name in gazetteer.names():
-        if len(name) <= len(cand.text) or cand.text not in name:
-            continue
-        offset = name.index(cand.text)
-        while offset >= 0:
-            if at >= offset and sentence.text.startswith(name, at - offset):
-                return True
-            offset = name.find(cand.text, offset + 1)
-    return False
+    return [(sentence.start + m.start(), sentence.start + m.end()) for m in _gazetteer_names().finditer(sentence.text)]
+
+
+@functools.cache
+def _gazetteer_names() -> Literals:
+    from sgcn.loaders.extract.mentions import _NAME_AFTER, _NAME_BEFORE
+
+    return Literals(gazetteer.names(), before=_NAME_BEFORE, after=_NAME_AFTER)
 
 
 def _known(an: "Recognition", cand: OpenCandidate, names: _Names) -> str | None:

@@ -204,7 +204,8 @@ def _numbered_editions(an: "Recognition") -> None:
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")
-_RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*(?:\s+(?P<y>(?:19|20)\d\d))?\))?\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
+_RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*(?:\s+(?P<y>(?:19|20)\d\d))?\))?"  # "(SCE)", "(SCE 2023)"
+                      r"\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
                       r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close|"
                       r"(?P<held>took\s+place|was\s+held|began|convened))\b")
 

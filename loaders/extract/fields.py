@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
-from sgcn.loaders.extract.names import is_small_word
+from sgcn.loaders.extract.names import is_title_case
 from sgcn.loaders.extract.rules import load_rules
 from sgcn.loaders.extract.sentences import LIST_ITEM
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
@@ -158,9 +158,8 @@ def _heading_event(text: str, mentions: list[EntityMention]) -> str | None:
         >>> _heading_event("The 4th JWC meeting reviewed 12 projects.", [m]) is None
         True
     """
-    words = re.findall(r"(?<!\w)[A-Za-z][\w'’-]*", text)
-    title_case = len(text) < 160 and all(w[0].isupper() or is_small_word(w) for w in words)
-    if not (text.isupper() or title_case) or text.rstrip().endswith((".", "!", "?", ":", ";")):
+    heading = text.isupper() or len(text) < 160 and is_title_case(text)
+    if not heading or text.rstrip().endswith((".", "!", "?", ":", ";")):
         return None  # a heading in capitals or in title case, not a line of prose or a subtitle
     events = {m.entity for m in mentions if m.type == "Event"}
     return events.pop() if len(events) == 1 else None

@@ -131,6 +131,8 @@ def _listed_meetings(an: "Recognition") -> None:
         ['Joint Steering Council meeting of the China-Singapore Suzhou Industrial Park',
          'Joint Steering Council meeting of the Sino-Singapore Tianjin Eco-City']
     """
+    from sgcn.loaders.extract.mentions import entity_key
+
     for sentence in an.sentences:
         for m in _LISTED_MEETINGS.finditer(sentence.text):
             if m.group("c1") is not None:
@@ -148,7 +150,7 @@ def _listed_meetings(an: "Recognition") -> None:
                 label = an.registry.records[item.entity].label
                 event = an.registry.add("Event", f"{committee} meeting of the {label}",
                                         [f"meeting of the {committee} of the {label}"],
-                                        identity=(f"Organization/{committee.lower()}", item.entity, ""))
+                                        identity=(entity_key("Organization", committee), item.entity, ""))
                 an.mention(start, end, event)
 
 

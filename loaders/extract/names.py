@@ -321,10 +321,23 @@ def is_headline(sentence: str) -> bool:
         >>> is_headline("The 9th Meeting of the Joint Working Committee Held in Ningbo")
         True
     """
-    words = re.findall(r"(?<!\w)[A-Za-z][\w'’-]*", sentence)  # "9th" is a number, not a word "th"
-    if len(words) < 3 or any(not is_cap(w) and not is_small_word(w) for w in words):
+    words = _WORD.findall(sentence)
+    if len(words) < 3 or not is_title_case(sentence):
         return False
     return any(lexicon.is_headline_verb(w) for w in words[1:])
+
+
+_WORD = re.compile(r"(?<!\w)[A-Za-z][\w'’-]*")  # "9th" is a number, not a word "th"
+
+
+def is_title_case(text: str) -> bool:
+    """Whether every word of ``text`` but the small ones is capitalised, as in a heading.
+
+    Examples:
+        >>> is_title_case("The 9th Meeting of the Joint Working Committee"), is_title_case("The meeting ended.")
+        (True, False)
+    """
+    return all(is_cap(w) or is_small_word(w) for w in _WORD.findall(text))
 
 
 _HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with", "as", "by",

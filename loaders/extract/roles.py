@@ -295,8 +295,7 @@ def _portfolio_before(analysis: Analysis, words: list[_Word], index: int, run_st
     if index < run_start or core not in ("Minister", "Secretary"):
         return None
     word = words[index].text
-    if not word[:1].isupper() or words[index].mention is not None or lexicon.is_title_modifier(word) \
-            or lexicon.is_honorific(word) or lexicon.is_not_name_start(word) or word in ("The", "A", "An"):
+    if not _portfolio_word(words[index]):
         return None
     if index - 2 >= run_start and words[index - 1].text in ("and", "&") and _portfolio_word(words[index - 2]):
         word = f"{words[index - 2].text} and {word}"  # "Trade and Industry Minister Gan Kim Yong"
@@ -309,9 +308,9 @@ def _portfolio_before(analysis: Analysis, words: list[_Word], index: int, run_st
 
 
 def _portfolio_word(word: _Word) -> bool:
-    """A capitalised common word that may name a portfolio ("Trade" of "Trade and Industry Minister")."""
+    """A capitalised common word, no name, that may name a portfolio ("Commerce", "Trade" of "Trade and Industry")."""
     text = word.text
-    return text[:1].isupper() and text.isalpha() and word.mention is None and not lexicon.is_title_modifier(text) \
+    return text[:1].isupper() and word.mention is None and not lexicon.is_title_modifier(text) \
         and not lexicon.is_honorific(text) and not lexicon.is_not_name_start(text) and text not in ("The", "A", "An")
 
 

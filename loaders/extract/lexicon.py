@@ -140,6 +140,54 @@ def expand_title(title: str) -> str:
     return data()["title_abbreviations"].get(title, title)
 
 
+def portfolio_length(words: Sequence[str], start: int, named: Sequence[bool] | None = None) -> int:
+    """How many of ``words`` from ``start`` ("for" or "of" after a core title) form its portfolio.
+
+    A portfolio is capitalised words joined by "and" ("Trade and Industry"), "and the"
+    ("Sustainability and the Environment") or written as a series closed by "and"
+    ("Culture, Community and Youth"; a series' comma stands only when an "and" closes
+    it, so "Minister for Health, Mr Tan and ..." keeps "Health"). It never runs into a
+    title, an honorific or a word ``named`` marks as part of a name. 0 when ``start``
+    opens no portfolio.
+
+    Examples:
+        >>> portfolio_length("for Culture , Community and Youth , Ms Fu".split(), 0)
+        6
+        >>> portfolio_length("for Sustainability and the Environment , said".split(), 0)
+        5
+        >>> portfolio_length("for Health , Mr Tan and Ms Lee".split(), 0)
+        2
+        >>> portfolio_length("for Trade and Industry , and Liu Bo".split(), 0)
+        4
+        >>> portfolio_length("for Finance and Deputy Prime Minister".split(), 0)
+        2
+        >>> portfolio_length("of Trade and IMDA".split(), 0, [False, False, False, True])
+        2
+    """
+    named = named or [False] * len(words)
+
+    def item(i: int) -> bool:
+        return (i < len(words) and words[i][:1].isupper() and not named[i] and not is_honorific(words[i])
+                and not title_length(words, i))
+
+    if start >= len(words) or words[start] not in ("for", "of") or not item(start + 1):
+        return 0
+    i, end, open_series = start + 1, start + 1, False
+    while i < len(words):
+        if item(i):
+            i += 1
+            end = end if open_series else i
+        elif words[i] in ("and", "&") and item(i + 1 + (words[i + 1:i + 2] == ["the"])):
+            i += 1 + (words[i + 1] == "the")
+            open_series = False
+        elif words[i] == "," and (item(i + 1) or open_series and words[i + 1:i + 2] in (["and"], ["&"])):
+            i += 1  # "A, B and C" (and "A, B, and C"; not "A and B, and C")
+            open_series = True
+        else:
+            break
+    return end - start
+
+
 def portfolio_ministry(title: str) -> str | None:
     """The ministry a title names by its portfolio, or ``None``.
 
@@ -165,7 +213,7 @@ def portfolio_ministry(title: str) -> str | None:
     if not core or len(rest) < 2 or rest[0] not in ("for", "of"):
         return None
     portfolio = rest[1:]
-    if not all(w[:1].isupper() or w in ("and", "&") for w in portfolio) or portfolio[-1] in ("and", "&"):
+    if not all(w[:1].isupper() or w in ("and", "&", "the") for w in portfolio) or portfolio[-1] in ("and", "&", "the"):
         return None
     return "Ministry of " + " ".join(portfolio)
 

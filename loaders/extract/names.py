@@ -164,6 +164,8 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
                 j = _paren_group(toks, j)
             elif t.text == "," and nxt is not None and nxt.text in _LEGAL_FORMS_AFTER_COMMA:
                 j += 1  # "Kunming Lanxin Cold Chain Co., Ltd."
+            elif t.text in (",", "and", "&") and _portfolio_end(toks, i, j) > j:
+                j = _portfolio_end(toks, i, j)  # "Minister for Culture, Community and Youth Edwin Tong"
             else:
                 break
         while j > i and toks[j - 1].text in CONNECTORS | {"-", "/"}:
@@ -172,6 +174,30 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
         found.append((i, j))
         i = max(j, i + 1)
     return found
+
+
+def _portfolio_end(toks: list[Tok], i: int, j: int) -> int:
+    """Where a minister's or secretary's portfolio in the run ``[i, j)`` ends, when it goes on past ``j``.
+
+    A portfolio may be a series or take "and the" ("Minister for Culture, Community and
+    Youth", "Minister for Sustainability and the Environment"; see
+    :func:`~sgcn.loaders.extract.lexicon.portfolio_length`): the run goes on through it.
+
+    Examples:
+        >>> toks = tokenize("Minister for Culture, Community and Youth Edwin Tong said", 0)
+        >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
+        'Minister for Culture , Community and Youth Edwin Tong'
+        >>> toks = tokenize("Director for Asia, Europe and Africa Tim Lee said", 0)
+        >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
+        'Director for Asia'
+    """
+    words = [t.text for t in toks]
+    for t in range(j - 2, i - 1, -1):
+        core = lexicon.title_length(words, t)
+        if core and t + core < j and words[t + core] in ("for", "of") \
+                and words[t + core - 1] in _PORTFOLIO_TITLES | {"Secretary", "State"}:
+            return t + core + lexicon.portfolio_length(words, t + core)
+    return j
 
 
 def _before_possessor(toks: list[Tok], i: int, j: int) -> int:

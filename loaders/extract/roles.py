@@ -109,9 +109,11 @@ def _words(sentence: Sentence, mentions: list[EntityMention]) -> list[_Word]:
     for match in _WORD.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         text = match.group(0)
-        if text.endswith(("'s", "’s")) and len(text) > 2 and holder(start, end) is None:
-            words.append(_Word(text[:-2], start, end - 2, holder(start, end - 2)))
-            words.append(_Word("'s", end - 2, end, None))
+        mark = 2 if text.endswith(("'s", "’s")) else 1 if text.endswith(("s'", "s’")) else 0
+        if mark and len(text) > 2 and holder(start, end) is None:
+            # "Acme's", and a plural's "Meridian Data Labs'": the possessive, marked "'s"
+            words.append(_Word(text[:-mark], start, end - mark, holder(start, end - mark)))
+            words.append(_Word("'s", end - mark, end, None))
             continue
         words.append(_Word(text, start, end, holder(start, end)))
     return words
@@ -145,9 +147,7 @@ def _title_apposed_before(analysis: Analysis, words: list[_Word], first: int, la
             k -= 1
         if k > 0 and words[k - 1].text in ("in", "to"):
             end = k - 1
-    start = end
-    while start > 0 and words[start - 1].mention is None and words[start - 1].text not in (",", ";", ":", "(", ")"):
-        start -= 1
+    start = _run_back(words, end)
     texts = [w.text for w in words[start:end]]
     for k in range(len(texts)):
         if _title_at(texts, k) == len(texts) - k:
@@ -188,14 +188,7 @@ def _title_at(texts: list[str], start: int, named: list[bool] | None = None) -> 
     if not core:
         return 0
     end = start + core
-    if end + 1 < len(texts) and texts[end] in ("of", "for") and texts[end + 1][:1].isupper() and not named[end + 1]:
-        tail = end + 1
-        while tail < len(texts) and (texts[tail][:1].isupper() or texts[tail] in ("and", "&")) \
-                and not named[tail] and not lexicon.title_length(capital, tail):
-            tail += 1
-        while tail > end + 1 and texts[tail - 1] in ("and", "&"):
-            tail -= 1
-        end = tail
+    end += lexicon.portfolio_length(texts, end, named)
     if end + 1 < len(texts) and texts[end] in ("and", "&"):
         more = _title_at(texts, end + 1, named)
         if more:
@@ -212,9 +205,26 @@ def _hyphen_title(texts: list[str], start: int) -> int:
     return 0
 
 
+def _run_back(words: list[_Word], end: int) -> int:
+    """Where the words before ``end`` that may hold a title start: after a name, ";", ":" or a bracket.
+
+    A comma does not end them: a portfolio may be a series ("Minister for Culture,
+    Community and Youth Edwin Tong"); a title is still read only where it reaches ``end``.
+    """
+    start = end
+    while start > 0 and words[start - 1].mention is None and words[start - 1].text not in (";", ":", "(", ")"):
+        start -= 1
+    return start
+
+
 def _title_text(texts: list[str]) -> str:
-    """The title as written, abbreviations written out ("VM" -> "Vice Mayor")."""
-    return " ".join(lexicon.expand_title(t) for t in texts)
+    """The title as written, abbreviations written out ("VM" -> "Vice Mayor").
+
+    Examples:
+        >>> _title_text("VM".split()), _title_text("Minister for Culture , Community and Youth".split())
+        ('Vice Mayor', 'Minister for Culture, Community and Youth')
+    """
+    return " ".join(lexicon.expand_title(t) for t in texts).replace(" , ", ", ")
 
 
 # ---------------------------------------------------------------- before the name
@@ -224,9 +234,7 @@ def _title_before(analysis: Analysis, words: list[_Word], first: int) -> tuple[s
     while i > 0 and (lexicon.is_honorific(words[i - 1].text) or (words[i - 1].text == "." and i > 1
                                                                   and lexicon.is_honorific(words[i - 2].text))):
         i -= 1
-    run_start = i
-    while run_start > 0 and words[run_start - 1].mention is None and words[run_start - 1].text not in (",", ";", ":", "(", ")"):
-        run_start -= 1
+    run_start = _run_back(words, i)
     texts = [w.text for w in words[run_start:i]]
     for k in range(len(texts)):
         length = _title_at(texts, k)

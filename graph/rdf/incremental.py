@@ -216,33 +216,77 @@ class Cache:
     def __init__(self, folder: str | Path | None):
         self.folder = Path(folder) if folder is not None else None
 
-    def _path(self, kind: str, key: str) -> Path:
+    def _path(self, kind: str, key: str) -> str:
+        # a string, not a Path: a warm build asks for some ten thousand entries, and
+        # pathlib's parsing of each path cost more than reading it
         assert self.folder is not None
-        return self.folder / kind / key[:2] / key
+        return os.path.join(self.folder, kind, key[:2], key)
 
     def get(self, kind: str, key: str) -> bytes | None:
         if self.folder is None:
             return None
         try:
-            return self._path(kind, key).read_bytes()
+            with open(self._path(kind, key), "rb") as entry:
+                return entry.read()
         except OSError:
             return None
 
     def path(self, kind: str, key: str) -> Path:
         """Where the entry of ``kind`` and ``key`` is (or would be) kept."""
-        return self._path(kind, key)
+        return Path(self._path(kind, key))
 
     def has(self, kind: str, key: str) -> bool:
-        return self.folder is not None and self._path(kind, key).is_file()
+        return self.folder is not None and os.path.isfile(self._path(kind, key))
 
     def put(self, kind: str, key: str, data: bytes) -> None:
         if self.folder is None:
             return
-        path = self._path(kind, key)
+        path = self.path(kind, key)
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         temp.write_bytes(data)
         os.replace(temp, path)
+
+
+class _Memo:
+    """What a build made of one entity, kept for the next build: one entry of the cache
+    (``memo/<name and version>``), a dictionary read when the build needs it and written
+    with the entries this build asked for (so it holds one corpus' entities, not every
+    corpus' ever built). Keys are what the value is made from; the version is that of
+    the code making it, so an entry is never stale.
+
+    Examples:
+        >>> import tempfile
+        >>> cache = Cache(tempfile.mkdtemp())
+        >>> memo = _Memo(cache, "squares", "v1")
+        >>> memo.get(3, lambda: 9), memo.get(3, lambda: 0)
+        (9, 9)
+        >>> memo.save(); _Memo(cache, "squares", "v1").get(3, lambda: 0), _Memo(cache, "squares", "v2").get(3, lambda: 0)
+        (9, 0)
+    """
+
+    def __init__(self, cache: Cache, name: str, version: str):
+        self.cache, self.key = cache, _digest("memo", name, version)
+        stored = cache.get("memo", self.key)
+        try:
+            self.old = pickle.loads(stored) if stored else {}
+        except Exception:  # noqa: BLE001 - an entry that cannot be read is made again
+            self.old = {}
+        self.new: dict = {}
+
+    def get(self, key, make: Callable):
+        found = self.new.get(key)
+        if found is None:
+            found = self.old.get(key)
+            if found is None:
+                found = make()
+            self.new[key] = found
+        return found
+
+    def save(self) -> None:
+        if self.new.keys() != self.old.keys():
+            self.cache.put("memo", self.key, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
+        self.old = {}
 
 
 # ----------------------------------------------------------------------------- pass 1: extract
@@ -493,14 +537,24 @@ def _objects(lines: Iterable[str]) -> set[str]:
     return found
 
 
-def _context_lines(lines: Iterable[str], labels: dict[str, list[str]], typed: frozenset[str]) -> list[str]:
-    """The type and preferred label of every entity ``lines`` point to through a ``typed`` predicate.
+def _pointed(lines: Iterable[str], typed: frozenset[str]) -> list[str]:
+    """The IRIs ``lines`` point to through a ``typed`` predicate, sorted, each once.
 
     Those are the values whose class a shape checks (:func:`class_checked_properties`);
     the shapes read nothing else of a node a unit points to.
+
+    Examples:
+        >>> _pointed(['<https://e.org/a> <https://e.org/p> <https://e.org/b> .',
+        ...           '<https://e.org/a> <https://e.org/q> <https://e.org/c> .'], frozenset({"https://e.org/p"}))
+        ['https://e.org/b']
     """
-    pointed = _objects(line for line in lines if line[line.index("> <") + 3:line.index("> ", line.index("> <") + 3)] in typed)
-    return [line for iri in sorted(pointed) for line in labels.get(iri, ())]
+    return sorted(_objects(line for line in lines
+                           if line[line.index("> <") + 3:line.index("> ", line.index("> <") + 3)] in typed))
+
+
+def _context(pointed: Iterable[str], labels: dict[str, list[str]]) -> list[str]:
+    """The type and preferred label of each of the ``pointed`` IRIs that has them (:func:`_pointed`)."""
+    return [line for iri in pointed for line in labels.get(iri, ())]
 
 
 def _state_batch(jobs: list[tuple[int, str, str, dict, dict]]):
@@ -517,19 +571,24 @@ def _state_batch(jobs: list[tuple[int, str, str, dict, dict]]):
     for index, key, unit_key, merged_local, entity_index in jobs:
         stored = cache.get("unit", unit_key) if cache.has("lines", unit_key) else None
         if stored is not None:
-            own_text, about, counts = pickle.loads(stored)
-            own = own_text.split("\n") if own_text else []
+            own_text, about, counts, pointed = pickle.loads(stored)
         else:
             own, about, counts = _state_one(key, merged_local, entity_index)
-            cache.put("unit", unit_key, pickle.dumps(("\n".join(own), about, counts), protocol=pickle.HIGHEST_PROTOCOL))
-            cache.put("lines", unit_key, ("\n".join(own) + "\n" if own else "").encode("utf-8"))
-        # the lines of the nodes other documents may state too (a role, an event's time) are
-        # context here: they are validated in their own unit, merged across documents
-        shared = set(about).intersection(own)
-        mine = [line for line in own if line not in shared]
-        context = [line for line in own if line in shared] + _context_lines(own, _STATE["labels"], _STATE["typed"])
-        valid_key = _digest("valid", "\n".join(own + context), _STATE["validation"])
+            own_text, pointed = "\n".join(own), _pointed(own, _STATE["typed"])
+            cache.put("unit", unit_key, pickle.dumps((own_text, about, counts, pointed),
+                                                     protocol=pickle.HIGHEST_PROTOCOL))
+            cache.put("lines", unit_key, (own_text + "\n" if own else "").encode("utf-8"))
+        # a unit is valid when its lines and the labels of what they point to are (the lines
+        # need not be read when they were)
+        labelled = _context(pointed, _STATE["labels"])
+        valid_key = _digest("valid", own_text, *labelled, _STATE["validation"])
         if not cache.has("valid", valid_key):
+            # the lines of the nodes other documents may state too (a role, an event's time)
+            # are context here: they are validated in their own unit, merged across documents
+            own = own_text.split("\n") if own_text else []
+            shared = set(about).intersection(own)
+            mine = [line for line in own if line not in shared]
+            context = [line for line in own if line in shared] + labelled
             to_check.append((valid_key, mine, context))
         results.append((index, unit_key, about, counts))
     stated = time.process_time()
@@ -541,7 +600,7 @@ def _check_units(units: list[tuple[str, list[str], list[str]]], cache: Cache, sh
     """Validate ``units`` together; remember each as valid when they all conform.
 
     A unit is ``(key, own lines, context lines)``: the context (the type and preferred
-    label of the entities its lines point to, :func:`_context_lines`) is there for the
+    label of the entities its lines point to, :func:`_context`) is there for the
     shapes that check a value's class. A context node is validated in its own unit, so
     what a shape finds missing on it here (an entity's aliases, say) is no violation.
     """
@@ -1009,20 +1068,37 @@ def build_incremental(
         spill_folder = Path(tempfile.mkdtemp(prefix=f"sgcn-build-{os.getpid()}-"))
         entity_lines = _SortedSpill(spill_folder)
         occurrences: dict[str, list] = {}
+        iris: dict = {}  # entity -> IRI: an entity is named by many documents
+
+        def minted(entity) -> URIRef:
+            found = iris.get(entity)
+            if found is None:
+                found = iris[entity] = mint_entity(entity)
+            return found
+
         for i in order:
             for entity in sorted(set(merged_by_doc[i].values())):
-                occurrences.setdefault(str(mint_entity(entity)), {}).setdefault(entity, None)
+                occurrences.setdefault(str(minted(entity)), {}).setdefault(entity, None)
         labels = {}
         type_p, pref_p = f"<{RDF.type}>", f"<{SKOS.prefLabel}>"
-        for iri, group in occurrences.items():
+        builder = builder_version()
+        writer_code = files("sgcn.graph.rdf").joinpath("serialize.py").read_bytes()
+        descriptions = _Memo(cache, "entity descriptions", _digest(builder, writer_code))
+
+        def description_of(iri: str, group) -> list[str]:
             g = Graph()
             for entity in group:
                 add_entity(g, entity, URIRef(iri))
-            lines = graph_lines(g)
+            return graph_lines(g)
+
+        for iri, group in occurrences.items():
+            lines = descriptions.get((iri, tuple(group)), lambda: description_of(iri, group))
             for line in lines:
                 entity_lines.add(f"{line[1:line.index('>')]} {line}")
             labels[iri] = [line for line in lines if f"> {type_p} " in line or f"> {pref_p} " in line]
         del occurrences
+        descriptions.save()
+        del descriptions
         result.entities = dict(sorted(Counter(
             e.type for e in {m.key: m for local in merged_by_doc.values() for m in local.values()}.values()).items()))
         lap("merge")
@@ -1030,7 +1106,8 @@ def build_incremental(
         # ---- pass 3: state each document's facts, validate the units that changed
         from sgcn.graph.rdf.validate import shapes_graph
 
-        vocabulary = graph_lines(vocabulary_graph())
+        vocabulary_terms = vocabulary_graph()
+        vocabulary = graph_lines(vocabulary_terms)
         subclass = f"<{RDFS.subClassOf}>"
         hierarchy = [line for line in vocabulary if f"> {subclass} " in line]
         for line in vocabulary:  # what a unit pointing at a term of the vocabulary may check
@@ -1039,7 +1116,6 @@ def build_incremental(
         shapes = shapes_graph()
         local_shapes = shapes_are_local(shapes)
         typed = class_checked_properties(shapes)
-        builder = builder_version()
         state = {
             "cache": cache_folder, "labels": labels, "shapes": _shapes_text(), "typed": typed, "hierarchy": hierarchy,
             "validation": validation_version() if local_shapes else "whole-graph:" + os.urandom(8).hex(),
@@ -1057,7 +1133,7 @@ def build_incremental(
         def state_batches() -> Iterator[list]:
             for at in range(0, len(order), BATCH):
                 yield [(i, keys[i][0], unit_of[i], merged_by_doc[i],
-                        {m.key: (mint_entity(m), m.type) for m in merged_by_doc[i].values()})
+                        {m.key: (minted(m), m.type) for m in merged_by_doc[i].values()})
                        for i in order[at:at + BATCH]]
 
         fresh = sum(not cache.has("lines", unit_key) for unit_key in unit_of.values())
@@ -1127,16 +1203,27 @@ def build_incremental(
                     pending.clear()
                     entity_batch_count += 1
 
-            for _iri, group in _groups(entity_lines.sorted()):
+            units = _Memo(cache, "entity units", _digest(
+                builder, writer_code, files("sgcn.graph.rdf").joinpath("links.py").read_bytes(),
+                sorted(typed), *((entity, *ids) for entity, ids in sorted(links.items()))))
+
+            def unit_of_entity(group: list[str]) -> tuple[list[str], list[str]]:
                 lines = _unit_lines(group, links)
+                return lines, _pointed(lines, typed)
+
+            for _iri, group in _groups(entity_lines.sorted()):
+                lines, pointed = units.get(_digest(*group), lambda: unit_of_entity(group))
                 for line in lines:
                     head.add(line)
-                context = [c for c in _context_lines(lines, labels, typed) if c not in lines]
+                own = set(lines)
+                context = [c for c in _context(pointed, labels) if c not in own]
                 key = _digest("valid", "\n".join(lines + context), state["validation"])
                 if not cache.has("valid", key):
                     hold((key, lines, context))
                     validated_units += 1
             entity_lines.close()
+            units.save()
+            del units
             vocabulary_key = _digest("valid", "\n".join(vocabulary), state["validation"])
             if not cache.has("valid", vocabulary_key):
                 hold((vocabulary_key, vocabulary, []))
@@ -1151,19 +1238,31 @@ def build_incremental(
         head.close()
         lap("finish")
 
-        # the dataset's description, counted over every line to be written
-        paths, temporary_runs = _sorted_runs([cache.path("lines", unit_keys[i]) for i in order])
+        # the dataset's description, counted over every line to be written in the pass that
+        # also writes those lines to the segment files the Turtle is written from
+        from sgcn.graph.rdf.build import PREFIXES
+
+        bindings = {**{p: str(ns) for p, ns in vocabulary_terms.namespaces()},
+                    **{p: str(ns) for p, ns in PREFIXES.items()}}
+        paths, used, temporary_runs = _document_runs(cache, [unit_keys[i] for i in order], spill_folder, bindings)
         try:
             progress("describing", None)
-            from sgcn.graph.rdf.build import PREFIXES
-            from sgcn.graph.rdf.serialize import turtle_from_lines, used_prefixes
+            from sgcn.graph.rdf.describe import DESCRIBED
+            from sgcn.graph.rdf.serialize import turtle_from_parts, used_prefixes
 
-            bindings = {**{p: str(ns) for p, ns in vocabulary_graph().namespaces()},
-                        **{p: str(ns) for p, ns in PREFIXES.items()}}
-            used: dict[str, str] = {}
-            described = _description_lines(_noting_prefixes(
-                _merged([_file_lines(head_path)] + [_file_lines(p) for p in paths], suppressed), bindings, used))
-            prefixes = dict(sorted({**used, **used_prefixes(described, bindings)}.items()))
+            # prefixes are noted before the titles a role does not keep are left out: such a
+            # title's namespaces are its first title's (the same subject and property)
+            head_used: dict[str, str] = {}
+            runs = [_noting_prefixes(_file_lines(head_path), bindings, head_used)]
+            if used is None:  # the documents' lines too
+                used = {}
+                runs += [_noting_prefixes(_file_lines(p), bindings, used) for p in paths]
+            else:
+                runs += [_file_lines(p) for p in paths]
+            segments = _Segments(spill_folder, DESCRIBED)
+            with segments:
+                described = _description_lines(segments.passing(_merged(runs, suppressed)))
+            prefixes = dict(sorted({**used, **head_used, **used_prefixes(described, bindings)}.items()))
             documents = [line for line in described if f"> <{DCTERMS.source}> " in line]
             document_types = [f"{line[line.rindex('> <') + 2:-2]} {type_p} <{SGCN.Document}> ." for line in documents]
             # the description's unit types its sources sgcn:Document (what the description's
@@ -1200,23 +1299,16 @@ def build_incremental(
                     log.error("invalid: %s", violation)
                 return result
 
-            # ---- pass 4: write every line in sorted order
-            counted = [0]
-
-            def lines() -> Iterator[str]:
-                for line in _merged([_file_lines(head_path), iter(described)] + [_file_lines(p) for p in paths],
-                                    suppressed):
-                    counted[0] += 1
-                    yield line
-
+            # ---- pass 4: write every line in sorted order: the segments, with the dataset's
+            # description between them
             progress("writing", None)
             write_started = time.process_time()
-            write(lambda out: turtle_from_lines(lines(), prefixes, out))
+            write(lambda out: turtle_from_parts(segments.parts(described), prefixes, out))
             result.work["write"] += time.process_time() - write_started
         finally:
             for path in temporary_runs:
                 path.unlink(missing_ok=True)
-        result.triples = counted[0]
+        result.triples = segments.count + len(described)
         result.written = True
         lap("write")
         return result
@@ -1327,6 +1419,129 @@ def _sorted_runs(paths: list[Path], folder: Path | None = None) -> tuple[list[Pa
         temporary = merged
         paths = merged
     return paths, temporary
+
+
+def _document_runs(cache: Cache, unit_keys: list[str], folder: Path,
+                   bindings: dict[str, str]) -> tuple[list[Path], dict[str, str] | None, list[Path]]:
+    """The sorted files of the documents' own lines (their units' ``lines`` entries, in
+    document order) to merge at once, as :func:`_sorted_runs` makes them; the prefixes of
+    ``bindings`` their lines use, when known (``None``: to be noted as the lines pass);
+    and the temporary files among them (for the caller to remove).
+
+    Past :data:`FAN_IN` documents, each group of :data:`FAN_IN` (in document order) is
+    merged into a file kept in the cache, keyed by its units, with the prefixes its lines
+    use: a rebuild after one document changed merges the lines of that document's group
+    only, and looks for prefixes in no other document's lines.
+    """
+    import json
+    import tempfile
+
+    paths = [cache.path("lines", key) for key in unit_keys]
+    if len(paths) <= FAN_IN:
+        return paths, None, []
+    merged, used = [], {}
+    for at in range(0, len(paths), FAN_IN):
+        key = _digest("merged-lines", *unit_keys[at:at + FAN_IN])
+        prefixes_key = _digest("merged-prefixes", key, *sorted(bindings.items()))
+        path = cache.path("merged-lines", key)
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix=f".{path.name}.", suffix=".tmp",
+                                                 delete=False, dir=path.parent, newline="\n")
+            try:
+                with handle:
+                    for line in heapq.merge(*(_file_lines(p) for p in paths[at:at + FAN_IN])):
+                        handle.write(line + "\n")
+                os.replace(handle.name, path)
+            except BaseException:
+                Path(handle.name).unlink(missing_ok=True)
+                raise
+        stored = cache.get("merged-prefixes", prefixes_key)
+        if stored is None:
+            found: dict[str, str] = {}
+            for _line in _noting_prefixes(_file_lines(path), bindings, found):
+                pass
+            stored = json.dumps(found, sort_keys=True).encode("utf-8")
+            cache.put("merged-prefixes", prefixes_key, stored)
+        used.update(json.loads(stored))
+        merged.append(path)
+    runs, temporary = _sorted_runs(merged, folder)
+    return runs, used, temporary
+
+
+class _Segments:
+    """The lines to write (sorted, each once), kept in N-Triples files cut where the lines
+    of the dataset description's ``subjects`` fall, as they pass through :meth:`passing`;
+    the lines of those subjects are held. :meth:`parts` gives the files with the
+    description's lines between them, for ``turtle_from_parts``: the Turtle is written
+    from files pyoxigraph reads, without merging the lines a second time.
+
+    Examples:
+        >>> import tempfile
+        >>> lines = ["<a> <p> <x> .", "<b> <p> <x> .", "<d> <p> <x> ."]
+        >>> with _Segments(Path(tempfile.mkdtemp()), ["b", "c"]) as segments:
+        ...     passed = list(segments.passing(lines))
+        >>> [part if isinstance(part, list) else part.read_text().splitlines()
+        ...  for part in segments.parts(["<c> <q> <y> ."])]
+        [['<a> <p> <x> .'], ['<b> <p> <x> .'], [], ['<c> <q> <y> .'], ['<d> <p> <x> .']]
+        >>> with _Segments(Path(tempfile.mkdtemp()), ["e"]) as segments:
+        ...     passed = list(segments.passing(lines))
+        >>> [len(part) if isinstance(part, list) else part.name for part in segments.parts(["<e> <q> <y> ."])]
+        ['segment-0.nt', 1]
+    """
+
+    def __init__(self, folder: Path, subjects: Iterable):
+        self.folder = folder
+        self.boundaries = sorted(f"<{subject}> " for subject in subjects)
+        self.paths: list[Path] = []
+        self.held: list[str] = []
+        self.count = 0
+        self._file = None
+
+    def __enter__(self) -> "_Segments":
+        self._next()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._file.close()
+
+    def _next(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        self.paths.append(self.folder / f"segment-{len(self.paths)}.nt")
+        self._file = open(self.paths[-1], "w", encoding="utf-8", newline="\n")
+
+    def passing(self, lines: Iterable[str]) -> Iterator[str]:
+        """``lines`` passed through, each written to its segment (or held)."""
+        boundaries, at, write, hold = self.boundaries, 0, self._file.write, self.held.append
+        # the lines of a described subject come right after its boundary (``<subject> ``)
+        crossed = None
+        for line in lines:
+            while at < len(boundaries) and line > boundaries[at]:
+                crossed = boundaries[at]
+                at += 1
+                self._next()
+                write = self._file.write
+            self.count += 1
+            if crossed is not None and line.startswith(crossed):
+                hold(line)
+            else:
+                write(line + "\n")
+            yield line
+
+    def parts(self, described: list[str]) -> list:
+        """The segment files, and between them the lines of each described subject (those
+        held and ``described``), sorted."""
+        slots: dict[str, list[str]] = {}
+        for line in self.held + described:
+            slots.setdefault(line[:line.index(" ") + 1], []).append(line)
+        found: list = []
+        for at in range(len(self.boundaries) + 1):
+            if at < len(self.paths):  # no segment after the last line
+                found.append(self.paths[at])
+            if at < len(self.boundaries):
+                found.append(sorted(slots.get(self.boundaries[at], ())))
+        return found
 
 
 def _merged(runs: list[Iterator[str]], suppressed: set[str]) -> Iterator[str]:

@@ -178,6 +178,25 @@ def turtle_from_lines(lines: Iterable[str], prefixes: Mapping[str, str], output:
         >>> turtle_from_lines(lines, {"e": "https://e.org/ns#"}).decode().splitlines()
         ['@prefix e: <https://e.org/ns#> .', 'e:a e:p "x" ;', '\\te:q 1 .']
     """
+    return turtle_from_parts([lines], prefixes, output)
+
+
+def turtle_from_parts(parts: Iterable[Path | Iterable[str]], prefixes: Mapping[str, str],
+                      output: IO[bytes] | None = None) -> bytes | None:
+    """Turtle of sorted N-Triples lines given in parts: the bytes :func:`turtle_from_lines`
+    gives for all their lines in order.
+
+    A part is a file of N-Triples lines (a :class:`~pathlib.Path`, parsed by pyoxigraph
+    without passing through Python line by line) or an iterable of lines. Each part's
+    subjects come after those of the part before it (a subject's lines are never split
+    between parts): pyoxigraph writes each subject's triples on its own, so the Turtle of
+    the parts one after the other is the Turtle of the whole.
+
+    Examples:
+        >>> a, b = '<https://e.org/ns#a> <https://e.org/ns#p> "x" .', '<https://e.org/ns#b> <https://e.org/ns#p> "y" .'
+        >>> turtle_from_parts([[a], [], [b]], {"e": "https://e.org/ns#"}) == turtle_from_lines([a, b], {"e": "https://e.org/ns#"})
+        True
+    """
     import io
 
     import pyoxigraph as ox
@@ -186,8 +205,14 @@ def turtle_from_lines(lines: Iterable[str], prefixes: Mapping[str, str], output:
     # the header is ours (prefixes in the order given); pyoxigraph's own, in an order of
     # its choosing, is dropped
     target.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8"))
-    triples = ox.parse(_LineReader(lines), format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    ox.serialize(triples, _SkipLines(target, len(prefixes)), ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
+    for part in parts:
+        if isinstance(part, Path):
+            if not part.stat().st_size:
+                continue
+            triples = ox.parse(path=str(part), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+        else:
+            triples = ox.parse(_LineReader(part), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+        ox.serialize(triples, _SkipLines(target, len(prefixes)), ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
     return target.getvalue() if output is None else None
 
 

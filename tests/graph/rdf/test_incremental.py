@@ -71,6 +71,32 @@ def test_a_changed_document_is_the_only_one_extracted_again(corpus, reference, c
     assert (tmp_path / "warm.ttl").read_bytes() == plain != reference
 
 
+def test_a_changed_document_merges_its_group_again_and_no_unchanged_entity(corpus, cache, tmp_path, monkeypatch):
+    """After one document changed, the rebuild merges again the own lines of that
+    document's group only (``FAN_IN`` documents a group: 2 here, so the eight documents
+    are four groups), makes again only the entity units whose lines changed (the others
+    come from the last build's memo), and still gives the plain build's bytes."""
+    monkeypatch.setattr(incremental, "FAN_IN", 2)
+    folder = tmp_path / "docs"
+    shutil.copytree(corpus, folder)
+    build(folder, tmp_path / "before.ttl", jobs=1, cache_dir=cache)
+    groups = {path for path in (cache / "merged-lines").rglob("*") if path.is_file()}
+    made, units = [], []
+    unit_lines, entity_groups = incremental._unit_lines, incremental._groups
+    monkeypatch.setattr(incremental, "_unit_lines", lambda *args: (made.append(1), unit_lines(*args))[1])
+    monkeypatch.setattr(incremental, "_groups", lambda records: (g for g in entity_groups(records) if not units.append(g)))
+    assert build(folder, tmp_path / "warm.ttl", jobs=1, cache_dir=cache).written and not made
+    changed = folder / "032_wire.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Shenzhen", "Fuzhou"), encoding="utf-8")
+    units.clear()
+    warm = build(folder, tmp_path / "changed.ttl", jobs=1, cache_dir=cache)
+    assert warm.extracted == 1
+    assert len({path for path in (cache / "merged-lines").rglob("*") if path.is_file()} - groups) == 1
+    assert 0 < len(made) < len(units) / 4
+    plain = to_turtle(build_graph(extract_all(read_folder(folder).documents)))
+    assert (tmp_path / "changed.ttl").read_bytes() == plain != (tmp_path / "before.ttl").read_bytes()
+
+
 def test_a_rule_file_is_part_of_the_rules_version(tmp_path, monkeypatch):
     package = tmp_path / "rulespkg"
     package.mkdir()

@@ -275,13 +275,19 @@ class _Memo:
         self.new: dict = {}
 
     def get(self, key, make: Callable):
-        found = self.new.get(key)
+        found = self.recall(key)
         if found is None:
-            found = self.old.get(key)
-            if found is None:
-                found = make()
-            self.new[key] = found
+            found = make()
+        self.new[key] = found
         return found
+
+    def recall(self, key):
+        """The value kept for ``key`` (by this build or the last), else ``None``."""
+        found = self.new.get(key)
+        return self.old.get(key) if found is None else found
+
+    def keep(self, key, value) -> None:
+        self.new[key] = value
 
     def save(self) -> None:
         if self.new.keys() != self.old.keys():
@@ -835,13 +841,27 @@ class IncrementalResult:
     """Entries of the folder that are no documents and were never opened (``path: why``)."""
 
 
-def _sources(folder: Path, max_bytes: int) -> tuple[list[_Source], list[LoadError], list[str]]:
+#: a file modified less than this long (nanoseconds) before it was hashed is hashed again
+#: by the next build, whatever its ``stat``: it may change again within the same tick
+#: of the file system's clock, leaving size and times as they were
+SETTLED_NS = 2_000_000_000
+
+
+def _sources(folder: Path, max_bytes: int, cache: Cache | None = None) -> tuple[list[_Source], list[LoadError], list[str]]:
     """The document files of ``folder``, the errors of those that cannot be read, and the
     entries skipped as no documents (``path: why``), as ``sgcn.loaders.read_folder`` has them.
 
     A file over ``max_bytes`` is an error found before it is read; a symbolic link that
     loops or points nowhere, a FIFO, a socket or a device is skipped, never opened.
+
+    With a ``cache``, a file is read and hashed only when its ``stat`` (size, modification
+    and change times, inode, device) is not the one it had when a build hashed it (and
+    had held for :data:`SETTLED_NS` then): rewriting a file changes its change time,
+    which no program can set back.
     """
+    import stat
+    import time
+
     from sgcn.loaders import read_bytes
     from sgcn.loaders.manifest import find_manifest, load_manifest
     from sgcn.loaders.registry import document_paths, warn_unlisted
@@ -851,15 +871,32 @@ def _sources(folder: Path, max_bytes: int) -> tuple[list[_Source], list[LoadErro
         entries = load_manifest(manifest_path)
     found, errors = [], []
     paths, skipped = document_paths(folder)
+    hashes = _Memo(cache, "file hashes", str(folder.resolve())) if cache is not None and cache.folder else None
     for path in paths:
-        try:
-            data = read_bytes(path, max_bytes)
-        except LoadError as err:
-            log.warning("%s", err)
-            errors.append(err)
-            continue
+        signature = sha256 = None
+        if hashes is not None:
+            with contextlib.suppress(OSError):
+                info = os.stat(path)
+                if stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes:
+                    signature = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+                    sha256 = hashes.recall(signature)
+        if sha256 is None:
+            hashed_at = time.time_ns()
+            try:
+                data = read_bytes(path, max_bytes)
+            except LoadError as err:
+                log.warning("%s", err)
+                errors.append(err)
+                continue
+            sha256 = hashlib.sha256(data).hexdigest()
+            if signature is not None and max(signature[2:4]) < hashed_at - SETTLED_NS:
+                hashes.keep(signature, sha256)
+        elif hashes is not None:
+            hashes.keep(signature, sha256)
         manifest = tuple(sorted(entries.get(path.name, {}).items()))
-        found.append(_Source(len(found), str(path), hashlib.sha256(data).hexdigest(), manifest))
+        found.append(_Source(len(found), str(path), sha256, manifest))
+    if hashes is not None:
+        hashes.save()
     warn_unlisted(folder, entries, [*(Path(s.path).name for s in found), *(Path(e.path).name for e in errors)],
                   skipped)
     return found, errors, skipped
@@ -1002,7 +1039,7 @@ def build_incremental(
         from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
 
         max_bytes = DEFAULT_MAX_DOCUMENT_BYTES if max_document_bytes is None else max_document_bytes
-        sources, errors, result.skipped = _sources(sources_dir, max_bytes)
+        sources, errors, result.skipped = _sources(sources_dir, max_bytes, cache)
         read_version, rules = reader_version(), rules_version()
         keys: dict[int, tuple[str, str]] = {}
         entities: dict[int, tuple] = {}
@@ -1819,20 +1856,22 @@ def _description_lines(lines: Iterator[str]) -> list[str]:
     entity_classes = {f"<{SGCN[name]}>": name for name in ENTITY_TYPES}
     document_class, concept_class, subject_p = f"<{SGCN.Document}>", f"<{SKOS.Concept}>", f"<{DCTERMS.subject}>"
     described = {f"<{node}>" for node in DESCRIBED}
-    triples, subjects, previous = 0, 0, None
+    triples, subjects, previous, is_described = 0, 0, None, False
     properties, classes, concepts, about = set(), set(), set(), set()
     documents, present = [], set()
     found, least = dict.fromkeys(ENTITY_TYPES, 0), {}  # entities of each type, and the first IRI
     for line in lines:
         triples += 1
-        subject, predicate, obj = _parts(line)
+        subject, predicate, obj = line.split(" ", 2)  # the object with its " ." until needed
         if subject != previous:
             subjects += 1
             previous = subject
+            is_described = subject in described
         properties.add(predicate)
-        if subject in described:
+        if is_described:
             present.add(line)
         if predicate == _RDF_TYPE:
+            obj = obj[:-2]
             classes.add(obj)
             if obj == document_class:
                 documents.append(URIRef(subject[1:-1]))
@@ -1843,7 +1882,7 @@ def _description_lines(lines: Iterator[str]) -> list[str]:
                 found[name] += 1
                 least[name] = min(least.get(name, subject[1:-1]), subject[1:-1])
         elif predicate == subject_p and obj.startswith("<"):
-            about.add(obj)
+            about.add(obj[:-2])
     statements = description(sorted(documents), found, [URIRef(least[name]) for name in found if found[name]],
                              sorted(URIRef(theme[1:-1]) for theme in about & concepts))
     own = sorted({ntriples_line(t) for t in statements} - present)

@@ -97,6 +97,33 @@ def test_a_changed_document_merges_its_group_again_and_no_unchanged_entity(corpu
     assert (tmp_path / "changed.ttl").read_bytes() == plain != (tmp_path / "before.ttl").read_bytes()
 
 
+def test_only_a_file_whose_stat_changed_is_read_and_hashed_again(corpus, cache, tmp_path, monkeypatch):
+    """A rebuild reads and hashes only the files whose ``stat`` changed since a build hashed
+    them: a file rewritten at the same size, its modification time put back, is read again
+    (its change time moved) and extracted again."""
+    import os
+
+    import sgcn.loaders
+
+    monkeypatch.setattr(incremental, "SETTLED_NS", 0)  # the copies below were just written
+    folder = tmp_path / "docs"
+    shutil.copytree(corpus, folder)
+    build(folder, tmp_path / "first.ttl", jobs=1, cache_dir=cache)
+    read = []
+    read_bytes = sgcn.loaders.read_bytes
+    monkeypatch.setattr(sgcn.loaders, "read_bytes", lambda path, *args: (read.append(Path(path).name),
+                                                                         read_bytes(path, *args))[1])
+    assert build(folder, tmp_path / "again.ttl", jobs=1, cache_dir=cache).extracted == 0 and not read
+    changed = folder / "032_wire.txt"
+    before = changed.stat()
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Shenzhen", "Shenzhou"), encoding="utf-8")
+    os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (changed.stat().st_size, changed.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    summary = build(folder, tmp_path / "changed.ttl", jobs=1, cache_dir=cache)
+    assert set(read) == {"032_wire.txt"} and summary.extracted == 1
+    assert (tmp_path / "changed.ttl").read_bytes() != (tmp_path / "first.ttl").read_bytes()
+
+
 def test_a_rule_file_is_part_of_the_rules_version(tmp_path, monkeypatch):
     package = tmp_path / "rulespkg"
     package.mkdir()

@@ -1289,16 +1289,23 @@ def build_incremental(
 
             # prefixes are noted before the titles a role does not keep are left out: such a
             # title's namespaces are its first title's (the same subject and property)
+            # the runs are read as the files' own lines, line breaks kept (no line of N-Triples
+            # is the start of another, so they sort as the lines do): the largest pass of a
+            # rebuild goes through no generator of ours per line and file but the merge's
             head_used: dict[str, str] = {}
-            runs = [_noting_prefixes(_file_lines(head_path), bindings, head_used)]
-            if used is None:  # the documents' lines too
-                used = {}
-                runs += [_noting_prefixes(_file_lines(p), bindings, used) for p in paths]
-            else:
-                runs += [_file_lines(p) for p in paths]
             segments = _Segments(spill_folder, DESCRIBED)
-            with segments:
-                described = _description_lines(segments.passing(_merged(runs, suppressed)))
+            with contextlib.ExitStack() as files_open, segments:
+                def run(path: Path):
+                    return files_open.enter_context(open(path, encoding="utf-8", newline="\n"))
+
+                runs = [_noting_prefixes(run(head_path), bindings, head_used)]
+                if used is None:  # the documents' lines too
+                    used = {}
+                    runs += [_noting_prefixes(run(p), bindings, used) for p in paths]
+                else:
+                    runs += [run(p) for p in paths]
+                described = _description_lines(segments.passing(
+                    _merged(runs, {line + "\n" for line in suppressed})))
             prefixes = dict(sorted({**used, **head_used, **used_prefixes(described, bindings)}.items()))
             documents = [line for line in described if f"> <{DCTERMS.source}> " in line]
             document_types = [f"{line[line.rindex('> <') + 2:-2]} {type_p} <{SGCN.Document}> ." for line in documents]
@@ -1515,7 +1522,7 @@ class _Segments:
 
     Examples:
         >>> import tempfile
-        >>> lines = ["<a> <p> <x> .", "<b> <p> <x> .", "<d> <p> <x> ."]
+        >>> lines = ["<a> <p> <x> .\\n", "<b> <p> <x> .\\n", "<d> <p> <x> .\\n"]
         >>> with _Segments(Path(tempfile.mkdtemp()), ["b", "c"]) as segments:
         ...     passed = list(segments.passing(lines))
         >>> [part if isinstance(part, list) else part.read_text().splitlines()
@@ -1549,7 +1556,8 @@ class _Segments:
         self._file = open(self.paths[-1], "w", encoding="utf-8", newline="\n")
 
     def passing(self, lines: Iterable[str]) -> Iterator[str]:
-        """``lines`` passed through, each written to its segment (or held)."""
+        """``lines`` (each ending with its line break) passed through without it, each
+        written to its segment (or held)."""
         boundaries, at, write, hold = self.boundaries, 0, self._file.write, self.held.append
         # the lines of a described subject come right after its boundary (``<subject> ``)
         crossed = None
@@ -1561,10 +1569,10 @@ class _Segments:
                 write = self._file.write
             self.count += 1
             if crossed is not None and line.startswith(crossed):
-                hold(line)
+                hold(line[:-1])
             else:
-                write(line + "\n")
-            yield line
+                write(line)
+            yield line[:-1]
 
     def parts(self, described: list[str]) -> list:
         """The segment files, and between them the lines of each described subject (those

@@ -9,7 +9,12 @@ runs) and built four ways, each in a fresh process so peak memory is its own:
   ``longturtle``): skipped above ``--today-up-to`` documents (default 1,000);
 - **cold**: ``sgcn build`` with an empty cache, worker processes on every core;
 - **warm**: again, nothing changed;
-- **one changed**: one document edited (a city renamed in it), then rebuilt.
+- **one changed**: one document edited in place (a city renamed in it), then rebuilt.
+
+The builds read a copy of the corpus (the one document is changed in the copy). With
+``--before``, that install's cold, warm and one-changed builds run too, each just
+before this checkout's, with a cache of their own, and the row says whether the two
+changed graphs are the same bytes.
 
 It prints wall times, documents per second, processor time (user + system of the build
 and every process it started, its fork server's workers included: this process adopts
@@ -108,16 +113,14 @@ def _corpus(size: int) -> Path:
 
 
 def _edit_one(folder: Path) -> Path:
-    """A copy of ``folder`` with one document changed (its first city renamed)."""
-    copy = Path(tempfile.mkdtemp(prefix="sgcn-bench-")) / folder.name
-    shutil.copytree(folder, copy)
-    target = sorted(copy.iterdir())[len(list(copy.iterdir())) // 2]
+    """Change one document of ``folder`` in place (its first city renamed); returns it."""
+    target = sorted(folder.iterdir())[len(list(folder.iterdir())) // 2]
     text = target.read_text(encoding="utf-8")
     for city in ("Chongqing", "Shenzhen", "Guangzhou", "Chengdu", "Suzhou", "Singapore"):
         if city in text:
             target.write_text(text.replace(city, "Xiamen", 1), encoding="utf-8")
             break
-    return copy
+    return target
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,20 +150,30 @@ def main(argv: list[str] | None = None) -> int:
         row = {"size": size, "words": words, "load": [os.getloadavg()[0]]}
         if size <= args.today_up_to:
             row["today"] = run_measured(me + ["--child", "today", "--folder", str(folder), "--out", str(work / "today.ttl")])
+        # the builds read a copy, in which one document is then changed, as a user edits one
+        copy = work / folder.name
+        shutil.copytree(folder, copy)
+
+        def before(name: str) -> tuple:
+            return run_measured([str(args.before / "bin" / "sgcn"), "-q", "build", "--sources", str(copy), "--out",
+                                 str(work / f"before-{name}.ttl"), "--cache-dir", str(work / "before-cache"),
+                                 "--jobs", str(args.jobs)])
+
         if args.before:
-            row["before"] = run_measured([str(args.before / "bin" / "sgcn"), "-q", "build", "--sources", str(folder),
-                                          "--out", str(work / "before.ttl"), "--cache-dir", str(work / "before-cache"),
-                                          "--jobs", str(args.jobs)])
-            shutil.rmtree(work / "before-cache", ignore_errors=True)
-        base = me + ["--child", "build", "--jobs", str(args.jobs), "--cache", str(cache)]
-        row["cold"] = run_measured(base + ["--folder", str(folder), "--out", str(work / "cold.ttl")])
-        row["warm"] = run_measured(base + ["--folder", str(folder), "--out", str(work / "warm.ttl")])
+            row["before"] = before("cold")
+            row["before warm"] = before("warm")
+        base = me + ["--child", "build", "--jobs", str(args.jobs), "--cache", str(cache), "--folder", str(copy)]
+        row["cold"] = run_measured(base + ["--out", str(work / "cold.ttl")])
+        row["warm"] = run_measured(base + ["--out", str(work / "warm.ttl")])
         assert (work / "warm.ttl").read_bytes() == (work / "cold.ttl").read_bytes(), "warm build differs from cold"
-        edited = _edit_one(folder)
-        row["changed"] = run_measured(base + ["--folder", str(edited), "--out", str(work / "changed.ttl")])
+        _edit_one(copy)
+        if args.before:
+            row["before changed"] = before("changed")
+        row["changed"] = run_measured(base + ["--out", str(work / "changed.ttl")])
         assert row["changed"][2]["extracted"] == 1, row["changed"][2]
+        if args.before:
+            row["same as before"] = (work / "before-changed.ttl").read_bytes() == (work / "changed.ttl").read_bytes()
         row["load"].append(os.getloadavg()[0])
-        shutil.rmtree(edited.parent, ignore_errors=True)
         rows.append(row)
         _print_row(row)
         shutil.rmtree(work, ignore_errors=True)
@@ -187,6 +200,15 @@ def _print_row(row: dict) -> None:
             line += (f"; {name} {other[0]:.1f} s, {other[3]:.1f} processor s, {other[1]:.0f} MB "
                      f"(cold / {name}: wall {cold[0] / other[0]:.2f}x, processor {cold[3] / other[3]:.2f}x, "
                      f"peak {cold[1] / other[1]:.2f}x)")
+    for name in ("warm", "changed"):
+        run = row[name]
+        line += f"; {name} {run[0]:.1f} s, {run[3]:.1f} processor s"
+        if f"before {name}" in row:
+            other = row[f"before {name}"]
+            line += f" (before: {other[0]:.1f} s, {other[3]:.1f} processor s)"
+    if "same as before" in row:
+        line += "; the changed graph is " + ("byte for byte --before's" if row["same as before"] else
+                                             "NOT --before's (another extraction, or a bug)")
     print(line, flush=True)
 
 
@@ -198,7 +220,9 @@ def _print_table(rows: list[dict]) -> None:
             "| cold / today: wall, processor, peak |")
     if before:
         head += " before (--before): cold build, processor s/doc, peak | cold / before: wall, processor, peak |"
-    head += " warm (nothing changed) | one document changed | validation + writing, share of the cold build's work |"
+    rebuilt = " (processor s)" + (" / before's" if before else "")
+    head += (f" warm (nothing changed){rebuilt} | one document changed{rebuilt} "
+             "| validation + writing, share of the cold build's work |")
     print(head)
     print("|---:" * (head.count("|") - 1) + "|")
     for row in rows:
@@ -211,6 +235,10 @@ def _print_table(rows: list[dict]) -> None:
         def ratios(other):
             return f"{cold[0] / other[0]:.2f}x, {cold[3] / other[3]:.2f}x, {cold[1] / other[1]:.2f}x"
 
+        def rebuild(name):  # wall and processor seconds, --before's beside them
+            run, other = row[name], row.get(f"before {name}")
+            return f"{run[0]:.1f} s ({run[3]:.1f})" + (f" / {other[0]:.1f} s ({other[3]:.1f})" if other else "")
+
         today = row.get("today")
         line = (f"| {size:,} | {cells(today) if today else '- | - | - | -'} | {cells(cold)} | "
                 f"{ratios(today) if today else '-'} |")
@@ -218,7 +246,7 @@ def _print_table(rows: list[dict]) -> None:
             other = row.get("before")
             line += (f" {other[0]:.1f} s, {other[3] / size:.3f}, {other[1]:.0f} MB | {ratios(other)} |" if other
                      else " - | - |")
-        print(line + f" {warm[0]:.1f} s | {changed[0]:.1f} s | {_share(cold):.0%} |")
+        print(line + f" {rebuild('warm')} | {rebuild('changed')} | {_share(cold):.0%} |")
 
 
 if __name__ == "__main__":

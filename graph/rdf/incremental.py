@@ -458,9 +458,12 @@ _STATE: dict = {}
 def _init_state_worker(state: dict) -> None:
     from rdflib import Graph as _Graph
 
+    parsed = _STATE.get("shapes") if _STATE.get("shapes text") == state["shapes"] else None
     _STATE.clear()
     _STATE.update(state)
-    _STATE["shapes"] = _Graph().parse(data=state["shapes"], format="turtle")
+    # parsed once in a process (the build's own process sets its state up for each pass)
+    _STATE["shapes"] = parsed if parsed is not None else _Graph().parse(data=state["shapes"], format="turtle")
+    _STATE["shapes text"] = state["shapes"]
 
 
 def _entity_lines(entity_triples_by_iri: dict[str, list[str]], iri: str) -> list[str]:

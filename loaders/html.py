@@ -236,6 +236,7 @@ def parse(text: str, *, source: str) -> Document:
     for element in tree.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")
     visible = [" ".join(line.split()) for line in tree.text_content().splitlines()]
+    kept = _with_byline(kept, visible)
     kept_words = " ".join(kept.split())
     dropped = tuple(line for line in visible if line and line not in kept_words)
     return Document(
@@ -249,6 +250,34 @@ def parse(text: str, *, source: str) -> Document:
         metadata=metadata,
         dropped=dropped,
     )
+
+
+def _with_byline(kept: str, visible: list[str]) -> str:
+    r"""The main text with the page's byline back in place, when the extractor left it out.
+
+    trafilatura drops a story's byline ("By Jane Ho, Technology Correspondent | 2 May
+    2025"), which names the story's author and their post; it is kept where the page has
+    it: before the first line of the main text that follows it on the page, within the
+    top of the story (above its second line), so a "By signing up ..." further down is not one.
+
+    Examples:
+        >>> _with_byline("Pact signed\nThe two cities signed it.\nMore.\n",
+        ...              ["Home", "Pact signed", "By Ann Lee, Reporter", "The two cities signed it.", "More."])
+        'Pact signed\nBy Ann Lee, Reporter\nThe two cities signed it.\nMore.\n'
+    """
+    lines = kept.split("\n")
+    at = {line: index for index, line in reversed(list(enumerate(visible)))}  # first place of each line
+    placed = [at.get(" ".join(line.split())) if line.strip() else None for line in lines]
+    top = sorted(p for p in placed if p is not None)[:2]
+    if len(top) < 2:
+        return kept
+    kept_words = " ".join(kept.split())
+    byline = next((index for index in range(top[1]) if plaintext.is_byline(visible[index])
+                   and visible[index] not in kept_words), None)
+    if byline is None:
+        return kept
+    after = next(k for k, p in enumerate(placed) if p is not None and p > byline)
+    return "\n".join(lines[:after] + [visible[byline]] + lines[after:])
 
 
 def read(path: str | Path) -> Document:

@@ -57,6 +57,21 @@ _ISSUED_BY = re.compile(r"^[^\S\n]*issued by\s*:?\s*(?:the\s+)?(?P<org>[^\n]+?)\
 _SMALL_WORDS = {"of", "and", "for", "the", "in", "on", "at", "to", "a", "an", "by", "with"}
 
 
+_BYLINE = re.compile(r"^(?:by|written by|reporter:?|author:?)\s+[A-Z]", re.IGNORECASE)
+
+
+def is_byline(line: str) -> bool:
+    """Whether a line is a byline: who wrote the story ("By Jane Ho, Technology Correspondent | 2 May").
+
+    Examples:
+        >>> is_byline("By Jane Ho, Technology Correspondent | 2 May 2025"), is_byline("Reporter: Li Na")
+        (True, True)
+        >>> is_byline("Byline-free text"), is_byline("Singapore, 2 May")
+        (False, False)
+    """
+    return bool(_BYLINE.match(line))
+
+
 def strip_marks(line: str) -> str:
     """A line without markdown emphasis or heading marks around it.
 

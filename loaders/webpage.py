@@ -67,7 +67,6 @@ _RELEASE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _BAR_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014-]|::)\s+")
-_BYLINE = re.compile(r"^(?:by|written by|reporter:?|author:?)\s+[A-Z]", re.IGNORECASE)
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}\s*:\s*")
 
 
@@ -319,7 +318,7 @@ def parse(text: str, *, source: str) -> Document:
     headline_index = None
     for index in range(first - 1, start - 1, -1):
         line = plaintext.strip_marks(lines[index])
-        if date_of_line(line) or _BYLINE.match(line):
+        if date_of_line(line) or plaintext.is_byline(line):
             keep.add(index)
         elif _words(line) >= 3 and not is_widget(line):
             keep.add(index)

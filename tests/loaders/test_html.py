@@ -116,3 +116,22 @@ def test_a_page_whose_bytes_do_not_match_its_charset_is_an_error(write_file) -> 
     undeclared = write_file("undeclared.html", GBK_PAGE.replace("charset=gb2312", "").encode("gbk"))
     with pytest.raises(LoadError, match="not UTF-8: byte 0x"):
         read(undeclared)
+
+
+def test_the_byline_the_extractor_drops_is_kept_under_the_headline() -> None:
+    paragraphs = "".join(
+        f"<p>{text} The officials of both ports said more shipping lines would join the scheme in the coming year.</p>\n"
+        for text in ("Xiamen and Singapore opened a link for electronic trade documents between their ports on Monday.",
+                     "The link lets carriers send bills of lading and customs forms without paper copies.",
+                     "Officials said the link would cut the time needed to clear a container by a day.",
+                     "Firms in both cities have asked for such a link since the first trials two years ago."))
+    page = ("<html><head><title>Port data link opens | Harbour Herald</title></head><body>\n"
+            "<header><a href='/'>Harbour Herald</a> <nav><a href='/m'>Markets</a> | <a href='/w'>World</a></nav></header>\n"
+            "<article>\n<h1>Port data link opens</h1>\n"
+            "<p class='byline'>By Rosa Tan, Markets Correspondent | 9 June 2024</p>\n"
+            f"{paragraphs}</article>\n<footer>By signing up you agree to our terms. Copyright Harbour Herald</footer>\n"
+            "</body></html>")
+    doc = html.parse(page, source="p.html")
+    lines = doc.text.split("\n")
+    assert lines[lines.index("By Rosa Tan, Markets Correspondent | 9 June 2024") + 1].startswith("Xiamen and")
+    assert "By signing up" not in doc.text

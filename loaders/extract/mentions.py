@@ -46,6 +46,7 @@ from typing import Iterator
 
 from sgcn.loaders.document import Document
 from sgcn.loaders.extract import gazetteer, lexicon, open_world
+from sgcn.loaders.extract.contacts import contact_blocks, is_body_field
 from sgcn.loaders.extract.described import find_described
 from sgcn.loaders.extract.literals import Literals
 from sgcn.loaders.extract.names import Candidate, find_names, is_headline, is_small_word
@@ -545,16 +546,24 @@ class Recognition:
         return None
 
     def _contact_blocks(self) -> None:
-        """A line holding only a name, followed by a line holding only a title, names a person."""
-        for this, nxt in zip(self.sentences, self.sentences[1:]):
-            words = this.text.split()
-            if not (2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)):
+        """The name of a media contact names a person, a field after it shaped as a name their body
+        (:func:`~sgcn.loaders.extract.contacts.contact_blocks`): "Ann Lee, Quayline Robotics, ann@...".
+        """
+        for contact in contact_blocks(self.text):
+            start, end = contact.name
+            name = self.text[start:end]
+            words = name.split()
+            if words and lexicon.is_honorific(words[0]):
+                start += len(name) - len(name.split(None, 1)[1])
+                name = self.text[start:end]
+            if not (gazetteer.lookup(name) or self.registry.find(name) or self.taken(start, end)):
+                self.mention(start, end, self.registry.add("Person", name))
+            elif not any(m.type == "Person" for m in self._overlapping(start, end)):
                 continue
-            if gazetteer.lookup(this.text) or self.registry.find(this.text) or lexicon.name_head(words)[0]:
-                continue
-            if lexicon.is_title(nxt.text.split()) and not self.taken(this.start, this.end):
-                key = self.registry.add("Person", this.text)
-                self.mention(this.start, this.end, key)
+            for start, end in contact.fields:
+                body = self.text[start:end]
+                if is_body_field(body) and not gazetteer.lookup(body) and not self.taken(start, end):
+                    self.mention(start, end, self.registry.add("Organization", body))
 
     # ---------------------------------------------------------------- pass 2
     def known_names(self) -> None:

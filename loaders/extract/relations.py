@@ -170,6 +170,7 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
     found.extend(_part_of_by_name(analysis))
     found.extend(field_relations(analysis))
     found.extend(_unit_memberships(analysis, roles))
+    found.extend(_contact_memberships(analysis))
     found = _to_current_edition(analysis, _checked(analysis, found))
     found.extend(_dateline_places(analysis, found))
     found.extend(_venue_cities(analysis, found))
@@ -795,6 +796,13 @@ def _unit_memberships(analysis: Analysis, roles: Iterable[Role] | None = None) -
             bodies = [publisher.key]
         result.extend(Relation(role.person, "member_of", body, role.evidence) for body in bodies)
     return result
+
+
+def _contact_memberships(analysis: Analysis) -> list[Relation]:
+    """Media contacts are members of the bodies their contact names (:func:`~sgcn.loaders.extract.roles.contact_memberships`)."""
+    from sgcn.loaders.extract.roles import contact_memberships  # roles reads relations' helpers: import late
+
+    return contact_memberships(analysis)
 
 
 _POSSESSED = re.compile(r"⟦(\d+)⟧[’']s\s+(?:the\s+)?⟦(\d+)⟧")

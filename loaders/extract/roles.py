@@ -39,10 +39,11 @@ import re
 from dataclasses import dataclass
 
 from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract.contacts import Contact, contact_blocks
 from sgcn.loaders.extract.naming import fold
 from sgcn.loaders.extract.rel_context import lookup, names_of
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
-from sgcn.loaders.facts import Evidence, Role
+from sgcn.loaders.facts import Evidence, Relation, Role
 
 _GOVERNMENT_TITLES = re.compile(r"\b(?:Mayor|Governor|Party Secretary|Premier|VM)\b", re.I)
 _WORD = re.compile(r"[A-Z]\.(?=\s)|[A-Za-z0-9][\w'’&]*(?:-[\w'’&]+)*|[^\w\s]")
@@ -504,36 +505,58 @@ def _component_titles(title: str) -> list[str]:
 
 
 def _contact_block(analysis: Analysis) -> list[Role]:
-    """Roles from a media-contact block: a name, its title and its division on lines of their own."""
+    """Roles of media contacts (:func:`~sgcn.loaders.extract.contacts.contact_blocks`): the title, and
+    the first line or field that is wholly an organisation's name; evidence the contact as written.
+
+    A contact named with a body and no title ("Ann Lee, Acme Bank, ann@acme.example") holds
+    no post: :func:`contact_memberships` makes them a member.
+    """
     text = analysis.document.text
     roles = []
-    for mention in analysis.mentions:
-        if mention.type != "Person":
+    for contact, person, bodies in _contacts(analysis):
+        if contact.title is None:
             continue
-        line_start = text.rfind("\n", 0, mention.start) + 1
-        line_end = text.find("\n", mention.end)
-        line_end = len(text) if line_end < 0 else line_end
-        if text[line_start:line_end].strip() != mention.text:
-            continue
-        lines = text[line_end + 1:].split("\n", 2)
-        if len(lines) < 2 or not lexicon.is_title(lines[0].split()):
-            continue
-        org_start = line_end + 1 + len(lines[0]) + 1
-        org_end = org_start + len(lines[1])
-        organization = next((m.entity for m in analysis.mentions if m.type == "Organization"
-                             and org_start <= m.start and m.end <= org_end
-                             and m.text.strip() == lines[1].strip()), None)
-        sentence = _sentence_at(analysis, mention.start)
-        if sentence is None:
-            continue
-        evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
-        roles.append(Role(mention.entity, _title_text(lines[0].split()), organization, analysis.document.date,
-                          evidence))
+        start, end = contact.span
+        evidence = Evidence(analysis.document.source, start, end, text[start:end])
+        title = _title_text(text[slice(*contact.title)].replace(",", " , ").split())
+        roles.append(Role(person, title, bodies[0] if bodies else None, analysis.document.date, evidence))
     return roles
 
 
-def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
-    return next((s for s in analysis.sentences if s.start <= offset < s.end), None)
+def contact_memberships(analysis: Analysis) -> list[Relation]:
+    """A media contact is a member of every body a line or field of their contact is wholly the name of.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("Ends.\\n\\nMedia contact:\\n[Ann Lee|Person], [Acme Bank|Organization], "
+        ...     "ann@acme.example")
+        >>> [(r.subject, r.object) for r in contact_memberships(a)]
+        [('Person/ann lee', 'Organization/acme bank')]
+    """
+    text = analysis.document.text
+    found = []
+    for contact, person, bodies in _contacts(analysis):
+        start, end = contact.span
+        evidence = Evidence(analysis.document.source, start, end, text[start:end])
+        found.extend(Relation(person, "member_of", body, evidence) for body in bodies)
+    return found
+
+
+def _contacts(analysis: Analysis) -> list[tuple[Contact, str, list[str]]]:
+    """Each contact whose name is a person's mention, with that person and the bodies its fields name."""
+    def whole(span: tuple[int, int], type_: str) -> EntityMention | None:
+        return next((m for m in analysis.mentions if m.type == type_ and m.end == span[1]
+                     and (m.start == span[0] or lexicon.is_honorific(analysis.document.text[span[0]:m.start].strip()))),
+                    None)
+
+    found = []
+    for contact in contact_blocks(analysis.document.text):
+        person = whole(contact.name, "Person")
+        if person is None:
+            continue
+        bodies = [m.entity for m in (whole(field, "Organization") for field in contact.fields) if m is not None]
+        found.append((contact, person.entity, list(dict.fromkeys(bodies))))
+    return found
 
 
 def _unique(roles: list[Role]) -> list[Role]:

@@ -70,3 +70,59 @@ def test_a_plural_possessive_body_owns_the_title_after_it():
     assert ("Marcus Wee", "Quayline Robotics") in members_of(found, labels)
     found, labels = read("The robots were shown by Quayline Robotics' chief executive Marcus Wee in Wuhan.")
     assert ("Marcus Wee", "chief executive", "Quayline Robotics") in roles_of(found, labels)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Kelvin Lum Wei Ming, Senior Writer | Sunday, 2 April 2023", {("Kelvin Lum Wei Ming", "Senior Writer", "")}),
+        ("By Rosa Tan, Markets Correspondent | 9 June 2024, 7:15 pm", {("Rosa Tan", "Markets Correspondent", "")}),
+        ("By Rosa Tan, Bureau Chief", {("Rosa Tan", "Bureau Chief", "")}),
+    ],
+)
+def test_a_byline_names_the_author_and_their_post(byline, expected):
+    found, labels = read(f"Port data link opens\n\n{byline}\n\nXiamen and Singapore opened a port data link on Monday.")
+    assert roles_of(found, labels) == expected
+
+
+@pytest.mark.parametrize("byline", ["By a staff correspondent | 2 April 2023", "By our markets desk", "By Herald staff"])
+def test_a_byline_of_a_desk_names_nobody(byline):
+    found, _ = read(f"Port data link opens\n\n{byline}\n\nXiamen and Singapore opened a port data link on Monday.")
+    assert {e.type for e in found.entities} == {"Place"}
+    assert not found.roles
+
+
+def test_a_media_contact_with_a_title_holding_a_comma_and_the_body_under_it():
+    found, labels = read("Xiamen and Singapore opened a port data link on Monday.\n\n"
+                         "For media queries, please contact:\nNur Aisyah Rahim\nManager, Corporate Affairs and Outreach\n"
+                         "Harbour Data Authority\nEmail: nur_aisyah@example.sg\n")
+    assert roles_of(found, labels) == {("Nur Aisyah Rahim", "Manager, Corporate Affairs and Outreach",
+                                        "Harbour Data Authority")}
+    role = found.roles[0]
+    assert role.evidence.quote == found.document.text[role.evidence.start:role.evidence.end]
+    assert role.evidence.quote.startswith("Nur Aisyah Rahim\n")
+
+
+def test_a_media_contact_of_a_division_and_its_body_is_a_member_of_both():
+    found, labels = read("The port data link opened on Monday.\n\nFor media queries, please contact:\n\n"
+                         "Lee Jia Hui\nDeputy Director\nStrategic Communications Division\nMinistry of Transport\n"
+                         "Tel: +65 6000 0000\n")
+    assert roles_of(found, labels) == {("Lee Jia Hui", "Deputy Director", "Strategic Communications Division")}
+    assert {("Lee Jia Hui", "Strategic Communications Division"), ("Lee Jia Hui", "Ministry of Transport")} <= \
+        members_of(found, labels)
+
+
+def test_one_line_media_contacts_are_members_of_their_bodies():
+    found, labels = read("The port data link opened on Monday.\n\nMedia contacts:\n"
+                         "Chloe Ang, Quayline Robotics, chloe.ang@quayline.example\n"
+                         "Rahul Menon, Head of Communications, Harbourline Logistics, +65 6111 2222\n\n"
+                         "SOURCE Quayline Robotics\n")
+    assert ("Chloe Ang", "Quayline Robotics") in members_of(found, labels)
+    assert ("Rahul Menon", "Harbourline Logistics") in members_of(found, labels)
+    assert ("Rahul Menon", "Head of Communications", "Harbourline Logistics") in roles_of(found, labels)
+    assert not any(labels[r.person] == "Chloe Ang" for r in found.roles)  # a body, no post
+
+
+def test_a_one_line_contact_needs_the_heading():
+    found, labels = read("Guests came from many firms on Monday.\n\nChloe Ang, Quayline Robotics, and others spoke.\n")
+    assert ("Chloe Ang", "Quayline Robotics") not in members_of(found, labels)

@@ -76,7 +76,7 @@ def contact_blocks(text: str) -> list[Contact]:
     lines = _lines(text, 0)
     for k, this in enumerate(lines):
         if this is not None and this[0] not in headed and _named_over_title(text, lines, k):
-            found.append(_multiline(text, [this, *_group(lines, k + 1)]))
+            found.append(_contact(text, [this, *_group(lines, k + 1)]))
     return sorted(found, key=lambda c: c.span)
 
 
@@ -119,7 +119,7 @@ def _block(text: str, start: int) -> list[Contact]:
                 break  # the block ends with the first group not opening with a name
             continue
         line = text[span[0]:span[1]]
-        if "," in line and _is_name(line.split(",")[0].strip()) and not _title_length(line):
+        if _one_line_contact(text, span):
             contacts.append(_one_line(text, span))
             k += 1
             continue
@@ -130,7 +130,7 @@ def _block(text: str, start: int) -> list[Contact]:
                 and not _named_over_title(text, lines, k + 1):
             k += 1
             group.append(lines[k])
-        contacts.append(_multiline(text, group))
+        contacts.append(_contact(text, group))
         k += 1
     return contacts
 
@@ -152,9 +152,21 @@ def _one_line_contact(text: str, span: tuple[int, int]) -> bool:
     return "," in line and _is_name(line.split(",")[0].strip()) and not _title_length(line)
 
 
-def _multiline(text: str, group: list[tuple[int, int]]) -> Contact:
-    """A contact on lines of its own: the name, the title if the next line opens with one, then the bodies."""
-    name, rest = group[0], group[1:]
+def _one_line(text: str, span: tuple[int, int]) -> Contact:
+    """A contact on one line: "Name, Title, Body, email", the title optional."""
+    fields = []
+    at = span[0]
+    for part in text[span[0]:span[1]].split(","):
+        a = at + len(part) - len(part.lstrip())
+        if part.strip():
+            fields.append((a, a + len(part.strip())))
+        at += len(part) + 1
+    return _contact(text, fields)
+
+
+def _contact(text: str, spans: list[tuple[int, int]]) -> Contact:
+    """The contact of a name, then a title if the next line or field is one, then bodies up to a way to reach them."""
+    name, rest = spans[0], spans[1:]
     title = None
     if rest and _title_length(text[rest[0][0]:rest[0][1]]):
         title, rest = rest[0], rest[1:]
@@ -167,34 +179,14 @@ def _multiline(text: str, group: list[tuple[int, int]]) -> Contact:
     return Contact(name, title, tuple(fields), (name[0], last[1]))
 
 
-def _one_line(text: str, span: tuple[int, int]) -> Contact:
-    """A contact on one line: "Name, Title, Body, email", the title optional."""
-    fields = []
-    at = span[0]
-    for part in text[span[0]:span[1]].split(","):
-        stripped = part.strip()
-        a = at + len(part) - len(part.lstrip())
-        fields.append((a, a + len(stripped)))
-        at += len(part) + 1
-    name, rest = fields[0], [f for f in fields[1:] if f[1] > f[0]]
-    title = None
-    if rest and _title_length(text[rest[0][0]:rest[0][1]]) == len(text[rest[0][0]:rest[0][1]].split()):
-        title, rest = rest[0], rest[1:]
-    bodies = []
-    for field in rest:
-        if _DETAIL.search(text[field[0]:field[1]]):
-            break
-        bodies.append(field)
-    last = (bodies or [title or name])[-1]
-    return Contact(name, title, tuple(bodies), (name[0], last[1]))
-
-
 def _title_length(line: str) -> int:
-    """How many words open ``line`` as a title, its field after a comma included ("Manager, Communications")."""
+    """How many words of ``line`` are a title when it is wholly one: a title, its portfolio, and
+    its field after a comma ("Manager, Communications", "Head of Media Relations"); else 0."""
     words = line.replace(",", " , ").split()
     length = lexicon.title_length(words, 0)
     if not length:
         return 0
+    length += lexicon.portfolio_length(words, length)
     if length == len(words) or words[length] == ",":
         return len(words)  # the whole line: the title and its field
     return 0

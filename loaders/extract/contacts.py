@@ -29,7 +29,7 @@ from sgcn.loaders.extract import lexicon
 
 _HEADING = re.compile(
     r"^[^\S\n]*(?:for\s+(?:media|press)\s+(?:queries|enquiries|inquiries)|(?:media|press)\s+(?:contacts?|enquiries|queries)"
-    r"|contacts?)\b[^:\n]{0,40}:[^\S\n]*",
+    r"|for\s+(?:more|further)\s+(?:information|details)|contacts?)\b[^:\n]{0,40}:[^\S\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
 # a line or field giving a way to reach the contact, not a post or a body

@@ -508,19 +508,13 @@ def _contact_block(analysis: Analysis) -> list[Role]:
     """Roles of media contacts (:func:`~sgcn.loaders.extract.contacts.contact_blocks`): the title, and
     the first line or field that is wholly an organisation's name; evidence the contact as written.
 
-    A contact named with a body and no title ("Ann Lee, Acme Bank, ann@acme.example") holds
-    no post: :func:`contact_memberships` makes them a member.
+    A unit after the title's comma ("Deputy Director, Publicity Division") is the body the
+    title belongs to; a field that is no body stays in the title ("Manager, Communications
+    and Marketing"). A contact named with a body and no title ("Ann Lee, Acme Bank,
+    ann@acme.example") holds no post: :func:`contact_memberships` makes them a member.
     """
-    text = analysis.document.text
-    roles = []
-    for contact, person, bodies in _contacts(analysis):
-        if contact.title is None:
-            continue
-        start, end = contact.span
-        evidence = Evidence(analysis.document.source, start, end, text[start:end])
-        title = _title_text(text[slice(*contact.title)].replace(",", " , ").split())
-        roles.append(Role(person, title, bodies[0] if bodies else None, analysis.document.date, evidence))
-    return roles
+    return [Role(person, title, bodies[0] if bodies else None, analysis.document.date, evidence)
+            for person, title, bodies, evidence in _contacts(analysis) if title]
 
 
 def contact_memberships(analysis: Analysis) -> list[Relation]:
@@ -533,29 +527,37 @@ def contact_memberships(analysis: Analysis) -> list[Relation]:
         >>> [(r.subject, r.object) for r in contact_memberships(a)]
         [('Person/ann lee', 'Organization/acme bank')]
     """
+    return [Relation(person, "member_of", body, evidence)
+            for person, _, bodies, evidence in _contacts(analysis) for body in bodies]
+
+
+def _contacts(analysis: Analysis) -> list[tuple[str, str | None, list[str], Evidence]]:
+    """(person, title, bodies, evidence) of each contact whose name is a person's mention."""
     text = analysis.document.text
-    found = []
-    for contact, person, bodies in _contacts(analysis):
-        start, end = contact.span
-        evidence = Evidence(analysis.document.source, start, end, text[start:end])
-        found.extend(Relation(person, "member_of", body, evidence) for body in bodies)
-    return found
 
-
-def _contacts(analysis: Analysis) -> list[tuple[Contact, str, list[str]]]:
-    """Each contact whose name is a person's mention, with that person and the bodies its fields name."""
     def whole(span: tuple[int, int], type_: str) -> EntityMention | None:
         return next((m for m in analysis.mentions if m.type == type_ and m.end == span[1]
-                     and (m.start == span[0] or lexicon.is_honorific(analysis.document.text[span[0]:m.start].strip()))),
-                    None)
+                     and (m.start == span[0] or lexicon.is_honorific(text[span[0]:m.start].strip()))), None)
 
     found = []
-    for contact in contact_blocks(analysis.document.text):
+    for contact in contact_blocks(text):
         person = whole(contact.name, "Person")
         if person is None:
             continue
-        bodies = [m.entity for m in (whole(field, "Organization") for field in contact.fields) if m is not None]
-        found.append((contact, person.entity, list(dict.fromkeys(bodies))))
+        fields, title = list(contact.fields), None
+        if contact.title is not None:
+            start, end = contact.title
+            comma = text.find(",", start, end)
+            unit = whole((comma + 1 + len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip()), end),
+                         "Organization") if comma >= 0 else None
+            if unit is not None:  # "Deputy Director, Publicity Division": the title and its unit
+                fields.insert(0, (unit.start, unit.end))
+                end = comma
+            title = _title_text(text[start:end].replace(",", " , ").split())
+        bodies = [m.entity for m in (whole(field, "Organization") for field in fields) if m is not None]
+        start, end = contact.span
+        found.append((person.entity, title, list(dict.fromkeys(bodies)),
+                      Evidence(analysis.document.source, start, end, text[start:end])))
     return found
 
 

@@ -126,3 +126,15 @@ def test_one_line_media_contacts_are_members_of_their_bodies():
 def test_a_one_line_contact_needs_the_heading():
     found, labels = read("Guests came from many firms on Monday.\n\nChloe Ang, Quayline Robotics, and others spoke.\n")
     assert ("Chloe Ang", "Quayline Robotics") not in members_of(found, labels)
+
+
+def test_contacts_under_a_for_more_information_heading_with_a_unit_after_the_title():
+    found, labels = read("The fund opened on Monday.\n\nFor more information, please contact:\n\n"
+                         "Ms Wendy Koh\nSenior Executive, Corporate Communications\nHarbour Data Authority\n"
+                         "DID: +65 6433 1234\n\nMr Li Wei\nDeputy Director, Publicity Division\n"
+                         "Xiamen Municipal Bureau of Commerce\nTel: +86 23 6366 0000\n")
+    assert roles_of(found, labels) == {
+        ("Wendy Koh", "Senior Executive, Corporate Communications", "Harbour Data Authority"),
+        ("Li Wei", "Deputy Director", "Publicity Division")}
+    assert {("Li Wei", "Publicity Division"), ("Li Wei", "Xiamen Municipal Bureau of Commerce")} <= \
+        members_of(found, labels)

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from sgcn.loaders.extract import lexicon
+from sgcn.loaders.plaintext import is_byline, strip_marks
 from sgcn.loaders.extract.contacts import Contact, contact_blocks
 from sgcn.loaders.extract.naming import fold
 from sgcn.loaders.extract.rel_context import lookup, names_of
@@ -88,8 +89,10 @@ def find_roles(analysis: Analysis) -> list[Role]:
             continue
         words = _words(sentence, mentions)
         evidence = Evidence(analysis.document.source, sentence.start, sentence.end, sentence.text)
+        byline = _byline_post(words) if is_byline(strip_marks(sentence.text)) else None
         for person in persons:
-            for title, organization in _posts(analysis, words, person):
+            posts = [byline[:2]] if byline and words[byline[2]].start > person.end else []
+            for title, organization in posts or _posts(analysis, words, person):
                 found.append(Role(person.entity, title, organization, analysis.document.date, evidence))
     found.extend(_contact_block(analysis))
     return _unique(found)
@@ -128,6 +131,40 @@ def _posts(analysis: Analysis, words: list[_Word], person: EntityMention) -> lis
     if before:
         return [before]
     return _title_after(analysis, words, last) or _title_apposed_before(analysis, words, first, last)
+
+
+def _byline_post(words: list[_Word]) -> tuple[str, str | None, int] | None:
+    """The post a byline gives its authors: "By A [and B], TITLE[, BODY] | date".
+
+    The title is the field after the names: words ending in a title, a desk, beat or place
+    before it ("Senior Technology Correspondent", "China Correspondent", "Assistant Foreign
+    Editor"); a plural is each author's ("Markets Correspondents"). A field after it that is
+    wholly an organisation's name is the body. Returns (title, organisation key, index of
+    the title's first word), or ``None``.
+    """
+    fields: list[list[int]] = [[]]
+    for k, word in enumerate(words):
+        if word.text in ("|", "·", "•"):
+            break
+        if word.text == ",":
+            fields.append([])
+        else:
+            fields[-1].append(k)
+    if len(fields) < 2 or not fields[1]:
+        return None
+    texts = [words[k].text for k in fields[1]]
+    if not all(t[:1].isupper() or t in _CONNECTORS for t in texts):
+        return None
+    if texts[-1].endswith("s") and lexicon.title_length(texts[:-1] + [texts[-1][:-1]], len(texts) - 1):
+        texts[-1] = texts[-1][:-1]  # "Markets Correspondents": each author's post
+    if not any(_title_at(texts, k) == len(texts) - k for k in range(len(texts))):
+        return None
+    body = None
+    if len(fields) > 2 and fields[2]:
+        mention = words[fields[2][0]].mention
+        if mention is not None and mention.type == "Organization" and all(words[k].mention is mention for k in fields[2]):
+            body = mention.entity
+    return _title_text(texts), body, fields[1][0]
 
 
 def _title_apposed_before(analysis: Analysis, words: list[_Word], first: int, last: int) -> list[tuple[str, str | None]]:

@@ -78,6 +78,15 @@ def test_a_plural_possessive_body_owns_the_title_after_it():
         ("By Kelvin Lum Wei Ming, Senior Writer | Sunday, 2 April 2023", {("Kelvin Lum Wei Ming", "Senior Writer", "")}),
         ("By Rosa Tan, Markets Correspondent | 9 June 2024, 7:15 pm", {("Rosa Tan", "Markets Correspondent", "")}),
         ("By Rosa Tan, Bureau Chief", {("Rosa Tan", "Bureau Chief", "")}),
+        # a beat, a desk or a place before the title, modifiers before them
+        ("By Rosa Tan, Senior Technology Correspondent", {("Rosa Tan", "Senior Technology Correspondent", "")}),
+        ("By Rosa Tan, China Correspondent | 9 June 2024", {("Rosa Tan", "China Correspondent", "")}),
+        ("*By Rosa Tan, Assistant Foreign Editor*", {("Rosa Tan", "Assistant Foreign Editor", "")}),
+        # two authors of one post; a body after the post
+        ("By Rosa Tan and Li Wei, Markets Correspondents | 9 June 2024",
+         {("Rosa Tan", "Markets Correspondent", ""), ("Li Wei", "Markets Correspondent", "")}),
+        ("By Tay Wen Li, Research Associate, Lion City China Desk",
+         {("Tay Wen Li", "Research Associate", "Lion City China Desk")}),
     ],
 )
 def test_a_byline_names_the_author_and_their_post(byline, expected):

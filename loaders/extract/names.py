@@ -187,6 +187,9 @@ def _portfolio_end(toks: list[Tok], i: int, j: int) -> int:
         >>> toks = tokenize("Minister for Culture, Community and Youth Edwin Tong said", 0)
         >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
         'Minister for Culture , Community and Youth Edwin Tong'
+        >>> toks = tokenize("the Ministry of Culture, Community and Youth and the Chongqing Government", 0)
+        >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
+        'Ministry of Culture , Community and Youth'
         >>> toks = tokenize("Director for Asia, Europe and Africa Tim Lee said", 0)
         >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
         'Director for Asia'
@@ -194,9 +197,14 @@ def _portfolio_end(toks: list[Tok], i: int, j: int) -> int:
     words = [t.text for t in toks]
     for t in range(j - 2, i - 1, -1):
         core = lexicon.title_length(words, t)
-        if core and t + core < j and words[t + core] in ("for", "of") \
-                and words[t + core - 1] in _PORTFOLIO_TITLES | {"Secretary", "State"}:
-            return t + core + lexicon.portfolio_length(words, t + core)
+        if not (core and words[t + core - 1] in _PORTFOLIO_TITLES | {"Secretary", "State"}) \
+                and words[t] not in ("Ministry", "Ministries"):
+            continue
+        core = core or 1  # "the Ministry of Culture, Community and Youth": a ministry named by its portfolio
+        if t + core < j and words[t + core] in ("for", "of"):
+            # a place is no portfolio: "the Ministry of Commerce and the Chongqing Municipal Government"
+            named = [_placed(w) for w in words]
+            return t + core + lexicon.portfolio_length(words, t + core, named)
     return j
 
 

@@ -147,3 +147,18 @@ def test_contacts_under_a_for_more_information_heading_with_a_unit_after_the_tit
         ("Li Wei", "Deputy Director", "Publicity Division")}
     assert {("Li Wei", "Publicity Division"), ("Li Wei", "Xiamen Municipal Bureau of Commerce")} <= \
         members_of(found, labels)
+
+
+def test_a_ministry_named_by_a_series_is_one_body_and_its_ministers_post_belongs_to_it():
+    found, labels = read("The Ministry of Heritage, Sport and Leisure (MHSL) and Xiamen signed a pact. "
+                         "Ms Hannah Quek, Minister for Heritage, Sport and Leisure, signed it.")
+    bodies = {e.label: e.aliases for e in found.entities if e.type == "Organization"}
+    assert bodies == {"Ministry of Heritage, Sport and Leisure": ("MHSL",)}
+    assert ("Hannah Quek", "Minister for Heritage, Sport and Leisure", "Ministry of Heritage, Sport and Leisure") \
+        in roles_of(found, labels)
+
+
+def test_a_ministry_and_the_government_of_a_place_stay_two_bodies():
+    found, _ = read("The forum was hosted by the Ministry of Tourism and the Xiamen Municipal People's Government.")
+    assert {e.label for e in found.entities if e.type == "Organization"} == {
+        "Ministry of Tourism", "Xiamen Municipal People's Government"}

@@ -964,6 +964,27 @@ def _generic_head_after(words: list[str], a: int, b: int) -> str | None:
     return type_
 
 
+def _plural_owner_of_title(words: list[str], a: int, b: int) -> str | None:
+    """"Organization" when a headless plural name owns the title after it: "Quayline Robotics'
+    chief executive", "Northstar Partners’ Managing Partner" (a place does not: "the
+    Philippines' Trade Secretary").
+
+    Examples:
+        >>> _plural_owner_of_title("said Quayline Robotics ' chief executive".split(), 1, 3)
+        'Organization'
+        >>> _plural_owner_of_title("the Philippines ' Trade Secretary".split(), 1, 2) is None
+        True
+    """
+    after = [w[:1].upper() + w[1:] for w in words[b + 1:b + 6]]
+    if not (b < len(words) and words[b] in ("'", "’") and words[b - 1].endswith("s")
+            and (lexicon.title_length(after, 0) or after[:1] and lexicon.is_title_modifier(after[0])
+                 and lexicon.title_length(after, 1))):
+        return None
+    if gazetteer.lookup(" ".join(words[a:b])) or lexicon.is_surname(words[b - 1]):
+        return None
+    return "Organization"
+
+
 def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     """Typed names in the piece ``[a, b)`` (its head word gives the type), nested prefixes too."""
     while b > a and words[b - 1] in CONNECTORS | {"-", "/", "("}:
@@ -977,7 +998,7 @@ def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     if type_ is None and _place_company(piece):
         type_, head = "Organization", len(piece) - 1
     if type_ is None:
-        type_ = _generic_head_after(words, a, b)
+        type_ = _generic_head_after(words, a, b) or _plural_owner_of_title(words, a, b)
         head = b - a - 1
     if type_ is None:
         return []

@@ -70,6 +70,9 @@ def test_a_plural_possessive_body_owns_the_title_after_it():
     assert ("Marcus Wee", "Quayline Robotics") in members_of(found, labels)
     found, labels = read("The robots were shown by Quayline Robotics' chief executive Marcus Wee in Wuhan.")
     assert ("Marcus Wee", "chief executive", "Quayline Robotics") in roles_of(found, labels)
+    # a headless plural name is a body when it owns a title, after the person's name too
+    found, labels = read("The robots will reach Wuhan next year, said Marcus Wee, Quayline Robotics’ chief executive.")
+    assert ("Marcus Wee", "chief executive", "Quayline Robotics") in roles_of(found, labels)
 
 
 @pytest.mark.parametrize(

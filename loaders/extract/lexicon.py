@@ -155,6 +155,8 @@ def portfolio_length(words: Sequence[str], start: int, named: Sequence[bool] | N
         6
         >>> portfolio_length("for Sustainability and the Environment , said".split(), 0)
         5
+        >>> portfolio_length("of Transport and the Penang State Government".split(), 0)
+        5
         >>> portfolio_length("for Health , Mr Tan and Ms Lee".split(), 0)
         2
         >>> portfolio_length("for Trade and Industry , and Liu Bo".split(), 0)
@@ -172,14 +174,18 @@ def portfolio_length(words: Sequence[str], start: int, named: Sequence[bool] | N
 
     if start >= len(words) or words[start] not in ("for", "of") or not item(start + 1):
         return 0
-    i, end, open_series = start + 1, start + 1, False
+    i, end, open_series, closed = start + 1, start + 1, False, False
     while i < len(words):
-        if item(i):
+        if item(i) and not closed:
             i += 1
             end = end if open_series else i
         elif words[i] in ("and", "&") and item(i + 1 + (words[i + 1:i + 2] == ["the"])):
-            i += 1 + (words[i + 1] == "the")
+            closed = words[i + 1] == "the"  # "and the Environment": one word after "the"
+            i += 1 + closed
             open_series = False
+            if closed:
+                i += 1
+                end = i
         elif words[i] == "," and (item(i + 1) or open_series and words[i + 1:i + 2] in (["and"], ["&"])):
             i += 1  # "A, B and C" (and "A, B, and C"; not "A and B, and C")
             open_series = True

@@ -190,6 +190,9 @@ def _portfolio_end(toks: list[Tok], i: int, j: int) -> int:
         >>> toks = tokenize("the Ministry of Culture, Community and Youth and the Chongqing Government", 0)
         >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
         'Ministry of Culture , Community and Youth'
+        >>> toks = tokenize("the Ministry of Transport and the Penang State Government", 0)
+        >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
+        'Ministry of Transport'
         >>> toks = tokenize("Director for Asia, Europe and Africa Tim Lee said", 0)
         >>> " ".join(t.text for t in toks[slice(*runs(toks)[0])])
         'Director for Asia'
@@ -204,7 +207,13 @@ def _portfolio_end(toks: list[Tok], i: int, j: int) -> int:
         if t + core < j and words[t + core] in ("for", "of"):
             # a place is no portfolio: "the Ministry of Commerce and the Chongqing Municipal Government"
             named = [_placed(w) for w in words]
-            return t + core + lexicon.portfolio_length(words, t + core, named)
+            end = t + core + lexicon.portfolio_length(words, t + core, named)
+            # a longer name goes on after it: no portfolio ("the Ministry of Transport and the
+            # Penang State Government"), but a minister's name may ("... and the Environment Grace Fu")
+            if end < len(words) and is_cap(words[end]) and not (words[t] not in ("Ministry", "Ministries")
+                                                                and _person_words(words[end:]) >= 2):
+                return j
+            return end
     return j
 
 

@@ -56,12 +56,14 @@ _PLACE_KINDS = {"Province", "City", "Municipality", "Region", "District", "Prefe
 
 @dataclass(frozen=True)
 class _Word:
-    """A word of a sentence with its offsets and the mention it lies in (if any)."""
+    """A word of a sentence with its offsets, the non-person mention it lies in (if any), and
+    whether it lies in a person's name (no title runs across one)."""
 
     text: str
     start: int
     end: int
     mention: EntityMention | None
+    person: bool = False
 
 
 def find_roles(analysis: Analysis) -> list[Role]:
@@ -109,6 +111,9 @@ def _words(sentence: Sentence, mentions: list[EntityMention]) -> list[_Word]:
         holding = [m for m in bodies if m.start <= start and end <= m.end]
         return max(holding, key=lambda m: m.end - m.start) if holding else None
 
+    def person(start: int, end: int) -> bool:
+        return any(p.start <= start and end <= p.end for p in persons)
+
     words = []
     for match in _WORD.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -116,10 +121,10 @@ def _words(sentence: Sentence, mentions: list[EntityMention]) -> list[_Word]:
         mark = 2 if text.endswith(("'s", "’s")) else 1 if text.endswith(("s'", "s’")) else 0
         if mark and len(text) > 2 and holder(start, end) is None:
             # "Acme's", and a plural's "Meridian Data Labs'": the possessive, marked "'s"
-            words.append(_Word(text[:-mark], start, end - mark, holder(start, end - mark)))
+            words.append(_Word(text[:-mark], start, end - mark, holder(start, end - mark), person(start, end - mark)))
             words.append(_Word("'s", end - mark, end, None))
             continue
-        words.append(_Word(text, start, end, holder(start, end)))
+        words.append(_Word(text, start, end, holder(start, end), person(start, end)))
     return words
 
 
@@ -248,9 +253,12 @@ def _run_back(words: list[_Word], end: int) -> int:
 
     A comma does not end them: a portfolio may be a series ("Minister for Culture,
     Community and Youth Edwin Tong"); a title is still read only where it reaches ``end``.
+    Another person's name does ("Minister for Trade X and Minister for Health Y": Y's
+    title is the second).
     """
     start = end
-    while start > 0 and words[start - 1].mention is None and words[start - 1].text not in (";", ":", "(", ")"):
+    while start > 0 and words[start - 1].mention is None and not words[start - 1].person \
+            and words[start - 1].text not in (";", ":", "(", ")"):
         start -= 1
     return start
 
@@ -399,7 +407,7 @@ def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tupl
         if j < len(words) and (words[j].text == "'s" or mention.type == "Organization"):
             owner, i = mention, j + (words[j].text == "'s")
     texts = [w.text for w in words[i:]]
-    named = [w.mention is not None for w in words[i:]]
+    named = [w.mention is not None or w.person for w in words[i:]]
     length = _title_at(texts, 0, named)
     if not length and len(texts) > 1 and texts[0][:1].isupper() and not named[0] \
             and not lexicon.is_not_name_start(texts[0]) and _title_at(texts, 1, named):

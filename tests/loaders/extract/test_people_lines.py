@@ -165,3 +165,10 @@ def test_a_ministry_and_the_government_of_a_place_stay_two_bodies():
     found, _ = read("The forum was hosted by the Ministry of Tourism and the Xiamen Municipal People's Government.")
     assert {e.label for e in found.entities if e.type == "Organization"} == {
         "Ministry of Tourism", "Xiamen Municipal People's Government"}
+
+
+@pytest.mark.parametrize("second", ["Minister for Health Amos Lee", "Minister for Heritage, Sport and Leisure Amos Lee"])
+def test_a_title_before_a_name_does_not_run_back_over_another_person(second):
+    found, labels = read(f"The talks were co-chaired by Minister for Trade and Industry Rui Tan and {second}.")
+    assert roles_of(found, labels) == {("Rui Tan", "Minister for Trade and Industry", ""),
+                                       ("Amos Lee", second.removesuffix(" Amos Lee"), "")}

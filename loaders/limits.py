@@ -7,7 +7,14 @@ show the defaults without loading the fetcher or the loaders.
 A press release is a few kilobytes; a file over :data:`DEFAULT_MAX_DOCUMENT_BYTES` is
 refused with a :class:`~sgcn.loaders.errors.LoadError` before it is read (``sgcn build
 --max-document-size`` raises the limit), so that a stray log file or data dump in a
-sources folder never makes a build run for hours.
+sources folder never makes a build run for hours. The limit admits a document of
+100,000 lines of up to 80 characters (a long transcript, a log of press releases).
+
+A document's kept text is a literal of the graph (``sgcn:text``), and the N-Triples
+reader the build validates and writes with (pyoxigraph's) holds at most 16 MiB at once:
+:data:`MAX_WRITTEN_TEXT_BYTES`. Written, a text takes at most twice its bytes (a line break
+or a quote is escaped in two), so a document within the default limit always fits; one
+read under a raised limit whose text would not is refused (:func:`written_text_bytes`).
 
 :func:`keep_long_tokens_whole` guards spaCy's tokenizer: it strips prefixes and
 suffixes from a whitespace-free chunk one at a time, searching the whole chunk for a
@@ -27,11 +34,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEADLINE", "DEFAULT_MAX_DOCUMENT_BYTES", "MAX_BYTES", "MAX_REDIRECTS", "TIMEOUT", "keep_long_tokens_whole",
-           "parse_size"]
+__all__ = ["DEADLINE", "DEFAULT_MAX_DOCUMENT_BYTES", "MAX_BYTES", "MAX_REDIRECTS", "MAX_WRITTEN_TEXT_BYTES", "TIMEOUT",
+           "keep_long_tokens_whole", "parse_size", "written_text_bytes"]
 
-#: Largest source file ``sgcn build`` reads by default, in bytes (5 MB).
-DEFAULT_MAX_DOCUMENT_BYTES = 5_000_000
+#: Largest source file ``sgcn build`` reads by default, in bytes (8 MB): 100,000 lines of 80
+#: characters. Extraction costs time linear in the text it keeps (README, "long documents"):
+#: what this refuses would take some five minutes of processor time and more when all its
+#: text is new; and twice its bytes, the most its text takes written, fit in a literal of the
+#: graph (:data:`MAX_WRITTEN_TEXT_BYTES`).
+DEFAULT_MAX_DOCUMENT_BYTES = 8_000_000
+
+#: Largest kept text, in bytes as N-Triples writes it, a graph can hold: pyoxigraph's parser
+#: reads at most 16 MiB at once, and the line holding the text has its subject and
+#: predicate too (4 KiB left for them).
+MAX_WRITTEN_TEXT_BYTES = 16 * 2**20 - 4096
 
 MAX_BYTES = 5 * 1024 * 1024
 """Default size limit of a fetched page (press releases are tens of kilobytes)."""
@@ -65,6 +81,19 @@ def parse_size(text: str) -> int:
     if not match or match.group(2).lower() not in _UNITS:
         raise ValueError(f"not a size: {text!r} (write e.g. 5000000, 5MB or 4MiB)")
     return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+
+
+def written_text_bytes(text: str) -> int:
+    """The bytes ``text`` takes in an N-Triples literal: UTF-8, a backslash, quote, line feed
+    or carriage return escaped in two.
+
+    Examples:
+        >>> written_text_bytes('He said "hi"\\n'), written_text_bytes("Zürich")
+        (16, 7)
+        >>> written_text_bytes("\\n" * DEFAULT_MAX_DOCUMENT_BYTES) <= MAX_WRITTEN_TEXT_BYTES  # 8 MB of line breaks fit
+        True
+    """
+    return len(text.encode("utf-8")) + sum(text.count(c) for c in '\\"\n\r')
 
 
 def keep_long_tokens_whole(tokenizer):

@@ -41,7 +41,7 @@ from sgcn.loaders import html, markdown, plaintext, webpage, wire
 from sgcn.loaders.dates import impossible_dates
 from sgcn.loaders.document import Document, decode
 from sgcn.loaders.errors import LoadError, SgcnError
-from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
+from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES, MAX_WRITTEN_TEXT_BYTES, written_text_bytes
 from sgcn.loaders.manifest import MANIFEST_NAMES, find_manifest, load_manifest, merge
 
 __all__ = [
@@ -115,7 +115,7 @@ def read(path: str | Path, *, charset: str | None = None, max_bytes: int = DEFAU
 
     Raises:
         LoadError: unknown format, not a regular file, over ``max_bytes``, empty, binary or
-            non-UTF-8 file, or a format error.
+            non-UTF-8 file, a format error, or a kept text too long for the graph to hold.
 
     Examples:
         >>> import tempfile, pathlib
@@ -138,6 +138,9 @@ def read(path: str | Path, *, charset: str | None = None, max_bytes: int = DEFAU
         document = LOADERS[name].parse(text, source=path.name)
     except LoadError as err:
         raise LoadError(path, err.message, line=err.line, column=err.column) from err
+    if (written := written_text_bytes(document.text)) > MAX_WRITTEN_TEXT_BYTES:
+        raise LoadError(path, f"its kept text takes {written:,} bytes written in the graph, over the "
+                              f"{MAX_WRITTEN_TEXT_BYTES:,} a literal of the graph can hold: split the document")
     _warn_impossible_dates(path, text, document.text)
     return replace(document, sha256=hashlib.sha256(raw).hexdigest())
 

@@ -155,9 +155,9 @@ def test_the_build_examples(folder, capsys, monkeypatch):
     code, out, err = run(folder, "sgcn build --skip-bad", capsys, monkeypatch)
     assert code == 0 and "broken.txt" in err and "documents" in out
     (folder / "sources" / "broken.txt").unlink()
-    (folder / "sources" / "big.txt").write_text(RELEASE + "\n" * 6_000_000)  # 6 MB, over the default 5 MB
+    (folder / "sources" / "big.txt").write_text(RELEASE + (" " * 99 + "\n") * 90_000)  # 9 MB, over the default 8 MB
     code, out, err = run(folder, "sgcn build", capsys, monkeypatch)
-    assert code == 2 and "big.txt: 6,000," in err and "--max-document-size raises it" in err
+    assert code == 2 and "big.txt: 9,000," in err and "--max-document-size raises it" in err
     code, out, err = run(folder, "sgcn build --max-document-size 20MB", capsys, monkeypatch)
     assert code == 0 and "documents read: 2" in out, err
 

@@ -103,7 +103,8 @@ def add_build_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--cache-dir", metavar="DIR", default=None,
                         help="where builds keep their results (default: $SGCN_CACHE_DIR or ~/.cache/sgcn)")
     parser.add_argument("--max-document-size", type=_size, default=DEFAULT_MAX_DOCUMENT_BYTES, metavar="SIZE",
-                        help="refuse source files larger than this (default: 5MB; e.g. 20MB, 8MiB, 30000000)")
+                        help=f"refuse source files larger than this (default: {DEFAULT_MAX_DOCUMENT_BYTES // 10**6}MB, "
+                             "100,000 lines of 80 characters; e.g. 20MB, 8MiB, 30000000)")
     parser.set_defaults(handler=run_build)
     return parser
 

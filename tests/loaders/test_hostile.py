@@ -214,6 +214,52 @@ def test_a_document_over_the_size_limit_is_refused_and_the_flag_raises_it(tmp_pa
     assert "not a size: 'lots'" in capsys.readouterr().err
 
 
+def test_a_document_of_100000_short_lines_is_within_the_default_limit(tmp_path, capsys):
+    """The benchmark's 100,000 short lines (``bench_long_documents.py``: the lines of
+    ``sources/`` cycled, 5.3 MB) were refused by the 5 MB limit; the default now admits
+    100,000 lines of 100 characters, and the document builds."""
+    import importlib.util
+
+    from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("bench_long_documents", root / "benchmarks" / "bench_long_documents.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    sources = tmp_path / "src"
+    sources.mkdir()
+    data = bench.lines_document(100_000)
+    (sources / "log.txt").write_bytes(data)
+    assert 5_000_000 < len(data) <= DEFAULT_MAX_DOCUMENT_BYTES and data.count(b"\n") == 100_000
+    out = tmp_path / "g.ttl"
+    assert main(["build", "--sources", str(sources), "--out", str(out), "--no-cache"]) == 0
+    assert "documents read: 1" in capsys.readouterr().out and out.stat().st_size > 0
+
+
+def test_a_text_too_long_for_a_literal_of_the_graph_is_that_documents_error(tmp_path, capsys):
+    """A kept text the graph's N-Triples reader cannot hold (pyoxigraph's 16 MiB) was an
+    internal error of the whole build; it is now the document's error, the others build."""
+    from rdflib import Literal
+
+    from sgcn.graph.rdf.serialize import ntriples_term
+    from sgcn.loaders.limits import MAX_WRITTEN_TEXT_BYTES, written_text_bytes
+
+    sample = (Path(__file__).resolve().parents[2] / "sources").glob("*.txt").__next__().read_text("utf-8")
+    assert written_text_bytes(sample) == len(ntriples_term(Literal(sample)).encode("utf-8")) - 2
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "ok.txt").write_text("TITLE\n\n" + BODY)
+    (sources / "breaks.txt").write_text("TITLE\n\n" + BODY + "\n" * 9_000_000)  # 18 MB written
+    out = str(tmp_path / "g.ttl")
+    flags = ["--sources", str(sources), "--out", out, "--no-cache", "--max-document-size", "20MB"]
+    assert main(["build", *flags]) == 2
+    err = capsys.readouterr().err
+    assert "breaks.txt: its kept text takes 18,0" in err
+    assert f"over the {MAX_WRITTEN_TEXT_BYTES:,} a literal of the graph can hold: split the document" in err
+    assert main(["build", *flags, "--skip-bad"]) == 0
+    assert "documents read: 1" in capsys.readouterr().out
+
+
 # ------------------------------------------------------------------ odd Unicode
 
 

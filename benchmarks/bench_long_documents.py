@@ -9,12 +9,16 @@ hostile inputs of issue 13 (100,000 nested HTML elements, 50 MB of text, a YAML
 "billion laughs" front matter, a symbolic link loop, a FIFO, NUL bytes, marks of
 direction and zero-width characters inside names). For each it prints the seconds
 ``sgcn.loaders.read`` took, the seconds ``sgcn.loaders.extract.extract`` took (both
-in this process), and what came of it; for the long ones also the ratio to the case
-a fifth (or a tenth) of its size, where 5x (10x) is linear, and the processor time of the
-extraction (per 1,000 characters of kept text). ``--profile`` adds the functions whose own
+in one process, which shares a long parse with the helpers it forks), and what came of
+it; for the long ones also the ratio to the case a fifth (or a tenth) of its size, where
+5x (10x) is linear, and the processor time of the extraction, the helpers' included
+(per 1,000 characters of kept text). ``--build`` times ``sgcn build`` end to end instead
+(read, extract, graph, validation, writing; no cache, the size limit raised to the
+document's size), in a process of its own. ``--profile`` adds the functions whose own
 time grew fastest between the two sizes of each long case. ``--before VENV`` runs each case
 in another install too (e.g. main before a change, ``bench_extract.py`` makes such
-environments), just before this checkout's, and prints both processor times and their ratio.
+environments), just before this checkout's, and prints both times and the ratio of the
+wall times.
 
 Usage::
 
@@ -22,6 +26,7 @@ Usage::
     python benchmarks/bench_long_documents.py --cases lines-20000 one-line-1000001 --profile
     python benchmarks/bench_long_documents.py --max-seconds 300 # give up on a case after that (worker killed)
     python benchmarks/bench_long_documents.py --cases prose-170000 --before VENV  # another install, side by side
+    python benchmarks/bench_long_documents.py --cases lines-100000 prose-850000 --build  # sgcn build end to end
 """
 
 from __future__ import annotations
@@ -179,10 +184,11 @@ def measure(case: str, folder: Path, profile: str | None = None) -> dict:
             result.update(read=time.perf_counter() - started, extract=0.0, outcome=f"refused: {err.message}")
         else:
             result["read"] = time.perf_counter() - started
-            started, processor = time.perf_counter(), time.process_time()
+            started, processor, helpers = time.perf_counter(), time.process_time(), _children_time()
             extraction = extract(document)
             result["extract"] = time.perf_counter() - started
             result["cpu"] = time.process_time() - processor
+            result["helpers"] = _children_time() - helpers  # the processes a long parse is shared with
             result["chars"] = len(document.text)
             labels = sorted(e.label for e in extraction.entities)
             result["outcome"] = (f"{len(document.text):,} characters kept, {len(extraction.entities)} entities, "
@@ -193,16 +199,54 @@ def measure(case: str, folder: Path, profile: str | None = None) -> dict:
     return result
 
 
-def _child(case: str, profile: str | None, queue) -> None:
+def _children_time() -> float:
+    """Processor seconds of this process's children that have ended (the parse's helpers)."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def measure_build(case: str, folder: Path, max_seconds: float) -> dict:
+    """``sgcn build`` end to end (read, extract, graph, validation, writing) of one case's
+    document in a process of its own, no cache, the size limit raised to take it."""
+    sources, out = folder / "sources", folder / "graph.ttl"
+    sources.mkdir()
+    path = CASES[case][1](sources)
+    result = {"case": case, "bytes": path.lstat().st_size if not path.is_symlink() else 0, "read": 0.0}
+    command = [sys.executable, "-c", "import sys; from sgcn.graph.cli import main; sys.exit(main(sys.argv[1:]))",
+               "build", "--sources", str(sources), "--out", str(out), "--no-cache",
+               "--max-document-size", str(max(result["bytes"], 1))]
+    started, before = time.perf_counter(), _children_time()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=max_seconds)
+    except subprocess.TimeoutExpired:
+        result.update(extract=float("nan"), outcome=f"stopped after {max_seconds:.0f} s")
+        return result
+    result["extract"] = time.perf_counter() - started
+    result["build_cpu"] = _children_time() - before
+    summary = [line.strip() for line in done.stdout.splitlines() if line.startswith(("entities", "facts", "triples"))]
+    result["outcome"] = (f"sgcn build exit {done.returncode}; " + "; ".join(summary) if done.returncode == 0
+                         else f"sgcn build exit {done.returncode}: {done.stderr.strip()[-150:]}")
+    return result
+
+
+def _child(case: str, profile: str | None, queue, build_seconds: float | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="sgcn-long-") as tmp:
-        queue.put(measure(case, Path(tmp), profile))
+        if build_seconds is not None:
+            queue.put(measure_build(case, Path(tmp), build_seconds))
+        else:
+            queue.put(measure(case, Path(tmp), profile))
 
 
-def run_case(case: str, max_seconds: float, profile: str | None = None) -> dict:
-    """:func:`measure` in a worker process, stopped after ``max_seconds``."""
+def run_case(case: str, max_seconds: float, profile: str | None = None, build: bool = False) -> dict:
+    """:func:`measure` (or :func:`measure_build`) in a worker process, stopped after ``max_seconds``.
+
+    Not a daemon process: extraction may share a long parse with helpers it forks.
+    """
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=_child, args=(case, profile, queue), daemon=True)
+    process = context.Process(target=_child, args=(case, profile, queue, max_seconds if build else None))
     process.start()
     try:
         return queue.get(timeout=max_seconds + 60)
@@ -230,10 +274,10 @@ def grown(small: str, large: str, top: int = 12) -> list[str]:
     return out
 
 
-def run_before(venv: Path, case: str, max_seconds: float) -> dict:
+def run_before(venv: Path, case: str, max_seconds: float, build: bool = False) -> dict:
     """:func:`run_case` in another install's Python (``venv``): this script, its ``--json`` output."""
     command = [str(venv / "bin" / "python"), str(Path(__file__).resolve()), "--json", "--cases", case,
-               "--max-seconds", str(max_seconds)]
+               "--max-seconds", str(max_seconds), *(["--build"] if build else [])]
     done = subprocess.run(command, capture_output=True, text=True, timeout=max_seconds + 600)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
@@ -242,10 +286,20 @@ def run_before(venv: Path, case: str, max_seconds: float) -> dict:
     return json.loads(lines[-1])
 
 
+def _processor(result: dict) -> float | None:
+    """Processor seconds of the extraction (its helpers' included) or of the whole build."""
+    if "build_cpu" in result:
+        return result["build_cpu"]
+    return result["cpu"] + result.get("helpers", 0.0) if "cpu" in result else None
+
+
 def _per_1000(result: dict) -> str:
-    if "cpu" not in result or not result.get("chars"):
+    processor = _processor(result)
+    if processor is None:
         return ""
-    return f"{result['cpu']:.1f} s ({result['cpu'] / result['chars'] * 1e6:.0f} ms per 1,000 characters)"
+    helpers = f", {result['helpers']:.1f} s of it in the parse's helpers" if result.get("helpers") else ""
+    per = f", {processor / result['chars'] * 1e6:.0f} ms per 1,000 characters" if result.get("chars") else ""
+    return f"{processor:.1f} s ({result['extract']:.1f} s wall{helpers}{per})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,22 +309,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="profile the long cases and their smaller pair")
     parser.add_argument("--before", type=Path, metavar="VENV",
                         help="also run each case in this virtual environment's install, just before this checkout's")
+    parser.add_argument("--build", action="store_true",
+                        help="time `sgcn build` end to end (no cache, the size limit raised) instead of read and extract")
     parser.add_argument("--json", action="store_true", help="print each result as a line of JSON (for --before)")
     args = parser.parse_args(argv)
     if args.json:
         for case in args.cases:
-            print(json.dumps(run_case(case, args.max_seconds)), flush=True)
+            print(json.dumps(run_case(case, args.max_seconds, build=args.build)), flush=True)
         return 0
     cases = list(args.cases)
     if args.profile:  # each long case needs its smaller pair measured too
         cases = list(dict.fromkeys([c for case in cases for c in (PAIRS.get(case), case) if c]))
     profiles = Path(tempfile.mkdtemp(prefix="sgcn-long-profiles-"))
     results = {}
-    print(f"{'case':<22}{'bytes':>12}{'read (s)':>10}{'extract (s)':>13}{'ratio':>8}  outcome")
+    print(f"{'case':<22}{'bytes':>12}{'read (s)':>10}{'build (s)' if args.build else 'extract (s)':>13}{'ratio':>8}"
+          "  outcome")
     for case in cases:
         profile = str(profiles / f"{case}.prof") if args.profile else None
-        before = run_before(args.before, case, args.max_seconds) if args.before is not None else None
-        result = run_case(case, args.max_seconds, profile)
+        before = run_before(args.before, case, args.max_seconds, args.build) if args.before is not None else None
+        result = run_case(case, args.max_seconds, profile, args.build)
         results[case] = result
         total = result["read"] + result["extract"]
         ratio = ""
@@ -279,12 +336,14 @@ def main(argv: list[str] | None = None) -> int:
             ratio = f"{total / (other['read'] + other['extract']):.1f}x"
         print(f"{case:<22}{result.get('bytes', 0):>12,}{result['read']:>10.2f}{result['extract']:>13.2f}"
               f"{ratio:>8}  {result['outcome'][:150]}", flush=True)
-        if args.before is not None and ("cpu" in result or "cpu" in before):
-            print(f"{'':<22}extraction's processor time: before {_per_1000(before)}, now {_per_1000(result)}"
-                  + (f", now / before {result['cpu'] / before['cpu']:.2f}x" if "cpu" in result and before.get("cpu")
-                     else "") + f" (before: {before['outcome'][:80]})", flush=True)
-        elif "cpu" in result:
-            print(f"{'':<22}extraction's processor time: {_per_1000(result)}", flush=True)
+        what = "the build's" if args.build else "extraction's"
+        now, then = _processor(result), before and _processor(before)
+        if args.before is not None and (now is not None or then is not None):
+            print(f"{'':<22}{what} processor time: before {_per_1000(before)}, now {_per_1000(result)}"
+                  + (f", wall now / before {result['extract'] / before['extract']:.2f}x" if now and then else "")
+                  + f" (before: {before['outcome'][:80]})", flush=True)
+        elif now is not None:
+            print(f"{'':<22}{what} processor time: {_per_1000(result)}", flush=True)
         if args.profile and case in PAIRS and PAIRS[case] in results and result["read"] == result["read"]:
             print(f"  grew most from {PAIRS[case]} to {case} (own time):")
             print("\n".join(grown(str(profiles / f"{PAIRS[case]}.prof"), str(profiles / f"{case}.prof"))))

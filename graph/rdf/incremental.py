@@ -940,6 +940,16 @@ def _pool(jobs: int, initializer=None, initargs=(), preload: list[str] = _PRELOA
     return context.Pool(jobs, initializer=initializer, initargs=initargs, maxtasksperchild=tasks_per_worker)
 
 
+def _parses_shared_by(jobs: int, items: Iterator) -> Iterator:
+    """``items``, made while a long parse in this process is shared by at most ``jobs``
+    processes (``--jobs``): a document extracted here, not in a worker, parses its
+    sentences with forked helpers (:func:`sgcn.loaders.extract.nlp.parse_processes`)."""
+    from sgcn.loaders.extract.nlp import parse_processes
+
+    with parse_processes(jobs):
+        yield from items
+
+
 def _stop_fork_server() -> None:
     """Stop this process's fork server, when one runs: the next pool starts a new one.
 
@@ -1062,9 +1072,10 @@ def build_incremental(
         internal_errors = []
         size = max(1, min(EXTRACT_CHUNK, -(-len(todo) // max(jobs, 1))))
         chunks = [todo[at:at + size] for at in range(0, len(todo), size)]
-        extracted = (found for chunk in _map(_extract_chunk, chunks, jobs, lambda _n: None, preload=_PRELOAD_MODEL,
-                                             tasks_per_worker=EXTRACT_CHUNKS_PER_WORKER)
-                     for found in chunk)
+        extracted = _parses_shared_by(jobs, (
+            found for chunk in _map(_extract_chunk, chunks, jobs, lambda _n: None, preload=_PRELOAD_MODEL,
+                                    tasks_per_worker=EXTRACT_CHUNKS_PER_WORKER)
+            for found in chunk))
         for index, key, digest, found, error, seconds in extracted:
             tick(1)
             result.work["extract"] += seconds

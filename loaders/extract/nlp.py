@@ -228,6 +228,109 @@ def document_texts(document) -> list[str]:
 # each piece on its own, so a text's parse does not depend on what it was batched with.
 _AHEAD: dict[str, "Doc"] = {}
 _BATCH = 64
+#: characters of distinct text to parse at once from which the parse is shared among
+#: :data:`_PROCESSES` processes (a press release is about 5,000: parsed here alone)
+PARALLEL_FROM_CHARACTERS = 100_000
+#: processes a long parse is shared among: this one and forked helpers (see :func:`parse_processes`)
+_PROCESSES = [os.cpu_count() or 1]
+
+
+@contextlib.contextmanager
+def parse_processes(count: int) -> Iterator[None]:
+    """Share a long parse among at most ``count`` processes in this block (``sgcn build --jobs``).
+
+    Examples:
+        >>> with parse_processes(1):
+        ...     _PROCESSES[-1]
+        1
+    """
+    _PROCESSES.append(max(1, count))
+    try:
+        yield
+    finally:
+        _PROCESSES.pop()
+
+
+def _helpers_allowed() -> bool:
+    """Whether this process may fork helpers: not a daemon (a pool's worker may have no
+    children) and running no other thread (a forked child would inherit the locks another
+    thread holds, and could hang on them)."""
+    import multiprocessing
+    import threading
+
+    return (not multiprocessing.current_process().daemon and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def _pipe(texts: list[str]) -> list["Doc"]:
+    """``texts`` parsed by the trained pipeline, in order, each a ``Doc`` of its own.
+
+    Texts of :data:`PARALLEL_FROM_CHARACTERS` or more (a long document's new sentences)
+    are cut into parts of about the same length, one per process of
+    :data:`_PROCESSES`: this process parses the first while forked helpers, which share
+    its loaded pipeline, parse the others and send their parses back as spaCy's bytes of
+    a ``Doc`` (every annotation the rules read: tags, lemmas, morphology, the parse,
+    sentence starts, entities). A text's parse depends on nothing but the text, so the
+    parses are the ones this process would make. A helper that fails or dies leaves its
+    part to this process.
+    """
+    nlp = pipeline()
+    processes = min(_PROCESSES[-1], len(texts))
+    if processes < 2 or sum(map(len, texts)) < PARALLEL_FROM_CHARACTERS or not _helpers_allowed():
+        return list(nlp.pipe(texts, batch_size=_BATCH))
+    import multiprocessing
+
+    from spacy.tokens import Doc
+
+    parts = _parts(texts, processes)
+    context = multiprocessing.get_context("fork")
+    helpers = []
+    for part in parts[1:]:
+        receive, send = context.Pipe(duplex=False)
+        helper = context.Process(target=_parse_part, args=(part, send), daemon=True)
+        helper.start()
+        send.close()
+        helpers.append((helper, receive, part))
+    docs = list(nlp.pipe(parts[0], batch_size=_BATCH))
+    for helper, receive, part in helpers:
+        try:
+            found = receive.recv()
+        except (EOFError, OSError):
+            found = None
+        finally:
+            receive.close()
+            helper.join()
+        if found is None or len(found) != len(part):
+            log.warning("a helper parsing %d sentences failed (exit code %s): parsing them here",
+                        len(part), helper.exitcode)
+            docs += nlp.pipe(part, batch_size=_BATCH)
+        else:
+            docs += (Doc(nlp.vocab).from_bytes(data) for data in found)
+    return docs
+
+
+def _parts(texts: list[str], count: int) -> list[list[str]]:
+    """``texts`` cut, in order, into ``count`` runs of about the same number of characters.
+
+    Examples:
+        >>> _parts(["aaaa", "b", "c", "dddd", "e"], 2)
+        [['aaaa', 'b', 'c'], ['dddd', 'e']]
+    """
+    total, parts, run, length = sum(map(len, texts)), [], [], 0
+    for text in texts:
+        run.append(text)
+        length += len(text)
+        if length * count >= total * (len(parts) + 1) and len(parts) < count - 1:
+            parts.append(run)
+            run = []
+    return [*parts, run] if run else parts
+
+
+def _parse_part(texts: list[str], send) -> None:
+    """A forked helper: parse ``texts`` and send their ``Doc`` bytes back (not the tensor,
+    which no rule reads and which is most of the bytes)."""
+    send.send([doc.to_bytes(exclude=["tensor", "user_data"]) for doc in pipeline().pipe(texts, batch_size=_BATCH)])
+    send.close()
 
 
 def parse(sentences: Sequence["Sentence"], *, skip: tuple[int, int] | None = None) -> list[Parsed]:
@@ -255,7 +358,7 @@ def parse(sentences: Sequence["Sentence"], *, skip: tuple[int, int] | None = Non
     found = pieces(sentences, skip=skip)
     docs = dict(_AHEAD)
     todo = [text for text in dict.fromkeys(text for _, text in found) if text not in docs]
-    docs.update(zip(todo, pipeline().pipe(todo, batch_size=_BATCH)))
+    docs.update(zip(todo, _pipe(todo)))
     return [Parsed(start, docs[text]) for start, text in found]
 
 
@@ -279,7 +382,7 @@ def parsed_ahead(texts: Iterable[str]) -> Iterator[int]:
         (1, True, {})
     """
     todo = [text for text in dict.fromkeys(texts) if text not in _AHEAD]
-    added = dict(zip(todo, pipeline().pipe(todo, batch_size=_BATCH)))
+    added = dict(zip(todo, _pipe(todo)))
     _AHEAD.update(added)
     try:
         yield len(added)

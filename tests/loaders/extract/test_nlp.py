@@ -60,6 +60,7 @@ logging.basicConfig(level=logging.WARNING, stream=sys.stdout, format="%(message)
 documents = read_folder(Path(sys.argv[1])).documents
 texts = list(dict.fromkeys(t for d in documents for t in nlp.document_texts(d)))
 nlp.PARALLEL_FROM_CHARACTERS = 1  # every document's parse is shared, however short
+nlp._idle_processors = lambda: 1  # and however busy the machine is (other sessions, other tests)
 
 def annotations(docs):
     return [d.to_bytes(exclude=["tensor", "user_data"]) for d in docs]
@@ -102,6 +103,23 @@ def test_a_long_parse_shared_with_forked_helpers_gives_the_same_parses_and_facts
     assert found["same parses"] and found["same facts"], found
     assert "a helper parsing" in done.stdout and "failed (exit code 1): parsing them here" in done.stdout
     assert "after a failure: True" in lines
+
+
+def test_helpers_are_forked_only_for_idle_processors(monkeypatch):
+    """One helper when the last minute's load left a processor idle; none when the other
+    processes kept every processor busy (the helper would only add its overhead)."""
+    import os
+
+    cores = os.cpu_count() or 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))
+    assert nlp._idle_processors() == cores - 1  # only this process running
+    monkeypatch.setattr(os, "getloadavg", lambda: (cores + 5.0, 1.0, 1.0))
+    assert nlp._idle_processors() <= 0
+    with nlp.parse_processes(2):
+        texts = ["Mr Li left.", "Ms Wu stayed.", "The forum opened."]
+        monkeypatch.setattr(nlp, "PARALLEL_FROM_CHARACTERS", 1)
+        monkeypatch.setattr(nlp, "_parts", None)  # never cut: parsed here alone
+        assert [d.text for d in nlp._pipe(texts)] == texts
 
 
 def test_no_helper_is_forked_by_a_process_running_another_thread():

@@ -19,9 +19,18 @@ under a key made of everything it depends on:
    :func:`builder_version`. The triples are kept as sorted N-Triples lines.
    Entity descriptions (type, labels) are stated once, for the whole corpus, with
    ``add_entity`` in document order, as ``build_graph`` states them.
-4. **Write** every line, merged in sorted order from the cached runs, through
-   ``sgcn.graph.rdf.serialize.turtle_from_lines``: no rdflib graph of the whole corpus is
-   ever held.
+4. **Write** every line in sorted order: the documents' own lines are merged in groups of
+   :data:`FAN_IN` documents kept in the cache (:func:`_document_runs`: a changed document
+   merges its group again, no other), one pass over them and the entities' lines counts
+   the dataset's description and writes the lines to segment files (:class:`_Segments`),
+   and ``sgcn.graph.rdf.serialize.turtle_from_parts`` writes the Turtle from those files
+   with the description's lines between them: no rdflib graph of the whole corpus is
+   ever held, and no line passes through Python twice.
+
+What a build made of each entity (its description, its unit) is kept for the next build
+(:class:`_Memo`, keyed by what it was made from), and a source file whose ``stat`` did not
+change is not read again (:func:`_sources`), so a rebuild after one document changed does
+little more than extract that document and pass once over the lines.
 
 The lines about entities (their descriptions, what each document states of them, an
 event's time) never stay in memory either: they go to sorted run files on disk

@@ -27,10 +27,10 @@ under a key made of everything it depends on:
    with the description's lines between them: no rdflib graph of the whole corpus is
    ever held, and no line passes through Python twice.
 
-What a build made of each entity (its description, its unit) is kept for the next build
-(:class:`_Memo`, keyed by what it was made from), and a source file whose ``stat`` did not
-change is not read again (:func:`_sources`), so a rebuild after one document changed does
-little more than extract that document and pass once over the lines.
+What a build made of each entity (its description, its unit) is kept in the cache for the
+next build (:func:`_kept`, keyed by what it was made from), and a source file whose
+``stat`` did not change is not read again (:func:`_sources`), so a rebuild after one
+document changed does little more than extract that document and pass once over the lines.
 
 The lines about entities (their descriptions, what each document states of them, an
 event's time) never stay in memory either: they go to sorted run files on disk
@@ -258,20 +258,20 @@ class Cache:
 
 
 class _Memo:
-    """What a build made of one entity, kept for the next build: one entry of the cache
-    (``memo/<name and version>``), a dictionary read when the build needs it and written
-    with the entries this build asked for (so it holds one corpus' entities, not every
-    corpus' ever built). Keys are what the value is made from; the version is that of
-    the code making it, so an entry is never stale.
+    """A small dictionary kept from one build to the next: one entry of the cache
+    (``memo/<name and version>``), read whole when the build starts and written with the
+    entries this build kept (so it holds one sources folder's worth, not every folder's
+    ever built). Keys are what a value is made from; the version is that of the code
+    making it, so an entry is never stale. For what grows with the corpus, see :func:`_kept`.
 
     Examples:
         >>> import tempfile
         >>> cache = Cache(tempfile.mkdtemp())
         >>> memo = _Memo(cache, "squares", "v1")
-        >>> memo.get(3, lambda: 9), memo.get(3, lambda: 0)
-        (9, 9)
-        >>> memo.save(); _Memo(cache, "squares", "v1").get(3, lambda: 0), _Memo(cache, "squares", "v2").get(3, lambda: 0)
-        (9, 0)
+        >>> memo.recall(3), memo.keep(3, 9), memo.recall(3)
+        (None, None, 9)
+        >>> memo.save(); _Memo(cache, "squares", "v1").recall(3), _Memo(cache, "squares", "v2").recall(3)
+        (9, None)
     """
 
     def __init__(self, cache: Cache, name: str, version: str):
@@ -282,13 +282,6 @@ class _Memo:
         except Exception:  # noqa: BLE001 - an entry that cannot be read is made again
             self.old = {}
         self.new: dict = {}
-
-    def get(self, key, make: Callable):
-        found = self.recall(key)
-        if found is None:
-            found = make()
-        self.new[key] = found
-        return found
 
     def recall(self, key):
         """The value kept for ``key`` (by this build or the last), else ``None``."""
@@ -302,6 +295,29 @@ class _Memo:
         if self.new.keys() != self.old.keys():
             self.cache.put("memo", self.key, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
         self.old = {}
+
+
+def _kept(cache: Cache, kind: str, key: str, make: Callable):
+    """``make()``, kept in the cache as the entry of ``kind`` and ``key`` (pickled) and read
+    from it when a build made it before: what a build made of one entity (its description,
+    its unit), one small entry each, so nothing of them is held beyond its use (a
+    dictionary of every entity's lines would grow with the corpus).
+
+    Examples:
+        >>> import tempfile
+        >>> cache = Cache(tempfile.mkdtemp())
+        >>> _kept(cache, "squares", "3", lambda: 9), _kept(cache, "squares", "3", lambda: 0)
+        (9, 9)
+    """
+    stored = cache.get(kind, key)
+    if stored is not None:
+        try:
+            return pickle.loads(stored)
+        except Exception:  # noqa: BLE001 - an entry that cannot be read is made again
+            log.debug("cache entry %s/%s unreadable: made again", kind, key)
+    value = make()
+    cache.put(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
 
 
 # ----------------------------------------------------------------------------- pass 1: extract
@@ -1143,7 +1159,7 @@ def build_incremental(
         type_p, pref_p = f"<{RDF.type}>", f"<{SKOS.prefLabel}>"
         builder = builder_version()
         writer_code = files("sgcn.graph.rdf").joinpath("serialize.py").read_bytes()
-        descriptions = _Memo(cache, "entity descriptions", _digest(builder, writer_code))
+        descriptions = _digest("entity descriptions", builder, writer_code)
 
         def description_of(iri: str, group) -> list[str]:
             g = Graph()
@@ -1152,13 +1168,12 @@ def build_incremental(
             return graph_lines(g)
 
         for iri, group in occurrences.items():
-            lines = descriptions.get((iri, tuple(group)), lambda: description_of(iri, group))
+            lines = _kept(cache, "entity-description", _digest(descriptions, iri, *map(repr, group)),
+                          lambda: description_of(iri, group))
             for line in lines:
                 entity_lines.add(f"{line[1:line.index('>')]} {line}")
             labels[iri] = [line for line in lines if f"> {type_p} " in line or f"> {pref_p} " in line]
         del occurrences
-        descriptions.save()
-        del descriptions
         result.entities = dict(sorted(Counter(
             e.type for e in {m.key: m for local in merged_by_doc.values() for m in local.values()}.values()).items()))
         lap("merge")
@@ -1263,7 +1278,7 @@ def build_incremental(
                     pending.clear()
                     entity_batch_count += 1
 
-            units = _Memo(cache, "entity units", _digest(
+            units = _digest("entity units", _digest(
                 builder, writer_code, files("sgcn.graph.rdf").joinpath("links.py").read_bytes(),
                 sorted(typed), *((entity, *ids) for entity, ids in sorted(links.items()))))
 
@@ -1272,7 +1287,7 @@ def build_incremental(
                 return lines, _pointed(lines, typed)
 
             for _iri, group in _groups(entity_lines.sorted()):
-                lines, pointed = units.get(_digest(*group), lambda: unit_of_entity(group))
+                lines, pointed = _kept(cache, "entity-unit", _digest(units, *group), lambda: unit_of_entity(group))
                 for line in lines:
                     head.add(line)
                 own = set(lines)
@@ -1282,8 +1297,6 @@ def build_incremental(
                     hold((key, lines, context))
                     validated_units += 1
             entity_lines.close()
-            units.save()
-            del units
             vocabulary_key = _digest("valid", "\n".join(vocabulary), state["validation"])
             if not cache.has("valid", vocabulary_key):
                 hold((vocabulary_key, vocabulary, []))

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 
 from sgcn.loaders.extract import lexicon
 
+# a contact heading: a media one ends with a colon or its line ("MEDIA CONTACTS"), a bare "Contact" with a colon
 _HEADING = re.compile(
-    r"^[^\S\n]*(?:for\s+(?:media|press)\s+(?:queries|enquiries|inquiries)|(?:media|press)\s+(?:contacts?|enquiries|queries)"
-    r"|for\s+(?:more|further)\s+(?:information|details)|contacts?)\b[^:\n]{0,40}:[^\S\n]*",
+    r"^[^\S\n]*(?:(?:for\s+(?:media|press)\s+(?:queries|enquiries|inquiries)|(?:media|press)\s+(?:contacts?|enquiries|queries)"
+    r"|for\s+(?:more|further)\s+(?:information|details))\b[^:\n]{0,40}(?::|[^\S\n]*$)|contacts?[^\S\n]*:)[^\S\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
 # a line or field giving a way to reach the contact, not a post or a body

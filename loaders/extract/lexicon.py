@@ -163,6 +163,8 @@ def portfolio_length(words: Sequence[str], start: int, named: Sequence[bool] | N
         4
         >>> portfolio_length("for Finance and Deputy Prime Minister".split(), 0)
         2
+        >>> portfolio_length("for Finance and Minister-in-charge of Trade".split(), 0)
+        2
         >>> portfolio_length("of Trade and IMDA".split(), 0, [False, False, False, True])
         2
     """
@@ -170,7 +172,7 @@ def portfolio_length(words: Sequence[str], start: int, named: Sequence[bool] | N
 
     def item(i: int) -> bool:
         return (i < len(words) and words[i][:1].isupper() and not named[i] and not is_honorific(words[i])
-                and not title_length(words, i))
+                and not title_length(words, i) and not title_length(words[i].split("-"), 0))  # "Minister-in-charge"
 
     if start >= len(words) or words[start] not in ("for", "of") or not item(start + 1):
         return 0

@@ -172,3 +172,18 @@ def test_a_title_before_a_name_does_not_run_back_over_another_person(second):
     found, labels = read(f"The talks were co-chaired by Minister for Trade and Industry Rui Tan and {second}.")
     assert roles_of(found, labels) == {("Rui Tan", "Minister for Trade and Industry", ""),
                                        ("Amos Lee", second.removesuffix(" Amos Lee"), "")}
+
+
+def test_a_media_contact_heading_without_a_colon_and_a_bare_contact_word_in_prose():
+    found, labels = read("The port data link opened on Monday.\n\nMEDIA CONTACTS\n\nJane Lau\n"
+                         "Head, Corporate Communications\nQuayline Robotics Pte Ltd\nTel: +65 6000 1111\n")
+    assert roles_of(found, labels) == {("Jane Lau", "Head, Corporate Communications", "Quayline Robotics Pte Ltd")}
+    found, labels = read("The port data link opened on Monday.\n\nContact tracing was discussed.\n"
+                         "Ivan Goh, Harbourline Capital, and others came.\n")
+    assert ("Ivan Goh", "Harbourline Capital") not in members_of(found, labels)
+
+
+def test_a_hyphenated_title_ends_the_portfolio_before_it():
+    found, labels = read("Chen met Tan Wei Ming, Minister for Finance and Minister-in-charge of Trade Relations.")
+    assert ("Tan Wei Ming", "Minister for Finance and Minister-in-charge of Trade Relations", "") in \
+        roles_of(found, labels)

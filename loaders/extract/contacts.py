@@ -193,6 +193,42 @@ def _title_length(line: str) -> int:
     return 0
 
 
+_BYLINE_NAMES = re.compile(r"^(?:by|written by)\s+(?P<names>[^,|·•(\n]+?)\s*(?:[,|·•(]|\s-\s|\s+in\s+[A-Z]|$)", re.I)
+_NAME_PARTICLES = {"bin", "binti", "bte", "de", "van", "von", "al", "da", "di", "le"}
+
+
+def byline_authors(line: str) -> list[tuple[int, int]]:
+    """The spans of the authors' names a byline gives: "By A[ and B], TITLE | date".
+
+    A name is two to six words, capitalised but for particles ("binti", "van"), no title
+    nor honorific among them; a desk or a staff names nobody ("By a staff correspondent",
+    "By our trade desk", "By Dispatch staff", "By Staff Reporter").
+
+    Examples:
+        >>> line = "By Nurul Aini binti Hassan and Chloe Ang-Tan, Correspondents | 9 June"
+        >>> [line[a:b] for a, b in byline_authors(line)]
+        ['Nurul Aini binti Hassan', 'Chloe Ang-Tan']
+        >>> byline_authors("By our trade desk"), byline_authors("By Staff Reporter | 9 June")
+        ([], [])
+    """
+    match = _BYLINE_NAMES.match(line)
+    if match is None:
+        return []
+    found = []
+    at = match.start("names")
+    for part in re.split(r"(\s+(?:and|&)\s+)", match.group("names")):
+        words = part.split()
+        if words and lexicon.is_honorific(words[0]):
+            words = words[1:]
+        capitals = [w for w in words if w not in _NAME_PARTICLES]
+        if (2 <= len(words) <= 6 and len(capitals) >= 2 and all(_NAME_WORD.match(w) for w in capitals)
+                and not any(lexicon.title_length(words, k) or lexicon.is_honorific(w) for k, w in enumerate(words))):
+            end = at + len(part)
+            found.append((end - len(" ".join(words)) if part.endswith(" ".join(words)) else at, end))
+        at += len(part)
+    return found
+
+
 def is_body_field(field: str) -> bool:
     """Whether a field of a contact after its name and title may name a body: capitalised words,
     "of", "and", "&", "the" and "for" between them, no title and no digit.
@@ -227,4 +263,4 @@ def _is_name(line: str) -> bool:
             and not lexicon.is_industry_noun(words[-1]) and not lexicon.is_company_ending(words[-1]))
 
 
-__all__ = ["Contact", "contact_blocks", "is_body_field"]
+__all__ = ["Contact", "byline_authors", "contact_blocks", "is_body_field"]

@@ -46,7 +46,7 @@ from typing import Iterator
 
 from sgcn.loaders.document import Document
 from sgcn.loaders.extract import gazetteer, lexicon, open_world
-from sgcn.loaders.extract.contacts import contact_blocks, is_body_field
+from sgcn.loaders.extract.contacts import byline_authors, contact_blocks, is_body_field
 from sgcn.loaders.extract.described import find_described
 from sgcn.loaders.extract.literals import Literals
 from sgcn.loaders.extract.names import Candidate, find_names, is_headline, is_small_word
@@ -55,6 +55,7 @@ from sgcn.loaders.extract.sentences import split_sentences
 from sgcn.loaders.extract.naming import normalize
 from sgcn.loaders.extract.spans import Analysis, EntityMention, dateline_span
 from sgcn.loaders.facts import Entity
+from sgcn.loaders.plaintext import is_byline, strip_marks
 
 log = logging.getLogger(__name__)
 
@@ -420,6 +421,7 @@ class Recognition:
         # the acronyms the document writes in running text ("JIC"), kept in capitals in a heading's words
         acronyms = frozenset(w for sentence in self.sentences if not in_capitals(sentence.text)
                              for w in re.findall(r"\b[A-Z][A-Z0-9&]{1,6}\b", sentence.text))
+        self._byline_authors()
         for sentence, parsed in zip(self.sentences, self.parses):
             headline = is_headline(sentence.text)
             found = find_names(sentence.text, sentence.start)
@@ -544,6 +546,19 @@ class Recognition:
         if _YEAR.fullmatch(words[0]) and lexicon.is_recurring_event(words[-1]):
             return " ".join(words[1:]), words[0], [cand.acronym] if cand.acronym else []
         return None
+
+    def _byline_authors(self) -> None:
+        """The authors a byline names are persons ("By Chloe Ang-Tan, Tech Editor | 9 June"), read
+        before the names of the sentence so that their whole name is the mention."""
+        for sentence in self.sentences:
+            line = strip_marks(sentence.text)
+            if not is_byline(line):
+                continue
+            at = sentence.start + sentence.text.index(line)
+            for start, end in byline_authors(line):
+                name = line[start:end]
+                if not gazetteer.lookup(name) and not self.taken(at + start, at + end):
+                    self.mention(at + start, at + end, self.registry.add("Person", name))
 
     def _contact_blocks(self) -> None:
         """The name of a media contact names a person, a field after it shaped as a name their body

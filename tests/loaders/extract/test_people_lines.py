@@ -90,6 +90,10 @@ def test_a_plural_possessive_body_owns_the_title_after_it():
          {("Rosa Tan", "Markets Correspondent", ""), ("Li Wei", "Markets Correspondent", "")}),
         ("By Tay Wen Li, Research Associate, Lion City China Desk",
          {("Tay Wen Li", "Research Associate", "Lion City China Desk")}),
+        # the author's whole name, however the model reads it
+        ("By Nurul Aini binti Hassan, Regional Correspondent | 9 June 2024",
+         {("Nurul Aini binti Hassan", "Regional Correspondent", "")}),
+        ("By Chloe Ang-Tan, Tech Editor", {("Chloe Ang-Tan", "Tech Editor", "")}),
     ],
 )
 def test_a_byline_names_the_author_and_their_post(byline, expected):
@@ -97,7 +101,8 @@ def test_a_byline_names_the_author_and_their_post(byline, expected):
     assert roles_of(found, labels) == expected
 
 
-@pytest.mark.parametrize("byline", ["By a staff correspondent | 2 April 2023", "By our markets desk", "By Herald staff"])
+@pytest.mark.parametrize("byline", ["By a staff correspondent | 2 April 2023", "By our markets desk", "By Herald staff",
+                                    "*By Staff Reporter*"])
 def test_a_byline_of_a_desk_names_nobody(byline):
     found, _ = read(f"Port data link opens\n\n{byline}\n\nXiamen and Singapore opened a port data link on Monday.")
     assert {e.type for e in found.entities} == {"Place"}

@@ -1,4 +1,6 @@
-"""Media contacts: the people a release names at its foot, their posts and their bodies.
+"""The lines that name a document's people outside its sentences: media contacts and bylines.
+
+Media contacts: the people a release names at its foot, their posts and their bodies.
 
 A release closes with its contacts, as lines of their own under a heading ("For media
 queries, please contact:", "Media contact:", "Contact:") or on the heading's line:
@@ -10,6 +12,7 @@ queries, please contact:", "Media contact:", "Contact:") or on the heading's lin
 
 Several contacts may follow one heading, each opening with its name. Outside such a
 block only the first form is read, and only when a title line follows the name line.
+A byline names the story's authors (:func:`byline_authors`): "By A[ and B], TITLE | date".
 This module reads the text alone (spans of lines and fields); which field is a body is
 decided by the recognised mentions (:mod:`sgcn.loaders.extract.roles`).
 

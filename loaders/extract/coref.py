@@ -25,7 +25,8 @@ coreference names have a module each. The passes, in the order they run:
 7. acronyms written out: "SCE Organizing Committee" is also the "Smart China Expo
    Organizing Committee" (:mod:`~sgcn.loaders.extract.acronyms`);
 8. short forms: "the Smart City Initiative" is the "Singapore-China (Shenzhen) Smart
-   City Initiative" the document names (here).
+   City Initiative" the document names, "Kaiyun Cloud" the "Chongqing Kaiyun Cloud
+   Technology Co., Ltd." (here).
 
 Examples:
     >>> from sgcn.loaders.document import Document
@@ -49,10 +50,11 @@ import functools
 import re
 from typing import TYPE_CHECKING, Iterable
 
-from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract import company_names, lexicon
 from sgcn.loaders.extract.acronyms import _spelled_out
 from sgcn.loaders.extract.editions import _current_edition, _running_series, _year_references
 from sgcn.loaders.extract.meetings import _is_committee, _meetings
+from sgcn.loaders.extract.naming import normalize
 from sgcn.loaders.extract.occasions import _occasions
 from sgcn.loaders.extract.spans import EntityMention
 
@@ -79,6 +81,7 @@ def resolve_references(an: "Recognition") -> None:
     _definite_references(an)
     _spelled_out(an)
     _short_forms(an)
+    _company_short_forms(an)
 
 
 def _short_forms(an: "Recognition") -> None:
@@ -121,6 +124,50 @@ def _short_forms(an: "Recognition") -> None:
     for key, target in rename.items():
         an.registry.records[target].aliases.add(an.registry.records[key].label)
     an.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type) for m in an.mentions]
+
+
+def _company_short_forms(an: "Recognition") -> None:
+    """A company named again by a short name ("Kaiyun Cloud", "Meridian Data Labs") is the company named in full.
+
+    The short name is one of :func:`~sgcn.loaders.extract.company_names.short_forms` of
+    exactly one organisation the document names; whatever recognition made of it (an
+    organisation of its own, or a person, as the trained pipeline often labels a brand)
+    becomes that organisation. Shorter names go to the company their longer ones went to
+    ("Meridian" -> "Meridian Data Labs" -> "Meridian Data Labs Pte Ltd").
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="s.txt", sha256="0" * 64, format="plaintext", date="2026-03-04",
+        ...     text="Xiamen Lumora Optics Technology Co., Ltd. opened a plant. Lumora Optics will hire 200 people.")
+        >>> sorted(e.label for e in analyze(doc).entities.values() if e.type != "Place")
+        ['Xiamen Lumora Optics Technology Co., Ltd.']
+    """
+    records = an.registry.records
+    mentioned = {m.entity for m in an.mentions}
+    places = {w for r in records.values() if r.type == "Place" for w in (r.label, *r.aliases)}
+    shortened: dict[str, set[str]] = {}
+    for key in mentioned:
+        record = records[key]
+        if record.type == "Organization" and not record.identity:
+            for name in (record.label, *record.aliases):
+                for short in company_names.short_forms(name, places):
+                    shortened.setdefault(normalize(short), set()).add(key)
+    rename: dict[str, str] = {}
+    for key in sorted(mentioned, key=lambda k: (-len(records[k].label), k)):
+        record = records[key]
+        if record.identity or record.type not in ("Organization", "Person"):
+            continue
+        fuller = {rename.get(other, other) for other in shortened.get(normalize(record.label), ())} - {key}
+        if len(fuller) == 1:
+            rename[key] = fuller.pop()
+    if not rename:
+        return
+    for key, target in rename.items():
+        records[target].aliases.add(records[key].label)
+        an.registry.index[normalize(records[key].label)] = target
+    an.mentions = [EntityMention(m.start, m.end, m.text, rename[m.entity], records[rename[m.entity]].type)
+                   if m.entity in rename else m for m in an.mentions]
 
 
 def _series_by_short_form(an: "Recognition") -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from sgcn.loaders.extract import gazetteer, lexicon
+from sgcn.loaders.extract import company_names, gazetteer, lexicon
 from sgcn.loaders.extract.naming import fold, normalize
 from sgcn.loaders.facts import Entity, Extraction
 
@@ -315,7 +315,9 @@ def _merge_short_forms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
     "the Joint Council for Bilateral Cooperation" in one release and "the China-Singapore
     Joint Council for Bilateral Cooperation" in another are one council (so their 15th
     meetings are one meeting); a short name two fuller ones of the corpus end with
-    ("Joint Implementation Committee" of two initiatives) joins neither.
+    ("Joint Implementation Committee" of two initiatives) joins neither. A company's short
+    name (:func:`~sgcn.loaders.extract.company_names.short_forms`: "Kaiyun Cloud") is the
+    company another document names in full.
 
     Examples:
         >>> union = _Union()
@@ -336,6 +338,9 @@ def _merge_short_forms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
             for cut in re.finditer(r"[\s-]+", full):
                 short = full[cut.end():]
                 if len(short.split()) >= 2 and short[:1].isupper() and opens_with_places(full, short, places):
+                    by_short.setdefault((e.type, fold(short)), set()).add(node)
+            if e.type == "Organization":  # "Meridian Data Labs" of "Meridian Data Labs Pte Ltd"
+                for short in company_names.short_forms(full, places):
                     by_short.setdefault((e.type, fold(short)), set()).add(node)
     for node, e in nodes:
         if e.type not in _SHORTENED:

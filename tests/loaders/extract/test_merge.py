@@ -98,3 +98,12 @@ def test_portfolio_title_names_the_ministry_only_where_the_document_does():
     [x] = extract_all([doc("a.txt", named)])
     assert {(r.person, r.organization) for r in x.roles} == {
         ("Person/ann lee", "Organization/ministry of trade and industry")}
+
+
+def test_a_company_named_short_in_another_document_is_one_entity():
+    """One release gives the legal name ("Qingdao Haiwen Marine Technology Co., Ltd."), another
+    the name people use ("Haiwen Marine"): one company, under its full name."""
+    a = doc("a.txt", "Qingdao Haiwen Marine Technology Co., Ltd. will build sensors for the Harbour Link.")
+    b = doc("b.txt", "Haiwen Marine, a sensor maker, agreed with PSA International to test the sensors in Tuas.")
+    companies = {e.label for x in extract_all([a, b]) for e in x.entities if "Haiwen" in e.label}
+    assert companies == {"Qingdao Haiwen Marine Technology Co., Ltd."}

@@ -34,10 +34,11 @@ _SCHEMA = {
         "honorifics", "title_modifiers", "titles", "name_openers", "recurring_events", "event_nouns", "occasions",
         "organization_nouns", "project_nouns", "company_nouns", "industry_nouns", "company_endings", "not_name_starts",
         "surnames", "abbreviations", "headline_verbs", "date_words", "generic_acronyms", "fair_words",
-        "other_occurrence_words", "nationalities", "region_modifiers", "legal_forms", "company_descriptors")},
+        "other_occurrence_words", "nationalities", "region_modifiers", "legal_forms", "company_descriptors", "weak_heads")},
     "title_abbreviations": {"type": dict, "required": True, "values": {"type": str}},
     "heads": _BY_TYPE,
     "references": _BY_TYPE,
+    "described_kinds": _BY_TYPE,
 }
 
 

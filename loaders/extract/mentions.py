@@ -48,6 +48,7 @@ from sgcn.loaders.document import Document
 from sgcn.loaders.extract import gazetteer, lexicon, open_world
 from sgcn.loaders.extract.contacts import byline_authors, contact_blocks, is_body_field
 from sgcn.loaders.extract.described import find_described
+from sgcn.loaders.extract.described_kinds import retype_described
 from sgcn.loaders.extract.literals import Literals
 from sgcn.loaders.extract.names import Candidate, find_names, is_headline, is_small_word
 from sgcn.loaders.extract.nlp import parse
@@ -463,6 +464,7 @@ class Recognition:
         self._described()
         self._dateline_place()
         open_world.recognize(self)
+        retype_described(self)
 
     def _split_by_model(self, cands: list[Candidate], parsed) -> list[Candidate]:
         """The rule names, each name joined over "and" that the model reads as two replaced by its pieces.

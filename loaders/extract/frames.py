@@ -162,7 +162,7 @@ def frames_of(token: "Token") -> list[Frame]:
         for frame in index.get(key, ()):
             if token.pos_ in frame.pos or (token.pos_ == "AUX" and "VERB" in frame.pos and token.dep_ != "aux"):
                 found[frame.index] = frame
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" or token.pos_ == "AUX" and token.dep_ != "aux":  # "A was at the expo"
         for frame in index.get("*", ()):
             found.setdefault(frame.index, frame)
     return [found[i] for i in sorted(found)]
@@ -359,7 +359,11 @@ class Roles:
                 if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word:
                     found += _children(prep, "pobj", "pcomp")
                 # "under the umbrella of X", "within the framework of X", "on the sidelines of X"
-                for obj in _children(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == word else []:
+                # (which is "at X")
+                sidelines = word == "at" and prep.lower_ == "on"
+                for obj in _children(prep, "pobj") if prep.dep_ == "prep" and (prep.lower_ == word or sidelines) else []:
+                    if sidelines and obj.lemma_ != "sideline":
+                        continue
                     if obj.lemma_ in ("umbrella", "framework", "auspices", "ambit", "aegis", "banner", "sideline", "behalf"):
                         for of in _children(obj, "prep"):
                             found += _children(of, "pobj")

@@ -447,3 +447,22 @@ def test_they_after_a_sentence_about_people_stands_for_no_place(relations):
                       "and Vice Premier Zhou Lei co-chaired it. They also held the Harbour Data Forum 2025.",
                       date="2025-12-04")
     assert not any(s == "Xiamen" and r == "organized" for s, r, _ in found)
+
+
+def test_meeting_on_the_sidelines_of_an_event_and_being_at_it_is_taking_part(relations):
+    found = relations("Minister Ravi Menon met Governor Wu Lan on the sidelines of the Harbour Tech Fair 2026. "
+                      "Vice Governor Liu Fang was also at the Harbour Tech Fair 2026.")
+    assert ("Ravi Menon", "participated_in", "Harbour Tech Fair 2026") in found
+    assert ("Liu Fang", "participated_in", "Harbour Tech Fair 2026") in found
+
+
+def test_the_participation_of_companies_named_in_a_list_is_theirs(relations):
+    found = relations("The Harbour Tech Fair 2026 saw the participation of 300 companies, including Zentrova and "
+                      "Orbisense Robotics.")
+    assert {("Zentrova", "participated_in", "Harbour Tech Fair 2026"),
+            ("Orbisense Robotics", "participated_in", "Harbour Tech Fair 2026")} <= found
+
+
+def test_a_city_playing_host_to_a_meeting_is_where_it_is_held(relations):
+    found = relations("Kunming will play host to the Mekong Data Summit in May.")
+    assert ("Mekong Data Summit", "held_in", "Kunming") in found

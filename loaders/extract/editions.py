@@ -118,7 +118,8 @@ def _series_words(an: "Recognition") -> str:
 
 
 def _year_references(an: "Recognition") -> None:
-    """"last year's expo", "the event last year", "the inaugural SCE in 2018", "the 2021 edition of the fair".
+    """"last year's expo", "the event last year", "the inaugural SCE in 2018", "the 2021 edition of the fair",
+    "the 2025 edition".
 
     A series named in the phrase, else the one named nearest before it (else first
     after), gives the series; the year is the document's shifted by "last" or "next",
@@ -137,6 +138,8 @@ def _year_references(an: "Recognition") -> None:
          rf"(?:[^.;,]{{0,40}}?\b(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>{_YEAR})\b)?", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),
+        # "The 2025 edition drew 2,000 visitors": of the series the text tells of
+        (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+(?:edition|instalment|installment)\b(?!\s+of\b)", 0),
         # "to the Harbour Tech Fair in Xiamen in August 2027": the edition of that year
         (rf"\b(?:[Tt]he\s+)?(?P<n>{words})(?:\s+in\s+[A-Z][\w-]+){{0,1}}\s+in\s+(?:{_MONTHS}\s+)?(?P<y>{_YEAR})\b", 0),
     ]
@@ -150,7 +153,7 @@ def _year_references(an: "Recognition") -> None:
                 if m.group(0)[:3].lower() == "the" and group == 0 and not m.groupdict().get("y") and \
                         not _THIS_WEEK.match(sentence.text, m.end()):
                     continue  # "since the inaugural X" may be any year; "the inaugural X on Monday" is this one
-                named = an.registry.find(m.group("n"))
+                named = an.registry.find(m.group("n")) if m.groupdict().get("n") else None
                 series = _series(an, named) if named else _nearest_series(an, start)
                 if series is None:
                     continue
@@ -160,7 +163,8 @@ def _year_references(an: "Recognition") -> None:
                     year = m.group("y") or an.year  # "the inaugural X on Monday": this year's
                 if m.group(0)[:3].lower() == "the" and group == 0:
                     start += 4  # "the" is not part of the name
-                name_end = m.end("acr" if m.groupdict().get("acr") else "n") if group == 0 else m.end()
+                name_end = m.end("acr" if m.groupdict().get("acr") else "n") if group == 0 and m.groupdict().get("n") \
+                    else m.end()
                 if not re.fullmatch(rf"\s+in\s+{_YEAR}", m.string[name_end:m.end()]):
                     end = sentence.start + name_end  # "the third X ... in Penang in 2027": the name, not the clause
                 edition = _edition(an, series, year)
@@ -176,7 +180,8 @@ def _year_references(an: "Recognition") -> None:
 
 # a word each of _year_references' patterns holds, with its flags: a sentence without it is not searched
 _ANCHORS = (re.compile(r"year['’]s", re.I), re.compile("year", re.I), re.compile(rf"\b{_ORDINAL}\s"),
-            re.compile("inaugural"), re.compile("edition"), re.compile(rf"\bin\s+(?:{_MONTHS}\s+)?{_YEAR}\b"))
+            re.compile("inaugural"), re.compile("edition"), re.compile("edition|instal"),
+            re.compile(rf"\bin\s+(?:{_MONTHS}\s+)?{_YEAR}\b"))
 
 # a day of this week or "today" right after an event's name: the story's own occasion
 _THIS_WEEK = re.compile(r"[^.;]{0,24}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"

@@ -25,7 +25,9 @@ about. Both are read from the language of the genre, whose wording lives in
   share, with 18 projects worth RMB83 billion");
 - the subject is one of the resolved mentions of the sentence, of a type the measure
   allows (``subjects`` in ``measures.yaml``), never one that only says what the
-  counted things are about ("Six MOUs supporting the GPI"): the one the number's frame
+  counted things are about ("Six MOUs supporting the GPI"): the name a "where" clause
+  counting them hangs from ("the Malaysia Pavilion, where 30 companies are showing
+  their products at the fair"); the one the number's frame
   names ("signed *at* the meeting", "signed *under* SCI", "participating *in* this
   year's SCE"), the occasion before the programme; else what the sentence says the
   counted things belong to (:class:`~sgcn.loaders.extract.aboutness.Reader`): a name
@@ -391,6 +393,9 @@ def _subject(reader: Reader, sentence: Sentence, mentions: list[EntityMention],
         frames = ("occasion", "programme")
     else:
         frames = ()
+    where = _where_clause_place(reader, sentence, noun, allowed) if noun is not None else None
+    if where is not None:
+        return where, 3
     for frame in frames:
         framed = [m for m in candidates if _framed(sentence, m, frame)
                   and (frame != "occasion" or m.type == "Event")]
@@ -410,6 +415,16 @@ def _subject(reader: Reader, sentence: Sentence, mentions: list[EntityMention],
         if of_kind:
             return of_kind[0], 1
     return None, 0
+
+
+def _where_clause_place(reader: Reader, sentence: Sentence, noun, allowed) -> EntityMention | None:
+    """The name a "where" clause counting the things hangs from ("the Malaysia Pavilion, where
+    30 companies are showing their products at the fair": the pavilion, not the fair)."""
+    verb, _ = reader.clause_of(noun)
+    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    held = reader.mention(sentence, verb.head)
+    return held if held is not None and held.type in allowed else None
 
 
 def _counted_token(reader: Reader, sentence: Sentence, reading: _Reading):

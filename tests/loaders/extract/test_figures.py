@@ -486,3 +486,25 @@ def test_the_size_of_a_fund_described_but_not_named_is_no_figure_of_the_place_it
                              text="A Singapore-Xiamen digital innovation fund worth 500 million yuan was launched "
                                   "on Friday at the Xiamen-Singapore Harbour Innovation Initiative."))
     assert not [f for f in found.figures if f.measure == "fund_size"]
+
+
+def _document_figures(text: str, date: str = "2026-08-24") -> set[tuple[str, str, int]]:
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.extract import extract
+
+    found = extract(Document(source="t.txt", sha256="0" * 64, format="plaintext", date=date, text=text))
+    labels = {e.key: e.label for e in found.entities}
+    return {(labels[f.subject], f.measure, int(f.value)) for f in found.figures}
+
+
+def test_companies_counted_in_a_where_clause_are_the_pavilions():
+    found = _document_figures("Lumenfield exhibits at the Malaysia Pavilion, where 30 Malaysian companies are "
+                              "showing their products at the Harbour Tech Fair 2026.")
+    assert found == {("Malaysia Pavilion", "companies_participating", 30)}
+
+
+def test_what_the_year_edition_saw_is_that_years_edition_of_the_series_told_of():
+    found = _document_figures("The Harbour Tech Fair 2026 opened in Penang on Monday with 300 exhibitors. "
+                              "The 2025 edition drew 2,000 visitors and saw 15 cooperation agreements signed.")
+    assert ("Harbour Tech Fair 2025", "agreements_signed", 15) in found
+    assert not {f for f in found if f[0] == "Harbour Tech Fair 2026" and f[1] == "agreements_signed"}

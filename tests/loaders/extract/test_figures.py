@@ -508,3 +508,16 @@ def test_what_the_year_edition_saw_is_that_years_edition_of_the_series_told_of()
                               "The 2025 edition drew 2,000 visitors and saw 15 cooperation agreements signed.")
     assert ("Harbour Tech Fair 2025", "agreements_signed", 15) in found
     assert not {f for f in found if f[0] == "Harbour Tech Fair 2026" and f[1] == "agreements_signed"}
+
+
+def test_the_members_of_a_delegation_are_delegates_of_the_event_told_of():
+    found = _document_figures("The Harbour Tech Fair 2026 opened on Monday. The Malaysian delegation comprised "
+                              "about 60 representatives from ministries and companies.")
+    assert found == {("Harbour Tech Fair 2026", "delegates", 60)}
+
+
+def test_a_total_amount_is_the_value_of_the_projects_signed():
+    found = _document_figures("The 5th meeting of the Joint Working Committee was held in Xiamen on Tuesday. A total "
+                              "of 12 cooperation projects were signed on the spot, with a total amount of about 8 "
+                              "billion yuan.")
+    assert ("5th Joint Working Committee meeting", "investment_value", 8_000_000_000) in found

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.acronyms import _acronyms
 from sgcn.loaders.extract.editions import _ORDINAL, _WITHIN, _claim, _ordinal_number
+from sgcn.loaders.extract.naming import normalize
 from sgcn.loaders.extract.occasions import _named_occasion
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def _short_committees(an: "Recognition") -> None:
     """
     committees = {key: r for key, r in an.registry.records.items()
                   if r.type == "Organization" and _is_committee(r.label)}
+    _committees_of_one_owner(an, committees)
     full: dict[str, list[str]] = {}
     for key, record in committees.items():
         bare = re.match(r"(.+?)\s+(?:of|for)\s+(?:the\s+)?[A-Z]", record.label)
@@ -103,6 +105,42 @@ def _short_committees(an: "Recognition") -> None:
         if len(longer) == 1 and longer[0] != key:
             rename[key] = longer[0]
             an.registry.records[longer[0]].aliases.update({record.label, *record.aliases})
+    if rename:
+        an.mentions = [dataclasses.replace(m, entity=rename[m.entity]) if m.entity in rename else m
+                       for m in an.mentions]
+
+
+def _committees_of_one_owner(an: "Recognition", committees: dict) -> None:
+    """A committee "of the CCI" and one "of the China-Singapore (Chongqing) ... Initiative" are one
+    when the document names the initiative by both (a headline's acronym, the body's full name).
+
+    The longest name is kept; ``committees`` loses the others.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2022-06-01",
+        ...     text="The Ningbo Port Initiative (NPI) grew. The Joint Working Committee of the NPI met. "
+        ...          "The Joint Working Committee of the Ningbo Port Initiative endorsed a plan.")
+        >>> sorted({m.entity for m in analyze(doc).mentions if m.type == "Organization"})
+        ['Organization/joint working committee of the ningbo port initiative']
+    """
+    by_owner: dict[tuple[str, str], list[str]] = {}
+    for key, record in committees.items():
+        named = re.fullmatch(r"(.+?)\s+(?:of|for)\s+(?:the\s+)?([A-Z].*)", record.label)
+        owner = an.registry.find(named.group(2)) if named and _is_committee(named.group(1)) else None
+        if owner is not None:
+            by_owner.setdefault((normalize(named.group(1)), owner), []).append(key)
+    rename = {}
+    for keys in by_owner.values():
+        target = max(keys, key=lambda k: (len(committees[k].label), committees[k].label))
+        for key in keys:
+            if key != target:
+                rename[key] = target
+                committees[target].aliases.update({committees[key].label, *committees[key].aliases})
+                an.registry.index[normalize(committees[key].label)] = target
+    for key in rename:
+        del committees[key]
     if rename:
         an.mentions = [dataclasses.replace(m, entity=rename[m.entity]) if m.entity in rename else m
                        for m in an.mentions]

@@ -476,6 +476,41 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
     return parts
 
 
+def _acronym_part(words: list[str], a: int, k: int, acronym: str) -> int | None:
+    """Where the part of the name ``words[a:k]`` that ``acronym`` spells starts, when that is
+    the part after its "of" and not the whole: "Joint Working Committee of the Harbour Port
+    Initiative (HPI)" defines the initiative's acronym, "Joint Implementation Committee
+    (JIC)" the committee's.
+
+    Examples:
+        >>> words = "Joint Working Committee of the Harbour-Penang Port Initiative".split()
+        >>> _acronym_part(words, 0, len(words), "HPI"), _acronym_part(words, 0, len(words), "JWC")
+        (5, None)
+    """
+    if _spells(acronym, words[a:k]) or lexicon.head_type(words[k - 1]) is None:
+        return None
+    for j in range(a + 1, k):
+        if words[j - 1] in ("of", "for") or words[j - 1] == "the" and j >= 2 and words[j - 2] in ("of", "for"):
+            if words[j] != "the" and _spells(acronym, words[j:k]):
+                return j
+    return None
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym``'s capitals are the first and last initials of ``words`` and some in between.
+
+    Examples:
+        >>> _spells("HPI", "Harbour-Penang Port Initiative".split()), _spells("JIC", ["Port", "Initiative"])
+        (True, False)
+    """
+    initials = [w[0] for w in re.split(r"[\s-]+", " ".join(words)) if w[:1].isupper()]
+    letters = [c for c in acronym if c.isupper()]
+    if not initials or not letters or letters[0] != initials[0] or letters[-1] != initials[-1]:
+        return False
+    rest = iter(initials[1:-1])
+    return len(letters) <= 2 or all(letter in rest for letter in letters[1:-1])
+
+
 def _after_acronym(words: list[str], start: int, k: int) -> bool:
     """Whether the words before "and" at ``k`` close with their own acronym: "the NRF Foundation (NRF) and ...".
 
@@ -1027,7 +1062,12 @@ def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
                 and _ACRONYM.match(words[k + 1]):
             inner_type = lexicon.head_type(words[k - 1]) if k > a else None
             sub_label, _ = _label(toks, a, k, sentence, offset)
-            if k + 3 >= b:  # the acronym closes the name: it names the whole
+            inner = _acronym_part(words, a, k, words[k + 1]) if k + 3 >= b else None
+            if inner is not None:  # "Joint Working Committee of the Harbour Port Initiative (HPI)": the initiative's
+                inner_label, _ = _label(toks, inner, k, sentence, offset)
+                out.append(_cand(toks, inner, k, sentence, offset, lexicon.head_type(words[k - 1]), inner_label,
+                                 "nested", acronym=words[k + 1], nested=True))
+            elif k + 3 >= b:  # the acronym closes the name: it names the whole
                 cand.acronym = words[k + 1]
             elif inner_type and inner_type != type_ or inner_type and k + 3 < b:
                 out.append(_cand(toks, a, k, sentence, offset, inner_type, sub_label, "nested",

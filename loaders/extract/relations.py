@@ -942,6 +942,10 @@ def _holds_pattern(name: str) -> re.Pattern[str]:
         rf"inaugural|annual)\s+)*{re.escape(name)}(?:\s+\w+){{0,6}}$"
         rf"|^(?:[\w-]+\s+){{0,4}}(?:ceremony|session|forum|meeting|dinner|summit|conference)\s+of\s+(?:the\s+)?"
         rf"(?:\d{{4}}\s+)?{re.escape(name)}$"
+        # "11th meeting of the Joint Implementation Committee of the X Initiative", "the 11th Joint
+        # Implementation Committee of the X Initiative meeting": a meeting of the initiative's committee
+        rf"|^(?:[\w-]+\s+){{0,8}}(?:committee|council|commission|board)\s+(?:of|for)\s+(?:the\s+)?{re.escape(name)}"
+        rf"(?:\s+(?:meeting|session))?$"
         rf"|^\d{{4}}\s+{re.escape(name)}$"
     )
 

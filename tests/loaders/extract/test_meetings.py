@@ -104,3 +104,15 @@ def test_the_meetings_of_councils_of_several_bodies_are_one_meeting_each(relatio
         meeting = f"Joint Steering Council meeting of the {body}"
         assert {("Ong Bee Lan", "co_chaired", meeting), ("Zhou Lei", "co_chaired", meeting),
                 (meeting, "part_of", body)} <= found
+
+
+def test_a_headline_naming_the_programme_by_acronym_and_a_body_naming_it_in_full_give_one_meeting(relations):
+    """Translated government English: the headline says "of the NPI", the story the programme's full name."""
+    text = ("The 6th Meeting of the Joint Working Committee of the NPI Held in Ningbo\n\n"
+            "On May 9, the 6th meeting of the Joint Working Committee of the Ningbo-Penang Port Initiative (NPI) "
+            "was held in Ningbo. Vice Mayor Li Hua and Minister Tan Bee Lian co-chaired the meeting.")
+    found = relations(text, "2026-05-10")
+    meetings = {s for s, r, o in found if r == "co_chaired"} and {o for s, r, o in found if r == "co_chaired"}
+    assert len(meetings) == 1, found
+    meeting = meetings.pop()
+    assert (meeting, "part_of", "Ningbo-Penang Port Initiative") in found

@@ -69,6 +69,7 @@ def resolve_references(an: "Recognition") -> None:
         an: the analyzer of one document after its name passes.
     """
     _person_refs(an)
+    _bare_surnames(an)
     _meetings(an)
     _year_references(an)
     _running_series(an)
@@ -288,6 +289,55 @@ def _person_refs(an: "Recognition") -> None:
             continue
         an.registry.records[target.entity].aliases.add(ref.text)
         an.mention(ref.start, ref.end, target.entity)
+
+
+def _bare_surnames(an: "Recognition") -> None:
+    """"After the meeting, Ding and Gan witnessed ...": people named again by the surname alone.
+
+    The surname is the first word of a name that opens with one of the lexicon's surnames
+    ("Ding Xuexiang", "Gan Kim Yong"), else its last ("Lawrence Wong"). A word is such a
+    reference where the parse takes it for a proper noun standing alone (no capitalised
+    word beside it, which would make it part of another name) after the person was named;
+    the person of that surname named most recently before it is the one meant. The word
+    is no alias of the person (another document's "Ding" may be someone else).
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="s.txt", sha256="0" * 64, format="plaintext", date="2026-03-04",
+        ...     text="Vice Premier Ding Xuexiang met Lawrence Wong. Later, Ding and Wong toured the port.")
+        >>> [(m.text, m.entity) for m in analyze(doc).mentions if m.start > 40]
+        [('Ding', 'Person/ding xuexiang'), ('Wong', 'Person/lawrence wong')]
+    """
+    persons = sorted((m for m in an.mentions if m.type == "Person"), key=lambda m: m.start)
+    by_surname: dict[str, list[EntityMention]] = {}
+    for m in persons:
+        words = an.registry.records[m.entity].label.split()
+        if len(words) >= 2:
+            by_surname.setdefault(words[0] if lexicon.is_surname(words[0]) else words[-1], []).append(m)
+    if not by_surname:
+        return
+    for parsed in an.parses:
+        if parsed is None:
+            continue
+        for token in parsed:
+            named = by_surname.get(token.text)
+            if named is None or token.pos_ != "PROPN" or _capitalised_beside(token):
+                continue
+            start = parsed.offset(token)
+            end = start + len(token.text)
+            at = bisect.bisect_right([m.end for m in named], start)
+            other = an.registry.find(token.text)
+            if at == 0 or an.taken(start, end) or other is not None and not other.startswith("Person/"):
+                continue
+            an.mention(start, end, named[at - 1].entity)
+
+
+def _capitalised_beside(token) -> bool:
+    """Whether a capitalised word stands right before or after ``token`` in its sentence."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
+               for i in (token.i - 1, token.i + 1))
 
 
 def _named_later(an: "Recognition") -> None:

@@ -466,3 +466,10 @@ def test_the_participation_of_companies_named_in_a_list_is_theirs(relations):
 def test_a_city_playing_host_to_a_meeting_is_where_it_is_held(relations):
     found = relations("Kunming will play host to the Mekong Data Summit in May.")
     assert ("Mekong Data Summit", "held_in", "Kunming") in found
+
+
+def test_people_named_again_by_surname_alone_witness_what_they_witness(relations):
+    found = relations("Vice Premier Liu Guozhong and Minister Chee Hong Tat met in Tianjin on Monday. After the "
+                      "talks, Liu and Chee witnessed the signing of the Memorandum of Understanding on Port Data.")
+    assert {("Liu Guozhong", "witnessed", "Memorandum of Understanding on Port Data"),
+            ("Chee Hong Tat", "witnessed", "Memorandum of Understanding on Port Data")} <= found

@@ -78,15 +78,19 @@ def _cand(sentence: str, offset: int, start: int, end: int, type_: str, label: s
     return c
 
 
-def _complement(sentence: str, pos: int) -> int:
-    """End of a complement ("between A and B to co-organise the X") starting at ``pos``."""
+def _complement(sentence: str, pos: int, finite: frozenset[int] = frozenset()) -> int:
+    """End of a complement ("between A and B to co-organise the X") starting at ``pos``; it ends
+    before a stop word or a finite verb (``finite``: their offsets in the sentence): "the
+    agreement between A and B sets up a sandbox" describes "the agreement between A and B".
+    """
     if not re.match(r"\s+" + _COMPLEMENT_START, sentence[pos:]):
         return pos
     end = pos
     for m in re.finditer(r"\s*(\S+)", sentence[pos:]):
         word = m.group(1)
         bare = word.rstrip(",;:.!?\"”)")
-        if word[:1] in "(“\"" or bare.lower() in _STOP_WORDS or _date_after(word, sentence, pos + m.end()):
+        if word[:1] in "(“\"" or bare.lower() in _STOP_WORDS or _date_after(word, sentence, pos + m.end()) \
+                or pos + m.start(1) in finite:
             break
         if bare.lower() == "and" and re.match(r"\s+an?\s", sentence[pos + m.end():]):
             break  # "a protocol to upgrade their pact and a visa exemption": a second thing
@@ -123,10 +127,10 @@ _REFERENCE_COMPLEMENT = re.compile(
     r"conference|exhibition|meeting|festival|show|week)")
 
 
-def _agreements(sentence: str, offset: int) -> list[Candidate]:
+def _agreements(sentence: str, offset: int, finite: frozenset[int] = frozenset()) -> list[Candidate]:
     out = []
     for m in re.finditer(_DET + _MOD + rf"(?P<noun>{_AGREEMENT})\b(?!s\b)", sentence):
-        end = _complement(sentence, m.end())
+        end = _complement(sentence, m.end(), finite)
         definite = m.group("det").lower() in ("the", "this", "that")
         if end == m.end():
             if definite or not _ANCHOR.match(sentence[end:]):
@@ -144,13 +148,13 @@ def _agreements(sentence: str, offset: int) -> list[Candidate]:
 _SHARED_VERB = re.compile(r"\b(?:co-?\w+|jointly\s+\w+)\s+$", re.I)
 
 
-def _events(sentence: str, offset: int) -> list[Candidate]:
+def _events(sentence: str, offset: int, finite: frozenset[int] = frozenset()) -> list[Candidate]:
     out = []
     for m in re.finditer(_DET + _MOD + rf"(?P<noun>(?:[a-z]+\s+)?{_EVENT})\b(?!s\b)", sentence):
         noun = re.sub(r"\s+", " ", m.group("noun"))
         if noun.split()[0] in ("the", "a", "an", "this", "that", "media", "press", "board", "annual"):
             continue
-        end = _complement(sentence, m.end())
+        end = _complement(sentence, m.end(), finite)
         if _REFERENCE_COMPLEMENT.fullmatch(sentence[m.end():end]):
             continue  # "the opening ceremony of the expo": an occasion of the expo in context
         definite = m.group("det").lower() in ("the", "this", "that")
@@ -263,12 +267,13 @@ def _occasions(sentence: str, offset: int) -> list[Candidate]:
     return out
 
 
-def find_described(sentence: str, offset: int) -> list[Candidate]:
+def find_described(sentence: str, offset: int, finite: frozenset[int] = frozenset()) -> list[Candidate]:
     """Agreements, events, projects and pilots a sentence names by description.
 
     Args:
         sentence: the sentence's text.
         offset: where it starts in the document's text.
+        finite: where the sentence's finite verbs start (offsets in it), which end a description.
 
     Returns:
         Candidates; ``aliases[0]`` of each is its core (the kind of thing), by which
@@ -283,7 +288,8 @@ def find_described(sentence: str, offset: int) -> list[Candidate]:
         >>> find_described("Chongqing and Singapore inked 13 memorandums of understanding.", 0)
         []
     """
-    found = (_agreements(sentence, offset) + _events(sentence, offset) + _projects(sentence, offset)
+    found = (_agreements(sentence, offset, finite) + _events(sentence, offset, finite)
+             + _projects(sentence, offset)
              + _apposed_projects(sentence, offset) + _pilots(sentence, offset))
     found += [c for c in _occasions(sentence, offset) if not any(c.start < d.end and d.start < c.end for d in found)]
     return found

@@ -130,7 +130,8 @@ class Registry:
         ``identity`` marks an occurrence (see :class:`~sgcn.loaders.facts.Entity`); the
         first identity given to a record is kept.
         """
-        label, aliases = _without_country(label, list(aliases))
+        if not generic:  # a description ("agreement between X and the Bank of China") keeps its words
+            label, aliases = _without_country(label, list(aliases))
         entry = gazetteer.lookup(label)
         if entry is None and not generic:
             entry = next((gazetteer.lookup(a) for a in aliases if gazetteer.lookup(a)), None)
@@ -514,8 +515,11 @@ class Recognition:
 
     def _described(self) -> None:
         """Agreements, events, projects named by description; one entity per kind per document."""
-        for sentence in self.sentences:
-            for cand in find_described(sentence.text, sentence.start):
+        for sentence, parsed in zip(self.sentences, self.parses):
+            finite = frozenset(parsed.offset(t) - sentence.start for t in parsed
+                               if t.tag_ in ("VBZ", "VBP", "VBD", "MD") and t.pos_ in ("VERB", "AUX")) \
+                if parsed is not None else frozenset()
+            for cand in find_described(sentence.text, sentence.start, finite):
                 if cand.rule == "occasion":
                     self.occasions.append(cand)
                     continue

@@ -73,3 +73,12 @@ def test_a_described_agreement_ends_before_a_second_thing_signed():
     found = find_described("They signed a protocol to further upgrade their free trade agreement and a 30-day "
                            "mutual visa exemption.", 0)
     assert [c.label for c in found] == ["protocol to further upgrade their free trade agreement"]
+
+
+def test_a_described_agreement_ends_before_the_verb_of_its_clause(entities):
+    found = entities("Signed on Tuesday, the agreement between the Harbour Data Authority and the Bank of Thailand "
+                     "sets up a joint fintech sandbox. The Memorandum of Understanding on Port Data commits the "
+                     "Harbour Data Authority and the Port Authority of Thailand to regular talks.")
+    agreements = sorted(label for type_, label in found if type_ == "Agreement")
+    assert agreements == ["Memorandum of Understanding on Port Data",
+                          "agreement between the Harbour Data Authority and the Bank of Thailand"]

@@ -257,6 +257,12 @@ class Roles:
                 head = head.head
             if head.i == t.i and _as_clause(t):
                 head = t.head  # "A and B inked X as P looked on": what the main clause did
+            elif head.i == t.i and t.pos_ in ("VERB", "AUX"):
+                # "P looked on as A and B inked X": what the "as" clause did (which the parser may
+                # read as "as A and B" and a verb coordinated with "looked")
+                head = next((c for c in t.children if c.dep_ == "advcl" and _as_clause(c)), None) or next(
+                    (c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and any(
+                        p.dep_ == "prep" and p.lower_ in ("as", "while") and p.i < c.i for p in t.children)), head)
             if head.pos_ not in ("VERB", "AUX"):
                 return []
             # "put pen to paper on the MOU in the presence of P", "agreed on the pact before P":

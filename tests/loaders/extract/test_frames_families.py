@@ -473,3 +473,16 @@ def test_people_named_again_by_surname_alone_witness_what_they_witness(relations
                       "talks, Liu and Chee witnessed the signing of the Memorandum of Understanding on Port Data.")
     assert {("Liu Guozhong", "witnessed", "Memorandum of Understanding on Port Data"),
             ("Chee Hong Tat", "witnessed", "Memorandum of Understanding on Port Data")} <= found
+
+
+def test_the_parties_to_an_agreement_and_who_looked_on_or_oversaw_its_signing(relations):
+    found = relations("The Harbour Data Authority and the Penang Port Commission are the two parties to the "
+                      "Memorandum of Understanding on Port Data. Minister Tan Bee Lian looked on as the two bodies "
+                      "exchanged the Memorandum of Understanding on Port Data.")
+    assert {("Harbour Data Authority", "party_to", "Memorandum of Understanding on Port Data"),
+            ("Penang Port Commission", "party_to", "Memorandum of Understanding on Port Data"),
+            ("Tan Bee Lian", "witnessed", "Memorandum of Understanding on Port Data")} <= found
+    found = relations("Mayor Lin Wen and Minister Ravi Menon oversaw the signing of the Agreement on Cold Chain "
+                      "Logistics.")
+    assert {("Lin Wen", "witnessed", "Agreement on Cold Chain Logistics"),
+            ("Ravi Menon", "witnessed", "Agreement on Cold Chain Logistics")} <= found

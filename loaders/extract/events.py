@@ -204,7 +204,8 @@ _CLAUSE_BREAK = re.compile(
 
 
 def _with_range_start(span: DateSpan, text: str) -> DateSpan:
-    """A date that ends a range whose first day stands alone before it ("from 3 to 6 September").
+    """A date that ends a range whose first day stands alone before it ("from 3 to 6 September"),
+    or opens one whose last day stands alone after it ("from October 20 to 22").
 
     Examples:
         >>> from sgcn.loaders.dates import find_dates
@@ -212,7 +213,24 @@ def _with_range_start(span: DateSpan, text: str) -> DateSpan:
         >>> s = _with_range_start(find_dates(text, year=2023)[0], text)
         >>> s.iso_start, s.iso_end, s.text
         ('2023-09-03', '2023-09-06', '3 to 6 September')
+        >>> text = "runs from October 20 to 22 in Suzhou, with 300 to 400 firms"
+        >>> s = _with_range_start(find_dates(text, year=2026)[0], text)
+        >>> s.iso_start, s.iso_end, s.text
+        ('2026-10-20', '2026-10-22', 'October 20 to 22')
     """
+    last = re.match(r"\s*(?:to|-|–|until|till)\s*(\d{1,2})\b(?![,.:]?\d|\s*(?:%|per\b|million|billion|thousand|"
+                    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))",
+                    text[span.end:span.end + 12])
+    if not span.iso_end and len(span.iso_start) == 10 and span.text[:1].isalpha() and last is not None:
+        # "from October 20 to 22": the month opens the range, the last day closes it
+        try:
+            end = dt.date.fromisoformat(span.iso_start).replace(day=int(last.group(1)))
+        except ValueError:
+            return span
+        if end.isoformat() <= span.iso_start:
+            return span
+        stop = span.end + last.end()
+        return DateSpan(span.start, stop, text[span.start:stop], span.iso_start, end.isoformat())
     first = re.search(r"\b(\d{1,2})\s*(?:to|-|–|until|till)\s*$", text[:span.start])
     if span.iso_end or len(span.iso_start) != 10 or first is None or not span.text[:1].isdigit():
         return span

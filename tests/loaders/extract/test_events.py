@@ -119,3 +119,11 @@ def test_today_after_an_apposition_that_is_no_happening_stays_unassigned():
     found = times("The [Fish Forum|Event], a gathering of ministers and officials, was praised by many today.",
                   date="2023-12-08")
     assert "Fish Forum" not in found
+
+
+def test_a_range_opened_by_its_month_and_closed_by_a_day_alone(relations):
+    found = times("The [Harbour Data Week 2026|Event] takes place from October 20 to 22 at the "
+                  "[Penang Convention Centre|Place], with 300 to 400 firms.", date="2026-10-19")
+    assert found["Harbour Data Week 2026"] == ("2026-10-20", "2026-10-22")
+    assert ("Harbour Tech Fair 2027", "held_in", "Penang") in relations(
+        "The 2027 edition of the Harbour Tech Fair is scheduled for 14-16 June 2027 in Penang.", "2026-05-04")

@@ -346,8 +346,14 @@ class Roles:
         found = []
         holders = [token] + (self.theme(token) if token.pos_ in ("VERB", "AUX") else [])
         if token.pos_ in ("VERB", "AUX"):
-            # "inked a pact on ports with B": the parser hangs the verb's phrase on the object's last noun
+            # "inked a pact on ports with B": the parser hangs the verb's phrase on the object's last noun,
+            # and on the last word of a name ("signed the Memorandum of Understanding on Data Flows with B")
             holders += [o for h in holders[1:] for p in _children(h, "prep") for o in _children(p, "pobj")]
+            inner = [o for o in holders[1:] if o.pos_ == "PROPN"]
+            while inner:
+                inner = [o for h in inner for p in _children(h, "prep") for o in _children(p, "pobj")
+                         if o.pos_ == "PROPN" and o not in holders]
+                holders += inner
         elif word == "by":
             # "the creation of X by A": the parser hangs the by-phrase on X
             holders += [o for p in _children(token, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
@@ -474,6 +480,9 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
             if after is not None and after.dep_ == "prep" and after.lower_ in ("of", "from") and after.head.i != t.i:
                 # "officials from Laos and delegates of the ADB": the parser hung "of the ADB" on "Laos"
                 todo += _children(after, "pobj")
+            if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_ == "be":
+                # "A and B are among the banks taking part": the banks meant are the subject
+                todo += _children(t.head.head, "nsubj")
             for child in t.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "including", "like", "as"):
                     # "officials of A and of B": the second "of" is a conjunct of the first
@@ -622,13 +631,13 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
             # "it" stands for, whatever its type; else the last one of the types asked for
             here = [m for m in mentions if m.end <= parsed.offset(t) and m.type not in ("Person", "Place")
                     and "," in parsed.text[m.end - parsed.start:parsed.offset(t) - parsed.start]]
-            earlier = here[-1:] if here else [m for m in before if m.type in types][-1:]
+            # a name inside another ("Smart China Expo" in "Smart China Expo 2026") is not what "it" stands for
+            outer = [m for m in before if not any(o is not m and o.start <= m.start and m.end <= o.end for o in before)]
+            earlier = here[-1:] if here else [m for m in outer if m.type in types][-1:]
             if not here and t.lower_ in ("they", "them", "their"):
                 # "A and B co-chaired the meetings. They also held ...": the people, bodies or places
                 # named last; when they are of a type not asked for, the pronoun stands for none
-                agents = [m for m in before if m.type in ("Person", "Organization", "Place") and not any(
-                    o is not m and o.start <= m.start and m.end <= o.end for o in before)]
-                earlier = agents[-1:]
+                earlier = [m for m in outer if m.type in ("Person", "Organization", "Place")][-1:]
             found += [m for m in earlier if m.type in types]
         if "Person" in types and _pair_of_people(t):
             found += _last_two_people(before or [], mentions, parsed.offset(t))

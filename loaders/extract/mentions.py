@@ -523,8 +523,13 @@ class Recognition:
                 if cand.rule == "occasion":
                     self.occasions.append(cand)
                     continue
-                if any(m.start == cand.start and m.end == cand.end for m in self._overlapping(cand.start, cand.end)):
-                    continue  # a name the rules read ("a Memorandum of Understanding on X"): no description
+                if any(m.start == cand.start and (m.end == cand.end or m.type == cand.type and re.match(
+                        r"\s+(?:with|between|by|to|for)\s", self.text[m.end:cand.end]))
+                       for m in self._overlapping(cand.start, cand.end)):
+                    # a name the rules read ("a Memorandum of Understanding on X"), also with a
+                    # complement after it ("... on X with B": B signed it; "... on AI safety testing"
+                    # is a longer name): no description
+                    continue
                 core = cand.aliases[0]
                 key = self.cores.get((cand.type, core))
                 if key is None:

@@ -486,3 +486,27 @@ def test_the_parties_to_an_agreement_and_who_looked_on_or_oversaw_its_signing(re
                       "Logistics.")
     assert {("Lin Wen", "witnessed", "Agreement on Cold Chain Logistics"),
             ("Ravi Menon", "witnessed", "Agreement on Cold Chain Logistics")} <= found
+
+
+def test_signing_a_named_memorandum_with_another_body_makes_both_parties_of_one_agreement(relations, entities):
+    text = "The Harbour Data Authority signed the Memorandum of Understanding on Port Data with the Penang Port Commission."
+    assert [label for type_, label in entities(text) if type_ == "Agreement"] == [
+        "Memorandum of Understanding on Port Data"]
+    assert {("Harbour Data Authority", "party_to", "Memorandum of Understanding on Port Data"),
+            ("Penang Port Commission", "party_to", "Memorandum of Understanding on Port Data")} <= relations(text)
+
+
+def test_it_after_an_edition_stands_for_the_edition_not_the_series_inside_its_name(relations):
+    found = relations("The Smart China Expo 2027 was co-organised by the Penang Port Commission. It was held at the "
+                      "Penang Convention Centre.", "2027-06-01")
+    assert ("Smart China Expo 2027", "held_in", "Penang Convention Centre") in found
+    assert ("Smart China Expo", "held_in", "Penang Convention Centre") not in found
+
+
+def test_banks_taking_part_in_a_pilot_and_firms_working_together_on_it_are_its_partners(relations):
+    found = relations("Maybank and Bank Rakyat are among the banks taking part in the Harbour Payments Pilot. "
+                      "Zentrova and Orbisense Robotics will work together on the Harbour Payments Pilot.")
+    assert {("Maybank", "partner_in", "Harbour Payments Pilot"),
+            ("Bank Rakyat", "partner_in", "Harbour Payments Pilot"),
+            ("Zentrova", "partner_in", "Harbour Payments Pilot"),
+            ("Orbisense Robotics", "partner_in", "Harbour Payments Pilot")} <= found

@@ -216,14 +216,30 @@ def _compound_start(ent: "Span") -> int:
 
 
 def _comma_pieces(span: "Span") -> list[list["Token"]]:
-    """The tokens of a labelled span cut at its commas: the model may label a list as one name."""
+    """The tokens of a labelled span cut at its commas, and at an "and" closing a company's name:
+    the model may label a list as one name ("Shopee, Carousell", "Ant International and Tencent
+    Financial Technology"; never "Ministry of Trade and Industry").
+
+    Examples:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Ant International and Tencent Cloud joined")
+        >>> [[t.text for t in p] for p in _comma_pieces(doc[0:5])]
+        [['Ant', 'International'], ['Tencent', 'Cloud']]
+    """
     pieces: list[list[Token]] = [[]]
     for t in span:
-        if t.text == ",":
+        if t.text == "," or t.lower_ in ("and", "&") and _closes_company(pieces[-1]) \
+                and t.i + 1 < span.end and t.doc[t.i + 1].text[:1].isupper():
             pieces.append([])
         else:
             pieces[-1].append(t)
     return [p for p in pieces if p]
+
+
+def _closes_company(tokens: list["Token"]) -> bool:
+    """Whether words end as a company's name does, with no "of" or "for" in them ("Ant International")."""
+    words = [t.text for t in tokens]
+    return len(words) >= 2 and not any(w in ("of", "for", "on") for w in words) and _company_ending(words)
 
 
 def _person_start(ent: "Span") -> int:

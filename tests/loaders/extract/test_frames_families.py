@@ -510,3 +510,11 @@ def test_banks_taking_part_in_a_pilot_and_firms_working_together_on_it_are_its_p
             ("Bank Rakyat", "partner_in", "Harbour Payments Pilot"),
             ("Zentrova", "partner_in", "Harbour Payments Pilot"),
             ("Orbisense Robotics", "partner_in", "Harbour Payments Pilot")} <= found
+
+
+def test_two_companies_the_model_labels_as_one_name_are_two_and_join_a_pilot(relations, entities):
+    text = "Zentrova International and Qilin Financial Technology joined the Harbour Payments Pilot."
+    organizations = sorted(label for type_, label in entities(text) if type_ == "Organization")
+    assert organizations == ["Qilin Financial Technology", "Zentrova International"]
+    assert {("Zentrova International", "partner_in", "Harbour Payments Pilot"),
+            ("Qilin Financial Technology", "partner_in", "Harbour Payments Pilot")} <= relations(text)

@@ -346,15 +346,18 @@ class Roles:
         found = []
         holders = [token] + (self.theme(token) if token.pos_ in ("VERB", "AUX") else [])
         if token.pos_ in ("VERB", "AUX"):
-            # "inked a pact on ports with B": the parser hangs the verb's phrase on the object's last noun,
-            # and on the last word of a name ("signed the Memorandum of Understanding on Data Flows with B")
+            # "inked a pact on ports with B": the parser hangs the verb's phrase on the object's last noun
             holders += [o for h in holders[1:] for p in _children(h, "prep") for o in _children(p, "pobj")]
-            inner = [o for o in holders[1:] if o.pos_ == "PROPN"]
+        if token.pos_ in ("VERB", "AUX", "PROPN"):
+            # and on the last word of a name: the object's ("signed the Memorandum of Understanding on
+            # Data Flows with B") or the trigger's own ("the Memorandum of Understanding on Smart
+            # Manufacturing between A and B")
+            inner = [token] if token.pos_ == "PROPN" else [o for o in holders[1:] if o.pos_ == "PROPN"]
             while inner:
                 inner = [o for h in inner for p in _children(h, "prep") for o in _children(p, "pobj")
                          if o.pos_ == "PROPN" and o not in holders]
                 holders += inner
-        elif word == "by":
+        if token.pos_ not in ("VERB", "AUX") and word == "by":
             # "the creation of X by A": the parser hangs the by-phrase on X
             holders += [o for p in _children(token, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
         if token.pos_ == "ADJ" and token.dep_ == "amod":

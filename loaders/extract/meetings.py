@@ -268,8 +268,45 @@ def _meetings(an: "Recognition") -> None:
         _claim(an, start, stop, key,
                drop=("Event",) if before and before.group("of") else ("Event", "Organization"))
         held.setdefault(committee, key)
+    _the_numbered_meeting(an, index)
     _its_meetings(an, index)
     _committee_at_meeting(an, held)
+
+
+def _the_numbered_meeting(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
+    """A committee's meeting named without its number where the document names one numbered
+    meeting of it is that meeting: a speech's heading "... AT THE SINGAPORE-JIANGSU COOPERATION
+    COUNCIL MEETING" and "the 16th meeting of the SJCC" in its text. Not "the next meeting".
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2027-05-12",
+        ...     text="Remarks at the Penang-Xiamen Port Council Meeting\\n\\nI am glad to attend the 9th meeting "
+        ...          "of the Penang-Xiamen Port Council.")
+        >>> sorted(e.label for e in analyze(doc).entities.values() if e.type == "Event")
+        ['9th Penang-Xiamen Port Council meeting']
+    """
+    other = set(lexicon.data()["other_occurrence_words"])
+    rename: dict[str, str] = {}
+    for (number, committee), key in index.items():
+        if number:
+            continue
+        numbered = {k for (n, c), k in index.items() if c == committee and n}
+        if len(numbered) != 1:
+            continue
+        mentioned = [m for m in an.mentions if m.entity == key]
+        if any(set(an.text[max(0, m.start - 25):m.start].lower().split()) & other for m in mentioned):
+            continue  # "the next Port Council meeting" is another
+        rename[key] = numbered.pop()
+    if not rename:
+        return
+    for key, target in rename.items():
+        an.registry.records[target].aliases.add(an.registry.records[key].label)
+        for slot, k in list(index.items()):
+            if k == key:
+                index[slot] = target
+    an.mentions = [dataclasses.replace(m, entity=rename[m.entity]) if m.entity in rename else m for m in an.mentions]
 
 
 _ITS_MEETING = re.compile(rf"\b(?:its|their)\s+(?P<o>{_ORDINAL})\s+(?P<n>meeting|session|plenary)\b", re.I)

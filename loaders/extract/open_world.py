@@ -225,15 +225,25 @@ def _comma_pieces(span: "Span") -> list[list["Token"]]:
         >>> doc = spacy.blank("en")("Ant International and Tencent Cloud joined")
         >>> [[t.text for t in p] for p in _comma_pieces(doc[0:5])]
         [['Ant', 'International'], ['Tencent', 'Cloud']]
+        >>> doc = spacy.blank("en")("Harbour Investment and Development Co")
+        >>> len(_comma_pieces(doc[0:5]))
+        1
     """
     pieces: list[list[Token]] = [[]]
     for t in span:
         if t.text == "," or t.lower_ in ("and", "&") and _closes_company(pieces[-1]) \
-                and t.i + 1 < span.end and t.doc[t.i + 1].text[:1].isupper():
+                and t.i + 1 < span.end and _opens_company(t.doc[t.i + 1]):
             pieces.append([])
         else:
             pieces[-1].append(t)
     return [p for p in pieces if p]
+
+
+def _opens_company(token: "Token") -> bool:
+    """Whether a word may open another company's name: capitalised and no descriptor
+    ("Tencent", not the "Development" of "X Investment and Development Co")."""
+    return token.text[:1].isupper() and not (_company_ending([token.text, token.text])
+                                              or token.text in lexicon.data()["company_descriptors"])
 
 
 def _closes_company(tokens: list["Token"]) -> bool:

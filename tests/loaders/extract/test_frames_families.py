@@ -518,3 +518,15 @@ def test_two_companies_the_model_labels_as_one_name_are_two_and_join_a_pilot(rel
     assert organizations == ["Qilin Financial Technology", "Zentrova International"]
     assert {("Zentrova International", "partner_in", "Harbour Payments Pilot"),
             ("Qilin Financial Technology", "partner_in", "Harbour Payments Pilot")} <= relations(text)
+
+
+def test_a_speech_at_a_council_meeting_in_a_city_names_one_meeting_held_there(relations):
+    text = ("REMARKS BY MR RAVI MENON AT THE PENANG-XIAMEN PORT COUNCIL MEETING, 12 MAY 2027\n\n"
+            "1. I am delighted to be in Xiamen for the 9th meeting of the Penang-Xiamen Port Council.\n\n"
+            "2. Today we will witness the signing of the Memorandum of Understanding on Cold Chain Logistics "
+            "between the Penang Port Commission and the Xiamen Port Authority.")
+    found = relations(text, "2027-05-12")
+    assert ("9th Penang-Xiamen Port Council meeting", "held_in", "Xiamen") in found
+    assert not {o for s, r, o in found if r == "part_of" and "meeting" in o}
+    assert {("Penang Port Commission", "party_to", "Memorandum of Understanding on Cold Chain Logistics"),
+            ("Xiamen Port Authority", "party_to", "Memorandum of Understanding on Cold Chain Logistics")} <= found

@@ -276,7 +276,7 @@ def _joins_through_the(toks: list[Tok], i: int, j: int) -> bool:
         True
     """
     words = [t.text for t in toks]
-    k = j + 1 if words[j] in ("of", "for", "on") else j
+    k = j + 1 if words[j] in ("of", "for", "on", "in") else j
     if k + 1 >= len(words) or words[k] != "the" or not is_cap(words[k + 1]) or lexicon.is_date_word(words[k + 1]):
         return False
     if k == j + 1 and j > i and words[j] in _NAMES_THROUGH_THE.get(lexicon.head_type(words[j - 1]), ()):

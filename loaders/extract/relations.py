@@ -47,7 +47,7 @@ from sgcn.loaders.extract.rel_context import (
 )
 from sgcn.loaders.extract.rel_text import SLOT, Slotted, chain_left, chain_right, left_start, right_end, slot
 from sgcn.loaders.extract.rules import load_rules
-from sgcn.loaders.extract.spans import Analysis, Sentence
+from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
 from sgcn.loaders.facts import ENTITY_TYPES, RELATIONS, Evidence, Relation, Role
 
 log = logging.getLogger(__name__)
@@ -166,7 +166,7 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
         found.extend(_treaty_parties(analysis, sentence, evidence))
         found.extend(_framed(analysis, sl, evidence))
         found.extend(_pavilions(analysis, sentence, evidence))
-    found.extend(_batch_witnesses(analysis))
+    found.extend(_batch_witnesses(analysis, found))
     found.extend(_part_of_by_name(analysis))
     found.extend(field_relations(analysis))
     found.extend(_unit_memberships(analysis, roles))
@@ -610,15 +610,22 @@ def _nested_agreement(analysis: Analysis, sl: Slotted, evidence: Evidence) -> li
 _WITNESSED_BATCH = re.compile(
     r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?(?:signing|inking|exchange)\s+of\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+"
     r"(?:[a-z-]+\s+){0,3}(?:documents|agreements|memorandums|memoranda|MOUs|MoUs|deals|pacts|accords)\b")
+# "Nine agreements were signed at the meeting, witnessed by P and Q."
+_BATCH_WITNESSED_BY = re.compile(
+    r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+)\s+(?:[a-z-]+\s+){0,3}(?:documents|agreements|memorandums|memoranda|MOUs|MoUs|"
+    r"deals|pacts|accords)\b[^.;]*?\bwitnessed\s+by\b")
+_TWO_PEOPLE = re.compile(r"\s+(?:the\s+two|both)\s+(co-?chairs|co-?chairmen|leaders|ministers)\b", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[).]|[-•*])\s+")
 _AMONG_THEM = re.compile(r"^(?:Among\s+(?:them|these|those)|(?:They|These|Those)\s+includ(?:e|ed)|"
                          r"(?:The\s+)?(?:agreements|documents|MOUs|MoUs|memorandums)\s+includ(?:e|ed))\b")
 
 
-def _batch_witnesses(analysis: Analysis) -> list[Relation]:
+def _batch_witnesses(analysis: Analysis, read: list[Relation] = ()) -> list[Relation]:
     """Who witnessed a counted batch of signings witnessed each agreement the next sentence lists of it.
 
     "P and Q jointly witnessed the signing of 11 cooperation documents. Among them, the X MOU
-    was inked by A and B": P and Q witnessed the X MOU. The evidence spans both sentences.
+    was inked by A and B", "Nine agreements were signed, witnessed by P and Q. They included
+    the X MOU": P and Q witnessed the X MOU. The evidence spans both sentences.
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
@@ -630,12 +637,36 @@ def _batch_witnesses(analysis: Analysis) -> list[Relation]:
     found = []
     sentences = analysis.sentences
     for this, after in zip(sentences, sentences[1:]):
-        batch = _WITNESSED_BATCH.search(this.text)
-        if batch is None or not _AMONG_THEM.match(after.text):
+        if not _AMONG_THEM.match(after.text):
             continue
-        witnesses = [m for m in analysis.mentions_in(this)
-                     if m.type == "Person" and m.end <= this.start + batch.start()]
+        batch = _WITNESSED_BATCH.search(this.text)
+        passive = None if batch else _BATCH_WITNESSED_BY.search(this.text)
+        if batch is None and passive is None:
+            continue
+        witnesses = [m for m in analysis.mentions_in(this) if m.type == "Person" and (
+            m.end <= this.start + batch.start() if batch else m.start >= this.start + passive.end())]
+        two = _TWO_PEOPLE.match(this.text, passive.end()) if passive and not witnesses else None
+        if two:
+            # "..., witnessed by the two co-chairs": the two people who co-chaired (``read``: the
+            # relations read so far), "the two leaders": the two people named last before
+            chairs = sorted({r.subject for r in read if r.relation == "co_chaired"})
+            if two.group(1).lower().startswith("co") and len(chairs) == 2:
+                witnesses = [EntityMention(this.start, this.start, "", key, "Person") for key in chairs]
+            elif not two.group(1).lower().startswith("co"):
+                from sgcn.loaders.extract.frames import _last_two_people
+
+                witnesses = _last_two_people([m for m in analysis.mentions if m.end <= this.start], [], this.start)
         agreements = [m for m in analysis.mentions_in(after) if m.type == "Agreement"]
+        if not agreements and after.text.rstrip().endswith(":"):
+            # "They included:" and the items after it, "(a) a Memorandum of ...", "(b) ...", each
+            # item's further sentences on its own line
+            text = analysis.document.text
+            for item in sentences[sentences.index(after) + 1:]:
+                line = text[text.rfind("\n", 0, item.start) + 1:item.end]
+                if "\n" in text[after.end:item.start] and not _LIST_ITEM.match(line):
+                    break
+                agreements += [m for m in analysis.mentions_in(item) if m.type == "Agreement"]
+                after = item
         if not witnesses or not agreements:
             continue
         evidence = Evidence(analysis.document.source, this.start, after.end,

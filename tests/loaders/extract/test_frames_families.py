@@ -530,3 +530,15 @@ def test_a_speech_at_a_council_meeting_in_a_city_names_one_meeting_held_there(re
     assert not {o for s, r, o in found if r == "part_of" and "meeting" in o}
     assert {("Penang Port Commission", "party_to", "Memorandum of Understanding on Cold Chain Logistics"),
             ("Xiamen Port Authority", "party_to", "Memorandum of Understanding on Cold Chain Logistics")} <= found
+
+
+def test_a_batch_signed_in_the_presence_of_the_co_chairs_and_listed_item_by_item(relations):
+    text = ("Minister Tan Bee Lian and Vice Governor Liu Fang co-chaired the 5th meeting of the Penang-Xiamen Port "
+            "Council on Monday.\n\nSix agreements were exchanged at the meeting, witnessed by the two co-chairs. "
+            "They included:\n\n(a) a Memorandum of Understanding on Cooperation in the Digital Economy, between "
+            "the Penang Port Commission and the Xiamen Port Authority;\n\n(b) a Letter of Intent on Cold Chain "
+            "Logistics. The letter covers refrigerated cargo.\n\nOther news")
+    found = relations(text, "2027-03-02")
+    for person in ("Tan Bee Lian", "Liu Fang"):
+        assert (person, "witnessed", "Memorandum of Understanding on Cooperation in the Digital Economy") in found
+        assert (person, "witnessed", "Letter of Intent on Cold Chain Logistics") in found

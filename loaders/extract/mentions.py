@@ -432,10 +432,14 @@ class Recognition:
                 # a heading set in capitals ("SPEECH BY MRS JOSEPHINE TEO, MINISTER ..., AT THE X
                 # DIALOGUE"), read as a title: its people and its named series' editions (its
                 # meetings and ceremonies are read from the capitals as they stand)
-                found += [c for c in find_names(text, sentence.start)
-                          if (c.type == "Person" or c.type == "Event"
-                              and lexicon.is_recurring_event(c.label.split()[-1]))
-                          and not any(f.start < c.end and c.start < f.end for f in found)]
+                # ("... AT THE CHINA-SINGAPORE (SUZHOU) DIGITAL TRADE WEEK 2026": the whole edition,
+                # not the pieces the capitals give inside it)
+                titled = [c for c in find_names(text, sentence.start)
+                          if c.type == "Person" or c.type == "Event" and lexicon.is_recurring_event(
+                              next((w for w in reversed(c.label.split()) if not _YEAR.fullmatch(w)), ""))]
+                titled = [c for c in titled if not any(f.start < c.end and c.start < f.end
+                                                       and not (c.start <= f.start and f.end <= c.end) for f in found)]
+                found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in titled)] + titled
             for cand in found if headline else self._split_by_model(found, parsed):
                 cand = _without_full_stop(cand, sentence.end)
                 if headline and not self._headline_name(cand, sentence):

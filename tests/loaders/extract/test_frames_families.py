@@ -542,3 +542,10 @@ def test_a_batch_signed_in_the_presence_of_the_co_chairs_and_listed_item_by_item
     for person in ("Tan Bee Lian", "Liu Fang"):
         assert (person, "witnessed", "Memorandum of Understanding on Cooperation in the Digital Economy") in found
         assert (person, "witnessed", "Letter of Intent on Cold Chain Logistics") in found
+
+
+def test_a_speech_heading_in_capitals_names_the_whole_edition_the_speaker_is_at(relations):
+    text = ("KEYNOTE ADDRESS BY MS LOW YEN LING, SENIOR MINISTER OF STATE FOR TRADE AND INDUSTRY, AT THE "
+            "SINGAPORE-MALAYSIA (PENANG) HARBOUR TECH WEEK 2027, 3 MAY 2027\n\nGood morning.")
+    assert ("Low Yen Ling", "participated_in", "Singapore-Malaysia (Penang) Harbour Tech Week 2027") in relations(
+        text, "2027-05-03")

@@ -2,7 +2,7 @@
 
 For every pattern of ``relation_patterns.yaml`` and every frame of ``frames.yaml``:
 on how many sentences of how many documents it reads a pair, over ``sources/`` (the
-seed) and ``tests/data/genre/*/docs`` (dev, unseen, fresh, fresh2, fresh3, other-hands), rarest rule
+seed) and ``tests/data/genre/*/docs`` (dev, unseen, fresh, fresh2, fresh3, fresh4, other-hands), rarest rule
 first. A rule of the genre fires on several sentences; one that fires on one sentence
 was written for that sentence (``tests/loaders/extract/test_rule_firing.py`` holds the
 floor of two sentences).

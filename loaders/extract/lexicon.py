@@ -168,12 +168,15 @@ def portfolio_length(words: Sequence[str], start: int, named: Sequence[bool] | N
         2
         >>> portfolio_length("of Trade and IMDA".split(), 0, [False, False, False, True])
         2
+        >>> portfolio_length("of Trade and Industry and the Ministry of Commerce".split(), 0)
+        4
     """
     named = named or [False] * len(words)
 
-    def item(i: int) -> bool:
+    def item(i: int) -> bool:  # never a body's head word: "Trade and Industry and the Ministry of ..." is two
         return (i < len(words) and words[i][:1].isupper() and not named[i] and not is_honorific(words[i])
-                and not title_length(words, i) and not title_length(words[i].split("-"), 0))  # "Minister-in-charge"
+                and not title_length(words, i) and not title_length(words[i].split("-"), 0)  # "Minister-in-charge"
+                and head_type(words[i]) != "Organization")
 
     if start >= len(words) or words[start] not in ("for", "of") or not item(start + 1):
         return 0

@@ -188,9 +188,11 @@ def _without_country(label: str, aliases: list[str]) -> tuple[str, list[str]]:
         ('Ministry of Trade and Industry', ['Ministry of Trade and Industry of Singapore'])
         >>> _without_country("Bank of China", [])
         ('Bank of China', [])
+        >>> _without_country("State Council of the People's Republic of China", [])
+        ("State Council of the People's Republic of China", [])
     """
     m = re.fullmatch(r"(.+ of .+) of ([A-Z][\w ]+)", label)
-    if m:
+    if m and not m.group(1).endswith("Republic"):  # "... of the People's Republic of China" names the country
         place = gazetteer.lookup(m.group(2))
         if place is not None and place.type == "Place" and place.kind == "country":
             return m.group(1), [label, *aliases]

@@ -171,9 +171,34 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
         while j > i and toks[j - 1].text in CONNECTORS | {"-", "/"}:
             j -= 1
         j = _before_possessor(toks, i, j)
+        j = _before_person(toks, i, j)
         found.append((i, j))
         i = max(j, i + 1)
     return found
+
+
+def _before_person(toks: list[Tok], i: int, j: int) -> int:
+    """Where the run ``[i, j)`` ends when a body's name "of" a place runs on into a person's name.
+
+    "Vice Premier of the State Council of the People's Republic of China Ding Xuexiang
+    spoke": the council's name ends at the country, the person's name follows it (two or
+    three words opening with a surname of the lexicon, nothing after them in the run).
+
+    Examples:
+        >>> toks = tokenize("Vice Premier of the State Council of the People's Republic of China Ding Xuexiang spoke", 0)
+        >>> [" ".join(t.text for t in toks[a:b]) for a, b in runs(toks)]
+        ['Vice Premier', "State Council of the People 's Republic of China", 'Ding Xuexiang']
+        >>> toks = tokenize("the Bank of China Singapore Branch", 0)
+        >>> [" ".join(t.text for t in toks[a:b]) for a, b in runs(toks)]
+        ['Bank of China Singapore Branch']
+    """
+    words = [t.text for t in toks[i:j]]
+    for k in range(len(words) - 3, 0, -1):
+        rest = words[k + 1:]
+        if words[k - 1] == "of" and _placed(words[k]) and lexicon.is_surname(rest[0]) \
+                and _person_words(rest) == len(rest) and not any(lexicon.head_type(w) for w in rest):
+            return i + k + 1
+    return j
 
 
 def _portfolio_end(toks: list[Tok], i: int, j: int) -> int:

@@ -549,3 +549,13 @@ def test_a_speech_heading_in_capitals_names_the_whole_edition_the_speaker_is_at(
             "SINGAPORE-MALAYSIA (PENANG) HARBOUR TECH WEEK 2027, 3 MAY 2027\n\nGood morning.")
     assert ("Low Yen Ling", "participated_in", "Singapore-Malaysia (Penang) Harbour Tech Week 2027") in relations(
         text, "2027-05-03")
+
+
+def test_a_body_of_a_country_runs_neither_into_the_person_after_it_nor_into_the_next_ministry(relations, entities):
+    found = relations("Vice Premier of the State Council of the People's Republic of China Liu Guozhong attended "
+                      "the Harbour Tech Fair 2027.", "2027-05-03")
+    assert ("Liu Guozhong", "participated_in", "Harbour Tech Fair 2027") in found
+    bodies = sorted(label for type_, label in entities(
+        "The Harbour Pact is between the Ministry of Transport and Communications and the Ministry of Finance of "
+        "Malaysia.") if type_ == "Organization")
+    assert bodies == ["Ministry of Finance", "Ministry of Transport and Communications"]

@@ -605,21 +605,22 @@ def _state_batch(jobs: list[tuple[int, str, str, dict, dict]]):
     for index, key, unit_key, merged_local, entity_index in jobs:
         stored = cache.get("unit", unit_key) if cache.has("lines", unit_key) else None
         if stored is not None:
-            own_text, about, counts, pointed = pickle.loads(stored)
+            about, counts, pointed = pickle.loads(stored)
+            own = None
         else:
             own, about, counts = _state_one(key, merged_local, entity_index)
-            own_text, pointed = "\n".join(own), _pointed(own, _STATE["typed"])
-            cache.put("unit", unit_key, pickle.dumps((own_text, about, counts, pointed),
-                                                     protocol=pickle.HIGHEST_PROTOCOL))
-            cache.put("lines", unit_key, (own_text + "\n" if own else "").encode("utf-8"))
-        # a unit is valid when its lines and the labels of what they point to are (the lines
-        # need not be read when they were)
+            pointed = _pointed(own, _STATE["typed"])
+            cache.put("unit", unit_key, pickle.dumps((about, counts, pointed), protocol=pickle.HIGHEST_PROTOCOL))
+            cache.put("lines", unit_key, ("\n".join(own) + "\n" if own else "").encode("utf-8"))
+        # a unit is valid when its lines (made from what its key is made of) and the labels
+        # of what they point to are: its lines are read only to be validated
         labelled = _context(pointed, _STATE["labels"])
-        valid_key = _digest("valid", own_text, *labelled, _STATE["validation"])
+        valid_key = _digest("valid", unit_key, *labelled, _STATE["validation"])
         if not cache.has("valid", valid_key):
             # the lines of the nodes other documents may state too (a role, an event's time)
             # are context here: they are validated in their own unit, merged across documents
-            own = own_text.split("\n") if own_text else []
+            if own is None:
+                own = list(_own_lines(cache, unit_key))
             shared = set(about).intersection(own)
             mine = [line for line in own if line not in shared]
             context = [line for line in own if line in shared] + labelled

@@ -563,7 +563,8 @@ def find_dateline(text: str, *, year: int | None = None) -> Dateline | None:
     end of the line. The date may also stand in parentheses after the place:
     ``SINGAPORE (14 June 2024) -``. Examples: ``SINGAPORE, 25 November 2022 -``,
     ``CHONGQING, March 7 (Xinhua) --``, ``CHONGQING, China, Aug. 27, 2019 /PRNewswire/ --``,
-    ``Singapore, 14 June 2024 -``, ``SINGAPORE, 14 June 2024:``.
+    ``Singapore, 14 June 2024 -``, ``SINGAPORE, 14 June 2024:``. A wire's dateline may give no
+    date: ``SINGAPORE--(BUSINESS WIRE)--``.
 
     A place in capitals ended by a dash is a dateline wherever it stands, as it
     always was. The looser forms (title case, a colon, the end of the line,
@@ -591,12 +592,25 @@ def find_dateline(text: str, *, year: int | None = None) -> Dateline | None:
         True
         >>> find_dateline("Singapore, the host, welcomed guests on 14 June 2024.") is None
         True
+        >>> d = find_dateline("SUZHOU, China & SINGAPORE--(BUSINESS WIRE)--Acme Pte. Ltd. today launched it.")
+        >>> d.place, d.date, d.agency, d.end
+        ('SUZHOU, China & SINGAPORE', '', 'BUSINESS WIRE', 44)
     """
     for head in _DATELINE_HEAD.finditer(text):
         dateline = _dateline_at(text, head, year)
         if dateline is not None:
             return dateline
+    wire = _WIRE_DATELINE.search(text)
+    if wire is not None and _is_opening(text, wire.start()):
+        return Dateline(start=wire.start("place"), end=wire.end(), place=wire.group("place"), date="",
+                        agency=wire.group("agency").strip())
     return None
+
+
+# A wire's dateline without a date: "SINGAPORE--(BUSINESS WIRE)--", "SUZHOU, China & SINGAPORE--(BUSINESS WIRE)--"
+_WIRE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'\u2019 -]*?(?:,[ \t]+[A-Z][A-Za-z.]+)?(?:[ \t]+(?:&|and)[ \t]+[A-Z][A-Za-z.' -]*?)*)"
+    r"[ \t]*--[ \t]*\((?P<agency>[A-Z][A-Za-z .&-]+)\)[ \t]*--[ \t]*")
 
 
 def lead_date(text: str) -> str:

@@ -429,6 +429,11 @@ class Recognition:
         for sentence, parsed in zip(self.sentences, self.parses):
             headline = is_headline(sentence.text)
             found = find_names(sentence.text, sentence.start)
+            if self.dateline and sentence.start < self.dateline[1] < sentence.end:
+                # no name runs over a dateline's end ("SINGAPORE--(BUSINESS WIRE)--Acme Pte. Ltd.")
+                cut = self.dateline[1] - sentence.start
+                found = find_names(sentence.text[:cut], sentence.start) + find_names(sentence.text[cut:],
+                                                                                       sentence.start + cut)
             text = recased(sentence.text, acronyms)
             if text != sentence.text:
                 # a heading set in capitals ("SPEECH BY MRS JOSEPHINE TEO, MINISTER ..., AT THE X

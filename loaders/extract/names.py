@@ -164,6 +164,9 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
                 j = _paren_group(toks, j)
             elif t.text == "," and nxt is not None and nxt.text in _LEGAL_FORMS_AFTER_COMMA:
                 j += 1  # "Kunming Lanxin Cold Chain Co., Ltd."
+            elif t.text == "." and not prev.space and prev.text in ("Pte", "Co", "Corp") and nxt is not None \
+                    and nxt.text in ("Ltd", "Ltd.", "Limited"):
+                j += 1  # "Acme Trade Pte. Ltd."
             elif t.text in (",", "and", "&") and _portfolio_end(toks, i, j) > j:
                 j = _portfolio_end(toks, i, j)  # "Minister for Culture, Community and Youth Edwin Tong"
             else:

@@ -40,3 +40,12 @@ def test_two_companies_sharing_the_short_name_keep_it_apart():
                        "Kestrel Data declined to comment.")
     assert "Shenzhen Kestrel Data Technology Co., Ltd." in labels.values()
     assert "Kestrel Data Pte Ltd" in labels.values()
+
+
+def test_a_wire_release_names_its_company_after_a_dateline_without_a_date_and_by_its_short_name():
+    facts, labels = _facts('PENANG & SINGAPORE--(BUSINESS WIRE)--Quayline Robotics Pte. Ltd. ("Quayline"), a port '
+                           'automation company, today opened a lab in Penang. "We are ready," said Jane Tan, '
+                           'co-founder and chief executive officer of Quayline.')
+    assert sorted(l for k, l in labels.items() if k.startswith("Organization/")) == ["Quayline Robotics Pte. Ltd."]
+    assert [(labels[r.person], labels.get(r.organization)) for r in facts.roles] == [
+        ("Jane Tan", "Quayline Robotics Pte. Ltd.")]

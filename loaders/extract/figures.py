@@ -69,6 +69,7 @@ from importlib.resources import files
 from typing import Iterable
 
 from sgcn.loaders.dates import find_dates
+from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.aboutness import Reader, is_clause
 from sgcn.loaders.extract.numbers import Amount, find_amounts
 from sgcn.loaders.extract.rel_text import outermost
@@ -690,6 +691,7 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                 continue
             if _headline(sentence.text):
                 sure = min(sure, 1)  # a headline restates its lead, and parses poorly
+            subject = _beyond_occasion(analysis, subject)
             chosen[index] = (subject, sure)
             amount = reading.amount
             figure = Figure(
@@ -705,6 +707,30 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                 seen.add(figure)
                 found.append((figure, sure))
     return _surest(found)
+
+
+def _beyond_occasion(analysis: Analysis, subject: EntityMention) -> EntityMention:
+    """The event an occasion named by its kind belongs to: what was signed "at the opening
+    ceremony" of the 2027 expo counts for the expo (the ceremony has no name of its own).
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("At the [opening ceremony of the Harbour Fair 2027|Event], 12 deals "
+        ...     "were signed. The [Harbour Fair 2027|Event] runs to Friday.")
+        >>> [(f.subject, f.measure) for f in find_figures(a)]
+        [('Event/harbour fair 2027', 'agreements_signed')]
+    """
+    entity = analysis.entities.get(subject.entity)
+    if entity is None or subject.type != "Event":
+        return subject
+    kind = next((k for k in lexicon.occasions() if entity.label.startswith(k + " of ")), None)
+    if kind is None:
+        return subject
+    whole = entity.label[len(kind) + 4:]
+    whole = whole[4:] if whole.startswith("the ") else whole
+    owner = next((e for e in analysis.entities.values() if e.type == "Event" and e.key != entity.key
+                  and whole in (e.label, *e.aliases)), None)
+    return EntityMention(subject.start, subject.end, subject.text, owner.key, "Event") if owner else subject
 
 
 def _unnamed_fund(sentence: str, amount: Amount) -> bool:

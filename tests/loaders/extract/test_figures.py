@@ -521,3 +521,11 @@ def test_a_total_amount_is_the_value_of_the_projects_signed():
                               "of 12 cooperation projects were signed on the spot, with a total amount of about 8 "
                               "billion yuan.")
     assert ("5th Joint Working Committee meeting", "investment_value", 8_000_000_000) in found
+
+
+def test_what_was_signed_at_an_unnamed_ceremony_counts_for_the_event_it_opened():
+    found = _document_figures("The Harbour Tech Fair 2027 opened in Penang on Monday. At the opening ceremony, 40 "
+                              "projects worth 9 billion yuan were signed.", "2027-06-14")
+    assert {("Harbour Tech Fair 2027", "projects_signed", 40),
+            ("Harbour Tech Fair 2027", "investment_value", 9_000_000_000)} <= found
+    assert not {f for f in found if "ceremony" in f[0]}

@@ -109,7 +109,7 @@ def _short_forms(an: "Recognition") -> None:
     places = {w for r in an.registry.records.values() if r.type == "Place" for w in (r.label, *r.aliases)}
     rename: dict[str, str] = {}
     ending = _by_ending((other, name) for other, full in an.registry.records.items()
-                        if other in mentioned and not full.identity for name in (full.label, *full.aliases))
+                        if other in mentioned and not full.identity for name in _forms(full.label, *full.aliases))
     for key, record in an.registry.records.items():
         words = record.label.split()
         if key not in mentioned or len(words) < 2 or record.identity or record.type == "Person":
@@ -117,7 +117,7 @@ def _short_forms(an: "Recognition") -> None:
         fuller = {other for other in ending.get(record.label, ())
                   if other != key and (full := an.registry.records[other])
                   and (full.type == record.type or {full.type, record.type} <= _INTERCHANGED)
-                  and any(opens_with_places(name, record.label, places) for name in (full.label, *full.aliases))}
+                  and any(opens_with_places(name, record.label, places) for name in _forms(full.label, *full.aliases))}
         if len(fuller) == 1:
             rename[key] = fuller.pop()
     if not rename:
@@ -169,6 +169,18 @@ def _company_short_forms(an: "Recognition") -> None:
         an.registry.index[normalize(records[key].label)] = target
     an.mentions = [EntityMention(m.start, m.end, m.text, rename[m.entity], records[rename[m.entity]].type)
                    if m.entity in rename else m for m in an.mentions]
+
+
+def _forms(*names: str) -> list[str]:
+    """The names as written and without their brackets: "Singapore-China (Shenzhen) Smart City
+    Initiative" is shortened to "Shenzhen Smart City Initiative" as well as to "Smart City Initiative".
+
+    Examples:
+        >>> _forms("Singapore-China (Shenzhen) Smart City Initiative", "SCI")
+        ['Singapore-China (Shenzhen) Smart City Initiative', 'SCI', 'Singapore-China Shenzhen Smart City Initiative']
+    """
+    bare = [" ".join(re.sub(r"[()]", " ", name).split()) for name in names if "(" in name]
+    return [*names, *bare]
 
 
 def _series_by_short_form(an: "Recognition") -> None:

@@ -327,14 +327,14 @@ def _merge_short_forms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
         >>> union.find("a") == union.find("b")
         True
     """
-    from sgcn.loaders.extract.coref import opens_with_places
+    from sgcn.loaders.extract.coref import _forms, opens_with_places
 
     places = {n for _, e in nodes if e.type == "Place" for n in (e.label, *e.aliases)}
     by_short: dict[tuple[str, str], set[str]] = {}
     for node, e in nodes:
         if e.type not in _SHORTENED:
             continue
-        for full in _merge_names(e):
+        for full in _forms(*_merge_names(e)):  # "X (Shenzhen) Smart City Initiative" read without its brackets too
             for cut in re.finditer(r"[\s-]+", full):
                 short = full[cut.end():]
                 if len(short.split()) >= 2 and short[:1].isupper() and opens_with_places(full, short, places):

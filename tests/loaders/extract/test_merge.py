@@ -107,3 +107,14 @@ def test_a_company_named_short_in_another_document_is_one_entity():
     b = doc("b.txt", "Haiwen Marine, a sensor maker, agreed with PSA International to test the sensors in Tuas.")
     companies = {e.label for x in extract_all([a, b]) for e in x.entities if "Haiwen" in e.label}
     assert companies == {"Qingdao Haiwen Marine Technology Co., Ltd."}
+
+
+def test_a_name_written_without_its_bracketed_place_or_with_it_unbracketed_is_one_entity():
+    a = doc("a.txt", "The Malaysia-China (Penang) Port Data Initiative began in 2024.")
+    b = doc("b.txt", "Firms joined the Penang Port Data Initiative this year.")
+    labels = {e.label for x in extract_all([a, b]) for e in x.entities if e.type == "Initiative"}
+    assert labels == {"Malaysia-China (Penang) Port Data Initiative"}
+    c = doc("c.txt", "The Malaysia-China (Penang) Port Data Initiative began in 2024. The Penang Port Data "
+                     "Initiative now has 40 projects.")
+    assert {e.label for e in extract_all([c])[0].entities if e.type == "Initiative"} == {
+        "Malaysia-China (Penang) Port Data Initiative"}

@@ -329,6 +329,7 @@ def _bare_surnames(an: "Recognition") -> None:
             by_surname.setdefault(words[0] if lexicon.is_surname(words[0]) else words[-1], []).append(m)
     if not by_surname:
         return
+    ends = {word: [m.end for m in named] for word, named in by_surname.items()}  # once: a long text names many
     for parsed in an.parses:
         if parsed is None:
             continue
@@ -338,7 +339,7 @@ def _bare_surnames(an: "Recognition") -> None:
                 continue
             start = parsed.offset(token)
             end = start + len(token.text)
-            at = bisect.bisect_right([m.end for m in named], start)
+            at = bisect.bisect_right(ends[token.text], start)
             other = an.registry.find(token.text)
             if at == 0 or an.taken(start, end) or other is not None and not other.startswith("Person/"):
                 continue

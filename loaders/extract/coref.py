@@ -124,7 +124,7 @@ def _short_forms(an: "Recognition") -> None:
         return
     for key, target in rename.items():
         an.registry.records[target].aliases.add(an.registry.records[key].label)
-    an.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type) for m in an.mentions]
+    an.retarget(rename)
 
 
 def _company_short_forms(an: "Recognition") -> None:
@@ -167,8 +167,7 @@ def _company_short_forms(an: "Recognition") -> None:
     for key, target in rename.items():
         records[target].aliases.add(records[key].label)
         an.registry.index[normalize(records[key].label)] = target
-    an.mentions = [EntityMention(m.start, m.end, m.text, rename[m.entity], records[rename[m.entity]].type)
-                   if m.entity in rename else m for m in an.mentions]
+    an.retarget(rename, retype=True)
 
 
 def _forms(*names: str) -> list[str]:
@@ -221,7 +220,7 @@ def _series_by_short_form(an: "Recognition") -> None:
         return
     for key, series in rename.items():
         an.registry.records[series].aliases.add(an.registry.records[key].label)
-    an.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type) for m in an.mentions]
+    an.retarget(rename)
     for start, end, series in an.inner_series:
         if series not in rename.values() or any(m.entity == series for m in an.inside(start, end)):
             continue

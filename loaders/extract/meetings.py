@@ -26,7 +26,6 @@ Examples:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -105,9 +104,7 @@ def _short_committees(an: "Recognition") -> None:
         if len(longer) == 1 and longer[0] != key:
             rename[key] = longer[0]
             an.registry.records[longer[0]].aliases.update({record.label, *record.aliases})
-    if rename:
-        an.mentions = [dataclasses.replace(m, entity=rename[m.entity]) if m.entity in rename else m
-                       for m in an.mentions]
+    an.retarget(rename)
 
 
 def _committees_of_one_owner(an: "Recognition", committees: dict) -> None:
@@ -141,9 +138,7 @@ def _committees_of_one_owner(an: "Recognition", committees: dict) -> None:
                 an.registry.index[normalize(committees[key].label)] = target
     for key in rename:
         del committees[key]
-    if rename:
-        an.mentions = [dataclasses.replace(m, entity=rename[m.entity]) if m.entity in rename else m
-                       for m in an.mentions]
+    an.retarget(rename)
 
 
 _LISTED_MEETINGS = re.compile(
@@ -306,7 +301,7 @@ def _the_numbered_meeting(an: "Recognition", index: dict[tuple[int, str], str]) 
         for slot, k in list(index.items()):
             if k == key:
                 index[slot] = target
-    an.mentions = [dataclasses.replace(m, entity=rename[m.entity]) if m.entity in rename else m for m in an.mentions]
+    an.retarget(rename)
 
 
 _ITS_MEETING = re.compile(rf"\b(?:its|their)\s+(?P<o>{_ORDINAL})\s+(?P<n>meeting|session|plenary)\b", re.I)

@@ -407,6 +407,14 @@ class Recognition:
         mentions = self.mentions
         return [mentions[at] for at in sorted(at for _, at in starts[low:high] if mentions[at].end == end)]
 
+    def retarget(self, rename: dict[str, str], *, retype: bool = False) -> None:
+        """Point the mentions of each entity ``rename`` holds at the entity it names instead
+        (with ``retype``, taking that entity's type too)."""
+        if rename:
+            self.mentions = [m if m.entity not in rename else EntityMention(
+                m.start, m.end, m.text, rename[m.entity],
+                self.registry.records[rename[m.entity]].type if retype else m.type) for m in self.mentions]
+
     def mention(self, start: int, end: int, key: str) -> None:
         """Record a mention of the entity ``key`` at ``start:end`` of the text."""
         type_ = self.registry.records[key].type
@@ -736,8 +744,7 @@ class Recognition:
                 self.registry.records[new] = self.registry.records.pop(key)
                 rename[key] = new
         if rename:
-            self.mentions = [EntityMention(m.start, m.end, m.text, rename.get(m.entity, m.entity), m.type)
-                             for m in self.mentions]
+            self.retarget(rename)
             for record in self.registry.records.values():
                 record.identity = tuple(rename.get(part, part) for part in record.identity)
 

@@ -31,6 +31,9 @@ What a build made of each entity (its description, its unit) is kept in the cach
 next build (:func:`_kept`, keyed by what it was made from), and a source file whose
 ``stat`` did not change is not read again (:func:`_sources`), so a rebuild after one
 document changed does little more than extract that document and pass once over the lines.
+A build into the file the last build wrote stops before any pass when nothing it was made
+from changed (:func:`_nothing_changed`: the sources' ``stat``, :func:`code_fingerprint`,
+the output as that build left it).
 
 The lines about entities (their descriptions, what each document states of them, an
 event's time) never stay in memory either: they go to sorted run files on disk
@@ -868,6 +871,9 @@ class IncrementalResult:
     """Processor seconds spent by all processes on each pass (extract, state, validate, write)."""
     skipped: list[str] = field(default_factory=list)
     """Entries of the folder that are no documents and were never opened (``path: why``)."""
+    unchanged: bool = False
+    """True when nothing changed since the last build wrote the output, which was left as
+    it is (:func:`_nothing_changed`); the counts are that build's."""
 
 
 #: a file modified less than this long (nanoseconds) before it was hashed is hashed again
@@ -876,9 +882,32 @@ class IncrementalResult:
 SETTLED_NS = 2_000_000_000
 
 
-def _sources(folder: Path, max_bytes: int, cache: Cache | None = None) -> tuple[list[_Source], list[LoadError], list[str]]:
-    """The document files of ``folder``, the errors of those that cannot be read, and the
-    entries skipped as no documents (``path: why``), as ``sgcn.loaders.read_folder`` has them.
+def _signature(path: str | Path) -> tuple | None:
+    """What a file's ``stat`` says of its content: path, size, modification and change times,
+    inode, device (``None`` for no regular file). Rewriting a file moves its change time,
+    which no program can set back."""
+    import stat
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def _settled(signature: tuple, at_ns: int) -> bool:
+    """Whether the file of ``signature`` had not been modified for :data:`SETTLED_NS` at ``at_ns``."""
+    return max(signature[2:4]) < at_ns - SETTLED_NS
+
+
+def _sources(folder: Path, max_bytes: int, cache: Cache | None = None
+             ) -> tuple[list[_Source], list[LoadError], list[str], tuple | None]:
+    """The document files of ``folder``, the errors of those that cannot be read, the
+    entries skipped as no documents (``path: why``), as ``sgcn.loaders.read_folder`` has
+    them, and the folder's listing as read (:func:`_listing`), ``None`` when a file was
+    modified too recently for its ``stat`` to stand for its content.
 
     A file over ``max_bytes`` is an error found before it is read; a symbolic link that
     loops or points nowhere, a FIFO, a socket or a device is skipped, never opened.
@@ -888,7 +917,6 @@ def _sources(folder: Path, max_bytes: int, cache: Cache | None = None) -> tuple[
     had held for :data:`SETTLED_NS` then): rewriting a file changes its change time,
     which no program can set back.
     """
-    import stat
     import time
 
     from sgcn.loaders import read_bytes
@@ -896,19 +924,22 @@ def _sources(folder: Path, max_bytes: int, cache: Cache | None = None) -> tuple[
     from sgcn.loaders.registry import document_paths, warn_unlisted
 
     entries = {}
-    if manifest_path := find_manifest(folder):
+    manifest_path = find_manifest(folder)
+    manifest_signature = _signature(manifest_path) if manifest_path else None
+    if manifest_path:
         entries = load_manifest(manifest_path)
     found, errors = [], []
     paths, skipped = document_paths(folder)
     hashes = _Memo(cache, "file hashes", str(folder.resolve())) if cache is not None and cache.folder else None
+    signatures: list | None = []
     for path in paths:
         signature = sha256 = None
         if hashes is not None:
-            with contextlib.suppress(OSError):
-                info = os.stat(path)
-                if stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes:
-                    signature = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
-                    sha256 = hashes.recall(signature)
+            signature = _signature(path)
+            if signature is not None and signature[1] <= max_bytes:
+                sha256 = hashes.recall(signature)
+            else:
+                signature = None
         if sha256 is None:
             hashed_at = time.time_ns()
             try:
@@ -916,19 +947,164 @@ def _sources(folder: Path, max_bytes: int, cache: Cache | None = None) -> tuple[
             except LoadError as err:
                 log.warning("%s", err)
                 errors.append(err)
+                signatures = None
                 continue
             sha256 = hashlib.sha256(data).hexdigest()
-            if signature is not None and max(signature[2:4]) < hashed_at - SETTLED_NS:
+            if signature is not None and _settled(signature, hashed_at):
                 hashes.keep(signature, sha256)
+            else:
+                signatures = None
         elif hashes is not None:
             hashes.keep(signature, sha256)
+        if signatures is not None:
+            signatures.append(signature)
         manifest = tuple(sorted(entries.get(path.name, {}).items()))
         found.append(_Source(len(found), str(path), sha256, manifest))
     if hashes is not None:
         hashes.save()
     warn_unlisted(folder, entries, [*(Path(s.path).name for s in found), *(Path(e.path).name for e in errors)],
                   skipped)
-    return found, errors, skipped
+    listing = None
+    if signatures is not None and (manifest_path is None or (
+            manifest_signature is not None and _settled(manifest_signature, time.time_ns()))):
+        listing = (tuple(signatures), tuple(skipped), manifest_signature)
+    return found, errors, skipped, listing
+
+
+def _listing(folder: Path) -> tuple:
+    """The document files of ``folder`` with their ``stat`` (:func:`_signature`), the entries
+    skipped, and the manifest's ``stat``: as :func:`_sources` found them, when nothing changed."""
+    from sgcn.loaders.manifest import find_manifest
+    from sgcn.loaders.registry import document_paths
+
+    manifest_path = find_manifest(folder)
+    paths, skipped = document_paths(folder)
+    return (tuple(_signature(path) for path in paths), tuple(skipped),
+            _signature(manifest_path) if manifest_path else None)
+
+
+# ----------------------------------------------------------------------------- nothing changed
+
+
+def code_fingerprint() -> str:
+    """Digest of everything but the sources that a build's bytes depend on: every file of
+    ``sgcn.graph``, ``sgcn.loaders`` (rules, patterns, gazetteers) and ``sgcn.ontology``
+    (shapes, reviewed links), the versions of sgcn's dependencies (the trained pipeline's
+    package among them) and of Python, and ``SGCN_PIPELINE``.
+
+    Found without importing extraction, so that a build with nothing to do costs little
+    more than a look at the files' ``stat``.
+
+    Examples:
+        >>> len(code_fingerprint())
+        64
+    """
+    import importlib.metadata
+    import importlib.util
+    import re
+    import sys
+
+    parts: list = [sys.version]
+    for package in ("sgcn.graph", "sgcn.loaders", "sgcn.ontology"):
+        spec = importlib.util.find_spec(package)
+        for top in sorted((spec.submodule_search_locations or ()) if spec else ()):
+            for root, folders, names in os.walk(top):
+                folders[:] = sorted(name for name in folders if name != "__pycache__")
+                for name in sorted(names):
+                    if name.endswith((".py", ".yaml", ".yml", ".json", ".jsonld", ".txt", ".ttl", ".html", ".rq")):
+                        path = os.path.join(root, name)
+                        with open(path, "rb") as data:
+                            parts += [os.path.relpath(path, top), data.read()]
+    try:
+        requirements = importlib.metadata.requires("sgcn") or []
+    except importlib.metadata.PackageNotFoundError:
+        requirements = []
+    for requirement in sorted(requirements):
+        if "extra ==" in requirement:
+            continue
+        name = re.match(r"[A-Za-z0-9._-]+", requirement).group()
+        try:
+            parts.append(f"{name}=={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{name} missing")
+    pipeline = os.environ.get("SGCN_PIPELINE", "").strip()
+    if pipeline:  # another pipeline than the dependency: its identity, as extraction reads it
+        parts += [pipeline, pipeline_identity()]
+    return _digest(*parts)
+
+
+@dataclass(frozen=True)
+class _LastBuild:
+    """What a build that wrote its graph left for the next one to see that nothing changed."""
+
+    code: str
+    listing: tuple
+    output: tuple
+    sha256: str
+    checked_ns: int
+    """When the output was last known to hold the bytes of ``sha256``."""
+    result: dict
+
+
+def _last_build_key(folder: Path, output: Path, skip_bad: bool, max_bytes: int) -> str:
+    return _digest("last build", folder.resolve(), output.resolve(), skip_bad, max_bytes)
+
+
+def _nothing_changed(cache: Cache, key: str, folder: Path, output: Path, code: str) -> dict | None:
+    """The result of the last build of ``folder`` into ``output`` when nothing it was made
+    from changed since (:func:`code_fingerprint`, every source's ``stat``, the folder's
+    listing and manifest) and ``output`` is as it left it; else ``None``.
+
+    The output's ``stat`` stands for its bytes once it has held for :data:`SETTLED_NS`
+    after they were last checked; before that, its bytes are hashed and compared.
+    """
+    import time
+
+    stored = cache.get("last-build", key)
+    if stored is None:
+        return None
+    try:
+        last = pickle.loads(stored)
+    except Exception:  # noqa: BLE001 - an entry that cannot be read: build as usual
+        return None
+    if not isinstance(last, _LastBuild):
+        return None
+    output_signature = _signature(output)
+    if output_signature is None or output_signature[1:] != last.output[1:]:
+        return None
+    if last.code != code or _listing(folder) != last.listing:
+        return None
+    if not _settled(output_signature, last.checked_ns):
+        checked_at = time.time_ns()
+        if _file_sha256(output) != last.sha256:
+            return None
+        if _settled(output_signature, checked_at):  # from now on its stat stands for its bytes
+            cache.put("last-build", key, pickle.dumps(
+                _LastBuild(last.code, last.listing, last.output, last.sha256, checked_at, last.result),
+                protocol=pickle.HIGHEST_PROTOCOL))
+    return last.result
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as data:
+        while chunk := data.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _Hashing:
+    """A binary file that hashes what is written to it (``digest``) on its way."""
+
+    def __init__(self, target, digest):
+        self._target, self.digest = target, digest
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self._target.write(data)
+
+    def flush(self) -> None:
+        self._target.flush()
 
 
 #: what a worker imports before its first job (the fork server imports it once for all)
@@ -1024,6 +1200,7 @@ def build_incremental(
     jobs: int | None = None,
     progress: Progress | None = None,
     write: Callable[[Callable], None],
+    output: str | Path | None = None,
 ) -> IncrementalResult:
     """Build the graph of ``sources_dir`` reusing what the cache holds; see the module docstring.
 
@@ -1040,6 +1217,11 @@ def build_incremental(
         progress: ``progress(stage, total)`` -> ``tick(n)``, for progress bars.
         write: ``write(writer)`` is called with ``writer(binary_file)`` once the graph
             conforms (the caller writes atomically).
+        output: the file ``write`` writes. When given (and the cache used), a build
+            stops at once, writing nothing, when nothing changed since the last build
+            wrote it (:func:`_nothing_changed`): the same sources (their ``stat``), the
+            same code and dependencies (:func:`code_fingerprint`), the same options and
+            the output as that build left it (``unchanged`` is then true).
 
     Returns:
         What was done; ``stopped`` (and ``errors``) when files cannot be read and
@@ -1074,11 +1256,23 @@ def build_incremental(
         clock = now
 
     try:
-        # ---- pass 1: read and extract what the cache does not hold
         from sgcn.loaders.limits import DEFAULT_MAX_DOCUMENT_BYTES
 
         max_bytes = DEFAULT_MAX_DOCUMENT_BYTES if max_document_bytes is None else max_document_bytes
-        sources, errors, result.skipped = _sources(sources_dir, max_bytes, cache)
+        last_build = None
+        if output is not None and temporary is None:
+            output = Path(output)
+            last_build = _last_build_key(sources_dir, output, skip_bad, max_bytes)
+            code = code_fingerprint()
+            if (same := _nothing_changed(cache, last_build, sources_dir, output, code)) is not None:
+                for name, value in same.items():
+                    setattr(result, name, value)
+                result.unchanged = True
+                lap("unchanged")
+                return result
+
+        # ---- pass 1: read and extract what the cache does not hold
+        sources, errors, result.skipped, listing = _sources(sources_dir, max_bytes, cache)
         read_version, rules = reader_version(), rules_version()
         keys: dict[int, tuple[str, str]] = {}
         entities: dict[int, tuple] = {}
@@ -1384,13 +1578,24 @@ def build_incremental(
             # description between them
             progress("writing", None)
             write_started = time.process_time()
-            write(lambda out: turtle_from_parts(segments.parts(described), prefixes, out))
+            written = hashlib.sha256()
+            write(lambda out: turtle_from_parts(segments.parts(described), prefixes, _Hashing(out, written)))
             result.work["write"] += time.process_time() - write_started
         finally:
             for path in temporary_runs:
                 path.unlink(missing_ok=True)
         result.triples = segments.count + len(described)
         result.written = True
+        if last_build is not None and listing is not None and not result.errors:
+            # what the next build needs to see that nothing changed: the sources' stat as
+            # this build read them (a file changed since differs), and the output's
+            output_signature = _signature(output)
+            if output_signature is not None:
+                cache.put("last-build", last_build, pickle.dumps(_LastBuild(
+                    code, listing, output_signature, written.hexdigest(), time.time_ns(),
+                    {"documents": result.documents, "entities": result.entities, "facts": result.facts,
+                     "triples": result.triples, "skipped": list(result.skipped),
+                     "report": result.report}), protocol=pickle.HIGHEST_PROTOCOL))
         lap("write")
         return result
     finally:

@@ -68,6 +68,8 @@ class BuildSummary:
         triples: number of triples in the graph.
         report: the SHACL validation report.
         written: whether the graph was written (only when it conforms).
+        unchanged: whether nothing changed since the last build wrote ``out``, which was
+            then left as it is (the counts are that build's).
     """
 
     sources: Path
@@ -82,6 +84,7 @@ class BuildSummary:
     extracted: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     work: dict[str, float] = field(default_factory=dict)
+    unchanged: bool = False
 
     def lines(self) -> list[str]:
         """The summary as short lines of text for people.
@@ -95,12 +98,14 @@ class BuildSummary:
         out.append("entities: " + (", ".join(f"{k} {v}" for k, v in self.entities.items()) or "none"))
         out.append("facts: " + (", ".join(f"{k} {v}" for k, v in self.facts.items()) or "none"))
         out.append(f"triples: {self.triples}")
-        if self.extracted != self.documents:
+        if self.extracted != self.documents and not self.unchanged:
             out.append(f"extracted: {self.extracted} (the other documents from the cache)")
         for skipped in self.skipped:
             out.append(f"skipped: {skipped}")
         if self.written:
             out.append(f"wrote {self.out}")
+        elif self.unchanged:
+            out.append(f"nothing changed since the last build: {self.out} is as it wrote it")
         elif not self.report.conforms:
             out.append(f"NOT written: the graph does not conform to the shapes ({len(self.report.violations)} violations)")
         return out
@@ -258,14 +263,17 @@ def build(
     result = build_incremental(
         sources_dir, skip_bad=skip_bad, max_document_bytes=max_document_bytes, cache_dir=cache_dir,
         use_cache=cache, jobs=jobs, progress=progress,
-        write=lambda writer: write_atomic_with(out_path, writer),
+        write=lambda writer: write_atomic_with(out_path, writer), output=out_path,
     )
     if result.stopped:
         raise BadInputError(result.errors)
-    log.info("read %d documents from %s (%d extracted, the rest from the cache)",
-             result.documents, sources_dir, result.extracted)
+    if not result.unchanged:
+        log.info("read %d documents from %s (%d extracted, the rest from the cache)",
+                 result.documents, sources_dir, result.extracted)
     if result.written:
         log.info("wrote %s (%d triples)", out_path, result.triples)
+    elif result.unchanged:
+        log.info("nothing changed since the last build: %s is as it wrote it", out_path)
     return BuildSummary(
         sources=sources_dir,
         out=out_path,
@@ -279,4 +287,5 @@ def build(
         extracted=result.extracted,
         timings=result.timings,
         work=dict(result.work),
+        unchanged=result.unchanged,
     )

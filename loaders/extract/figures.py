@@ -114,11 +114,13 @@ _SCHEMA = {
     "distributive": {**_WORDS, "required": True},
     "cues": {"type": dict, "required": True, "values": _WORDS},
     "verbs": {"type": dict, "required": True, "keys": {
-        "projects_signed": {**_WORDS, "required": True}, "projects_launched": {**_WORDS, "required": True}}},
+        "projects_signed": {**_WORDS, "required": True}, "projects_launched": {**_WORDS, "required": True},
+        "object_only": {**_WORDS, "required": True}}},
     "network": {"type": dict, "required": True, "keys": {"before": {**_WORDS, "required": True}}},
     "money": {"type": dict, "required": True, "keys": {
         key: {**_WORDS, "required": True} for key in (
-            "fund_after", "fund_nouns", "fund_links", "budget", "fund_verbs", "value_links", "investment")}},
+            "fund_after", "fund_nouns", "fund_links", "budget", "fund_verbs", "programme_nouns", "value_links",
+            "investment")}},
     "area": {"type": dict, "required": True, "keys": {"cues": {**_WORDS, "required": True}}},
     "subjects": {"type": dict, "required": True, "values": {
         "type": list, "items": str, "choices": ("Event", "Initiative", "Project", "Organization")}},
@@ -159,7 +161,7 @@ def measures() -> set[str]:
     """
     rules = _rules()
     named = {c["measure"] for c in rules["counts"]} - {"projects"}
-    return named | set(rules["verbs"]) | set(rules["subjects"]) | {
+    return named | (set(rules["verbs"]) - {"object_only"}) | set(rules["subjects"]) | {
         "network_size", "fund_size", "investment_value", "exhibition_area"}
 
 
@@ -217,20 +219,24 @@ def _project_verb(sentence: str, amount: Amount, head_end: int, parsed=None, off
     projects have been awarded the fund, launched by ...") counts none. Without a parse,
     the first such verb after the counted noun decides, failing that the last before.
     """
-    verbs = _rules()["verbs"]
+    verbs = {k: v for k, v in _rules()["verbs"].items() if k != "object_only"}
+    object_only = {w.lower() for w in _rules()["verbs"]["object_only"]}
     token = parsed.token_at(offset + head_end - 1) if parsed is not None else None
     if token is not None:
         for child in token.children:  # "12 projects launched by members", "projects signed at X"
-            if child.dep_ in ("acl", "relcl") and _verb_measure(child, verbs) is not None:
+            if child.dep_ in ("acl", "relcl") and child.lower_ not in object_only \
+                    and _verb_measure(child, verbs) is not None:
                 return _verb_measure(child, verbs)
-        node = token
+        node, via = token, None
         while True:
             measure = _verb_measure(node, verbs)
-            if measure is not None:
+            if measure is not None and not (via == "nsubj" and node.lower_ in object_only):
                 return measure
+            if measure is not None:
+                return None  # "14 projects attracted RMB33 billion": what the projects did
             if (node.i != token.i and is_clause(node)) or node.head.i == node.i:
                 break
-            node = node.head
+            via, node = node.dep_, node.head
         if is_clause(node):
             # a word of the same clause, not of a clause describing another noun ("Since
             # its launch, X has supported 40 projects"; not "a fund launched by IMDA")
@@ -269,6 +275,10 @@ def _money_measure(sentence: str, amount: Amount) -> str | None:
     verbs = rf"{_words(money['fund_nouns'])}\b.*?{_words(money['fund_verbs'])}\s+(?:(?:a|an|the)\s+)?" \
             rf"(?:(?:total|sum|maximum)\s+of\s+)?$"
     if re.search(verbs, before, re.IGNORECASE):
+        return "fund_size"
+    paying = rf"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:[\w-]+\s+){{0,4}}?{_words(money['programme_nouns'])}\s+" \
+             rf"(?:will\s+|would\s+|shall\s+|is\s+to\s+)?(?:also\s+)?{_words(money['fund_verbs'])}\b[^.;:]*?\bwith\s+$"
+    if re.search(paying, before, re.IGNORECASE):
         return "fund_size"
     fund_then = rf"{_words(money['fund_nouns'])},?\s+(?:[\w-]+\s+){{0,3}}?{_words(money['fund_links'])}\s*$"
     if re.search(fund_then, before, re.IGNORECASE):
@@ -397,11 +407,18 @@ def _subject(reader: Reader, sentence: Sentence, mentions: list[EntityMention],
     where = _where_clause_place(reader, sentence, noun, allowed) if noun is not None else None
     if where is not None:
         return where, 3
+    if "participation" in frames:
+        brought = [m for m in candidates if _brought_to(sentence, reading, m)]
+        if brought:
+            return brought[0], 3
     for frame in frames:
         framed = [m for m in candidates if _framed(sentence, m, frame)
                   and (frame != "occasion" or m.type == "Event")]
         if framed:
             return min(framed, key=lambda m: abs(m.start - position)), 3
+    head = _item_head(reader.analysis, sentence, candidates)
+    if head is not None:
+        return head, 2
     if noun is not None:
         found = _clause_subject(reader, sentence, noun, allowed)
         if found is not None:
@@ -416,6 +433,49 @@ def _subject(reader: Reader, sentence: Sentence, mentions: list[EntityMention],
         if of_kind:
             return of_kind[0], 1
     return None, 0
+
+
+def _brought_to(sentence: Sentence, reading: _Reading, mention: EntityMention) -> bool:
+    """Whether ``mention`` is where the counted people or companies were taken: "to" right
+    after the counted noun ("brought 52 companies to the Singapore Pavilion", "led a mission
+    of 40 firms to the fair").
+
+    Examples:
+        >>> text = "Singapore brought 52 companies to the Harbour Pavilion."
+        >>> [amount] = find_amounts(text)
+        >>> reading = _Reading(amount, "companies_participating", text.index(" to"))
+        >>> pavilion = EntityMention(34, 54, "the Harbour Pavilion", "Project/harbour pavilion", "Project")
+        >>> _brought_to(Sentence(0, len(text), text), reading, pavilion)
+        True
+    """
+    between = sentence.text[reading.head_end:mention.start - sentence.start]
+    return re.fullmatch(r"\s+to\s+(?:the\s+|this\s+year's\s+)?", between, re.IGNORECASE) is not None
+
+
+#: What opens an item of a list: a bullet, or a letter or number in brackets ("(a)", "2)");
+#: not "2.", which numbers a release's paragraphs.
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u00b7]|\(?(?:\d{1,2}|[a-z])\))[ \t]+")
+
+
+def _item_head(analysis: Analysis, sentence: Sentence, candidates: list[EntityMention]) -> EntityMention | None:
+    """The name an item of a list opens with, which the item is about ("- the Harbour Data
+    Corridor, run by two agencies under the Harbour Initiative, which counted 41 member
+    companies": the corridor's count, not the initiative's), or ``None``.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("Two channels now run:\\n\\n- the [Harbour Corridor|Project], run "
+        ...     "under the [Harbour Initiative|Initiative], which counted 41 member companies;")
+        >>> [(f.subject, f.measure) for f in find_figures(a)]
+        [('Project/harbour corridor', 'companies_participating')]
+    """
+    text = analysis.document.text
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    bullet = _BULLET.match(text, line_start, sentence.end)
+    if bullet is None or bullet.end() < sentence.start:
+        return None  # no item, or a sentence after the item's first
+    opening = [m for m in candidates if re.fullmatch(r"(?:the\s+)?", text[bullet.end():m.start], re.IGNORECASE)]
+    return opening[0] if opening else None
 
 
 def _where_clause_place(reader: Reader, sentence: Sentence, noun, allowed) -> EntityMention | None:
@@ -491,9 +551,35 @@ def _running_total(sentence: str) -> bool:
 _SUBJECT_TYPES = ("Event", "Initiative", "Project", "Organization")
 
 
-def _names_a_subject(mentions: list[EntityMention]) -> bool:
-    """Whether any mention could be what a number in the sentence is about."""
-    return any(m.type in _SUBJECT_TYPES for m in mentions)
+#: Counts of who took part: the bodies named beside them (a delegation's agencies, a
+#: pilot's operators) are no subject of theirs.
+_PARTICIPATION = ("companies_participating", "delegates", "enterprises_attending", "countries_and_regions",
+                  "fortune_global_500_firms")
+
+
+def _part_of_the_unnamed(sentence: str) -> bool:
+    """Whether the sentence says what was taken part in by a common noun ("six companies
+    taking part in its first phase", "joined the pilot"): a count of something unnamed, not
+    of the event the document is about.
+
+    Examples:
+        >>> _part_of_the_unnamed("Two agencies will run the pilot, with six firms taking part in its first phase.")
+        True
+        >>> _part_of_the_unnamed("More than 500 firms took part."), _part_of_the_unnamed("Some 60 guests attended.")
+        (False, False)
+        >>> _part_of_the_unnamed("Some 600 firms exhibited at the Harbour Expo Centre.")
+        False
+    """
+    frames = _words([*_rules()["frames"]["participation"], "signed up for", "enrolled in"])
+    return re.search(rf"(?i:{frames})\s+(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|an?)\s+[a-z]", sentence) is not None
+
+
+def _names_a_subject(mentions: list[EntityMention], allowed: Iterable[str] = _SUBJECT_TYPES) -> bool:
+    """Whether any mention could be what a number of a measure about ``allowed`` types is
+    about: the agencies a delegation "comprised" are no subject of its size, so a sentence
+    naming only them continues the sentence before it as one naming nothing does."""
+    kinds = set(allowed)
+    return any(m.type in kinds for m in mentions)
 
 
 def _carried_mentions(analysis: Analysis, previous: Sentence | None,
@@ -666,11 +752,13 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                 subject, sure = chosen[index - 1]
             else:
                 subject, sure = _subject(reader, sentence, mentions, reading)
-            if subject is None and not _names_a_subject(mentions):
+            named = _names_a_subject(mentions) if reading.measure not in _PARTICIPATION \
+                else _names_a_subject(mentions, _rules()["subjects"][reading.measure])
+            if subject is None and not named:
                 subject, sure = _subject(reader, sentence, carried, reading)
                 sure = min(sure, 1)
                 if subject is None and not carried and "Event" in _rules()["subjects"][reading.measure] \
-                        and _about_the_focus(sentence.text):
+                        and _about_the_focus(sentence.text) and not _part_of_the_unnamed(sentence.text):
                     if not focus:
                         focus.append(focus_event(analysis, event_times))
                     if focus[0] is not None:
@@ -696,7 +784,7 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
             amount = reading.amount
             figure = Figure(
                 subject=subject.entity,
-                measure=reading.measure,
+                measure=_measure_for(reading.measure, subject),
                 value=amount.value,
                 unit=amount.unit,
                 qualifier=amount.qualifier,
@@ -707,6 +795,21 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                 seen.add(figure)
                 found.append((figure, sure))
     return _surest(found)
+
+
+def _measure_for(measure: str, subject: EntityMention) -> str:
+    """The measure a count is of its subject: enterprises an event draws attend it
+    (``enterprises_attending``); those a pavilion, a park or a programme gathers take part
+    in it (``companies_participating``).
+
+    Examples:
+        >>> pavilion = EntityMention(0, 3, "P", "Project/p", "Project")
+        >>> _measure_for("enterprises_attending", pavilion), _measure_for("delegates", pavilion)
+        ('companies_participating', 'delegates')
+    """
+    if measure == "enterprises_attending" and subject.type != "Event":
+        return "companies_participating"
+    return measure
 
 
 def _beyond_occasion(analysis: Analysis, subject: EntityMention) -> EntityMention:

@@ -67,6 +67,29 @@ def test_dateline_dates_a_release_without_a_date_line() -> None:
     assert (doc.date, doc.metadata["date_basis"]) == ("2021-03-03", "dateline")
 
 
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Release time: 2024-05-09   Source: Harbour City Bureau of Commerce", "2024-05-09"),
+        ("Date: 2024-05-09    Source: Harbour Daily   Font size: L M S   Print   Close", "2024-05-09"),
+        ("Release date: 9 May 2024 | Views: 212", "2024-05-09"),
+        ("Time: 2024-05-09 16:30   Source: Park News   Editor: Li Na", "2024-05-09"),
+        ("Posting date: May 9, 2024", "2024-05-09"),
+    ],
+)
+def test_a_portals_labelled_date_line_dates_the_page(line: str, iso: str) -> None:
+    """A news portal's article line gives the date under a label, with more labelled fields after it."""
+    text = f"Harbour City Government\nHome > News > Trade\n\nTwo sides meet on data\n\n{line}\n\nThe two sides met in 2023.\n"
+    doc = plaintext.parse(text, source="p.txt")
+    assert (doc.date, doc.metadata["date_basis"]) == (iso, "date line")
+
+
+@pytest.mark.parametrize("line", ["Time to act: 2024 is the year of data", "Release of the 2024 report   Source: X"])
+def test_a_line_that_only_mentions_a_year_is_no_date_line(line: str) -> None:
+    doc = plaintext.parse(f"TITLE\n\n{line}\n\nThe two sides met.\n", source="q.txt")
+    assert doc.date == ""
+
+
 def test_a_release_without_any_date_has_none() -> None:
     doc = plaintext.parse("TITLE\n\nThe two sides met in 2019 and again later.\n", source="n.txt")
     assert doc.date == ""

@@ -529,3 +529,133 @@ def test_what_was_signed_at_an_unnamed_ceremony_counts_for_the_event_it_opened()
     assert {("Harbour Tech Fair 2027", "projects_signed", 40),
             ("Harbour Tech Fair 2027", "investment_value", 9_000_000_000)} <= found
     assert not {f for f in found if "ceremony" in f[0]}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Malaysian delegation comprised officials from the [Ministry of Trade|Organization] and the "
+        "[Port Authority|Organization], as well as 25 companies.",
+        "Malaysia's delegation included the [Port Authority|Organization] and 25 firms.",
+    ],
+)
+def test_agencies_named_beside_a_count_do_not_stop_it_from_continuing_the_sentence_before(second):
+    """The bodies a delegation comprised are no subject of a count of companies or people: the
+    sentence continues the one before, as one naming nothing does."""
+    found = markup_rows(f"The [Harbour Tech Fair 2026|Event] opened in Penang on Monday. {second}")
+    assert [row[:3] for row in found] == [("Event/harbour tech fair 2026", "companies_participating", "25")]
+
+
+def test_the_size_of_a_delegation_named_with_its_agencies_is_the_meetings():
+    found = markup_rows("Ministers met at the [4th Harbour Council meeting|Event] on Monday. Mr Lim led a "
+                        "delegation of about 70 officials and business people, including representatives of the "
+                        "[Harbour Board|Organization] and the [Port Authority|Organization].")
+    assert found == [("Event/4th harbour council meeting", "delegates", "70", "", "about")]
+
+
+@pytest.mark.parametrize(
+    ("second", "value"),
+    [
+        ("Thirty firms have signed up for its first phase.", "30"),
+        ("It is now home to more than 9,000 registered companies.", "9000"),
+        ("Some 45 start-ups have enrolled in the first cohort.", "45"),
+    ],
+)
+def test_companies_that_signed_up_are_home_to_or_enrolled_take_part(second, value):
+    found = markup_rows(f"The [Harbour Data Sandbox|Initiative] opened on Monday. {second}")
+    assert [row[:3] for row in found] == [("Initiative/harbour data sandbox", "companies_participating", value)]
+
+
+def test_projects_a_programme_supported_and_the_companies_they_involve():
+    found = markup_rows("Since 2020, the [Harbour Initiative|Initiative] has supported 55 projects involving over "
+                        "200 companies from both cities.")
+    assert [row[:3] for row in found] == [("Initiative/harbour initiative", "projects_launched", "55"),
+                                          ("Initiative/harbour initiative", "companies_participating", "200")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The [Harbour Park|Initiative] has attracted over 3,000 foreign-invested projects since 1999.",
+         "projects_signed"),
+        ("The committee heard that nine new projects under the [Harbour Park|Initiative] had been agreed.",
+         "projects_signed"),
+        ("Today the [Harbour Park|Initiative] programme has selected its first 6 projects.", "projects_launched"),
+    ],
+)
+def test_projects_attracted_agreed_or_selected(sentence, measure):
+    assert [row[:2] for row in markup_rows(sentence)] == [("Initiative/harbour park", measure)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "measure"),
+    [
+        ("During the fair, the [Malaysia Pavilion|Project] gathered 38 Malaysian enterprises.",
+         "Project/malaysia pavilion", "companies_participating"),
+        ("At present, the [Harbour Park|Initiative] has gathered more than 5,000 registered enterprises.",
+         "Initiative/harbour park", "companies_participating"),
+        ("The [Harbour Fair 2026|Event] gathered more than 500 enterprises.",
+         "Event/harbour fair 2026", "enterprises_attending"),
+    ],
+)
+def test_enterprises_a_pavilion_or_a_park_gathers_take_part_in_it(sentence, subject, measure):
+    assert [row[:2] for row in markup_rows(sentence)] == [(subject, measure)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Malaysia, a partner of [the fair|Event], brought 40 companies to the [Malaysia Pavilion|Project], "
+         "which covers 900 square metres.", "Project/malaysia pavilion"),
+        ("At [the fair|Event], Thailand took 22 firms to the [Thai Pavilion|Project].", "Project/thai pavilion"),
+        ("Minister Lim of the [Harbour Board|Organization] led a business mission of 25 firms to the "
+         "[Harbour Fair 2026|Event].", "Event/harbour fair 2026"),
+    ],
+)
+def test_companies_brought_to_a_place_take_part_there(sentence, subject):
+    found = markup_rows(sentence)
+    assert [row[0] for row in found if row[1] == "companies_participating"] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The [Harbour Data Programme|Initiative] will co-fund pilots between firms of the two cities in logistics "
+         "and health, with up to S$15 million over four years.", "15000000", "SGD"),
+        ("The [Coastal Scheme|Initiative] finances joint trials with RMB 8 million a year.", "8000000", "CNY"),
+    ],
+)
+def test_what_a_programme_pays_for_with_its_money_is_its_size(sentence, value, unit):
+    found = markup_rows(sentence)
+    assert [(row[1], row[2], row[3]) for row in found] == [("fund_size", value, unit)]
+
+
+def test_money_companies_pay_with_is_no_programmes_size():
+    found = markup_rows("The two firms will pay for the [Harbour Data Programme|Initiative] trials with "
+                        "S$2 million.")
+    assert not [row for row in found if row[1] == "fund_size"]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "* ", "\u2022 ", "(b) "])
+def test_an_item_of_a_list_is_about_the_name_it_opens_with(bullet):
+    found = markup_rows("Three data channels now run between the two countries:\n\n"
+                        f"{bullet}the [Harbour Data Corridor|Project], run by two agencies under the "
+                        "[Harbour Initiative|Initiative], which counted 41 member companies by June;\n"
+                        f"{bullet}the [Coastal Sandbox|Project], which opens in May.")
+    assert [row[:3] for row in found] == [("Project/harbour data corridor", "companies_participating", "41")]
+
+
+
+def test_projects_that_attracted_money_are_not_counted_as_attracted():
+    found = markup_rows("At the [Harbour Fair 2026|Event], 12 projects attracted RMB9 billion of contracted "
+                        "investment from listed companies.")
+    assert not [row for row in found if row[1].startswith("projects_")]
+
+
+def test_companies_taking_part_in_something_unnamed_are_not_the_focus_meetings():
+    markup = ("Ministers co-chaired the [2nd Harbour Council meeting|Event] held in [Fuzhou|Place] today.\n\n"
+              "The leaders reviewed progress.\n\n"
+              "The [Harbour Board|Organization] will run the pilot, with six firms taking part in its first phase.")
+    assert focus_rows(markup, "2023-12-08") == []
+    markup = markup.replace("with six firms taking part in its first phase", "and six firms took part")
+    assert focus_rows(markup, "2023-12-08") == [("Event/2nd harbour council meeting", "companies_participating", "6")]

@@ -770,6 +770,8 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                     subject = None  # "This time, ... at the expo": an edition the text never names
                 elif timed != subject.entity:
                     subject = EntityMention(subject.start, subject.end, subject.text, timed, subject.type)
+                elif _about_the_focus(sentence.text):
+                    subject = _own_edition(reader, subject)
             if subject is not None and sure < 2 and reading.measure == "fund_size" \
                     and _unnamed_fund(sentence.text, reading.amount) \
                     and not _words_fund(analysis.entities[subject.entity].label):
@@ -795,6 +797,20 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                 seen.add(figure)
                 found.append((figure, sure))
     return _surest(found)
+
+
+def _own_edition(reader: Reader, subject: EntityMention) -> EntityMention:
+    """The edition of the document's year a series stands for, when the document names it:
+    on the page of the "Harbour Forum 2026", what "the forum" will hold is that edition's
+    (a sentence of another time keeps the series: the caller asks).
+    """
+    year = reader.analysis.document.date[:4]
+    if subject.type != "Event" or not year.isdigit():
+        return subject
+    edition = reader.occurrence(subject.entity, year)
+    if edition is None or edition == subject.entity:
+        return subject
+    return EntityMention(subject.start, subject.end, subject.text, edition, "Event")
 
 
 def _measure_for(measure: str, subject: EntityMention) -> str:

@@ -659,3 +659,32 @@ def test_companies_taking_part_in_something_unnamed_are_not_the_focus_meetings()
     assert focus_rows(markup, "2023-12-08") == []
     markup = markup.replace("with six firms taking part in its first phase", "and six firms took part")
     assert focus_rows(markup, "2023-12-08") == [("Event/2nd harbour council meeting", "companies_participating", "6")]
+
+
+EDITIONS = {"Event/harbour forum 2026": ("Event/harbour forum", "", "2026"),
+            "Event/harbour forum 2025": ("Event/harbour forum", "", "2025")}
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("About 900 delegates are expected to attend [the forum|Event|Harbour Forum].", "Event/harbour forum 2026"),
+        ("[The forum|Event|Harbour Forum] will gather some 900 delegates over three days.",
+         "Event/harbour forum 2026"),
+        # another time: the series, as the text says
+        ("Since 2022, [the forum|Event|Harbour Forum] has drawn some 900 delegates each year.",
+         "Event/harbour forum"),
+    ],
+)
+def test_the_series_on_the_page_of_its_edition_of_the_year_is_that_edition(body, subject):
+    found = markup_rows(f"[Harbour Forum 2026|Event]\n\nFirst held in 2022, the forum meets every autumn.\n\n{body}",
+                        date="2026-10-20", identities=EDITIONS)
+    assert [row[:2] for row in found] == [(subject, "delegates")]
+
+
+def test_the_series_keeps_its_figure_when_only_another_years_edition_is_named():
+    found = markup_rows("The [2025 edition|Event|Harbour Forum 2025] drew 700 delegates.\n\n"
+                        "About 900 delegates are expected to attend [the forum|Event|Harbour Forum].",
+                        date="2026-10-20", identities=EDITIONS)
+    assert [row[:3] for row in found] == [("Event/harbour forum 2025", "delegates", "700"),
+                                          ("Event/harbour forum", "delegates", "900")]

@@ -776,6 +776,9 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                     and _unnamed_fund(sentence.text, reading.amount) \
                     and not _words_fund(analysis.entities[subject.entity].label):
                 subject = None  # "A digital fund worth 500 million yuan was launched at the X": not X's size
+            if subject is not None and reading.measure == "exhibition_area" \
+                    and _unnamed_area(sentence, reading.amount, mentions):
+                subject = None  # "visitors to a 5,000-square-metre zone at the expo": the zone's, not the expo's
             if subject is None:
                 log.debug("no subject for %r in %r", reading.amount.text, sentence.text[:60])
                 continue
@@ -872,6 +875,27 @@ def _unnamed_fund(sentence: str, amount: Amount) -> bool:
                           rf"{links}\s*$", before)
     counted = re.search(r"\b[Aa]n?\s+$", before) and re.match(rf"\s+(?:[\w-]+\s+){{0,2}}?{nouns}\b", after)
     return bool(described or counted)
+
+
+def _unnamed_area(sentence: Sentence, amount: Amount, mentions: list[EntityMention]) -> bool:
+    """Whether an area describes a thing the sentence does not name ("a 5,000-square-metre
+    zone"): written before its noun after "a", with no name right after it.
+
+    Examples:
+        >>> text = "Visitors to a 5,000-square-metre drone zone watched flights at the expo."
+        >>> [a] = find_amounts(text)
+        >>> _unnamed_area(Sentence(0, len(text), text), a, [])
+        True
+        >>> text = "Malaysia opened a 900 sqm Malaysia Pavilion."
+        >>> [a] = find_amounts(text)
+        >>> _unnamed_area(Sentence(0, len(text), text), a, [EntityMention(26, 43, "Malaysia Pavilion", "Project/p", "Project")])
+        False
+    """
+    before = sentence.text[:amount.start]
+    if not re.search(r"\b[Aa]n?\s+$", before):
+        return False
+    after = sentence.start + amount.end + len(sentence.text[amount.end:]) - len(sentence.text[amount.end:].lstrip())
+    return not any(m.start == after for m in mentions)
 
 
 def _words_fund(label: str) -> bool:

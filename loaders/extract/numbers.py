@@ -111,7 +111,7 @@ def _pattern() -> re.Pattern:
     short_scale = _alternation(lex["short_scales"])
     prefix = _alternation(lex["currency_prefixes"])
     suffix = _alternation(lex["currency_suffixes"])
-    area = _alternation(lex["area_units"])
+    area = _alternation(lex["area_units"]).replace(r"\s+", r"[\s-]+")  # "square metres", "square-metre"
     qualifier = _alternation(lex["qualifiers"])
     return re.compile(
         rf"""
@@ -119,9 +119,9 @@ def _pattern() -> re.Pattern:
         (?:(?P<qualifier>{qualifier})\s+)?
         (?:(?P<prefix>{prefix})\s?)?
         (?:(?P<digits>{digits})|(?P<words>{number_word}))
-        (?:(?:\s|-)?(?P<short>{short_scale})(?![\w])|\s+(?P<scale>{scale})\b)?
-        (?:\s+(?P<suffix>{suffix})\b|\s*(?P<area>{area})(?![\w]))?
-        (?![\w%]|-\w|\.\d|/\d|:\d|\s*(?:per\s*cent|percent)\b)
+        (?:(?:\s|-)?(?P<short>{short_scale})(?![\w])|(?:\s+|-)(?P<scale>{scale})\b)?
+        (?:(?:\s+|-)(?P<suffix>{suffix})\b|(?:\s*|-)(?P<area>{area})(?![\w]))?
+        (?![\w%]|-\w|\.\d|,\d|/\d|:\d|\s*(?:per\s*cent|percent)\b)
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -227,6 +227,8 @@ def find_amounts(text: str, *, dollar: str = "USD") -> list[Amount]:
         [Decimal('8')]
         >>> [a.value for a in find_amounts("over 60 Fortune Global 500 firms")]
         [Decimal('60')]
+        >>> [(a.value, a.unit) for a in find_amounts("a 5,000-square-metre zone and a 300-million-yuan fund")]
+        [(Decimal('5000'), 'sqm'), (Decimal('300000000'), 'CNY')]
     """
     lex = _lexicon()
     amounts = []
@@ -251,7 +253,7 @@ def find_amounts(text: str, *, dollar: str = "USD") -> list[Amount]:
             value *= Decimal(lex["scale_values"][scale.lower().rstrip(".")])
         if match.group("area"):
             unit = "sqm"
-            value *= Decimal(str(lex["area_units"][" ".join(match.group("area").lower().split())]))
+            value *= Decimal(str(lex["area_units"][" ".join(match.group("area").lower().replace("-", " ").split())]))
         if _is_year(match, value, unit):
             continue
         number_start = match.start("digits") if match.group("digits") else match.start("words")

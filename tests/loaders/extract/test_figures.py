@@ -688,3 +688,18 @@ def test_the_series_keeps_its_figure_when_only_another_years_edition_is_named():
                         date="2026-10-20", identities=EDITIONS)
     assert [row[:3] for row in found] == [("Event/harbour forum 2025", "delegates", "700"),
                                           ("Event/harbour forum", "delegates", "900")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Visitors to a 3,000-square-metre robotics zone watched drones fly over [the exhibition|Event].", []),
+        ("[The fair|Event] also has a 2,000 sqm hall for start-ups.", []),
+        ("At [the fair|Event], Malaysia opened a 900 sqm [Malaysia Pavilion|Project].",
+         [("Project/malaysia pavilion", "exhibition_area", "900")]),
+        ("The [Malaysia Pavilion|Project] covers 900 square metres at [the fair|Event].",
+         [("Project/malaysia pavilion", "exhibition_area", "900")]),
+    ],
+)
+def test_an_area_of_a_thing_the_sentence_does_not_name_is_no_figure(sentence, expected):
+    assert [row[:3] for row in markup_rows(sentence)] == expected

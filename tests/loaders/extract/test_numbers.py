@@ -40,6 +40,31 @@ def test_amounts(text, expected):
     assert read(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("a 4,500-square-metre hall", [("4500", "sqm", "")]),
+    ("the 800-sq-m booth", [("800", "sqm", "")]),
+    ("a 2-hectare site", [("20000", "sqm", "")]),
+    ("a 250-million-yuan fund", [("250000000", "CNY", "")]),
+    ("an S$8-million grant", [("8000000", "SGD", "")]),
+    ("a US$1.5-billion deal", [("1500000000", "USD", "")]),
+])
+def test_an_amount_written_as_a_modifier_with_hyphens(text, expected):
+    """'a 5,000-square-metre zone' is 5,000 square metres, not 5 of something."""
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, sqm", [("20,000 square feet", "1858.0608"), ("10,000 sq ft", "929.0304"),
+                                       ("about 5,000 sq. ft.", "464.5152")])
+def test_square_feet_are_read_as_square_metres(text, sqm):
+    [(value, unit, _)] = read(text)
+    assert (value, unit) == (sqm, "sqm")
+
+
+@pytest.mark.parametrize("text", ["a 3-day event", "the 2,000-year-old town", "1,2,3", "COVID-19 rules"])
+def test_a_number_glued_to_another_word_or_number_is_no_amount(text):
+    assert read(text) == []
+
+
 @pytest.mark.parametrize("words, qualifier", [
     ("some", "about"), ("around", "about"), ("approximately", "about"), ("roughly", "about"),
     ("almost", "nearly"), ("close to", "nearly"), ("up to", "nearly"), ("less than", "nearly"),

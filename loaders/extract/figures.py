@@ -569,9 +569,27 @@ def _part_of_the_unnamed(sentence: str) -> bool:
         (False, False)
         >>> _part_of_the_unnamed("Some 600 firms exhibited at the Harbour Expo Centre.")
         False
+        >>> _part_of_the_unnamed("The two firms will invest RMB 90 million in the platform over three years.")
+        True
     """
     frames = _words([*_rules()["frames"]["participation"], "signed up for", "enrolled in"])
-    return re.search(rf"(?i:{frames})\s+(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|an?)\s+[a-z]", sentence) is not None
+    invested = r"\binvest\w*\b[^.;]{0,60}?\bin"  # "plan to invest RMB 120 million in the platform"
+    return re.search(rf"(?:(?i:{frames})|{invested})\s+(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|an?)\s+[a-z]",
+                     sentence) is not None
+
+
+def _speakers_own(sentence: str) -> bool:
+    """Whether a speaker tells of what they see or do ("I am pleased to witness the signing
+    of two agreements this morning"): agreements between companies at the speaker's side,
+    not what the occasion the document reports concluded.
+
+    Examples:
+        >>> _speakers_own("Later today, I will witness the signing of four agreements.")
+        True
+        >>> _speakers_own("Both sides signed four agreements."), _speakers_own("In 2019 I said so.")
+        (False, True)
+    """
+    return re.search(r"\b(?:I|I'm|I’m|I'll|I’ll)\b", sentence) is not None
 
 
 def _names_a_subject(mentions: list[EntityMention], allowed: Iterable[str] = _SUBJECT_TYPES) -> bool:
@@ -758,7 +776,8 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                 subject, sure = _subject(reader, sentence, carried, reading)
                 sure = min(sure, 1)
                 if subject is None and not carried and "Event" in _rules()["subjects"][reading.measure] \
-                        and _about_the_focus(sentence.text) and not _part_of_the_unnamed(sentence.text):
+                        and _about_the_focus(sentence.text) and not _part_of_the_unnamed(sentence.text) \
+                        and not _speakers_own(sentence.text):
                     if not focus:
                         focus.append(focus_event(analysis, event_times))
                     if focus[0] is not None:

@@ -703,3 +703,17 @@ def test_the_series_keeps_its_figure_when_only_another_years_edition_is_named():
 )
 def test_an_area_of_a_thing_the_sentence_does_not_name_is_no_figure(sentence, expected):
     assert [row[:3] for row in markup_rows(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Later this morning, I will witness the signing of four agreements between companies of both sides.",
+        "I am also glad to witness the signing of two agreements today.",
+        "The two firms will invest RMB 90 million in the platform over three years.",
+    ],
+)
+def test_a_speakers_aside_and_money_put_into_an_unnamed_thing_are_not_the_focus_meetings(last):
+    markup = ("Ministers co-chaired the [2nd Harbour Council meeting|Event] held in [Fuzhou|Place] today.\n\n"
+              f"The leaders reviewed progress.\n\n{last}")
+    assert focus_rows(markup, "2023-12-08") == []

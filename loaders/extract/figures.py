@@ -71,7 +71,7 @@ from typing import Iterable
 from sgcn.loaders.dates import find_dates
 from sgcn.loaders.extract import lexicon
 from sgcn.loaders.extract.aboutness import Reader, is_clause
-from sgcn.loaders.extract.numbers import Amount, find_amounts
+from sgcn.loaders.extract.numbers import Amount, find_amounts, is_group_size
 from sgcn.loaders.extract.rel_text import outermost
 from sgcn.loaders.extract.rules import load_rules
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
@@ -99,6 +99,7 @@ class _Reading:
     measure: str
     head_end: int  # offset (in the sentence) one past the counted noun, or the amount
     restates: bool = False  # a parenthesised restatement of the amount before it
+    total: bool = False  # the running total a count before it brought its measure to
 
 
 _WORDS = {"type": list, "items": str}
@@ -109,8 +110,10 @@ _SCHEMA = {
         "heads": {**_WORDS, "required": True},
         "cues": {"type": (str, list), "items": str},
     }},
+    "delegation_heads": {**_WORDS, "required": True},
     "mixed_batch": {**_MEASURE, "required": True},
     "references": {**_WORDS, "required": True},
+    "applicants": {**_WORDS, "required": True},
     "distributive": {**_WORDS, "required": True},
     "cues": {"type": dict, "required": True, "values": _WORDS},
     "verbs": {"type": dict, "required": True, "keys": {
@@ -317,12 +320,20 @@ def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0,
             reading = None  # "with 18 projects worth RMB83 billion": a share, not the total
         elif not amount.unit and _refers_back(sentence, amount):
             reading = None
+        elif not amount.unit and re.search(rf"{_words(rules['applicants'])}\s+$", sentence[:amount.start], re.IGNORECASE):
+            reading = None  # "applications from 150 exporters": who asked, not who took part
         elif not amount.unit and readings and re.match(r"\s+of\s+(?:which|them|these|those)\b",
                                                         sentence[amount.end:], re.IGNORECASE) \
                 and not _counted_noun(sentence, amount, cued=False):
             # "420 enterprises, 95 of which are foreign": the same measure, the same subject
             # (but "600 firms, 48 of them Fortune Global 500 firms" counts the noun it names)
             reading = _Reading(amount, readings[-1].measure, amount.end, restates=True)
+        elif not amount.unit and is_group_size(amount):
+            # "a 60-member delegation": its size; "a 2,000-strong crowd": none
+            modifiers = rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,{_MAX_MODIFIERS}}}?"
+            head = re.match(rf"\s+{modifiers}{_words(rules['delegation_heads'])}", sentence[amount.end:], re.IGNORECASE)
+            if head:
+                reading = _Reading(amount, "delegates", amount.end + head.end())
         elif amount.unit == "sqm":
             if _has_area_cue(sentence):
                 reading = _Reading(amount, "exhibition_area", amount.end)
@@ -344,12 +355,31 @@ def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0,
                     measure = reported.get(measure)
                 if measure:
                     reading = _Reading(amount, measure, head_end)
+            elif readings:
+                reading = _brought_total(sentence, amount, readings[-1])
         if not amount.unit:
             count = (amount, reading)
         if reading:
             readings.append(reading)
         previous = reading
     return readings
+
+
+def _brought_total(sentence: str, amount: Amount, last: _Reading) -> _Reading | None:
+    """The running total a count brings its measure to ("Nine MOUs were signed, bringing the
+    total under the initiative to 45"): the measure of the count before it, or ``None``.
+
+    Examples:
+        >>> text = "Nine MOUs were signed, bringing the total number of MOUs under the GCI to 45."
+        >>> first, total = find_amounts(text)
+        >>> _brought_total(text, total, _Reading(first, "mous_signed", 9)).measure
+        'mous_signed'
+    """
+    before = sentence[last.head_end:amount.start]
+    raised = r"\b(?:bringing|brings|brought|taking|takes|raising|raises|pushing)\s+(?:the|its|their)\s+" \
+             r"(?:[\w'’]+\s+)?(?:total|tally|count|number)\b[^.;]{0,80}?\bto\s+$"
+    return _Reading(amount, last.measure, amount.end, total=True) if re.search(raised, before, re.IGNORECASE) \
+        else None
 
 
 def _distributive(sentence: str, amount: Amount) -> bool:
@@ -393,6 +423,8 @@ def _subject(reader: Reader, sentence: Sentence, mentions: list[EntityMention],
     """The mention the figure is about (see the module docstring), or ``None``, and how
     surely: 3 a frame names it ("signed at X"), 2 the clause's subject, 1 the nearest name."""
     allowed = _rules()["subjects"][reading.measure]
+    if reading.total:  # a programme's running total, never an occasion's
+        allowed = [kind for kind in ("Initiative", "Project") if kind in allowed]
     noun = _counted_token(reader, sentence, reading)
     candidates = [m for m in outermost(mentions) if m.type in allowed]
     position = sentence.start + reading.amount.start
@@ -898,7 +930,8 @@ def _unnamed_fund(sentence: str, amount: Amount) -> bool:
 
 def _unnamed_area(sentence: Sentence, amount: Amount, mentions: list[EntityMention]) -> bool:
     """Whether an area describes a thing the sentence does not name ("a 5,000-square-metre
-    zone"): written before its noun after "a", with no name right after it.
+    zone"): written before its noun after "a", with no name right after it, and not in
+    apposition to a name ("the Harbour Pavilion, a 900 sqm space" is the pavilion's).
 
     Examples:
         >>> text = "Visitors to a 5,000-square-metre drone zone watched flights at the expo."
@@ -911,7 +944,7 @@ def _unnamed_area(sentence: Sentence, amount: Amount, mentions: list[EntityMenti
         False
     """
     before = sentence.text[:amount.start]
-    if not re.search(r"\b[Aa]n?\s+$", before):
+    if not re.search(r"\b[Aa]n?\s+$", before) or re.search(r",\s+an?\s+$", before):
         return False
     after = sentence.start + amount.end + len(sentence.text[amount.end:]) - len(sentence.text[amount.end:].lstrip())
     return not any(m.start == after for m in mentions)

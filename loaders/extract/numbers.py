@@ -79,6 +79,7 @@ _SCHEMA = {
         "type": str, "choices": ("more than", "about", "nearly", "over")}},
     "months": _WORDS,
     "name_words": _WORDS,
+    "size_suffixes": _WORDS,
 }
 
 
@@ -113,13 +114,14 @@ def _pattern() -> re.Pattern:
     suffix = _alternation(lex["currency_suffixes"])
     area = _alternation(lex["area_units"]).replace(r"\s+", r"[\s-]+")  # "square metres", "square-metre"
     qualifier = _alternation(lex["qualifiers"])
+    size = _alternation(lex["size_suffixes"])
     return re.compile(
         rf"""
         (?<![\w$.,/:-])
         (?:(?P<qualifier>{qualifier})\s+)?
         (?:(?P<prefix>{prefix})\s?)?
         (?:(?P<digits>{digits})|(?P<words>{number_word}))
-        (?:(?:\s|-)?(?P<short>{short_scale})(?![\w])|(?:\s+|-)(?P<scale>{scale})\b)?
+        (?:(?:\s|-)?(?P<short>{short_scale})(?![\w])|(?:\s+|-)(?P<scale>{scale})\b|-(?P<size>{size})\b)?
         (?:(?:\s+|-)(?P<suffix>{suffix})\b|(?:\s*|-)(?P<area>{area})(?![\w]))?
         (?![\w%]|-\w|\.\d|,\d|/\d|:\d|\s*(?:per\s*cent|percent)\b)
         """,
@@ -185,7 +187,7 @@ def _is_year(match: re.Match, value: Decimal, unit: str) -> bool:
         match.group("digits") is not None
         and re.fullmatch(r"(19|20)\d\d", match.group("digits")) is not None
         and not unit
-        and not (match.group("scale") or match.group("short") or match.group("qualifier"))
+        and not (match.group("scale") or match.group("short") or match.group("qualifier") or match.group("size"))
     )
 
 
@@ -229,6 +231,8 @@ def find_amounts(text: str, *, dollar: str = "USD") -> list[Amount]:
         [Decimal('60')]
         >>> [(a.value, a.unit) for a in find_amounts("a 5,000-square-metre zone and a 300-million-yuan fund")]
         [(Decimal('5000'), 'sqm'), (Decimal('300000000'), 'CNY')]
+        >>> [a.text for a in find_amounts("a 60-member delegation on a 3-day visit")]
+        ['60-member']
     """
     lex = _lexicon()
     amounts = []
@@ -271,6 +275,16 @@ def find_amounts(text: str, *, dollar: str = "USD") -> list[Amount]:
         ))
     log.debug("%d amounts in %r", len(amounts), text[:60])
     return amounts
+
+
+def is_group_size(amount: Amount) -> bool:
+    """Whether an amount is glued to a word of size ("60-member", "30-strong").
+
+    Examples:
+        >>> [is_group_size(a) for a in find_amounts("a 60-member team of sixty-one")]
+        [True, False]
+    """
+    return re.search(rf"-(?:{_alternation(_lexicon()['size_suffixes'])})$", amount.text, re.IGNORECASE) is not None
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -699,6 +699,8 @@ def test_the_series_keeps_its_figure_when_only_another_years_edition_is_named():
          [("Project/malaysia pavilion", "exhibition_area", "900")]),
         ("The [Malaysia Pavilion|Project] covers 900 square metres at [the fair|Event].",
          [("Project/malaysia pavilion", "exhibition_area", "900")]),
+        ("The [Malaysia Pavilion|Project], a 900 sqm space at [the fair|Event], opened today.",
+         [("Project/malaysia pavilion", "exhibition_area", "900")]),
     ],
 )
 def test_an_area_of_a_thing_the_sentence_does_not_name_is_no_figure(sentence, expected):
@@ -717,3 +719,51 @@ def test_a_speakers_aside_and_money_put_into_an_unnamed_thing_are_not_the_focus_
     markup = ("Ministers co-chaired the [2nd Harbour Council meeting|Event] held in [Fuzhou|Place] today.\n\n"
               f"The leaders reviewed progress.\n\n{last}")
     assert focus_rows(markup, "2023-12-08") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Mr Lim led a 60-member delegation to [the fair|Event].", [("Event/the fair", "delegates", "60")]),
+        ("A 35-strong business mission from Penang visited [the fair|Event].", [("Event/the fair", "delegates", "35")]),
+        ("A 2,000-strong crowd watched the opening of [the fair|Event].", []),
+        ("The 3-day [fair|Event] drew 40 exhibitors.", [("Event/fair", "companies_participating", "40")]),
+    ],
+)
+def test_the_size_of_a_delegation_glued_to_its_number(sentence, expected):
+    assert [row[:3] for row in markup_rows(sentence)] == expected
+
+
+@pytest.mark.parametrize("noun", ["exporters", "manufacturers", "factories", "tenants"])
+def test_firms_named_by_what_they_do_take_part(noun):
+    found = markup_rows(f"More than 80 small and medium-sized {noun} have joined the [Harbour Trade Link|Project].")
+    assert [row[:3] for row in found] == [("Project/harbour trade link", "companies_participating", "80")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nine MOUs were signed at the [3rd Harbour Council meeting|Event], bringing the total number of MOUs "
+        "under the [Harbour Initiative|Initiative] to 45.",
+        "At the [3rd Harbour Council meeting|Event], nine MOUs were signed, taking the tally under the "
+        "[Harbour Initiative|Initiative] to 45.",
+    ],
+)
+def test_what_a_meeting_added_and_the_total_it_brought_the_programme_to(sentence):
+    found = markup_rows(sentence)
+    assert [row[:3] for row in found] == [("Event/3rd harbour council meeting", "mous_signed", "9"),
+                                          ("Initiative/harbour initiative", "mous_signed", "45")]
+
+
+def test_a_number_in_words_with_a_hyphen_is_no_group_size():
+    found = markup_rows("Twenty-six companies have joined the [Harbour Trade Link|Project]. Sixty-one Fortune Global "
+                        "500 companies are among the exhibitors at [the fair|Event].")
+    assert [row[:3] for row in found] == [("Project/harbour trade link", "companies_participating", "26"),
+                                          ("Event/the fair", "fortune_global_500_firms", "61")]
+
+
+@pytest.mark.parametrize("words", ["received applications from more than 150", "drew enquiries from 150",
+                                   "had expressions of interest from 150"])
+def test_firms_that_only_applied_do_not_take_part(words):
+    found = markup_rows(f"At [the fair|Event], the [Harbour Trade Link|Project] {words} exporters.")
+    assert found == []

@@ -357,12 +357,49 @@ def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0,
                     reading = _Reading(amount, measure, head_end)
             elif readings:
                 reading = _brought_total(sentence, amount, readings[-1])
+            else:
+                reading = _labelled(sentence, amount, parsed, offset)
         if not amount.unit:
             count = (amount, reading)
         if reading:
             readings.append(reading)
         previous = reading
     return readings
+
+
+#: A label and its value: "MOUs signed: 15", "| Agreements signed | 88 |", "Exhibitors - 1,200".
+_LABEL = re.compile(r"^[\s|*\u2022-]*(?P<label>[A-Za-z][^:|\n]{0,60}?)\s*(?::|\||\s[-\u2013]\s)\s*$")
+
+
+def _labelled(sentence: str, amount: Amount, parsed=None, offset: int = 0) -> _Reading | None:
+    """The measure a fact sheet's label gives the count after it ("MOUs signed: 15",
+    "| Number of participating companies | about 1,200 |"), or ``None``.
+
+    Examples:
+        >>> text = "MOUs signed: 15"
+        >>> _labelled(text, find_amounts(text)[0]).measure
+        'mous_signed'
+        >>> text = "| Projects launched | 12 |"
+        >>> _labelled(text, find_amounts(text)[0]).measure
+        'projects_launched'
+        >>> _labelled("Visitors: 80,000", find_amounts("Visitors: 80,000")[0]) is None
+        True
+    """
+    match = _LABEL.match(sentence[:amount.start])
+    if match is None:
+        return None
+    label = match.group("label")
+    for count in _rules()["counts"]:
+        head = re.search(_words(count["heads"]), label, re.IGNORECASE)
+        if head is None or not _has_cue(label + " " + sentence, count.get("cues")):
+            continue
+        measure = count["measure"]
+        if measure == "projects":
+            measure = _project_verb(label, Amount(head.start(), head.start(), amount.value, "", "", ""), head.end())
+        elif _mixed_batch(measure, label[head.start():], re.match(r".*", label[head.start():head.end()])):
+            measure = _rules()["mixed_batch"]
+        return _Reading(amount, measure, amount.end) if measure else None
+    return None
 
 
 def _brought_total(sentence: str, amount: Amount, last: _Reading) -> _Reading | None:
@@ -651,10 +688,42 @@ def _carried_mentions(analysis: Analysis, previous: Sentence | None,
         >>> _carried_mentions(Analysis(doc, (first, second), (expo,), {}), None, second)
         []
     """
+    lead = _lead_in(analysis, sentence)
+    if lead is not None:
+        return [EntityMention(sentence.start, sentence.start, m.text, m.entity, m.type)
+                for m in analysis.mentions_in(lead) if m.type in ("Event", "Initiative", "Project")]
     if previous is None or "\n\n" in analysis.document.text[previous.end:sentence.start]:
         return []
     return [EntityMention(sentence.start, sentence.start, m.text, m.entity, m.type)
             for m in analysis.mentions_in(previous) if m.type in ("Event", "Initiative")]
+
+
+#: A line of a list or a table: a bullet, a row between bars, or "Label: value".
+_ITEM_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u00b7]\s|\(?[a-z\d]{1,2}\)\s|\||[A-Z][^:\n]{0,60}:[ \t]+[^\n]{0,25}?\d)")
+
+
+def _lead_in(analysis: Analysis, sentence: Sentence) -> Sentence | None:
+    """The line a list or a table hangs from, when the sentence is one of its lines and names
+    nothing itself ("Harbour Expo 2025: key facts" above "- MOUs signed: 15").
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("[Harbour Expo 2025|Event]: key facts\\n\\n- Exhibitors: 1,200 companies\\n"
+        ...                          "- MOUs signed: 15")
+        >>> [(f.subject, f.measure, f.value) for f in find_figures(a)]
+        [('Event/harbour expo 2025', 'companies_participating', Decimal('1200')), ('Event/harbour expo 2025', 'mous_signed', Decimal('15'))]
+    """
+    text = analysis.document.text
+    start = text.rfind("\n", 0, sentence.start) + 1
+    if sentence.start - start > 8 or not _ITEM_LINE.match(text, start):
+        return None
+    while start > 0:  # up the list's lines (and the blank line before it) to the line it hangs from
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above:start - 1]
+        if line.strip() and not _ITEM_LINE.match(line) and not re.fullmatch(r"[\s|:-]+", line):
+            return analysis.sentence_holding(above + len(line) - len(line.lstrip()), start - 1)
+        start = above
+    return None
 
 
 def focus_event(analysis: Analysis, event_times: Iterable[EventTime] | None = None) -> str | None:

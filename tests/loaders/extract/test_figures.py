@@ -767,3 +767,24 @@ def test_a_number_in_words_with_a_hyphen_is_no_group_size():
 def test_firms_that_only_applied_do_not_take_part(words):
     found = markup_rows(f"At [the fair|Event], the [Harbour Trade Link|Project] {words} exporters.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        "[Harbour Expo 2025|Event]: key facts\n\n- Exhibitors: 1,200 companies from 40 countries and regions\n"
+        "- MOUs signed: 15\n- Visitors: 80,000\n",
+        "Facts about the [Harbour Expo 2025|Event]\n\n| Item | Figure |\n|---|---|\n| Exhibitors | 1,200 |\n"
+        "| MOUs signed | 15 |\n| Visitors | 80,000 |\n",
+        "The [Harbour Expo 2025|Event] in numbers:\n\u2022 Participating companies \u2013 1,200\n\u2022 MOUs signed \u2013 15\n",
+    ],
+)
+def test_a_fact_sheets_labelled_values_are_the_figures_of_what_it_hangs_from(sheet):
+    found = {row[:3] for row in markup_rows(sheet)}
+    assert {("Event/harbour expo 2025", "companies_participating", "1200"),
+            ("Event/harbour expo 2025", "mous_signed", "15")} <= found
+    assert not {row for row in found if row[2] == "80000"}
+
+
+def test_a_label_of_no_measure_gives_no_figure():
+    assert markup_rows("The [Harbour Expo 2025|Event] in numbers:\n\n- Visitors: 80,000\n- Halls: 12\n") == []

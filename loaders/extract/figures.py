@@ -371,6 +371,15 @@ def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0,
 _LABEL = re.compile(r"^[\s|*\u2022-]*(?P<label>[A-Za-z][^:|\n]{0,60}?)\s*(?::|\||\s[-\u2013]\s)\s*$")
 
 
+#: The counted things named before the number, as a clause's subject: "the number of
+#: exhibitors rose to 650", "Signed agreements totalled 88", "Exhibitors this year number 650".
+_COUNTED_BEFORE = re.compile(
+    r"(?P<label>\b(?:[Tt]he\s+)?(?:(?:total\s+)?number|total|count|tally)\s+of\s+[\w\s'’-]{1,50}?"
+    r"|(?:^|(?<=[,;:]\s))[\w'’-]+(?:\s+[\w'’-]+){0,3}?)"
+    r"\s+(?:(?:this|last|that)\s+year\s+)?(?:reached|hit|stood\s+at|stands\s+at|rose\s+to|grew\s+to|increased\s+to|"
+    r"climbed\s+to|totall?ed|totals|numbered|number|came\s+to|exceeded|topped|amounted\s+to|was|were)\s+$")
+
+
 def _labelled(sentence: str, amount: Amount, parsed=None, offset: int = 0) -> _Reading | None:
     """The measure a fact sheet's label gives the count after it ("MOUs signed: 15",
     "| Number of participating companies | about 1,200 |"), or ``None``.
@@ -384,8 +393,12 @@ def _labelled(sentence: str, amount: Amount, parsed=None, offset: int = 0) -> _R
         'projects_launched'
         >>> _labelled("Visitors: 80,000", find_amounts("Visitors: 80,000")[0]) is None
         True
+        >>> text = "This year the number of exhibitors rose to 650."
+        >>> _labelled(text, find_amounts(text)[0]).measure
+        'companies_participating'
+
     """
-    match = _LABEL.match(sentence[:amount.start])
+    match = _LABEL.match(sentence[:amount.start]) or _COUNTED_BEFORE.search(sentence[:amount.start])
     if match is None:
         return None
     label = match.group("label")

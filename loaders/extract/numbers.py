@@ -106,7 +106,7 @@ def _pattern() -> re.Pattern:
     """The regular expression of an amount, built from the lexicon."""
     lex = _lexicon()
     words = _alternation(list(lex["units_words"]) + list(lex["tens_words"]))
-    number_word = rf"(?:(?:{words})(?:[\s-]+(?:{words}))?|a\s+dozen|dozens?)"
+    number_word = rf"(?:(?:{words})(?:[\s-]+(?:{words}))?(?:\s+dozen\b)?|a\s+dozen|dozens?)"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     scale = _alternation(lex["scales"])
     short_scale = _alternation(lex["short_scales"])
@@ -140,12 +140,17 @@ def parse_number_words(words: str) -> Decimal | None:
         (Decimal('14'), Decimal('25'))
         >>> parse_number_words("a dozen"), parse_number_words("several")
         (Decimal('12'), None)
+        >>> parse_number_words("two dozen"), parse_number_words("half a dozen")
+        (Decimal('24'), None)
     """
     lex = _lexicon()
     values = {**lex["units_words"], **lex["tens_words"]}
     parts = [w for w in re.split(r"[\s-]+", words.lower().strip()) if w]
     if parts in (["a", "dozen"], ["dozen"]):
         return Decimal(12)
+    if len(parts) > 1 and parts[-1] == "dozen":  # "two dozen"
+        times = parse_number_words(" ".join(parts[:-1]))
+        return None if times is None else times * 12
     if not parts or any(p not in values for p in parts):
         return None
     if len(parts) == 2 and not (parts[0] in lex["tens_words"] and parts[1] in lex["units_words"]
@@ -244,8 +249,8 @@ def find_amounts(text: str, *, dollar: str = "USD") -> list[Amount]:
                 continue
         else:
             value = parse_number_words(match.group("words"))
-            if value is None:
-                continue
+            if value is None or re.search(r"\bhalf\s+$", text[max(0, match.start() - 8):match.start()], re.IGNORECASE):
+                continue  # not a number, or "half a dozen": a manner of speaking
         scale = match.group("scale") or match.group("short")
         unit = _currency(match, lex)
         if match.group("prefix") == "$" or (not unit and match.group("prefix")):

@@ -788,3 +788,23 @@ def test_a_fact_sheets_labelled_values_are_the_figures_of_what_it_hangs_from(she
 
 def test_a_label_of_no_measure_gives_no_figure():
     assert markup_rows("The [Harbour Expo 2025|Event] in numbers:\n\n- Visitors: 80,000\n- Halls: 12\n") == []
+
+
+@pytest.mark.parametrize(
+    ("second", "measure", "value"),
+    [
+        ("Exhibitors this year number 650, up from 500 last year.", "companies_participating", "650"),
+        ("The number of signed agreements reached 88, the organisers said.", "agreements_signed", "88"),
+        ("The total number of projects signed at the fair came to 56.", "projects_signed", "56"),
+        ("Participating companies totalled 1,200, and visitors 80,000.", "companies_participating", "1200"),
+    ],
+)
+def test_the_counted_things_named_before_their_number(second, measure, value):
+    found = markup_rows(f"The [Harbour Fair 2025|Event] closed on Friday. {second}")
+    assert [row[:3] for row in found] == [("Event/harbour fair 2025", measure, value)]
+
+
+@pytest.mark.parametrize("second", ["The fair was 3 days long.", "Its opening was 10 days late.",
+                                    "Visitors numbered 80,000."])
+def test_a_number_after_a_noun_of_no_measure_is_no_figure(second):
+    assert markup_rows(f"The [Harbour Fair 2025|Event] closed on Friday. {second}") == []

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sgcn.loaders.extract import lexicon
+from sgcn.loaders.extract import gazetteer, lexicon
 from sgcn.loaders.extract.acronyms import _acronyms
 from sgcn.loaders.extract.editions import _ORDINAL, _WITHIN, _claim, _ordinal_number
 from sgcn.loaders.extract.naming import normalize
@@ -266,6 +266,7 @@ def _meetings(an: "Recognition") -> None:
     _the_numbered_meeting(an, index)
     _its_meetings(an, index)
     _committee_at_meeting(an, held)
+    _bilateral_councils(an, index)
 
 
 def _the_numbered_meeting(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
@@ -346,6 +347,84 @@ def _its_meetings(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
                 label = f"{ordinal} {an.registry.records[committee].label} {noun}"
                 key = index[slot] = an.registry.add("Event", label, [], identity=(committee, "", str(slot[0])))
             an.mention(start + len(m.group(0)) - len(m.group(0).split(None, 1)[1]), stop, key)
+
+
+def _bilateral_councils(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
+    """A council of two parties that meets in numbered sessions is a framework of government-to-
+    government cooperation (an Initiative, as the contract files such frameworks), and its
+    meetings are part of it: "the 17th Singapore-Guangdong Collaboration Council", "the 8th
+    meeting of the Singapore-Sichuan Trade and Investment Committee", "the 23rd Joint Council for
+    Bilateral Cooperation". A committee named as an initiative's ("the 12th meeting of the JIC of
+    the X Initiative"), or named without its two parties ("Joint Steering Council"), stays a body.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2027-05-12",
+        ...     text="The 6th meeting of the Singapore-Hubei Economic Council took place in Wuhan.")
+        >>> sorted((e.type, e.label) for e in analyze(doc).entities.values() if e.type != "Place")
+        [('Event', '6th Singapore-Hubei Economic Council meeting'), ('Initiative', 'Singapore-Hubei Economic Council')]
+    """
+    councils = {committee for (number, committee), key in index.items()
+                if number and an.registry.records[key].identity[1:2] == ("",)}
+    retyped = sorted(key for key in councils
+                     if an.registry.records[key].type == "Organization" and _of_two_parties(an, an.registry.records[key].label))
+    if not retyped:
+        return
+    for key in retyped:
+        an.registry.records[key].type = "Initiative"
+    an.retarget({key: key for key in retyped}, retype=True)
+    mentioned = {m.entity for m in an.mentions}
+    for key in retyped:
+        if key not in mentioned:
+            _mention_inside_a_session(an, key, {k for (n, c), k in index.items() if c == key and n})
+
+
+def _mention_inside_a_session(an: "Recognition", council: str, sessions: set[str]) -> None:
+    """Mention a council named only inside its sessions' names ("the 17th Singapore-Guangdong
+    Collaboration Council") at its name in the first of them, so that they can be said part of it."""
+    record = an.registry.records[council]
+    names = sorted((record.label, *record.aliases), key=len, reverse=True)
+    for m in sorted(an.mentions, key=lambda m: m.start):
+        if m.entity not in sessions:
+            continue
+        for name in names:
+            found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", m.text)
+            if found and (found.start(), found.end()) != (0, len(m.text)):
+                an.mention(m.start + found.start(), m.start + found.end(), council)
+                return
+
+
+def _of_two_parties(an: "Recognition", label: str) -> bool:
+    """Whether a body's name says it joins two parties: "Bilateral", or two places joined by a
+    hyphen ("Singapore-Guangdong", "Sino-Singapore").
+
+    Examples:
+        >>> from types import SimpleNamespace
+        >>> an = SimpleNamespace(registry=SimpleNamespace(find=lambda name: None, records={}))
+        >>> [_of_two_parties(an, n) for n in ("Singapore-Sichuan Trade and Investment Committee",
+        ...  "Joint Council for Bilateral Cooperation", "Joint Steering Council", "Eco-City Administrative Committee")]
+        [True, True, False, False]
+    """
+    if re.search(r"\b(?:of|for)\s+the\s", label):
+        return False  # a body of something else ("Joint Committee of the Sino-Lao Rail Initiative")
+    if "Bilateral" in label.split():
+        return True
+    for pair in re.findall(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b", label):
+        if all(_is_place(an, part) for part in pair):
+            return True
+    return False
+
+
+def _is_place(an: "Recognition", word: str) -> bool:
+    """Whether a word names a place: the gazetteer's, the document's own, or "Sino" (China)."""
+    if word == "Sino":
+        return True
+    entry = gazetteer.lookup(word)
+    if entry is not None:
+        return entry.type == "Place"
+    key = an.registry.find(word)
+    return key is not None and an.registry.records[key].type == "Place"
 
 
 def _qualifier(an: "Recognition", start: int, stop: int) -> str:

@@ -168,6 +168,7 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
         found.extend(_pavilions(analysis, sentence, evidence))
     found.extend(_batch_witnesses(analysis, found))
     found.extend(_part_of_by_name(analysis))
+    found.extend(_meetings_of_owned_committees(analysis, found))
     found.extend(field_relations(analysis))
     found.extend(_unit_memberships(analysis, roles))
     found.extend(_contact_memberships(analysis))
@@ -889,6 +890,45 @@ def _part_of_by_name(analysis: Analysis) -> list[Relation]:
         evidence = _first_evidence(analysis, entity.key)
         if evidence:
             result.append(Relation(entity.key, "part_of", whole, evidence))
+    return result
+
+
+def _meetings_of_owned_committees(analysis: Analysis, found: list[Relation]) -> list[Relation]:
+    """A committee's meeting named without whose committee it is ("the 13th JIC meeting will be held
+    in 2028") is part of the one initiative the document gives that committee: the one another of
+    its meetings is named of ("the 12th meeting of the JIC of the X Initiative"), or the one the
+    committee runs ("The JIC oversees the X Initiative", a ``partner_in`` read before).
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract import extract
+        >>> facts = extract(Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2024-06-01",
+        ...     text="The 9th meeting of the Joint Implementation Committee (JIC) of the Smart Port "
+        ...          "Initiative was held in Xiamen. The 10th JIC meeting will be held in Singapore."))
+        >>> sorted((r.subject, r.object) for r in facts.relations if r.relation == "part_of")  # doctest: +NORMALIZE_WHITESPACE
+        [('Event/10th joint implementation committee meeting', 'Initiative/smart port initiative'),
+         ('Event/9th smart port initiative joint implementation committee meeting', 'Initiative/smart port initiative')]
+    """
+    owners: dict[str, set[str]] = {}
+    for entity in analysis.entities.values():
+        identity = getattr(entity, "identity", ())
+        if entity.type == "Event" and len(identity) == 3 and identity[1]:
+            owner = analysis.entities.get(identity[1])
+            if owner is not None and owner.type == "Initiative":
+                owners.setdefault(identity[0], set()).add(owner.key)
+    for relation in found:
+        subject, whole = analysis.entities.get(relation.subject), analysis.entities.get(relation.object)
+        if relation.relation == "partner_in" and subject is not None and subject.type == "Organization" \
+                and whole is not None and whole.type == "Initiative":
+            owners.setdefault(subject.key, set()).add(whole.key)
+    result = []
+    for entity in analysis.entities.values():
+        identity = getattr(entity, "identity", ())
+        if entity.type != "Event" or len(identity) != 3 or identity[1] or len(owners.get(identity[0], ())) != 1:
+            continue
+        evidence = _first_evidence(analysis, entity.key)
+        if evidence:
+            result.append(Relation(entity.key, "part_of", next(iter(owners[identity[0]])), evidence))
     return result
 
 

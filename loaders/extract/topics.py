@@ -346,13 +346,43 @@ def document_focus(analysis: Analysis) -> str | None:
         >>> document_focus(Analysis(doc, (Sentence(0, 5, "X Y X"),), ms, {}))
         'Event/x'
     """
-    counts = Counter(m.entity for m in analysis.mentions if m.type in ("Initiative", "Event"))
+    councils = council_sessions(analysis)  # a council is named for what it does, not as the story's subject
+    counts = Counter(m.entity for m in analysis.mentions if m.type in ("Initiative", "Event") and m.entity not in councils)
     if not counts:
         return None
     first = {}
     for m in analysis.mentions:
         first.setdefault(m.entity, m.start)
     return min(counts, key=lambda key: (-counts[key], first[key]))
+
+
+def council_sessions(analysis: Analysis) -> dict[str, str]:
+    """Each council that meets in numbered sessions (filed as an initiative, see
+    :func:`~sgcn.loaders.extract.meetings._bilateral_councils`) -> its session the document names
+    most (the first of equals): what "the Council agreed to deepen cooperation in finance" is about
+    in a story of its 15th meeting is that meeting.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [6th Port Council meeting|Event] opened. "
+        ...     "The [Port Council|Initiative] agreed on AI.")
+        >>> meeting = a.entities["Event/6th port council meeting"]
+        >>> a.entities["Event/6th port council meeting"] = type(meeting)(meeting.key, meeting.type,
+        ...     meeting.label, meeting.aliases, ("Initiative/port council", "", "6"))
+        >>> council_sessions(a)
+        {'Initiative/port council': 'Event/6th port council meeting'}
+    """
+    counts = Counter(m.entity for m in analysis.mentions)
+    first: dict[str, int] = {}
+    for m in analysis.mentions:
+        first.setdefault(m.entity, m.start)
+    sessions: dict[str, list[str]] = {}
+    for entity in analysis.entities.values():
+        identity = getattr(entity, "identity", ())
+        council = analysis.entities.get(identity[0]) if len(identity) == 3 and identity[2].isdigit() else None
+        if entity.type == "Event" and council is not None and council.type == "Initiative":
+            sessions.setdefault(council.key, []).append(entity.key)
+    return {council: min(keys, key=lambda k: (-counts[k], first.get(k, 0), k)) for council, keys in sessions.items()}
 
 
 def find_topics(analysis: Analysis) -> list[TopicTag]:
@@ -376,6 +406,7 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
     rules = _rules()
     taggable, generic = set(rules["taggable"]), set(rules["generic"])
     reader = Reader(analysis, rules["carry_order"], focus=document_focus(analysis))
+    sessions = council_sessions(analysis)
     tags: list[TopicTag] = []
     seen: set[TopicTag] = set()  # the tags so far, as a set: a list's `in` made long documents quadratic
     for sentence in analysis.sentences:
@@ -402,7 +433,7 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
             else:
                 owner = reader.owner(sentence, span.root, skip=[t.i for t in span])
             umbrella = owner.umbrella or (reader.umbrella(sentence) if owner.entity else None)
-            for subject in dict.fromkeys(s for s in (owner.entity, umbrella) if s):
+            for subject in dict.fromkeys(sessions.get(s, s) for s in (owner.entity, umbrella) if s):
                 tag = TopicTag(subject=subject, topic=found.slug, evidence=evidence)
                 if tag not in seen:
                     seen.add(tag)

@@ -116,3 +116,43 @@ def test_a_headline_naming_the_programme_by_acronym_and_a_body_naming_it_in_full
     assert len(meetings) == 1, found
     meeting = meetings.pop()
     assert (meeting, "part_of", "Ningbo-Penang Port Initiative") in found
+
+
+def test_a_council_of_two_parties_meeting_in_numbered_sessions_is_a_framework_its_meetings_are_part_of(
+        relations, entities):
+    """Bilateral councils: "the 14th Singapore-Zhejiang Economic and Trade Council", "the 6th meeting of the
+    Singapore-Hubei Council", "the 21st Joint Council for Bilateral Cooperation": each session is part of the
+    council, filed as an initiative (a framework of government-to-government cooperation)."""
+    text = ("Singapore and Zhejiang reviewed cooperation at the 14th Singapore-Zhejiang Economic and Trade "
+            "Council (SZETC) in Hangzhou. The SZETC was set up in 2003.")
+    assert ("Initiative", "Singapore-Zhejiang Economic and Trade Council") in entities(text)
+    assert ("14th Singapore-Zhejiang Economic and Trade Council", "part_of",
+            "Singapore-Zhejiang Economic and Trade Council") in relations(text)
+    found = relations("The 6th meeting of the Singapore-Hubei Economic Council took place in Wuhan on Monday. "
+                      "It was co-chaired by Minister Lee Hong and Governor Wang Fei.")
+    assert ("6th Singapore-Hubei Economic Council meeting", "part_of", "Singapore-Hubei Economic Council") in found
+    found = relations("Deputy Prime Minister Ong Bee Lan co-chaired the 21st Joint Council for Bilateral "
+                      "Cooperation (JCBC) with Vice Premier Zhou Lei. The 22nd JCBC will be held in Singapore.")
+    assert {("21st Joint Council for Bilateral Cooperation", "part_of", "Joint Council for Bilateral Cooperation"),
+            ("22nd Joint Council for Bilateral Cooperation", "part_of", "Joint Council for Bilateral Cooperation"),
+            ("Ong Bee Lan", "co_chaired", "21st Joint Council for Bilateral Cooperation")} <= found
+
+
+def test_a_committee_without_its_two_parties_or_of_an_initiative_stays_a_body(entities):
+    """"the 25th Joint Steering Council", "the 9th meeting of the JIC of the X Initiative": bodies, not frameworks."""
+    found = entities("The 25th Joint Steering Council meeting took place in Suzhou. The 9th meeting of the "
+                     "Joint Implementation Committee of the Sino-Lao Rail Initiative was held in Vientiane.")
+    assert ("Event", "25th Joint Steering Council meeting") in found
+    assert not any(t == "Initiative" and ("Committee" in label or "Council" in label) for t, label in found), found
+
+
+def test_a_committees_meeting_named_bare_is_part_of_the_initiative_the_document_gives_the_committee(relations):
+    """"The 10th JIC meeting will be held in Singapore" after "the 9th meeting of the JIC of the X Initiative", or
+    after "The JIC oversees the X Initiative": part of X."""
+    found = relations("The 9th meeting of the Joint Implementation Committee (JIC) of the Smart Port Initiative was "
+                      "held in Xiamen. The 10th JIC meeting will be held in Singapore.", date="2024-06-01")
+    assert ("10th Joint Implementation Committee meeting", "part_of", "Smart Port Initiative") in found
+    found = relations("The Mekong Data Initiative (MDI) was launched in 2019. The Joint Working Committee (JWC) "
+                      "oversees the MDI and meets once a year. The 5th JWC meeting will be held in Vientiane in "
+                      "2026.", date="2025-06-01")
+    assert ("5th Joint Working Committee meeting", "part_of", "Mekong Data Initiative") in found, found

@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 
 # what a text may be telling of when a sentence names nothing: the last one named
 _TOLD_OF = frozenset({"Event", "Project"})
-_WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "pronouns", "signing_nouns",
-                 "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words",
+_WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "joining_verbs", "pronouns",
+                 "signing_nouns", "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words",
                  "leading_verbs", "occasion_nouns", "occurrence_nouns", "name_heads")
 _ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|bearer"
                    r"|hyphen|purpose|occasion|[a-z]+)$")
@@ -398,13 +398,21 @@ class Roles:
         return []
 
     def _listed(self, noun: "Token") -> list["Token"]:
-        """The names a noun's clause lists: "Exhibitors at the fair include A, B and C", "Among the exhibitors were A and B"."""
+        """The names a noun's clause lists: "Exhibitors at the fair include A, B and C", "Among the exhibitors were
+        A and B", "The delegation consisted of officials from A", "a delegation of 60 officials, including
+        representatives of A", "Officials from A joined the delegation"."""
         head = noun.head
         if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in words("listing_verbs"):
-            return _children(head, "dobj", "attr")
+            return _children(head, "dobj", "attr") + [o for p in _children(head, "prep") if p.lower_ == "of"
+                                                      for o in _children(p, "pobj")]
+        if noun.dep_ == "dobj" and head.lemma_ in words("joining_verbs") and noun.lemma_.lower() in words(
+                "collective_nouns"):  # "A joined the delegation" (not "Joining the co-chairs were A and B")
+            return self.agent(head)
         if noun.dep_ == "pobj" and head.lower_ == "among" and head.head.i != head.i:
             # "Among the exhibitors were A and B", "Among Chinese exhibitors, A and B showed ..."
             return _children(head.head, "nsubj", "nsubjpass", "attr")
+        if noun.lemma_.lower() in words("collective_nouns"):  # "a delegation of 60 officials, including ..."
+            return [o for p in _children(noun, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
         return []
 
     def _copula_subject(self, noun: "Token") -> list["Token"]:

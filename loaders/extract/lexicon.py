@@ -170,6 +170,8 @@ def portfolio_length(words: Sequence[str], start: int, named: Sequence[bool] | N
         2
         >>> portfolio_length("of Trade and Industry and the Ministry of Commerce".split(), 0)
         4
+        >>> portfolio_length("of Finance and the People 's Bank of China".split(), 0)
+        2
     """
     named = named or [False] * len(words)
 
@@ -185,8 +187,10 @@ def portfolio_length(words: Sequence[str], start: int, named: Sequence[bool] | N
         if item(i) and not closed:
             i += 1
             end = end if open_series else i
-        elif words[i] in ("and", "&") and item(i + 1 + (words[i + 1:i + 2] == ["the"])):
-            closed = words[i + 1] == "the"  # "and the Environment": one word after "the"
+        elif words[i] in ("and", "&") and item(i + 1 + (words[i + 1:i + 2] == ["the"])) \
+                and not (words[i + 1] == "the" and words[i + 3:i + 4] in (["'s"], ["’s"])):
+            # "and the Environment": one word after "the" (not "and the People's Bank of China")
+            closed = words[i + 1] == "the"
             i += 1 + closed
             open_series = False
             if closed:

@@ -152,7 +152,7 @@ def merged_entities(documents) -> list[dict[str, Entity]]:
     for node, e in named:
         union.find(node)
         for name in _merge_names(e):
-            slot = (e.type, fold(name))
+            slot = (_merge_type(e), fold(name))
             if slot in by_name:
                 union.union(by_name[slot], node)
             else:
@@ -178,7 +178,7 @@ def merged_entities(documents) -> list[dict[str, Entity]]:
     for root, members in groups.items():
         identity = identity_of.get(root, ())
         name = _identity_name(identity, labels, union) if identity else labels[root]
-        key_of[root] = f"{members[0][1].type}/{normalize(name)}"
+        key_of[root] = f"{_group_type([e for _, e in members])}/{normalize(name)}"
     merged: dict[str, Entity] = {}
     rename: dict[str, str] = {}
     for root, members in sorted(groups.items()):
@@ -189,10 +189,35 @@ def merged_entities(documents) -> list[dict[str, Entity]]:
             identity = tuple(key_of.get(union.find(p), p) if p else "" for p in identity[1:-1]) + identity[-1:]
         names = {n for e in entities for n in (e.label, *e.aliases)}
         aliases = tuple(sorted({n for n in names if fold(n) != fold(label)}))
-        merged[key] = Entity(key, entities[0].type, label, aliases, identity)
+        merged[key] = Entity(key, _group_type(entities), label, aliases, identity)
         for node, _ in members:
             rename[node] = key
     return [{e.key: merged[rename[_node(i, e.key)]] for e in entities} for i, entities in enumerate(documents)]
+
+
+def _merge_type(e: Entity) -> str:
+    """The type under which ``e``'s names merge: a council one document files as a body and another
+    as the framework it is (:func:`~sgcn.loaders.extract.meetings._bilateral_councils`, where its
+    numbered sessions are named) merges across the two types; anything else within its own type.
+
+    Examples:
+        >>> _merge_type(Entity("Organization/x", "Organization", "Joint Council for Port Cooperation"))
+        'Council'
+        >>> _merge_type(Entity("Organization/y", "Organization", "Port Authority"))
+        'Organization'
+    """
+    from sgcn.loaders.extract.meetings import _is_committee
+
+    if e.type in ("Organization", "Initiative") and _is_committee(e.label):
+        return "Council"
+    return e.type
+
+
+def _group_type(entities: list[Entity]) -> str:
+    """The type of merged entities: a council filed as a body in one document and as a framework in
+    another is the framework; otherwise they share one type."""
+    types = {e.type for e in entities}
+    return "Initiative" if types == {"Organization", "Initiative"} else entities[0].type
 
 
 def _node(index: int, key: str) -> str:
@@ -300,7 +325,8 @@ def _merge_acronyms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
     for node, e in nodes:
         if not _is_acronym(e.label):
             continue
-        owners = {union.find(n) for n, o in nodes if o.type == e.type and n != node and e.label in o.aliases}
+        owners = {union.find(n) for n, o in nodes if _merge_type(o) == _merge_type(e) and n != node
+                  and e.label in o.aliases}
         if len(owners) == 1:
             union.union(owners.pop(), node)
 
@@ -338,7 +364,7 @@ def _merge_short_forms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
             for cut in re.finditer(r"[\s-]+", full):
                 short = full[cut.end():]
                 if len(short.split()) >= 2 and short[:1].isupper() and opens_with_places(full, short, places):
-                    by_short.setdefault((e.type, fold(short)), set()).add(node)
+                    by_short.setdefault((_merge_type(e), fold(short)), set()).add(node)
             if e.type == "Organization":  # "Meridian Data Labs" of "Meridian Data Labs Pte Ltd"
                 for short in company_names.short_forms(full, places):
                     by_short.setdefault((e.type, fold(short)), set()).add(node)
@@ -346,7 +372,7 @@ def _merge_short_forms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
         if e.type not in _SHORTENED:
             continue
         for name in _merge_names(e):
-            fuller = {union.find(n) for n in by_short.get((e.type, fold(name)), ())} - {union.find(node)}
+            fuller = {union.find(n) for n in by_short.get((_merge_type(e), fold(name)), ())} - {union.find(node)}
             if len(fuller) == 1:
                 union.union(fuller.pop(), node)
                 break
@@ -365,13 +391,27 @@ def _rewrite(x: Extraction, rename: dict[str, str], merged: dict[str, Entity]) -
                     changes[f.name] = k(value)
         return dataclasses.replace(fact, **changes)
 
+    def typed(relation) -> bool:  # a council merged into a framework keeps only what a framework may have
+        subject, obj = merged.get(relation.subject), merged.get(relation.object)
+        allowed_subject, allowed_object = contract[relation.relation]
+        return subject is None or obj is None or subject.type in allowed_subject and obj.type in allowed_object
+
+    def member(role):
+        body = merged.get(role.organization) if role.organization is not None else None
+        if body is not None and body.type != "Organization":
+            return dataclasses.replace(role, organization=None)
+        return role
+
+    from sgcn.loaders.extract.relations import contract as relation_contract
+
+    contract = relation_contract()
     entities = tuple(sorted({merged[rename[e.key]] for e in x.entities}))
     return dataclasses.replace(
         x,
         entities=entities,
         mentions=tuple(sorted({fix(m) for m in x.mentions})),
-        relations=tuple(sorted({fix(r) for r in x.relations})),
-        roles=tuple(sorted({fix(r) for r in x.roles})),
+        relations=tuple(sorted(r for r in {fix(r) for r in x.relations} if typed(r))),
+        roles=tuple(sorted({member(fix(r)) for r in x.roles})),
         event_times=tuple(sorted({fix(t) for t in x.event_times})),
         figures=tuple(sorted({fix(f) for f in x.figures})),
         topics=tuple(sorted({fix(t) for t in x.topics})),

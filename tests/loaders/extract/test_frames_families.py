@@ -559,3 +559,31 @@ def test_a_body_of_a_country_runs_neither_into_the_person_after_it_nor_into_the_
         "The Harbour Pact is between the Ministry of Transport and Communications and the Ministry of Finance of "
         "Malaysia.") if type_ == "Organization")
     assert bodies == ["Ministry of Finance", "Ministry of Transport and Communications"]
+
+
+def test_the_bodies_a_delegation_is_made_of_take_part_in_the_event_it_went_to(relations):
+    """R2: "The delegation comprised officials from A, B and C", "a delegation of 60 officials, including
+    representatives of A and B", "Officials from A joined the delegation": each body takes part in the event
+    the text tells of."""
+    found = relations("The 4th meeting of the Joint Working Committee of the Lancang Port Initiative was held in "
+                      "Kunming on 9 April. The Singapore delegation comprised officials from the Ministry of Health, "
+                      "the Land Transport Authority (LTA) and JTC Corporation, as well as 20 companies.",
+                      date="2026-04-10")
+    meeting = "4th Joint Working Committee of the Lancang Port Initiative meeting"
+    assert {("Ministry of Health", "participated_in", meeting), ("JTC Corporation", "participated_in", meeting),
+            ("Land Transport Authority", "participated_in", meeting)} <= found
+    found = relations("The Harbour Data Forum opened in Xiamen on Thursday. Mayor Wang Fei led a delegation of "
+                      "about 60 officials and business leaders, including representatives of the Xiamen Port "
+                      "Authority and the Fujian Provincial Department of Commerce.", date="2026-04-10")
+    assert {(body, "participated_in") for body, r, o in found if "Harbour Data Forum" in o} >= {
+        ("Xiamen Port Authority", "participated_in"), ("Fujian Provincial Department of Commerce", "participated_in")}
+    found = relations("Minister Lee Hong co-chaired the Harbour Data Forum in Xiamen on Thursday. Officials from "
+                      "the People's Bank of China joined the Chinese delegation.", date="2026-04-10")
+    assert ("People's Bank of China", "participated_in", "Harbour Data Forum") in found
+
+
+def test_a_ministry_and_the_bank_after_it_are_two_bodies(entities):
+    """E1: "the Ministry of Finance and the People's Bank of China": "and the" opens a new name when a
+    possessive follows (a portfolio such as "Sustainability and the Environment" ends at its one word)."""
+    found = entities("Senior officials from the Ministry of Finance and the People's Bank of China met in Xiamen.")
+    assert {("Organization", "Ministry of Finance"), ("Organization", "People's Bank of China")} <= found

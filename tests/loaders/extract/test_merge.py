@@ -118,3 +118,17 @@ def test_a_name_written_without_its_bracketed_place_or_with_it_unbracketed_is_on
                      "Initiative now has 40 projects.")
     assert {e.label for e in extract_all([c])[0].entities if e.type == "Initiative"} == {
         "Malaysia-China (Penang) Port Data Initiative"}
+
+
+def test_a_council_filed_as_a_body_here_and_as_a_framework_there_is_one_framework():
+    """A release that numbers the council's sessions files it as the framework it is; one that names it in passing,
+    as a body. Across the two it is one Initiative, and what only a body may have (a membership) is dropped."""
+    a = doc("a.txt", "The 14th Singapore-Zhejiang Economic and Trade Council (SZETC) was held in Hangzhou.")
+    b = doc("b.txt", "Tan Wei, Secretary-General of the Singapore-Zhejiang Economic and Trade Council, spoke in "
+                     "Ningbo.")
+    assert any(r.relation == "member_of" for x in extract_all([b]) for r in x.relations)
+    merged = extract_all([a, b])
+    councils = {(e.type, e.label) for x in merged for e in x.entities if "Council" in e.label and e.type != "Event"}
+    assert councils == {("Initiative", "Singapore-Zhejiang Economic and Trade Council")}
+    assert not any(r.relation == "member_of" for x in merged for r in x.relations)
+    assert [(r.title, r.organization) for x in merged for r in x.roles] == [("Secretary-General", None)]

@@ -587,3 +587,17 @@ def test_a_ministry_and_the_bank_after_it_are_two_bodies(entities):
     possessive follows (a portfolio such as "Sustainability and the Environment" ends at its one word)."""
     found = entities("Senior officials from the Ministry of Finance and the People's Bank of China met in Xiamen.")
     assert {("Organization", "Ministry of Finance"), ("Organization", "People's Bank of China")} <= found
+
+
+def test_who_came_for_an_event_or_told_it_something_took_part(relations):
+    """R1: "A was in Xiamen for the forum", "A travelled to Kunming for the summit", "A told the forum that ..."."""
+    found = relations("Minister Lee Hong was in Xiamen for the Harbour Data Forum on Thursday.", date="2026-04-10")
+    assert ("Lee Hong", "participated_in", "Harbour Data Forum") in found
+    found = relations("Mayor Wang Fei travelled to Kunming for the Lancang Port Summit.", date="2026-04-10")
+    assert ("Wang Fei", "participated_in", "Lancang Port Summit") in found
+    found = relations("Minister Lee Hong told the Harbour Data Forum in Xiamen on Thursday that data flows would "
+                      "grow.", date="2026-04-10")
+    assert ("Lee Hong", "participated_in", "Harbour Data Forum") in found
+    # a place is no participant because a thing is "for" an event
+    assert not any(r == "participated_in" for _, r, _ in relations(
+        "Xiamen was in the news for the Harbour Data Forum.", date="2026-04-10"))

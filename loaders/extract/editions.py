@@ -215,21 +215,36 @@ _RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*(?:\s+(?P<y>(?:19|20)\d\d))?\))?"  #
                       r"(?P<held>took\s+place|was\s+held|began|convened))\b")
 
 
+# what is done at a numbered edition as it happens: "A and B co-chaired the fourth X Dialogue here"
+_AT_NUMBERED = re.compile(rf"\b(?:co-?chair(?:ed|s)?|chair(?:ed|s)?|attend(?:ed|s)?|host(?:ed|s)?|open(?:ed|s)?|"
+                          rf"address(?:ed|es)?|convened?|convenes)\s+the\s+{_ORDINAL}\s+$", re.I)
+# words that put a numbered edition in another year than the story's
+_OTHER_YEAR = re.compile(r"\b(?:last|next|previous|coming|following|past|ago|since|until)\b", re.I)
+
+
 def _running_series(an: "Recognition") -> None:
     """A series said to open or close in a dated story is its edition of that year.
 
     "The Harbour Tech Fair opened in Xiamen on Monday" in a story dated 2022 is the
     Harbour Tech Fair 2022; so is a numbered one said to take place ("The inaugural
-    Harbour Dialogue took place"). A sentence that names a year of its own is left alone.
+    Harbour Dialogue took place") or chaired, attended or hosted ("A and B co-chaired the
+    fourth Harbour Dialogue yesterday"). A sentence that names a year of its own, or puts
+    the edition in another one ("last", "next", "since"), is left alone.
     """
     if not an.year:
         return
     for m in sorted(an.mentions, key=lambda m: m.start):
         running = _RUNNING.match(an.text, m.end)
-        if _series(an, m.entity) != m.entity or not running:
+        if _series(an, m.entity) != m.entity:
             continue
+        if not running:
+            sentence = an.sentence_at(m.start)
+            if not (_AT_NUMBERED.search(an.text[max(0, m.start - 40):m.start]) and sentence is not None
+                    and not _OTHER_YEAR.search(sentence.text)):
+                continue
+            running = re.match(r"(?P<y>)(?P<held>)", "")  # as if it "took place": the ordinal decides
         ordinal = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 16):m.start], re.I)
-        if running.group("held") and not ordinal:
+        if running.group("held") is not None and not ordinal:
             continue  # "the X Forum was held": one event, unless numbered ("the inaugural X took place")
         if any(o is not m and o.start <= m.start and m.end <= o.end for o in an._overlapping(m.start, m.end)):
             continue  # the series inside an edition's name

@@ -601,3 +601,16 @@ def test_who_came_for_an_event_or_told_it_something_took_part(relations):
     # a place is no participant because a thing is "for" an event
     assert not any(r == "participated_in" for _, r, _ in relations(
         "Xiamen was in the news for the Harbour Data Forum.", date="2026-04-10"))
+
+
+def test_a_numbered_edition_chaired_in_a_dated_story_is_that_years_edition(relations, entities):
+    """C3: "A and B co-chaired the third Singapore-Laos Digital Policy Dialogue in Vientiane yesterday": the
+    edition of the story's year, named by its ordinal too; "the second Dialogue last year" is not it."""
+    text = ("Minister Lee Hong and Director Wang Fei co-chaired the third Singapore-Laos Digital Policy Dialogue "
+            "in Vientiane yesterday.")
+    found = relations(text, date="2026-04-10")
+    assert ("Lee Hong", "co_chaired", "Singapore-Laos Digital Policy Dialogue 2026") in found
+    assert ("Singapore-Laos Digital Policy Dialogue 2026", "held_in", "Vientiane") in found
+    found = relations("Minister Lee Hong recalled that she co-chaired the second Singapore-Laos Digital Policy "
+                      "Dialogue last year.", date="2026-04-10")
+    assert not any(o.endswith("2026") for _, _, o in found), found

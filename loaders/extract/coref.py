@@ -346,10 +346,33 @@ def _bare_surnames(an: "Recognition") -> None:
 
 
 def _capitalised_beside(token) -> bool:
-    """Whether a capitalised word stands right before or after ``token`` in its sentence."""
+    """Whether a capitalised word stands right before or after ``token`` in its sentence, a title
+    before it aside ("Minister Lee", "Vice Premier Wang" name the person by title and surname)."""
     doc = token.doc
-    return any(0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
-               for i in (token.i - 1, token.i + 1))
+    capitalised = [0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
+                   for i in (token.i - 1, token.i + 1)]
+    return capitalised[1] or capitalised[0] and not _title_before(token)
+
+
+def _title_before(token) -> bool:
+    """Whether the capitalised words right before ``token`` are a title and nothing more.
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> doc = pipeline()("Vice Premier Wang and Hong Kong Lee met.")
+        >>> _title_before(doc[2]), _title_before(doc[6])
+        (True, False)
+    """
+    doc = token.doc
+    for k in range(1, 5):
+        first = token.i - k
+        if first < 0:
+            break
+        words = [t.text for t in doc[first:token.i]]
+        if lexicon.title_length(words, 0) == k and (
+                first == 0 or not (doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha)):
+            return True  # else a longer title may hold it ("Vice Premier")
+    return False
 
 
 def _named_later(an: "Recognition") -> None:

@@ -638,7 +638,8 @@ def _batch_witnesses(analysis: Analysis, read: list[Relation] = ()) -> list[Rela
     found = []
     sentences = analysis.sentences
     for this, after in zip(sentences, sentences[1:]):
-        if not _AMONG_THEM.match(after.text):
+        annexed = _IN_ANNEX.search(after.text) is not None
+        if not _AMONG_THEM.match(after.text) and not annexed:
             continue
         batch = _WITNESSED_BATCH.search(this.text)
         passive = None if batch else _BATCH_WITNESSED_BY.search(this.text)
@@ -658,7 +659,9 @@ def _batch_witnesses(analysis: Analysis, read: list[Relation] = ()) -> list[Rela
 
                 witnesses = _last_two_people([m for m in analysis.mentions if m.end <= this.start], [], this.start)
         agreements = [m for m in analysis.mentions_in(after) if m.type == "Agreement"]
-        if not agreements and after.text.rstrip().endswith(":"):
+        if annexed:  # "Highlights are listed in the Annex.": the items under the annex's heading
+            agreements, after = _annex_items(analysis, after)
+        elif not agreements and after.text.rstrip().endswith(":"):
             # "They included:" and the items after it, "(a) a Memorandum of ...", "(b) ...", each
             # item's further sentences on its own line
             text = analysis.document.text
@@ -674,6 +677,40 @@ def _batch_witnesses(analysis: Analysis, read: list[Relation] = ()) -> list[Rela
                             analysis.document.text[this.start:after.end])
         found += [Relation(w.entity, "witnessed", a.entity, evidence) for w in witnesses for a in agreements]
     return found
+
+
+_IN_ANNEX = re.compile(r"\b(?:listed|set\s+out|given|detailed|found)\s+in\s+(?:the\s+)?Annex\b"
+                       r"|^(?:Please\s+)?[Ss]ee\s+(?:the\s+)?Annex\b")
+_ANNEX_HEADING = re.compile(r"^\W*Annex\b")
+
+
+def _annex_items(analysis: Analysis, pointer: Sentence) -> tuple[list[EntityMention], Sentence]:
+    """The agreements listed item by item under the first heading opening with "Annex" after the
+    sentence pointing to it, and the last sentence of them (``pointer`` and none if there is none).
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("Five MOUs were exchanged. They are listed in the Annex.\\n\\n"
+        ...     "Annex: MOUs exchanged\\n\\n- [Port MOU|Agreement], between two agencies\\n- [Data MOU|Agreement]\\n")
+        >>> [m.entity for m in _annex_items(a, a.sentences[1])[0]]
+        ['Agreement/port mou', 'Agreement/data mou']
+    """
+    text, sentences = analysis.document.text, analysis.sentences
+    later = sentences[sentences.index(pointer) + 1:]
+    heading = next((k for k, s in enumerate(later)
+                    if _ANNEX_HEADING.match(text[text.rfind("\n", 0, s.start) + 1:s.end])), None)
+    if heading is None:
+        return [], pointer
+    items, last = [], pointer
+    for item in later[heading + 1:]:
+        line = text[text.rfind("\n", 0, item.start) + 1:item.end]
+        if not _LIST_ITEM.match(line):
+            if items:
+                break
+            continue  # a line between the heading and its list ("The documents are:")
+        items += [m for m in analysis.mentions_in(item) if m.type == "Agreement"]
+        last = item
+    return items, last
 
 
 def _treaty_parties(analysis: Analysis, sentence: Sentence, evidence: Evidence) -> list[Relation]:

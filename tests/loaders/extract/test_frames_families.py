@@ -614,3 +614,33 @@ def test_a_numbered_edition_chaired_in_a_dated_story_is_that_years_edition(relat
     found = relations("Minister Lee Hong recalled that she co-chaired the second Singapore-Laos Digital Policy "
                       "Dialogue last year.", date="2026-04-10")
     assert not any(o.endswith("2026") for _, _, o in found), found
+
+
+def test_people_named_again_by_title_and_surname(resolved):
+    """C1: "Minister Lee and Vice Premier Wang witnessed ...": the Lee and the Wang named before."""
+    got = resolved("Minister Lee Hong met Vice Premier Wang Fei in Xiamen. Minister Lee and Vice Premier Wang "
+                   "witnessed the signing of the Port MOU.")
+    assert got["Lee"] == "Lee Hong" and got["Wang"] == "Wang Fei"
+    # a capitalised word that is no title makes the surname part of another name
+    assert "Lee" not in resolved("Minister Lee Hong spoke. The Hong Kong Lee Foundation gave a grant.")
+
+
+def test_a_batch_witnessed_whose_documents_are_listed_in_an_annex():
+    """R3: "A and B witnessed the exchange of 8 documents. Highlights are listed in the Annex." and, under
+    a heading "Annex: ...", the documents item by item: A and B witnessed each."""
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.extract import extract
+
+    text = ("Minister Lee Hong and Vice Premier Wang Fei co-chaired the 9th Joint Council for Port Cooperation "
+            "(JCPC) in Xiamen on 18 November.\n\nMinister Lee and Vice Premier Wang witnessed the exchange of 8 "
+            "cooperation documents after the meeting. Highlights are listed in the Annex.\n\nThe 10th JCPC will "
+            "be held in Singapore in 2027.\n\n## Annex: Selected documents exchanged at the 9th JCPC\n\n"
+            "- Memorandum of Understanding on Green Shipping Corridors, between the Maritime and Port Authority "
+            "of Singapore and the Xiamen Port Authority\n- Memorandum of Understanding on Port Data Exchange, "
+            "between IMDA and the Fujian Provincial Department of Commerce\n")
+    found = extract(Document(source="t.md", sha256="0" * 64, format="plaintext", text=text, date="2026-11-18"))
+    labels = {e.key: e.label for e in found.entities}
+    witnessed = {(labels[r.subject], labels[r.object]) for r in found.relations if r.relation == "witnessed"}
+    assert witnessed == {(p, a) for p in ("Lee Hong", "Wang Fei") for a in (
+        "Memorandum of Understanding on Green Shipping Corridors", "Memorandum of Understanding on Port Data Exchange")}
+    assert all(r.evidence.quote == text[r.evidence.start:r.evidence.end] for r in found.relations)

@@ -195,29 +195,34 @@ def merged_entities(documents) -> list[dict[str, Entity]]:
     return [{e.key: merged[rename[_node(i, e.key)]] for e in entities} for i, entities in enumerate(documents)]
 
 
+# what a body one document names may be in another, where the text says what it is: a council
+# meeting in numbered sessions (an Initiative), a platform or a pilot (a Project)
+_BODY_OR_PROGRAMME = ("Organization", "Initiative", "Project")
+
+
 def _merge_type(e: Entity) -> str:
-    """The type under which ``e``'s names merge: a council one document files as a body and another
-    as the framework it is (:func:`~sgcn.loaders.extract.meetings._bilateral_councils`, where its
-    numbered sessions are named) merges across the two types; anything else within its own type.
+    """The type under which ``e``'s names merge: a name one document files as a body and another as
+    the framework or project its text says it is (a council meeting in numbered sessions,
+    :func:`~sgcn.loaders.extract.meetings._bilateral_councils`; "X, a platform that ...",
+    :mod:`~sgcn.loaders.extract.described_kinds`) merges across those types; any other
+    within its own type.
 
     Examples:
         >>> _merge_type(Entity("Organization/x", "Organization", "Joint Council for Port Cooperation"))
-        'Council'
-        >>> _merge_type(Entity("Organization/y", "Organization", "Port Authority"))
-        'Organization'
+        'Body or programme'
+        >>> _merge_type(Entity("Person/y", "Person", "Port Authority"))
+        'Person'
     """
-    from sgcn.loaders.extract.meetings import _is_committee
-
-    if e.type in ("Organization", "Initiative") and _is_committee(e.label):
-        return "Council"
-    return e.type
+    return "Body or programme" if e.type in _BODY_OR_PROGRAMME else e.type
 
 
 def _group_type(entities: list[Entity]) -> str:
-    """The type of merged entities: a council filed as a body in one document and as a framework in
-    another is the framework; otherwise they share one type."""
-    types = {e.type for e in entities}
-    return "Initiative" if types == {"Organization", "Initiative"} else entities[0].type
+    """The type of merged entities: what the texts that say what it is call it (an organisation is
+    what a name is when a text says nothing), the most of them, Initiative before Project at equal."""
+    said = [e.type for e in entities if e.type != "Organization"]
+    if not said or any(t not in _BODY_OR_PROGRAMME for t in said):
+        return entities[0].type
+    return max(sorted(set(said)), key=said.count)
 
 
 def _node(index: int, key: str) -> str:
@@ -367,7 +372,7 @@ def _merge_short_forms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
                     by_short.setdefault((_merge_type(e), fold(short)), set()).add(node)
             if e.type == "Organization":  # "Meridian Data Labs" of "Meridian Data Labs Pte Ltd"
                 for short in company_names.short_forms(full, places):
-                    by_short.setdefault((e.type, fold(short)), set()).add(node)
+                    by_short.setdefault((_merge_type(e), fold(short)), set()).add(node)
     for node, e in nodes:
         if e.type not in _SHORTENED:
             continue

@@ -132,3 +132,14 @@ def test_a_council_filed_as_a_body_here_and_as_a_framework_there_is_one_framewor
     assert councils == {("Initiative", "Singapore-Zhejiang Economic and Trade Council")}
     assert not any(r.relation == "member_of" for x in merged for r in x.relations)
     assert [(r.title, r.organization) for x in merged for r in x.roles] == [("Secretary-General", None)]
+
+
+def test_a_name_one_document_describes_as_a_platform_is_that_project_in_every_document():
+    """One release says what the Harbour Freight Exchange is ("a platform that lets ..."), another names it in
+    passing: one Project across both, not a Project and an Organization."""
+    a = doc("a.txt", "Acme Pte Ltd today launched the Harbour Freight Exchange, a platform that lets shippers in "
+                     "Xiamen book space on Singapore vessels.")
+    b = doc("b.txt", "Minister Lee Hong visited the Harbour Freight Exchange in Xiamen on Friday.")
+    assert ("Organization", "Harbour Freight Exchange") in {(e.type, e.label) for e in extract_all([b])[0].entities}
+    found = {(e.type, e.label) for x in extract_all([a, b]) for e in x.entities if "Freight" in e.label}
+    assert found == {("Project", "Harbour Freight Exchange")}

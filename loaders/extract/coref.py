@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from sgcn.loaders.extract import company_names, lexicon
 from sgcn.loaders.extract.acronyms import _spelled_out
-from sgcn.loaders.extract.editions import _current_edition, _running_series, _year_references
+from sgcn.loaders.extract.editions import _ORDINAL, _current_edition, _running_series, _year_references
 from sgcn.loaders.extract.meetings import _is_committee, _meetings
 from sgcn.loaders.extract.naming import normalize
 from sgcn.loaders.extract.occasions import _occasions
@@ -472,12 +472,18 @@ def _definite_references(an: "Recognition", *, skip_occasions: bool = False) -> 
                 continue
             noun = m.group("n").lower()
             type_ = nouns[noun]
-            if other_occurrence.intersection(m.group(0).lower().split()[1:-1]):
+            between = m.group(0).lower().split()[1:-1]
+            if other_occurrence.intersection(between):
                 continue  # "the next meeting": not the one named before
+            if any(_NUMBERED.fullmatch(word) for word in between):
+                continue  # "the seventh JIC meeting": a numbered one, no other than its number says
             head = noun.split()[-1]
             target = _antecedent(an, start, type_, head, antecedents)
             if target:
                 an.mention(start, end, target)
+
+
+_NUMBERED = re.compile(_ORDINAL, re.I)
 
 
 def _named_heads(an: "Recognition", types: set[str]) -> dict[str, str]:

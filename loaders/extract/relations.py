@@ -1009,12 +1009,21 @@ def _container(analysis: Analysis, part: Any) -> str | None:
             for j in range(i + 1, len(words) + 1):
                 name = " ".join(words[i:j])
                 for at, rank, key in index.get(name, ()):
-                    if key == part.key or own == name or not _holds(own, name):
+                    if key == part.key or own == name or not _holds(own, name) or _sessions_of_one_body(
+                            analysis, part.key, key):
                         continue
                     found = (-len(name), at, rank, key)
                     if best is None or found < best:
                         best = found
     return best[3] if best else None
+
+
+def _sessions_of_one_body(analysis: Analysis, one: str, other: str) -> bool:
+    """Whether two events are numbered sessions of the same committee (neither is part of the other:
+    "the eighth JIC meeting" holds a name of "the seventh JIC meeting", "JIC meeting")."""
+    first = getattr(analysis.entities.get(one), "identity", ())
+    second = getattr(analysis.entities.get(other), "identity", ())
+    return len(first) == 3 and len(second) == 3 and first[0] == second[0]
 
 
 def _containers(analysis: Analysis) -> dict[str, list[tuple[int, int, str]]]:

@@ -156,3 +156,16 @@ def test_a_committees_meeting_named_bare_is_part_of_the_initiative_the_document_
                       "oversees the MDI and meets once a year. The 5th JWC meeting will be held in Vientiane in "
                       "2026.", date="2025-06-01")
     assert ("5th Joint Working Committee meeting", "part_of", "Mekong Data Initiative") in found, found
+
+
+def test_a_numbered_meeting_is_neither_the_meeting_named_before_nor_part_of_another_session(relations, resolved):
+    """C3: "the seventh JWC meeting" after "the 23rd Joint Council ..." is no reference to it; "the eighth Joint
+    Working Committee meeting" is no part of "the seventh meeting of the Joint Working Committee"."""
+    got = resolved("The 23rd Joint Council for Port Cooperation was held in Xiamen. The pilot was agreed at "
+                   "the seventh JWC meeting of the Lancang Port Initiative in May.", date="2026-11-20")
+    assert "the seventh JWC meeting" not in got or "23rd" not in got["the seventh JWC meeting"], got
+    found = relations("The seventh meeting of the Joint Working Committee (JWC) of the Lancang Port Initiative "
+                      "was held in Kunming. The eighth JWC meeting will take place in Singapore next year.",
+                      date="2026-11-20")
+    eighth = {o for s, r, o in found if r == "part_of" and s.startswith("eighth")}
+    assert eighth == {"Lancang Port Initiative"}, found

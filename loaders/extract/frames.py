@@ -768,10 +768,15 @@ def _pair_of_people(token: "Token") -> bool:
     """"The two leaders", "both co-chairs", "the two ministers": a pair of people named before.
 
     "The two" standing alone as the subject of a copula whose complement is a person noun
-    ("The two are the co-chairs of the JIC") is such a pair too.
+    ("The two are the co-chairs of the JIC") is such a pair too, and so is "the two" as the
+    subject of any other verb ("the two also presided over the meetings": the frame's types
+    keep only what people can do).
     """
     if token.lower_ == "two" and token.dep_ == "nsubj" and token.head.lemma_ == "be" \
             and any(a.dep_ == "attr" and a.lemma_.lower() in words("person_nouns") for a in token.head.children):
+        return True
+    if token.lower_ == "two" and token.pos_ == "NUM" and token.dep_ == "nsubj" and token.head.lemma_ != "be" \
+            and any(c.lower_ == "the" and c.dep_ == "det" for c in token.children):
         return True
     return (token.tag_ == "NNS" and token.lemma_.lower() in words("person_nouns")
             and any(c.lower_ in ("two", "both") for c in token.children))

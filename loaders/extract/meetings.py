@@ -188,13 +188,14 @@ def _listed_meetings(an: "Recognition") -> None:
 
 
 def _list_after(an: "Recognition", sentence, position: int) -> list:
-    """The initiatives or projects listed from ``position`` on ("A, the B and C")."""
+    """The initiatives, projects or bodies listed from ``position`` on ("A, the B and C"; a park
+    the text names without saying it is a programme is still one of them)."""
     found = []
     for m in sorted(an.inside(position, sentence.end), key=lambda m: m.start):
         gap = an.text[position:m.start]
         if not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?", gap):
             break
-        if m.type not in ("Initiative", "Project"):
+        if m.type not in ("Initiative", "Project", "Organization"):
             break
         found.append(m)
         position = m.end

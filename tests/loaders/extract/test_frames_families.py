@@ -644,3 +644,15 @@ def test_a_batch_witnessed_whose_documents_are_listed_in_an_annex():
     assert witnessed == {(p, a) for p in ("Lee Hong", "Wang Fei") for a in (
         "Memorandum of Understanding on Green Shipping Corridors", "Memorandum of Understanding on Port Data Exchange")}
     assert all(r.evidence.quote == text[r.evidence.start:r.evidence.end] for r in found.relations)
+
+
+def test_the_two_preside_over_the_meetings_of_the_councils_of_bodies_listed(relations):
+    """R3, C2: "On Monday, the two also presided over the meetings of the Joint Steering Councils of A, B and C":
+    the two people named before co-chaired one meeting of each (a park the text does not call a programme too)."""
+    found = relations("Minister Lee Hong met Vice Premier Wang Fei on Sunday. On Monday, the two also presided over "
+                      "the meetings of the Joint Steering Councils of the Lancang Port Park, the Beibu Gulf Data "
+                      "Initiative and the Mekong Data Initiative.", date="2026-04-10")
+    for person in ("Lee Hong", "Wang Fei"):
+        chaired = {o for s, r, o in found if s == person and r == "co_chaired"}
+        assert chaired == {f"Joint Steering Council meeting of the {x}" for x in (
+            "Lancang Port Park", "Beibu Gulf Data Initiative", "Mekong Data Initiative")}, found

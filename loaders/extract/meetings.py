@@ -143,7 +143,8 @@ def _committees_of_one_owner(an: "Recognition", committees: dict) -> None:
 
 _LISTED_MEETINGS = re.compile(
     r"\b(?:(?:the\s+)?(?:meetings|sessions)\s+of\s+the\s+(?P<c1>(?:[A-Z][\w-]*\s+){1,4}?)(?P<h1>Councils|Committees|"
-    r"Commissions|Boards)|(?P<c2>(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z]{2,5}|Council|Committee|Commission|Board))\s+meetings)"
+    r"Commissions|Boards)|(?P<c2>(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z]{2,5}|Council|Committee|Commission|Board))"
+    r"(?:\s*\([A-Z]{2,6}\))?\s+meetings)"  # "the Joint Steering Council (JSC) meetings of A, B and C"
     r"\s+(?:of|for)\s+")
 
 
@@ -181,8 +182,10 @@ def _listed_meetings(an: "Recognition") -> None:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             for item in listed:
                 label = an.registry.records[item.entity].label
+                written = re.sub(r"^the\s+", "", item.text)  # "... meeting of the SIP", as the text names it
                 event = an.registry.add("Event", f"{committee} meeting of the {label}",
-                                        [f"meeting of the {committee} of the {label}"],
+                                        list(dict.fromkeys([f"meeting of the {committee} of the {label}",
+                                                            f"{committee} meeting of the {written}"])),
                                         identity=(entity_key("Organization", committee), item.entity, ""))
                 an.mention(start, end, event)
 

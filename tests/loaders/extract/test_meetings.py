@@ -169,3 +169,22 @@ def test_a_numbered_meeting_is_neither_the_meeting_named_before_nor_part_of_anot
                       date="2026-11-20")
     eighth = {o for s, r, o in found if r == "part_of" and s.startswith("eighth")}
     assert eighth == {"Lancang Port Initiative"}, found
+
+
+def test_a_committee_with_its_acronym_before_meetings_of_several_bodies_and_the_two_who_held_them(relations):
+    """C2, R3: "A and B also held the Joint Steering Council (JSC) meetings of the LPP, the BGDI and the MDI": one
+    meeting of each body, named as the text names it too ("... meeting of the BGDI"), co-chaired by A and B."""
+    text = ("The Lancang Port Park (LPP), the Beibu Gulf Data Initiative (BGDI) and the Mekong Data Initiative (MDI) "
+            "are flagship projects. On the eve of the council, Minister Lee Hong and Vice Premier Wang Fei also held "
+            "the Joint Steering Council (JSC) meetings of the LPP, the BGDI and the MDI.")
+    found = relations(text, date="2026-04-10")
+    meetings = {o for s, r, o in found if s == "Wang Fei" and r == "co_chaired"}
+    assert meetings == {f"Joint Steering Council meeting of the {x}" for x in (
+        "Lancang Port Park", "Beibu Gulf Data Initiative", "Mekong Data Initiative")}, found
+    assert ("Joint Steering Council meeting of the Mekong Data Initiative", "part_of", "Mekong Data Initiative") in found
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2026-04-10")
+    aliases = {a for e in analyze(doc).entities.values() for a in e.aliases}
+    assert {"Joint Steering Council meeting of the BGDI", "Joint Steering Council meeting of the MDI"} <= aliases
+    # one person holding a meeting chairs nothing jointly
+    assert not any(r == "co_chaired" for _, r, _ in relations(
+        "Minister Lee Hong held the 4th Joint Steering Council (JSC) meeting in Xiamen.", date="2026-04-10"))

@@ -327,7 +327,10 @@ def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0,
                 and not _counted_noun(sentence, amount, cued=False):
             # "420 enterprises, 95 of which are foreign": the same measure, the same subject
             # (but "600 firms, 48 of them Fortune Global 500 firms" counts the noun it names)
-            reading = _Reading(amount, readings[-1].measure, amount.end, restates=True)
+            # (of the counts before, not one of where they come from: "800 exhibitors from 30
+            # countries and regions, 120 of them from Singapore" are exhibitors)
+            whole = [r for r in readings if not re.search(r"\bfrom\s+$", sentence[:r.amount.start])] or readings
+            reading = _Reading(amount, whole[-1].measure, amount.end, restates=True)
         elif not amount.unit and is_group_size(amount):
             # "a 60-member delegation": its size; "a 2,000-strong crowd": none
             modifiers = rf"(?:(?!(?:{_STOP})\b)[A-Za-z][\w'’-]*\s+){{0,{_MAX_MODIFIERS}}}?"

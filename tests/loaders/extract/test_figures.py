@@ -808,3 +808,10 @@ def test_the_counted_things_named_before_their_number(second, measure, value):
                                     "Visitors numbered 80,000."])
 def test_a_number_after_a_noun_of_no_measure_is_no_figure(second):
     assert markup_rows(f"The [Harbour Fair 2025|Event] closed on Friday. {second}") == []
+
+
+def test_a_share_of_them_counts_what_came_not_where_they_came_from():
+    found = markup_rows("[The fair|Event] brought together 800 exhibitors from 30 countries and regions, 120 of them "
+                        "from Singapore.")
+    assert [row[1:3] for row in found] == [("companies_participating", "800"), ("countries_and_regions", "30"),
+                                           ("companies_participating", "120")]

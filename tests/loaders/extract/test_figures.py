@@ -815,3 +815,16 @@ def test_a_share_of_them_counts_what_came_not_where_they_came_from():
                         "from Singapore.")
     assert [row[1:3] for row in found] == [("companies_participating", "800"), ("countries_and_regions", "30"),
                                            ("companies_participating", "120")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure", "value"),
+    [
+        ("Mr Lim led a delegation of over 100 business leaders to [the fair|Event].", "delegates", "100"),
+        ("[The fair|Event] featured more than 500 exhibitors.", "companies_participating", "500"),
+        ("Twelve cooperation pacts were signed at [the fair|Event].", "agreements_signed", "12"),
+        ("The [Harbour Fund|Initiative] has raised S$300 million.", "fund_size", "300000000"),
+    ],
+)
+def test_more_words_of_the_measures(sentence, measure, value):
+    assert [row[1:3] for row in markup_rows(sentence)] == [(measure, value)]

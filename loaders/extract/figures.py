@@ -401,7 +401,8 @@ def _labelled(sentence: str, amount: Amount, parsed=None, offset: int = 0) -> _R
         'companies_participating'
 
     """
-    match = _LABEL.match(sentence[:amount.start]) or _COUNTED_BEFORE.search(sentence[:amount.start])
+    match = _LABEL.match(sentence[:amount.start]) or \
+        _COUNTED_BEFORE.search(sentence, max(0, amount.start - 120), amount.start)  # a few words before
     if match is None:
         return None
     label = match.group("label")
@@ -685,8 +686,8 @@ def _names_a_subject(mentions: list[EntityMention], allowed: Iterable[str] = _SU
     return any(m.type in kinds for m in mentions)
 
 
-def _carried_mentions(analysis: Analysis, previous: Sentence | None,
-                      sentence: Sentence) -> list[EntityMention]:
+def _carried_mentions(analysis: Analysis, previous: Sentence | None, sentence: Sentence,
+                      memo: dict | None = None) -> list[EntityMention]:
     """The events and initiatives of the sentence before, when it is in the same paragraph.
 
     They stand in for the subject of a sentence that names none, placed before it so
@@ -704,7 +705,7 @@ def _carried_mentions(analysis: Analysis, previous: Sentence | None,
         >>> _carried_mentions(Analysis(doc, (first, second), (expo,), {}), None, second)
         []
     """
-    lead = _lead_in(analysis, sentence)
+    lead = _lead_in(analysis, sentence, memo)
     if lead is not None:
         return [EntityMention(sentence.start, sentence.start, m.text, m.entity, m.type)
                 for m in analysis.mentions_in(lead) if m.type in ("Event", "Initiative", "Project")]
@@ -718,7 +719,8 @@ def _carried_mentions(analysis: Analysis, previous: Sentence | None,
 _ITEM_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u00b7]\s|\(?[a-z\d]{1,2}\)\s|\||[A-Z][^:\n]{0,60}:[ \t]+[^\n]{0,25}?\d)")
 
 
-def _lead_in(analysis: Analysis, sentence: Sentence) -> Sentence | None:
+def _lead_in(analysis: Analysis, sentence: Sentence, memo: dict[int, tuple[int, int] | None] | None = None
+             ) -> Sentence | None:
     """The line a list or a table hangs from, when the sentence is one of its lines and names
     nothing itself ("Harbour Expo 2025: key facts" above "- MOUs signed: 15").
 
@@ -728,18 +730,30 @@ def _lead_in(analysis: Analysis, sentence: Sentence) -> Sentence | None:
         ...                          "- MOUs signed: 15")
         >>> [(f.subject, f.measure, f.value) for f in find_figures(a)]
         [('Event/harbour expo 2025', 'companies_participating', Decimal('1200')), ('Event/harbour expo 2025', 'mous_signed', Decimal('15'))]
+
+    ``memo`` keeps, by the start of each line walked, the span of the line its list hangs
+    from: the lines of a long list are walked once, not once per line.
     """
     text = analysis.document.text
+    memo = {} if memo is None else memo
     start = text.rfind("\n", 0, sentence.start) + 1
     if sentence.start - start > 8 or not _ITEM_LINE.match(text, start):
         return None
+    walked, found = [], None
     while start > 0:  # up the list's lines (and the blank line before it) to the line it hangs from
+        if start in memo:
+            found = memo[start]
+            break
+        walked.append(start)
         above = text.rfind("\n", 0, start - 1) + 1
         line = text[above:start - 1]
         if line.strip() and not _ITEM_LINE.match(line) and not re.fullmatch(r"[\s|:-]+", line):
-            return analysis.sentence_holding(above + len(line) - len(line.lstrip()), start - 1)
+            found = (above + len(line) - len(line.lstrip()), start - 1)
+            break
         start = above
-    return None
+    for line_start in walked:
+        memo[line_start] = found
+    return analysis.sentence_holding(*found) if found is not None else None
 
 
 def focus_event(analysis: Analysis, event_times: Iterable[EventTime] | None = None) -> str | None:
@@ -866,16 +880,17 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
     reported: dict[str, str] = {}
     previous: Sentence | None = None
     focus: list[str | None] = []  # the focus event, found once when first needed
+    lists: dict[int, tuple[int, int] | None] = {}  # the line each list line hangs from (_lead_in)
     for sentence in analysis.sentences:
         paragraph = previous is not None and "\n\n" not in document.text[previous.end:sentence.start]
         readings = _readings(sentence.text, dollar, reader.parsed(sentence), sentence.start,
                              reported if paragraph else None)
         reported = {("projects" if r.measure.startswith("projects_") else r.measure): r.measure
                     for r in readings}
-        carried = _carried_mentions(analysis, previous, sentence)
-        previous = sentence
+        before, previous = previous, sentence
         if not readings:
             continue
+        carried = _carried_mentions(analysis, before, sentence, lists)
         evidence = Evidence(source=document.source, start=sentence.start, end=sentence.end,
                             quote=sentence.text)
         chosen: dict[int, tuple[EntityMention, int]] = {}

@@ -44,7 +44,7 @@ _TOLD_OF = frozenset({"Event", "Project"})
 _WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "joining_verbs", "pronouns",
                  "signing_nouns", "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words",
                  "leading_verbs", "occasion_nouns", "occurrence_nouns", "name_heads")
-_ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|context|self|self-appos|attr-subject|poss|listed|bearer"
+_ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|as-agent|context|self|self-appos|attr-subject|poss|listed|bearer"
                    r"|hyphen|purpose|occasion|[a-z]+)$")
 
 
@@ -241,6 +241,10 @@ class Roles:
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for o in self.theme(c)]
         if role == "hyphen":  # "the Chongqing-based expo", "a JIDF-supported project"
             return [c for c in _children(t, "npadvmod", "compound") if c.i + 2 == t.i and t.doc[c.i + 1].text == "-"]
+        if role == "as-agent":  # "B led the delegation as co-chair", "A and B served as co-chairs"
+            if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in ("VERB", "AUX"):
+                return self.agent(t.head.head)
+            return []
         if role == "governor-agent":
             head = t
             while head.dep_ in ("pobj", "prep") and head.head.i != head.i:

@@ -656,3 +656,14 @@ def test_the_two_preside_over_the_meetings_of_the_councils_of_bodies_listed(rela
         chaired = {o for s, r, o in found if s == person and r == "co_chaired"}
         assert chaired == {f"Joint Steering Council meeting of the {x}" for x in (
             "Lancang Port Park", "Beibu Gulf Data Initiative", "Mekong Data Initiative")}, found
+
+
+def test_who_led_a_delegation_as_co_chair_co_chaired_the_meeting_told_of(relations):
+    """R3: "The meeting was chaired on the Chinese side by A, while B led the Singapore delegation as co-chair";
+    "joining the co-chairs" makes no one a co-chair."""
+    found = relations("The ninth meeting of the Joint Working Committee of the Lancang Port Initiative was convened in "
+                      "Kunming. The meeting was chaired on the Chinese side by Wang Fei, Vice Governor of Yunnan, "
+                      "while Ms Tan Li Ping, Permanent Secretary of the Ministry of Transport of Singapore, led the "
+                      "Singapore delegation as co-chair.", date="2026-04-10")
+    chaired = {s for s, r, _ in found if r == "co_chaired"}
+    assert chaired == {"Wang Fei", "Tan Li Ping"}, found

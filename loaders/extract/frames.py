@@ -710,8 +710,12 @@ def _inverted(token: "Token") -> "Token | None":
     """The "were" of a clause whose predicate comes first and its subject after it, else ``None``.
 
     "Joining them were A and B", "Attending were A and B", "Also present were A and B",
-    "Co-organising the forum were A and B".
+    "Co-organising the forum were A and B", "Among those present were A and B".
     """
+    among = token.head
+    if among.lower_ in ("those", "them") and among.dep_ == "pobj" and among.head.lower_ == "among" \
+            and among.head.head.lemma_ == "be" and among.head.head.i > token.i:
+        return among.head.head
     first = next((t for t in token.doc if not t.is_punct and t.pos_ not in ("ADV", "NUM", "X")), None)
     if first is None or first.i != token.i:
         return None

@@ -667,3 +667,11 @@ def test_who_led_a_delegation_as_co_chair_co_chaired_the_meeting_told_of(relatio
                       "Singapore delegation as co-chair.", date="2026-04-10")
     chaired = {s for s, r, _ in found if r == "co_chaired"}
     assert chaired == {"Wang Fei", "Tan Li Ping"}, found
+
+
+def test_those_present_among_whom_were_named_took_part(relations):
+    """R1: "Among those present were A and B": those present at the event told of."""
+    found = relations("The Harbour Data Forum opened in Xiamen on Thursday. Among those present were Mayor Wang Fei "
+                      "and Minister Lee Hong.", date="2026-04-10")
+    took_part = {s for s, r, _ in found if r == "participated_in"}
+    assert took_part == {"Wang Fei", "Lee Hong"}, found

@@ -419,8 +419,8 @@ def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tupl
     k = i + length
     if k < len(words) and words[k].text == "(":  # "Vice President (Industry), NTU": the post's field
         close = next((j for j in range(k + 1, min(k + 6, len(words))) if words[j].text == ")"), None)
-        if close is not None and all(w.mention is None for w in words[k + 1:close]):
-            k = close + 1
+        if close is not None and all(w.mention is None or w.mention.type == "Place" for w in words[k + 1:close]):
+            k = close + 1  # or its region: "Group Director (Greater China) of Enterprise Singapore"
     organizations = _organizations_after(words, k)
     if not organizations and k + 1 < len(words) and words[k].text == ",":
         listed = words[k + 1].mention  # "Ms Yong Ying-I, Permanent Secretary, MCI; Mr Chen, Mayor"

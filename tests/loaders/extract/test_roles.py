@@ -152,3 +152,11 @@ def test_a_title_with_its_place_apposed_before_an_honorific_and_name(markup, exp
 def test_a_portfolio_before_a_ministers_title(markup, expected):
     """RO: "Trade and Industry Minister X", "Chinese Commerce Minister Y"."""
     assert roles(markup) == {expected}
+
+
+def test_a_title_with_its_region_in_brackets_keeps_the_body_after_it():
+    """P: "Ang Mei Ling, Group Director (Greater China) of Enterprise Singapore": the region is the post's, the
+    body after it the organisation."""
+    found = roles("Ms [Ang Mei Ling|Person], Group Director ([Greater China|Place]) of [Enterprise Singapore|"
+                  "Organization], attended the ceremony.")
+    assert ("Ang Mei Ling", "Group Director", "Enterprise Singapore") in found, found

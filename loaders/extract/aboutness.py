@@ -71,6 +71,8 @@ _SCHEMA = {
     "topic_prepositions": {**_WORDS, "required": True},
     "speech_verbs": {**_WORDS, "required": True},
     "first_words": {**_WORDS, "required": True},
+    "share_words": {**_WORDS, "required": True},
+    "vehicle_nouns": {**_WORDS, "required": True},
     "occurrence_years": {"type": dict, "values": {"type": int}},
 }
 
@@ -371,6 +373,9 @@ class Reader:
         attached = self._low_attachment(sentence, verb, child)
         if attached is not None:
             return attached
+        vehicle = self._vehicle(sentence, verb)
+        if vehicle is not None:
+            return vehicle
         if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
             own = [s for s in self._subjects(verb) if s.i != verb.head.i and s.tag_ not in ("WDT", "WP")]
             if verb.dep_ == "relcl" and own:
@@ -407,6 +412,21 @@ class Reader:
             if umbrella is not None and umbrella != found.entity:
                 return Owner(found.entity, found.how, umbrella)
         return found
+
+    def _vehicle(self, sentence: "Sentence", verb: "Token") -> Owner | None:
+        """What a purpose is pursued through: "take the Week as an opportunity to deepen
+        cooperation in X", "use the expo as a platform to showcase X" are about the Week,
+        the expo (the object taken "as" one of ``vehicle_nouns``)."""
+        noun = verb.head
+        if verb.dep_ not in ("acl", "relcl", "xcomp") or noun.lemma_.lower() not in rules()["vehicle_nouns"] \
+                or noun.dep_ != "pobj" or noun.head.lower_ != "as":
+            return None
+        for obj in noun.head.head.children:
+            if obj.dep_ in ("dobj", "nsubjpass"):
+                held = self.mention(sentence, obj)
+                if held is not None and held.type in self.types:
+                    return Owner(held.entity, "subject")
+        return None
 
     def timed(self, entity: str, verb: "Token", *, strict: bool = False) -> str | None:
         """The edition a clause's time words pick of a series or of another of its editions
@@ -512,6 +532,10 @@ class Reader:
             found = Roles(verb).agent(verb)
         if not found and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             return self._subjects(verb.head)
+        if not found:
+            stranded = _stranded_subject(verb)
+            if stranded is not None:
+                return [stranded]
         return found
 
     def _governors(self, verb: "Token") -> list["Token"]:
@@ -697,6 +721,10 @@ class Reader:
         if self._is_products(noun):
             inner = self._framed(self.noun_frames(sentence, noun))
             return ("entity", Owner(inner.entity, "frame")) if inner else ("products", None)
+        if lower in words["share_words"] and noun.pos_ in ("ADJ", "DET", "NOUN", "PRON", "NUM"):
+            found = self._products_before(sentence)  # "Eleven deals were inked. Most were on X"
+            if found is not None:
+                return "entity", found
         if lemma in words.get("focus_nouns", ()):
             return "focus", None
         found = self._noun(sentence, noun)
@@ -802,6 +830,11 @@ class Reader:
             return None  # "those meetings" stand for several, not for one named before
         lemma = noun.lemma_.lower()
         definite = any(c.lower_ in _DEFINITE for c in noun.children if c.dep_ in ("det", "poss"))
+        offset = _time_possessive(noun)
+        if offset is not None:  # "this year's meeting": the one of the document's time, named before
+            if offset != 0:
+                return None  # "last year's meeting" is another occurrence than any named here
+            definite = True
         kind = _kind_of_noun().get(lemma) or _kind_of_noun().get(noun.lower_)
         position = self.parsed(sentence).offset(noun)
         ends, ordered = self._by_end
@@ -930,13 +963,16 @@ def is_clause(token: "Token") -> bool:
         >>> doc = pipeline()("They met to sign deals, such as enhancing battery management.")
         >>> [(t.text, is_clause(t)) for t in doc if t.pos_ == "VERB"]
         [('met', True), ('sign', True), ('enhancing', False)]
+        >>> doc = pipeline()("Nine deals worth $2 million were announced at the forum.")
+        >>> [(t.text, is_clause(t)) for t in doc if t.pos_ == "VERB"]
+        [('announced', True)]
     """
     if token.pos_ not in ("VERB", "AUX"):
         return False
     if token.dep_ == "ROOT" or token.head.i == token.i:
         return True
-    if token.dep_ == "conj":
-        return is_clause(token.head)
+    if token.dep_ == "conj":  # a verb with an auxiliary of its own is a clause: "X worth $2m were announced"
+        return is_clause(token.head) or any(c.dep_ in ("aux", "auxpass") for c in token.children)
     return token.dep_ in _CLAUSAL
 
 
@@ -984,6 +1020,52 @@ def _ordinal(token: "Token") -> int | None:
         return _ORDINAL_NUMBERS[word]
     match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     return int(match.group(1)) if match else None
+
+
+def _stranded_subject(verb: "Token") -> "Token | None":
+    """The noun right before a finite main verb the parser gave no subject, past an
+    apposition between commas ("At the centre, the expo, the tenth since 2018, features X":
+    the parser hung "the expo" on "the centre").
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> doc = pipeline()("Running until Sunday at the Bayfront Hall, the fair, the fifth since its launch, features robots.")
+        >>> verb = next(t for t in doc if t.dep_ == "ROOT")
+        >>> verb.text, _stranded_subject(verb).text
+        ('features', 'fair')
+    """
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
+    doc, at = verb.doc, verb.i - 1
+    if at >= 0 and doc[at].text == ",":
+        at -= 1
+        while at >= 0 and doc[at].text != ",":
+            at -= 1
+        at -= 1
+    if at < 0 or doc[at].dep_ not in ("appos", "conj", "pobj", "dobj") or (
+            doc[at].pos_ not in ("NOUN", "PROPN") and doc[at].dep_ != "appos"):
+        return None
+    return doc[at]
+
+
+def _time_possessive(noun: "Token") -> int | None:
+    """The offset in years of a time word possessing ``noun`` ("this year's meeting": 0,
+    "last year's expo": -1), from ``occurrence_years``; ``None`` when there is none.
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> doc = pipeline()("This year's meeting followed last year's forum and the summit.")
+        >>> [_time_possessive(t) for t in doc if t.pos_ == "NOUN" and t.dep_ != "poss"]
+        [0, -1, None]
+    """
+    offsets = rules().get("occurrence_years", {})
+    for child in noun.children:
+        if child.dep_ == "poss":
+            words = " ".join(t.lower_ for t in child.subtree if not t.is_punct and t.dep_ != "case")
+            for phrase in (words, words + "'s"):
+                if phrase in offsets:
+                    return offsets[phrase]
+    return None
 
 
 def _last_by(places, last: int) -> int:

@@ -385,6 +385,59 @@ def council_sessions(analysis: Analysis) -> dict[str, str]:
     return {council: min(keys, key=lambda k: (-counts[k], first.get(k, 0), k)) for council, keys in sessions.items()}
 
 
+def _whole_event(analysis: Analysis) -> dict[str, str]:
+    """Event key -> the event its topics belong to, where that is another.
+
+    An occasion named by its kind ("the opening ceremony of the 2027 Harbour Fair": what
+    was signed there, "covering X and Y") is part of the event it names; a series the
+    document names one edition of, and counts ("the third Harbour Fair", the 2027 one),
+    stands for that edition.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [Harbour Fair 2027|Event] opened. At the "
+        ...     "[opening ceremony of the Harbour Fair 2027|Event], deals were signed.")
+        >>> _whole_event(a)
+        {'Event/opening ceremony of the harbour fair 2027': 'Event/harbour fair 2027'}
+    """
+    from sgcn.loaders.extract import lexicon
+
+    events = [e for e in analysis.entities.values() if e.type == "Event"]
+    editions: dict[str, list[str]] = {}
+    for e in events:
+        identity = getattr(e, "identity", ())
+        if identity and identity[0] != e.key:
+            editions.setdefault(identity[0], []).append(e.key)
+    text = analysis.document.text
+    counted = {m.entity for m in analysis.mentions if m.entity in editions
+               and _ordinal_before(text[max(0, m.start - 20):m.start])}
+    whole = {series: keys[0] for series, keys in editions.items() if len(keys) == 1 and series in counted}
+    for e in events:
+        kind = next((k for k in lexicon.occasions() if e.label.lower().startswith(k + " of ")), None)
+        if kind is None:
+            continue
+        named = e.label[len(kind) + 4:]
+        named = named[4:] if named.startswith("the ") else named
+        owner = next((o.key for o in events if o.key != e.key and named in (o.label, *o.aliases)), None)
+        if owner is not None:
+            whole[e.key] = whole.get(owner, owner)
+    return whole
+
+
+def _ordinal_before(text: str) -> bool:
+    """Whether ``text`` ends with an ordinal word ("the third ", "the 10th ").
+
+    Examples:
+        >>> _ordinal_before("at the third "), _ordinal_before("the 10th "), _ordinal_before("the annual ")
+        (True, True, False)
+    """
+    from sgcn.loaders.extract.aboutness import rules as words
+    from sgcn.loaders.extract.editions import _ORDINAL
+
+    firsts = "|".join(words()["first_words"])
+    return re.search(rf"\b(?:{_ORDINAL}|{firsts})\s+$", text, re.IGNORECASE) is not None
+
+
 def find_topics(analysis: Analysis) -> list[TopicTag]:
     """Topic tags of the document's events, initiatives, agreements and projects.
 
@@ -407,6 +460,7 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
     taggable, generic = set(rules["taggable"]), set(rules["generic"])
     reader = Reader(analysis, rules["carry_order"], focus=document_focus(analysis))
     sessions = council_sessions(analysis)
+    whole = _whole_event(analysis)
     tags: list[TopicTag] = []
     seen: set[TopicTag] = set()  # the tags so far, as a set: a list's `in` made long documents quadratic
     for sentence in analysis.sentences:
@@ -433,7 +487,8 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
             else:
                 owner = reader.owner(sentence, span.root, skip=[t.i for t in span])
             umbrella = owner.umbrella or (reader.umbrella(sentence) if owner.entity else None)
-            for subject in dict.fromkeys(sessions.get(s, s) for s in (owner.entity, umbrella) if s):
+            subjects = (sessions.get(s, s) for s in (owner.entity, umbrella) if s)
+            for subject in dict.fromkeys(whole.get(s, s) for s in subjects):
                 tag = TopicTag(subject=subject, topic=found.slug, evidence=evidence)
                 if tag not in seen:
                     seen.add(tag)

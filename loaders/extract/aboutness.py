@@ -172,13 +172,16 @@ class Reader:
             nothing frames it (the document's focus), or ``None``.
         actors_fall_back: whether a clause whose subject is an organisation is about
             a name the sentence gives, or the focus, when nothing frames it.
+        work: what the parties' or an organisation's work is about when nothing frames
+            it, if not the focus (a meeting's report: the programme it is a meeting of).
     """
 
     def __init__(self, analysis: "Analysis", types: Iterable[str], *, focus: str | None = None,
-                 actors_fall_back: bool = True) -> None:
+                 actors_fall_back: bool = True, work: str | None = None) -> None:
         self.analysis = analysis
         self.types = tuple(types)
         self.focus = focus
+        self.work = work or focus
         self.actors_fall_back = actors_fall_back
         self._index = {s: i for i, s in enumerate(analysis.sentences)}
         self._topics: dict[int, str | None] = {}
@@ -620,6 +623,13 @@ class Reader:
             position = self.parsed(sentence).offset(obj)
             before = [m for m in self._mentions(sentence) if m.end <= position and m.type in self.types]
             return _last(before)
+        if obj.lower_ in ("it", "this"):  # "Under it, the two agencies will ...": what was named before
+            found = self.topic_before(sentence)
+            if found is not None:
+                from sgcn.loaders.extract.spans import EntityMention
+
+                position = self.parsed(sentence).offset(obj)
+                return EntityMention(position, position, obj.text, found, found.split("/")[0])
         for child in obj.children:
             if child.dep_ in ("compound", "poss", "nmod"):
                 held = self.mention(sentence, child)
@@ -684,9 +694,9 @@ class Reader:
         if kind == "party":
             return self._fallback(sentence, verb) if fallback else _NOBODY
         if kind == "products":
-            return self._products_before(sentence) or self._focus()
+            return self._products_before(sentence) or self._focus(sentence)
         if kind == "focus":
-            return self._focus()
+            return self._focus(sentence)
         return _NOBODY
 
     def _resolve(self, sentence: "Sentence", noun: "Token", depth: int = 0) -> tuple[str, Owner | None]:
@@ -768,6 +778,8 @@ class Reader:
         """The parties' or an organisation's clause with nothing framing it: what it works on."""
         if actor and not self.actors_fall_back:
             return _NOBODY
+        if actor and _describes(verb):
+            return _NOBODY  # "Acme provides cloud services to 2,000 firms": what the body is, not its work here
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd"):
                 held = self.mention(sentence, child)
@@ -777,13 +789,20 @@ class Reader:
                     found = self._products_before(sentence)
                     if found is not None:
                         return found
+                if held is None and child.dep_ == "dobj":  # "... launched a fund to ..." under its heading
+                    meant = self._noun(sentence, child)
+                    if meant is not None and meant.type in self.types:
+                        return Owner(meant.entity, "antecedent")
         named = [m for m in self._mentions(sentence) if m.type in self.types]
         if actor and named:
             return Owner(named[0].entity, "subject")
-        return self._focus()
+        return self._focus(sentence)
 
-    def _focus(self) -> Owner:
-        return Owner(self.focus, "focus") if self.focus else _NOBODY
+    def _focus(self, sentence: "Sentence | None" = None) -> Owner:
+        """The document's focus; for the parties' work past the headline, what it is about."""
+        headline = sentence is not None and self._index.get(sentence) == 0
+        found = self.focus if headline else self.work
+        return Owner(found, "focus") if found else _NOBODY
 
     def _meeting_of(self, organization: str, ordinal: int | None = None) -> str | None:
         """The meeting of a council the document names ("the JCBC reviewed ..." at its
@@ -860,7 +879,22 @@ class Reader:
             same = [m for m in self._mentions(sentence) if m.type == kind]
             if len({m.entity for m in same}) == 1:
                 return same[0]
+            if not same:
+                return self._heading(sentence, kind)
         return None
+
+    def _heading(self, sentence: "Sentence", kind: str) -> "EntityMention | None":
+        """The entity of ``kind`` a heading right before ``sentence`` is the name of ("CCI
+        Data Fund." over "Two banks launched a US$300 million fund to ...", in a fact sheet)."""
+        index = self._index.get(sentence, 0)
+        if index == 0:
+            return None
+        before = self.analysis.sentences[index - 1]
+        named = [m for m in self._mentions(before) if m.type == kind]
+        if len(named) != 1:
+            return None
+        rest = (before.text[:named[0].start - before.start] + before.text[named[0].end - before.start:])
+        return named[0] if re.fullmatch(r"[\W\d]*(?:[a-z]\W+)?[\W]*", rest) else None
 
     def _pronoun(self, sentence: "Sentence", pronoun: "Token") -> str | None:
         """What a pronoun stands for: a name before it in its sentence ("its"), else what
@@ -1020,6 +1054,22 @@ def _ordinal(token: "Token") -> int | None:
         return _ORDINAL_NUMBERS[word]
     match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     return int(match.group(1)) if match else None
+
+
+def _describes(verb: "Token") -> bool:
+    """Whether a clause says what its subject habitually is or does (the simple present,
+    no auxiliary: "Acme provides cloud services", "it works with banks"), as an
+    organisation's description does, rather than what it does on this occasion.
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> [_describes(next(t for t in pipeline()(text) if t.dep_ == "ROOT")) for text in (
+        ...     "Acme provides cloud services to banks.", "Acme will provide cloud services.",
+        ...     "Acme signed a deal on cloud services.")]
+        [True, False, False]
+    """
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _stranded_subject(verb: "Token") -> "Token | None":

@@ -299,12 +299,14 @@ def _in_a_name(span) -> bool:
 
 def _innermost(analysis: Analysis, holding: list[EntityMention]) -> EntityMention | None:
     """The name a label's words belong to: the innermost of the names holding them, but an
-    edition's rather than its series' ("Smart City Expo 2022" holds "Smart City Expo")."""
+    edition's rather than its series' ("Smart City Expo 2022" holds "Smart City Expo"), and
+    the whole name rather than a shorter reading of its first words of the same type ("MOU
+    on AI Safety Testing" holds "MOU on AI")."""
     ordered = sorted(holding, key=lambda m: m.end - m.start)
     for mention in ordered:
         outer = [m for m in ordered if m.end - m.start > mention.end - mention.start]
         if not any(getattr(analysis.entities.get(m.entity), "identity", ())[:1] == (mention.entity,)
-                   for m in outer):
+                   or (m.start == mention.start and m.type == mention.type) for m in outer):
             return mention
     return ordered[-1] if ordered else None
 
@@ -438,6 +440,31 @@ def _ordinal_before(text: str) -> bool:
     return re.search(rf"\b(?:{_ORDINAL}|{firsts})\s+$", text, re.IGNORECASE) is not None
 
 
+def programme_of(analysis: Analysis, event: str | None) -> str | None:
+    """The programme a meeting is a meeting of, when its name holds the programme's name
+    ("the 11th Joint Committee of the Harbour Initiative meeting": the Harbour Initiative):
+    what the parties say of their cooperation in its report, unframed, is about it.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [Harbour Initiative|Initiative] turns five. The "
+        ...     "[11th Joint Committee of the Harbour Initiative meeting|Event] was held in May.")
+        >>> programme_of(a, "Event/11th joint committee of the harbour initiative meeting")
+        'Initiative/harbour initiative'
+    """
+    entity = analysis.entities.get(event) if event else None
+    if entity is None or entity.type != "Event":
+        return None
+    named = {m.entity for m in analysis.mentions if m.type == "Initiative"}
+    label = entity.label.lower()
+    for key in sorted(named):
+        programme = analysis.entities.get(key)
+        if programme is not None and any(name.lower() in label for name in (programme.label, *programme.aliases)
+                                         if len(name) > 3):
+            return key
+    return None
+
+
 def find_topics(analysis: Analysis) -> list[TopicTag]:
     """Topic tags of the document's events, initiatives, agreements and projects.
 
@@ -458,7 +485,8 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
     """
     rules = _rules()
     taggable, generic = set(rules["taggable"]), set(rules["generic"])
-    reader = Reader(analysis, rules["carry_order"], focus=document_focus(analysis))
+    focus = document_focus(analysis)
+    reader = Reader(analysis, rules["carry_order"], focus=focus, work=programme_of(analysis, focus))
     sessions = council_sessions(analysis)
     whole = _whole_event(analysis)
     tags: list[TopicTag] = []

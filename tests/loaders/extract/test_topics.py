@@ -480,3 +480,81 @@ def test_what_is_pursued_through_an_event_taken_as_an_opportunity_is_the_events(
 def test_a_share_of_something_else_counted_is_about_nothing_it_produced():
     found = markup_tags("The [Harbour Fair 2024|Event] drew 300 firms on Monday. Most were from fintech.")
     assert ("Event/harbour fair 2024", "fintech") not in found
+
+
+@pytest.mark.parametrize("about", [
+    "[Kestrel Data|Organization] provides cloud computing services to 900 firms.",
+    "[Kestrel Data|Organization] builds software that turns trade documents into blockchain records.",
+])
+def test_a_company_described_in_the_simple_present_tags_nothing(about):
+    assert markup_tags("The [Harbour Fair 2024|Event] opened in Penang. " + about) == []
+
+
+def test_what_a_company_will_do_is_still_the_focus_work():
+    assert markup_tags("The [Harbour Fair 2024|Event] opened in Penang. The [Harbour Fair 2024|Event] drew "
+                       "crowds. [Kestrel Data|Organization] will expand its work in cloud computing.") == [
+        ("Event/harbour fair 2024", "cloud-computing")]
+
+
+@pytest.mark.parametrize("whole, shorter", [
+    ("Memorandum of Understanding on AI Safety Testing", "Memorandum of Understanding on AI"),
+    ("MOU on Robotics Standards for Ports", "MOU on Robotics Standards"),
+])
+def test_a_label_in_a_name_belongs_to_the_whole_name_not_a_shorter_reading_of_it(whole, shorter):
+    analysis = make_analysis([f"Penang and Xiamen signed the {whole} on Monday."],
+                             {whole: f"Agreement/{whole.lower()}", shorter: f"Agreement/{shorter.lower()}"})
+    assert [subject for subject, _ in tags(analysis)] == [f"Agreement/{whole.lower()}"]
+
+
+@pytest.mark.parametrize("second", [
+    "[Penang|Place] looks forward to deepening cooperation with [Xiamen|Place] in fintech and robotics.",
+    "The two sides agreed to work together on fintech and robotics.",
+])
+def test_the_parties_work_in_a_meetings_report_is_the_programmes(second):
+    found = markup_tags(
+        "[Penang|Place] and [Xiamen|Place] held the [9th Joint Committee of the Harbour Initiative meeting|Event] "
+        "on Monday. The [9th Joint Committee of the Harbour Initiative meeting|Event] reviewed the "
+        "[Harbour Initiative|Initiative]. " + second)
+    assert ("Initiative/harbour initiative", "fintech") in found
+    assert ("Initiative/harbour initiative", "robotics") in found
+    assert not [t for t in found if t[0].startswith("Event/")]
+
+
+def test_what_is_done_at_a_meeting_or_in_the_headline_stays_the_meetings():
+    found = markup_tags(
+        "[Penang|Place] and [Xiamen|Place] to test robotics under harbour pact. "
+        "The [9th Joint Committee of the Harbour Initiative meeting|Event] met on Monday in the "
+        "[Harbour Initiative|Initiative]'s fifth year. "
+        "At the [9th Joint Committee of the Harbour Initiative meeting|Event], the two sides agreed to "
+        "work on fintech.")
+    assert ("Event/9th joint committee of the harbour initiative meeting", "robotics") in found
+    assert ("Event/9th joint committee of the harbour initiative meeting", "fintech") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "[Penang|Place] and [Xiamen|Place] will work together on robotics, following the "
+    "[9th Harbour Council meeting|Event] on Monday.",
+    "Following the [9th Harbour Council meeting|Event], the two sides will work together on robotics.",
+])
+def test_work_following_a_meeting_is_its_outcome(sentence):
+    assert ("Event/9th harbour council meeting", "robotics") in markup_tags(sentence)
+
+
+@pytest.mark.parametrize("second", [
+    "Under it, the two agencies will compare methods for testing robotics.",
+    "Under this, the two agencies will compare methods for testing robotics.",
+])
+def test_under_it_is_under_what_was_named_before(second):
+    found = markup_tags("[Penang|Place] and [Xiamen|Place] signed the [Harbour Robot Pact|Agreement]. " + second)
+    assert ("Agreement/harbour robot pact", "robotics") in found
+
+
+@pytest.mark.parametrize("lines", [
+    ["(b) Harbour Data Fund.", "Kestrel Capital launched a US$300 million fund to invest in robotics and fintech."],
+    ["Harbour Data Fund", "Kestrel Capital set up a fund that invests in robotics and fintech."],
+])
+def test_a_thing_described_under_its_heading_is_the_headings(lines):
+    found = tags(make_analysis(lines, {"Harbour Data Fund": "Initiative/harbour data fund",
+                                       "Kestrel Capital": "Organization/kestrel capital"}))
+    assert ("Initiative/harbour data fund", "robotics") in found
+    assert ("Initiative/harbour data fund", "fintech") in found

@@ -392,8 +392,8 @@ def _whole_event(analysis: Analysis) -> dict[str, str]:
 
     An occasion named by its kind ("the opening ceremony of the 2027 Harbour Fair": what
     was signed there, "covering X and Y") is part of the event it names; a series the
-    document names one edition of, and counts ("the third Harbour Fair", the 2027 one),
-    stands for that edition.
+    document counts ("the third Harbour Fair") stands for the edition it names, or for
+    the one it is about (its focus) when it names several.
 
     Examples:
         >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
@@ -413,7 +413,9 @@ def _whole_event(analysis: Analysis) -> dict[str, str]:
     text = analysis.document.text
     counted = {m.entity for m in analysis.mentions if m.entity in editions
                and _ordinal_before(text[max(0, m.start - 20):m.start])}
-    whole = {series: keys[0] for series, keys in editions.items() if len(keys) == 1 and series in counted}
+    focus = document_focus(analysis)
+    whole = {series: keys[0] if len(keys) == 1 else focus for series, keys in editions.items()
+             if series in counted and (len(keys) == 1 or focus in keys)}
     for e in events:
         kind = next((k for k in lexicon.occasions() if e.label.lower().startswith(k + " of ")), None)
         if kind is None:

@@ -558,3 +558,15 @@ def test_a_thing_described_under_its_heading_is_the_headings(lines):
                                        "Kestrel Capital": "Organization/kestrel capital"}))
     assert ("Initiative/harbour data fund", "robotics") in found
     assert ("Initiative/harbour data fund", "fintech") in found
+
+
+def test_a_counted_series_with_several_editions_named_stands_for_the_one_reported():
+    found = markup_tags(
+        "[Harbour Data Dialogue|Event] opens with robotics on the agenda. The inaugural "
+        "[Harbour Data Dialogue|Event] met in Penang. The [Harbour Data Dialogue 2024|Event] drew 30 officials. "
+        "The [Harbour Data Dialogue 2024|Event] set up two work groups. The [Harbour Data Dialogue 2024|Event] "
+        "closed on Friday. Xiamen will host the "
+        "[Harbour Data Dialogue 2025|Event].",
+        identities={"Event/harbour data dialogue 2024": ("Event/harbour data dialogue", "", "2024"),
+                    "Event/harbour data dialogue 2025": ("Event/harbour data dialogue", "", "2025")})
+    assert found == [("Event/harbour data dialogue 2024", "robotics")]

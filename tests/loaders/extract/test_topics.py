@@ -382,6 +382,8 @@ def test_an_adjective_names_the_domain_of_its_noun():
     ("exchanges of talent and joint training", ["talent-development", "talent-development"]),
     ("trials of smart mobility in new towns", ["transport"]),
     ("a platform serving manufacturers", ["manufacturing"]),
+    ("rules for the safe flow of data between the ports", ["cross-border-data-flows"]),
+    ("freer flows of data", ["cross-border-data-flows"]),
 ])
 def test_the_genres_usual_names_of_concepts(text, slugs):
     assert [m.slug for m in find_topic_mentions(text)] == slugs

@@ -73,6 +73,7 @@ _SCHEMA = {
     "first_words": {**_WORDS, "required": True},
     "share_words": {**_WORDS, "required": True},
     "vehicle_nouns": {**_WORDS, "required": True},
+    "theme_headings": {**_WORDS, "required": True},
     "occurrence_years": {"type": dict, "values": {"type": int}},
 }
 
@@ -342,6 +343,28 @@ class Reader:
                                key=lambda m: (m.start, m.start - m.end))
                 return named[0].entity if named else None
         return None
+
+    def theme_item(self, sentence: "Sentence") -> Owner:
+        """What an item of a list under a "Themes" heading is about: the document's focus
+        (an event page: "Themes" / "AI governance" / "Cross-border data flows for trade").
+        An item is a line without a verb that names nothing of the reader's types; the
+        items and the heading run on without a sentence between them."""
+        if not self.focus or self._is_clausal(sentence):
+            return _NOBODY
+        index = self._index.get(sentence, 0)
+        headings = {" ".join(h.lower().split()) for h in rules()["theme_headings"]}
+        for earlier in reversed(self.analysis.sentences[max(0, index - 12):index]):
+            words = " ".join(re.sub(r"[^\w\s-]", " ", earlier.text).lower().split())
+            if words in headings:
+                return Owner(self.focus, "focus")
+            if self._is_clausal(earlier):
+                return _NOBODY
+        return _NOBODY
+
+    def _is_clausal(self, sentence: "Sentence") -> bool:
+        """Whether a sentence has a verb or names something of the reader's types."""
+        return any(t.pos_ in ("VERB", "AUX") for t in self.parsed(sentence)) or any(
+            m.type in self.types for m in self._mentions(sentence))
 
     def _appositive_anchor(self, sentence: "Sentence", appos: "Token") -> "EntityMention | None":
         """The name right before an apposition, when the parser hung the apposition on a noun

@@ -516,6 +516,8 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
                 owner = Owner(holder.entity, "name")
             else:
                 owner = reader.owner(sentence, span.root, skip=[t.i for t in span])
+                if owner.entity is None:
+                    owner = reader.theme_item(sentence)
             umbrella = owner.umbrella or (reader.umbrella(sentence) if owner.entity else None)
             subjects = (sessions.get(s, s) for s in (owner.entity, umbrella) if s)
             for subject in dict.fromkeys(whole.get(s, s) for s in subjects):

@@ -572,3 +572,20 @@ def test_a_counted_series_with_several_editions_named_stands_for_the_one_reporte
         identities={"Event/harbour data dialogue 2024": ("Event/harbour data dialogue", "", "2024"),
                     "Event/harbour data dialogue 2025": ("Event/harbour data dialogue", "", "2025")})
     assert found == [("Event/harbour data dialogue 2024", "robotics")]
+
+
+@pytest.mark.parametrize("heading", ["Themes", "Key themes", "## Focus areas"])
+def test_items_under_an_event_pages_themes_heading_are_its_topics(heading):
+    found = tags(make_analysis(
+        ["Harbour Tech Forum 2024", "The Harbour Tech Forum 2024 opens in Penang on 3 May.", heading,
+         "Robotics in ports", "Cloud computing for small firms"],
+        {"Harbour Tech Forum 2024": "Event/harbour tech forum 2024"}))
+    assert found == [("Event/harbour tech forum 2024", "robotics"), ("Event/harbour tech forum 2024", "cloud-computing")]
+
+
+def test_a_news_sites_topics_list_and_items_after_a_sentence_tag_nothing():
+    found = tags(make_analysis(
+        ["The Harbour Forum 2024 opens in Penang on 3 May.", "Topics", "Robotics", "Themes",
+         "Speakers will discuss many things.", "Cloud computing"],
+        {"The Harbour Forum 2024": "Event/harbour forum 2024"}))
+    assert found == []

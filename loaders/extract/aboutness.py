@@ -199,6 +199,12 @@ class Reader:
         return found
 
     @functools.cached_property
+    def _first_named(self) -> int:
+        """Where the focus is first named (the end of the text when it never is)."""
+        return min((m.start for m in self.analysis.mentions if m.entity == self.focus),
+                   default=len(self.analysis.document.text))
+
+    @functools.cached_property
     def _by_end(self) -> tuple[list[int], list["EntityMention"]]:
         """The mentions of the reader's types by end, then length (text order among equals), and their ends."""
         ordered = sorted((m for m in self.analysis.mentions if m.type in self.types),
@@ -822,9 +828,10 @@ class Reader:
         return self._focus(sentence)
 
     def _focus(self, sentence: "Sentence | None" = None) -> Owner:
-        """The document's focus; for the parties' work past the headline, what it is about."""
-        headline = sentence is not None and self._index.get(sentence) == 0
-        found = self.focus if headline else self.work
+        """The document's focus; for the parties' work once the focus is named (past the
+        headline and lead, which tell the news), what that work is about."""
+        lead = sentence is not None and sentence.start < self._first_named
+        found = self.focus if lead else self.work
         return Owner(found, "focus") if found else _NOBODY
 
     def _meeting_of(self, organization: str, ordinal: int | None = None) -> str | None:

@@ -522,6 +522,19 @@ def test_the_parties_work_in_a_meetings_report_is_the_programmes(second):
     assert not [t for t in found if t[0].startswith("Event/")]
 
 
+def test_the_lead_before_the_meeting_is_named_tells_the_meetings_news():
+    found = markup_tags(
+        "Penang and Xiamen to test robots in ports. "
+        "[Penang|Place] and [Xiamen|Place] will test robotics in a new sandbox, one of the outcomes of talks "
+        "on Monday. "
+        "Their ministers met for the [9th Joint Committee of the Harbour Initiative meeting|Event], in the "
+        "[Harbour Initiative|Initiative]'s fifth year. The [9th Joint Committee of the Harbour Initiative "
+        "meeting|Event] was their first in Penang. [Penang|Place] and [Xiamen|Place] also agreed to work on fintech.")
+    assert ("Event/9th joint committee of the harbour initiative meeting", "robotics") in found
+    assert ("Initiative/harbour initiative", "fintech") in found
+    assert ("Initiative/harbour initiative", "robotics") not in found
+
+
 def test_what_is_done_at_a_meeting_or_in_the_headline_stays_the_meetings():
     found = markup_tags(
         "[Penang|Place] and [Xiamen|Place] to test robotics under harbour pact. "

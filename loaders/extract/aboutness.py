@@ -723,7 +723,7 @@ class Reader:
         if kind == "party":
             return self._fallback(sentence, verb) if fallback else _NOBODY
         if kind == "products":
-            return self._products_before(sentence) or self._focus(sentence)
+            return self._products_before(sentence) or self._focus(sentence, occasion=True)
         if kind == "focus":
             return self._focus(sentence)
         return _NOBODY
@@ -786,9 +786,11 @@ class Reader:
         "Mr Li said the two sides should ..."): it is the person's, about nothing else."""
         words = rules()
         node = verb
+        stated = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children) and not any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)  # "the two sides have deepened ..."
         while node.dep_ in ("ccomp", "conj", "xcomp") and node.head.i != node.i:
             node = node.head
-            if node.lemma_.lower() in words["speech_verbs"]:
+            if node.lemma_.lower() in words["speech_verbs"] and not stated:
                 for subject in self._subjects(node):
                     if subject.lower_ in words["personal_pronouns"] or any(
                             m.type == "Person" for m in self._holders_of(subject)):
@@ -827,11 +829,12 @@ class Reader:
             return Owner(named[0].entity, "subject")
         return self._focus(sentence)
 
-    def _focus(self, sentence: "Sentence | None" = None) -> Owner:
+    def _focus(self, sentence: "Sentence | None" = None, *, occasion: bool = False) -> Owner:
         """The document's focus; for the parties' work once the focus is named (past the
-        headline and lead, which tell the news), what that work is about."""
+        headline and lead, which tell the news), what that work is about. What was
+        concluded ("14 projects were signed on the spot", ``occasion``) is the focus's."""
         lead = sentence is not None and sentence.start < self._first_named
-        found = self.focus if lead else self.work
+        found = self.focus if lead or occasion else self.work
         return Owner(found, "focus") if found else _NOBODY
 
     def _meeting_of(self, organization: str, ordinal: int | None = None) -> str | None:

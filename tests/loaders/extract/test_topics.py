@@ -602,3 +602,29 @@ def test_a_news_sites_topics_list_and_items_after_a_sentence_tag_nothing():
          "Speakers will discuss many things.", "Cloud computing"],
         {"The Harbour Forum 2024": "Event/harbour forum 2024"}))
     assert found == []
+
+
+@pytest.mark.parametrize("second", [
+    "[Mr Tan|Person] said that since the launch of the programme, the two sides have deepened cooperation "
+    "in robotics and fintech.",
+    "[Mr Tan|Person] noted that [Penang|Place] and [Xiamen|Place] have worked together on robotics and fintech.",
+])
+def test_what_a_person_reports_the_parties_have_done_is_their_work(second):
+    found = markup_tags("The [Harbour Programme|Initiative] turns five. " + second)
+    assert found == [("Initiative/harbour programme", "robotics"), ("Initiative/harbour programme", "fintech")]
+
+
+def test_what_a_person_proposes_is_still_the_persons():
+    found = markup_tags("The [Harbour Programme|Initiative] turns five. [Mr Tan|Person] said the two sides "
+                        "should work on robotics.")
+    assert found == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "After the [9th Harbour Council meeting|Event], [Rosa Lim|Person] and [Li Wei|Person] witnessed the signing "
+    "of 11 cooperation documents covering robotics and fintech.",
+    "After the [9th Harbour Council meeting|Event], the two sides signed eight documents on robotics and fintech.",
+])
+def test_what_is_signed_after_a_meeting_is_its_outcome(sentence):
+    found = markup_tags(sentence)
+    assert found == [("Event/9th harbour council meeting", "robotics"), ("Event/9th harbour council meeting", "fintech")]

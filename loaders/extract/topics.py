@@ -442,6 +442,26 @@ def _ordinal_before(text: str) -> bool:
     return re.search(rf"\b(?:{_ORDINAL}|{firsts})\s+$", text, re.IGNORECASE) is not None
 
 
+def _another_edition(analysis: Analysis, key: str, focus: str | None) -> bool:
+    """Whether ``key`` is an edition of the series of ``focus``, an edition too, but not it
+    (a report on the 2025 fair naming "the fourth fair next year").
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> import dataclasses
+        >>> a = analysis_from_markup("The [Trade Fair 2025|Event] opened. [Penang|Place] hosts the [Trade Fair 2026|Event].")
+        >>> ids = {"Event/trade fair 2025": ("Event/trade fair", "", "2025"), "Event/trade fair 2026": ("Event/trade fair", "", "2026")}
+        >>> a = dataclasses.replace(a, entities={k: dataclasses.replace(e, identity=ids.get(k, ())) for k, e in a.entities.items()})
+        >>> _another_edition(a, "Event/trade fair 2026", "Event/trade fair 2025"), _another_edition(a, "Event/trade fair 2025", "Event/trade fair 2025")
+        (True, False)
+    """
+    if focus is None or key == focus:
+        return False
+    mine = getattr(analysis.entities.get(key), "identity", ())
+    theirs = getattr(analysis.entities.get(focus), "identity", ())
+    return bool(mine) and bool(theirs) and mine[0] == theirs[0] and mine[0] != key
+
+
 def programme_of(analysis: Analysis, event: str | None) -> str | None:
     """The programme a meeting is a meeting of, when its name holds the programme's name
     ("the 11th Joint Committee of the Harbour Initiative meeting": the Harbour Initiative):
@@ -513,6 +533,8 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
                                               else _stands_alone(span)):
                 continue
             if holder is not None:
+                if _another_edition(analysis, holder.entity, focus):
+                    continue  # "... will host the fourth X Trade Fair next year": the series' words
                 owner = Owner(holder.entity, "name")
             else:
                 owner = reader.owner(sentence, span.root, skip=[t.i for t in span])

@@ -384,6 +384,8 @@ def test_an_adjective_names_the_domain_of_its_noun():
     ("a platform serving manufacturers", ["manufacturing"]),
     ("rules for the safe flow of data between the ports", ["cross-border-data-flows"]),
     ("freer flows of data", ["cross-border-data-flows"]),
+    ("the Penang-Xiamen Data Corridor", ["cross-border-data-flows"]),
+    ("two new data corridors", ["cross-border-data-flows"]),
 ])
 def test_the_genres_usual_names_of_concepts(text, slugs):
     assert [m.slug for m in find_topic_mentions(text)] == slugs
@@ -628,3 +630,13 @@ def test_what_a_person_proposes_is_still_the_persons():
 def test_what_is_signed_after_a_meeting_is_its_outcome(sentence):
     found = markup_tags(sentence)
     assert found == [("Event/9th harbour council meeting", "robotics"), ("Event/9th harbour council meeting", "fintech")]
+
+
+def test_another_edition_of_the_series_reported_takes_no_topic_from_its_name():
+    found = markup_tags(
+        "The [Harbour Digital Trade Fair 2025|Event] opened in Penang. The [Harbour Digital Trade Fair 2025|Event] "
+        "drew 260 firms. [Xiamen|Place] will host the [Harbour Digital Trade Fair 2026|Event] next year.",
+        identities={"Event/harbour digital trade fair 2025": ("Event/harbour digital trade fair", "", "2025"),
+                    "Event/harbour digital trade fair 2026": ("Event/harbour digital trade fair", "", "2026")})
+    assert ("Event/harbour digital trade fair 2025", "digital-trade") in found
+    assert ("Event/harbour digital trade fair 2026", "digital-trade") not in found

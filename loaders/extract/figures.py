@@ -643,6 +643,28 @@ _PARTICIPATION = ("companies_participating", "delegates", "enterprises_attending
                   "fortune_global_500_firms")
 
 
+def _counted_by_a_body(reader: Reader, sentence: Sentence, noun) -> bool:
+    """Whether the clause counting the things has a body as its subject ("The Data Space
+    connects 140 factories"): the count is that body's, no other's, even where the body can
+    be no subject of its measure.
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> a = analysis_from_markup("The [Harbour Fair 2026|Event] opened on Monday. The [Harbour Data "
+        ...     "Exchange|Organization] already connects 140 factories.", date="2026-05-04")
+        >>> find_figures(a)
+        []
+    """
+    if noun is None:
+        return False
+    verb, via = reader.clause_of(noun)
+    if verb is None or via in ("nsubj", "nsubjpass"):
+        return False
+    subjects = reader.subjects(verb)
+    owner = reader.resolve(sentence, subjects[0]) if subjects else None
+    return owner is not None and owner.entity.split("/")[0] == "Organization"
+
+
 def _part_of_the_unnamed(sentence: str) -> bool:
     """Whether the sentence says what was taken part in by a common noun ("six companies
     taking part in its first phase", "joined the pilot"): a count of something unnamed, not
@@ -903,7 +925,8 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
             else:
                 subject, sure = _subject(reader, sentence, mentions, reading)
             named = _names_a_subject(mentions) if reading.measure not in _PARTICIPATION \
-                else _names_a_subject(mentions, _rules()["subjects"][reading.measure])
+                else _names_a_subject(mentions, _rules()["subjects"][reading.measure]) \
+                or _counted_by_a_body(reader, sentence, noun)
             if subject is None and not named:
                 subject, sure = _subject(reader, sentence, carried, reading)
                 sure = min(sure, 1)

@@ -234,24 +234,25 @@ def _running_series(an: "Recognition") -> None:
     if not an.year:
         return
     for m in sorted(an.mentions, key=lambda m: m.start):
-        running = _RUNNING.match(an.text, m.end)
         if _series(an, m.entity) != m.entity:
             continue
-        if not running:
-            sentence = an.sentence_at(m.start)
-            if not (_AT_NUMBERED.search(an.text[max(0, m.start - 40):m.start]) and sentence is not None
-                    and not _OTHER_YEAR.search(sentence.text)):
-                continue
-            running = re.match(r"(?P<y>)(?P<held>)", "")  # as if it "took place": the ordinal decides
+        sentence = an.sentence_at(m.start)
+        running = _RUNNING.match(an.text, m.end)
+        if running:
+            year, numbered_only = running.group("y"), running.group("held") is not None
+        elif _AT_NUMBERED.search(an.text[max(0, m.start - 40):m.start]) and sentence is not None \
+                and not _OTHER_YEAR.search(sentence.text):
+            year, numbered_only = None, True  # "co-chaired the fourth X": its ordinal says it is one edition
+        else:
+            continue
         ordinal = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 16):m.start], re.I)
-        if running.group("held") is not None and not ordinal:
+        if numbered_only and not ordinal:
             continue  # "the X Forum was held": one event, unless numbered ("the inaugural X took place")
         if any(o is not m and o.start <= m.start and m.end <= o.end for o in an._overlapping(m.start, m.end)):
             continue  # the series inside an edition's name
-        sentence = an.sentence_at(m.start)
-        if sentence is None or not running.group("y") and re.search(_YEAR, _DATELINE.sub("", sentence.text)):
+        if sentence is None or not year and re.search(_YEAR, _DATELINE.sub("", sentence.text)):
             continue  # a year of its own, unless the one of "The 25th X (ACR 2023) closed"
-        edition = _edition(an, m.entity, running.group("y") or an.year)
+        edition = _edition(an, m.entity, year or an.year)
         start = m.start
         if ordinal:  # "The 20th Harbour Expo opened": its ordinal names the edition too
             start -= len(an.text[max(0, m.start - 16):m.start]) - ordinal.start(1)

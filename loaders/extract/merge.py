@@ -3,7 +3,10 @@
 Each document is analysed alone, so the same body may come out under different
 names ("Chongqing Connectivity Initiative" here, its full name there). Entities of
 the same type are merged when a name of one (label or strong alias) equals a
-name of the other; names compare normalized. A *weak* alias (an honorific and a
+name of the other; names compare normalized. A body, a framework and a project count
+as one type here: a name one document files as a body, another may say is a project
+or a framework, and that is what the merged entity is (the facts only a body may have
+are dropped from it). A *weak* alias (an honorific and a
 surname, "Mr Goh") never merges, so that two people sharing a surname stay apart;
 an acronym alias merges only an entity the other document names by that acronym
 alone (two documents may define "JIC" for two different committees).

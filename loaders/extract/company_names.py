@@ -70,7 +70,7 @@ def short_forms(full: str, places: frozenset[str] | set[str] = frozenset()) -> l
     if not words or any(w.islower() for w in words):
         return []  # "Ministry of Trade and Industry": a body's name of words, no brand
     opening = 0
-    while opening < len(words) and _is_place(words[opening], places):
+    while opening < len(words) and gazetteer.is_place_name(words[opening], places):
         opening += 1
     closing = len(words)
     while closing > opening and _is_descriptor(words[closing - 1]):
@@ -87,14 +87,6 @@ def short_forms(full: str, places: frozenset[str] | set[str] = frozenset()) -> l
     return sorted(found)
 
 
-def _is_place(word: str, places) -> bool:
-    if word in places:
-        return True
-    entry = gazetteer.lookup(word)
-    if entry is not None:
-        return entry.type == "Place"
-    parts = word.split("-")  # "Sino-Singapore", "China-Singapore"
-    return len(parts) > 1 and all(p == "Sino" or _is_place(p, places) for p in parts)
 
 
 def _whole_name(word: str) -> bool:

@@ -42,10 +42,10 @@ if TYPE_CHECKING:
 # what a text may be telling of when a sentence names nothing: the last one named
 _TOLD_OF = frozenset({"Event", "Project"})
 _WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "joining_verbs", "pronouns",
-                 "signing_nouns", "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs", "so_did_words",
-                 "leading_verbs", "occasion_nouns", "occurrence_nouns", "name_heads")
-_ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|as-agent|context|self|self-appos|attr-subject|poss|listed|bearer"
-                   r"|hyphen|purpose|occasion|[a-z]+)$")
+                 "signing_nouns", "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs",
+                 "so_did_words", "leading_verbs", "occasion_nouns", "occurrence_nouns", "name_heads")
+_ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|as-agent|context|self|self-appos|attr-subject"
+                   r"|poss|listed|bearer|hyphen|purpose|occasion|[a-z]+)$")
 
 
 @dataclass(frozen=True)

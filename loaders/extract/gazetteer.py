@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -83,6 +84,25 @@ def lookup(name: str) -> GazetteerEntry | None:
         'United Kingdom'
     """
     return _index().get(name) or _index().get(name.replace("’", "'"))
+
+
+def is_place_name(word: str, places: Collection[str] = ()) -> bool:
+    """Whether ``word`` names a place: one of ``places`` (a document's own), the gazetteer's, or
+    places joined by hyphens ("Singapore-Guangdong"; "Sino" stands for China there).
+
+    Examples:
+        >>> is_place_name("Sichuan"), is_place_name("Sino-Singapore"), is_place_name("Eco-City")
+        (True, True, False)
+        >>> is_place_name("Penang-Xiamen", {"Penang"})
+        True
+    """
+    if word in places:
+        return True
+    entry = lookup(word)
+    if entry is not None:
+        return entry.type == "Place"
+    parts = word.split("-")
+    return len(parts) > 1 and all(p == "Sino" or is_place_name(p, places) for p in parts)
 
 
 def lookup_casefold(name: str) -> GazetteerEntry | None:

@@ -371,8 +371,8 @@ def _bilateral_councils(an: "Recognition", index: dict[tuple[int, str], str]) ->
     """
     councils = {committee for (number, committee), key in index.items()
                 if number and an.registry.records[key].identity[1:2] == ("",)}
-    retyped = sorted(key for key in councils
-                     if an.registry.records[key].type == "Organization" and _of_two_parties(an, an.registry.records[key].label))
+    retyped = sorted(key for key in councils if an.registry.records[key].type == "Organization"
+                     and _of_two_parties(an, an.registry.records[key].label))
     if not retyped:
         return
     for key in retyped:
@@ -405,7 +405,7 @@ def _of_two_parties(an: "Recognition", label: str) -> bool:
 
     Examples:
         >>> from types import SimpleNamespace
-        >>> an = SimpleNamespace(registry=SimpleNamespace(find=lambda name: None, records={}))
+        >>> an = SimpleNamespace(registry=SimpleNamespace(records={}))
         >>> [_of_two_parties(an, n) for n in ("Singapore-Sichuan Trade and Investment Committee",
         ...  "Joint Council for Bilateral Cooperation", "Joint Steering Council", "Eco-City Administrative Committee")]
         [True, True, False, False]
@@ -414,21 +414,9 @@ def _of_two_parties(an: "Recognition", label: str) -> bool:
         return False  # a body of something else ("Joint Committee of the Sino-Lao Rail Initiative")
     if "Bilateral" in label.split():
         return True
-    for pair in re.findall(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b", label):
-        if all(_is_place(an, part) for part in pair):
-            return True
-    return False
-
-
-def _is_place(an: "Recognition", word: str) -> bool:
-    """Whether a word names a place: the gazetteer's, the document's own, or "Sino" (China)."""
-    if word == "Sino":
-        return True
-    entry = gazetteer.lookup(word)
-    if entry is not None:
-        return entry.type == "Place"
-    key = an.registry.find(word)
-    return key is not None and an.registry.records[key].type == "Place"
+    places = {name for record in an.registry.records.values() if record.type == "Place"
+              for name in (record.label, *record.aliases)}
+    return any(gazetteer.is_place_name(pair, places) for pair in re.findall(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", label))
 
 
 def _qualifier(an: "Recognition", start: int, stop: int) -> str:

@@ -349,7 +349,8 @@ def document_focus(analysis: Analysis) -> str | None:
         'Event/x'
     """
     councils = council_sessions(analysis)  # a council is named for what it does, not as the story's subject
-    counts = Counter(m.entity for m in analysis.mentions if m.type in ("Initiative", "Event") and m.entity not in councils)
+    counts = Counter(m.entity for m in analysis.mentions
+                     if m.type in ("Initiative", "Event") and m.entity not in councils)
     if not counts:
         return None
     first = {}

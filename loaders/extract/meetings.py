@@ -387,16 +387,9 @@ def _bilateral_councils(an: "Recognition", index: dict[tuple[int, str], str]) ->
 def _mention_inside_a_session(an: "Recognition", council: str, sessions: set[str]) -> None:
     """Mention a council named only inside its sessions' names ("the 17th Singapore-Guangdong
     Collaboration Council") at its name in the first of them, so that they can be said part of it."""
-    record = an.registry.records[council]
-    names = sorted((record.label, *record.aliases), key=len, reverse=True)
     for m in sorted(an.mentions, key=lambda m: m.start):
-        if m.entity not in sessions:
-            continue
-        for name in names:
-            found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", m.text)
-            if found and (found.start(), found.end()) != (0, len(m.text)):
-                an.mention(m.start + found.start(), m.start + found.end(), council)
-                return
+        if m.entity in sessions and an.mention_inside(m.start, m.end, council):
+            return
 
 
 def _of_two_parties(an: "Recognition", label: str) -> bool:

@@ -707,13 +707,20 @@ class Recognition:
                 continue
             if not any(m.end == end for m in self.starting_at(start)):
                 continue  # the edition's mention gave way to a longer one
-            record = self.registry.records[series]
-            for name in sorted((record.label, *record.aliases), key=len, reverse=True):
-                found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text[start:end])
-                if found and (found.start(), found.end()) != (0, end - start):
-                    self.mention(start + found.start(), start + found.end(), series)
-                    mentioned.add(series)
-                    break
+            if self.mention_inside(start, end, series):
+                mentioned.add(series)
+
+    def mention_inside(self, start: int, end: int, key: str) -> bool:
+        """Mention ``key`` at the longest of its names that stands inside ``start:end`` as a
+        part of it (a series inside its edition's name, a council inside its session's); whether
+        one does."""
+        record = self.registry.records[key]
+        for name in sorted((record.label, *record.aliases), key=len, reverse=True):
+            found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text[start:end])
+            if found and (found.start(), found.end()) != (0, end - start):
+                self.mention(start + found.start(), start + found.end(), key)
+                return True
+        return False
 
     def _edition_around(self, start: int, end: int, key: str) -> tuple[int, int, str]:
         """Widen a mention of a recurring event to an edition year next to it ("SCE 2019")."""

@@ -348,7 +348,7 @@ def document_focus(analysis: Analysis) -> str | None:
         >>> document_focus(Analysis(doc, (Sentence(0, 5, "X Y X"),), ms, {}))
         'Event/x'
     """
-    councils = council_sessions(analysis)  # a council is named for what it does, not as the story's subject
+    councils = analysis.once(council_sessions)  # a council is named for what it does, not as the story's subject
     counts = Counter(m.entity for m in analysis.mentions
                      if m.type in ("Initiative", "Event") and m.entity not in councils)
     if not counts:
@@ -510,7 +510,7 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
     taggable, generic = set(rules["taggable"]), set(rules["generic"])
     focus = document_focus(analysis)
     reader = Reader(analysis, rules["carry_order"], focus=focus, work=programme_of(analysis, focus))
-    sessions = council_sessions(analysis)
+    sessions = analysis.once(council_sessions)
     whole = _whole_event(analysis)
     tags: list[TopicTag] = []
     seen: set[TopicTag] = set()  # the tags so far, as a set: a list's `in` made long documents quadratic

@@ -90,7 +90,7 @@ def _complement(sentence: str, pos: int, finite: frozenset[int] = frozenset()) -
         word = m.group(1)
         bare = word.rstrip(",;:.!?\"”)")
         if word[:1] in "(“\"" or bare.lower() in _STOP_WORDS or _date_after(word, sentence, pos + m.end()) \
-                or pos + m.start(1) in finite:
+                or pos + m.start(1) in finite or _ADJUNCT.match(sentence, pos + m.start(1)):
             break
         if bare.lower() == "and" and re.match(r"\s+an?\s", sentence[pos + m.end():]):
             break  # "a protocol to upgrade their pact and a visa exemption": a second thing
@@ -116,6 +116,11 @@ def _date_after(word: str, sentence: str, pos: int) -> bool:
     nxt = sentence[pos:].split()[:1]
     return bool(nxt) and (nxt[0][:1].isdigit() or lexicon.is_date_word(nxt[0].rstrip(",.;:")))
 
+
+# Phrases that say how or where a thing was done, never what it is: "signed the Agreement on
+# Ports on behalf of the two agencies", "the MoU on Trade under the joint witness of".
+_ADJUNCT = re.compile(r"(?:on\s+behalf\s+of|on\s+the\s+sidelines?\s+of|under\s+the\s+(?:joint\s+)?witness|"
+                      r"in\s+the\s+presence\s+of)\b", re.I)
 
 _STOP_WORDS = {"from", "in", "at", "was", "were", "is", "are", "will", "has", "have", "had", "which",
                "that", "after", "during", "today", "yesterday", "signed", "inked", "witnessed", "held",

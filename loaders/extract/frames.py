@@ -207,6 +207,36 @@ def _misread_as_subject(verb: "Token") -> "Token | None":
     return before if before.dep_ == "pobj" and before.head.lower_ in ("as", "while") else None
 
 
+def _fronted_subject(conj: "Token") -> bool:
+    """Whether ``conj`` opens the subject of a verb that the parser hung, as a conjunct, on a
+    coordination in a phrase before it: "under the witness of A and B, C and D signed X" (C
+    and D signed; A and B witnessed). The coordination before the comma has its own "and", and
+    the verb after ``conj``'s coordination has no subject of its own.
+    """
+    doc = conj.doc
+    if conj.dep_ != "conj" or conj.left_edge.i == 0 or doc[conj.left_edge.i - 1].text != ",":
+        return False
+    first = conj
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ != "pobj" or not any(t.dep_ == "cc" for t in doc[first.i:conj.left_edge.i]):
+        return False
+    end = max(c.right_edge.i for c in (conj, *_children(conj, "conj")))
+    verb = doc[end + 1] if end + 1 < len(doc) else None
+    while verb is not None and verb.pos_ == "ADV" and verb.i + 1 < len(doc):
+        verb = doc[verb.i + 1]  # "C and D jointly signed"
+    return verb is not None and verb.pos_ == "VERB" and not _children(verb, "nsubj", "nsubjpass") \
+        and verb in first.ancestors
+
+
+def _conjuncts(token: "Token") -> list["Token"]:
+    """``token``'s conjuncts on its side of a coordination the parser ran on into a fronted
+    subject (see :func:`_fronted_subject`)."""
+    found = list(token.conjuncts)
+    split = next((c.left_edge.i for c in (token, *found) if _fronted_subject(c)), None)
+    return found if split is None else [c for c in found if (c.i >= split) == (token.i >= split)]
+
+
 def _relative_pronoun(verb: "Token", *deps: str) -> bool:
     return any(c.dep_ in deps and c.tag_ in ("WDT", "WP", "WP$") for c in verb.children)
 
@@ -278,6 +308,8 @@ class Roles:
 
     def agent(self, verb: "Token") -> list["Token"]:
         found = _children(verb, "nsubj") if not _relative_pronoun(verb, "nsubj") else []
+        if not found and verb.pos_ == "VERB" and verb.i > 0:
+            found = [t for t in verb.doc[verb.left_edge.i:verb.i] if _fronted_subject(t) and verb in t.ancestors]
         if (misread := _misread_as_subject(verb)) is not None:
             found.append(misread)
         for led in _children(verb, "advcl"):
@@ -458,8 +490,8 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
             continue
         seen.add(t.i)
         out.append(t)
-        todo += [c for c in t.conjuncts if c.i not in seen]
-        todo += [c for u in _name_run(t, named) for c in u.children if c.dep_ == "conj"]
+        todo += [c for c in _conjuncts(t) if c.i not in seen]
+        todo += [c for u in _name_run(t, named) for c in u.children if c.dep_ == "conj" and not _fronted_subject(c)]
         if t.pos_ == "ADP" and t.dep_ == "conj":  # "officials of A and of B", "of B" hung on "officials"
             todo += _children(t, "pobj")
         if t.pos_ == "NOUN" and t.i not in named and t.lemma_.lower() in words("name_heads"):
@@ -487,8 +519,8 @@ def spread(tokens: Iterable["Token"], named: set[int] = frozenset()) -> list["To
                         describing.add(child.i)  # "Ann Lee, Director of X": a title, not X's people
                     if listing:  # "three meetings: the 20th JSC of A, the 11th JSC of B, ..."
                         members.add(child.i)
-                todo += [c for c in child.conjuncts]
-            if child.dep_ == "conj" and child.i not in seen:
+                todo += [c for c in _conjuncts(child)]
+            if child.dep_ == "conj" and child.i not in seen and not _fronted_subject(child):
                 todo.append(child)
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in words("bridge_nouns") and t.i not in describing:
             after = t.nbor(1) if t.i + 1 < len(t.doc) else None
@@ -583,7 +615,10 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
             subject_types, object_types = types[frame.relation]
             roles = Roles(token)
             subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair)
-            objects = _ends(frame.object, roles, parsed, mentions, before, object_types, pair)
+            objects = _ends(frame.object, roles, parsed, mentions, before,
+                            # "A and B, who co-chair the council": its meeting (relations.py)
+                            {*object_types, *_CHAIRED_BODIES} if frame.relation == "co_chaired" else object_types,
+                            pair)
             copula = _inverted(token)
             if frame.inverted and copula is None:
                 continue
@@ -617,6 +652,9 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
                     if s.entity != o.entity:
                         readings.append(Reading(s, frame.relation, o, frame))
     return readings
+
+
+_CHAIRED_BODIES = ("Organization", "Initiative")
 
 
 def _at_an_occasion(roles: Roles, parsed, mentions) -> bool:

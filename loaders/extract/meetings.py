@@ -168,6 +168,8 @@ def _listed_meetings(an: "Recognition") -> None:
     from sgcn.loaders.extract.mentions import entity_key
 
     for sentence in an.sentences:
+        for m in _MEETINGS_OF.finditer(sentence.text):
+            _meetings_of_committees_listed(an, sentence, m)
         for m in _LISTED_MEETINGS.finditer(sentence.text):
             if m.group("c1") is not None:
                 committee = m.group("c1") + m.group("h1")[:-1]
@@ -188,6 +190,42 @@ def _listed_meetings(an: "Recognition") -> None:
                                                             f"{committee} meeting of the {written}"])),
                                         identity=(entity_key("Organization", committee), item.entity, ""))
                 an.mention(start, end, event)
+
+
+_MEETINGS_OF = re.compile(r"\b(?:the\s+)?(?:meetings|sessions)\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _meetings_of_committees_listed(an: "Recognition", sentence, m: re.Match) -> None:
+    """"the meetings of the Joint Steering Council of A, the Joint Steering Council of B and the
+    Joint Steering Council of C": each council named in full met once, as when the plural is
+    written once ("the meetings of the Joint Steering Councils of A, B and C")."""
+    from sgcn.loaders.extract.mentions import entity_key
+
+    listed = _list_after(an, sentence, sentence.start + m.end())
+    councils = []
+    for item in listed:
+        label = an.registry.records[item.entity].label
+        committee, of, programme = label.partition(" of the ")
+        if item.type != "Organization" or not of or not _is_committee(committee):
+            return
+        key = an.registry.find(programme)
+        known = gazetteer.lookup(programme)
+        # named nowhere else: as the gazetteer or its head says ("the Lancang Port Initiative")
+        type_ = an.registry.records[key].type if key else known.type if known else lexicon.name_head(
+            programme.split())[0]
+        if type_ not in ("Initiative", "Project", "Organization"):
+            return
+        councils.append((committee, key, type_, programme, item))
+    if len(councils) < 2:
+        return
+    for committee, key, type_, name, item in councils:
+        programme = key or an.registry.add(type_, name)
+        an.mention_inside(item.start, item.end, programme)
+        label = an.registry.records[programme].label
+        event = an.registry.add("Event", f"{committee} meeting of the {label}",
+                                [f"meeting of the {committee} of the {label}"],
+                                identity=(entity_key("Organization", committee), programme, ""))
+        an.mention(sentence.start + m.start(), sentence.start + m.end(), event)
 
 
 def _list_after(an: "Recognition", sentence, position: int) -> list:

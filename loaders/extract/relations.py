@@ -158,7 +158,7 @@ def find_relations(analysis: Analysis, roles: Iterable[Role] | None = None) -> l
     for sentence in analysis.sentences:
         sl = slot(analysis, sentence)
         evidence = _evidence(analysis, sentence)
-        found.extend(_annually(analysis, sl, read_frames(analysis, sentence)))
+        found.extend(_annually(analysis, sl, _chaired_bodies_as_meetings(analysis, read_frames(analysis, sentence))))
         for _pattern, read in read_patterns(analysis, sl, evidence):
             found.extend(read)
         award = _award_context(analysis, sl, evidence, award, found)
@@ -481,6 +481,21 @@ def _as_meetings(analysis: Analysis, key: str) -> list[str]:
         if any(re.search(rf"\b{re.escape(n)}\b", o) and o != n for n in names for o in names_of(other)):
             meetings.append(other.key)
     return meetings
+
+
+def _chaired_bodies_as_meetings(analysis: Analysis, relations: list[Relation]) -> list[Relation]:
+    """Who co-chairs a body co-chairs the meeting of it the document tells of: "A and B, who
+    co-chair the council, agreed ... at its 14th meeting", "The council is co-chaired by A and
+    B" (the first of its meetings the document names; none if it names none)."""
+    out = []
+    for r in relations:
+        if r.relation == "co_chaired" and _type(analysis, r.object) in ("Organization", "Initiative"):
+            meetings = set(_as_meetings(analysis, r.object))
+            first = next((m.entity for m in analysis.mentions if m.entity in meetings), None)
+            out.extend([Relation(r.subject, r.relation, first, r.evidence)] if first else [])
+        else:
+            out.append(r)
+    return out
 
 
 def _ceremonies(analysis: Analysis, key: str) -> list[str]:

@@ -675,3 +675,67 @@ def test_those_present_among_whom_were_named_took_part(relations):
                       "and Minister Lee Hong.", date="2026-04-10")
     took_part = {s for s, r, _ in found if r == "participated_in"}
     assert took_part == {"Wang Fei", "Lee Hong"}, found
+
+
+def test_the_meetings_of_councils_each_named_in_full_are_one_meeting_of_each(relations):
+    """R3, C2: "jointly chaired the meetings of the Joint Steering Council of A and the Joint Steering
+    Council of B": each council named in full met once, as when the plural is written once."""
+    found = relations("On 3 May, Vice Premier Wang Fei and Minister Lee Hong jointly chaired the meetings of the "
+                      "Joint Working Council of the Lancang Port Initiative, the Joint Working Council of the Beibu "
+                      "Gulf Data Initiative and the Joint Working Council of the Mekong Data Initiative.",
+                      date="2026-05-04")
+    meetings = {f"Joint Working Council meeting of the {x}" for x in (
+        "Lancang Port Initiative", "Beibu Gulf Data Initiative", "Mekong Data Initiative")}
+    for person in ("Wang Fei", "Lee Hong"):
+        assert {o for s, r, o in found if s == person and r == "co_chaired"} == meetings, found
+    assert {(m, "part_of", m.split(" of the ", 1)[1]) for m in meetings} <= found
+    # a single council is no list of meetings: its meeting is not made up
+    found = relations("Minister Lee Hong addressed the Joint Working Council of the Lancang Port Initiative.",
+                      date="2026-05-04")
+    assert not any("meeting" in o for _, _, o in found), found
+
+
+def test_the_meeting_is_the_one_told_of_not_one_named_in_passing_or_in_a_plural(relations):
+    """R1: "the meeting" after "progress since the 11th meeting" or "the meetings of the A and B
+    councils" is still the meeting the story tells of."""
+    story = ("The 12th meeting of the Joint Working Committee (JWC) of the Lancang Port Initiative was held in "
+             "Kunming on 3 May. The two sides reviewed the progress made since the 11th JWC meeting. "
+             "{} Officials of the Yunnan Port Authority and the Maritime Data Agency attended the meeting.")
+    twelfth = "12th Lancang Port Initiative Joint Working Committee meeting"
+    for middle in ("", "On 2 May, the ministers co-chaired the meetings of the Joint Working Council of the Beibu "
+                       "Gulf Data Initiative and the Joint Working Council of the Mekong Data Initiative."):
+        found = relations(story.format(middle), date="2026-05-04")
+        took_part = {(s, o) for s, r, o in found if r == "participated_in"}
+        assert took_part == {("Yunnan Port Authority", twelfth), ("Maritime Data Agency", twelfth)}, found
+
+
+def test_who_signed_after_a_phrase_naming_the_witnesses_did_not_witness(relations):
+    """R5: "Under the joint witness of A and B, C and D signed X" and "In the presence of A and B, C and
+    D inked X": the parser runs the four names into one list; A and B witnessed, C and D did not."""
+    for opening, verb in (("Under the joint witness of", "signed"), ("In the presence of", "inked")):
+        found = relations(f"{opening} Premier Zhou Lei and Prime Minister Tan Bee Lian, Minister Wang Fei and "
+                          f"Minister Lee Hong {verb} the Memorandum of Understanding on Port Data Exchange on "
+                          "behalf of their governments.", date="2026-05-04")
+        witnesses = {s for s, r, o in found if r == "witnessed"}
+        assert witnesses == {"Zhou Lei", "Tan Bee Lian"}, found
+        assert {o for _, r, o in found if r == "witnessed"} == {
+            "Memorandum of Understanding on Port Data Exchange"}  # "on behalf of" is no part of its name
+
+
+def test_who_co_chairs_the_body_co_chairs_its_meeting_told_of(relations):
+    """R3: "A and B, who co-chair the council, agreed ... at its 14th meeting", "The council is
+    co-chaired by A and B": the meeting the document tells of (the first it names), not one before."""
+    found = relations("Minister Lee Hong and Governor Wang Fei, who co-chair the council, agreed on three working "
+                      "groups at the 14th meeting of the Singapore-Yunnan Business Council in Kunming on Friday. "
+                      "The 13th meeting had been held in Singapore.", date="2026-05-04")
+    chaired = {(s, o) for s, r, o in found if r == "co_chaired"}
+    fourteenth = "14th Singapore-Yunnan Business Council meeting"
+    assert chaired == {("Lee Hong", fourteenth), ("Wang Fei", fourteenth)}, found
+    found = relations("The Singapore-Hainan Trade Council held its ninth meeting in Haikou on Friday. The council is "
+                      "co-chaired by Minister of State Tan Bee Lian and Vice Governor Liu Fang.", date="2026-05-04")
+    ninth = "ninth Singapore-Hainan Trade Council meeting"
+    assert {(s, o) for s, r, o in found if r == "co_chaired"} == {("Tan Bee Lian", ninth), ("Liu Fang", ninth)}
+    # a body that meets in no meeting the document names is chaired by no one in the graph
+    found = relations("Minister Lee Hong, who chairs the Port Data Board, opened the Harbour Data Forum.",
+                      date="2026-05-04")
+    assert not any(r == "co_chaired" for _, r, _ in found), found

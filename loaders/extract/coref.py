@@ -493,7 +493,8 @@ def _named_heads(an: "Recognition", types: set[str]) -> dict[str, str]:
     dialogue"; one that names "the Western Land-Sea Corridor", with "the corridor". The
     head is the last word of the name before its complement and any year or number.
     Occurrences (a numbered meeting, an edition) are referred to by their own passes:
-    "the council met in X last year" is no reference to this year's meeting of it.
+    "the council met in X last year" is no reference to this year's meeting of it. Of the
+    bodies, a committee that meets is referred to so ("A and B, who co-chair the committee").
 
     Examples:
         >>> _name_head("Singapore-China Digital Policy Dialogue 2024")
@@ -504,8 +505,9 @@ def _named_heads(an: "Recognition", types: set[str]) -> dict[str, str]:
     heads = {}
     for m in an.mentions:
         record = an.registry.records[m.entity]
-        if record.type in types and not record.identity and (head := _name_head(record.label)):
-            heads.setdefault(head, record.type)
+        if (record.type in types or record.type == "Organization" and _is_committee(record.label)) \
+                and not record.identity and (head := _name_head(record.label)):
+            heads.setdefault(head, record.type)  # a committee too: "who co-chair the committee"
     return heads
 
 

@@ -350,6 +350,10 @@ class Roles:
         found = [t for t in found if t.tag_ not in ("WDT", "WP")]
         if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
             found.append(verb.head)  # "the meeting, co-chaired by A", "the Chongqing-based expo"
+            if verb.dep_ == "acl" and verb.i >= 2 and verb.doc[verb.i - 1].text == "," and verb.head.i < verb.i - 2:
+                # "the outcome of the eighth meeting of X, chaired by A": the parser hangs the
+                # participle on the first noun; the name just before the comma is what it tells of
+                found.append(verb.doc[verb.i - 2])
         if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or _children(verb, "agent")) and verb.i < verb.head.i \
                 and not _children(verb, "nsubj", "nsubjpass"):
             found += _children(verb.head, "nsubj", "nsubjpass")  # "Organised by A, the forum drew ..."
@@ -677,7 +681,9 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
     found = [m for m in denoted(spread_tokens, parsed, mentions) if m.type in types]
     if "Person" in types:
         found += _titled(spread_tokens, parsed, mentions, named)
-    found += _coordinated_in_text(found, mentions, parsed.text, parsed.start)
+    splits = {parsed.offset(t.left_edge) for t in spread_tokens if _fronted_subject(t)} | {
+        parsed.offset(c.left_edge) for t in spread_tokens for c in t.conjuncts if _fronted_subject(c)}
+    found += _coordinated_in_text(found, mentions, parsed.text, parsed.start, splits)
     for t in spread_tokens:
         if t.lower_ in words("pronouns") and t.pos_ in ("PRON", "DET") and before:
             # "Since the SCI began, it has drawn firms": a thing a clause before it names is what
@@ -843,11 +849,13 @@ def _last_two_people(before: list["EntityMention"], mentions: list["EntityMentio
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|or)\s+)(?:(?:the|Mr|Ms|Mrs|Dr|Madam)\.?\s+)?$")
 
 
-def _coordinated_in_text(found, mentions, text: str, offset: int) -> list["EntityMention"]:
+def _coordinated_in_text(found, mentions, text: str, offset: int, splits=frozenset()) -> list["EntityMention"]:
     """Mentions of the same type joined to a found one by "and" or a comma in the text.
 
     The parser sometimes loses a coordination inside long names ("Tan Kiat How and Liu
-    Liehong": "How" read as an adverb); the words between two names still show it.
+    Liehong": "How" read as an adverb); the words between two names still show it. A
+    mention starting at one of ``splits`` (where a fronted subject begins, see
+    :func:`_fronted_subject`) is not joined across.
     """
     out = []
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -860,7 +868,7 @@ def _coordinated_in_text(found, mentions, text: str, offset: int) -> list["Entit
                 other = ordered[j]
                 a, b = (other, current) if step < 0 else (current, other)
                 gap = text[a.end - offset:b.start - offset]
-                if other.type != m.type or not _LIST_GAP.match(gap):
+                if other.type != m.type or not _LIST_GAP.match(gap) or b.start in splits:
                     break
                 if m.type == "Place" and "," in gap and " and " not in gap and "&" not in gap:
                     break  # "Chengdu, China": a city and its country, not a list

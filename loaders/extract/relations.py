@@ -469,33 +469,28 @@ def _by_year(analysis: Analysis, sl: Slotted, pairs: list[tuple[str, str]]) -> l
 
 
 def _as_meetings(analysis: Analysis, key: str) -> list[str]:
-    """A co-chaired body read as its meetings the document names ("The JIC is co-chaired")."""
+    """A co-chaired body read as the meeting of it the document tells of: the first of its meetings
+    the document names ("The JIC is co-chaired by A and B", "A and B, who co-chair the council"); none
+    if it names none."""
     entity = analysis.entities.get(key)
     if entity is None or entity.type == "Event":
         return [key]
     names = names_of(entity)
-    meetings = []
+    meetings = set()
     for other in analysis.entities.values():
         if other.type != "Event":
             continue
         if any(re.search(rf"\b{re.escape(n)}\b", o) and o != n for n in names for o in names_of(other)):
-            meetings.append(other.key)
-    return meetings
+            meetings.add(other.key)
+    first = min(((m.start, m.entity) for m in analysis.mentions if m.entity in meetings), default=None)
+    return [first[1]] if first else []
 
 
 def _chaired_bodies_as_meetings(analysis: Analysis, relations: list[Relation]) -> list[Relation]:
-    """Who co-chairs a body co-chairs the meeting of it the document tells of: "A and B, who
-    co-chair the council, agreed ... at its 14th meeting", "The council is co-chaired by A and
-    B" (the first of its meetings the document names; none if it names none)."""
-    out = []
-    for r in relations:
-        if r.relation == "co_chaired" and _type(analysis, r.object) in ("Organization", "Initiative"):
-            meetings = set(_as_meetings(analysis, r.object))
-            first = next((m.entity for m in analysis.mentions if m.entity in meetings), None)
-            out.extend([Relation(r.subject, r.relation, first, r.evidence)] if first else [])
-        else:
-            out.append(r)
-    return out
+    """Who co-chairs a body co-chairs the meeting of it the document tells of (:func:`_as_meetings`):
+    "A and B, who co-chair the council, agreed ... at its 14th meeting"."""
+    return [Relation(r.subject, r.relation, m, r.evidence) for r in relations
+            for m in (_as_meetings(analysis, r.object) if r.relation == "co_chaired" else [r.object])]
 
 
 def _ceremonies(analysis: Analysis, key: str) -> list[str]:

@@ -720,6 +720,10 @@ def test_who_signed_after_a_phrase_naming_the_witnesses_did_not_witness(relation
         assert witnesses == {"Zhou Lei", "Tan Bee Lian"}, found
         assert {o for _, r, o in found if r == "witnessed"} == {
             "Memorandum of Understanding on Port Data Exchange"}  # "on behalf of" is no part of its name
+    # the signers without titles: the text alone joins "Tan Bee Lian, Wang Fei and Lee Hong"
+    found = relations("After the talks, under the joint witness of Premier Zhou Lei and Prime Minister Tan Bee "
+                      "Lian, Wang Fei and Lee Hong signed the Port Data Protocol.", date="2026-05-04")
+    assert {s for s, r, o in found if r == "witnessed"} == {"Zhou Lei", "Tan Bee Lian"}, found
 
 
 def test_who_co_chairs_the_body_co_chairs_its_meeting_told_of(relations):
@@ -739,3 +743,30 @@ def test_who_co_chairs_the_body_co_chairs_its_meeting_told_of(relations):
     found = relations("Minister Lee Hong, who chairs the Port Data Board, opened the Harbour Data Forum.",
                       date="2026-05-04")
     assert not any(r == "co_chaired" for _, r, _ in found), found
+
+
+def test_a_participle_after_a_comma_tells_of_the_name_before_it(relations):
+    """R3: "The deals were the outcome of the ninth meeting of the X Committee, chaired jointly by A and
+    B": the parser hangs "chaired" on "outcome"; the meeting named before the comma was chaired."""
+    for text in ("The six agreements were the main result of the ninth meeting of the Joint Working Committee "
+                 "of the Lancang Port Initiative, chaired jointly by Yunnan Governor Wang Fei and Singapore's "
+                 "Minister for Transport, Lee Hong.",  # "chaired" hung on the clause
+                 "The deals were the main outcome of the ninth meeting of the Joint Working Committee of the "
+                 "Lancang Port Initiative, chaired jointly by Kunming Mayor Wang Fei and Singapore's Minister "
+                 "for Transport, Lee Hong."):  # on "outcome"
+        found = relations(text, date="2026-05-04")
+        chaired = {(s, o) for s, r, o in found if r == "co_chaired"}
+        assert {s for s, _ in chaired} == {"Wang Fei", "Lee Hong"}, found
+        assert len({o for _, o in chaired}) == 1 and all(o.startswith("ninth ") for _, o in chaired), found
+
+
+def test_who_co_chairs_a_committee_co_chairs_its_meeting_told_of(relations):
+    """R3: "A and B, who co-chair the committee, agreed ...": the committee's meeting the story named
+    first, not the next one it announces."""
+    found = relations("Last week, at the sixth meeting of the Joint Working Committee (JWC) of the Lancang Port "
+                      "Initiative in Kunming, the two sides agreed to link their port systems. Minister Lee Hong "
+                      "and Governor Wang Fei, who co-chair the committee, also agreed on a data pilot. The seventh "
+                      "JWC meeting will be held in Singapore next year.", date="2026-05-04")
+    chaired = {(s, o) for s, r, o in found if r == "co_chaired"}
+    sixth = "sixth Lancang Port Initiative Joint Working Committee meeting"
+    assert chaired == {("Lee Hong", sixth), ("Wang Fei", sixth)}, found

@@ -134,7 +134,7 @@ def _year_references(an: "Recognition") -> None:
         (rf"\b[Tt]he\s+(?:(?P<o>[a-z-]+|\d+(?:st|nd|rd|th))\s+)?(?P<n>{words})\s+(last|next|this) year\b", 3),
         # "the inaugural X in 2018", "the third X (XD) in Penang on Monday", "The fourth XD will be held in
         # Kuala Lumpur in 2027": an ordinal and the year its clause gives
-        (rf"\b[Tt]he\s+(?P<o>{_ORDINAL})\s+(?P<n>{words})(?P<acr>\s*\([A-Z][\w&-]*\))?"
+        (rf"\b[Tt]he\s+(?P<o>(?i:{_ORDINAL}))\s+(?P<n>{words})(?P<acr>\s*\([A-Z][\w&-]*\))?"
          rf"(?:[^.;,]{{0,40}}?\b(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>{_YEAR})\b)?", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+inaugural\s+(?P<n>{words})\b", 0),
         (rf"\b[Tt]he\s+(?P<y>{_YEAR})\s+edition\s+of\s+(?:the\s+)?(?P<n>{words})\b", 0),
@@ -179,7 +179,7 @@ def _year_references(an: "Recognition") -> None:
 
 
 # a word each of _year_references' patterns holds, with its flags: a sentence without it is not searched
-_ANCHORS = (re.compile(r"year['’]s", re.I), re.compile("year", re.I), re.compile(rf"\b{_ORDINAL}\s"),
+_ANCHORS = (re.compile(r"year['’]s", re.I), re.compile("year", re.I), re.compile(rf"\b{_ORDINAL}\s", re.I),
             re.compile("inaugural"), re.compile("edition"), re.compile("edition|instal"),
             re.compile(rf"\bin\s+(?:{_MONTHS}\s+)?{_YEAR}\b"))
 
@@ -216,7 +216,7 @@ _RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*(?:\s+(?P<y>(?:19|20)\d\d))?\))?"  #
 
 
 # what is done at a numbered edition as it happens: "A and B co-chaired the fourth X Dialogue here"
-_AT_NUMBERED = re.compile(rf"\b(?:co-?chair(?:ed|s)?|chair(?:ed|s)?|attend(?:ed|s)?|host(?:ed|s)?|open(?:ed|s)?|"
+_AT_NUMBERED = re.compile(rf"\b(?:co-?chair(?:ed|s)?|chair(?:ed|s)?|attend(?:ed|s)?|host(?:ed|s)?|open(?:ed|s)?|held|"
                           rf"address(?:ed|es)?|convened?|convenes)\s+the\s+{_ORDINAL}\s+$", re.I)
 # words that put a numbered edition in another year than the story's
 _OTHER_YEAR = re.compile(r"\b(?:last|next|previous|coming|following|past|ago|since|until)\b", re.I)
@@ -250,8 +250,8 @@ def _running_series(an: "Recognition") -> None:
             continue  # "the X Forum was held": one event, unless numbered ("the inaugural X took place")
         if any(o is not m and o.start <= m.start and m.end <= o.end for o in an._overlapping(m.start, m.end)):
             continue  # the series inside an edition's name
-        if sentence is None or not year and re.search(_YEAR, _DATELINE.sub("", sentence.text)):
-            continue  # a year of its own, unless the one of "The 25th X (ACR 2023) closed"
+        if sentence is None or not year and set(re.findall(_YEAR, _DATELINE.sub("", sentence.text))) - {an.year}:
+            continue  # another year of its own ("on 20 June 2028" in a story of 2028 is the story's)
         edition = _edition(an, m.entity, year or an.year)
         start = m.start
         if ordinal:  # "The 20th Harbour Expo opened": its ordinal names the edition too

@@ -764,6 +764,9 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
         a += 1
     while a < b and words[a] in CONNECTORS | {"-", "/", ")"}:
         a += 1
+    if a + 1 < b and a >= 1 and words[a - 1].lower() == "the" and is_ordinal(words[a]) and words[a + 1] != "-" \
+            and lexicon.name_head(words[a + 1:b])[0] == "Event":
+        a += 1  # "the Fifth Harbour Data Dialogue": an edition's number, read with the name (editions)
     if a >= b:
         return out
     # a title or an honorific inside the piece

@@ -770,3 +770,21 @@ def test_who_co_chairs_a_committee_co_chairs_its_meeting_told_of(relations):
     chaired = {(s, o) for s, r, o in found if r == "co_chaired"}
     sixth = "sixth Lancang Port Initiative Joint Working Committee meeting"
     assert chaired == {("Lee Hong", sixth), ("Wang Fei", sixth)}, found
+
+
+def test_a_capitalised_ordinal_numbers_an_edition_of_the_series(relations):
+    """E2: "co-chaired the Fifth X Dialogue in Chengdu, Sichuan Province, on 20 June 2027" in a story
+    of 2027 is that year's edition of the X Dialogue, however the ordinal is written; "The Sixth X
+    Dialogue will be held in Singapore in 2028" is the next one, and both are part of the series."""
+    found = relations("Minister Lee Hong and Director Wang Fei co-chaired the Third Singapore-Yunnan Port Data "
+                      "Dialogue in Kunming, Yunnan Province, on 20 June 2027. The Fourth Singapore-Yunnan Port Data "
+                      "Dialogue will be held in Singapore in 2028.", date="2027-06-21")
+    series = "Singapore-Yunnan Port Data Dialogue"
+    assert {(s, o) for s, r, o in found if r == "co_chaired"} == {("Lee Hong", f"{series} 2027"),
+                                                                  ("Wang Fei", f"{series} 2027")}, found
+    assert {(f"{series} 2027", "held_in", "Kunming"), (f"{series} 2028", "held_in", "Singapore")} <= found, found
+    # named on its own, the series holds both ("The Dialogue, first convened in 2023, ...")
+    found = relations("Minister Lee Hong co-chaired the Fifth Singapore-Yunnan Port Data Dialogue in Kunming on 20 "
+                      "June 2027. The Singapore-Yunnan Port Data Dialogue was first convened in 2023. The Sixth "
+                      "Singapore-Yunnan Port Data Dialogue will be held in Singapore in 2028.", date="2027-06-21")
+    assert {(f"{series} 2027", "part_of", series), (f"{series} 2028", "part_of", series)} <= found, found

@@ -100,6 +100,8 @@ class _Reading:
     head_end: int  # offset (in the sentence) one past the counted noun, or the amount
     restates: bool = False  # a parenthesised restatement of the amount before it
     total: bool = False  # the running total a count before it brought its measure to
+    label: tuple[int, int] | None = None  # a fact sheet's label before the value ("Firms served by X:")
+    values: int | None = None  # the reading of the count whose things this money is the value of
 
 
 _WORDS = {"type": list, "items": str}
@@ -342,8 +344,11 @@ def _readings(sentence: str, dollar: str, parsed=None, offset: int = 0,
                 reading = _Reading(amount, "exhibition_area", amount.end)
         elif amount.unit:
             measure = _money_measure(sentence, amount)
+            valued = count is not None and count[1] is not None and _values_count(sentence, count[0], amount)
             if measure:
-                reading = _Reading(amount, measure, amount.end)
+                # "Sixteen projects, together worth US$2.3 billion": the value is of what the count is of
+                reading = _Reading(amount, measure, amount.end,
+                                   values=readings.index(count[1]) if valued else None)
         elif re.search(rf"{_words(rules['network']['before'])}\s*$", sentence[:amount.start], re.IGNORECASE):
             reading = _Reading(amount, "network_size", amount.end)
         else:
@@ -379,8 +384,8 @@ _LABEL = re.compile(r"^[\s|*\u2022-]*(?P<label>[A-Za-z][^:|\n]{0,60}?)\s*(?::|\|
 _COUNTED_BEFORE = re.compile(
     r"(?P<label>\b(?:[Tt]he\s+)?(?:(?:total\s+)?number|total|count|tally)\s+of\s+[\w\s'’-]{1,50}?"
     r"|(?:^|(?<=[,;:]\s))[\w'’-]+(?:\s+[\w'’-]+){0,3}?)"
-    r"\s+(?:(?:this|last|that)\s+year\s+)?(?:reached|hit|stood\s+at|stands\s+at|rose\s+to|grew\s+to|increased\s+to|"
-    r"climbed\s+to|totall?ed|totals|numbered|number|came\s+to|exceeded|topped|amounted\s+to|was|were)\s+$")
+    r",?\s+(?:(?:this|last|that)\s+year\s+)?(?:reached|hit|stood\s+at|stands\s+at|rose\s+to|grew\s+to|increased\s+to|"
+    r"climbed\s+to|totall?ed|totals|totall?ing|numbered|numbering|number|came\s+to|exceeded|topped|amounted\s+to|was|were)\s+$")
 
 
 def _labelled(sentence: str, amount: Amount, parsed=None, offset: int = 0) -> _Reading | None:
@@ -399,13 +404,17 @@ def _labelled(sentence: str, amount: Amount, parsed=None, offset: int = 0) -> _R
         >>> text = "This year the number of exhibitors rose to 650."
         >>> _labelled(text, find_amounts(text)[0]).measure
         'companies_participating'
+        >>> text = "The Penang delegation numbered some 90, including officials."
+        >>> _labelled(text, find_amounts(text)[0]).measure
+        'delegates'
 
     """
-    match = _LABEL.match(sentence[:amount.start]) or \
-        _COUNTED_BEFORE.search(sentence, max(0, amount.start - 120), amount.start)  # a few words before
+    sheet = _LABEL.match(sentence[:amount.start])
+    match = sheet or _COUNTED_BEFORE.search(sentence, max(0, amount.start - 120), amount.start)  # a few words before
     if match is None:
         return None
     label = match.group("label")
+    span = match.span("label") if sheet else None
     for count in _rules()["counts"]:
         head = re.search(_words(count["heads"]), label, re.IGNORECASE)
         if head is None or not _has_cue(label + " " + sentence, count.get("cues")):
@@ -415,7 +424,9 @@ def _labelled(sentence: str, amount: Amount, parsed=None, offset: int = 0) -> _R
             measure = _project_verb(label, Amount(head.start(), head.start(), amount.value, "", "", ""), head.end())
         elif _mixed_batch(measure, label[head.start():], re.match(r".*", label[head.start():head.end()])):
             measure = _rules()["mixed_batch"]
-        return _Reading(amount, measure, amount.end) if measure else None
+        return _Reading(amount, measure, amount.end, label=span) if measure else None
+    if re.search(_words(_rules()["delegation_heads"]), label, re.IGNORECASE):
+        return _Reading(amount, "delegates", amount.end)  # "The Guangdong delegation numbered about 160"
     return None
 
 
@@ -920,8 +931,17 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
             noun = _counted_token(reader, sentence, reading)
             modifying = _modifying(reader, sentence, noun) if noun is not None else set()
             mentions = [m for m in analysis.mentions_in(sentence) if (m.start, m.end) not in modifying]
-            if reading.restates and index - 1 in chosen:
+            owner = _label_owner(sentence, reading, mentions)
+            if owner is not None:
+                if owner.type not in _rules()["subjects"][reading.measure]:
+                    continue  # "Firms served by the X Centre: 80": the centre's, which this measure cannot be of
+                subject, sure = owner, 3
+            elif reading.restates and index - 1 in chosen:
                 subject, sure = chosen[index - 1]
+            elif reading.values is not None:
+                if reading.values not in chosen:
+                    continue  # the value of things whose count is of nothing named
+                subject, sure = chosen[reading.values]
             else:
                 subject, sure = _subject(reader, sentence, mentions, reading)
             named = _names_a_subject(mentions) if reading.measure not in _PARTICIPATION \
@@ -974,6 +994,26 @@ def find_figures(analysis: Analysis, event_times: Iterable[EventTime] | None = N
                 seen.add(figure)
                 found.append((figure, sure))
     return _surest(found)
+
+
+def _label_owner(sentence: Sentence, reading: _Reading, mentions: list[EntityMention]) -> EntityMention | None:
+    """The name a fact sheet's label of a count of who takes part holds ("Firms served by the
+    Harbour Data Centre: 80", "Members of the Harbour Alliance: 40"): the count is of that name,
+    not of what the sheet hangs from; ``None`` when the label names nothing (or counts signings:
+    "Agreements signed by the two agencies: 5" are the occasion's).
+
+    Examples:
+        >>> text = "Firms served by the Harbour Data Centre: 80"
+        >>> centre = EntityMention(16, 39, "the Harbour Data Centre", "Organization/hdc", "Organization")
+        >>> reading = _labelled(text, find_amounts(text)[0])
+        >>> _label_owner(Sentence(0, len(text), text), reading, [centre]).entity
+        'Organization/hdc'
+    """
+    if reading.label is None or reading.measure not in (*_PARTICIPATION, "network_size"):
+        return None
+    start, end = (sentence.start + offset for offset in reading.label)
+    inside = [m for m in outermost(mentions) if start <= m.start and m.end <= end and m.type in _SUBJECT_TYPES]
+    return inside[-1] if inside else None
 
 
 def _own_edition(reader: Reader, subject: EntityMention) -> EntityMention:

@@ -828,3 +828,76 @@ def test_a_share_of_them_counts_what_came_not_where_they_came_from():
 )
 def test_more_words_of_the_measures(sentence, measure, value):
     assert [row[1:3] for row in markup_rows(sentence)] == [(measure, value)]
+
+
+@pytest.mark.parametrize(
+    ("second", "value", "qualifier"),
+    [
+        ("The Penang delegation numbered about 90, including officials from three ministries.", "90", "about"),
+        ("Malaysia's delegation, numbering some 45, arrived on Sunday.", "45", "about"),
+        ("The business delegation totalled 130.", "130", ""),
+        ("Thailand sent about 60 people: officials and a good number of bankers.", "60", "about"),
+        ("More than 200 representatives of ports and shipping lines attended.", "200", "more than"),
+        ("The minister was accompanied by 35 business leaders.", "35", ""),
+    ],
+)
+def test_the_size_of_a_delegation_told_by_its_verb(second, value, qualifier):
+    """A delegation that numbers or totals N, the people a side sends, or those who attend
+    are the delegates of the meeting the story reports."""
+    markup = f"Ministers co-chaired the [3rd Harbour Council meeting|Event] held in [Ipoh|Place] today.\n\n{second}"
+    assert [row for row in markup_rows(markup, date="2025-05-06")] == [
+        ("Event/3rd harbour council meeting", "delegates", value, "", qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- Firms served by the [Harbour Data Hub|Project]: 75",
+         [("Project/harbour data hub", "companies_participating", "75")]),
+        ("- Member companies of the [Harbour Trade Alliance|Initiative]: 40",
+         [("Initiative/harbour trade alliance", "companies_participating", "40")]),
+        # a company's customers are no participants, and not the meeting's either
+        ("- Firms served by [Harbour Cloud Ltd|Organization]: 75, up from 50", []),
+        # what is not named in the label stays the sheet's
+        ("- Participating companies: 75", [("Event/harbour council 4", "companies_participating", "75")]),
+    ],
+)
+def test_a_label_that_names_what_it_counts_is_that_names(line, expected):
+    markup = f"[Harbour Council 4|Event]: outcomes\n\n{line}"
+    assert [row[:3] for row in markup_rows(markup)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The [Harbour E-Invoicing Pilot|Project] has grown to 260 enterprises, officials said.",
+        "The [Harbour E-Invoicing Pilot|Project] expanded to 260 firms this year.",
+        "More than 260 merchants now accept payments through the [Harbour E-Invoicing Pilot|Project].",
+        "Some 260 exporters are now using the [Harbour E-Invoicing Pilot|Project].",
+    ],
+)
+def test_firms_a_programme_grew_to_or_that_use_it_take_part_in_it(sentence):
+    assert [row[:3] for row in markup_rows(sentence)] == [
+        ("Project/harbour e-invoicing pilot", "companies_participating", "260")]
+
+
+def test_money_a_programme_awards_its_chosen_projects():
+    found = markup_rows("The [Harbour Data Programme|Initiative] has awarded S$4.5 million to its first nine "
+                        "projects, chosen from 60 proposals.")
+    assert [row[:4] for row in found] == [
+        ("Initiative/harbour data programme", "investment_value", "4500000", "SGD"),
+        ("Initiative/harbour data programme", "projects_launched", "9", "")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the value of projects counted for nothing named is no figure of the channel named after
+        ("Twenty projects, together worth about US$1.5 billion, were signed, and the two sides agreed to "
+         "extend the [Harbour Data Channel|Project].", []),
+        ("Twenty projects worth US$1.5 billion were signed at [the fair|Event].",
+         [("Event/the fair", "projects_signed", "20"), ("Event/the fair", "investment_value", "1500000000")]),
+    ],
+)
+def test_the_value_of_counted_things_is_of_what_the_count_is_of(sentence, expected):
+    assert sorted(row[:3] for row in markup_rows(sentence)) == sorted(expected)

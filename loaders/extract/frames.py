@@ -440,7 +440,8 @@ class Roles:
     def _listed(self, noun: "Token") -> list["Token"]:
         """The names a noun's clause lists: "Exhibitors at the fair include A, B and C", "Among the exhibitors were
         A and B", "The delegation consisted of officials from A", "a delegation of 60 officials, including
-        representatives of A", "Officials from A joined the delegation"."""
+        representatives of A", "The delegation numbered 80, including officials from A", "Officials from A
+        joined the delegation"."""
         head = noun.head
         if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in words("listing_verbs"):
             return _children(head, "dobj", "attr") + [o for p in _children(head, "prep") if p.lower_ == "of"
@@ -452,7 +453,10 @@ class Roles:
             # "Among the exhibitors were A and B", "Among Chinese exhibitors, A and B showed ..."
             return _children(head.head, "nsubj", "nsubjpass", "attr")
         if noun.lemma_.lower() in words("collective_nouns"):  # "a delegation of 60 officials, including ..."
-            return [o for p in _children(noun, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+            found = [o for p in _children(noun, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+            if noun.dep_ == "nsubj":  # "The delegation numbered about 80, including officials from A"
+                found += [o for p in _children(head, "prep") if p.lower_ == "including" for o in _children(p, "pobj")]
+            return found
         return []
 
     def _copula_subject(self, noun: "Token") -> list["Token"]:
@@ -730,6 +734,7 @@ def _titled(tokens: list["Token"], parsed, mentions, named: set[int]) -> list["E
         people = [(m, span) for m in mentions if m.type == "Person" and m.start > parsed.offset(t)
                   and (span := parsed.span(m.start, m.end)) and all(x.i in inside for x in span)]
         if not people:
+            found += _named_after_title(t, parsed, mentions)
             continue
         first, span = people[0]
         found.append(first)
@@ -738,9 +743,20 @@ def _titled(tokens: list["Token"], parsed, mentions, named: set[int]) -> list["E
         # "... Josephine Teo and Shenzhen Mayor Qin Weizhong": a title coordinated with the person
         # names the person written right after it, wherever the parser hung the name
         for title in (c for c in span.root.conjuncts if c.pos_ == "PROPN" and lexicon.is_title([c.text])):
-            after = parsed.offset(title) + len(title.text)
-            found += [m for m in mentions if m.type == "Person" and 0 < m.start - after <= 1]
+            found += _named_after_title(title, parsed, mentions)
     return found
+
+
+def _named_after_title(title: "Token", parsed, mentions) -> list["EntityMention"]:
+    """The person named right after ``title`` and its complement, wherever the parser hung the name:
+    "Shenzhen Mayor Qin Weizhong", "Governor of Hainan Province Wang Fei"."""
+    after = parsed.offset(title) + len(title.text) - parsed.start
+    return [m for m in mentions if m.type == "Person" and m.start - parsed.start > after
+            and _TITLE_COMPLEMENT.fullmatch(parsed.text[after:m.start - parsed.start])][:1]
+
+
+# what lies between a title and the name it introduces: nothing, or the body or place it is of
+_TITLE_COMPLEMENT = re.compile(r"\s+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,6})?")
 
 
 def _the_signing(token: "Token") -> bool:

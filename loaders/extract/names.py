@@ -485,8 +485,8 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
     "and" starts a name when the next word opens one (a head such as "Ministry", a
     title, an acronym, a gazetteer name) or when the piece before it is a whole
     organisation's name ending in its head ("Acme Holdings and Beta Bank"), or the
-    piece before ends in an industry noun and the rest is such a name ("Haitian Robotics
-    and Acme Pte Ltd"), never inside the complement of an "X of Y" name ("Ministry of Trade and Industry").
+    piece before is a name ending in an industry noun and the rest is such a name ("Haitian
+    Robotics and Acme Pte Ltd"; not "Building and Construction Authority"), never inside the complement of an "X of Y" name ("Ministry of Trade and Industry").
     """
     parts, start = [], i
     words = [t.text for t in toks]
@@ -495,7 +495,7 @@ def _split_coordination(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]
                                          or _after_acronym(words, start, k)
                                          or _ends_in_org_head(words[start:k])
                                          or _titled_pair(words, start, k, j)
-                                         or lexicon.is_industry_noun(words[k - 1])
+                                         or lexicon.is_industry_noun(words[k - 1]) and k - start >= 2
                                          and not CONNECTORS & set(words[start:k])
                                          and _ends_in_org_head(words[k + 1:j])):
             parts.append((start, k))
@@ -760,7 +760,7 @@ def _segment(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     """Candidates from one coordinated piece ``[a, b)`` of a run."""
     out: list[Candidate] = []
     # skip ordinary words that open the piece ("The", "During", "Led")
-    while a < b and _ordinary_start(toks, a) and not lexicon.title_length(words, a):
+    while a < b and _ordinary_start(toks, a) and not lexicon.title_length(words, a) and not _coordinated_start(words, a, b):
         a += 1
     while a < b and words[a] in CONNECTORS | {"-", "/", ")"}:
         a += 1
@@ -992,6 +992,12 @@ def _ordinary_start(toks: list[Tok], a: int) -> bool:
     return lexicon.is_not_name_start(toks[a].text) and not joined
 
 
+def _coordinated_start(words: list[str], a: int, b: int) -> bool:
+    """Whether an ordinary word at ``a`` opens a name all the same: coordinated inside it after "the"
+    ("the Building and Construction Authority"; not "Building on ...", "During and after ...")."""
+    return a > 0 and a + 2 < b and words[a - 1].lower() == "the" and words[a + 1] in ("and", "&")
+
+
 def _inside_name(words: list[str], a: int, k: int) -> bool:
     """Whether a title word at ``k`` is part of a longer name ("Office of the President")."""
     return k > a and words[k - 1] in ("of", "for", "the")
@@ -1064,7 +1070,7 @@ def _typed(toks, words, a, b, sentence, offset, possessor) -> list[Candidate]:
     """Typed names in the piece ``[a, b)`` (its head word gives the type), nested prefixes too."""
     while b > a and words[b - 1] in CONNECTORS | {"-", "/", "("}:
         b -= 1
-    while a < b and _ordinary_start(toks, a):
+    while a < b and _ordinary_start(toks, a) and not _coordinated_start(words, a, b):
         a += 1
     if a >= b:
         return []

@@ -788,3 +788,36 @@ def test_a_capitalised_ordinal_numbers_an_edition_of_the_series(relations):
                       "June 2027. The Singapore-Yunnan Port Data Dialogue was first convened in 2023. The Sixth "
                       "Singapore-Yunnan Port Data Dialogue will be held in Singapore in 2028.", date="2027-06-21")
     assert {(f"{series} 2027", "part_of", series), (f"{series} 2028", "part_of", series)} <= found, found
+
+
+def test_a_title_with_its_body_before_the_second_name_still_names_a_co_chair(relations):
+    """R3: "co-chaired by Minister for Transport A and Governor of Hainan Province B": the parser hangs B
+    below "Province" or on the verb; the title and its complement still introduce B."""
+    for text in ("The 9th meeting of the Singapore-Hainan Trade Council was held in Haikou on 13 July 2028. It was "
+                 "co-chaired by Minister for Transport Lee Hong and Governor of Hainan Province Wang Fei.",
+                 "The 18th meeting of the Singapore-Hainan Trade Council was held in Haikou. It was co-chaired by "
+                 "Minister for National Development Tan Bee Lian and Governor of Guangxi Province Liu Weizhong."):
+        found = relations(text, date="2028-07-14")
+        chairs = {s for s, r, _ in found if r == "co_chaired"}
+        assert len(chairs) == 2 and ("Wang Fei" in chairs or "Liu Weizhong" in chairs), found
+
+
+def test_a_delegation_numbering_so_many_including_officials_from_bodies(relations):
+    """R1: "The Hainan delegation numbered about 80, including officials from A and B": A and B took part
+    in the meeting the text tells of."""
+    found = relations("The 9th meeting of the Singapore-Hainan Trade Council was held in Haikou on 13 July 2028. "
+                      "The Hainan delegation numbered about 80, including officials from the Department of "
+                      "Commerce of Hainan Province and the Hainan Big Data Administration, as well as business "
+                      "leaders.", date="2028-07-14")
+    took_part = {s for s, r, o in found if r == "participated_in" and o == "9th Singapore-Hainan Trade Council meeting"}
+    assert took_part == {"Department of Commerce of Hainan Province", "Hainan Big Data Administration"}, found
+
+
+def test_a_name_opening_with_a_common_word_coordinated_inside_it(entities):
+    """N1: "the Building and Construction Authority", "the Research and Innovation Office": a common
+    word coordinated inside a name after "the" is part of it; a sentence's first word is not."""
+    found = entities("The MoU was signed between the Building and Construction Authority and the Hainan Housing "
+                     "Bureau.")
+    assert ("Organization", "Building and Construction Authority") in found, found
+    found = entities("Building on this, the Hainan Housing Bureau will open an office.")
+    assert not any(label.startswith("Building") for _, label in found), found

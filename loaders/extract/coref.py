@@ -68,6 +68,7 @@ def resolve_references(an: "Recognition") -> None:
     Args:
         an: the analyzer of one document after its name passes.
     """
+    _defined_names(an)
     _person_refs(an)
     _bare_surnames(an)
     _meetings(an)
@@ -83,6 +84,29 @@ def resolve_references(an: "Recognition") -> None:
     _spelled_out(an)
     _short_forms(an)
     _company_short_forms(an)
+
+
+def _defined_names(an: "Recognition") -> None:
+    """A short name the text defines in brackets is the entity it was defined after, whatever else
+    recognition made of it: 'Tidewater Pay Pte. Ltd. ("Tidewater") ... chief executive of Tidewater'.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="d.txt", sha256="0" * 64, format="plaintext", date="2026-03-04",
+        ...     text='Harbourlight Pay Pte. Ltd. ("Harbourlight") went live. "It works," said Ann Lee, '
+        ...          'chief executive of Harbourlight.')
+        >>> sorted((e.type, e.label) for e in analyze(doc).entities.values())
+        [('Organization', 'Harbourlight Pay Pte. Ltd.'), ('Person', 'Ann Lee')]
+    """
+    if not an.defined:
+        return
+    records = an.registry.records
+    rename = {m.entity: target for m in an.mentions
+              if (target := an.defined.get(normalize(records[m.entity].label))) and target != m.entity}
+    for key, target in rename.items():
+        an.registry.index[normalize(records[key].label)] = target
+    an.retarget(rename, retype=True)
 
 
 def _short_forms(an: "Recognition") -> None:

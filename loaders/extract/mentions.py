@@ -271,6 +271,11 @@ def _edition_label(series: str, year: str) -> str:
     return f"{series} {year}"
 
 
+# a short name defined in brackets right after a name: ("Tidewater"), (the "Fund"), (hereinafter "SGX")
+_DEFINED_NAME = re.compile(r"\s*\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?[\"“]"
+                           r"(?P<short>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})[\"”]\s*\)")
+
+
 class Recognition:
     """The state recognition and coreference share while they read one document.
 
@@ -312,6 +317,7 @@ class Recognition:
         self.occasions: list[Candidate] = []  # "the opening ceremony": resolved by coreference
         self.inner_series: list[tuple[int, int, str]] = []  # edition mentions holding a series' name
         self.occasion_keys: set[str] = set()  # keys of the occasions coreference named
+        self.defined: dict[str, str] = {}  # a short name the text defines ("Acme Pte. Ltd. ("Acme")") -> key
 
     # ---------------------------------------------------------------- helpers
     def taken(self, start: int, end: int, *, nested_ok: bool = False) -> bool:
@@ -475,7 +481,16 @@ class Recognition:
                     self.mention(cand.start, cand.end, key)
                     self._series_inside(cand.start, cand.end, series)
                     continue
+                defined = _DEFINED_NAME.match(self.text, cand.end) if cand.type not in ("Person", "Event") and not any(
+                    o.end == cand.end and o.start > cand.start for o in found) else None
+                if defined and defined.group("short").isupper():
+                    defined = None  # an acronym ("hereinafter "CCI""): the acronym passes read those
+                if defined:  # 'Tidewater Pay Pte. Ltd. ("Tidewater")': the name the text goes on with (the
+                    # innermost name before it: "the X Committee of the Y Fund (the "Fund")")
+                    aliases.append(defined.group("short"))
                 key = self.registry.add(cand.type, label, aliases)
+                if defined:
+                    self.defined.setdefault(normalize(defined.group("short")), key)
                 if cand.nested:
                     self.mention(cand.start, cand.end, key)
                 else:

@@ -821,3 +821,18 @@ def test_a_name_opening_with_a_common_word_coordinated_inside_it(entities):
     assert ("Organization", "Building and Construction Authority") in found, found
     found = entities("Building on this, the Hainan Housing Bureau will open an office.")
     assert not any(label.startswith("Building") for _, label in found), found
+
+
+def test_a_short_name_the_text_defines_in_brackets_is_that_entity(relations, entities):
+    """N2: 'Lanfeng Logistics Technology Co., Ltd. ("Lanfeng Link")' and (the "Fund"): the text goes on
+    with the short name, which is the entity defined, whatever recognition made of it alone."""
+    text = ('Harbourlight Pay Pte. Ltd. ("Harbourlight") and Chongqing Lanfeng Logistics Technology Co., Ltd. '
+            '("Lanfeng Link") went live with a cross-border QR payment service. "Merchants asked for this," said '
+            'Ann Lee, chief executive of Harbourlight. Wu Ming, chairman of Lanfeng Link, said more cities would '
+            'follow.')
+    found = entities(text, date="2028-08-24")
+    assert {label for t, label in found if t != "Place"} == {
+        "Harbourlight Pay Pte. Ltd.", "Chongqing Lanfeng Logistics Technology Co., Ltd.", "Ann Lee", "Wu Ming"}, found
+    found = relations(text, date="2028-08-24")
+    assert {("Ann Lee", "member_of", "Harbourlight Pay Pte. Ltd."),
+            ("Wu Ming", "member_of", "Chongqing Lanfeng Logistics Technology Co., Ltd.")} <= found, found

@@ -185,14 +185,23 @@ def _contact(text: str, spans: list[tuple[int, int]]) -> Contact:
 
 def _title_length(line: str) -> int:
     """How many words of ``line`` are a title when it is wholly one: a title, its portfolio, and
-    its field after a comma ("Manager, Communications", "Head of Media Relations"); else 0."""
+    its field after a comma or in brackets ("Manager, Communications", "Head of Media Relations",
+    "Assistant Director (Corporate Affairs)"); else 0.
+
+    Examples:
+        >>> _title_length("Assistant Director (Corporate Affairs)"), _title_length("Director (see below) of Acme")
+        (4, 0)
+    """
     words = line.replace(",", " , ").split()
     length = lexicon.title_length(words, 0)
     if not length:
         return 0
     length += lexicon.portfolio_length(words, length)
-    if length == len(words) or words[length] == ",":
+    rest = words[length:]
+    if not rest or rest[0] == ",":
         return len(words)  # the whole line: the title and its field
+    if rest[0].startswith("(") and rest[-1].endswith(")") and not any(")" in w for w in rest[:-1]):
+        return len(words)  # the field in brackets closing the line
     return 0
 
 

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from sgcn.loaders.extract import lexicon
 from sgcn.loaders.plaintext import is_byline, strip_marks
 from sgcn.loaders.extract.contacts import Contact, contact_blocks
+from sgcn.loaders.extract.gazetteer import is_place_name
 from sgcn.loaders.extract.naming import fold
 from sgcn.loaders.extract.rel_context import lookup, names_of
 from sgcn.loaders.extract.spans import Analysis, EntityMention, Sentence
@@ -103,9 +104,12 @@ def find_roles(analysis: Analysis) -> list[Role]:
 def _words(sentence: Sentence, mentions: list[EntityMention]) -> list[_Word]:
     """The words of a sentence, each with the outermost non-person mention it lies in."""
     persons = [m for m in mentions if m.type == "Person"]
-    # a name that holds a person's ("meeting with Mayor Qin Weizhong") is a description, not a body
+    # a name that holds a person's ("meeting with Mayor Qin Weizhong") is a description, not a body;
+    # nor is one made of a title's modifiers before its core ("Regional Group Director")
     bodies = [m for m in mentions if m.type != "Person"
-              and not any(m.start <= p.start and p.end <= m.end for p in persons)]
+              and not any(m.start <= p.start and p.end <= m.end for p in persons)
+              and not _title_words(m, sentence)]
+    capitals = _in_capitals(sentence.text)
 
     def holder(start: int, end: int) -> EntityMention | None:
         holding = [m for m in bodies if m.start <= start and end <= m.end]
@@ -117,7 +121,7 @@ def _words(sentence: Sentence, mentions: list[EntityMention]) -> list[_Word]:
     words = []
     for match in _WORD.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        text = match.group(0)
+        text = _from_capitals(match.group(0)) if capitals else match.group(0)
         mark = 2 if text.endswith(("'s", "’s")) else 1 if text.endswith(("s'", "s’")) else 0
         if mark and len(text) > 2 and holder(start, end) is None:
             # "Acme's", and a plural's "Meridian Data Labs'": the possessive, marked "'s"
@@ -128,11 +132,49 @@ def _words(sentence: Sentence, mentions: list[EntityMention]) -> list[_Word]:
     return words
 
 
+def _title_words(mention: EntityMention, sentence: Sentence) -> bool:
+    """Whether a body's mention is only the modifiers of the title after it: the recogniser read
+    "Regional Group" of "Regional Group Director" as a group."""
+    words = mention.text.split()
+    after = _WORD.findall(sentence.text[mention.end - sentence.start:])[:1]
+    return all(lexicon.is_title_modifier(w) for w in words) and bool(after) \
+        and lexicon.title_length([*words, *after], 0) == len(words) + 1
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether a sentence is written in capitals, as a speech's heading is
+    ("SPEECH BY SENIOR MINISTER OF STATE ...")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+_SMALL_WORDS = {"OF", "FOR", "AND", "THE", "AT", "IN", "ON", "BY", "TO", "WITH"}
+
+
+def _from_capitals(word: str) -> str:
+    """A word of a heading in capitals as running text writes it, for the title lexicon: "MINISTER"
+    -> "Minister", "OF" -> "of"; an abbreviated title stays ("CEO", "DPM").
+
+    Examples:
+        >>> [_from_capitals(w) for w in "SENIOR MINISTER OF STATE CEO VICE-MAYOR".split()]
+        ['Senior', 'Minister', 'of', 'State', 'CEO', 'Vice-Mayor']
+    """
+    if word in _SMALL_WORDS:
+        return word.lower()
+    if not word.isupper() or len(word) < 2 or lexicon.title_length([word], 0):
+        return word
+    return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+
+
 def _posts(analysis: Analysis, words: list[_Word], person: EntityMention) -> list[tuple[str, str | None]]:
     """(title, organisation key) pairs for one person mention: the title before the name, else after."""
     first = next((i for i, w in enumerate(words) if w.end > person.start), len(words))
     last = next((i for i, w in enumerate(words) if w.start >= person.end), len(words))
     before = _title_before(analysis, words, first)
+    if before and before[1] is None:  # "Director Ann Lee of the Acme Authority": the body after the name
+        bodies = _bodies_after(analysis, words, last, before[0])[0]
+        if bodies:
+            return [(before[0], key) for key in bodies]
     if before:
         return [before]
     return _title_after(analysis, words, last) or _title_apposed_before(analysis, words, first, last)
@@ -196,7 +238,7 @@ def _title_apposed_before(analysis: Analysis, words: list[_Word], first: int, la
         if _title_at(texts, k) == len(texts) - k:
             title = _title_text(texts[k:])
             owner = _owner_before(words, start + k - 1)
-            organization = _organization_of(analysis, owner, title) if owner else None
+            organization = _organization_of(analysis, owner, title) if owner else _our_body(analysis, words, start + k - 1)
             return [(title, organization if organization is not None else _portfolio(analysis, title))]
     return []
 
@@ -301,7 +343,7 @@ def _title_before(analysis: Analysis, words: list[_Word], first: int) -> tuple[s
     elif before >= 1 and words[before - 1].text.lower() in _PAST and words[before].mention is not None:
         title = f"{words[before - 1].text.lower()} {title}"
     owner = _owner_before(words, before)
-    organization = _organization_of(analysis, owner, title) if owner else None
+    organization = _organization_of(analysis, owner, title) if owner else _our_body(analysis, words, before)
     if organization is None:
         organization = _portfolio(analysis, title)
     return title, organization
@@ -377,15 +419,53 @@ def _owner_before(words: list[_Word], index: int) -> EntityMention | None:
     return None
 
 
+def _our_body(analysis: Analysis, words: list[_Word], index: int) -> str | None:
+    """The body a title written with "our" belongs to: the one the document speaks for ("the mission
+    was led by our Chief Executive Officer, Mr X"), its publisher or the body its masthead names
+    (a line of its own among the first lines, wholly an organisation's name)."""
+    if index < 0 or words[index].text.lower() != "our":
+        return None
+    publisher = lookup(analysis, analysis.document.publisher, {"Organization"}) if analysis.document.publisher else None
+    if publisher is not None:
+        return publisher.key
+    text = analysis.document.text
+    head = text[:sum(len(line) + 1 for line in text.split("\n")[:_MASTHEAD_LINES])]
+    for mention in analysis.mentions:
+        if mention.start >= len(head):
+            break
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if mention.type == "Organization" and line.strip() == mention.text:
+            return mention.entity
+    return None
+
+
+_MASTHEAD_LINES = 5
+
+
 # ---------------------------------------------------------------- after the name
 def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tuple[str, str | None]]:
-    """Titles in an apposition after the name: "X, Deputy CEO of IMDA", "X, Acme's CEO"."""
+    """Titles in an apposition after the name ("X, Deputy CEO of IMDA", "X, Acme's CEO"), or
+    after a copula ("X is the co-founder and CEO of Acme")."""
     i = last
-    if i >= len(words) or words[i].text != ",":
+    if i < len(words) and words[i].text in ("is", "was"):  # "Ann Lee is the chief executive of Acme"
+        i += 1 + (i + 1 < len(words) and words[i + 1].text == "also")
+    elif i < len(words) and words[i].text == ",":
+        i += 1
+        if i + 2 < len(words) and words[i].text in ("who", "which") and words[i + 1].text in ("is", "was"):
+            i += 2 + (words[i + 2].text == "also")  # ", who is also Minister for Finance"
+    else:
         return []
-    i += 1
-    if i + 2 < len(words) and words[i].text in ("who", "which") and words[i + 1].text in ("is", "was"):
-        i += 2 + (words[i + 2].text == "also")  # ", who is also Minister for Finance"
+    return _apposed_posts(analysis, words, i)[0]
+
+
+def _apposed_posts(analysis: Analysis, words: list[_Word], i: int) -> tuple[list[tuple[str, str | None]], int]:
+    """The posts of a title written from ``words[i]`` after a name, and where its bodies end.
+
+    A second title with a body of its own follows its first's body after "and": "Deputy
+    Secretary of the CPC X Committee and Mayor of X" is two posts.
+    """
     past = ""
     if i < len(words) and words[i].text.lower() in _PAST:
         past, i = words[i].text.lower() + " ", i + 1
@@ -396,16 +476,24 @@ def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tupl
         # the post comes after the party office
         j = next((j for j in range(i + 2, min(i + 20, len(words))) if words[j].text in ("and", ",", ";")), None)
         if j is None or words[j].text != "and":
-            return []
+            return [], i
         i = j + 1
-    owner = None
+    owner: str | None = None
+    place: EntityMention | None = None
     mention = words[i].mention if i < len(words) else None
     if mention is not None and mention.type in ("Organization", "Place"):
         j = i
         while j < len(words) and words[j].mention is mention:
             j += 1
         if j < len(words) and (words[j].text == "'s" or mention.type == "Organization"):
-            owner, i = mention, j + (words[j].text == "'s")
+            owner, i = (mention.entity if mention.type == "Organization" else None), j + (words[j].text == "'s")
+        elif j < len(words) and (_title_at([w.text for w in words[j:]], 0)
+                                 or _title_at([w.text for w in words[j:]], 1) and words[j].text[:1].isupper()):
+            place, i = mention, j  # "X, China International Trade Representative", "X, Chongqing Vice Mayor"
+    else:
+        again = _named_again(analysis, words, i)
+        if again is not None and again[1] < len(words) and words[again[1]].text == "'s":
+            owner, i = again[0], again[1] + 1  # "Hengtong's general manager": the body named again, short
     texts = [w.text for w in words[i:]]
     named = [w.mention is not None or w.person for w in words[i:]]
     length = _title_at(texts, 0, named)
@@ -414,33 +502,98 @@ def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tupl
         # "By Ann Lee, Technology Correspondent": a beat or field before the title
         length = 1 + _title_at(texts, 1, named)
     if not length:
-        return []
+        return [], i
+    for p in range(length - 1, 0, -1):  # "general manager of Binhai Lianhe": a body named again, no portfolio
+        if texts[p] in ("of", "for"):
+            again = _named_again(analysis, words, i + p + 1)
+            ministry = lexicon.portfolio_ministry(_component_titles(_title_text(texts[:length]))[-1])
+            if again is not None and again[1] == i + length and not (
+                    ministry and fold(ministry) == fold(analysis.entities[again[0]].label)):
+                length = p  # (a minister's portfolio stays: "Vice Minister of Commerce")
+            break
     title = past + _title_text(texts[:length])
     k = i + length
     if k < len(words) and words[k].text == "(":  # "Vice President (Industry), NTU": the post's field
         close = next((j for j in range(k + 1, min(k + 6, len(words))) if words[j].text == ")"), None)
         if close is not None and all(w.mention is None or w.mention.type == "Place" for w in words[k + 1:close]):
-            k = close + 1  # or its region: "Group Director (Greater China) of Enterprise Singapore"
-    organizations = _organizations_after(words, k)
+            # or its region: "Group Director (Greater China) of Enterprise Singapore"; the title as written
+            title = f"{title} ({' '.join(w.text for w in words[k + 1:close])})"
+            k = close + 1
+    field = _field_before_body(words, k)
+    if field > k:  # "director of international cooperation at the IMDA": the field is the title's
+        title, k = f"{title} {' '.join(w.text for w in words[k:field])}", field
+    organizations, end = _bodies_after(analysis, words, k, title)
     if not organizations and k + 1 < len(words) and words[k].text == ",":
-        listed = words[k + 1].mention  # "Ms Yong Ying-I, Permanent Secretary, MCI; Mr Chen, Mayor"
-        end = k + 1
-        while end < len(words) and words[end].mention is listed:
-            end += 1
-        if listed is not None and listed.type == "Organization" and (end == len(words) or words[end].text in (";", ".", ",")):
-            organizations = [listed]
-    if owner is not None and owner.type == "Organization" and not organizations:
+        organizations, end = _listed_body(words, k)
+    if owner is not None and not organizations:
         organizations = [owner]
-    if organizations:
-        keys = [_organization_of(analysis, m, title) for m in organizations]
-        return [(title, key) for key in dict.fromkeys(keys)]
-    return [(title, _portfolio(analysis, title))]
+    if place is not None and not organizations:
+        government = _organization_of(analysis, place, title)
+        organizations = [government] if government else []
+    posts = [(title, key) for key in dict.fromkeys(organizations)] or [(title, _portfolio(analysis, title))]
+    if end > k and end + 1 < len(words) and words[end].text == "and" and _title_at([w.text for w in words[end + 1:]], 0):
+        more, end = _apposed_posts(analysis, words, end + 1)
+        posts += more
+    return posts, end
 
 
-def _organizations_after(words: list[_Word], k: int) -> list[EntityMention]:
-    """The organisations a title after a name belongs to: "of/at [the] [X's] A and B", "(A and B)"."""
+def _field_before_body(words: list[_Word], k: int) -> int:
+    """The end of a title's field of work in lower case, when a body follows it after "at":
+    "director of international cooperation at X" (the field runs to "at"); else ``k``."""
+    if k >= len(words) or words[k].text not in ("of", "for"):
+        return k
+    j = k + 1
+    while j < len(words) and j - k <= 4 and words[j].text.isalpha() and words[j].text.islower() \
+            and words[j].mention is None and words[j].text not in _LINKS:
+        j += 1
+    at = j + (j < len(words) and words[j].text == "at")
+    at += at < len(words) and words[at].text == "the"
+    if j == k + 1 or j >= len(words) or words[j].text != "at" or at >= len(words) or words[at].mention is None \
+            or words[at].mention.type != "Organization":
+        return k
+    return j
+
+
+def _listed_body(words: list[_Word], k: int) -> tuple[list[str], int]:
+    """A body listed as the field after a title's comma, the line or clause ending with it:
+    "Ms Yong Ying-I, Permanent Secretary, MCI; Mr Chen, Mayor", "Ann Lee, Group Director, Greater
+    China, Acme Bank" (a region's field between them)."""
+    at = k + 1
+    region = words[at].mention
+    if region is not None and region.type == "Place":
+        while at < len(words) and words[at].mention is region:
+            at += 1
+        if at + 1 >= len(words) or words[at].text != ",":
+            return [], k
+        at += 1
+    listed = words[at].mention
+    end = at
+    while end < len(words) and words[end].mention is listed:
+        end += 1
+    if listed is not None and listed.type == "Organization" and (end == len(words) or words[end].text in (";", ".", ",")):
+        return [listed.entity], end
+    return [], k
+
+
+def _bodies_after(analysis: Analysis, words: list[_Word], k: int, title: str) -> tuple[list[str], int]:
+    """The organisations (keys) a title after a name belongs to, "of/at [the] [X's] A and B" or
+    "(A and B)", and where they end; a body named again by a shorter name ("of Tidewater", "of
+    the Shenzhen bureau") when no mention names it."""
+    found, end = _organizations_after(words, k)
+    if found:
+        return [key for key in (_organization_of(analysis, m, title) for m in found) if key], end
+    if k < len(words) and words[k].text in _LINKS:
+        again = _named_again(analysis, words, k + 1)
+        if again is not None:
+            return [again[0]], again[1]
+    return [], k
+
+
+def _organizations_after(words: list[_Word], k: int) -> tuple[list[EntityMention], int]:
+    """The organisations a title after a name belongs to: "of/at [the] [X's] A and B", "(A and B)";
+    and the index after the last of them."""
     if k >= len(words):
-        return []
+        return [], k
     if words[k].text == "(":
         k += 1
     elif words[k].text in _LINKS:
@@ -457,11 +610,12 @@ def _organizations_after(words: list[_Word], k: int) -> list[EntityMention]:
                 k = j + 1  # (not "the Department of Asian Affairs of China's Ministry": 's is China's)
             elif owner.type == "Place":
                 if _GOVERNMENT_TITLES.search(" ".join(w.text for w in words[max(0, k - 6):k])):
-                    return [owner]  # "Mayor of Shenzhen": the city's government, if named
-                return []
+                    return [owner], j  # "Mayor of Shenzhen": the city's government, if named
+                return [], k
     else:
-        return []
+        return [], k
     found: list[EntityMention] = []
+    end = k
     while k < len(words):
         mention = words[k].mention
         if mention is None or mention.type != "Organization":
@@ -470,13 +624,75 @@ def _organizations_after(words: list[_Word], k: int) -> list[EntityMention]:
             found.append(mention)
         while k < len(words) and words[k].mention is mention:
             k += 1
+        end = k
         if k < len(words) and words[k].text in ("and", "&", ","):
             k += 1
             if k < len(words) and words[k].text == "the":
                 k += 1
             continue
         break
-    return found
+    return found, end
+
+
+# ---------------------------------------------------------------- a body named again
+_BODY_NOUNS = {"administration", "agency", "authority", "board", "bureau", "commission", "committee",
+               "council", "department", "ministry", "office", "group", "bank", "company", "corporation"}
+
+
+def _named_again(analysis: Analysis, words: list[_Word], k: int) -> tuple[str, int] | None:
+    """A body of the document named again by a shorter name at ``words[k]``, no mention naming it:
+    the leading words of its name ("Tianjin Binhai Zhixing", "Tidewater"), words of its name
+    ("Hengtong"), or its place with its kind in lower case ("the Shenzhen bureau", "the Guangdong
+    administration"). Only one organisation of the document may fit; a place alone names none.
+
+    Returns:
+        (the organisation's key, the index after the short name), or ``None``.
+    """
+    k += k < len(words) and words[k].text == "the"
+    j = k
+    while j < len(words) and j - k < 5 and words[j].text[:1].isupper() and words[j].text.replace("-", "").isalnum() \
+            and (words[j].mention is None or words[j].mention.type != "Organization"):
+        j += 1
+    if j == k:
+        return None
+    short = [w.text for w in words[k:j]]
+    kind = words[j].text if j < len(words) and words[j].text in _BODY_NOUNS else None
+    if kind is None and all(is_place_name(t) for t in short):
+        return None  # "of Shenzhen": a place, not a body
+    if kind is None and any(lexicon.title_length([t], 0) or lexicon.is_honorific(t) for t in short):
+        return None
+    fits = {}
+    for entity in analysis.entities.values():
+        if entity.type == "Organization" and any(_shortens(short, kind, name) for name in (entity.label, *entity.aliases)):
+            fits.setdefault(fold(entity.label), entity.key)
+    if len(fits) != 1:
+        return None
+    return next(iter(fits.values())), j + (kind is not None)
+
+
+def _shortens(short: list[str], kind: str | None, name: str) -> bool:
+    """Whether ``short`` (and a kind in lower case) names the body ``name`` more briefly: its words
+    are words of the name, in order (a word may be cut: "Pay" of "Payment"), the kind one of them.
+
+    Examples:
+        >>> _shortens(["Tianjin", "Binhai"], None, "Tianjin Binhai Transport Co")
+        True
+        >>> _shortens(["Shenzhen"], "bureau", "Shenzhen Municipal Bureau of Commerce")
+        True
+        >>> _shortens(["Shenzhen"], "bureau", "Shenzhen Port Authority"), _shortens(["Acme"], None, "Acme")
+        (False, False)
+    """
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    if len(words) <= len(short) or (kind is not None and kind.capitalize() not in words):
+        return False
+    at = 0
+    for part in short:
+        while at < len(words) and not (words[at] == part or len(part) >= 3 and words[at].startswith(part)):
+            at += 1
+        if at == len(words):
+            return False
+        at += 1
+    return True
 
 
 # ---------------------------------------------------------------- organisations

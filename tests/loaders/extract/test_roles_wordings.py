@@ -1,0 +1,235 @@
+"""Roles in the wordings unseen documents use, each kind on sentences of our own, mentions marked by hand.
+
+Each kind of wording has several sentences; a negative case says where the kind stops.
+Conventions (the other hands' gold): no ministry is inferred from a minister's portfolio,
+and an officer of a unit named as such belongs to the unit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sgcn.loaders.extract.rel_markup import analysis_from_markup
+from sgcn.loaders.extract.roles import find_roles
+
+
+def roles(markup: str, **kwargs) -> set[tuple[str, str, str]]:
+    """(person label, title, organisation label or "") of the roles found in ``markup``."""
+    analysis = analysis_from_markup(markup, **kwargs)
+    labels = {key: entity.label for key, entity in analysis.entities.items()}
+    return {(labels[r.person], r.title, labels.get(r.organization, "")) for r in find_roles(analysis)}
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("The talks were opened by Director [Ann Lee|Person] of the [Harbour Data Authority|Organization].",
+         ("Ann Lee", "Director", "Harbour Data Authority")),
+        ("Yesterday Chief Executive [Bo Tan|Person] of [Delta Bank|Organization] and the mayor met.",
+         ("Bo Tan", "Chief Executive", "Delta Bank")),
+        ("She was received by Deputy Director [Cy Wu|Person] at the [Lakeside Port Bureau|Organization] on Monday.",
+         ("Cy Wu", "Deputy Director", "Lakeside Port Bureau")),
+        # a place after the name is no body
+        ("Minister [Ed Ng|Person] of [Norway|Place] spoke first.", ("Ed Ng", "Minister", "")),
+    ],
+)
+def test_title_before_the_name_body_after_it(markup, expected):
+    assert expected in roles(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("[Ann Lee|Person] is the chief executive of [Acme Bank|Organization].",
+         ("Ann Lee", "chief executive", "Acme Bank")),
+        ("[Bo Tan|Person] is co-founder and CEO of [Orbit Labs|Organization], a robotics start-up.",
+         ("Bo Tan", "co-founder and CEO", "Orbit Labs")),
+        ("[Cy Wu|Person] was managing director at [Delta Capital|Organization] until last year.",
+         ("Cy Wu", "managing director", "Delta Capital")),
+        ("[Di Ho|Person] is also chairman of the [Riverside Trade Council|Organization].",
+         ("Di Ho", "chairman", "Riverside Trade Council")),
+    ],
+)
+def test_title_after_a_copula(markup, expected):
+    assert expected in roles(markup)
+
+
+def test_no_title_after_a_copula_is_no_role():
+    assert roles("[Ann Lee|Person] is the reason [Acme Bank|Organization] came.") == set()
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("SPEECH BY SENIOR MINISTER OF STATE [TAN AH KOW|Person|Tan Ah Kow] AT THE HARBOUR FORUM, 3 MAY 2030",
+         ("Tan Ah Kow", "Senior Minister of State", "")),
+        ("ADDRESS BY MS [LIM BEE LENG|Person|Lim Bee Leng], DEPUTY CHIEF EXECUTIVE OF THE "
+         "[HARBOUR DATA AUTHORITY|Organization|Harbour Data Authority], AT THE OPENING OF THE LAB",
+         ("Lim Bee Leng", "Deputy Chief Executive", "Harbour Data Authority")),
+        ("REMARKS BY [WEE KIM|Person|Wee Kim], CEO OF [ORBIT LABS|Organization|Orbit Labs], AT THE SIGNING",
+         ("Wee Kim", "CEO", "Orbit Labs")),
+    ],
+)
+def test_titles_in_a_heading_written_in_capitals(markup, expected):
+    assert expected in roles(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # the leading words of the body's name
+        ("[Binhai Lianhe Logistics Technology|Organization] runs the depot. [Zhang Wei|Person], general "
+         "manager of Binhai Lianhe, said it would grow.",
+         ("Zhang Wei", "general manager", "Binhai Lianhe Logistics Technology")),
+        ("The app comes from [Tidepool Pay Pte Ltd|Organization]. \"It works,\" said [Ben Ho|Person], founder "
+         "of Tidepool.", ("Ben Ho", "founder", "Tidepool Pay Pte Ltd")),
+        # a word of the name, possessive
+        ("[Suzhou Hengda Data Services|Organization] joined. [Lu Ping|Person], Hengda's chairman, spoke.",
+         ("Lu Ping", "chairman", "Suzhou Hengda Data Services")),
+        # its place and its kind in lower case
+        ("The [Shenzhen Municipal Bureau of Commerce|Organization] signed. [Deng Yi|Person], director of "
+         "the [Shenzhen|Place] bureau, said so.",
+         ("Deng Yi", "director", "Shenzhen Municipal Bureau of Commerce")),
+        ("It is run by the [Fujian Provincial Big Data Administration|Organization]. [Zhou Qi|Person], "
+         "deputy director-general of the [Fujian|Place] administration, spoke.",
+         ("Zhou Qi", "deputy director-general", "Fujian Provincial Big Data Administration")),
+        # a short name the recogniser typed as a person's
+        ("[Chongqing Kinpay Digital Payment Co|Organization] launched it. \"Good,\" said [Ran Yu|Person], "
+         "chairman of [Kinpay Pay|Person].",
+         ("Ran Yu", "chairman", "Chongqing Kinpay Digital Payment Co")),
+    ],
+)
+def test_a_body_named_again_by_a_shorter_name(markup, expected):
+    assert expected in roles(markup)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # two bodies fit the short name: neither is taken
+        "[Binhai Lianhe Logistics|Organization] and [Binhai Lianhe Bank|Organization] met. [Zhang Wei|Person], "
+        "general manager of Binhai Lianhe, spoke.",
+        # a place alone names no body
+        "The [Shenzhen Municipal Bureau of Commerce|Organization] signed. [Deng Yi|Person], director of "
+        "[Shenzhen|Place], spoke.",
+        # the kind is not the body's
+        "The [Shenzhen Port Authority|Organization] signed. [Deng Yi|Person], director of the [Shenzhen|Place] "
+        "bureau, spoke.",
+    ],
+)
+def test_a_short_name_that_does_not_single_out_a_body_names_none(markup):
+    assert {org for _, _, org in roles(markup)} == {""}
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("[Ann Lee|Person], [Regional Group|Organization] Director of [Acme Bank|Organization], spoke.",
+         ("Ann Lee", "Regional Group Director", "Acme Bank")),
+        ("[Bo Tan|Person], [Global Group|Organization] Head, [Delta Capital|Organization]",
+         ("Bo Tan", "Global Group Head", "Delta Capital")),
+    ],
+)
+def test_title_modifiers_read_as_a_body_are_the_title(markup, expected):
+    assert expected in roles(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("[Ann Lee|Person], Group Director, [South Asia|Place], [Acme Bank|Organization]",
+         ("Ann Lee", "Group Director", "Acme Bank")),
+        ("[Bo Tan|Person], Country Manager, [Vietnam|Place], [Delta Capital|Organization]; [Cy Wu|Person], Partner",
+         ("Bo Tan", "Country Manager", "Delta Capital")),
+        ("[Di Ho|Person], Group Director ([Greater China|Place]) of [Acme Bank|Organization], spoke.",
+         ("Di Ho", "Group Director (Greater China)", "Acme Bank")),
+        ("[Ed Ng|Person], Deputy Secretary (Trade) at the [Ministry of Trade|Organization], led the team.",
+         ("Ed Ng", "Deputy Secretary (Trade)", "Ministry of Trade")),
+    ],
+)
+def test_a_region_or_desk_between_title_and_body(markup, expected):
+    assert expected in roles(markup)
+
+
+def test_a_region_followed_by_no_body_gives_the_title_alone():
+    assert roles("[Ann Lee|Person], Group Director, [South Asia|Place], said so.") == {("Ann Lee", "Group Director", "")}
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("[Hu Li|Person], Deputy Secretary of the [CPC Wuxi Municipal Committee|Organization] and Mayor of "
+         "[Wuxi|Place], attended.",
+         {("Hu Li", "Deputy Secretary", "CPC Wuxi Municipal Committee"), ("Hu Li", "Mayor", "")}),
+        ("[Hu Li|Person], Deputy Secretary of the [CPC Wuxi Municipal Committee|Organization] and Mayor of "
+         "[Wuxi|Place], thanked the [Wuxi Municipal People's Government|Organization].",
+         {("Hu Li", "Deputy Secretary", "CPC Wuxi Municipal Committee"),
+          ("Hu Li", "Mayor", "Wuxi Municipal People's Government")}),
+        ("[Ann Lee|Person], chairman of [Acme Bank|Organization] and president of the "
+         "[Acme Foundation|Organization], spoke.",
+         {("Ann Lee", "chairman", "Acme Bank"), ("Ann Lee", "president", "Acme Foundation")}),
+    ],
+)
+def test_two_posts_each_with_its_body(markup, expected):
+    assert roles(markup) == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("[Ann Lee|Person], director of international cooperation at the [Harbour Data Authority|Organization], "
+         "spoke.", ("Ann Lee", "director of international cooperation", "Harbour Data Authority")),
+        ("We met [Bo Tan|Person], head of digital policy at [Acme Bank|Organization].",
+         ("Bo Tan", "head of digital policy", "Acme Bank")),
+    ],
+)
+def test_a_field_of_work_in_lower_case_before_the_body(markup, expected):
+    assert expected in roles(markup)
+
+
+def test_a_field_of_work_without_a_body_after_it_stays_out_of_the_title():
+    assert roles("[Bo Tan|Person], head of digital policy, spoke.") == {("Bo Tan", "head", "")}
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("[Li Ming|Person], [China|Place] International Trade Representative and Vice Minister of Commerce, "
+         "spoke for the [Ministry of Commerce|Organization].",
+         ("Li Ming", "International Trade Representative and Vice Minister of Commerce", "Ministry of Commerce")),
+        ("[Zhao Yi|Person], [Wuxi|Place] Vice Mayor, spoke for the [Wuxi Municipal Government|Organization].",
+         ("Zhao Yi", "Vice Mayor", "Wuxi Municipal Government")),
+        ("[Qian Bo|Person], [Wuxi|Place] Vice Mayor, spoke.", ("Qian Bo", "Vice Mayor", "")),
+    ],
+)
+def test_a_title_after_the_name_qualified_by_its_place(markup, expected):
+    assert expected in roles(markup)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "CHAMBER NEWSLETTER\n[Harbour Chamber of Commerce|Organization]\n\nThe trip was led by our Chief Executive, "
+        "Mr [Ann Lee|Person], and ran for five days.",
+        "[Harbour Chamber of Commerce|Organization]\nMarch bulletin\n\nOur Chairman [Ann Lee|Person] opened the fair.",
+    ],
+)
+def test_our_title_is_the_title_at_the_body_the_document_speaks_for(markup):
+    assert {org for _, _, org in roles(markup)} == {"Harbour Chamber of Commerce"}
+
+
+def test_our_title_without_a_masthead_body_has_no_organisation():
+    found = roles("Notes from the road\n\nThe trip was led by our Chief Executive, Mr [Ann Lee|Person], and "
+                  "the [Harbour Chamber of Commerce|Organization] paid.")
+    assert found == {("Ann Lee", "Chief Executive", "")}
+
+
+@pytest.mark.parametrize(
+    ("field", "title"),
+    [("Assistant Director (Communications)", "Assistant Director (Communications)"),
+     ("Senior Manager (Media Relations)", "Senior Manager (Media Relations)")],
+)
+def test_a_media_contact_whose_title_has_its_field_in_brackets(field, title):
+    found = roles(f"For media queries, please contact:\n[Nur Aini|Person]\n{field}\n"
+                  "[Harbour Data Authority|Organization]\nEmail: nur@harbour.example")
+    assert found == {("Nur Aini", title, "Harbour Data Authority")}

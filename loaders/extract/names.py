@@ -161,7 +161,10 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
             elif _possessive(t) and prev.text in _NAME_POSSESSIVES and nxt is not None and is_cap(nxt.text):
                 j += 1
             elif t.text == "(" and _paren_group(toks, j):
-                j = _paren_group(toks, j)
+                close = _paren_group(toks, j)
+                j, opened = close, j
+                if _acronym_closes(toks, i, opened, close):
+                    break  # "the Cyberspace Administration of China (CAC) Zhuang Rongwen": the name ends
             elif t.text == "," and nxt is not None and nxt.text in _LEGAL_FORMS_AFTER_COMMA:
                 j += 1  # "Kunming Lanxin Cold Chain Co., Ltd."
             elif t.text == "." and not prev.space and prev.text in ("Pte", "Co", "Corp") and nxt is not None \
@@ -454,6 +457,29 @@ def _headline_pieces(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         if a < b:
             out.append((a, b))
     return out
+
+
+def _acronym_closes(toks: list[Tok], i: int, j: int, close: int) -> bool:
+    """Whether the brackets ``toks[j:close]`` hold the acronym of the mixed-case name ``toks[i:j]``,
+    so the name ends with them: what follows is another name ("... of China (CAC) Zhuang Wei").
+
+    Examples:
+        >>> toks = tokenize("the Data Administration of China (DAC) Zhuang Wei spoke", 0)
+        >>> _acronym_closes(toks, 1, 5, 8)
+        True
+        >>> toks = tokenize("the Data Administration (DA) Joint Working Group met", 0)
+        >>> _acronym_closes(toks, 1, 3, 6)
+        False
+    """
+    inside = [t.text for t in toks[j + 1:close - 1]]
+    after = []
+    for t in toks[close:]:
+        if not (is_cap(t.text) or t.text == "-"):
+            break
+        after.append(t.text)
+    return (len(inside) == 1 and inside[0].isalpha() and inside[0].isupper() and len(inside[0]) >= 2
+            and any(t.text[:1].isalpha() and not t.text.isupper() for t in toks[i:j])
+            and _is_person_shape(after))
 
 
 def _paren_group(toks: list[Tok], j: int) -> int:

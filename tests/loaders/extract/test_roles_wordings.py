@@ -233,3 +233,26 @@ def test_a_media_contact_whose_title_has_its_field_in_brackets(field, title):
     found = roles(f"For media queries, please contact:\n[Nur Aini|Person]\n{field}\n"
                   "[Harbour Data Authority|Organization]\nEmail: nur@harbour.example")
     assert found == {("Nur Aini", title, "Harbour Data Authority")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        ("Director of the Harbour Data Administration of China (HDAC) Zhuang Wei opened the talks.",
+         "Zhuang Wei", "Harbour Data Administration of China"),
+        ("Ms Ann Lee and Chairman of the Riverside Trade Commission (RTC) Wang Lihua signed it.",
+         "Wang Lihua", "Riverside Trade Commission"),
+        ("The pact was signed by Deputy Director of the Pearl River Port Bureau (PRPB) Liu Jianguo in Guangzhou.",
+         "Liu Jianguo", "Pearl River Port Bureau"),
+    ],
+)
+def test_a_name_after_a_body_s_acronym_in_brackets_is_a_person_of_its_own(entities, text, person, body):
+    """The recogniser ends a body's name at its acronym in brackets when a person's name follows
+    (recognition, shared with the lead: names.runs)."""
+    found = entities(text)
+    assert ("Person", person) in found and ("Organization", body) in found, found
+
+
+def test_a_name_going_on_after_its_acronym_stays_one_name(entities):
+    found = entities("The Harbour Connectivity Initiative (HCI) Joint Working Group met in May.")
+    assert not any(type_ == "Person" for type_, _ in found), found

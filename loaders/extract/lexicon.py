@@ -260,6 +260,8 @@ def name_head(words: Sequence[str]) -> tuple[str | None, int]:
         ('Agreement', 2)
         >>> name_head(["Digital", "Future"])
         (None, -1)
+        >>> name_head(["Harbour", "Initiative", "on", "Trade", "Administrative", "Bureau"])
+        ('Organization', 5)
     """
     words = list(words)
     for n in (3, 2):  # multi-word heads such as "Letter of Intent", "White Paper"
@@ -268,18 +270,21 @@ def name_head(words: Sequence[str]) -> tuple[str | None, int]:
             if type_ and (i + n == len(words) or not words[i + n][0].isupper()
                           or words[i + n].isdigit()):
                 return type_, i + n - 1
-    for i, word in enumerate(words):
-        if word in ("of", "for", "on") and i > 0:
-            type_ = head_type(words[i - 1])
-            if type_:
-                return type_, i - 1
-            break
     last = len(words) - 1
     while last >= 0 and (words[last].isdigit() or words[last] == ")"):
         if words[last] == ")":  # skip a parenthesised acronym or place
             while last >= 0 and words[last] != "(":
                 last -= 1
         last -= 1
+    for i, word in enumerate(words):
+        if word in ("of", "for", "on") and i > 0:
+            type_ = head_type(words[i - 1])
+            if type_ == "Initiative" and last > i and head_type(words[last]) == "Organization" \
+                    and words[last] not in data()["weak_heads"]:
+                return "Organization", last  # "X Initiative on Y Administrative Bureau": the initiative's body
+            if type_:
+                return type_, i - 1
+            break
     if last >= 0:
         type_ = head_type(words[last])
         if type_:

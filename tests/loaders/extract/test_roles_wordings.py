@@ -256,3 +256,27 @@ def test_a_name_after_a_body_s_acronym_in_brackets_is_a_person_of_its_own(entiti
 def test_a_name_going_on_after_its_acronym_stays_one_name(entities):
     found = entities("The Harbour Connectivity Initiative (HCI) Joint Working Group met in May.")
     assert not any(type_ == "Person" for type_, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr Zeng Li, Director of the Harbour-Lakeside Demonstration Initiative on Trade Connectivity "
+         "Administrative Bureau, said the route would open in May.",
+         ("Organization", "Harbour-Lakeside Demonstration Initiative on Trade Connectivity Administrative Bureau")),
+        ("The Greenway Initiative for Digital Skills Secretariat will run the courses.",
+         ("Organization", "Greenway Initiative for Digital Skills Secretariat")),
+        ("The Greenway Initiative for Digital Skills will run the courses.",
+         ("Initiative", "Greenway Initiative for Digital Skills")),
+    ],
+)
+def test_a_body_named_after_an_initiative_is_an_organisation(entities, text, expected):
+    """The office of an initiative ("... Initiative on X Administrative Bureau") is a body whose
+    director holds a post (typing: lexicon.name_head, shared with the lead)."""
+    assert expected in entities(text)
+
+
+def test_the_director_of_an_initiative_s_bureau_holds_a_post_there():
+    found = roles("[Zeng Li|Person], Director of the [Harbour Demonstration Initiative on Trade Administrative "
+                  "Bureau|Organization], said so.")
+    assert found == {("Zeng Li", "Director", "Harbour Demonstration Initiative on Trade Administrative Bureau")}

@@ -455,6 +455,8 @@ def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tupl
         i += 1
         if i + 2 < len(words) and words[i].text in ("who", "which") and words[i + 1].text in ("is", "was"):
             i += 2 + (words[i + 2].text == "also")  # ", who is also Minister for Finance"
+        elif i < len(words) and words[i].text == "also":
+            i += 1  # ", also Minister for Finance,"
     else:
         return []
     return _apposed_posts(analysis, words, i)[0]
@@ -530,6 +532,8 @@ def _apposed_posts(analysis: Analysis, words: list[_Word], i: int) -> tuple[list
     if place is not None and not organizations:
         government = _organization_of(analysis, place, title)
         organizations = [government] if government else []
+    if place is not None and not _GOVERNMENT_TITLES.search(title):  # the title as written: "China International
+        title = f"{place.text} {title}"  # Trade Representative"; a mayor's city is his government's
     posts = [(title, key) for key in dict.fromkeys(organizations)] or [(title, _portfolio(analysis, title))]
     if end > k and end + 1 < len(words) and words[end].text == "and" and _title_at([w.text for w in words[end + 1:]], 0):
         more, end = _apposed_posts(analysis, words, end + 1)
@@ -827,18 +831,31 @@ def _unique(roles: list[Role]) -> list[Role]:
 
     A title stated once with its organisation and once without (a caption: "Photo of
     Deputy Secretary Luke Goh") is one post: the statement without the organisation
-    adds nothing.
+    adds nothing; so is its core title alone, without the portfolio ("Minister Teo said",
+    after "Minister for X Josephine Teo" of the Ministry of X).
     """
     with_body = {(r.person, r.title.lower()) for r in roles if r.organization}
     seen = set()
     result = []
     for role in roles:
         key = (role.person, role.organization)
-        if key in seen or role.organization is None and (role.person, role.title.lower()) in with_body:
+        if key in seen or role.organization is None and any(
+                person == role.person and _restates(role.title.lower(), title) for person, title in with_body):
             continue
         seen.add(key)
         result.append(role)
     return result
+
+
+def _restates(short: str, title: str) -> bool:
+    """Whether a title is a post stated in full elsewhere, named again more briefly: the same
+    title, or its core alone ("minister" of "minister for digital development").
+
+    Examples:
+        >>> _restates("minister", "minister for trade"), _restates("minister", "deputy minister")
+        (True, False)
+    """
+    return title == short or title.startswith(short + " for ") or title.startswith(short + " of ")
 
 
 __all__ = ["find_roles"]

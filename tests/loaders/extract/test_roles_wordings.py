@@ -196,10 +196,11 @@ def test_a_field_of_work_without_a_body_after_it_stays_out_of_the_title():
     [
         ("[Li Ming|Person], [China|Place] International Trade Representative and Vice Minister of Commerce, "
          "spoke for the [Ministry of Commerce|Organization].",
-         ("Li Ming", "International Trade Representative and Vice Minister of Commerce", "Ministry of Commerce")),
+         ("Li Ming", "China International Trade Representative and Vice Minister of Commerce", "Ministry of Commerce")),
         ("[Zhao Yi|Person], [Wuxi|Place] Vice Mayor, spoke for the [Wuxi Municipal Government|Organization].",
          ("Zhao Yi", "Vice Mayor", "Wuxi Municipal Government")),
         ("[Qian Bo|Person], [Wuxi|Place] Vice Mayor, spoke.", ("Qian Bo", "Vice Mayor", "")),
+        ("[Kim Ho|Person], [Korea|Place] Trade Envoy, spoke.", ("Kim Ho", "Korea Trade Envoy", "")),
     ],
 )
 def test_a_title_after_the_name_qualified_by_its_place(markup, expected):
@@ -280,3 +281,27 @@ def test_the_director_of_an_initiative_s_bureau_holds_a_post_there():
     found = roles("[Zeng Li|Person], Director of the [Harbour Demonstration Initiative on Trade Administrative "
                   "Bureau|Organization], said so.")
     assert found == {("Zeng Li", "Director", "Harbour Demonstration Initiative on Trade Administrative Bureau")}
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("[Wu Hong|Person], also Vice Chairman of the [Harbour Chamber|Organization], spoke.",
+         ("Wu Hong", "Vice Chairman", "Harbour Chamber")),
+        ("[Ann Lee|Person], also Minister for Health, said so.", ("Ann Lee", "Minister for Health", "")),
+    ],
+)
+def test_a_title_after_also(markup, expected):
+    assert expected in roles(markup)
+
+
+def test_a_core_title_restating_a_post_given_in_full_adds_no_role():
+    found = roles("Minister for Trade [Ann Lee|Person] spoke for the [Ministry of Trade|Organization]. "
+                  "Later, Minister [Lee|Person|Ann Lee] toured the port.")
+    assert found == {("Ann Lee", "Minister for Trade", "Ministry of Trade")}
+
+
+def test_a_different_title_without_a_body_stays():
+    found = roles("Minister for Trade [Ann Lee|Person] spoke for the [Ministry of Trade|Organization]. "
+                  "Later, Deputy Prime Minister [Lee|Person|Ann Lee] toured the port.")
+    assert ("Ann Lee", "Deputy Prime Minister", "") in found

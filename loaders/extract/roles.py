@@ -455,8 +455,10 @@ def _title_after(analysis: Analysis, words: list[_Word], last: int) -> list[tupl
         i += 1
         if i + 2 < len(words) and words[i].text in ("who", "which") and words[i + 1].text in ("is", "was"):
             i += 2 + (words[i + 2].text == "also")  # ", who is also Minister for Finance"
-        elif i < len(words) and words[i].text == "also":
-            i += 1  # ", also Minister for Finance,"
+        elif i < len(words) and words[i].text in ("also", "as"):
+            i += 1  # ", also Minister for Finance,"; "Q: Ms Lee, as chief executive of Acme, ..."
+    elif i < len(words) and words[i].text == "(":
+        i += 1  # "Ann Lee (Chief Executive, Acme Bank)", "Bo Tan (Acme CEO)"
     else:
         return []
     return _apposed_posts(analysis, words, i)[0]
@@ -574,7 +576,7 @@ def _listed_body(words: list[_Word], k: int) -> tuple[list[str], int]:
     end = at
     while end < len(words) and words[end].mention is listed:
         end += 1
-    if listed is not None and listed.type == "Organization" and (end == len(words) or words[end].text in (";", ".", ",")):
+    if listed is not None and listed.type == "Organization" and (end == len(words) or words[end].text in (";", ".", ",", ")")):
         return [listed.entity], end
     return [], k
 

@@ -305,3 +305,34 @@ def test_a_different_title_without_a_body_stays():
     found = roles("Minister for Trade [Ann Lee|Person] spoke for the [Ministry of Trade|Organization]. "
                   "Later, Deputy Prime Minister [Lee|Person|Ann Lee] toured the port.")
     assert ("Ann Lee", "Deputy Prime Minister", "") in found
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("The panel had [Ann Lee|Person] (Chief Executive, [Acme Bank|Organization]) and others.",
+         ("Ann Lee", "Chief Executive", "Acme Bank")),
+        ("Speakers: [Cy Wu|Person] (Managing Director of [Delta Capital|Organization]); Di Ho.",
+         ("Cy Wu", "Managing Director", "Delta Capital")),
+        ("Speakers: [Di Ho|Person] ([Orbit Labs|Organization] CEO) and others.", ("Di Ho", "CEO", "Orbit Labs")),
+    ],
+)
+def test_a_title_in_brackets_after_the_name(markup, expected):
+    assert expected in roles(markup)
+
+
+def test_a_place_in_brackets_after_the_name_is_no_post():
+    assert roles("[Ann Lee|Person] ([Singapore|Place]) and [Bo Tan|Person] ([Acme Bank|Organization]) spoke.") == set()
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("Q: [Ed Ng|Person], as chief executive of [Acme Bank|Organization], what do you expect?",
+         ("Ed Ng", "chief executive", "Acme Bank")),
+        ("Ms [Fay Ho|Person], as the director of the [Harbour Board|Organization], signed it.",
+         ("Fay Ho", "director", "Harbour Board")),
+    ],
+)
+def test_a_title_after_as(markup, expected):
+    assert expected in roles(markup)

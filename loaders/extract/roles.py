@@ -342,11 +342,33 @@ def _title_before(analysis: Analysis, words: list[_Word], first: int) -> tuple[s
         before -= 1
     elif before >= 1 and words[before - 1].text.lower() in _PAST and words[before].mention is not None:
         title = f"{words[before - 1].text.lower()} {title}"
-    owner = _owner_before(words, before)
+    owner = _owner_before(words, before) or _shared_owner(words, before)
     organization = _organization_of(analysis, owner, title) if owner else _our_body(analysis, words, before)
     if organization is None:
         organization = _portfolio(analysis, title)
     return title, organization
+
+
+def _shared_owner(words: list[_Word], index: int) -> EntityMention | None:
+    """The body of the officials listed before a title with no body of its own: "Acme Bank's chairman
+    Ann Lee and chief executive Bo Tan" (Bo Tan's title is at Acme Bank too), "IMDA Deputy CEO A,
+    Director B and Senior Manager C". ``index`` is the word before the title: "and" or a comma."""
+    while index >= 1 and words[index].text in ("and", ",") and words[index - 1].person:
+        j = index - 1
+        while j > 0 and words[j - 1].person:
+            j -= 1
+        while j > 0 and lexicon.is_honorific(words[j - 1].text):
+            j -= 1
+        start = _run_back(words, j)
+        texts = [w.text for w in words[start:j]]
+        k = next((k for k in range(len(texts)) if _title_at(texts, k) == len(texts) - k), None)
+        if k is None:
+            return None
+        owner = _owner_before(words, start + k - 1)
+        if owner is not None:
+            return owner
+        index = start + k - 1  # one further back: "A's chairman X, chief executive Y and director Z"
+    return None
 
 
 def _title_of_before(analysis: Analysis, words: list[_Word], i: int) -> tuple[str, str | None] | None:

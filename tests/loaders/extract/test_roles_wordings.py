@@ -336,3 +336,24 @@ def test_a_place_in_brackets_after_the_name_is_no_post():
 )
 def test_a_title_after_as(markup, expected):
     assert expected in roles(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("Present were [Acme Bank|Organization]'s chairman [Ann Lee|Person] and chief executive [Bo Tan|Person].",
+         {("Ann Lee", "chairman", "Acme Bank"), ("Bo Tan", "chief executive", "Acme Bank")}),
+        ("[Harbour Board|Organization] Deputy CEO [Cy Wu|Person], Director [Di Ho|Person] and Senior Manager "
+         "[Ed Ng|Person] led the visit.",
+         {("Cy Wu", "Deputy CEO", "Harbour Board"), ("Di Ho", "Director", "Harbour Board"),
+          ("Ed Ng", "Senior Manager", "Harbour Board")}),
+    ],
+)
+def test_officials_listed_after_one_body_share_it(markup, expected):
+    assert roles(markup) == expected
+
+
+def test_a_minister_listed_after_another_keeps_his_own_portfolio():
+    found = roles("Minister for Trade [Ann Lee|Person] and Minister for Health [Bo Tan|Person] met the "
+                  "[Ministry of Trade|Organization] team.")
+    assert found == {("Ann Lee", "Minister for Trade", "Ministry of Trade"), ("Bo Tan", "Minister for Health", "")}

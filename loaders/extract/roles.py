@@ -19,6 +19,15 @@ the words around every person mention (nested in a longer name or not):
   Administration", "Ang Wee Keong, Deputy CEO of IMDA", "X, State Secretary of A and B"
   (one role per organisation), "Chan Chun Sing, then Minister for Trade and Industry",
   "Heng Swee Keat, who is also Minister for Finance";
+- after a copula, "also", "as" or in brackets: "X is the co-founder and CEO of Acme", "X, also
+  Vice Chairman of Y", "Q: Ms X, as chief executive of Acme, ...", "X (Chief Executive, Acme)";
+- with the body after the name: "Director X of the Cyberspace Administration of China";
+- a heading in capitals: "SPEECH BY SENIOR MINISTER OF STATE X AT ...";
+- a body named again more briefly, when one organisation of the document fits: "general
+  manager of Binhai Zhixing", "Hengtong's general manager", "director of the Shenzhen bureau";
+- officials listed after one body: "Acme's chairman X and chief executive Y";
+- two posts each with its body: "Deputy Secretary of the CPC X Committee and Mayor of X";
+- "our Chief Executive X": the body the document speaks for (publisher or masthead);
 - a media-contact block: the name, the title and the division on lines of their own.
 
 A minister's or secretary's portfolio ("Permanent Secretary for Communications and

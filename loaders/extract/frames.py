@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 # what a text may be telling of when a sentence names nothing: the last one named
 _TOLD_OF = frozenset({"Event", "Project"})
 _WORD_CLASSES = ("bridge_nouns", "collective_nouns", "list_markers", "listing_verbs", "joining_verbs", "pronouns",
-                 "signing_nouns", "side_nouns", "person_nouns", "joint_words", "severally_words", "together_verbs",
+                 "signing_nouns", "side_nouns", "person_nouns", "body_nouns", "joint_words", "severally_words", "together_verbs",
                  "so_did_words", "leading_verbs", "occasion_nouns", "occurrence_nouns", "name_heads")
 _ROLE = re.compile(r"^(?:agent|theme|coagent|governor|governor-agent|as-agent|context|self|self-appos|attr-subject"
                    r"|poss|listed|bearer|hyphen|purpose|occasion|[a-z]+)$")
@@ -704,6 +704,8 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
             found += [m for m in earlier if m.type in types]
         if "Person" in types and _pair_of_people(t):
             found += _last_two_people(before or [], mentions, parsed.offset(t))
+        if "Organization" in types and _pair_of_bodies(t):
+            found += _last_two_people(before or [], mentions, parsed.offset(t), "Organization")
         if "Place" in types and _pair_of_sides(t) and pair:
             found += pair
         if "Agreement" in types and _the_signing(t):  # "witnessed the signing": of the agreement just named
@@ -850,12 +852,19 @@ def _pair_of_people(token: "Token") -> bool:
             and any(c.lower_ in ("two", "both") for c in token.children))
 
 
+def _pair_of_bodies(token: "Token") -> bool:
+    """"The two companies", "both banks": a pair of bodies named before."""
+    return (token.tag_ == "NNS" and token.lemma_.lower() in words("body_nouns")
+            and any(c.lower_ in ("two", "both") for c in token.children))
+
+
 def _last_two_people(before: list["EntityMention"], mentions: list["EntityMention"],
-                     position: int) -> list["EntityMention"]:
-    """The last two distinct people named before ``position`` (in the sentences before, or this one)."""
+                     position: int, type_: str = "Person") -> list["EntityMention"]:
+    """The last two distinct people (or entities of ``type_``) named before ``position`` (in the
+    sentences before, or this one)."""
     people: list[EntityMention] = []
     for m in reversed([*before, *(m for m in mentions if m.end <= position)]):
-        if m.type == "Person" and all(m.entity != p.entity for p in people):
+        if m.type == type_ and all(m.entity != p.entity for p in people):
             people.append(m)
         if len(people) == 2:
             return people

@@ -836,3 +836,17 @@ def test_a_short_name_the_text_defines_in_brackets_is_that_entity(relations, ent
     found = relations(text, date="2028-08-24")
     assert {("Ann Lee", "member_of", "Harbourlight Pay Pte. Ltd."),
             ("Wu Ming", "member_of", "Chongqing Lanfeng Logistics Technology Co., Ltd.")} <= found, found
+
+
+def test_the_two_companies_are_the_pair_of_bodies_named_before(relations):
+    """R2: "A and B signed a deal in March. The two companies unveiled X", "Both firms took part in Y":
+    the two bodies named last do it."""
+    found = relations("Harbourlight Pay Pte. Ltd. and Lanfeng Logistics Co., Ltd. signed a deal in March. The two "
+                      "companies unveiled the Xiamen-Singapore Payment Pilot at the Harbour Expo 2028.",
+                      date="2028-08-24")
+    assert {s for s, r, o in found if r == "launched" and o == "Xiamen-Singapore Payment Pilot"} == {
+        "Harbourlight Pay Pte. Ltd.", "Lanfeng Logistics Co., Ltd."}, found
+    found = relations("Minister Lee Hong met Harbourlight Pay Pte. Ltd. and Lanfeng Logistics Co., Ltd. in Xiamen. "
+                      "Both firms took part in the Harbour Expo 2028.", date="2028-08-24")
+    assert {s for s, r, o in found if r == "participated_in"} == {
+        "Harbourlight Pay Pte. Ltd.", "Lanfeng Logistics Co., Ltd."}, found

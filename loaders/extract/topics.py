@@ -388,6 +388,36 @@ def council_sessions(analysis: Analysis) -> dict[str, str]:
     return {council: min(keys, key=lambda k: (-counts[k], first.get(k, 0), k)) for council, keys in sessions.items()}
 
 
+def says_what_it_is(token) -> bool:
+    """Whether the clause holding ``token`` says what its subject is or does as a rule:
+    its first finite verb up the parse is in the simple present with no auxiliary
+    ("the Council is a platform to deepen cooperation in X", "the Council oversees X"),
+    not what was done or will be done on an occasion ("the Council agreed to deepen
+    cooperation in X", "the Council will focus on X").
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> def finance(text):
+        ...     return says_what_it_is(next(t for t in pipeline()(text) if t.text == "finance"))
+        >>> finance("Set up in 2001, the Port Council is a forum for the two cities to deepen cooperation in finance.")
+        True
+        >>> finance("The Port Council oversees cooperation in finance.")
+        True
+        >>> finance("The Port Council agreed to deepen cooperation in finance.")
+        False
+        >>> finance("The Port Council will deepen cooperation in finance.")
+        False
+    """
+    node, seen = token, set()
+    while node.i not in seen:
+        seen.add(node.i)
+        auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+        if node.pos_ in ("VERB", "AUX") and (node.tag_ in ("VBZ", "VBP", "VBD", "MD") or auxiliaries):
+            return node.tag_ in ("VBZ", "VBP") and not auxiliaries
+        node = node.head
+    return False
+
+
 def _whole_event(analysis: Analysis) -> dict[str, str]:
     """Event key -> the event its topics belong to, where that is another.
 
@@ -542,7 +572,9 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
                 if owner.entity is None:
                     owner = reader.theme_item(sentence)
             umbrella = owner.umbrella or (reader.umbrella(sentence) if owner.entity else None)
-            subjects = (sessions.get(s, s) for s in (owner.entity, umbrella) if s)
+            described = owner.how == "subject" and owner.entity in sessions and says_what_it_is(span.root)
+            subjects = [s if s == owner.entity and described else sessions.get(s, s)
+                        for s in (owner.entity, umbrella) if s]
             for subject in dict.fromkeys(whole.get(s, s) for s in subjects):
                 tag = TopicTag(subject=subject, topic=found.slug, evidence=evidence)
                 if tag not in seen:

@@ -640,3 +640,56 @@ def test_another_edition_of_the_series_reported_takes_no_topic_from_its_name():
                     "Event/harbour digital trade fair 2026": ("Event/harbour digital trade fair", "", "2026")})
     assert ("Event/harbour digital trade fair 2025", "digital-trade") in found
     assert ("Event/harbour digital trade fair 2026", "digital-trade") not in found
+
+
+# ---------------------------------------------------------------- issue 8, second round
+# More of the genre's names for the scheme's concepts (press offices, Chinese releases in
+# translation, wire copy), on phrases of our own.
+
+@pytest.mark.parametrize("text, slugs", [
+    ("a roundtable on digital finance for regional banks", ["fintech"]),
+    ("merchants who accept QR payments from visitors", ["digital-payments"]),
+    ("the first QR code payments between the two ports", ["digital-payments"]),
+    ("a cross-border QR payment scheme", ["digital-payments"]),
+    ("standards for green buildings in the new district", ["green-economy"]),
+    ("an MOU on green building technologies", ["green-economy"]),
+    ("the drive towards carbon neutrality in heavy industry", ["green-economy"]),
+    ("plans to reach net zero by 2050", ["green-economy"]),
+    ("net-zero industrial parks", ["green-economy"]),
+    ("the decarbonisation of shipping", ["green-economy"]),
+    ("rules on personal information protection for app makers", ["data-protection"]),
+    ("cooperation on data security and online safety", ["data-protection"]),
+    ("capacity building for port officials", ["talent-development"]),
+    ("the talent cultivation programme of the park", ["talent-development"]),
+    ("skills development for young engineers", ["talent-development"]),
+    ("a network of clinical trial sites", ["healthcare"]),
+])
+def test_more_of_the_genres_names_of_concepts(text, slugs):
+    assert [m.slug for m in find_topic_mentions(text)] == slugs
+
+
+_SESSION = {"Event/15th harbour council meeting": ("Initiative/harbour council", "", "15")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Set up in 2004, the [Harbour Council|Initiative] is a platform for the two cities to deepen cooperation "
+    "in logistics and fintech.",
+    "The [Harbour Council|Initiative] oversees cooperation in logistics and fintech between the two ports.",
+])
+def test_a_council_said_to_be_what_it_is_keeps_its_topics_from_its_session(sentence):
+    found = markup_tags("The [15th Harbour Council meeting|Event] was held in Penang on Monday. " + sentence,
+                        identities=_SESSION)
+    assert ("Initiative/harbour council", "logistics") in found
+    assert ("Initiative/harbour council", "fintech") in found
+    assert not any(subject.startswith("Event/") for subject, _ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The [Harbour Council|Initiative] agreed to deepen cooperation in logistics and fintech.",
+    "The [Harbour Council|Initiative] will deepen cooperation in logistics and fintech next year.",
+])
+def test_what_a_council_did_or_will_do_is_its_sessions(sentence):
+    found = markup_tags("The [15th Harbour Council meeting|Event] was held in Penang on Monday. " + sentence,
+                        identities=_SESSION)
+    assert ("Event/15th harbour council meeting", "fintech") in found
+    assert ("Initiative/harbour council", "fintech") not in found

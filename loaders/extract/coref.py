@@ -567,6 +567,8 @@ def _antecedent(an: "Recognition", position: int, type_: str, head: str,
             before -= 1
     if before >= 0 and type_ == "Event" and an.year:
         before = _past_editions_skipped(an, ends, before, position)
+    if before >= 0 and type_ == "Event":
+        before = _other_meetings_skipped(an, ends, before, position)
     if before >= 0:
         return an.mentions[-ends[before][2]].entity
     if head in ("pact", "deal", "accord"):  # plain words, not a name written out later
@@ -622,6 +624,48 @@ def _past_editions_skipped(an: "Recognition", ends: list, before: int, position:
             break
         at -= 1
     return at
+
+
+def _other_meetings_skipped(an: "Recognition", ends: list, before: int, position: int) -> int:
+    """The antecedent's place in ``ends`` once other numbered meetings named in passing are passed over.
+
+    "The 24th meeting of the Council was held today. The two sides reviewed the work done
+    since the 23rd meeting. After the meeting, ...": a numbered meeting of a body named in
+    an earlier sentence is no antecedent when another meeting of the same body, the
+    story's (the first of them named), was named before it.
+    """
+    sentence = an.sentence_at(position)
+    opening = sentence.start if sentence is not None else 0
+    records = an.registry.records
+    at = before
+    while at >= 0:
+        mention = an.mentions[-ends[at][2]]
+        identity = records[mention.entity].identity
+        if mention.start >= opening or len(identity) != 3 or not identity[2].isdigit():
+            break
+        story = _first_meetings(an).get(identity[0])
+        if story is None or story.entity == mention.entity or story.start >= mention.start:
+            break
+        at -= 1
+    return at
+
+
+def _first_meetings(an: "Recognition") -> dict[str, EntityMention]:
+    """The first-named numbered meeting of each body, kept on the recognition and read on from
+    where it was as mentions are added (a scan of every mention at each reference was
+    quadratic in a long document); read again if the list of mentions was replaced or cut."""
+    kept = an.__dict__.get("_first_meetings_kept")
+    if kept is None or kept[0] is not an.mentions or kept[1] > len(an.mentions):
+        kept = an.__dict__["_first_meetings_kept"] = [an.mentions, 0, {}]
+    mentions, read, first = kept
+    records = an.registry.records
+    for m in mentions[read:]:
+        identity = records[m.entity].identity if m.entity in records else ()
+        if len(identity) == 3 and identity[2].isdigit() and (
+                identity[0] not in first or m.start < first[identity[0]].start):
+            first[identity[0]] = m
+    kept[1] = len(mentions)
+    return first
 
 
 class _Antecedents:

@@ -94,3 +94,17 @@ def test_a_deal_with_no_agreement_before_it_or_an_indefinite_one_is_nothing(reso
     indefinite = resolved("Acme and Borealis signed the Agreement on Green Shipping. Minister Chan Chun "
                           "Sing said a deal on data would follow.")
     assert not [m for m in indefinite if "deal" in m]
+
+
+def test_the_meeting_after_another_numbered_meeting_named_in_passing_is_the_storys(resolved):
+    """"the meeting" after "since the 23rd meeting" is the 24th the story reports, named first."""
+    found = resolved("The 24th meeting of the Harbour Council was held in Penang on Monday. The two sides "
+                     "reviewed the work done since the 23rd Harbour Council meeting. After the meeting, "
+                     "the ministers signed two agreements.")
+    assert found["the meeting"] == "24th Harbour Council meeting"
+
+
+def test_the_meeting_right_after_a_numbered_meeting_in_its_own_sentence_is_that_one(resolved):
+    found = resolved("The 24th meeting of the Harbour Council was held in Penang on Monday. The ministers "
+                     "recalled the 23rd Harbour Council meeting, and said the meeting had set the course.")
+    assert found["the meeting"] == "23rd Harbour Council meeting"

@@ -367,6 +367,45 @@ class Reader:
                 return _NOBODY
         return _NOBODY
 
+    @functools.cached_property
+    def _in_first_person(self) -> bool:
+        """Whether the document speaks in the first person singular outside quotations (a
+        speech, a blog, an interview), as a release or a fact sheet does not."""
+        for sentence in self.analysis.sentences:
+            if any(q in sentence.text for q in '"\u201c\u201d'):
+                continue
+            if any(t.lower_ in ("i", "my", "me") and t.tag_ in ("PRP", "PRP$") for t in self.parsed(sentence)):
+                return True
+        return False
+
+    def section_heading(self, sentence: "Sentence") -> Owner:
+        """What a heading over prose is about in the report of an event (the document's
+        focus): the event. A release on a meeting heads its outcomes by area ("## AI
+        governance", then what was agreed on it), as a fact sheet does with a run-in head
+        ("Digital economy. Both sides welcomed ..."). A heading is a line of its own, or the
+        start of one ending in a full stop or colon, with no verb, naming nothing of the
+        reader's types, of at most six words, and the sentence after it has a verb (a list
+        of tags on a news page heads nothing). A speech's or a blog's headings are the
+        speaker's or writer's own sections (a text in the first person), not the event's."""
+        if not self.focus or not self.focus.startswith("Event/") or self._is_clausal(sentence) \
+                or self._in_first_person:
+            return _NOBODY
+        text = self.analysis.document.text
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if not re.fullmatch(r"[#*\s]*", text[line_start:sentence.start]):
+            return _NOBODY
+        if not 0 < len(re.findall(r"[\w-]+", sentence.text)) <= 6:
+            return _NOBODY
+        line_end = text.find("\n", sentence.end)
+        runs_on = text[sentence.end:line_end if line_end >= 0 else len(text)].strip("*# \t")
+        if runs_on and not sentence.text.rstrip("*# ").endswith((".", ":")):
+            return _NOBODY
+        index = self._index.get(sentence, 0)
+        after = self.analysis.sentences[index + 1] if index + 1 < len(self.analysis.sentences) else None
+        if after is None or not any(t.pos_ in ("VERB", "AUX") for t in self.parsed(after)):
+            return _NOBODY
+        return Owner(self.focus, "focus")
+
     def _is_clausal(self, sentence: "Sentence") -> bool:
         """Whether a sentence has a verb or names something of the reader's types."""
         return any(t.pos_ in ("VERB", "AUX") for t in self.parsed(sentence)) or any(

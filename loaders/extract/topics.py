@@ -1,4 +1,4 @@
-"""Tag events, initiatives, agreements and projects with the topics they are about.
+"""Tag events, initiatives, agreements, projects and publications with the topics they are about.
 
 The concepts and their names come from the SKOS scheme ``ontology/topics.ttl``
 (preferred, alternative and hidden labels); the words that say which entity a label
@@ -21,7 +21,14 @@ last word also matches; "augmented and virtual reality" names both):
    parties' work. A person's clause, a title ("Minister for Sustainability"), a company's
    name or a passing mention in a clause about something else tags nothing;
 3. a clause opened by "Under X," (X an initiative or agreement) also tags X: what is
-   done under a programme is within its scope.
+   done under a programme is within its scope;
+4. a heading over prose in an event's report ("## AI governance" over what was agreed
+   on it, a fact sheet's run-in "Digital economy. Both sides welcomed ...") is the
+   event's, as an item under an event page's "Themes" heading is.
+
+A publication takes the topics its name gives ("the Fintech Outlook 2024"), not the
+sentences about it: a report or a guide is what an event released, seldom what a
+sentence is about.
 
 The document's focus is the initiative or event it names most often.
 
@@ -132,7 +139,7 @@ def load_scheme() -> dict[str, Concept]:
     return scheme
 
 
-_TYPES = ("Event", "Initiative", "Agreement", "Project")
+_TYPES = ("Event", "Initiative", "Agreement", "Project", "Publication")
 _SCHEMA = {
     "taggable": {"type": list, "required": True, "items": str, "choices": _TYPES},
     "generic": {"type": list, "required": True, "items": str},
@@ -571,6 +578,8 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
                 owner = reader.owner(sentence, span.root, skip=[t.i for t in span])
                 if owner.entity is None:
                     owner = reader.theme_item(sentence)
+                if owner.entity is None:
+                    owner = reader.section_heading(sentence)
             umbrella = owner.umbrella or (reader.umbrella(sentence) if owner.entity else None)
             described = owner.how == "subject" and owner.entity in sessions and says_what_it_is(span.root)
             subjects = [s if s == owner.entity and described else sessions.get(s, s)

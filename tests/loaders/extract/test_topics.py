@@ -693,3 +693,43 @@ def test_what_a_council_did_or_will_do_is_its_sessions(sentence):
                         identities=_SESSION)
     assert ("Event/15th harbour council meeting", "fintech") in found
     assert ("Initiative/harbour council", "fintech") not in found
+
+
+@pytest.mark.parametrize("lines", [
+    ["The Harbour Tech Forum 2024 was held in Penang on 3 May.", "## Robotics in ports",
+     "The two sides agreed to pilot harbour cranes run from afar."],
+    ["The Harbour Tech Forum 2024 was held in Penang on 3 May.", "Highlights", "Robotics.",
+     "Both sides welcomed the first cranes run from afar."],
+])
+def test_a_heading_over_an_events_report_names_its_topics(lines):
+    analysis = make_analysis(lines, {"Harbour Tech Forum 2024": "Event/harbour tech forum 2024"})
+    assert tags(analysis) == [("Event/harbour tech forum 2024", "robotics")]
+
+
+def test_a_run_in_head_is_a_heading_when_prose_follows_on_its_line():
+    from sgcn.loaders.extract.rel_markup import analysis_from_markup
+
+    found = tags(analysis_from_markup(
+        "The [Harbour Tech Forum 2024|Event] was held in Penang on 3 May.\nRobotics. Both sides welcomed the "
+        "first cranes run from afar."))
+    assert found == [("Event/harbour tech forum 2024", "robotics")]
+
+
+@pytest.mark.parametrize("lines", [
+    # a speech's or a blog's headings are the speaker's own sections
+    ["I am glad to open the Harbour Tech Forum 2024 in Penang.", "## Robotics",
+     "The first cranes run from afar are at work."],
+    # a programme's report: its headings are not an event's
+    ["The Harbour Data Programme turned five this year.", "## Robotics", "Its first cranes run from afar."],
+    # a heading over a list of tags, not prose
+    ["The Harbour Tech Forum 2024 was held in Penang on 3 May.", "## Robotics", "Cloud computing"],
+])
+def test_headings_that_head_no_events_report_tag_nothing(lines):
+    analysis = make_analysis(lines, {"Harbour Tech Forum 2024": "Event/harbour tech forum 2024",
+                                     "Harbour Data Programme": "Initiative/harbour data programme"})
+    assert not [t for t in tags(analysis) if t[1] == "robotics"]
+
+
+def test_a_publication_takes_the_topics_its_name_gives():
+    found = markup_tags("The forum released the [Harbour Fintech Outlook 2024|Publication] on Monday.")
+    assert found == [("Publication/harbour fintech outlook 2024", "fintech")]

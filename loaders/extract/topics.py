@@ -153,7 +153,7 @@ def _rules() -> dict:
 
     Examples:
         >>> sorted(_rules()["taggable"])
-        ['Agreement', 'Event', 'Initiative', 'Project']
+        ['Agreement', 'Event', 'Initiative', 'Project', 'Publication']
     """
     return load_rules(files("sgcn.loaders.extract").joinpath("topic_rules.yaml"), _SCHEMA)
 
@@ -302,6 +302,31 @@ def _in_a_name(span) -> bool:
     """
     first = span[0]
     return first.text[:1].isupper() and first.i > 0 and not first.is_sent_start
+
+
+def _in_unread_name(span) -> bool:
+    """Whether a label written capitalised inside a sentence runs on into more capitalised
+    words: part of a name that recognition did not read ("the Penang-Xiamen Digital Talent
+    Bridge"), whose entity is unknown, not the concept of a clause about something else.
+    A heading in capitals or in title case, and a label at the end of its name ("cooperation
+    in Artificial Intelligence"), are not.
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> doc = pipeline()("They launched the Penang Digital Talent Bridge and talks on Artificial Intelligence.")
+        >>> _in_unread_name(doc[5:6]), _in_unread_name(doc[10:12])
+        (True, False)
+        >>> _in_unread_name(pipeline()("Penang Opens Talent Bridge")[2:3])
+        False
+    """
+    first, after = span[0], span.doc[span.end] if span.end < len(span.doc) else None
+    if not first.text[:1].isupper() or first.is_sent_start or after is None:
+        return False
+    if not (after.is_alpha and after.text[:1].isupper() and not after.is_upper):
+        return False
+    from sgcn.loaders.extract.names import is_title_case
+
+    return not is_title_case(span.doc.text)  # a heading in title case capitalises every word
 
 
 def _innermost(analysis: Analysis, holding: list[EntityMention]) -> EntityMention | None:
@@ -570,6 +595,8 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
             if found.slug in generic and not (_modifies_head(analysis, holder, end) if holder
                                               else _stands_alone(span)):
                 continue
+            if holder is None and _in_unread_name(span):
+                continue  # "launched the Penang-Xiamen Digital Talent Bridge": a name not read as one
             if holder is not None:
                 if _another_edition(analysis, holder.entity, focus):
                     continue  # "... will host the fourth X Trade Fair next year": the series' words

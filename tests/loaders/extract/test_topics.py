@@ -733,3 +733,17 @@ def test_headings_that_head_no_events_report_tag_nothing(lines):
 def test_a_publication_takes_the_topics_its_name_gives():
     found = markup_tags("The forum released the [Harbour Fintech Outlook 2024|Publication] on Monday.")
     assert found == [("Publication/harbour fintech outlook 2024", "fintech")]
+
+
+@pytest.mark.parametrize("sentence, tagged", [
+    # a capitalised label running on into a name recognition did not read: that name's, not the focus's
+    ("[Penang|Place] and [Xiamen|Place] launched the Penang-Xiamen Digital Talent Bridge on Monday.", False),
+    ("Two universities opened the Harbour Robotics Academy Network in May.", False),
+    # a label written in capitals at the end of a phrase, or in lower case, is the clause's
+    ("[Penang|Place] and [Xiamen|Place] agreed to deepen cooperation in Robotics.", True),
+    ("[Penang|Place] and [Xiamen|Place] launched a bridge for robotics talent on Monday.", True),
+])
+def test_a_label_inside_a_name_not_read_as_one_tags_nothing(sentence, tagged):
+    found = markup_tags("The [Harbour Data Programme|Initiative] turned five this year. " + sentence)
+    topics = {topic for _, topic in found}
+    assert (("robotics" in topics) or ("talent-development" in topics)) == tagged

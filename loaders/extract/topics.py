@@ -381,7 +381,8 @@ def document_focus(analysis: Analysis) -> str | None:
         'Event/x'
     """
     councils = analysis.once(council_sessions)  # a council is named for what it does, not as the story's subject
-    counts = Counter(m.entity for m in analysis.mentions
+    current = _current_editions(analysis)
+    counts = Counter(current.get(m.entity, m.entity) for m in analysis.mentions
                      if m.type in ("Initiative", "Event") and m.entity not in councils)
     if not counts:
         return None
@@ -389,6 +390,29 @@ def document_focus(analysis: Analysis) -> str | None:
     for m in analysis.mentions:
         first.setdefault(m.entity, m.start)
     return min(counts, key=lambda key: (-counts[key], first[key]))
+
+
+def _current_editions(analysis: Analysis) -> dict[str, str]:
+    """Each series -> its edition of the document's year, where the document names one: what
+    "the Dialogue" of a release on this year's dialogue stands for when the story's subject
+    is counted ("Fifth Digital Policy Dialogue" in the headline, "the Dialogue" after).
+
+    Examples:
+        >>> from sgcn.loaders.extract.rel_markup import analysis_from_markup
+        >>> import dataclasses
+        >>> a = analysis_from_markup("The [Port Forum 2025|Event] opened. The [Port Forum|Event] began in 2020.",
+        ...                          date="2025-05-01")
+        >>> e = a.entities["Event/port forum 2025"]
+        >>> a.entities["Event/port forum 2025"] = dataclasses.replace(e, identity=("Event/port forum", "", "2025"))
+        >>> _current_editions(a)
+        {'Event/port forum': 'Event/port forum 2025'}
+    """
+    year = (analysis.document.date or "")[:4]
+    if not year.isdigit():
+        return {}
+    return {identity[0]: key for key, e in analysis.entities.items()
+            if e.type == "Event" and len(identity := getattr(e, "identity", ())) == 3 and identity[2] == year
+            and identity[0] != key}
 
 
 def council_sessions(analysis: Analysis) -> dict[str, str]:
@@ -440,14 +464,23 @@ def says_what_it_is(token) -> bool:
         >>> finance("The Port Council will deepen cooperation in finance.")
         False
     """
+    verb = _finite_verb(token)
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and not _auxiliaries(verb)
+
+
+def _finite_verb(token):
+    """The first finite verb up the parse from ``token`` (one with a tense or an auxiliary), else ``None``."""
     node, seen = token, set()
     while node.i not in seen:
         seen.add(node.i)
-        auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
-        if node.pos_ in ("VERB", "AUX") and (node.tag_ in ("VBZ", "VBP", "VBD", "MD") or auxiliaries):
-            return node.tag_ in ("VBZ", "VBP") and not auxiliaries
+        if node.pos_ in ("VERB", "AUX") and (node.tag_ in ("VBZ", "VBP", "VBD", "MD") or _auxiliaries(node)):
+            return node
         node = node.head
-    return False
+    return None
+
+
+def _auxiliaries(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
 
 
 def _whole_event(analysis: Analysis) -> dict[str, str]:
@@ -608,10 +641,13 @@ def find_topics(analysis: Analysis) -> list[TopicTag]:
                 if owner.entity is None:
                     owner = reader.section_heading(sentence)
             umbrella = owner.umbrella or (reader.umbrella(sentence) if owner.entity else None)
-            described = owner.how == "subject" and owner.entity in sessions and says_what_it_is(span.root)
-            subjects = [s if s == owner.entity and described else sessions.get(s, s)
+            # a council or a series said to be what it is ("the Council is a platform for X") is
+            # itself, not its session or edition the story reports
+            described = owner.how == "subject" and says_what_it_is(span.root) and (
+                owner.entity in sessions or owner.entity in whole and _finite_verb(span.root).lemma_ == "be")
+            subjects = [s if s == owner.entity and described else whole.get(sessions.get(s, s), sessions.get(s, s))
                         for s in (owner.entity, umbrella) if s]
-            for subject in dict.fromkeys(whole.get(s, s) for s in subjects):
+            for subject in dict.fromkeys(subjects):
                 tag = TopicTag(subject=subject, topic=found.slug, evidence=evidence)
                 if tag not in seen:
                     seen.add(tag)

@@ -747,3 +747,26 @@ def test_a_label_inside_a_name_not_read_as_one_tags_nothing(sentence, tagged):
     found = markup_tags("The [Harbour Data Programme|Initiative] turned five this year. " + sentence)
     topics = {topic for _, topic in found}
     assert (("robotics" in topics) or ("talent-development" in topics)) == tagged
+
+
+_EDITIONS = {"Event/port dialogue 2024": ("Event/port dialogue", "", "2024"),
+             "Event/port dialogue 2025": ("Event/port dialogue", "", "2025")}
+
+
+def test_a_series_named_in_a_report_on_its_edition_of_the_year_counts_for_that_edition():
+    found = markup_tags(
+        "[Penang|Place] and [Xiamen|Place] hold fourth [Port Dialogue|Event]\n"
+        "The [Port Dialogue 2024|Event] was held in Penang on 3 May. The [Harbour Fund|Initiative] was "
+        "reviewed. The [Harbour Fund|Initiative] has backed ten firms.\n"
+        "## Robotics\nThe two sides agreed to pilot cranes run from afar.\n"
+        "The next [Port Dialogue 2025|Event] will be held in Xiamen.", date="2024-05-04", identities=_EDITIONS)
+    assert ("Event/port dialogue 2024", "robotics") in found
+
+
+def test_a_series_said_to_be_what_it_is_keeps_the_topic_from_its_edition():
+    found = markup_tags(
+        "The third [Port Dialogue 2024|Event] was held in Penang on 3 May. Launched in 2020, the "
+        "[Port Dialogue|Event] is the main platform for talks on fintech. The next [Port Dialogue 2025|Event] "
+        "will be held in Xiamen.", date="2024-05-04", identities=_EDITIONS)
+    assert ("Event/port dialogue", "fintech") in found
+    assert ("Event/port dialogue 2024", "fintech") not in found

@@ -770,3 +770,12 @@ def test_a_series_said_to_be_what_it_is_keeps_the_topic_from_its_edition():
         "will be held in Xiamen.", date="2024-05-04", identities=_EDITIONS)
     assert ("Event/port dialogue", "fintech") in found
     assert ("Event/port dialogue 2024", "fintech") not in found
+
+
+@pytest.mark.parametrize("headline", [
+    "Agencies agree to pilot robotics in ports",
+    "The two agencies will pilot robotics in ports",
+])
+def test_agencies_doing_the_work_are_the_parties(headline):
+    found = markup_tags(headline + "\nThe [Harbour Tech Forum 2024|Event] was held in Penang on 3 May.")
+    assert found == [("Event/harbour tech forum 2024", "robotics")]

@@ -26,7 +26,6 @@ Examples:
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -83,13 +82,10 @@ class Candidate:
     possessor: str = ""
 
 
-@functools.cache
 def _tokenizer():
-    import spacy
+    from sgcn.loaders.extract.nlp import blank
 
-    from sgcn.loaders.limits import keep_long_tokens_whole
-
-    return keep_long_tokens_whole(spacy.blank("en").tokenizer)
+    return blank().tokenizer
 
 
 def tokenize(text: str, offset: int) -> list[Tok]:

@@ -42,16 +42,10 @@ _SUFFIX_BREAK = re.compile(r"\b(?:Ltd|Inc|Corp|Bhd|LLC|Plc)\.(?P<gap>\s+)(?=(?:I
                            r"Meanwhile|However|Also)\b)")
 
 
-@functools.cache
 def _nlp():
-    import spacy
+    from sgcn.loaders.extract.nlp import blank
 
-    from sgcn.loaders.limits import keep_long_tokens_whole
-
-    nlp = spacy.blank("en")
-    keep_long_tokens_whole(nlp.tokenizer)
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return blank()
 
 
 # the marker that opens a list item's line: "- ", "* ", "• ", "1. ", "(a) ", "b) "

@@ -189,13 +189,11 @@ def _variants(label: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _matchers():
     """The spaCy tokenizer and two phrase matchers: case-blind words, exact acronyms."""
-    import spacy
     from spacy.matcher import PhraseMatcher
 
-    from sgcn.loaders.limits import keep_long_tokens_whole
+    from sgcn.loaders.extract.nlp import blank
 
-    nlp = spacy.blank("en")
-    keep_long_tokens_whole(nlp.tokenizer)
+    nlp = blank()
     words, acronyms = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
     for slug, concept in load_scheme().items():
         exact = sorted({label for label in concept.labels if is_acronym(label)})

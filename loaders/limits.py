@@ -96,8 +96,14 @@ def written_text_bytes(text: str) -> int:
     return len(text.encode("utf-8")) + sum(text.count(c) for c in '\\"\n\r')
 
 
-def keep_long_tokens_whole(tokenizer):
+def keep_long_tokens_whole(tokenizer, then=None):
     """Make ``tokenizer`` (a spaCy ``Tokenizer``) keep long punctuation-edged chunks whole.
+
+    Args:
+        tokenizer: the tokenizer to change.
+        then: the ``token_match`` to apply to other chunks (default: the tokenizer's own).
+            Setting ``token_match`` makes spaCy load the tokenizer's special cases again,
+            so a caller that extends it further passes its extension here and sets it once.
 
     Returns:
         The same tokenizer, its ``token_match`` extended (an existing one still applies).
@@ -110,7 +116,7 @@ def keep_long_tokens_whole(tokenizer):
         >>> [t.text for t in tokenizer("Singapore's (MTI) said: 'Yes.'")]
         ['Singapore', "'s", '(', 'MTI', ')', 'said', ':', "'", 'Yes', '.', "'"]
     """
-    before = tokenizer.token_match
+    before = tokenizer.token_match if then is None else then
 
     def token_match(chunk: str):
         if len(chunk) >= 50 and (match := _LONG_AFFIXED.fullmatch(chunk)):

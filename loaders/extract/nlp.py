@@ -84,8 +84,9 @@ def _load(name: str) -> "Language":
     for component in nlp.pipe_names:
         if component not in _NEEDED:
             nlp.disable_pipe(component)
-    _keep_prefixed_words(nlp)
-    keep_long_tokens_whole(nlp.tokenizer)  # a long punctuation-edged chunk: quadratic otherwise
+    # a long punctuation-edged chunk: quadratic otherwise; set with the prefixed words' match
+    # at once (each setting of token_match loads the tokenizer's special cases again)
+    keep_long_tokens_whole(nlp.tokenizer, then=_prefixed_words_match(nlp.tokenizer.token_match))
     log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
     return nlp
 
@@ -95,14 +96,13 @@ def _load(name: str) -> "Language":
 _PREFIXED_WORD = re.compile(r"^[Cc]o-[a-z]+$")
 
 
-def _keep_prefixed_words(nlp: "Language") -> None:
-    """Keep words with a "co-" prefix whole in the tokenizer."""
-    default = nlp.tokenizer.token_match
+def _prefixed_words_match(default):
+    """A tokenizer's ``token_match`` that keeps words with a "co-" prefix whole, else ``default``'s."""
 
     def token_match(text: str):
         return _PREFIXED_WORD.match(text) or (default(text) if default else None)
 
-    nlp.tokenizer.token_match = token_match
+    return token_match
 
 
 def pipeline() -> "Language":

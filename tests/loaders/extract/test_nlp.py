@@ -133,3 +133,18 @@ def test_no_helper_is_forked_by_a_process_running_another_thread():
     finally:
         stop.set()
         thread.join()
+
+
+def test_the_rules_tokenize_with_one_blank_pipeline_and_the_trained_tokenizer_keeps_its_words_whole():
+    """The sentence splitter, the name finder and the topic matchers share one blank English
+    pipeline (each built its own: 0.2 processor s apiece in a process's first extraction), and
+    the trained pipeline's tokenizer, whose token_match is now set once, keeps both a "co-" word
+    and a long punctuation-edged chunk whole, as when it was set twice."""
+    from sgcn.loaders.extract import names, sentences, topics
+
+    assert sentences._nlp() is nlp.blank() is topics._matchers()[0]
+    assert names._tokenizer() is nlp.blank().tokenizer
+    tokenizer = nlp.pipeline().tokenizer
+    assert [t.text for t in tokenizer("They co-chaired it (again).")] == ["They", "co-chaired", "it", "(", "again",
+                                                                          ")", "."]
+    assert len(tokenizer("a " + "(" * 5_000 + ")" * 5_000 + " b")) == 3

@@ -19,6 +19,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from sgcn.loaders.extract import gazetteer, lexicon
@@ -35,11 +36,19 @@ def without_legal_form(name: str) -> str:
         >>> without_legal_form("Acme Holdings, Inc."), without_legal_form("Limited")
         ('Acme Holdings', 'Limited')
     """
-    for form in lexicon.data()["legal_forms"]:
-        match = re.fullmatch(rf"(.+?)[\s,]+{re.escape(form)}", name)
+    for pattern in _legal_forms():
+        match = pattern.fullmatch(name)
         if match:
             return match.group(1)
     return name
+
+
+@functools.cache
+def _legal_forms() -> list[re.Pattern]:
+    """A pattern per legal form of the lexicon, in its order: compiled once, not looked up
+    in ``re``'s cache for each form of each name (the merge across documents reads every
+    company's name)."""
+    return [re.compile(rf"(.+?)[\s,]+{re.escape(form)}") for form in lexicon.data()["legal_forms"]]
 
 
 def short_forms(full: str, places: frozenset[str] | set[str] = frozenset()) -> list[str]:

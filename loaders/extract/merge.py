@@ -21,6 +21,7 @@ facts are rewritten. :func:`merge_extractions` shows an example.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from sgcn.loaders.extract import company_names, gazetteer, lexicon
@@ -233,8 +234,10 @@ def _node(index: int, key: str) -> str:
     return f"{index:06d}\x1f{key}"
 
 
-def _merge_names(e: Entity) -> list[str]:
-    """The names by which ``e`` may merge with another document's entity."""
+@functools.lru_cache(maxsize=1 << 16)
+def _merge_names(e: Entity) -> tuple[str, ...]:
+    """The names by which ``e`` may merge with another document's entity (worked out once per
+    entity: the merge asks for them several times, and an entity recurs in many documents)."""
     names = []
     for name in (e.label, *e.aliases):
         if name != e.label and is_weak_alias(name):
@@ -244,7 +247,7 @@ def _merge_names(e: Entity) -> list[str]:
         if name != e.label and (_is_acronym(name) or _acronym_phrase(name)):
             continue  # two documents may spell the same acronym out differently
         names.append(name)
-    return names
+    return tuple(names)
 
 
 def _occurrences(nodes, union: _Union, entity_of) -> dict[str, tuple[str, ...]]:
@@ -365,17 +368,28 @@ def _merge_short_forms(nodes: list[tuple[str, Entity]], union: _Union) -> None:
 
     places = {n for _, e in nodes if e.type == "Place" for n in (e.label, *e.aliases)}
     by_short: dict[tuple[str, str], set[str]] = {}
-    for node, e in nodes:
-        if e.type not in _SHORTENED:
-            continue
+    shorts_of: dict[Entity, list[tuple[str, str]]] = {}  # an entity named by many documents is read once
+
+    def shorts(e: Entity) -> list[tuple[str, str]]:
+        found = []
         for full in _forms(*_merge_names(e)):  # "X (Shenzhen) Smart City Initiative" read without its brackets too
             for cut in re.finditer(r"[\s-]+", full):
                 short = full[cut.end():]
                 if len(short.split()) >= 2 and short[:1].isupper() and opens_with_places(full, short, places):
-                    by_short.setdefault((_merge_type(e), fold(short)), set()).add(node)
+                    found.append((_merge_type(e), fold(short)))
             if e.type == "Organization":  # "Meridian Data Labs" of "Meridian Data Labs Pte Ltd"
                 for short in company_names.short_forms(full, places):
-                    by_short.setdefault((_merge_type(e), fold(short)), set()).add(node)
+                    found.append((_merge_type(e), fold(short)))
+        return found
+
+    for node, e in nodes:
+        if e.type not in _SHORTENED:
+            continue
+        if e not in shorts_of:
+            shorts_of[e] = shorts(e)
+        for slot in shorts_of[e]:
+            by_short.setdefault(slot, set()).add(node)
+    del shorts_of
     for node, e in nodes:
         if e.type not in _SHORTENED:
             continue

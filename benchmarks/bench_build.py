@@ -51,10 +51,16 @@ import process_tree  # noqa: E402  (a sibling module, not a package)
 from process_tree import adopt_orphans  # noqa: E402
 
 
+# builds run as after a normal install: with their compiled bytecode cached (pip compiles a
+# wheel's modules when it installs them); under PYTHONDONTWRITEBYTECODE every build compiled
+# sgcn's sources again, some 0.3-0.5 processor s of each rebuild
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_measured(argv: list[str], env: dict | None = None) -> tuple[float, float, dict, float]:
     """Run ``argv``; return (wall seconds, peak MB of the process tree's PSS, its JSON report,
     processor seconds of it and every process it started). Needs :func:`adopt_orphans` first."""
-    measured = process_tree.run_measured(argv, env)
+    measured = process_tree.run_measured(argv, ENV if env is None else env)
     lines = measured.out.strip().splitlines()
     report = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
     return measured.wall, measured.peak_mb, report, measured.cpu

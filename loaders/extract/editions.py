@@ -211,8 +211,12 @@ def _numbered_editions(an: "Recognition") -> None:
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")
 _RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*(?:\s+(?P<y>(?:19|20)\d\d))?\))?"  # "(SCE)", "(SCE 2023)"
                       r"\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
-                      r"got\s+under\s*way|drew\s+to\s+a\s+close|came\s+to\s+a\s+close|"
-                      r"(?P<held>took\s+place|was\s+held|began|convened))\b")
+                      r"got\s+under\s*way|(?:drew|came)\s+to\s+a\s+(?:successful\s+)?close|"
+                      # a headline's present: "Third Harbour Week Concludes with 21 Agreements"
+                      r"Opens|Kicks\s+Off|Closes|Concludes|Wraps\s+Up|"
+                      r"(?P<held>took\s+place|was\s+held|began|convened))\b"
+                      # "the fourth Harbour Week, which ran from 17 to 19 October"
+                      r"|(?P<ran>,\s+which\s+(?:ran|took\s+place|was\s+held)\b)")
 
 
 # what is done at a numbered edition as it happens: "A and B co-chaired the fourth X Dialogue here"
@@ -239,7 +243,7 @@ def _running_series(an: "Recognition") -> None:
         sentence = an.sentence_at(m.start)
         running = _RUNNING.match(an.text, m.end)
         if running:
-            year, numbered_only = running.group("y"), running.group("held") is not None
+            year, numbered_only = running.group("y"), (running.group("held") or running.group("ran")) is not None
         elif _AT_NUMBERED.search(an.text[max(0, m.start - 40):m.start]) and sentence is not None \
                 and not _OTHER_YEAR.search(sentence.text):
             year, numbered_only = None, True  # "co-chaired the fourth X": its ordinal says it is one edition
@@ -256,7 +260,7 @@ def _running_series(an: "Recognition") -> None:
         start = m.start
         if ordinal:  # "The 20th Harbour Expo opened": its ordinal names the edition too
             start -= len(an.text[max(0, m.start - 16):m.start]) - ordinal.start(1)
-            name = re.sub(r"\s*\([A-Z][\w&-]*\)", "", an.text[start:m.end])
+            name = re.sub(r"\s*\([A-Z][A-Z\d&-]+\)", "", an.text[start:m.end])  # "(SCE)", not "(Suzhou)"
             an.registry.records[edition].aliases.add(re.sub(r"\s+", " ", name))
         elif re.search(r"\b[Tt]he\s+$", an.text[max(0, start - 4):start]):
             start -= len(re.search(r"[Tt]he\s+$", an.text[max(0, start - 4):start]).group(0))

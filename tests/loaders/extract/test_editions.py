@@ -159,3 +159,24 @@ def test_a_numbered_occurrence_dated_on_a_day_is_that_years_edition(relations):
     found = relations("Minister Ong Bee Lan and Mr Zhao Lihua co-chaired the third Singapore-Malaysia Data Policy "
                       "Dialogue (DPD) in Penang on 15 October 2026.", date="2026-10-16")
     assert ("Ong Bee Lan", "co_chaired", "Singapore-Malaysia Data Policy Dialogue 2026") in found
+
+
+def test_a_numbered_series_told_of_as_it_ends_or_ran_is_this_years_edition():
+    """A headline's present ("Third Harbour Trade Week Concludes ..."), "came to a successful close",
+    and a numbered series "which ran from" its dates are the edition of the story's year, named
+    by its ordinal too (a place in brackets stays in that name: it is no acronym)."""
+    for text, date, ordinal in [
+        ("Third Harbour Trade Week Concludes with 21 Agreements\n\nOn Friday, the third Harbour Trade Week "
+         "came to a successful close in Penang.", "2027-10-22", "Third Harbour Trade Week"),
+        ("Last week we flew to Penang for the fourth Penang-Singapore (Ipoh) Trade Week, which ran from "
+         "Tuesday 17 to Thursday 19 October.", "2028-10-22", "fourth Penang-Singapore (Ipoh) Trade Week"),
+    ]:
+        a = analyze(Document(source="t.txt", sha256="0" * 64, format="plaintext", date=date, text=text))
+        editions = {e.label: e for e in a.entities.values() if e.label.endswith(date[:4])}
+        [edition] = editions.values()
+        assert ordinal in edition.aliases
+    # unnumbered, a series that ran is one event of its own; a year of its own keeps the series
+    for text in ("The Harbour Trade Week, which ran from 17 to 19 October, drew 40 exhibitors.",
+                 "The fourth Harbour Trade Week, which ran in 2019, drew 40 exhibitors."):
+        a = analyze(Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2028-10-22", text=text))
+        assert not [e for e in a.entities.values() if e.label.endswith("2028")]

@@ -125,7 +125,7 @@ _SCHEMA = {
     "money": {"type": dict, "required": True, "keys": {
         key: {**_WORDS, "required": True} for key in (
             "fund_after", "fund_nouns", "fund_links", "budget", "fund_verbs", "programme_nouns", "value_links",
-            "investment")}},
+            "investment", "founding")}},
     "area": {"type": dict, "required": True, "keys": {"cues": {**_WORDS, "required": True}}},
     "subjects": {"type": dict, "required": True, "values": {
         "type": list, "items": str, "choices": ("Event", "Initiative", "Project", "Organization")}},
@@ -287,6 +287,11 @@ def _money_measure(sentence: str, amount: Amount) -> str | None:
         return "fund_size"
     fund_then = rf"{_words(money['fund_nouns'])},?\s+(?:[\w-]+\s+){{0,3}}?{_words(money['fund_links'])}\s*$"
     if re.search(fund_then, before, re.IGNORECASE):
+        return "fund_size"
+    # what a fund was set up with: "The fund was set up in 2026 with RMB 300 million"
+    founded = rf"{_words(money['fund_nouns'])}\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_words(money['founding'])})" \
+              rf"(?:\s+[\w,-]+){{0,5}}?\s+with\s+(?:(?:a|an|the)\s+)?(?:(?:total|sum|capital|initial)\s+(?:of\s+)?)?$"
+    if re.search(founded, before, re.IGNORECASE):
         return "fund_size"
     near = before[-40:] + " " + after[:30]
     if re.search(_words(money["investment"]), near, re.IGNORECASE):

@@ -901,3 +901,29 @@ def test_money_a_programme_awards_its_chosen_projects():
 )
 def test_the_value_of_counted_things_is_of_what_the_count_is_of(sentence, expected):
     assert sorted(row[:3] for row in markup_rows(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The [Harbour Growth Fund|Initiative] completed its final close, taking its size to S$250 million.",
+         "250000000"),
+        ("The [Harbour Growth Fund|Initiative] was set up in 2024 with S$100 million.", "100000000"),
+        ("The [Harbour Growth Fund|Initiative] was launched by two banks last year with an initial S$80 million.",
+         "80000000"),
+    ],
+)
+def test_the_size_a_fund_is_brought_to_or_set_up_with(sentence, value):
+    assert [row[1:4] for row in markup_rows(sentence)] == [("fund_size", value, "SGD")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The [Harbour AI Sandbox|Project] began testing with its first 15 companies in March.",
+        "The [Harbour AI Sandbox|Project] opened with its initial 15 start-ups last week.",
+    ],
+)
+def test_a_programmes_first_firms_take_part_in_it(sentence):
+    assert [row[:3] for row in markup_rows(sentence)] == [
+        ("Project/harbour ai sandbox", "companies_participating", "15")]

@@ -805,7 +805,7 @@ def test_the_counted_things_named_before_their_number(second, measure, value):
 
 
 @pytest.mark.parametrize("second", ["The fair was 3 days long.", "Its opening was 10 days late.",
-                                    "Visitors numbered 80,000."])
+                                    "Visitors numbered 80,000.", "The sentence was 3 people long."])
 def test_a_number_after_a_noun_of_no_measure_is_no_figure(second):
     assert markup_rows(f"The [Harbour Fair 2025|Event] closed on Friday. {second}") == []
 

@@ -212,9 +212,9 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,.*?\s(?:--|—|–)\s")
 _RUNNING = re.compile(r"(?:\s*\([A-Z][\w&-]*(?:\s+(?P<y>(?:19|20)\d\d))?\))?"  # "(SCE)", "(SCE 2023)"
                       r"\s+(?:opened|kicked\s+off|closed|concluded|wrapped\s+up|"
                       r"got\s+under\s*way|(?:drew|came)\s+to\s+a\s+(?:successful\s+)?close|"
-                      # a headline's present: "Third Harbour Week Concludes with 21 Agreements"
-                      r"Opens|Kicks\s+Off|Closes|Concludes|Wraps\s+Up|"
-                      r"(?P<held>took\s+place|was\s+held|began|convened))\b"
+                      r"(?P<held>took\s+place|was\s+held|began|convened"
+                      # a headline's present, of a numbered one: "Third Harbour Week Concludes with 21 Deals"
+                      r"|Opens|Kicks\s+Off|Closes|Concludes|Wraps\s+Up))\b"
                       # "the fourth Harbour Week, which ran from 17 to 19 October"
                       r"|(?P<ran>,\s+which\s+(?:ran|took\s+place|was\s+held)\b)")
 

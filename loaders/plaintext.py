@@ -149,6 +149,9 @@ def _is_org_name(line: str) -> bool:
     )
 
 
+_MESSAGE_HEADER = re.compile(r"(From|To|Cc|Subject|Date|Sent|Reply-To):\s*(.*)", re.I)
+
+
 def _head_lines(para: str) -> tuple[list[str], bool]:
     """The lines of a paragraph that may be part of the head (marks removed; notices,
     date lines and a dateline alone on its line left out), and whether the story starts
@@ -156,6 +159,10 @@ def _head_lines(para: str) -> tuple[list[str], bool]:
     lines = []
     for raw in para.splitlines():
         line = strip_marks(raw)
+        if header := _MESSAGE_HEADER.match(line):  # an e-mail's: its subject is its title
+            if header.group(1).lower() == "subject":
+                lines.append(header.group(2).strip())
+            continue
         if not line or _NOTICE.match(line) or parse_date(line):
             continue
         if dateline := find_dateline(line):
@@ -199,6 +206,8 @@ def find_title(text: str) -> str:
         'Trade Talks with Chongqing'
         >>> find_title("Singapore and Chongqing signed a letter of intent today.")
         ''
+        >>> find_title("From: Club <news@club.example>\\nSubject: May Digest | Trade news\\nDate: 3 May 2029\\n\\nText.")
+        'May Digest | Trade news'
     """
     return _head(text)[1]
 

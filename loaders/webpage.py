@@ -68,6 +68,8 @@ _RELEASE_TAIL = re.compile(
 )
 _BAR_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014-]|::)\s+")
 _LABEL = re.compile(r"^[A-Z][\w ]{0,20}\s*:\s*")
+# two or more e-mail headers opening a text ("From: ...", "Subject: ...", "Date: ...")
+_MESSAGE_HEADERS = re.compile(r"\A\s*(?:(?:From|To|Cc|Subject|Date|Sent|Reply-To):[^\n]*\n){2,}", re.I)
 
 
 @cache
@@ -215,9 +217,14 @@ def sniff(text: str, path: str | Path = "") -> bool:
     A text with the marks of a press release (a release notice, a dated sign-off) needs
     three such signs: a release may invite its readers to subscribe once.
 
+    An e-mail (headers such as "From:", "Subject:" and "Date:" at its top) is no page, nor is
+    a text whose repeated short lines are rules between its sections ("-----").
+
     Examples:
         >>> sniff("Headline\\n\\nA long paragraph of the story goes here, with words.\\n\\nLeave a Reply\\n")
         True
+        >>> sniff("From: Club <news@club.example>\\nSubject: Digest\\nDate: 3 May 2029\\n\\nText.\\n\\nUnsubscribe\\n")
+        False
         >>> sniff("PRESS RELEASE\\n\\n1. The ministry signed an agreement today.\\n")
         False
         >>> sniff("Annex A: Photos\\n\\nAnnex B: Fact sheet\\n\\nAnnex A: Photos\\n\\nText.")
@@ -227,9 +234,12 @@ def sniff(text: str, path: str | Path = "") -> bool:
         >>> sniff("For immediate release\\n\\nTITLE\\n\\n1. Text.\\n\\nTo subscribe to our releases, sign up here.")
         False
     """
+    if _MESSAGE_HEADERS.match(text):
+        return False  # an e-mail (a newsletter sent to members): its whole body is the text
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     furniture = sum(is_furniture(line) for line in lines)
-    short = Counter(_normal(line) for line in lines if not is_prose(line) and _words(line) <= 8)
+    # a rule of dashes or stars between a text's sections is no page furniture
+    short = Counter(_normal(line) for line in lines if not is_prose(line) and _words(line) <= 8 and _WORD.search(line))
     repeated = {line for line, count in short.items() if count > 1}
     if not furniture and len(repeated) < 2:
         return False

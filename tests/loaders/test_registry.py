@@ -86,3 +86,29 @@ def test_each_loader_reads_crlf_and_bom_like_lf(name: str, write_file) -> None:
 )
 def test_dispatch_by_extension_then_content(name: str, text: str, expected: str) -> None:
     assert format_of(name, text) == expected
+
+
+def test_an_e_mail_digest_is_read_whole_as_plain_text(tmp_path) -> None:
+    """A members' newsletter sent by e-mail, its sections between rules of dashes and an
+    "Unsubscribe" line at its foot, is no scraped page: every section is kept, its date is
+    the message's and its title the subject."""
+    message = (
+        "From: Harbour Club <digest@harbourclub.example>\n"
+        "Subject: Monthly Digest | May 2029 | Xiamen fair, port data\n"
+        "Date: 31 May 2029\n\n"
+        "Hello members,\n\n"
+        "--------------------------------\n"
+        "XIAMEN: A BUSY WEEK AT THE FAIR\n"
+        "--------------------------------\n\n"
+        "The third Harbour Data Fair closed in Xiamen on Friday after three days, with 40 agreements signed.\n\n"
+        "--------------------------------\n"
+        "PORTS: A NEW DATA LINK\n"
+        "--------------------------------\n\n"
+        "The Xiamen Port Authority and PSA Singapore agreed to share container data from July.\n\n"
+        "You receive this digest as a member of the Harbour Club. Unsubscribe | Update preferences\n")
+    path = tmp_path / "digest.txt"
+    path.write_text(message, encoding="utf-8")
+    doc = read(path)
+    assert (doc.format, doc.date, doc.title) == ("plaintext", "2029-05-31",
+                                                 "Monthly Digest | May 2029 | Xiamen fair, port data")
+    assert "Harbour Data Fair closed" in doc.text and "share container data" in doc.text

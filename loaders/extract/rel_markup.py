@@ -95,6 +95,20 @@ def analysis_from_markup(
     return Analysis(document, sentences, tuple(mentions), entities, tuple(parse(sentences)))
 
 
+def roles_in_markup(markup: str, **kwargs) -> set[tuple[str, str, str]]:
+    """(person label, title, organisation label or "") of each role the role rules read in ``markup``.
+
+    Examples:
+        >>> roles_in_markup("It was opened by Vice Premier [Cy Tan|Person].")
+        {('Cy Tan', 'Vice Premier', '')}
+    """
+    from sgcn.loaders.extract.roles import find_roles
+
+    analysis = analysis_from_markup(markup, **kwargs)
+    labels = {key: entity.label for key, entity in analysis.entities.items()}
+    return {(labels[r.person], r.title, labels.get(r.organization, "")) for r in find_roles(analysis)}
+
+
 def _sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences at sentence punctuation and line breaks."""
     sentences = []

@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from sgcn.loaders.extract.rel_markup import analysis_from_markup
-from sgcn.loaders.extract.roles import find_roles
-
-
-def roles(markup: str, **kwargs) -> set[tuple[str, str, str]]:
-    """(person label, title, organisation label or "") of the roles found in ``markup``."""
-    analysis = analysis_from_markup(markup, **kwargs)
-    labels = {key: entity.label for key, entity in analysis.entities.items()}
-    return {(labels[r.person], r.title, labels.get(r.organization, "")) for r in find_roles(analysis)}
+from sgcn.loaders.extract.rel_markup import roles_in_markup as roles
 
 
 @pytest.mark.parametrize(

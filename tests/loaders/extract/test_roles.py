@@ -9,7 +9,6 @@ from sgcn.loaders.extract.rel_markup import roles_in_markup as roles
 from sgcn.loaders.extract.roles import find_roles
 
 
-
 @pytest.mark.parametrize(
     ("markup", "expected"),
     [

@@ -703,9 +703,9 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
                 earlier = [m for m in outer if m.type in ("Person", "Organization", "Place")][-1:]
             found += [m for m in earlier if m.type in types]
         if "Person" in types and _pair_of_people(t):
-            found += _last_two_people(before or [], mentions, parsed.offset(t))
+            found += _last_two_named(before or [], mentions, parsed.offset(t))
         if "Organization" in types and _pair_of_bodies(t):
-            found += _last_two_people(before or [], mentions, parsed.offset(t), "Organization")
+            found += _last_two_named(before or [], mentions, parsed.offset(t), "Organization")
         if "Place" in types and _pair_of_sides(t) and pair:
             found += pair
         if "Agreement" in types and _the_signing(t):  # "witnessed the signing": of the agreement just named
@@ -858,16 +858,16 @@ def _pair_of_bodies(token: "Token") -> bool:
             and any(c.lower_ in ("two", "both") for c in token.children))
 
 
-def _last_two_people(before: list["EntityMention"], mentions: list["EntityMention"],
-                     position: int, type_: str = "Person") -> list["EntityMention"]:
+def _last_two_named(before: list["EntityMention"], mentions: list["EntityMention"],
+                    position: int, type_: str = "Person") -> list["EntityMention"]:
     """The last two distinct people (or entities of ``type_``) named before ``position`` (in the
     sentences before, or this one)."""
-    people: list[EntityMention] = []
+    named: list[EntityMention] = []
     for m in reversed([*before, *(m for m in mentions if m.end <= position)]):
-        if m.type == type_ and all(m.entity != p.entity for p in people):
-            people.append(m)
-        if len(people) == 2:
-            return people
+        if m.type == type_ and all(m.entity != n.entity for n in named):
+            named.append(m)
+        if len(named) == 2:
+            return named
     return []
 
 

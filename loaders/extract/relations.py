@@ -665,9 +665,9 @@ def _batch_witnesses(analysis: Analysis, read: list[Relation] = ()) -> list[Rela
             if two.group(1).lower().startswith("co") and len(chairs) == 2:
                 witnesses = [EntityMention(this.start, this.start, "", key, "Person") for key in chairs]
             elif not two.group(1).lower().startswith("co"):
-                from sgcn.loaders.extract.frames import _last_two_people
+                from sgcn.loaders.extract.frames import _last_two_named
 
-                witnesses = _last_two_people([m for m in analysis.mentions if m.end <= this.start], [], this.start)
+                witnesses = _last_two_named([m for m in analysis.mentions if m.end <= this.start], [], this.start)
         agreements = [m for m in analysis.mentions_in(after) if m.type == "Agreement"]
         if annexed:  # "Highlights are listed in the Annex.": the items under the annex's heading
             agreements, after = _annex_items(analysis, after)

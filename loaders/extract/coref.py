@@ -563,7 +563,7 @@ def _antecedent(an: "Recognition", position: int, type_: str, head: str,
     ends, starts = antecedents.of(*kind)
     before = bisect.bisect_left(ends, (position + 1,)) - 1
     if type_ == "Event":
-        while before >= 0 and _named_in_passing(an, an.mentions[-ends[before][2]], position):
+        while before >= 0 and _one_of_a_plural(an.mentions[-ends[before][2]]):
             before -= 1
     if before >= 0 and type_ == "Event" and an.year:
         before = _past_editions_skipped(an, ends, before, position)
@@ -577,29 +577,16 @@ def _antecedent(an: "Recognition", position: int, type_: str, head: str,
     return an.mentions[starts[after][1]].entity if after < len(starts) else None
 
 
-def _named_in_passing(an: "Recognition", mention: EntityMention, position: int) -> bool:
-    """Whether an event's mention before ``position`` is no antecedent of "the meeting" there: one
-    of several at a plural ("the meetings of the A Council and the B Council"), or, in an earlier
-    sentence, a time or another occurrence ("progress since the 23rd meeting", "the previous JIC").
+def _one_of_a_plural(mention: EntityMention) -> bool:
+    """Whether an event's mention is one of several made at a plural ("the meetings of the A Council
+    and the B Council"), which "the meeting" does not refer back to. (A meeting named in passing in
+    an earlier sentence, "since the 23rd meeting", is passed over by :func:`_other_meetings_skipped`.)
 
     Examples:
-        >>> from sgcn.loaders.document import Document
-        >>> from sgcn.loaders.extract.mentions import analyze
-        >>> doc = Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2027-05-10",
-        ...     text="The ninth meeting of the Joint Implementation Committee (JIC) was held in Kunming. "
-        ...          "Much was done since the eighth JIC meeting. Officials of the Port Authority "
-        ...          "attended the meeting.")
-        >>> [m.entity for m in analyze(doc).mentions if m.text == "the meeting"]
-        ['Event/ninth joint implementation committee meeting']
+        >>> _one_of_a_plural(EntityMention(4, 20, "the meetings of", "Event/a council meeting", "Event"))
+        True
     """
-    if re.search(r"\b(?:meetings|sessions)\b", mention.text, re.I):
-        return True
-    sentence = an.sentence_at(position)
-    if sentence is None or mention.start >= sentence.start:
-        return False
-    before = an.text[max(0, mention.start - 30):mention.start].lower().split()[-2:]
-    passing = {"since", *lexicon.data()["other_occurrence_words"]}
-    return bool(passing.intersection(before)) and mention.text.split()[0].lower() not in passing
+    return bool(re.search(r"\b(?:meetings|sessions)\b", mention.text, re.I))
 
 
 def _past_editions_skipped(an: "Recognition", ends: list, before: int, position: int) -> int:

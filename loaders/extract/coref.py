@@ -641,9 +641,9 @@ def _first_meetings(an: "Recognition") -> dict[str, EntityMention]:
     """The first-named numbered meeting of each body, kept on the recognition and read on from
     where it was as mentions are added (a scan of every mention at each reference was
     quadratic in a long document); read again if the list of mentions was replaced or cut."""
-    kept = an.__dict__.get("_first_meetings_kept")
+    kept = an.first_meetings_kept
     if kept is None or kept[0] is not an.mentions or kept[1] > len(an.mentions):
-        kept = an.__dict__["_first_meetings_kept"] = [an.mentions, 0, {}]
+        kept = an.first_meetings_kept = [an.mentions, 0, {}]
     mentions, read, first = kept
     records = an.registry.records
     for m in mentions[read:]:

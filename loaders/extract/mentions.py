@@ -318,6 +318,8 @@ class Recognition:
         self.inner_series: list[tuple[int, int, str]] = []  # edition mentions holding a series' name
         self.occasion_keys: set[str] = set()  # keys of the occasions coreference named
         self.defined: dict[str, str] = {}  # a short name the text defines ("Acme Pte. Ltd. ("Acme")") -> key
+        # [mentions read, how many, body -> its first-named numbered meeting] (coref._first_meetings)
+        self.first_meetings_kept: list | None = None
 
     # ---------------------------------------------------------------- helpers
     def taken(self, start: int, end: int, *, nested_ok: bool = False) -> bool:

@@ -482,14 +482,18 @@ def precision(iso: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(iso), "")
 
 
-_NOT_PLACES = "|".join([*_MONTH_NAMES, r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", "today", "date", "dated"])
+_NOT_PLACES = "|".join([*_MONTH_NAMES, r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)",
+                        "today", "date", "dated", "published", "posted", "updated", "issued", "released"])
 _PLACE_WORD = r"(?:[A-Z][A-Z.'\u2019-]+|[A-Z][a-z.'\u2019-]+)"
 # One to four words, each in capitals or title case, on one line; then maybe ", Country".
 # Month and weekday names are not places ("Monday, 7 March 2022" is a date, not a dateline).
-_PLACE = (
+_JOIN = r"(?:[ \t]*[/&][ \t]*|[ \t]+and[ \t]+)"
+_ONE_PLACE = (
     rf"(?!(?i:{_NOT_PLACES})\b){_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}"
-    rf"(?:,[ \t]+(?!(?i:{_NOT_PLACES})\b)[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?(?=,))?"
+    rf"(?:,[ \t]+(?!(?i:{_NOT_PLACES})\b)[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?(?=,|{_JOIN}))?"
 )
+# A joint release names each party's city: "Nanning, China / Singapore", "SHANGHAI & SINGAPORE".
+_PLACE = rf"{_ONE_PLACE}(?:{_JOIN}{_ONE_PLACE})*"
 _DATELINE_HEAD = re.compile(
     rf"^[ \t*_]*(?P<place>{_PLACE})(?:,[ \t]+|[ \t]*(?P<paren>\()[ \t]*)", re.MULTILINE
 )
@@ -588,6 +592,8 @@ def find_dateline(text: str, *, year: int | None = None) -> Dateline | None:
         >>> [find_dateline(t).date for t in ("Singapore, 14 June 2024 \u2013 Acme", "SINGAPORE (14 June 2024) Acme",
         ...     "Acme launches fund\\nSINGAPORE, 14 June 2024\\n\\nText.", "SINGAPORE, 14 June 2024: Acme")]
         ['2024-06-14', '2024-06-14', '2024-06-14', '2024-06-14']
+        >>> find_dateline("Nanning, China / Singapore, 3 May 2028 - Two ports said.").place
+        'Nanning, China / Singapore'
         >>> find_dateline("Singapore, a city-state, is small -- really.") is None
         True
         >>> find_dateline("Singapore, the host, welcomed guests on 14 June 2024.") is None

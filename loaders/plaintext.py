@@ -231,6 +231,9 @@ _DATE_LABEL = re.compile(
     r"^(?:(?:release|publish(?:ed)?|publication|post(?:ed|ing)?)\s+(?:date|time)\s*:?|time\s*:"
     r"|(?:date|dated|published|posted|updated|issued|released?)(?:\s+on)?\s*:?)\s*",
     re.IGNORECASE)
+#: A clock time after a date line's date ("Jun 27, 2023 - 7:15 AM", "27 June 2023, 10:30 SGT", "at 9.00pm").
+_CLOCK_TAIL = re.compile(
+    r"(?:\s*[,|\u2013\u2014-]\s*|\s+at\s+|\s+)\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?\s*$")
 #: Where a date line's further fields start: wide spaces or a bar, then a label ("   Source: X", " | Views: 12").
 _MORE_FIELDS = re.compile(r"(?:\s{3,}|\s*\|\s*)(?=[A-Z][\w ]{0,20}:)")
 
@@ -252,13 +255,15 @@ def date_lines(text: str) -> list[tuple[int, str]]:
         [(26, '2021-05-02')]
         >>> date_lines("Home > News\\nRelease time: 2025-11-14   Source: City Daily   Print")
         [(12, '2025-11-14')]
+        >>> date_lines("A headline\\nPublished Tue, Jun 27, 2023 - 7:15 AM\\nUpdated 27 June 2023, 21:40 SGT")
+        [(11, '2023-06-27'), (49, '2023-06-27')]
     """
     found = []
     for match in re.finditer(r"[^\n]+", text):
         line = strip_marks(match.group(0))
         line = _DATE_LABEL.sub("", line)
         line = _MORE_FIELDS.split(line, maxsplit=1)[0]
-        iso = parse_date(line)
+        iso = parse_date(line) or parse_date(_CLOCK_TAIL.sub("", line))
         if not iso and (dateline := find_dateline(line)) and not strip_marks(line[dateline.end :]):
             iso = dateline.date  # a place and a date alone on a line: "SINGAPORE, 14 June 2024"
         if iso and len(iso) >= 7:

@@ -181,3 +181,21 @@ def test_looser_datelines_stand_only_in_the_opening_paragraphs() -> None:
 
 def test_lead_date_keeps_month_precision_for_an_occasion() -> None:
     assert lead_date("Acme will open the fund in June 2024.\n\nMore.") == "2024-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "iso"),
+    [
+        ("Qingdao, China / Singapore, 3 May 2028 - Two ports said they would share data.",
+         "Qingdao, China / Singapore", "2028-05-03"),
+        ("SHANGHAI & SINGAPORE, 9 October 2027 - The banks signed.", "SHANGHAI & SINGAPORE", "2027-10-09"),
+        ("Chengdu and Singapore, 12 July 2026 - Both sides agreed.", "Chengdu and Singapore", "2026-07-12"),
+    ],
+)
+def test_a_joint_release_datelines_each_partys_city(text: str, place: str, iso: str) -> None:
+    dateline = find_dateline(text)
+    assert dateline is not None and (dateline.place, dateline.date) == (place, iso)
+
+
+def test_a_label_or_weekday_before_a_date_is_no_place() -> None:
+    assert find_dateline("Published Wed, Mar 6, 2024 - 9:05 AM") is None

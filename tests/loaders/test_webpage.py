@@ -137,6 +137,7 @@ def test_a_news_portal_page_with_wrapped_paragraphs(data: Path) -> None:
         ("2023-09-05 15:20:00 Source: Xinhua Editor: Liu", "2023-09-05"),
         ("By Wang Li | Updated: Sep 5, 2023 10:21 AM", "2023-09-05"),
         ("Posted on 2 June 2021 by admin", "2021-06-02"),
+        ("Published Wed, Mar 6, 2024 - 9:05 AM", "2024-03-06"),
         ("The expo was held on 5 May 2021 in Chongqing, with many guests.", ""),
         ("Since 2018", ""),
         ("Photos from 2 May 2021 and 3 May 2021", ""),
@@ -175,3 +176,20 @@ def test_a_release_published_as_a_page_keeps_its_signoff_and_media_contacts() ->
     assert (doc.date, doc.publisher) == ("2024-04-03", "Ministry of Digital Affairs")
     assert "Jane Tan\n\nSenior Manager, Communications" in doc.text
     assert "Privacy statement" not in doc.text and "Share this page" not in doc.text
+
+
+def test_a_news_page_whose_share_bar_sits_between_headline_and_story_keeps_both() -> None:
+    """A paywalled news site puts its date lines, share buttons and a "Gift this article"
+    button between the headline and the first paragraph."""
+    lines = ["The Harbour Post - News of the port", "Menu", "Log in", "Subscribe",
+             "Home > Business", "",
+             "Penang and Xiamen add data links to their trade council's work plan", "",
+             "Published Wed, Mar 6, 2024 - 9:05 AM", "Updated Wed, Mar 6, 2024 - 11:20 AM", "",
+             "Share", "Facebook", "LinkedIn", "Copy link", "Gift this article", "",
+             "Penang and Xiamen agreed on Tuesday to add cross-border data links to the work plan of their "
+             "trade council, officials said after the council's fifth meeting in Xiamen.", "",
+             "The council was set up in 2019 and meets once a year, alternating between the two cities."]
+    doc = webpage.parse("\n".join(lines), source="p.txt")
+    assert doc.title == "Penang and Xiamen add data links to their trade council's work plan"
+    assert doc.date == "2024-03-06"
+    assert "Gift this article" not in doc.text

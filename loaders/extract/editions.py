@@ -226,6 +226,25 @@ _AT_NUMBERED = re.compile(rf"\b(?:co-?chair(?:ed|s)?|chair(?:ed|s)?|attend(?:ed|
 _OTHER_YEAR = re.compile(r"\b(?:last|next|previous|coming|following|past|ago|since|until)\b", re.I)
 
 
+def _ordinals_named(an: "Recognition") -> dict[str, set[int]]:
+    """The ordinals each series is named with in the document ("the 26th X" -> {26}).
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="e.txt", sha256="0" * 64, format="plaintext", date="2027-09-20",
+        ...     text="The banks signed the pact on the second day of the 24th Harbour Expo in Nanning.")
+        >>> [(m.text, m.entity) for m in analyze(doc).mentions if m.type == "Event"]
+        [('24th Harbour Expo', 'Event/harbour expo 2027')]
+    """
+    found: dict[str, set[int]] = {}
+    for m in an.mentions:
+        if _series(an, m.entity) == m.entity and \
+                (ordinal := re.search(rf"\b[Tt]he\s+({_ORDINAL})\s+$", an.text[max(0, m.start - 20):m.start], re.I)):
+            found.setdefault(m.entity, set()).add(_ordinal_number(ordinal.group(1)))
+    return found
+
+
 def _running_series(an: "Recognition") -> None:
     """A series said to open or close in a dated story is its edition of that year.
 
@@ -237,6 +256,7 @@ def _running_series(an: "Recognition") -> None:
     """
     if not an.year:
         return
+    ordinals = _ordinals_named(an)
     for m in sorted(an.mentions, key=lambda m: m.start):
         if _series(an, m.entity) != m.entity:
             continue
@@ -244,9 +264,11 @@ def _running_series(an: "Recognition") -> None:
         running = _RUNNING.match(an.text, m.end)
         if running:
             year, numbered_only = running.group("y"), (running.group("held") or running.group("ran")) is not None
-        elif _AT_NUMBERED.search(an.text[max(0, m.start - 40):m.start]) and sentence is not None \
-                and not _OTHER_YEAR.search(sentence.text):
-            year, numbered_only = None, True  # "co-chaired the fourth X": its ordinal says it is one edition
+        elif sentence is not None and not _OTHER_YEAR.search(sentence.text) and (
+                _AT_NUMBERED.search(an.text[max(0, m.start - 40):m.start]) or len(ordinals.get(m.entity, ())) == 1):
+            # "co-chaired the fourth X", "on the opening day of the 26th X": its ordinal says it is one
+            # edition, the story's (unless the story numbers the series twice: then which is not said)
+            year, numbered_only = None, True
         else:
             continue
         ordinal = re.search(rf"\b({_ORDINAL})\s+$", an.text[max(0, m.start - 16):m.start], re.I)
@@ -266,6 +288,8 @@ def _running_series(an: "Recognition") -> None:
             start -= len(re.search(r"[Tt]he\s+$", an.text[max(0, start - 4):start]).group(0))
         _claim(an, start, m.end, edition)
         an.inner_series.append((start, m.end, m.entity))  # the series keeps a mention inside
+        if ordinal and not running:
+            an.mention_inside(start, m.end, m.entity)  # "the 26th X": X is a series, an entity of its own
 
 
 def _current_edition(an: "Recognition") -> None:

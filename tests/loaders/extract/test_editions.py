@@ -180,3 +180,19 @@ def test_a_numbered_series_told_of_as_it_ends_or_ran_is_this_years_edition():
                  "The fourth Harbour Trade Week, which ran in 2019, drew 40 exhibitors."):
         a = analyze(Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2028-10-22", text=text))
         assert not [e for e in a.entities.values() if e.label.endswith("2028")]
+
+
+def test_a_numbered_series_in_a_dated_story_is_that_years_edition_of_a_series(relations):
+    """"on the second day of the 24th X Expo": the ordinal makes it one edition, the story's, of a series."""
+    found = relations("The two banks signed a Memorandum of Understanding on Trade Finance in Nanning on the second "
+                      "day of the 24th Mekong Trade Expo.", date="2027-09-20")
+    assert ("Mekong Trade Expo 2027", "part_of", "Mekong Trade Expo") in found
+    a = analyze(Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2027-09-20",
+                         text="Delegates toured the 24th Mekong Trade Expo."))
+    events = {e.label: e for e in a.entities.values() if e.type == "Event"}
+    assert "24th Mekong Trade Expo" in events["Mekong Trade Expo 2027"].aliases
+    # a story that numbers the series twice does not say which is this year's; "since" is another year's
+    for text in ("The 24th Mekong Trade Expo drew more firms than the 23rd Mekong Trade Expo did.",
+                 "Trade has doubled since the 20th Mekong Trade Expo."):
+        a = analyze(Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2027-09-20", text=text))
+        assert not any(e.label.endswith("2027") for e in a.entities.values()), text

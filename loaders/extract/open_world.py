@@ -426,6 +426,9 @@ def _slot_type(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
             return "Project"
     if root.dep_ == "appos" and lexicon.is_organization_noun(root.head.lemma_.lower()):
         return "Organization"
+    if _after_persons_title(cand, typed) and not (
+            cand.label == "PERSON" and shaped and lexicon.is_surname(cand.tokens[0].text)):
+        return "Organization"  # (a list of people and titles goes on with a person: "A, Mayor, Li Bo, ...")
     # a lower-case title or company noun right before the name ("managing director Ong Siew Lin")
     before = cand.tokens[0].nbor(-1) if cand.tokens[0].i > 0 else None
     if before is not None and before.text.islower():
@@ -434,6 +437,38 @@ def _slot_type(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
         if _lower_title_before(cand) and _person_shaped([t.text for t in cand.tokens]):
             return "Person"
     return None
+
+
+def _after_persons_title(cand: OpenCandidate, typed: dict[int, str]) -> bool:
+    """Whether the name follows a person's name and title, each set off by a comma.
+
+    "said Jason Koh, Head of Digital Operations, Jurong Port" and "Melissa Goh, partner,
+    Drew & Napier": the name after the title is the body the person holds it in.
+
+    Examples:
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> from sgcn.loaders.document import Document
+        >>> doc = Document(source="a.txt", sha256="0" * 64, format="plaintext",
+        ...     text='"It is faster," said Jason Koh, Head of Digital Operations, Jurong Port.')
+        >>> sorted((e.type, e.label) for e in analyze(doc).entities.values())
+        [('Organization', 'Jurong Port'), ('Person', 'Jason Koh')]
+    """
+    doc, first, last = cand.root.doc, cand.tokens[0].i, cand.tokens[-1].i
+    comma = first - 1
+    if comma < 1 or doc[comma].text != ",":
+        return False
+    if last + 1 < len(doc) and doc[last + 1].lower_ in ("and", "&", "or"):
+        return False  # a portfolio's series goes on: "Minister for Heritage, Sport and Leisure"
+    start = comma - 1
+    while start > 0 and doc[start].text != "," and comma - start <= 12:
+        start -= 1
+    if start < 1 or doc[start].text != ",":
+        return False
+    words = [t.text[:1].upper() + t.text[1:] for t in doc[start + 1 : comma]]
+    if not words or not lexicon.title_length(words, 0):
+        return False
+    person = doc[start - 1]
+    return typed.get(person.i) == "Person" or person.ent_type_ == "PERSON"
 
 
 def _coined(cand: OpenCandidate) -> bool:

@@ -349,3 +349,39 @@ def test_a_minister_listed_after_another_keeps_his_own_portfolio():
     found = roles("Minister for Trade [Ann Lee|Person] and Minister for Health [Bo Tan|Person] met the "
                   "[Ministry of Trade|Organization] team.")
     assert found == {("Ann Lee", "Minister for Trade", "Ministry of Trade"), ("Bo Tan", "Minister for Health", "")}
+
+
+def _roles_read(text: str) -> set[tuple[str, str, str]]:
+    """``(person, title, organization or "")`` of each role extraction reads in plain ``text``."""
+    from sgcn.loaders.document import Document
+    from sgcn.loaders.extract import extract
+
+    found = extract(Document(source="t.txt", sha256="0" * 64, format="plaintext", text=text, date="2028-05-04"))
+    labels = {e.key: e.label for e in found.entities}
+    return {(labels[r.person], r.title, labels.get(r.organization, "")) for r in found.roles}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name after a person's title, set off by commas, is their body: whatever the model made of it
+        ('"Paper slows every box," said Jason Koh, Head of Digital Operations, Jurong Port.',
+         ("Jason Koh", "Head of Digital Operations", "Jurong Port")),
+        ("Guests: Melissa Goh, partner, Drew & Napier LLP; Prof Chen Wei, dean, Tsinghua University School of "
+         "Economics and Management", ("Melissa Goh", "partner", "Drew & Napier LLP")),
+        # "Director General" written without its hyphen is one title
+        ("Li Qiang, Director General of the Department of Commerce of Jiangsu Province, also attended.",
+         ("Li Qiang", "Director General", "Department of Commerce of Jiangsu Province")),
+        ("Dr Alicia Tan, a senior lecturer at the National University of Singapore, said the cohort was full.",
+         ("Alicia Tan", "senior lecturer", "National University of Singapore")),
+        # an advisory firm is a company where its name ends so
+        ("Wang Bo is a senior consultant at Orchard Road Advisory in Singapore.",
+         ("Wang Bo", "senior consultant", "Orchard Road Advisory")),
+    ],
+)
+def test_roles_of_people_named_with_title_and_body_in_apposition(text, expected):
+    assert expected in _roles_read(text)
+
+
+def test_a_nationality_and_a_trade_is_no_post():
+    assert not _roles_read("Jasmine Lee, a Singaporean consultant who advises logistics firms, wrote the note.")

@@ -21,7 +21,7 @@ Examples:
     [('3rd Joint Implementation Committee (JIC) meeting', 'Event/3rd joint implementation committee meeting'),
      ('The meeting', 'Event/3rd joint implementation committee meeting')]
     >>> a.entities["Event/3rd joint implementation committee meeting"].aliases
-    ('3rd JIC meeting',)
+    ('3rd JIC meeting', '3rd meeting of the Joint Implementation Committee')
 """
 
 from __future__ import annotations
@@ -285,6 +285,8 @@ def _meetings(an: "Recognition") -> None:
         label = " ".join(w for w in (ordinal, committee_label, noun_text) if w)
         surface = re.sub(r"\s+", " ", re.sub(r"\s*\([A-Z]{2,}\)", "", an.text[start:stop]))
         aliases = [surface, *_meeting_aliases(an, ordinal, committee, noun_text)]
+        if ordinal:  # as a reader writes any numbered meeting out: "the 25th meeting of the Joint Council"
+            aliases.append(f"{ordinal} meeting of the {committee_label}")
         whole = _initiative_after(an, stop)
         if whole is not None and whole not in an.registry.find(committee_label).split("/", 1)[1]:
             aliases.append(label)
@@ -347,7 +349,8 @@ def _the_numbered_meeting(an: "Recognition", index: dict[tuple[int, str], str]) 
     an.retarget(rename)
 
 
-_ITS_MEETING = re.compile(rf"\b(?:its|their)\s+(?P<o>{_ORDINAL})\s+(?P<n>meeting|session|plenary)\b", re.I)
+_ITS_MEETING = re.compile(rf"\b(?P<det>its|their|the)\s+(?P<o>{_ORDINAL}|(?:19|20)\d\d)\s+"
+                          rf"(?P<n>meeting|session|plenary)\b(?!\s+(?:of|for)\b)", re.I)
 
 
 def _its_meetings(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
@@ -370,11 +373,22 @@ def _its_meetings(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
         for m in _ITS_MEETING.finditer(sentence.text):
             start, stop = sentence.start + m.start(), sentence.start + m.end()
             window = an.sentences[max(0, k - 1)].start
-            committees = [x for x in an.inside(window, start)
-                          if x.type == "Organization" and _is_committee(an.registry.records[x.entity].label)]
+            committees = sorted((x for x in an.inside(window, start) if x.type in ("Organization", "Initiative")
+                                 and _is_committee(an.registry.records[x.entity].label)), key=lambda x: x.start)
             ordinal, noun = m.group("o"), m.group("n").lower()
             if an.taken(start, stop):
                 continue
+            if re.search(r"\b(?:since|until|till|after|before|from)\s+$", an.text[max(0, start - 8):start], re.I):
+                continue  # "progress since the 10th meeting": an earlier meeting named in passing
+            if m.group("det").lower() == "the":
+                if not committees:  # "The council is co-organised by A and B. The 23rd meeting will be ..."
+                    committees = _committees_referred_to(an, window, start)
+                if len({x.entity for x in committees}) != 1:
+                    continue  # "the 12th meeting" is the meeting of the one committee named before it
+            if m.start() == 0 and k > 0 and committees and committees[0].start < sentence.start:
+                # "The taskforce was set up under the ambit of the Council. Its sixth meeting ...": a
+                # possessive opening a sentence stands for the subject of the one before, named first
+                committees = [x for x in committees if x.start < sentence.start][:1]
             if not committees:  # "their business council at its 13th meeting. The 13th SGCC meeting was ..."
                 near = an.sentences[min(len(an.sentences) - 1, k + 1)].end
                 numbered = [x.entity for x in an.inside(window, near)
@@ -386,9 +400,24 @@ def _its_meetings(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
             slot = (_ordinal_number(ordinal), committee)
             key = index.get(slot)
             if key is None:
-                label = f"{ordinal} {an.registry.records[committee].label} {noun}"
-                key = index[slot] = an.registry.add("Event", label, [], identity=(committee, "", str(slot[0])))
+                committee_label = an.registry.records[committee].label
+                label = f"{ordinal} {committee_label} {noun}"
+                key = index[slot] = an.registry.add("Event", label, [f"{ordinal} meeting of the {committee_label}"],
+                                                    identity=(committee, "", str(slot[0])))
             an.mention(start + len(m.group(0)) - len(m.group(0).split(None, 1)[1]), stop, key)
+
+
+def _committees_referred_to(an: "Recognition", window: int, start: int) -> list:
+    """The committee "the council", "the committee" or "the taskforce" in ``window:start`` refers to:
+    the last one named before whose name ends in that noun; else the document's one committee."""
+    named = sorted((x for x in an.inside(0, start) if x.type in ("Organization", "Initiative")
+                    and _is_committee(an.registry.records[x.entity].label)), key=lambda x: x.start)
+    nouns = {n.lower() for n in re.findall(r"\b[Tt]he\s+(council|committee|commission|board|taskforce)\b",
+                                           an.text[window:start])}
+    if nouns:
+        referred = [x for x in named if an.registry.records[x.entity].label.split()[-1].lower() in nouns]
+        return referred[-1:]
+    return named
 
 
 def _bilateral_councils(an: "Recognition", index: dict[tuple[int, str], str]) -> None:

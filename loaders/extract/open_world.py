@@ -125,6 +125,9 @@ def candidates(parsed: "Parsed") -> list[OpenCandidate]:
                 found.append(cand)
     found = [c for c in found if not any(o.start <= c.start and c.end <= o.end and o is not c
                                          and (o.start, o.end) != (c.start, c.end) for o in found)]
+    portfolios = _title_portfolios(parsed.doc)
+    found = [c for c in found if not any(a <= c.tokens[0].i < b for a, b in portfolios)]
+    covered.update(i for a, b in portfolios for i in range(a, b))
     run: list[Token] = []
     for token in [*parsed.doc, None]:
         if token is not None and token.i not in covered and (_proper(token) or _joining_hyphen(token, run)):
@@ -136,6 +139,29 @@ def candidates(parsed: "Parsed") -> list[OpenCandidate]:
                 found.append(cand)
             run = []
     return sorted(found, key=lambda c: c.start)
+
+
+def _title_portfolios(doc) -> list[tuple[int, int]]:
+    """Token ranges of the portfolios in brackets after titles: "Deputy Managing Director (Markets and
+    Development)", "Deputy President (Research and Technology)" name a remit, no body.
+
+    Examples:
+        >>> from sgcn.loaders.extract.nlp import pipeline
+        >>> doc = pipeline()("Mr Ong, Deputy Managing Director (Markets and Development), MAS, spoke.")
+        >>> [doc[a:b].text for a, b in _title_portfolios(doc)]
+        ['Markets and Development']
+    """
+    found = []
+    for token in doc:
+        if token.text != "(" or token.i == 0:
+            continue
+        words = [t.text for t in doc[max(0, token.i - 3) : token.i]]
+        if not any(lexicon.is_title(words[k:]) for k in range(len(words))):
+            continue
+        close = next((t.i for t in doc[token.i + 1 : token.i + 12] if t.text == ")"), None)
+        if close is not None:
+            found.append((token.i + 1, close))
+    return found
 
 
 def coordinated_names(parsed: "Parsed", start: int, end: int) -> list[tuple[int, int]]:

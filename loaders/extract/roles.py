@@ -325,12 +325,27 @@ def _title_text(texts: list[str]) -> str:
 
 
 # ---------------------------------------------------------------- before the name
+def _remit_before(words: list[_Word], end: int) -> tuple[int, str]:
+    """A remit in brackets right before ``end`` ("NUS Deputy President (Research and Technology) Liu Bin"):
+    where the words before it end, and the remit as the title writes it (``" (Research and Technology)"``);
+    ``(end, "")`` when there is none. Nothing named stands inside a remit."""
+    if end < 2 or words[end - 1].text != ")":
+        return end, ""
+    opening = next((j for j in range(end - 2, max(-1, end - 14), -1) if words[j].text in "()"), None)
+    if opening is None or words[opening].text != "(" or opening == 0 or any(
+            w.mention is not None or w.person for w in words[opening + 1 : end - 1]):
+        return end, ""
+    return opening, " (" + " ".join(w.text for w in words[opening + 1 : end - 1]) + ")"
+
+
 def _title_before(analysis: Analysis, words: list[_Word], first: int) -> tuple[str, str | None] | None:
     """A title written right before the name, with the organisation before it if any."""
     i = first
     while i > 0 and (lexicon.is_honorific(words[i - 1].text) or (words[i - 1].text == "." and i > 1
                                                                   and lexicon.is_honorific(words[i - 2].text))):
         i -= 1
+    name_at = i
+    i, remit = _remit_before(words, i)
     run_start = _run_back(words, i)
     texts = [w.text for w in words[run_start:i]]
     for k in range(len(texts)):
@@ -338,9 +353,9 @@ def _title_before(analysis: Analysis, words: list[_Word], first: int) -> tuple[s
         if length and k + length == len(texts):
             break
     else:
-        return _title_of_before(analysis, words, i)
+        return _title_of_before(analysis, words, name_at)
     title_start = run_start + k
-    title = _title_text(texts[k:])
+    title = _title_text(texts[k:]) + remit
     before = title_start - 1
     portfolio = _portfolio_before(analysis, words, before, run_start, texts[k])
     if portfolio is not None:  # "Commerce Minister Wang Wentao", "Health Minister Ong Ye Kung"

@@ -385,3 +385,19 @@ def test_roles_of_people_named_with_title_and_body_in_apposition(text, expected)
 
 def test_a_nationality_and_a_trade_is_no_post():
     assert not _roles_read("Jasmine Lee, a Singaporean consultant who advises logistics firms, wrote the note.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks were co-chaired by Mr Ravi Menon, Deputy Managing Director (Markets and Development), MAS, "
+         "and Mr Pan Gongsheng, Deputy Governor, PBC.",
+         ("Ravi Menon", "Deputy Managing Director (Markets and Development)", "Monetary Authority of Singapore")),
+        ("The minister looked on as NUS Deputy President (Research and Technology) Professor Liu Bin signed.",
+         ("Liu Bin", "Deputy President (Research and Technology)", "National University of Singapore")),
+    ],
+)
+def test_a_remit_in_brackets_is_part_of_the_title_and_names_no_body(text, expected):
+    found = _roles_read(text)
+    assert expected in found
+    assert not any(org in ("Markets", "Development", "Research and Technology") for _, _, org in found)

@@ -235,7 +235,7 @@ def _ordinals_named(an: "Recognition") -> dict[str, set[int]]:
         >>> doc = Document(source="e.txt", sha256="0" * 64, format="plaintext", date="2027-09-20",
         ...     text="The banks signed the pact on the second day of the 24th Harbour Expo in Nanning.")
         >>> [(m.text, m.entity) for m in analyze(doc).mentions if m.type == "Event"]
-        [('24th Harbour Expo', 'Event/harbour expo 2027')]
+        [('24th Harbour Expo', 'Event/harbour expo 2027'), ('Harbour Expo', 'Event/harbour expo')]
     """
     found: dict[str, set[int]] = {}
     for m in an.mentions:

@@ -51,6 +51,11 @@ def retype_described(an: "Recognition") -> None:
             kind = _described_kind(span.root) if span is not None and len(span) else None
             if kind is not None and kind != record.type:
                 kinds.setdefault(mention.entity, kind)
+    places = {name for r in an.registry.records.values() if r.type == "Place" for name in (r.label, *r.aliases)}
+    for key in sorted({m.entity for m in an.mentions} - set(kinds)):
+        record = an.registry.records[key]
+        if record.type == "Organization" and not record.identity and _joint_thing(record.label, places):
+            kinds[key] = "Project"
     if not kinds:
         return
     for key, kind in kinds.items():
@@ -73,6 +78,30 @@ def _weakly_typed(label: str) -> bool:
     words = label.split()
     _, at = lexicon.name_head(words)
     return at < 0 or words[at] in _weak_heads()
+
+
+def _joint_thing(label: str, places) -> bool:
+    """Whether a name joins two parties before a head that projects share: something two sides
+    built or run together ("Zhejiang-Singapore Cross-Border E-Commerce Data Hub", "NUS-SCUT Joint
+    Laboratory for Medical AI"), not a body of its own ("Zhejiang-Singapore Business Council").
+
+    Examples:
+        >>> _joint_thing("Qinzhou-Singapore Data Hub", ()), _joint_thing("NUS-SCUT Joint Laboratory", ())
+        (True, True)
+        >>> _joint_thing("Meridian Data Labs", ()), _joint_thing("Cross-Border Data Hub", ())
+        (False, False)
+        >>> _joint_thing("Singapore-Sichuan Trade Committee", ())
+        False
+    """
+    words = label.split()
+    _, at = lexicon.name_head(words)
+    if len(words) < 2 or at == 0 or words[at] not in _weak_heads():  # (no head word: the last, "Data Hub")
+        return False
+    parts = words[0].split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    kinds = [gazetteer.is_place_name(p, places) or p == "Sino" or (p.isupper() and 2 <= len(p) <= 6) for p in parts]
+    return all(kinds) or any(gazetteer.is_place_name(p, places) for p in parts)
 
 
 @functools.cache

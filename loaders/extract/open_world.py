@@ -378,6 +378,10 @@ def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
         return None  # a country, state or city opening a sentence ("Penang is to host ...") is still one
     if model == "Organization" and _company_ending(words):
         return model  # "Crestwave International", "Halden Marine Logistics Management"
+    if model == "Organization" and len(words) >= 3 and _opens_with_city(words):
+        return model  # "Hangzhou Qiantang Digital Trade": a company named with its home city
+    if model is None and not cand.label and _company_ending(words) and _agentive(cand.root):
+        return "Organization"  # "Lattice Commerce will demonstrate ...": a company acting
     if model == "Organization" and not (_coined(cand) or _agentive(cand.root)):
         return None  # "Smart Manufacturing Powerhouse", "AI Governance": words, not a body
     if model == "Place" and cand.label == "FAC":
@@ -388,6 +392,12 @@ def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
 def _company_ending(words: list[str]) -> bool:
     """A name of two words or more ending as companies' names do ("Harbourline Robotics", "X International")."""
     return len(words) >= 2 and (lexicon.is_industry_noun(words[-1]) or lexicon.is_company_ending(words[-1]))
+
+
+def _opens_with_city(words: list[str]) -> bool:
+    """Whether a name opens with a city or province the gazetteer knows ("Xiamen Haixi Digital Trade")."""
+    entry = gazetteer.lookup(words[0])
+    return entry is not None and entry.type == "Place" and entry.kind in ("city", "province")
 
 
 def _market_suffixed(words: list[str]) -> bool:

@@ -160,3 +160,12 @@ def test_agreement_titles_go_on_over_to_and_the():
                   "Memorandum of Understanding on Strengthening the Green Data Partnership.")
     assert {("Agreement", "Protocol to Amend the Double Taxation Agreement"),
             ("Agreement", "Memorandum of Understanding on Strengthening the Green Data Partnership")} <= found
+
+
+def test_companies_named_without_a_legal_form_by_what_they_do_or_their_home_city(entities):
+    """A company acting under a name that ends as companies' names do, and one the model calls an
+    organisation that opens with its home city, are companies."""
+    found = entities("Lattice Commerce will demonstrate the hub, set up in May with Xiamen Haixi Digital Trade.")
+    assert {("Organization", "Lattice Commerce"), ("Organization", "Xiamen Haixi Digital Trade")} <= found
+    # a person's name is still a person's
+    assert ("Person", "Wang Lanfang") in entities("Wang Lanfang will demonstrate the hub in Xiamen.")

@@ -289,8 +289,9 @@ class Roles:
             # "signed in the presence of P", "signed, with P and Q in attendance"
             while head.dep_ in ("pobj", "prep", "conj") and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
                 head = head.head
-            if head.i == t.i and _as_clause(t):
-                head = t.head  # "A and B inked X as P looked on": what the main clause did
+            if head.i == t.i and (_as_clause(t) or t.dep_ == "advcl" and t.tag_ == "VBN" and t.i < t.head.i):
+                # "A and B inked X as P looked on", "Witnessed by P, A and B inked X": what the main clause did
+                head = t.head
             elif head.i == t.i and t.pos_ in ("VERB", "AUX"):
                 # "P looked on as A and B inked X": what the "as" clause did (which the parser may
                 # read as "as A and B" and a verb coordinated with "looked")
@@ -615,6 +616,7 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
         return []
     types = contract()
     pair = analysis.once(the_two_sides)  # of the whole document: counted once
+    co_chairs = analysis.once(the_co_chairs)
     readings: list[Reading] = []
     for token in parsed:
         for frame in frames_of(token):
@@ -622,7 +624,7 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
                 continue
             subject_types, object_types = types[frame.relation]
             roles = Roles(token)
-            subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair)
+            subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair, co_chairs)
             objects = _ends(frame.object, roles, parsed, mentions, before,
                             # "A and B, who co-chair the council": its meeting (relations.py)
                             {*object_types, *_CHAIRED_BODIES} if frame.relation == "co_chaired" else object_types,
@@ -671,11 +673,11 @@ def _at_an_occasion(roles: Roles, parsed, mentions) -> bool:
                for word in ("at", "during") for o in roles.prep(roles.trigger, word))
 
 
-def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> list["EntityMention"]:
+def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=(), co_chairs=()) -> list["EntityMention"]:
     """The mentions of allowed ``types`` that fill any of the ``wanted`` roles.
 
     ``pair`` holds the mentions of the two places the document is about, for "the two
-    sides" and "both countries".
+    sides" and "both countries"; ``co_chairs`` the people it says co-chaired, for "the co-chairs".
     """
     tokens: list[Token] = []
     for role in wanted:
@@ -702,7 +704,10 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=()) -> lis
                 # named last; when they are of a type not asked for, the pronoun stands for none
                 earlier = [m for m in outer if m.type in ("Person", "Organization", "Place")][-1:]
             found += [m for m in earlier if m.type in types]
-        if "Person" in types and _pair_of_people(t):
+        if "Person" in types and _the_co_chairs_word(t) and (chairs := [
+                m for m in co_chairs if m.end <= parsed.offset(t)]):
+            found += chairs  # "witnessed by the co-chairs": who the document says co-chaired
+        elif "Person" in types and _pair_of_people(t):
             found += _last_two_named(before or [], mentions, parsed.offset(t))
         if "Organization" in types and _pair_of_bodies(t):
             found += _last_two_named(before or [], mentions, parsed.offset(t), "Organization")
@@ -832,6 +837,30 @@ def the_two_sides(analysis: "Analysis") -> tuple["EntityMention", ...]:
         return ()
     best = max(counts.values(), key=lambda found: (len(found), -found[0][0].start))
     return best[0]
+
+
+_CO_CHAIRED = re.compile(r"\bco-?chair(?:ed|s|ing)?\b|\bco-?chairs?\b", re.I)
+
+
+def the_co_chairs(analysis: "Analysis") -> tuple["EntityMention", ...]:
+    """The people of the first sentence that tells who co-chaired ("A and B co-chaired the meeting",
+    "The meeting was co-chaired by A, ..., and B, ..."): whom "the co-chairs" stands for later.
+
+    Two or more people must be named in it; else the document names no co-chairs so.
+    """
+    for sentence in analysis.sentences:
+        if _CO_CHAIRED.search(sentence.text):
+            people = [m for m in analysis.mentions_in(sentence) if m.type == "Person"]
+            distinct = list({m.entity: m for m in people}.values())
+            if len(distinct) >= 2:
+                return tuple(distinct[:2])
+    return ()
+
+
+def _the_co_chairs_word(token: "Token") -> bool:
+    """ "the co-chairs", "the two co-chairs", "both co-chairs" (not "a co-chair")."""
+    return token.tag_ == "NNS" and token.lower_.replace("-", "") in ("cochairs",) and any(
+        c.lower_ in ("the", "two", "both") for c in token.children)
 
 
 def _pair_of_people(token: "Token") -> bool:

@@ -198,8 +198,8 @@ def read_patterns(analysis: Analysis, sl: Slotted, evidence: Evidence) -> list[t
 
 
 # A stronger relation between the same two entities says the weaker one already: who
-# co-chairs a meeting takes part in it.
-_SUBSUMES = {"participated_in": ("co_chaired",)}
+# co-chairs a meeting takes part in it, and does not look on at it as a witness.
+_SUBSUMES = {"participated_in": ("co_chaired",), "witnessed": ("co_chaired",)}
 
 
 def _without_subsumed(relations: list[Relation]) -> list[Relation]:

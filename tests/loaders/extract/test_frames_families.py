@@ -850,3 +850,28 @@ def test_the_two_companies_are_the_pair_of_bodies_named_before(relations):
                       "Both firms took part in the Harbour Expo 2028.", date="2028-08-24")
     assert {s for s, r, o in found if r == "participated_in"} == {
         "Harbourlight Pay Pte. Ltd.", "Lanfeng Logistics Co., Ltd."}, found
+
+
+def test_the_co_chairs_are_the_people_the_document_says_co_chaired(relations):
+    """ "witnessed by the (two) co-chairs": those the document says co-chaired, not the last two named."""
+    found = relations("The meeting was co-chaired by Mr Ravi Menon, Deputy Managing Director, MAS, and Mr Pan "
+                      "Gongsheng, Deputy Governor, PBC. Mr Lee Wen and Ms Ong Hui attended. Singapore Exchange and "
+                      "ChinaBond signed a Memorandum of Understanding on Green Bond Data, witnessed by the two "
+                      "co-chairs.", date="2029-05-16")
+    assert {("Ravi Menon", "witnessed", "Memorandum of Understanding on Green Bond Data"),
+            ("Pan Gongsheng", "witnessed", "Memorandum of Understanding on Green Bond Data")} <= found
+    assert not any(s in ("Lee Wen", "Ong Hui") and r == "witnessed" for s, r, _ in found)
+    # a fronted "Witnessed by the co-chairs," tells of what the main clause signed
+    found = relations("The 22nd meeting of the Penang-Fujian Council was held in Fuzhou. Wang Lei, Vice Governor of "
+                      "Fujian Province, and Grace Fu, Minister for Sustainability, co-chaired the meeting. Witnessed "
+                      "by the co-chairs, the Fujian Department of Commerce and Enterprise Singapore signed the "
+                      "Memorandum of Understanding on Port Data.", date="2029-05-16")
+    assert ("Grace Fu", "witnessed", "Memorandum of Understanding on Port Data") in found
+
+
+def test_who_co_chaired_a_meeting_did_not_witness_it(relations):
+    found = relations("The 21st meeting of the Harbour Council took place in Suzhou on Thursday. Minister Ann Lee "
+                      "and Vice Premier Bo Wang co-chaired it. Eight MOUs were exchanged at the Harbour Council, "
+                      "witnessed by the two co-chairs.", date="2025-12-05")
+    assert ("Ann Lee", "co_chaired", "21st Harbour Council meeting") in found
+    assert not any(r == "witnessed" and o == "21st Harbour Council meeting" for _, r, o in found)

@@ -1080,3 +1080,10 @@ def test_those_an_event_draws_take_part_in_it(markup, expected):
 def test_a_part_of_a_programme_in_several_wordings(markup, part):
     """"X is part of Y", "X, a component of Y", "one of the projects of Y is X" (a noun frame)."""
     assert (part, "part_of", "Harbour Data Initiative") in triples(markup)
+
+
+def test_held_in_where_something_was_done_on_a_day_of_the_event():
+    """ "signed today in Nanning, on the opening day of the X Expo": the expo is in Nanning."""
+    found = triples("The two banks signed the [MoU on Trade Finance|Agreement] today in [Nanning|Place], on the "
+                    "opening day of the [Mekong Trade Expo 2027|Event].")
+    assert ("Mekong Trade Expo 2027", "held_in", "Nanning") in found

@@ -174,6 +174,7 @@ def runs(toks: list[Tok]) -> list[tuple[int, int]]:
             j -= 1
         j = _before_possessor(toks, i, j)
         j = _before_person(toks, i, j)
+        j = _before_home_or_owner(toks, i, j)
         found.append((i, j))
         i = max(j, i + 1)
     return found
@@ -200,6 +201,43 @@ def _before_person(toks: list[Tok], i: int, j: int) -> int:
         if words[k - 1] == "of" and _placed(words[k]) and lexicon.is_surname(rest[0]) \
                 and _person_words(rest) == len(rest) and not any(lexicon.head_type(w) for w in rest):
             return i + k + 1
+    return j
+
+
+_COMPANY_LAST = {"Partners", "Capital", "Ventures", "Holdings", "Labs", "Technologies"}
+
+
+def _before_home_or_owner(toks: list[Tok], i: int, j: int) -> int:
+    """Where the run ``[i, j)`` ends when "of" after a company's or a fund's name tells where it is
+    from or whose it is: "Yuelu Partners of Changsha", "the Harbour Growth Fund of Acme Capital".
+
+    A company's name ends as companies' names do (an industry noun, a company ending, "Partners",
+    "Capital"...) and is "of" one place; a fund is "of" a company. Names whose head takes an "of"
+    phrase as part of them keep it ("Bank of China", "Fund of Funds", "Ministry of Commerce").
+
+    Examples:
+        >>> toks = tokenize("Our co-investor is Yuelu Partners of Changsha.", 0)
+        >>> [" ".join(t.text for t in toks[a:b]) for a, b in runs(toks)]
+        ['Our', 'Yuelu Partners', 'Changsha']
+        >>> toks = tokenize("the Harbour Growth Fund of Acme Capital and the Bank of China", 0)
+        >>> [" ".join(t.text for t in toks[a:b]) for a, b in runs(toks)]
+        ['Harbour Growth Fund', 'Acme Capital', 'Bank of China']
+    """
+    words = [t.text for t in toks[i:j]]
+    if "of" not in words:
+        return j
+    k = words.index("of")
+    before, after = words[:k], words[k + 1:]
+    if len(before) < 2 or not after:
+        return j
+    last = before[-1]
+    companyish = last in _COMPANY_LAST or lexicon.is_industry_noun(last) or lexicon.is_company_ending(last)
+    if companyish and len(after) == 1 and _placed(after[0]):
+        return i + k
+    owner_last = after[-1]
+    if last == "Fund" and len(after) >= 2 and (owner_last in _COMPANY_LAST or lexicon.is_company_ending(owner_last)
+                                               or lexicon.is_industry_noun(owner_last)):
+        return i + k
     return j
 
 

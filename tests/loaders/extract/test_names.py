@@ -169,3 +169,11 @@ def test_companies_named_without_a_legal_form_by_what_they_do_or_their_home_city
     assert {("Organization", "Lattice Commerce"), ("Organization", "Xiamen Haixi Digital Trade")} <= found
     # a person's name is still a person's
     assert ("Person", "Wang Lanfang") in entities("Wang Lanfang will demonstrate the hub in Xiamen.")
+
+
+def test_of_after_a_company_or_a_fund_tells_its_home_or_owner_not_its_name(entities):
+    found = entities("Our co-investor in the round is Yuelu Partners of Changsha. The Harbour Growth Fund of Acme "
+                     "Capital led it, with the Bank of China.")
+    assert {("Organization", "Yuelu Partners"), ("Place", "Changsha"), ("Organization", "Acme Capital"),
+            ("Organization", "Bank of China")} <= found
+    assert not any(label.endswith("of Changsha") or label.endswith("of Acme Capital") for _, label in found)

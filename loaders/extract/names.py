@@ -231,8 +231,9 @@ def _before_home_or_owner(toks: list[Tok], i: int, j: int) -> int:
     if len(before) < 2 or not after:
         return j
     last = before[-1]
-    companyish = last in _COMPANY_LAST or lexicon.is_industry_noun(last) or lexicon.is_company_ending(last)
-    if companyish and len(after) == 1 and _placed(after[0]):
+    companyish = last in _COMPANY_LAST or lexicon.is_industry_noun(last) or lexicon.is_company_ending(last) or any(
+        form.split()[-1] == last for form in lexicon.data()["legal_forms"])  # "Kestrel Cloud Pte Ltd of Singapore"
+    if companyish and _placed(after[0]) and (len(after) == 1 or after[1] in ("and", "&", ",")):
         return i + k
     owner_last = after[-1]
     if last == "Fund" and len(after) >= 2 and (owner_last in _COMPANY_LAST or lexicon.is_company_ending(owner_last)

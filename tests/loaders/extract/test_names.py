@@ -177,3 +177,7 @@ def test_of_after_a_company_or_a_fund_tells_its_home_or_owner_not_its_name(entit
     assert {("Organization", "Yuelu Partners"), ("Place", "Changsha"), ("Organization", "Acme Capital"),
             ("Organization", "Bank of China")} <= found
     assert not any(label.endswith("of Changsha") or label.endswith("of Acme Capital") for _, label in found)
+    # also when another name follows in a list, or the company's legal form ends its name
+    found = entities("The Link was launched by Tidewater Pay of Singapore and Yuzhou Digital Payment Technology Co., "
+                     "Ltd. The centre is run by Kestrel Cloud Pte Ltd of Singapore.")
+    assert {("Organization", "Tidewater Pay"), ("Organization", "Kestrel Cloud Pte Ltd")} <= found

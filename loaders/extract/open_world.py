@@ -370,7 +370,8 @@ def type_of(cand: OpenCandidate, typed: dict[int, str]) -> str | None:
         return slot
     model = MODEL_TYPES.get(cand.label)
     if model == "Person":
-        if _market_suffixed(words) or _company_ending(words):
+        if _market_suffixed(words) or _company_ending(words) or len(words) >= 2 and _opens_with_city(words):
+            # (no one's name opens with a city: "Suzhou Hengtong" is a company's short name)
             return "Organization"  # "Cargolink Asia", "DBS China", "Harbourline Robotics": companies
         return "Person" if _person_shaped(words) else None
     if model in ("Organization", "Place") and len(words) == 1 and not _distinctive(cand.tokens[0]) and not (

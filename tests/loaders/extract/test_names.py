@@ -181,3 +181,10 @@ def test_of_after_a_company_or_a_fund_tells_its_home_or_owner_not_its_name(entit
     found = entities("The Link was launched by Tidewater Pay of Singapore and Yuzhou Digital Payment Technology Co., "
                      "Ltd. The centre is run by Kestrel Cloud Pte Ltd of Singapore.")
     assert {("Organization", "Tidewater Pay"), ("Organization", "Kestrel Cloud Pte Ltd")} <= found
+
+
+def test_no_ones_name_opens_with_a_city_and_a_footer_word_opens_no_name(entities):
+    found = entities("Suzhou Hengtong said the platform would expand to Wuxi.")
+    assert ("Organization", "Suzhou Hengtong") in found
+    found = entities("Contact Harbour Eco-City Administrative Committee for details.")
+    assert ("Organization", "Harbour Eco-City Administrative Committee") in found

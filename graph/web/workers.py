@@ -60,6 +60,7 @@ Examples:
 from __future__ import annotations
 
 import collections
+import functools
 import itertools
 import logging
 import multiprocessing
@@ -311,6 +312,69 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+class _OneReader:
+    """Mixed into a worker's ``Popen`` (multiprocessing's handle on the process): its exit
+    status is read by one thread at a time, whichever thread asks.
+
+    A fork server's child is the fork server's to reap: it writes the child's status
+    once, to a pipe whose other end is the process's ``sentinel``, and closes it. Whoever
+    reads the pipe first takes the status; a thread reading it at the same time finds
+    the pipe's end, which multiprocessing's ``poll`` takes for a lost fork server and
+    records as status 255 (and the later of the two assignments wins). Several threads
+    read a worker's status: its stderr's reader and the thread of its query, and also
+    multiprocessing itself, which polls every living child of this process each time a
+    process is started (``Process.start``), so while the pool starts the replacement of
+    one dead worker it reads the status of any other that is dying (two workers killed
+    together: one was reported as "exited with status 255"). A lock of the pool's own
+    could not cover that poll; this one, in the handle, covers every reader.
+    """
+
+    def __init__(self, process_obj):
+        self._reading = threading.Lock()
+        super().__init__(process_obj)
+
+    def poll(self, flag=os.WNOHANG):
+        if flag != os.WNOHANG and self.returncode is None:
+            multiprocessing.connection.wait([self.sentinel])  # the waiting, without the lock
+        with self._reading:
+            return super().poll(flag)
+
+
+@functools.cache
+def _read_by_one(popen: type) -> type:
+    return type(f"OneReader{popen.__name__}", (_OneReader, popen), {})
+
+
+if sys.platform != "win32":  # (Windows reads a process's status from its handle, any thread)
+    class _ForkServerWorker(multiprocessing.context.ForkServerProcess):
+        """A query worker forked from the fork server, its status read by one thread at a time."""
+
+        @staticmethod
+        def _Popen(process_obj):
+            from multiprocessing.popen_forkserver import Popen
+
+            return _read_by_one(Popen)(process_obj)
+
+    class _SpawnedWorker(multiprocessing.context.SpawnProcess):
+        """A query worker spawned, its status read by one thread at a time (two
+        ``waitpid`` at once: the second finds no child and the status unknown)."""
+
+        @staticmethod
+        def _Popen(process_obj):
+            from multiprocessing.popen_spawn_posix import Popen
+
+            return _read_by_one(Popen)(process_obj)
+
+    _WORKER_PROCESS = {"forkserver": _ForkServerWorker, "spawn": _SpawnedWorker}
+else:
+    _WORKER_PROCESS = {}
+
+
+def _worker_process(context, **kwargs) -> multiprocessing.Process:
+    """A query worker's process, not started, for ``context`` (see :func:`_context`)."""
+    return _WORKER_PROCESS.get(context.get_start_method(), context.Process)(**kwargs)
+
+
 @dataclass(eq=False)
 class _Worker:
     process: multiprocessing.Process
@@ -321,35 +385,22 @@ class _Worker:
     busy: str | None = None  # the query it is running
     ended: bool = False  # stopped on purpose, or its death already handled
     lock: threading.Lock = field(default_factory=threading.Lock)
-    # held while the process's exit status is read (see join)
-    reaping: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def pid(self) -> int:
         return self.process.pid
 
     def join(self, timeout: float | None = None) -> None:
-        """Wait at most ``timeout`` seconds for the process to end, then read its exit status.
-
-        Several threads wait for a worker that dies (the one reading its stderr, the one
-        whose query it ran). A forkserver child's status is read once from a pipe: two
-        threads reading it at once, one got it and the other the end of the pipe, which
-        multiprocessing reports as status 255 (a SIGKILL logged as "exited with status
-        255"). So the waiting is done by each, the reading by one at a time.
-        """
-        multiprocessing.connection.wait([self.process.sentinel], timeout)
-        with self.reaping:
-            self.process.join(0)
+        """Wait at most ``timeout`` seconds for the process to end (its status then read
+        by one thread at a time: :class:`_OneReader`)."""
+        self.process.join(timeout)
 
     def alive(self) -> bool:
-        """Whether the process still runs (its status read as :meth:`join` reads it)."""
-        with self.reaping:
-            return self.process.is_alive()
+        return self.process.is_alive()
 
     @property
     def exitcode(self) -> int | None:
-        with self.reaping:
-            return self.process.exitcode
+        return self.process.exitcode
 
 
 class WorkerPool:
@@ -411,8 +462,8 @@ class WorkerPool:
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
         stderr_read, stderr_write = self._context.Pipe(duplex=False)
-        process = self._context.Process(
-            target=_worker_main,
+        process = _worker_process(
+            self._context, target=_worker_main,
             args=(child, stderr_write, self.graph_path, self.store, self.allow_service, self.memory_limit),
             daemon=True, name="sgcn-query-worker")
         process.start()

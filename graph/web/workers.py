@@ -494,7 +494,13 @@ class WorkerPool:
         return worker
 
     def _read_stderr(self, worker: _Worker) -> None:
-        """Log what a worker writes to stderr; when it closes, the worker has ended."""
+        """Log what a worker writes to stderr; when it closes, the worker has ended.
+
+        This thread alone closes the pipe, once it has read its end: were another
+        thread to close it while this one is between two reads, the number of the
+        pipe could be given meanwhile to a new pipe or socket (a new worker's, a
+        client's), which this thread would then read from.
+        """
         pending = b""
         fd = worker.stderr.fileno()
         while True:
@@ -513,20 +519,28 @@ class WorkerPool:
                     log.warning("query worker %d: %s", worker.pid, text)
         if pending.strip():
             worker.last_words.append(pending.decode("utf-8", "replace").rstrip())
+        worker.stderr.close()
         worker.join(timeout=5)
+        # a busy worker's death is its query's thread to tell (which, should the worker
+        # have died just after answering, tells it as an idle one's: see ask)
         if not worker.ended and not self._closed and worker.busy is None:
             self._died(worker, while_running=None)
 
     def _died(self, worker: _Worker, *, while_running: str | None) -> str:
         """Log an unexpected death and start a replacement (once); the reason."""
         worker.join(timeout=5)
+        ended = worker.exitcode is not None
         if worker.reader is not None and worker.reader is not threading.current_thread():
-            worker.reader.join(timeout=2)  # its last words
+            # its last words (why it died, for the memory limit): once the process has
+            # ended, its reader ends as soon as it has read them, however busy the machine
+            worker.reader.join(timeout=30 if ended else 2)
         reason = death_reason(worker.exitcode, list(worker.last_words))
         with worker.lock:
             if worker.ended:
                 return reason
             worker.ended = True
+        if not ended:  # it broke its pipe but runs on: it is forgotten, so it must not stay
+            worker.process.kill()
         self.events["died"] += 1
         doing = f"while running {while_running[:200]!r}" if while_running else "while idle"
         last = " | ".join(list(worker.last_words)[-3:]) or "nothing"
@@ -558,11 +572,10 @@ class WorkerPool:
     def _forget(self, worker: _Worker) -> None:
         with self._lock:
             self._workers.discard(worker)
-        for conn in (worker.conn, worker.stderr):
-            try:
-                conn.close()
-            except OSError:
-                pass
+        try:
+            worker.conn.close()  # (its stderr is closed by its reader: see _read_stderr)
+        except OSError:
+            pass
 
     def _restart(self) -> None:
         def restart() -> None:
@@ -733,6 +746,11 @@ class WorkerPool:
                 ran_long = True  # past the memory limit: its worker is replaced
             if recycle:
                 self._stop(worker, "recycled after a query that took much memory or ran long")
+            elif not worker.alive():
+                # it died after answering, before it was idle again: its stderr's reader,
+                # finding it busy, left its death to this thread (else it would be logged
+                # and replaced only when a query next took it from the idle ones)
+                self._died(worker, while_running=None)
             else:
                 self._idle.put(worker)
         finally:

@@ -134,3 +134,45 @@ def test_two_busy_workers_killed_together_are_each_reported_as_they_died(monkeyp
         assert not any("exited with status" in line for line in logged), logged
     finally:
         pool.close()
+
+
+def test_a_worker_that_dies_just_after_answering_is_logged_and_replaced_at_once(caplog):
+    """A worker dies between its answer and its return among the idle ones: its stderr's
+    reader finds it still busy and leaves its death to the thread of the query, which
+    must tell it. It was left among the idle ones, dead, unlogged and not replaced until
+    a query next took it."""
+    pool = WorkerPool(default_graph_path(), store="oxigraph", size=1, spare=0, memory_mb=None)
+    try:
+        (worker,) = pool._workers
+        pipe = worker.conn
+
+        class DiesOnceItHasAnswered:
+            """The worker's pipe; the worker is killed as its answer is read."""
+
+            def __getattr__(self, name):
+                return getattr(pipe, name)
+
+            def recv(self):
+                answer = pipe.recv()
+                os.kill(worker.pid, signal.SIGKILL)
+                worker.reader.join(10)  # its stderr's reader has seen it end, busy
+                return answer
+
+        worker.conn = DiesOnceItHasAnswered()
+        with caplog.at_level(logging.ERROR, logger="sgcn.graph.web.workers"):
+            content_type, message = pool.ask("ASK { ?s ?p ?o }", accept="application/sparql-results+json",
+                                             fmt=None, limit=10, timeout=20)
+            assert "true" in message[2]
+            logged = [record.getMessage() for record in caplog.records]
+        assert any(f"query worker {worker.pid} crashed (killed; perhaps by the system's out-of-memory killer, "
+                   "SIGKILL) while idle" in line for line in logged), logged
+        assert pool.events["died"] == 1
+        deadline = time.monotonic() + 60
+        while not pool.pids():
+            assert time.monotonic() < deadline, "no worker took the dead one's place"
+            time.sleep(0.1)
+        assert worker.pid not in pool.pids()
+        assert pool.ask("ASK { ?s ?p ?o }", accept="application/sparql-results+json", fmt=None, limit=10,
+                        timeout=20)[1][2].count("true") == 1
+    finally:
+        pool.close()

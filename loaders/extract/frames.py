@@ -617,6 +617,7 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
     types = contract()
     pair = analysis.once(the_two_sides)  # of the whole document: counted once
     co_chairs = analysis.once(the_co_chairs)
+    speaker = analysis.once(the_speaker)
     readings: list[Reading] = []
     for token in parsed:
         for frame in frames_of(token):
@@ -624,7 +625,7 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
                 continue
             subject_types, object_types = types[frame.relation]
             roles = Roles(token)
-            subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair, co_chairs)
+            subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair, co_chairs, speaker)
             objects = _ends(frame.object, roles, parsed, mentions, before,
                             # "A and B, who co-chair the council": its meeting (relations.py)
                             {*object_types, *_CHAIRED_BODIES} if frame.relation == "co_chaired" else object_types,
@@ -673,11 +674,13 @@ def _at_an_occasion(roles: Roles, parsed, mentions) -> bool:
                for word in ("at", "during") for o in roles.prep(roles.trigger, word))
 
 
-def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=(), co_chairs=()) -> list["EntityMention"]:
+def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=(), co_chairs=(),
+          speaker=()) -> list["EntityMention"]:
     """The mentions of allowed ``types`` that fill any of the ``wanted`` roles.
 
     ``pair`` holds the mentions of the two places the document is about, for "the two
-    sides" and "both countries"; ``co_chairs`` the people it says co-chaired, for "the co-chairs".
+    sides" and "both countries"; ``co_chairs`` the people it says co-chaired, for "the co-chairs";
+    ``speaker`` the person whose speech the document is, for "I".
     """
     tokens: list[Token] = []
     for role in wanted:
@@ -704,6 +707,9 @@ def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=(), co_cha
                 # named last; when they are of a type not asked for, the pronoun stands for none
                 earlier = [m for m in outer if m.type in ("Person", "Organization", "Place")][-1:]
             found += [m for m in earlier if m.type in types]
+        if "Person" in types and speaker and t.lower_ in ("i", "me") and t.tag_ == "PRP" \
+                and not _quoted(parsed.text, parsed.offset(t) - parsed.start):
+            found += speaker  # "Vice Mayor Zheng and I held the meeting", in a speech: its speaker
         if "Person" in types and _the_co_chairs_word(t) and (chairs := [
                 m for m in co_chairs if m.end <= parsed.offset(t)]):
             found += chairs  # "witnessed by the co-chairs": who the document says co-chaired
@@ -855,6 +861,32 @@ def the_co_chairs(analysis: "Analysis") -> tuple["EntityMention", ...]:
             if len(distinct) >= 2:
                 return tuple(distinct[:2])
     return ()
+
+
+_SPEECH_BY = re.compile(r"\b(?:speech|remarks|address|statement|keynote|toast)\s+(?:delivered\s+|given\s+)?by\b",
+                        re.I)
+
+
+def the_speaker(analysis: "Analysis") -> tuple["EntityMention", ...]:
+    """The person a speech's heading names ("SPEECH BY MS LOW YEN LING, SENIOR MINISTER OF STATE ...",
+    "Remarks by Minister X at ..."): who "I" is in it, outside quotations. ``()`` for any other text.
+    """
+    text = analysis.document.text
+    head = _SPEECH_BY.search(text[:600])
+    if head is None:
+        return ()
+    line_end = text.find("\n", head.end())
+    line_end = len(text) if line_end < 0 else line_end
+    people = sorted((m for m in analysis.mentions if m.type == "Person" and head.end() <= m.start < line_end),
+                    key=lambda m: m.start)
+    return tuple(people[:1])
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Whether ``offset`` of a sentence lies inside a quotation (an odd number of quote marks before it)."""
+    before = text[:offset]
+    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1 or \
+        before.count("\u201c") > before.count("\u201d")
 
 
 def _the_co_chairs_word(token: "Token") -> bool:

@@ -875,3 +875,20 @@ def test_who_co_chaired_a_meeting_did_not_witness_it(relations):
                       "witnessed by the two co-chairs.", date="2025-12-05")
     assert ("Ann Lee", "co_chaired", "21st Harbour Council meeting") in found
     assert not any(r == "witnessed" and o == "21st Harbour Council meeting" for _, r, o in found)
+
+
+def test_i_in_a_speech_is_its_speaker(relations):
+    text = ("SPEECH BY MS ANN LEE, SENIOR MINISTER OF STATE FOR TRADE, AT THE PENANG-XIAMEN BUSINESS FORUM, "
+            "13 OCTOBER 2028\n\nVice Mayor Zhou Lei\n\nLadies and gentlemen\n\n1. Yesterday, Vice Mayor Zhou and I "
+            "held the 9th meeting of the Joint Implementation Committee (JIC) of the Penang-Xiamen Data Initiative."
+            "\n\n2. This morning, I witnessed the signing of the Memorandum of Understanding on Port Data between "
+            "Acme Ports and Xiamen Port Group.")
+    found = relations(text, date="2028-10-13")
+    assert {("Ann Lee", "witnessed", "Memorandum of Understanding on Port Data"),
+            ("Ann Lee", "co_chaired", "9th Penang-Xiamen Data Initiative Joint Implementation Committee meeting"),
+            ("Zhou Lei", "co_chaired", "9th Penang-Xiamen Data Initiative Joint Implementation Committee meeting")} \
+        <= found
+    # outside a speech, or inside a quotation, "I" is no one the document names
+    found = relations('Ann Lee spoke at the forum. "I witnessed the signing of the Memorandum of Understanding on '
+                      'Port Data," a delegate said.', date="2028-10-13")
+    assert not any(r == "witnessed" for _, r, _ in found)

@@ -255,8 +255,10 @@ def _meetings(an: "Recognition") -> None:
         record = an.registry.records.get(m.entity)
         if record is None or record.type not in ("Organization", "Event", "Initiative"):
             continue
-        before = re.search(rf"\b({_ORDINAL})\s+(?P<of>(?:meeting|session)\s+of\s+(?:the\s+)?)?(?:[A-Z]{{2,}}\s+)*$",
-                           an.text[max(0, m.start - 30):m.start], re.I)
+        before = re.search(rf"\b({_ORDINAL}|(?:19|20)\d\d)\s+(?P<of>(?:meeting|session)\s+of\s+(?:the\s+)?)?"
+                           rf"(?:[A-Z]{{2,}}\s+)*$", an.text[max(0, m.start - 30):m.start], re.I)
+        if before is not None and before.group(1).isdigit() and not before.group("of"):
+            before = None  # a year numbers a meeting only written out: "the 2029 meeting of the X Committee"
         tail = re.match(r"(\s*\([A-Z]{2,}\))?", an.text[m.end:m.end + 12])
         end = m.end + tail.end()
         noun = noun_rx.match(an.text, end)

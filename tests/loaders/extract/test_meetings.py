@@ -208,6 +208,9 @@ def test_a_numbered_meeting_named_with_its_or_the_is_the_meeting_of_the_committe
     # a year numbers a committee's meeting as an ordinal does
     found = _events("The Penang-Sichuan Trade Committee held its 2029 meeting in Chengdu on 25 October.")
     assert "2029 meeting of the Penang-Sichuan Trade Committee" in found["2029 Penang-Sichuan Trade Committee meeting"]
+    found = _events("Officials from Enterprise Singapore attended the 2029 meeting of the Penang-Sichuan Trade "
+                    "Committee in Chengdu.")
+    assert "2029 meeting of the Penang-Sichuan Trade Committee" in found["2029 Penang-Sichuan Trade Committee meeting"]
 
 
 def test_a_bare_numbered_meeting_of_no_one_committee_or_named_in_passing_is_no_meeting():

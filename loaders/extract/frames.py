@@ -380,6 +380,9 @@ class Roles:
             while k > 0 and verb.doc[k].is_punct:
                 k -= 1
             found = [*found, verb.doc[k], *self.theme(verb.head)]
+            if not _children(verb.head, "dobj"):
+                # "The forum follows on the same afternoon, hosted by A": an intransitive clause's subject
+                found += _children(verb.head, "nsubj")
         return found
 
     def prep(self, token: "Token", word: str) -> list["Token"]:

@@ -892,3 +892,12 @@ def test_i_in_a_speech_is_its_speaker(relations):
     found = relations('Ann Lee spoke at the forum. "I witnessed the signing of the Memorandum of Understanding on '
                       'Port Data," a delegate said.', date="2028-10-13")
     assert not any(r == "witnessed" for _, r, _ in found)
+
+
+def test_a_participle_after_an_intransitive_clause_tells_of_its_subject(relations):
+    """ "The forum follows on the same afternoon, hosted by A and B": A and B organise the forum."""
+    found = relations("The third Penang-Xiamen Digital Finance Forum follows on the same afternoon, hosted by the "
+                      "Xiamen Municipal Financial Affairs Office and the Monetary Authority of Singapore.",
+                      date="2029-08-20")
+    assert {("Xiamen Municipal Financial Affairs Office", "organized", "Penang-Xiamen Digital Finance Forum 2029"),
+            ("Monetary Authority of Singapore", "organized", "Penang-Xiamen Digital Finance Forum 2029")} <= found

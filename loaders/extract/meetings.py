@@ -297,6 +297,8 @@ def _meetings(an: "Recognition") -> None:
             aliases += [" ".join(w for w in (ordinal, a, c, noun_text) if w)
                         for a in sorted(init.aliases) if a.isupper()
                         for c in _acronyms(an, committee)]
+            if ordinal:  # "the 17th meeting of the Joint Working Committee of the X Eco-City", written out
+                aliases.append(f"{ordinal} meeting of the {committee_label} of the {init.label}")
         key = index.get(slot)
         if key is None and not ordinal and committee in held:  # "the JCTC meeting" after "the 7th meeting of the JCTC"
             key = held[committee]

@@ -223,3 +223,10 @@ def test_the_joint_council_for_bilateral_cooperation_is_known_by_its_acronym(rel
     found = relations("Ministers will meet at the 25th JCBC in Tianjin in November.", date="2029-09-20")
     assert ("25th China-Singapore Joint Council for Bilateral Cooperation", "part_of",
             "China-Singapore Joint Council for Bilateral Cooperation") in found
+
+
+def test_a_committee_meeting_of_an_initiative_goes_by_its_name_written_out():
+    found = _events("The 17th meeting of the Joint Working Committee (JWC) of the Penang Eco-City Initiative took "
+                    "place in Penang on Wednesday.", date="2028-04-20")
+    [aliases] = [a for label, a in found.items() if label.startswith("17th")]
+    assert "17th meeting of the Joint Working Committee of the Penang Eco-City Initiative" in aliases

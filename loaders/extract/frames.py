@@ -938,6 +938,26 @@ def _last_two_named(before: list["EntityMention"], mentions: list["EntityMention
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|or)\s+)(?:(?:the|Mr|Ms|Mrs|Dr|Madam)\.?\s+)?$")
 
 
+_TITLED_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?P<words>(?:[A-Z][\w'’-]*\s+){1,6})$")
+
+
+def _titled_gap(gap: str) -> bool:
+    """Whether the words between two people's names are "and" and the second one's title, a place
+    maybe before it: "Ann Lee and Xiamen Vice Mayor Zhou Lei", "A, Deputy Governor B".
+
+    Examples:
+        >>> _titled_gap(" and Xiamen Vice Mayor "), _titled_gap(", Chief Executive "), _titled_gap(" and Acme Bank ")
+        (True, True, False)
+    """
+    from sgcn.loaders.extract import lexicon
+
+    found = _TITLED_GAP.match(gap)
+    if found is None:
+        return False
+    words = found.group("words").split()
+    return any(lexicon.title_length(words, k) == len(words) - k for k in range(min(2, len(words))))
+
+
 def _coordinated_in_text(found, mentions, text: str, offset: int, splits=frozenset()) -> list["EntityMention"]:
     """Mentions of the same type joined to a found one by "and" or a comma in the text.
 
@@ -955,9 +975,13 @@ def _coordinated_in_text(found, mentions, text: str, offset: int, splits=frozens
             current = m
             while 0 <= j < len(ordered):
                 other = ordered[j]
+                if m.type == "Person" and other.type == "Place":
+                    j += step  # "Ann Lee and Xiamen Vice Mayor Zhou Lei": the place is the title's
+                    continue
                 a, b = (other, current) if step < 0 else (current, other)
                 gap = text[a.end - offset:b.start - offset]
-                if other.type != m.type or not _LIST_GAP.match(gap) or b.start in splits:
+                if other.type != m.type or not (_LIST_GAP.match(gap) or m.type == "Person" and _titled_gap(gap)) \
+                        or any(a.end < split <= b.start for split in splits):
                     break
                 if m.type == "Place" and "," in gap and " and " not in gap and "&" not in gap:
                     break  # "Chengdu, China": a city and its country, not a list

@@ -901,3 +901,11 @@ def test_a_participle_after_an_intransitive_clause_tells_of_its_subject(relation
                       date="2029-08-20")
     assert {("Xiamen Municipal Financial Affairs Office", "organized", "Penang-Xiamen Digital Finance Forum 2029"),
             ("Monetary Authority of Singapore", "organized", "Penang-Xiamen Digital Finance Forum 2029")} <= found
+
+
+def test_people_listed_each_with_a_title_and_place_before_the_name_are_all_read(relations):
+    """ "Speakers include Senior Minister of State ... Ann Lee and Xiamen Vice Mayor Zhou Lei": both speak."""
+    found = relations("The Penang Digital Trade Roundtable will be held on Friday. Speakers include Senior Minister "
+                      "of State for Trade and Industry Ann Lee and Xiamen Vice Mayor Zhou Lei.", date="2029-08-20")
+    assert {("Ann Lee", "participated_in", "Penang Digital Trade Roundtable"),
+            ("Zhou Lei", "participated_in", "Penang Digital Trade Roundtable")} <= found

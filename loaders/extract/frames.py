@@ -246,9 +246,20 @@ class Roles:
 
     def __init__(self, trigger: "Token") -> None:
         self.trigger = trigger
+        self._got: dict[str, list[Token]] = {}
 
     def get(self, role: str) -> list["Token"]:
-        """The tokens filling ``role`` (see ``frames.yaml``)."""
+        """The tokens filling ``role`` (see ``frames.yaml``), a new list each time.
+
+        Read once per role: the frames a trigger starts (every verb starts the ``*``
+        ones) ask for the same roles, about two questions in three a repeat.
+        """
+        got = self._got.get(role)
+        if got is None:
+            got = self._got[role] = self._get(role)
+        return list(got)
+
+    def _get(self, role: str) -> list["Token"]:
         t = self.trigger
         if role == "agent":
             return self.agent(t)
@@ -622,17 +633,19 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
     co_chairs = analysis.once(the_co_chairs)
     speaker = analysis.once(the_speaker)
     readings: list[Reading] = []
+    named = _named(parsed, mentions)
     for token in parsed:
+        roles = Roles(token)  # one per trigger, whose frames ask it the same roles
         for frame in frames_of(token):
             if any(c.lemma_ in frame.cancel or c.dep_ == "neg" for c in token.children):
                 continue
             subject_types, object_types = types[frame.relation]
-            roles = Roles(token)
-            subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair, co_chairs, speaker)
+            subjects = _ends(frame.subject, roles, parsed, mentions, before, subject_types, pair, co_chairs, speaker,
+                             named=named)
             objects = _ends(frame.object, roles, parsed, mentions, before,
                             # "A and B, who co-chair the council": its meeting (relations.py)
                             {*object_types, *_CHAIRED_BODIES} if frame.relation == "co_chaired" else object_types,
-                            pair)
+                            pair, named=named)
             copula = _inverted(token)
             if frame.inverted and copula is None:
                 continue
@@ -653,9 +666,9 @@ def read_sentence(analysis: "Analysis", sentence: "Sentence",
             if "coagent" in frame.object and not _severally(token) and not objects:
                 # "A and B partnered", "A and B formed a joint venture": each with the others; in
                 # "A and B partnered with C", C is the partner named (A and B are not paired)
-                objects += _ends(("agent",), roles, parsed, mentions, before, object_types)
+                objects += _ends(("agent",), roles, parsed, mentions, before, object_types, named=named)
                 if _made_together(token):
-                    objects += _ends(("governor-agent",), roles, parsed, mentions, before, object_types)
+                    objects += _ends(("governor-agent",), roles, parsed, mentions, before, object_types, named=named)
             if "context" in frame.object:
                 objects += _context(mentions, before, object_types, subjects)
             if "occasion" in frame.object and not objects and _at_an_occasion(roles, parsed, mentions):
@@ -677,18 +690,26 @@ def _at_an_occasion(roles: Roles, parsed, mentions) -> bool:
                for word in ("at", "during") for o in roles.prep(roles.trigger, word))
 
 
+def _named(parsed, mentions) -> set[int]:
+    """The indexes of the tokens inside ``mentions``."""
+    return {t.i for m in mentions for t in (parsed.span(m.start, m.end) or ())}
+
+
 def _ends(wanted, roles: Roles, parsed, mentions, before, types, pair=(), co_chairs=(),
-          speaker=()) -> list["EntityMention"]:
+          speaker=(), *, named: set[int] | None = None) -> list["EntityMention"]:
     """The mentions of allowed ``types`` that fill any of the ``wanted`` roles.
 
     ``pair`` holds the mentions of the two places the document is about, for "the two
     sides" and "both countries"; ``co_chairs`` the people it says co-chaired, for "the co-chairs";
-    ``speaker`` the person whose speech the document is, for "I".
+    ``speaker`` the person whose speech the document is, for "I". ``named`` is :func:`_named`
+    of the sentence (made here when not given: :func:`read_sentence` makes it once, not once
+    per frame).
     """
     tokens: list[Token] = []
     for role in wanted:
         tokens += roles.get(role)
-    named = {t.i for m in mentions for t in (parsed.span(m.start, m.end) or ())}
+    if named is None:
+        named = _named(parsed, mentions)
     spread_tokens = spread(tokens, named)
     found = [m for m in denoted(spread_tokens, parsed, mentions) if m.type in types]
     if "Person" in types:

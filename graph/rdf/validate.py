@@ -132,8 +132,9 @@ def validate(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
         abort_on_first=False,
     )
     violations = _violations(results, shapes)
+    store = _oxigraph_store(graph) if sparql_constraints else None  # one copy for every constraint
     for constraint in sparql_constraints:
-        violations += _sparql_violations(graph, vocabulary, constraint)
+        violations += _sparql_violations(graph, vocabulary, constraint, store)
     violations = sorted(set(violations))
     conforms = bool(conforms) and not violations
     log.info("SHACL validation: %s, %d violations", "conforms" if conforms else "fails", len(violations))
@@ -201,17 +202,34 @@ def _oxigraph_term(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def _sparql_violations(graph: Graph, vocabulary: Graph | None, constraint: _SparqlConstraint) -> list[Violation]:
-    """The focus nodes a SPARQL constraint selects, among its targets.
-
-    The query runs on Oxigraph (the graph copied into an in-memory store): rdflib's engine
-    took seconds for a few thousand evidence nodes, Oxigraph milliseconds.
-    """
+def _oxigraph_store(graph: Graph):
+    """``graph`` copied into an in-memory Oxigraph store (each distinct term converted once)."""
     import pyoxigraph as ox
 
-    targets = {str(node) for node in set().union(*(_instances(graph, vocabulary, c) for c in constraint.target_classes))}
+    terms: dict = {}
+
+    def term(node):
+        found = terms.get(node)
+        if found is None:
+            found = terms[node] = _oxigraph_term(node)
+        return found
+
     store = ox.Store()
-    store.bulk_extend(ox.Quad(_oxigraph_term(s), _oxigraph_term(p), _oxigraph_term(o)) for s, p, o in graph)
+    store.bulk_extend(ox.Quad(term(s), term(p), term(o)) for s, p, o in graph)
+    return store
+
+
+def _sparql_violations(graph: Graph, vocabulary: Graph | None, constraint: _SparqlConstraint,
+                       store=None) -> list[Violation]:
+    """The focus nodes a SPARQL constraint selects, among its targets.
+
+    The query runs on Oxigraph (``store``: the graph copied into an in-memory store, made
+    here when not given; :func:`validate` makes one for all the constraints): rdflib's
+    engine took seconds for a few thousand evidence nodes, Oxigraph milliseconds.
+    """
+    targets = {str(node) for node in set().union(*(_instances(graph, vocabulary, c) for c in constraint.target_classes))}
+    if store is None:
+        store = _oxigraph_store(graph)
     found = []
     solutions = store.query(constraint.query)
     has_value = "value" in {variable.value for variable in solutions.variables}

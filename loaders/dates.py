@@ -227,6 +227,15 @@ def find_dates(text: str, *, year: int | None = None) -> list[DateSpan]:
         >>> [d.text for d in find_dates("for 2018 and 2019, between 2020 and 2022")]
         ['2018', '2019', '2020 and 2022']
     """
+    return list(_dates_in(text, year))
+
+
+# Extraction's stages read the same sentences' dates again (events, figures, editions,
+# the dateline's day): about two calls in five repeat one made shortly before. A few
+# hundred sentences are kept, what one document reads; the cache does not grow beyond.
+@functools.lru_cache(maxsize=256)
+def _dates_in(text: str, year: int | None) -> tuple[DateSpan, ...]:
+    """:func:`find_dates` of ``text`` (frozen spans, in text order)."""
     taken = _Taken()
     for region_start, region_end in regions(text):
         for pattern in _COMPILED:
@@ -244,7 +253,7 @@ def find_dates(text: str, *, year: int | None = None) -> list[DateSpan]:
                     iso = _iso(str(year), match.group("m1"), match.group("d1"))
                     if iso:
                         taken.add(match.start(), match.end(), DateSpan(match.start(), match.end(), match.group(0), iso))
-    return sorted(taken.values)
+    return tuple(sorted(taken.values))
 
 
 class _Taken:
@@ -602,6 +611,14 @@ def find_dateline(text: str, *, year: int | None = None) -> Dateline | None:
         >>> d.place, d.date, d.agency, d.end
         ('SUZHOU, China & SINGAPORE', '', 'BUSINESS WIRE', 44)
     """
+    return _dateline_of(text, year)
+
+
+# Asked four or five times of each document's text (the dateline to leave out of the
+# parse, its places, its day): the last few texts are kept.
+@functools.lru_cache(maxsize=8)
+def _dateline_of(text: str, year: int | None) -> Dateline | None:
+    """:func:`find_dateline` of ``text`` (a frozen :class:`Dateline`)."""
     for head in _DATELINE_HEAD.finditer(text):
         dateline = _dateline_at(text, head, year)
         if dateline is not None:

@@ -247,6 +247,7 @@ class Roles:
     def __init__(self, trigger: "Token") -> None:
         self.trigger = trigger
         self._got: dict[str, list[Token]] = {}
+        self._preps: dict[tuple[int, str], list[Token]] = {}
 
     def get(self, role: str) -> list["Token"]:
         """The tokens filling ``role`` (see ``frames.yaml``), a new list each time.
@@ -397,7 +398,17 @@ class Roles:
         return found
 
     def prep(self, token: "Token", word: str) -> list["Token"]:
-        """Objects of the preposition ``word`` on the token (or on its theme, for "with")."""
+        """Objects of the preposition ``word`` on the token (or on its theme, for "with"), a new list each time.
+
+        Read once per token and word: a trigger's frames, roles and checks ("at an
+        occasion", "done jointly") ask the same again.
+        """
+        found = self._preps.get((token.i, word))
+        if found is None:
+            found = self._preps[(token.i, word)] = self._prep(token, word)
+        return list(found)
+
+    def _prep(self, token: "Token", word: str) -> list["Token"]:
         found = []
         holders = [token] + (self.theme(token) if token.pos_ in ("VERB", "AUX") else [])
         if token.pos_ in ("VERB", "AUX"):

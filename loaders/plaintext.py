@@ -234,8 +234,10 @@ _DATE_LABEL = re.compile(
 #: A clock time after a date line's date ("Jun 27, 2023 - 7:15 AM", "27 June 2023, 10:30 SGT", "at 9.00pm").
 _CLOCK_TAIL = re.compile(
     r"(?:\s*[,|\u2013\u2014-]\s*|\s+at\s+|\s+)\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?\s*$")
+#: The Chinese label a bilingual page puts before the English one ("发布日期 Release date: 2030-04-24").
+_CJK_LABEL = re.compile(r"^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+\s*")
 #: Where a date line's further fields start: wide spaces or a bar, then a label ("   Source: X", " | Views: 12").
-_MORE_FIELDS = re.compile(r"(?:\s{3,}|\s*\|\s*)(?=[A-Z][\w ]{0,20}:)")
+_MORE_FIELDS = re.compile(r"(?:\s{3,}|\s*\|\s*)(?=(?:[\u3400-\u9fff]+\s*)?[A-Z][\w ]{0,20}:)")
 
 
 def date_lines(text: str) -> list[tuple[int, str]]:
@@ -257,18 +259,31 @@ def date_lines(text: str) -> list[tuple[int, str]]:
         [(12, '2025-11-14')]
         >>> date_lines("A headline\\nPublished Tue, Jun 27, 2023 - 7:15 AM\\nUpdated 27 June 2023, 21:40 SGT")
         [(11, '2023-06-27'), (49, '2023-06-27')]
+        >>> date_lines("发布日期 Release date: 2030-04-24   来源 Source: X\\nIssue 10/2030 | 15 October 2030")
+        [(0, '2030-04-24'), (45, '2030-10-15')]
     """
     found = []
     for match in re.finditer(r"[^\n]+", text):
-        line = strip_marks(match.group(0))
+        line = _CJK_LABEL.sub("", strip_marks(match.group(0)))
         line = _DATE_LABEL.sub("", line)
         line = _MORE_FIELDS.split(line, maxsplit=1)[0]
-        iso = parse_date(line) or parse_date(_CLOCK_TAIL.sub("", line))
+        iso = parse_date(line) or parse_date(_CLOCK_TAIL.sub("", line)) or dated_field(line)
         if not iso and (dateline := find_dateline(line)) and not strip_marks(line[dateline.end :]):
             iso = dateline.date  # a place and a date alone on a line: "SINGAPORE, 14 June 2024"
         if iso and len(iso) >= 7:
             found.append((match.start(), iso))
     return found
+
+
+def dated_field(line: str) -> str:
+    """The date of a masthead line of fields set apart by bars, when exactly one field is a full date.
+
+    Examples:
+        >>> dated_field("Issue 10/2030 | 15 October 2030"), dated_field("Vol. 3 | Singapore")
+        ('2030-10-15', '')
+    """
+    dates = [iso for field in re.split(r"\s+\|\s+", line) if len(iso := parse_date(field)) == 10]
+    return dates[0] if len(dates) == 1 and " | " in line else ""
 
 
 def find_signoff(text: str) -> str:

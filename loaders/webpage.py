@@ -362,6 +362,11 @@ def parse(text: str, *, source: str) -> Document:
         date, basis = plaintext.find_date(kept)
         if basis:
             metadata["date_basis"] = basis
+    if not date:
+        # a masthead above the article dates the page: "Issue 10/2030 | 15 October 2030"
+        date = next((iso for line in lines[:first] if (iso := date_of_line(line) or plaintext.dated_field(line))), "")
+        if date:
+            metadata["date_basis"] = "masthead"
     headline = plaintext.strip_marks(lines[headline_index]) if headline_index is not None else ""
     publisher = plaintext.find_signoff(kept)
     if not publisher and 0 not in keep:

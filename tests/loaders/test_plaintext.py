@@ -201,3 +201,12 @@ def test_a_place_and_date_line_in_the_signoff_dates_and_names_the_issuer() -> No
     )
     doc = plaintext.parse(text, source="r.txt")
     assert (doc.date, doc.metadata["date_basis"], doc.publisher) == ("2023-07-03", "date line", "Digital Trade Board")
+
+
+def test_a_bilingual_release_date_line_with_its_chinese_label_first() -> None:
+    from sgcn.loaders.plaintext import find_date
+
+    text = ("中新某城 | Harbour Eco-City\n\nThe 9th Meeting of the Harbour Committee Held in Penang\n\n"
+            "发布日期 Release date: 2030-04-24   来源 Source: 管委会 Administrative Committee\n\n"
+            "On April 23 local time, the 9th meeting of the Harbour Committee was held in Penang.")
+    assert find_date(text)[0] == "2030-04-24"

@@ -193,3 +193,15 @@ def test_a_news_page_whose_share_bar_sits_between_headline_and_story_keeps_both(
     assert doc.title == "Penang and Xiamen add data links to their trade council's work plan"
     assert doc.date == "2024-03-06"
     assert "Gift this article" not in doc.text
+
+
+def test_a_page_whose_article_gives_no_date_is_dated_by_its_masthead() -> None:
+    """A newsletter read as a page: "Issue 4/2029 | 3 May 2029" above the contents dates it."""
+    lines = ["PENANG BUSINESS CHAMBER", "CHAMBER DIGEST: CHINA", "Issue 4/2029 | 3 May 2029", "",
+             "IN THIS ISSUE", "1. Members in Xiamen", "2. Webinar recap", "", "-" * 40, "",
+             "1. MEMBERS IN XIAMEN", "",
+             "Twenty members joined the Chamber's business mission to Xiamen last week, where they met port "
+             "operators and logistics firms and visited the free trade zone.", "",
+             "The mission was led by the Chamber's vice president and ended with a dinner for members and hosts."]
+    doc = webpage.parse("\n".join(lines), source="digest.txt")
+    assert doc.date == "2029-05-03"

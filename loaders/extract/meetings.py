@@ -313,6 +313,7 @@ def _meetings(an: "Recognition") -> None:
         held.setdefault(committee, key)
     _the_numbered_meeting(an, index)
     _its_meetings(an, index)
+    _the_councils_meeting(an, index)
     _committee_at_meeting(an, held)
     _bilateral_councils(an, index)
 
@@ -409,6 +410,45 @@ def _its_meetings(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
                 key = index[slot] = an.registry.add("Event", label, [f"{ordinal} meeting of the {committee_label}"],
                                                     identity=(committee, "", str(slot[0])))
             an.mention(start + len(m.group(0)) - len(m.group(0).split(None, 1)[1]), stop, key)
+
+
+_COUNCILS_MEETING = re.compile(r"\b[Tt]he\s+(?P<span>(?P<noun>council|committee|commission|board|taskforce)['’]s\s+"
+                               r"(?:(?P<o>" + _ORDINAL + r")\s+)?(?:meeting|session))\b(?!\s+(?:of|for)\b)", re.I)
+
+
+def _the_councils_meeting(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
+    """"the council's meeting this year", "the committee's 9th meeting": the meeting of the committee
+    "the council" stands for (the last one so named before), by its number, or, unnumbered, the one
+    numbered meeting of it the document names.
+
+    Examples:
+        >>> from sgcn.loaders.document import Document
+        >>> from sgcn.loaders.extract.mentions import analyze
+        >>> doc = Document(source="m.txt", sha256="0" * 64, format="plaintext", date="2030-07-20",
+        ...     text="The MoU was signed at the 20th meeting of the Penang-Xiamen Council. It was one of 16 "
+        ...          "agreements concluded at the council's meeting this year.")
+        >>> [(m.text, m.entity) for m in analyze(doc).mentions if m.type == "Event"]  # doctest: +NORMALIZE_WHITESPACE
+        [('20th meeting of the Penang-Xiamen Council', 'Event/20th penang-xiamen council meeting'),
+         ("council's meeting", 'Event/20th penang-xiamen council meeting')]
+    """
+    for m in _COUNCILS_MEETING.finditer(an.text):
+        start, stop = m.start("span"), m.end("span")
+        if an.taken(start, stop):
+            continue
+        noun = m.group("noun").lower()
+        named = [x for x in sorted(an.inside(0, m.start()), key=lambda x: x.start)
+                 if x.type in ("Organization", "Initiative") and _is_committee(an.registry.records[x.entity].label)
+                 and an.registry.records[x.entity].label.split()[-1].lower() == noun]
+        if not named:
+            continue
+        committee = named[-1].entity
+        if m.group("o"):
+            key = index.get((_ordinal_number(m.group("o")), committee))
+        else:
+            numbered = {k for (n, c), k in index.items() if c == committee and n}
+            key = numbered.pop() if len(numbered) == 1 else None
+        if key is not None:
+            an.mention(start, stop, key)
 
 
 def _committees_referred_to(an: "Recognition", window: int, start: int) -> list:

@@ -230,3 +230,18 @@ def test_a_committee_meeting_of_an_initiative_goes_by_its_name_written_out():
                     "place in Penang on Wednesday.", date="2028-04-20")
     [aliases] = [a for label, a in found.items() if label.startswith("17th")]
     assert "17th meeting of the Joint Working Committee of the Penang Eco-City Initiative" in aliases
+
+
+def test_the_councils_meeting_is_its_one_numbered_meeting_named():
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2030-07-20",
+                   text="On 16 July 2030, at the 20th meeting of the Penang-Xiamen Collaboration Council in Penang, "
+                        "the two agencies signed the MoU on Data Transfers. The MoU was one of 16 agreements "
+                        "concluded at the council's meeting this year.")
+    a = analyze(doc)
+    [mention] = [m for m in a.mentions if m.text == "council's meeting"]
+    assert a.entities[mention.entity].label == "20th Penang-Xiamen Collaboration Council meeting"
+    # two numbered meetings named: "the council's meeting" says neither
+    doc = Document(source="t.txt", sha256="0" * 64, format="plaintext", date="2030-07-20",
+                   text="The 19th meeting of the Penang-Xiamen Council was in Xiamen and the 20th meeting of the "
+                        "Penang-Xiamen Council in Penang. Ten deals were signed at the council's meeting.")
+    assert not any(m.text == "council's meeting" for m in analyze(doc).mentions)

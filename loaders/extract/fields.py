@@ -97,6 +97,9 @@ def field_relations(analysis: Analysis) -> list[Relation]:
         field = _field(match.group("label")) if match else None
         if match is not None and field is None:
             continue  # another particular of the same item ("Signed: 3 May 2021")
+        if field is not None and not match.group("value").strip():
+            listing = field  # "Panellists:" alone on its line: the list below gives the values
+            continue
         if field is None:
             heading = _field(text.rstrip(": "))
             if heading is not None:

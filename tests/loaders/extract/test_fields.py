@@ -71,3 +71,21 @@ def test_a_date_line_under_a_heading_dates_the_meeting_it_names():
     found = extract(Document(source="f.txt", sha256="0" * 64, format="plaintext", text=text, date="2025-03-14"))
     labels = {e.key: e.label for e in found.entities}
     assert [(labels[t.event], t.start) for t in found.event_times] == [("4th Joint Working Committee meeting", "2025-03-12")]
+
+
+def test_a_programmes_slots_and_a_label_alone_above_its_list_name_who_takes_part():
+    text = ("Lancang Digital Forum 2024\n"
+            "| Dates | 3-4 June 2024 |\n"
+            "| Venue | Dianchi Convention Centre, Kunming |\n"
+            "09:00 Opening ceremony\n"
+            "Welcome address: Zhou Lan, Vice Governor of Yunnan Province\n"
+            "Opening address: Mr Tan Wei Ming, Minister of State for Trade, Singapore\n"
+            "10:40 Panel 1: Data across borders\n"
+            "Moderator: Irene Ho, Managing Partner, Straits Harbour Capital\n"
+            "Panellists:\n"
+            "- Gao Lin, Deputy Director General, Yunnan Provincial Data Bureau\n"
+            "- Tay Wei Lun, Director, Infocomm Media Development Authority\n")
+    found = _relations(text)
+    forum = "Lancang Digital Forum 2024"
+    assert {(p, "participated_in", forum) for p in ("Zhou Lan", "Tan Wei Ming", "Irene Ho", "Gao Lin", "Tay Wei Lun")
+            } <= found

@@ -622,7 +622,9 @@ def _listed_body(words: list[_Word], k: int) -> tuple[list[str], int]:
     end = at
     while end < len(words) and words[end].mention is listed:
         end += 1
-    if listed is not None and listed.type == "Organization" and (end == len(words) or words[end].text in (";", ".", ",", ")")):
+    # (a note in brackets may follow the body: "Director, East Asian Institute (welcome remarks)")
+    if listed is not None and listed.type == "Organization" and (
+            end == len(words) or words[end].text in (";", ".", ",", ")", "(")):
         return [listed.entity], end
     return [], k
 

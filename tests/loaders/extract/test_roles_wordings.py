@@ -374,6 +374,9 @@ def _roles_read(text: str) -> set[tuple[str, str, str]]:
          ("Li Qiang", "Director General", "Department of Commerce of Jiangsu Province")),
         ("Dr Alicia Tan, a senior lecturer at the National University of Singapore, said the cohort was full.",
          ("Alicia Tan", "senior lecturer", "National University of Singapore")),
+        # a note in brackets after the body ends the line's body, not the post
+        ("- Professor Tan Shu Wen, Director, East Asian Institute (welcome remarks)",
+         ("Tan Shu Wen", "Director", "East Asian Institute")),
         # an advisory firm is a company where its name ends so
         ("Wang Bo is a senior consultant at Orchard Road Advisory in Singapore.",
          ("Wang Bo", "senior consultant", "Orchard Road Advisory")),

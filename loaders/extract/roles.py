@@ -519,8 +519,13 @@ def _apposed_posts(analysis: Analysis, words: list[_Word], i: int) -> tuple[list
     past = ""
     if i < len(words) and words[i].text.lower() in _PAST:
         past, i = words[i].text.lower() + " ", i + 1
+    adjective = ""
     if i < len(words) and words[i].text in ("the", "a", "an"):  # ", a senior fellow at X"
         i += 1
+        texts = [w.text for w in words[i:i + 6]]
+        if len(texts) > 1 and texts[0].isalpha() and texts[0].islower() and not _title_at(texts, 0) \
+                and _title_at(texts, 1):
+            adjective, i = texts[0] + " ", i + 1  # ", an agricultural economist at X": the title as written
     if i + 1 < len(words) and words[i].text.lower() == "member" and words[i + 1].text == "of":
         # ", member of the Standing Committee of the CPC X Municipal Committee and executive vice mayor,":
         # the post comes after the party office
@@ -561,7 +566,7 @@ def _apposed_posts(analysis: Analysis, words: list[_Word], i: int) -> tuple[list
                     ministry and fold(ministry) == fold(analysis.entities[again[0]].label)):
                 length = p  # (a minister's portfolio stays: "Vice Minister of Commerce")
             break
-    title = past + _title_text(texts[:length])
+    title = past + adjective + _title_text(texts[:length])
     k = i + length
     if k < len(words) and words[k].text == "(":  # "Vice President (Industry), NTU": the post's field
         close = next((j for j in range(k + 1, min(k + 6, len(words))) if words[j].text == ")"), None)

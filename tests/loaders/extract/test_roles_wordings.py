@@ -377,6 +377,11 @@ def _roles_read(text: str) -> set[tuple[str, str, str]]:
         # a note in brackets after the body ends the line's body, not the post
         ("- Professor Tan Shu Wen, Director, East Asian Institute (welcome remarks)",
          ("Tan Shu Wen", "Director", "East Asian Institute")),
+        # an adjective between the article and the title is part of the title as written
+        ("Li Dongmei, an agricultural economist at Jilin University, says farmers bear the cost.",
+         ("Li Dongmei", "agricultural economist", "Jilin University")),
+        # a limited liability partnership is a body
+        ("The webinar heard Mr Lim Jun Hao, a partner at Ashby Koh LLP.", ("Lim Jun Hao", "partner", "Ashby Koh LLP")),
         # an advisory firm is a company where its name ends so
         ("Wang Bo is a senior consultant at Orchard Road Advisory in Singapore.",
          ("Wang Bo", "senior consultant", "Orchard Road Advisory")),

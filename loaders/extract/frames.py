@@ -920,8 +920,7 @@ def the_speaker(analysis: "Analysis") -> tuple["EntityMention", ...]:
 def _quoted(text: str, offset: int) -> bool:
     """Whether ``offset`` of a sentence lies inside a quotation (an odd number of quote marks before it)."""
     before = text[:offset]
-    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1 or \
-        before.count("\u201c") > before.count("\u201d")
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _the_co_chairs_word(token: "Token") -> bool:

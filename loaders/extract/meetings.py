@@ -145,7 +145,7 @@ _LISTED_MEETINGS = re.compile(
     r"\b(?:(?:the\s+)?(?:meetings|sessions)\s+of\s+the\s+(?P<c1>(?:[A-Z][\w-]*\s+){1,4}?)(?P<h1>Councils|Committees|"
     r"Commissions|Boards)|(?P<c2>(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z]{2,5}|Council|Committee|Commission|Board))"
     r"(?:\s*\([A-Z]{2,6}\))?\s+meetings)"  # "the Joint Steering Council (JSC) meetings of A, B and C"
-    r"\s+(?:of|for)\s+")
+    r"\s+(?P<link>of|for)\s+")
 
 
 def _listed_meetings(an: "Recognition") -> None:
@@ -185,8 +185,10 @@ def _listed_meetings(an: "Recognition") -> None:
             for item in listed:
                 label = an.registry.records[item.entity].label
                 written = re.sub(r"^the\s+", "", item.text)  # "... meeting of the SIP", as the text names it
+                link = m.group("link").lower()  # "the Joint Steering Councils for A, B and C", as written
                 event = an.registry.add("Event", f"{committee} meeting of the {label}",
                                         list(dict.fromkeys([f"meeting of the {committee} of the {label}",
+                                                            f"meeting of the {committee} {link} the {label}",
                                                             f"{committee} meeting of the {written}"])),
                                         identity=(entity_key("Organization", committee), item.entity, ""))
                 an.mention(start, end, event)
@@ -564,8 +566,8 @@ def _meeting_aliases(an: "Recognition", ordinal: str, committee: str, noun: str)
 def _initiative_after(an: "Recognition", position: int) -> str | None:
     """The label of the initiative a meeting is "of" ("... meeting of the Smart City Initiative",
     "the fifth meeting of the Joint Implementation Committee (JIC) for the Smart City Initiative")."""
-    link = re.match(r"\s*(?:\([A-Z][A-Z0-9&]{1,9}\))?\s+(?:of|for)\s+(?:the\s+)?", an.text[position:position + 24],
-                    re.I)  # "... MEETING OF THE X INITIATIVE" in a heading in capitals
+    # "... MEETING OF THE X INITIATIVE" in a heading in capitals; "(JWC)" or a bilingual page's "(联合工作委员会, JWC)"
+    link = re.match(r"\s*(?:\([^()\n]{1,40}\))?\s+(?:of|for)\s+(?:the\s+)?", an.text[position:position + 60], re.I)
     if not link:
         return None
     at = position + link.end()

@@ -245,3 +245,14 @@ def test_the_councils_meeting_is_its_one_numbered_meeting_named():
                    text="The 19th meeting of the Penang-Xiamen Council was in Xiamen and the 20th meeting of the "
                         "Penang-Xiamen Council in Penang. Ten deals were signed at the council's meeting.")
     assert not any(m.text == "council's meeting" for m in analyze(doc).mentions)
+
+
+def test_a_bilingual_acronym_before_the_initiative_and_councils_for_the_programmes(relations):
+    found = relations("On April 23, the 19th meeting of the Joint Working Committee (联合工作委员会, JWC) of the "
+                      "Penang Eco-City Initiative was held in Singapore.", date="2030-04-24")
+    assert ("19th Penang Eco-City Initiative Joint Working Committee meeting", "part_of",
+            "Penang Eco-City Initiative") in found
+    found = _events("The two of us also chaired the meetings of the Joint Steering Councils for the Penang Data "
+                    "Initiative and the Penang Port Initiative.", date="2029-11-20")
+    assert "meeting of the Joint Steering Council for the Penang Data Initiative" in found[
+        "Joint Steering Council meeting of the Penang Data Initiative"]

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 
 _COMMITTEES = ("Committee", "Commission", "Council", "Board", "Taskforce", "Working")
+# the nouns by which a text refers back to a committee it named: "the council", "the taskforce"
+_COMMITTEE_NOUN = r"council|committee|commission|board|taskforce"
 
 
 def _committee_in(an: "Recognition", label: str) -> str | None:
@@ -289,8 +291,8 @@ def _meetings(an: "Recognition") -> None:
         label = " ".join(w for w in (ordinal, committee_label, noun_text) if w)
         surface = re.sub(r"\s+", " ", re.sub(r"\s*\([A-Z]{2,}\)", "", an.text[start:stop]))
         aliases = [surface, *_meeting_aliases(an, ordinal, committee, noun_text)]
-        if ordinal:  # as a reader writes any numbered meeting out: "the 25th meeting of the Joint Council"
-            aliases.append(f"{ordinal} meeting of the {committee_label}")
+        if ordinal:
+            aliases.append(_written_out(ordinal, committee_label))
         whole = _initiative_after(an, stop)
         if whole is not None and whole not in an.registry.find(committee_label).split("/", 1)[1]:
             aliases.append(label)
@@ -299,8 +301,8 @@ def _meetings(an: "Recognition") -> None:
             aliases += [" ".join(w for w in (ordinal, a, c, noun_text) if w)
                         for a in sorted(init.aliases) if a.isupper()
                         for c in _acronyms(an, committee)]
-            if ordinal:  # "the 17th meeting of the Joint Working Committee of the X Eco-City", written out
-                aliases.append(f"{ordinal} meeting of the {committee_label} of the {init.label}")
+            if ordinal:
+                aliases.append(_written_out(ordinal, committee_label, init.label))
         key = index.get(slot)
         if key is None and not ordinal and committee in held:  # "the JCTC meeting" after "the 7th meeting of the JCTC"
             key = held[committee]
@@ -380,8 +382,7 @@ def _its_meetings(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
         for m in _ITS_MEETING.finditer(sentence.text):
             start, stop = sentence.start + m.start(), sentence.start + m.end()
             window = an.sentences[max(0, k - 1)].start
-            committees = sorted((x for x in an.inside(window, start) if x.type in ("Organization", "Initiative")
-                                 and _is_committee(an.registry.records[x.entity].label)), key=lambda x: x.start)
+            committees = _committees_in(an, window, start)
             ordinal, noun = m.group("o"), m.group("n").lower()
             if an.taken(start, stop):
                 continue
@@ -409,13 +410,13 @@ def _its_meetings(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
             if key is None:
                 committee_label = an.registry.records[committee].label
                 label = f"{ordinal} {committee_label} {noun}"
-                key = index[slot] = an.registry.add("Event", label, [f"{ordinal} meeting of the {committee_label}"],
+                key = index[slot] = an.registry.add("Event", label, [_written_out(ordinal, committee_label)],
                                                     identity=(committee, "", str(slot[0])))
             an.mention(start + len(m.group(0)) - len(m.group(0).split(None, 1)[1]), stop, key)
 
 
-_COUNCILS_MEETING = re.compile(r"\b[Tt]he\s+(?P<span>(?P<noun>council|committee|commission|board|taskforce)['’]s\s+"
-                               r"(?:(?P<o>" + _ORDINAL + r")\s+)?(?:meeting|session))\b(?!\s+(?:of|for)\b)", re.I)
+_COUNCILS_MEETING = re.compile(rf"\b[Tt]he\s+(?P<span>(?P<noun>{_COMMITTEE_NOUN})['’]s\s+"
+                               rf"(?:(?P<o>{_ORDINAL})\s+)?(?:meeting|session))\b(?!\s+(?:of|for)\b)", re.I)
 
 
 def _the_councils_meeting(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
@@ -437,10 +438,7 @@ def _the_councils_meeting(an: "Recognition", index: dict[tuple[int, str], str]) 
         start, stop = m.start("span"), m.end("span")
         if an.taken(start, stop):
             continue
-        noun = m.group("noun").lower()
-        named = [x for x in sorted(an.inside(0, m.start()), key=lambda x: x.start)
-                 if x.type in ("Organization", "Initiative") and _is_committee(an.registry.records[x.entity].label)
-                 and an.registry.records[x.entity].label.split()[-1].lower() == noun]
+        named = _called(an, _committees_in(an, 0, m.start()), {m.group("noun").lower()})
         if not named:
             continue
         committee = named[-1].entity
@@ -453,17 +451,23 @@ def _the_councils_meeting(an: "Recognition", index: dict[tuple[int, str], str]) 
             an.mention(start, stop, key)
 
 
+def _committees_in(an: "Recognition", start: int, end: int) -> list:
+    """The mentions of committees (bodies or councils filed as initiatives) in ``start:end``, in text order."""
+    return sorted((x for x in an.inside(start, end) if x.type in ("Organization", "Initiative")
+                   and _is_committee(an.registry.records[x.entity].label)), key=lambda x: x.start)
+
+
+def _called(an: "Recognition", committees: list, nouns: set[str]) -> list:
+    """The ``committees`` whose names end in one of ``nouns`` ("council" -> the X Council)."""
+    return [x for x in committees if an.registry.records[x.entity].label.split()[-1].lower() in nouns]
+
+
 def _committees_referred_to(an: "Recognition", window: int, start: int) -> list:
     """The committee "the council", "the committee" or "the taskforce" in ``window:start`` refers to:
     the last one named before whose name ends in that noun; else the document's one committee."""
-    named = sorted((x for x in an.inside(0, start) if x.type in ("Organization", "Initiative")
-                    and _is_committee(an.registry.records[x.entity].label)), key=lambda x: x.start)
-    nouns = {n.lower() for n in re.findall(r"\b[Tt]he\s+(council|committee|commission|board|taskforce)\b",
-                                           an.text[window:start])}
-    if nouns:
-        referred = [x for x in named if an.registry.records[x.entity].label.split()[-1].lower() in nouns]
-        return referred[-1:]
-    return named
+    named = _committees_in(an, 0, start)
+    nouns = {n.lower() for n in re.findall(rf"\b[Tt]he\s+({_COMMITTEE_NOUN})\b", an.text[window:start])}
+    return _called(an, named, nouns)[-1:] if nouns else named
 
 
 def _bilateral_councils(an: "Recognition", index: dict[tuple[int, str], str]) -> None:
@@ -556,6 +560,16 @@ def _committee_at_meeting(an: "Recognition", held: dict[str, str]) -> None:
         meeting = held.get(m.entity)
         if meeting and _WITHIN.search(an.text[max(0, m.start - 40):m.start]):
             _claim(an, m.start, m.end, meeting, drop=("Organization",))
+
+
+def _written_out(ordinal: str, committee: str, owner: str = "") -> str:
+    """A numbered meeting's name as readers write it out, whatever the text's form.
+
+    Examples:
+        >>> _written_out("25th", "Joint Council"), _written_out("17th", "Joint Working Committee", "X Eco-City")
+        ('25th meeting of the Joint Council', '17th meeting of the Joint Working Committee of the X Eco-City')
+    """
+    return f"{ordinal} meeting of the {committee}" + (f" of the {owner}" if owner else "")
 
 
 def _meeting_aliases(an: "Recognition", ordinal: str, committee: str, noun: str) -> list[str]:

@@ -34,7 +34,8 @@ _SCHEMA = {
         "honorifics", "title_modifiers", "titles", "name_openers", "recurring_events", "event_nouns", "occasions",
         "organization_nouns", "project_nouns", "company_nouns", "industry_nouns", "company_endings", "not_name_starts",
         "surnames", "abbreviations", "headline_verbs", "date_words", "generic_acronyms", "fair_words",
-        "other_occurrence_words", "nationalities", "region_modifiers", "legal_forms", "company_descriptors", "weak_heads")},
+        "other_occurrence_words", "nationalities", "region_modifiers", "legal_forms", "company_descriptors", "weak_heads",
+        "firm_heads")},
     "title_abbreviations": {"type": dict, "required": True, "values": {"type": str}},
     "heads": _BY_TYPE,
     "references": _BY_TYPE,
@@ -360,6 +361,23 @@ def is_company_ending(word: str) -> bool:
         (True, False)
     """
     return word in data()["company_endings"]
+
+
+def ends_firm_name(word: str) -> bool:
+    """Whether ``word`` ends a firm's name: an industry ("Robotics"), a company ending
+    ("International"), a firm's head ("Partners", "Capital") or a legal form's last word ("Ltd").
+
+    Examples:
+        >>> ends_firm_name("Partners"), ends_firm_name("Ltd"), ends_firm_name("Pay"), ends_firm_name("Ministry")
+        (True, True, True, False)
+    """
+    return (word in data()["firm_heads"] or is_industry_noun(word) or is_company_ending(word)
+            or word in _legal_form_ends())
+
+
+@functools.cache
+def _legal_form_ends() -> frozenset[str]:
+    return frozenset(form.split()[-1] for form in data()["legal_forms"])
 
 
 def is_industry_noun(word: str) -> bool:

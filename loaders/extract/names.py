@@ -204,9 +204,6 @@ def _before_person(toks: list[Tok], i: int, j: int) -> int:
     return j
 
 
-_COMPANY_LAST = {"Partners", "Capital", "Ventures", "Holdings", "Labs", "Technologies"}
-
-
 def _before_home_or_owner(toks: list[Tok], i: int, j: int) -> int:
     """Where the run ``[i, j)`` ends when "of" after a company's or a fund's name tells where it is
     from or whose it is: "Yuelu Partners of Changsha", "the Harbour Growth Fund of Acme Capital".
@@ -230,14 +227,10 @@ def _before_home_or_owner(toks: list[Tok], i: int, j: int) -> int:
     before, after = words[:k], words[k + 1:]
     if len(before) < 2 or not after:
         return j
-    last = before[-1]
-    companyish = last in _COMPANY_LAST or lexicon.is_industry_noun(last) or lexicon.is_company_ending(last) or any(
-        form.split()[-1] == last for form in lexicon.data()["legal_forms"])  # "Kestrel Cloud Pte Ltd of Singapore"
-    if companyish and _placed(after[0]) and (len(after) == 1 or after[1] in ("and", "&", ",")):
+    last = before[-1]  # ("Kestrel Cloud Pte Ltd of Singapore": a legal form ends a firm's name too)
+    if lexicon.ends_firm_name(last) and _placed(after[0]) and (len(after) == 1 or after[1] in ("and", "&", ",")):
         return i + k
-    owner_last = after[-1]
-    if last == "Fund" and len(after) >= 2 and (owner_last in _COMPANY_LAST or lexicon.is_company_ending(owner_last)
-                                               or lexicon.is_industry_noun(owner_last)):
+    if last == "Fund" and len(after) >= 2 and lexicon.ends_firm_name(after[-1]):
         return i + k
     return j
 

@@ -100,8 +100,10 @@ def _joint_thing(label: str, places) -> bool:
     parts = words[0].split("-")
     if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
         return False
-    kinds = [gazetteer.is_place_name(p, places) or p == "Sino" or (p.isupper() and 2 <= len(p) <= 6) for p in parts]
-    return all(kinds) or any(gazetteer.is_place_name(p, places) for p in parts)
+    # a place and another party ("Qinzhou-Singapore"), or two acronyms or places ("NUS-SCUT", "Sino-Singapore")
+    if any(gazetteer.is_place_name(p, places) for p in parts):
+        return True
+    return all(p == "Sino" or p.isupper() and 2 <= len(p) <= 6 for p in parts)
 
 
 @functools.cache

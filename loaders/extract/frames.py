@@ -880,7 +880,7 @@ def the_two_sides(analysis: "Analysis") -> tuple["EntityMention", ...]:
     return best[0]
 
 
-_CO_CHAIRED = re.compile(r"\bco-?chair(?:ed|s|ing)?\b|\bco-?chairs?\b", re.I)
+_CO_CHAIRED = re.compile(r"\bco-?chair(?:ed|s|ing)?\b", re.I)
 
 
 def the_co_chairs(analysis: "Analysis") -> tuple["EntityMention", ...]:
@@ -925,7 +925,7 @@ def _quoted(text: str, offset: int) -> bool:
 
 def _the_co_chairs_word(token: "Token") -> bool:
     """ "the co-chairs", "the two co-chairs", "both co-chairs" (not "a co-chair")."""
-    return token.tag_ == "NNS" and token.lower_.replace("-", "") in ("cochairs",) and any(
+    return token.tag_ == "NNS" and token.lower_.replace("-", "") == "cochairs" and any(
         c.lower_ in ("the", "two", "both") for c in token.children)
 
 
